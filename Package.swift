@@ -1,0 +1,53 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "swingcache",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "swingcache", targets: ["swingcache"]),
+        .executable(name: "swingcache-bench", targets: ["swingcache-bench"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(
+            name: "SwingCache",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .systemLibrary(name: "CZlib"),
+        .target(
+            name: "CacheStore",
+            dependencies: ["SwingCache", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "Runner",
+            dependencies: ["SwingCache", "CacheStore", .product(name: "Logging", package: "swift-log")]
+        ),
+        .executableTarget(
+            name: "swingcache",
+            dependencies: [
+                "Runner",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "SwingCacheTestKit",
+            dependencies: ["SwingCache", "CacheStore"]
+        ),
+        .executableTarget(
+            name: "swingcache-bench",
+            dependencies: ["Runner", "SwingCacheTestKit"]
+        ),
+        .testTarget(name: "SwingCacheTests", dependencies: ["SwingCache", "SwingCacheTestKit"]),
+        .testTarget(name: "CacheStoreTests", dependencies: ["CacheStore", "SwingCacheTestKit"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "SwingCacheTestKit"]),
+        .testTarget(name: "SwingCacheCLITests", dependencies: ["SwingCacheTestKit"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

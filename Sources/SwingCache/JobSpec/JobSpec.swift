@@ -1,0 +1,45 @@
+import Foundation
+
+/// What one job keeps fresh, and how hard it may pull on Spotify to do it.
+///
+/// Read from YAML by ``JobSpecLoader``; the format is documented in `jobs/README.md`.
+public struct JobSpec: Sendable, Equatable {
+    public var name: String
+    /// The file the spec was read from, as the user named it.
+    public var path: String
+    public var freshness: FreshnessPolicy
+    public var market: String?
+    /// Every valid id, normalised and deduplicated, in the order first listed.
+    public var targets: [JobTarget]
+    /// Ids that could not be read, each with where it was written.
+    public var invalidTargets: [Diagnostic]
+    /// How many listed ids repeated one already listed.
+    public var duplicateCount: Int
+    public var budget: BudgetPolicy
+
+    public init(
+        name: String, path: String, freshness: FreshnessPolicy = FreshnessPolicy(), market: String? = nil,
+        targets: [JobTarget] = [], invalidTargets: [Diagnostic] = [], duplicateCount: Int = 0,
+        budget: BudgetPolicy = BudgetPolicy()
+    ) {
+        self.name = name
+        self.path = path
+        self.freshness = freshness
+        self.market = market
+        self.targets = targets
+        self.invalidTargets = invalidTargets
+        self.duplicateCount = duplicateCount
+        self.budget = budget
+    }
+}
+
+/// One id a job asks to keep fresh, and where it was listed.
+public struct JobTarget: Hashable, Sendable {
+    public var id: SpotifyID
+    public var origin: SourceLocation
+
+    public init(id: SpotifyID, origin: SourceLocation) {
+        self.id = id
+        self.origin = origin
+    }
+}

@@ -1,0 +1,362 @@
+import Foundation
+import Yams
+
+/// Every problem that keeps a job spec from being used, each with its place in the file.
+public struct JobSpecError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+
+/// Reads job specs from YAML, reporting every problem at once rather than the first.
+///
+/// ```swift
+/// let spec = try JobSpecLoader().load(path: "jobs/nightly.yaml")
+/// spec.targets.count       // ids listed, normalised and deduplicated
+/// spec.invalidTargets      // ids that could not be read, with file:line:column
+/// ```
+public struct JobSpecLoader: Sendable {
+    public init() {}
+
+    /// Reads and validates the spec at `path`; relative id files are read from the spec's folder.
+    public func load(path: String) throws(JobSpecError) -> JobSpec {
+        let text: String
+        do {
+            text = try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw JobSpecError([Diagnostic(.wholeFile(path), "cannot read job spec: \(FileProblem.describe(error))")])
+        }
+        return try parse(text, path: path)
+    }
+
+    /// Validates spec text as if read from `path`.
+    public func parse(_ text: String, path: String) throws(JobSpecError) -> JobSpec {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw JobSpecError([YAMLProblem.diagnostic(for: error, in: path)])
+        } catch {
+            throw JobSpecError([Diagnostic(.wholeFile(path), "is not valid YAML: \(error)")])
+        }
+        guard let root else {
+            throw JobSpecError([Diagnostic(.wholeFile(path), "is empty: a job spec needs at least 'targets'")])
+        }
+        var reader = SpecReader(path: path)
+        let spec = reader.readSpec(root)
+        guard reader.errors.isEmpty, let spec else { throw JobSpecError(reader.errors) }
+        return spec
+    }
+}
+
+/// Walks the YAML tree of one spec, collecting values and problems.
+private struct SpecReader {
+    static let topLevelKeys = ["name", "ttl", "refresh_ahead", "missing_ttl", "market", "targets", "budget"]
+    static let targetKeys = ["tracks", "albums", "artists", "files"]
+    static let budgetKeys = ["per_hour", "min_interval", "reserve", "max_requests", "max_runtime"]
+    static let fileEntryKeys = ["path", "kind"]
+
+    let path: String
+    var errors: [Diagnostic] = []
+    var targets: [JobTarget] = []
+    var seen: Set<SpotifyID> = []
+    var invalidTargets: [Diagnostic] = []
+    var duplicateCount = 0
+
+    init(path: String) {
+        self.path = path
+    }
+
+    mutating func readSpec(_ root: Node) -> JobSpec? {
+        guard let top = mapping(root, named: "the job spec") else { return nil }
+        var spec = JobSpec(name: Self.defaultName(for: path), path: path)
+        var sawTargets = false
+        for (key, value) in top {
+            switch keyName(key, known: Self.topLevelKeys, in: "a job spec") {
+            case "name":
+                if let name = string(value, key: "name") {
+                    if name.trimmingWhitespace().isEmpty { report(value, "'name' must not be empty") } else { spec.name = name }
+                }
+            case "ttl": spec.freshness.ttl = duration(value, key: "ttl", allowZero: false) ?? spec.freshness.ttl
+            case "refresh_ahead":
+                spec.freshness.refreshAhead = duration(value, key: "refresh_ahead") ?? spec.freshness.refreshAhead
+            case "missing_ttl":
+                spec.freshness.missingTTL = duration(value, key: "missing_ttl", allowZero: false) ?? spec.freshness.missingTTL
+            case "market": spec.market = market(value)
+            case "targets":
+                sawTargets = true
+                readTargets(value)
+            case "budget": spec.budget = readBudget(value)
+            default: break
+            }
+        }
+        if !sawTargets {
+            report(root, "no 'targets': list ids under targets.tracks, targets.albums, targets.artists or targets.files")
+        }
+        if spec.freshness.refreshAhead >= spec.freshness.ttl {
+            report(root, "'refresh_ahead' (\(DurationText.format(spec.freshness.refreshAhead))) must be shorter than 'ttl' (\(DurationText.format(spec.freshness.ttl)))")
+        }
+        spec.targets = targets
+        spec.invalidTargets = invalidTargets
+        spec.duplicateCount = duplicateCount
+        return spec
+    }
+
+    // MARK: Sections
+
+    mutating func readTargets(_ node: Node) {
+        guard let section = mapping(node, named: "'targets'") else { return }
+        for (key, value) in section {
+            let name = keyName(key, known: Self.targetKeys, in: "'targets'")
+            if let kind = EntityKind.allCases.first(where: { $0.plural == name }) {
+                for item in list(value, key: "targets.\(kind.plural)") {
+                    if let text = string(item, key: "an entry of targets.\(kind.plural)") {
+                        addTarget(text, kind: kind, at: location(of: item))
+                    }
+                }
+            } else if name == "files" {
+                for entry in list(value, key: "targets.files") {
+                    readIDFileEntry(entry)
+                }
+            }
+        }
+    }
+
+    mutating func readIDFileEntry(_ entry: Node) {
+        var filePath: String?
+        var kind = EntityKind.track
+        if case .mapping(let fields) = entry {
+            for (key, value) in fields {
+                switch keyName(key, known: Self.fileEntryKeys, in: "an entry of targets.files") {
+                case "path": filePath = string(value, key: "path")
+                case "kind":
+                    if let text = string(value, key: "kind") {
+                        if let parsed = EntityKind(rawValue: text) {
+                            kind = parsed
+                        } else {
+                            report(value, "'kind' must be track, album or artist, found '\(text.abbreviatedForMessages())'")
+                        }
+                    }
+                default: break
+                }
+            }
+            if filePath == nil { report(entry, "an entry of targets.files needs a 'path'") }
+        } else {
+            filePath = string(entry, key: "an entry of targets.files")
+        }
+        guard let filePath else { return }
+        readIDFile(filePath, defaultKind: kind, listedAt: entry)
+    }
+
+    mutating func readIDFile(_ relativePath: String, defaultKind: EntityKind, listedAt node: Node) {
+        let resolved = Self.resolve(relativePath, besideSpec: path)
+        let contents: String
+        do {
+            contents = try String(contentsOfFile: resolved, encoding: .utf8)
+        } catch {
+            report(node, "cannot read id file '\(resolved)': \(FileProblem.describe(error))")
+            return
+        }
+        var lineNumber = 0
+        for line in contents.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            let withoutComment = line.firstIndex(of: "#").map { line[..<$0] } ?? line[...]
+            let entry = withoutComment.trimmingWhitespace()
+            guard !entry.isEmpty else { continue }
+            let column = line.distance(from: line.startIndex, to: entry.startIndex) + 1
+            let place = SourceLocation(file: resolved, line: lineNumber, column: column)
+            addTarget(String(entry), kind: Self.kind(of: entry) ?? defaultKind, at: place)
+        }
+    }
+
+    mutating func readBudget(_ node: Node) -> BudgetPolicy {
+        var budget = BudgetPolicy()
+        guard let section = mapping(node, named: "'budget'") else { return budget }
+        var reserveNode: Node?
+        for (key, value) in section {
+            switch keyName(key, known: Self.budgetKeys, in: "'budget'") {
+            case "per_hour": budget.perHour = integer(value, key: "budget.per_hour", minimum: 1) ?? budget.perHour
+            case "min_interval":
+                budget.minInterval = duration(value, key: "budget.min_interval") ?? budget.minInterval
+            case "reserve":
+                reserveNode = value
+                budget.reserve = integer(value, key: "budget.reserve", minimum: 0) ?? budget.reserve
+            case "max_requests": budget.maxRequests = integer(value, key: "budget.max_requests", minimum: 1)
+            case "max_runtime": budget.maxRuntime = duration(value, key: "budget.max_runtime", allowZero: false)
+            default: break
+            }
+        }
+        if budget.reserve >= budget.perHour {
+            report(reserveNode ?? node, "'budget.reserve' (\(budget.reserve)) must be less than 'budget.per_hour' (\(budget.perHour)), or no run could make a request")
+        }
+        return budget
+    }
+
+    // MARK: Targets
+
+    mutating func addTarget(_ text: String, kind: EntityKind, at place: SourceLocation) {
+        do {
+            let id = try SpotifyID(parsing: text, expecting: kind)
+            if seen.insert(id).inserted {
+                targets.append(JobTarget(id: id, origin: place))
+            } else {
+                duplicateCount += 1
+            }
+        } catch {
+            invalidTargets.append(Diagnostic(place, error.description))
+        }
+    }
+
+    /// The kind a URI or link names, so an id file may mix kinds.
+    static func kind(of entry: Substring) -> EntityKind? {
+        EntityKind.allCases.first { kind in
+            entry.hasPrefix("spotify:\(kind.rawValue):") || entry.contains("open.spotify.com/\(kind.rawValue)/")
+                || (entry.contains("open.spotify.com/intl-") && entry.contains("/\(kind.rawValue)/"))
+        }
+    }
+
+    // MARK: Values
+
+    mutating func keyName(_ key: Node, known: [String], in section: String) -> String? {
+        guard let name = key.scalar?.string else {
+            report(key, "keys of \(section) must be plain words")
+            return nil
+        }
+        guard known.contains(name) else {
+            let hint = SpellingSuggestion.closest(to: name, among: known).map { "; did you mean '\($0)'?" }
+                ?? " (expected one of: \(known.joined(separator: ", ")))"
+            report(key, "unknown key '\(name.abbreviatedForMessages())' in \(section)\(hint)")
+            return nil
+        }
+        return name
+    }
+
+    mutating func mapping(_ node: Node, named name: String) -> Node.Mapping? {
+        if case .mapping(let mapping) = node { return mapping }
+        report(node, "\(name) must be a mapping of keys to values, found \(Self.describe(node))")
+        return nil
+    }
+
+    mutating func list(_ node: Node, key: String) -> [Node] {
+        switch node {
+        case .sequence(let sequence): return Array(sequence)
+        case .scalar(let scalar) where scalar.tag == Tag(.null) || scalar.string.isEmpty: return []
+        default:
+            report(node, "'\(key)' must be a list (one '- item' per line), found \(Self.describe(node))")
+            return []
+        }
+    }
+
+    mutating func string(_ node: Node, key: String) -> String? {
+        if case .scalar(let scalar) = node, scalar.tag != Tag(.null) { return scalar.string }
+        report(node, "\(key.hasPrefix("an ") ? key : "'\(key)'") must be text, found \(Self.describe(node))")
+        return nil
+    }
+
+    mutating func duration(_ node: Node, key: String, allowZero: Bool = true) -> TimeInterval? {
+        guard let text = string(node, key: key) else { return nil }
+        guard let seconds = DurationText.parse(text) else {
+            report(node, "'\(key)' must be a duration (\(DurationText.expectedForm)), found '\(text.abbreviatedForMessages())'")
+            return nil
+        }
+        if !allowZero && seconds <= 0 {
+            report(node, "'\(key)' must be longer than zero, found '\(text)'")
+            return nil
+        }
+        return seconds
+    }
+
+    mutating func integer(_ node: Node, key: String, minimum: Int) -> Int? {
+        guard let text = string(node, key: key) else { return nil }
+        guard let value = Int(text.filter { $0 != "_" }) else {
+            report(node, "'\(key)' must be a whole number, found '\(text.abbreviatedForMessages())'")
+            return nil
+        }
+        guard value >= minimum else {
+            report(node, "'\(key)' must be at least \(minimum), found \(value)")
+            return nil
+        }
+        return value
+    }
+
+    mutating func market(_ node: Node) -> String? {
+        guard let text = string(node, key: "market") else { return nil }
+        guard text.count == 2, text.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            report(node, "'market' must be a two-letter country code such as US or DE, found '\(text.abbreviatedForMessages())'")
+            return nil
+        }
+        return text.uppercased()
+    }
+
+    // MARK: Places
+
+    mutating func report(_ node: Node, _ message: String) {
+        errors.append(Diagnostic(location(of: node), message))
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return .wholeFile(path) }
+        return SourceLocation(file: path, line: mark.line, column: mark.column)
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): scalar.tag == Tag(.null) ? "nothing" : "'\(scalar.string.abbreviatedForMessages())'"
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .alias: "an alias"
+        }
+    }
+
+    static func defaultName(for path: String) -> String {
+        URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    }
+
+    /// An id file's path as a person would type it from where the spec was named: `jobs/ids.txt` for `jobs/x.yaml`.
+    static func resolve(_ relativePath: String, besideSpec specPath: String) -> String {
+        if relativePath.hasPrefix("/") { return relativePath }
+        let folder = (specPath as NSString).deletingLastPathComponent
+        return folder.isEmpty ? relativePath : (folder as NSString).appendingPathComponent(relativePath)
+    }
+}
+
+/// Turns libyaml's complaints into one-line diagnostics at the place they point to.
+private enum YAMLProblem {
+    static func diagnostic(for error: YamlError, in path: String) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let place = SourceLocation(file: path, line: mark.line, column: mark.column)
+            let while_ = context.map { " (\($0.text))" } ?? ""
+            return Diagnostic(place, "is not valid YAML: \(problem)\(while_)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let place = SourceLocation(file: path, line: context.mark.line, column: context.mark.column)
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return Diagnostic(place, "key \(keys) is written twice in one mapping")
+        case .reader(let problem, _, _, _):
+            return Diagnostic(.wholeFile(path), "is not readable as YAML text: \(problem)")
+        default:
+            return Diagnostic(.wholeFile(path), "is not valid YAML: \(error)")
+        }
+    }
+}
+
+/// Short reasons for file errors, without Foundation's long wrappers.
+enum FileProblem {
+    static func describe(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        switch nsError.code {
+        case NSFileReadNoSuchFileError: return "no such file"
+        case NSFileReadNoPermissionError: return "permission denied"
+        case NSFileReadInapplicableStringEncodingError: return "not UTF-8 text"
+        default: return nsError.localizedDescription
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// One id to keep fresh, with the settings of the job that listed it.
+public struct PlanTarget: Hashable, Sendable {
+    public var id: SpotifyID
+    public var market: String
+    public var freshness: FreshnessPolicy
+
+    public init(id: SpotifyID, market: String, freshness: FreshnessPolicy) {
+        self.id = id
+        self.market = market
+        self.freshness = freshness
+    }
+}
+
+/// Several job specs run together: their targets merged, their budgets combined.
+///
+/// An id listed by two specs is kept once, with the settings of the spec that listed it first.
+/// The budget is the strictest of the specs' budgets.
+public struct JobSet: Sendable {
+    public var specs: [JobSpec]
+    public var targets: [PlanTarget]
+    public var budget: BudgetPolicy
+    public var invalidCount: Int
+    public var duplicateCount: Int
+
+    public init(specs: [JobSpec], defaultMarket: String) {
+        self.specs = specs
+        var seen: Set<SpotifyID> = []
+        var targets: [PlanTarget] = []
+        var duplicates = 0
+        for spec in specs {
+            duplicates += spec.duplicateCount
+            for target in spec.targets {
+                if seen.insert(target.id).inserted {
+                    targets.append(
+                        PlanTarget(id: target.id, market: spec.market ?? defaultMarket, freshness: spec.freshness))
+                } else {
+                    duplicates += 1
+                }
+            }
+        }
+        self.targets = targets
+        self.budget = specs.dropFirst().reduce(specs.first?.budget ?? BudgetPolicy()) { $0.combined(with: $1.budget) }
+        self.invalidCount = specs.reduce(0) { $0 + $1.invalidTargets.count }
+        self.duplicateCount = duplicates
+    }
+
+    public var names: [String] { specs.map(\.name) }
+}
