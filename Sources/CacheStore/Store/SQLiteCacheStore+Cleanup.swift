@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+import SwingCache
+
+/// What cleanup evicts.
+public struct CleanupPolicy: Hashable, Sendable {
+    /// Entries are kept this long past their expiry. Default 0.
+    public var grace: TimeInterval
+    /// Ledger rows older than this are removed. Default 7 days (the budget needs one hour; `stats` shows 24).
+    public var ledgerRetention: TimeInterval
+    /// Rows deleted per write transaction, so readers and runs never wait long.
+    public var batchSize: Int
+
+    public init(grace: TimeInterval = 0, ledgerRetention: TimeInterval = 7 * 86_400, batchSize: Int = 2000) {
+        self.grace = grace
+        self.ledgerRetention = ledgerRetention
+        self.batchSize = batchSize
+    }
+}
+
+/// What cleanup removed (or, in a dry run, would remove).
+public struct CleanupReport: Hashable, Sendable, Codable {
+    public var dryRun: Bool
+    public var tracks = 0
+    public var albums = 0
+    public var artists = 0
+    public var missingIDs = 0
+    public var ledgerRows = 0
+    public var bytesReclaimed = 0
+
+    public var entries: Int { tracks + albums + artists }
+    public var total: Int { entries + missingIDs + ledgerRows }
+}
+
+extension SQLiteCacheStore {
+    /// Evicts expired entries, expired known-missing ids and old ledger rows in small transactions, then hands
+    /// the freed pages back to the file system.
+    public func cleanup(now: Date, policy: CleanupPolicy = CleanupPolicy(), dryRun: Bool) throws -> CleanupReport {
+        let entryCutoff = now.addingTimeInterval(-policy.grace).timeIntervalSince1970
+        let ledgerCutoff = now.addingTimeInterval(-policy.ledgerRetention).timeIntervalSince1970
+        var report = CleanupReport(dryRun: dryRun)
+        let sizeBefore = try fileBytes()
+        report.tracks = try evict(from: "track", where: "expires_at < ?", entryCutoff, policy: policy, dryRun: dryRun)
+        report.albums = try evict(from: "album", where: "expires_at < ?", entryCutoff, policy: policy, dryRun: dryRun)
+        report.artists = try evict(from: "artist", where: "expires_at < ?", entryCutoff, policy: policy, dryRun: dryRun)
+        report.missingIDs = try evict(
+            from: "missing_entity", where: "expires_at < ?", entryCutoff, policy: policy, dryRun: dryRun)
+        report.ledgerRows = try evict(
+            from: "request_ledger", where: "requested_at < ?", ledgerCutoff, policy: policy, dryRun: dryRun)
+        if !dryRun {
+            try reclaimFreePages()
+            report.bytesReclaimed = max(0, sizeBefore - (try fileBytes()))
+        }
+        return report
+    }
+
+    private func evict(
+        from table: String, where condition: String, _ cutoff: Double, policy: CleanupPolicy, dryRun: Bool
+    ) throws -> Int {
+        if dryRun {
+            return try writer.read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE \(condition)", arguments: [cutoff]) ?? 0
+            }
+        }
+        // missing_entity has no rowid: its batches are chosen by primary key instead.
+        let key = table == "missing_entity" ? "(kind, id)" : "rowid"
+        var removed = 0
+        while true {
+            let changes = try writer.write { db in
+                try db.execute(
+                    sql: "DELETE FROM \(table) WHERE \(key) IN (SELECT \(key) FROM \(table) WHERE \(condition) LIMIT ?)",
+                    arguments: [cutoff, policy.batchSize])
+                return db.changesCount
+            }
+            removed += changes
+            if changes < policy.batchSize { return removed }
+        }
+    }
+
+    /// Frees pages a few at a time, so no single write holds the database for long.
+    private func reclaimFreePages() throws {
+        while true {
+            let remaining = try writer.write { db in
+                try db.execute(sql: "PRAGMA incremental_vacuum(4096)")
+                return try Int.fetchOne(db, sql: "PRAGMA freelist_count") ?? 0
+            }
+            if remaining == 0 { break }
+        }
+        try writer.writeWithoutTransaction { db in
+            _ = try Row.fetchAll(db, sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+        }
+    }
+
+    /// The bytes the database occupies, pages in use and free.
+    public func fileBytes() throws -> Int {
+        try writer.read { db in
+            let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
+            let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0
+            return pages * pageSize
+        }
+    }
+}

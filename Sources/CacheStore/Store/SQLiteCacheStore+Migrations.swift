@@ -1,0 +1,145 @@
+import GRDB
+
+extension SQLiteCacheStore {
+    /// Every schema change, in order. Never edit a migration that has shipped: add one.
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-entities-ledger-runs") { db in
+            try db.execute(sql: schemaV1)
+        }
+        return migrator
+    }()
+
+    private static let schemaV1 = """
+        CREATE TABLE track (
+            id TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL,
+            album_id TEXT,
+            album_name TEXT,
+            artist_ids TEXT NOT NULL DEFAULT '[]',
+            artist_names TEXT NOT NULL DEFAULT '[]',
+            isrc TEXT,
+            duration_ms INTEGER,
+            explicit INTEGER,
+            popularity INTEGER,
+            track_number INTEGER,
+            disc_number INTEGER,
+            release_date TEXT,
+            image_url TEXT,
+            raw BLOB NOT NULL,
+            fetched_at REAL NOT NULL,
+            expires_at REAL NOT NULL
+        );
+        CREATE INDEX track_expires_at ON track(expires_at);
+        CREATE INDEX track_isrc ON track(isrc);
+
+        CREATE TABLE album (
+            id TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL,
+            album_type TEXT,
+            artist_ids TEXT NOT NULL DEFAULT '[]',
+            artist_names TEXT NOT NULL DEFAULT '[]',
+            release_date TEXT,
+            release_date_precision TEXT,
+            total_tracks INTEGER,
+            upc TEXT,
+            label TEXT,
+            popularity INTEGER,
+            genres TEXT NOT NULL DEFAULT '[]',
+            image_url TEXT,
+            raw BLOB NOT NULL,
+            fetched_at REAL NOT NULL,
+            expires_at REAL NOT NULL
+        );
+        CREATE INDEX album_expires_at ON album(expires_at);
+
+        CREATE TABLE artist (
+            id TEXT PRIMARY KEY NOT NULL,
+            name TEXT NOT NULL,
+            genres TEXT NOT NULL DEFAULT '[]',
+            popularity INTEGER,
+            followers INTEGER,
+            image_url TEXT,
+            raw BLOB NOT NULL,
+            fetched_at REAL NOT NULL,
+            expires_at REAL NOT NULL
+        );
+        CREATE INDEX artist_expires_at ON artist(expires_at);
+
+        CREATE TABLE missing_entity (
+            kind TEXT NOT NULL,
+            id TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            detected_at REAL NOT NULL,
+            expires_at REAL NOT NULL,
+            PRIMARY KEY (kind, id)
+        ) WITHOUT ROWID;
+        CREATE INDEX missing_entity_expires_at ON missing_entity(expires_at);
+
+        CREATE TABLE request_ledger (
+            id INTEGER PRIMARY KEY,
+            service TEXT NOT NULL,
+            endpoint TEXT NOT NULL,
+            requested_at REAL NOT NULL,
+            status INTEGER NOT NULL,
+            run_id INTEGER
+        );
+        CREATE INDEX request_ledger_service_time ON request_ledger(service, requested_at);
+
+        CREATE TABLE service_mode (
+            service TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            mode TEXT NOT NULL,
+            learned_at REAL NOT NULL,
+            PRIMARY KEY (service, kind)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE service_state (
+            service TEXT PRIMARY KEY NOT NULL,
+            parked_until REAL,
+            parked_reason TEXT,
+            retry_after_until REAL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE run (
+            id INTEGER PRIMARY KEY,
+            jobs TEXT NOT NULL,
+            started_at REAL NOT NULL,
+            finished_at REAL,
+            outcome TEXT,
+            pid INTEGER,
+            host TEXT,
+            fetched INTEGER NOT NULL DEFAULT 0,
+            requests INTEGER NOT NULL DEFAULT 0,
+            deferred INTEGER NOT NULL DEFAULT 0,
+            summary TEXT
+        );
+
+        CREATE VIEW swingcache_tracks AS
+            SELECT id AS spotify_id, name, album_id, album_name,
+                (SELECT group_concat(value, ', ') FROM json_each(track.artist_names)) AS artists,
+                artist_ids, isrc, duration_ms, explicit, popularity, track_number, disc_number, release_date,
+                image_url,
+                datetime(fetched_at, 'unixepoch') AS fetched_at,
+                datetime(expires_at, 'unixepoch') AS expires_at,
+                expires_at > CAST(strftime('%s', 'now') AS REAL) AS is_fresh
+            FROM track;
+
+        CREATE VIEW swingcache_albums AS
+            SELECT id AS spotify_id, name, album_type,
+                (SELECT group_concat(value, ', ') FROM json_each(album.artist_names)) AS artists,
+                artist_ids, release_date, release_date_precision, total_tracks, upc, label, popularity, genres,
+                image_url,
+                datetime(fetched_at, 'unixepoch') AS fetched_at,
+                datetime(expires_at, 'unixepoch') AS expires_at,
+                expires_at > CAST(strftime('%s', 'now') AS REAL) AS is_fresh
+            FROM album;
+
+        CREATE VIEW swingcache_artists AS
+            SELECT id AS spotify_id, name, genres, popularity, followers, image_url,
+                datetime(fetched_at, 'unixepoch') AS fetched_at,
+                datetime(expires_at, 'unixepoch') AS expires_at,
+                expires_at > CAST(strftime('%s', 'now') AS REAL) AS is_fresh
+            FROM artist;
+        """
+}

@@ -1,0 +1,57 @@
+import Foundation
+import GRDB
+import SwingCache
+
+/// An entity read back from the store, with its freshness times.
+public struct StoredEntity: Hashable, Sendable {
+    public var entity: CatalogEntity
+    public var fetchedAt: Date
+    public var expiresAt: Date
+}
+
+extension SQLiteCacheStore {
+    /// The stored entity for `id`, or nil when there is none.
+    public func entity(_ id: SpotifyID) throws -> StoredEntity? {
+        try writer.read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM \(id.kind.rawValue) WHERE id = ?", arguments: [id.value])
+            else { return nil }
+            return try Self.storedEntity(kind: id.kind, row: row)
+        }
+    }
+
+    static func storedEntity(kind: EntityKind, row: Row) throws -> StoredEntity {
+        let raw = ZlibCompression.decompress(row["raw"]) ?? Data()
+        let entity: CatalogEntity
+        switch kind {
+        case .track:
+            entity = .track(
+                Track(
+                    id: row["id"], name: row["name"], albumID: row["album_id"], albumName: row["album_name"],
+                    artistIDs: try strings(row["artist_ids"]), artistNames: try strings(row["artist_names"]),
+                    isrc: row["isrc"], durationMs: row["duration_ms"], explicit: row["explicit"],
+                    popularity: row["popularity"], trackNumber: row["track_number"], discNumber: row["disc_number"],
+                    releaseDate: row["release_date"], imageURL: row["image_url"], raw: raw))
+        case .album:
+            entity = .album(
+                Album(
+                    id: row["id"], name: row["name"], albumType: row["album_type"],
+                    artistIDs: try strings(row["artist_ids"]), artistNames: try strings(row["artist_names"]),
+                    releaseDate: row["release_date"], releaseDatePrecision: row["release_date_precision"],
+                    totalTracks: row["total_tracks"], upc: row["upc"], label: row["label"],
+                    popularity: row["popularity"], genres: try strings(row["genres"]), imageURL: row["image_url"],
+                    raw: raw))
+        case .artist:
+            entity = .artist(
+                Artist(
+                    id: row["id"], name: row["name"], genres: try strings(row["genres"]), popularity: row["popularity"],
+                    followers: row["followers"], imageURL: row["image_url"], raw: raw))
+        }
+        return StoredEntity(
+            entity: entity, fetchedAt: Date(timeIntervalSince1970: row["fetched_at"]),
+            expiresAt: Date(timeIntervalSince1970: row["expires_at"]))
+    }
+
+    private static func strings(_ json: String) throws -> [String] {
+        try JSONDecoder().decode([String].self, from: Data(json.utf8))
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+import SwingCache
+
+extension SQLiteCacheStore {
+    /// The modes learned for `service` and whether it is parked.
+    public func serviceState(_ service: String) throws -> ServiceState {
+        try writer.read { db in
+            var state = ServiceState()
+            for row in try Row.fetchAll(db, sql: "SELECT kind, mode FROM service_mode WHERE service = ?", arguments: [service]) {
+                if let kind = EntityKind(rawValue: row["kind"]), let mode = ServiceMode(rawValue: row["mode"]) {
+                    state.modes[kind] = mode
+                }
+            }
+            if let row = try Row.fetchOne(
+                db, sql: "SELECT parked_until, parked_reason FROM service_state WHERE service = ?", arguments: [service])
+            {
+                state.parkedUntil = (row["parked_until"] as Double?).map(Date.init(timeIntervalSince1970:))
+                state.parkedReason = row["parked_reason"]
+            }
+            return state
+        }
+    }
+
+    /// When `service`'s mode for `kind` was learned, for re-checking it after a while.
+    public func modeLearnedAt(_ service: String, kind: EntityKind) throws -> Date? {
+        try writer.read { db in
+            try Double.fetchOne(
+                db, sql: "SELECT learned_at FROM service_mode WHERE service = ? AND kind = ?",
+                arguments: [service, kind.rawValue]
+            ).map(Date.init(timeIntervalSince1970:))
+        }
+    }
+
+    public func setMode(_ mode: ServiceMode, service: String, kind: EntityKind, learnedAt: Date) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO service_mode (service, kind, mode, learned_at) VALUES (?, ?, ?, ?)",
+                arguments: [service, kind.rawValue, mode.rawValue, learnedAt.timeIntervalSince1970])
+        }
+    }
+
+    /// Stops every process sharing the database from calling `service` before `until`.
+    public func park(_ service: String, until: Date?, reason: String?) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO service_state (service, parked_until, parked_reason) VALUES (?, ?, ?)
+                    ON CONFLICT(service) DO UPDATE SET parked_until = excluded.parked_until,
+                        parked_reason = excluded.parked_reason
+                    """,
+                arguments: [service, until?.timeIntervalSince1970, reason])
+        }
+    }
+}

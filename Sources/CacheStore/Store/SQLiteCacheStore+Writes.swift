@@ -1,0 +1,116 @@
+import Foundation
+import GRDB
+import SwingCache
+
+/// One request's results, written in one transaction with its ledger entry.
+public struct FetchRecord: Sendable {
+    public var entities: [CatalogEntity]
+    public var missing: [(id: SpotifyID, reason: MissingReason)]
+    public var request: LedgerEntry?
+    public var fetchedAt: Date
+    /// When each entity expires: `fetchedAt + ttl` of the job that listed it.
+    public var expiresAt: @Sendable (SpotifyID) -> Date
+    /// When each missing id may be asked about again.
+    public var missingExpiresAt: @Sendable (SpotifyID) -> Date
+
+    public init(
+        entities: [CatalogEntity], missing: [(id: SpotifyID, reason: MissingReason)] = [], request: LedgerEntry?,
+        fetchedAt: Date, expiresAt: @escaping @Sendable (SpotifyID) -> Date,
+        missingExpiresAt: @escaping @Sendable (SpotifyID) -> Date
+    ) {
+        self.entities = entities
+        self.missing = missing
+        self.request = request
+        self.fetchedAt = fetchedAt
+        self.expiresAt = expiresAt
+        self.missingExpiresAt = missingExpiresAt
+    }
+}
+
+extension SQLiteCacheStore {
+    /// Writes a request's entities, its known-missing ids and its ledger entry together, or none of them.
+    public func save(_ record: FetchRecord) throws {
+        try writer.write { db in
+            try Self.insert(record, into: db)
+        }
+    }
+
+    /// Writes several records in one transaction: for bulk loads such as benchmarks and imports.
+    public func save(_ records: [FetchRecord]) throws {
+        try writer.write { db in
+            for record in records { try Self.insert(record, into: db) }
+        }
+    }
+
+    private static func insert(_ record: FetchRecord, into db: Database) throws {
+        let fetchedAt = record.fetchedAt.timeIntervalSince1970
+        for entity in record.entities {
+            let expiresAt = record.expiresAt(entity.id).timeIntervalSince1970
+            switch entity {
+            case .track(let track): try insert(track, fetchedAt: fetchedAt, expiresAt: expiresAt, db: db)
+            case .album(let album): try insert(album, fetchedAt: fetchedAt, expiresAt: expiresAt, db: db)
+            case .artist(let artist): try insert(artist, fetchedAt: fetchedAt, expiresAt: expiresAt, db: db)
+            }
+            try db.execute(
+                sql: "DELETE FROM missing_entity WHERE kind = ? AND id = ?",
+                arguments: [entity.id.kind.rawValue, entity.id.value])
+        }
+        for (id, reason) in record.missing {
+            try db.execute(sql: "DELETE FROM \(id.kind.rawValue) WHERE id = ?", arguments: [id.value])
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO missing_entity (kind, id, reason, detected_at, expires_at)
+                    VALUES (?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    id.kind.rawValue, id.value, reason.rawValue, fetchedAt,
+                    record.missingExpiresAt(id).timeIntervalSince1970,
+                ])
+        }
+        if let request = record.request { try insert(request, into: db) }
+    }
+
+    private static func insert(_ track: Track, fetchedAt: Double, expiresAt: Double, db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO track (id, name, album_id, album_name, artist_ids, artist_names, isrc, duration_ms,
+                    explicit, popularity, track_number, disc_number, release_date, image_url, raw, fetched_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                track.id, track.name, track.albumID, track.albumName, try jsonArray(track.artistIDs),
+                try jsonArray(track.artistNames), track.isrc, track.durationMs, track.explicit, track.popularity,
+                track.trackNumber, track.discNumber, track.releaseDate, track.imageURL,
+                ZlibCompression.compress(track.raw), fetchedAt, expiresAt,
+            ])
+    }
+
+    private static func insert(_ album: Album, fetchedAt: Double, expiresAt: Double, db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO album (id, name, album_type, artist_ids, artist_names, release_date,
+                    release_date_precision, total_tracks, upc, label, popularity, genres, image_url, raw, fetched_at,
+                    expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                album.id, album.name, album.albumType, try jsonArray(album.artistIDs), try jsonArray(album.artistNames),
+                album.releaseDate, album.releaseDatePrecision, album.totalTracks, album.upc, album.label,
+                album.popularity, try jsonArray(album.genres), album.imageURL, ZlibCompression.compress(album.raw),
+                fetchedAt, expiresAt,
+            ])
+    }
+
+    private static func insert(_ artist: Artist, fetchedAt: Double, expiresAt: Double, db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO artist (id, name, genres, popularity, followers, image_url, raw, fetched_at,
+                    expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                artist.id, artist.name, try jsonArray(artist.genres), artist.popularity, artist.followers,
+                artist.imageURL, ZlibCompression.compress(artist.raw), fetchedAt, expiresAt,
+            ])
+    }
+}

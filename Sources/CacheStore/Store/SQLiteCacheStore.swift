@@ -1,0 +1,128 @@
+import Foundation
+import GRDB
+import SwingCache
+
+/// The SQLite store of record: cached entities, known-missing ids, the request ledger, service state and runs.
+///
+/// ```swift
+/// let store = try SQLiteCacheStore.open(DatabaseLocation(path: "cache.sqlite"), access: .readWrite)
+/// let states = try store.cacheStates(for: ids)
+/// ```
+///
+/// Times are passed in by the caller; the store never reads the clock.
+public final class SQLiteCacheStore: Sendable {
+    public enum Access: Sendable {
+        /// Creates the database and applies migrations when needed.
+        case readWrite
+        /// Writes nothing; a database that does not exist yet reads as empty.
+        case readOnly
+    }
+
+    let writer: any DatabaseWriter
+    public let path: String
+
+    init(writer: any DatabaseWriter, path: String) {
+        self.writer = writer
+        self.path = path
+    }
+
+    /// Opens (and for `.readWrite`, creates and migrates) the database at `location`.
+    public static func open(_ location: DatabaseLocation, access: Access) throws(StoreError) -> SQLiteCacheStore {
+        let path = location.path
+        let exists = FileManager.default.fileExists(atPath: path)
+        do {
+            switch access {
+            case .readOnly:
+                guard exists else { return try inMemory(path: path) }
+                try requireSQLiteHeader(path)
+                var configuration = Configuration()
+                configuration.readonly = true
+                configuration.busyMode = .timeout(10)
+                let queue = try DatabaseQueue(path: path, configuration: configuration)
+                try queue.read { db in try checkSchema(db, path: path, allowMissingMigrations: true) }
+                return SQLiteCacheStore(writer: queue, path: path)
+            case .readWrite:
+                try prepareFolder(for: location, fileExists: exists)
+                if exists { try requireSQLiteHeader(path) }
+                var configuration = Configuration()
+                configuration.busyMode = .timeout(10)
+                configuration.prepareDatabase { db in
+                    // Only takes effect on a new file: lets cleanup hand pages back with incremental_vacuum.
+                    try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+                }
+                let pool = try DatabasePool(path: path, configuration: configuration)
+                try pool.read { db in try checkSchema(db, path: path, allowMissingMigrations: true) }
+                try migrator.migrate(pool)
+                return SQLiteCacheStore(writer: pool, path: path)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError(path: path, problem: problem(for: error))
+        } catch {
+            throw StoreError(path: path, problem: .sqlite("\(error)"))
+        }
+    }
+
+    /// A migrated, empty database in memory: what a read of a database that does not exist yet sees.
+    public static func inMemory(path: String = ":memory:") throws -> SQLiteCacheStore {
+        let queue = try DatabaseQueue()
+        try migrator.migrate(queue)
+        return SQLiteCacheStore(writer: queue, path: path)
+    }
+
+    private static func prepareFolder(for location: DatabaseLocation, fileExists: Bool) throws(StoreError) {
+        let folder = location.folder
+        var isDirectory: ObjCBool = false
+        if !FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) {
+            guard location.isDefault else {
+                throw StoreError(path: location.path, problem: .folderMissing(folder))
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw StoreError(path: location.path, problem: .folderNotWritable(folder))
+            }
+        } else if !isDirectory.boolValue {
+            throw StoreError(path: location.path, problem: .folderMissing(folder))
+        }
+        // WAL needs to create its -wal and -shm files beside the database.
+        if access(folder, W_OK) != 0 || (fileExists && access(location.path, W_OK) != 0) {
+            throw StoreError(path: location.path, problem: .folderNotWritable(folder))
+        }
+    }
+
+    /// Refuses a file that is not SQLite before SQLite gets a chance to touch it.
+    private static func requireSQLiteHeader(_ path: String) throws(StoreError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw StoreError(path: path, problem: .sqlite("cannot be read"))
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        // An empty file is a database SQLite has not written yet.
+        if header.isEmpty { return }
+        guard header == Data("SQLite format 3\0".utf8) else {
+            throw StoreError(path: path, problem: .notSQLite)
+        }
+    }
+
+    private static func checkSchema(_ db: Database, path: String, allowMissingMigrations: Bool) throws {
+        let hasMigrations = try db.tableExists("grdb_migrations")
+        if !hasMigrations {
+            let tableCount = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'") ?? 0
+            if tableCount > 0 { throw StoreError(path: path, problem: .notASwingcacheDatabase) }
+            return
+        }
+        let applied = try migrator.appliedIdentifiers(db)
+        let unknown = applied.subtracting(migrator.migrations).sorted()
+        if !unknown.isEmpty { throw StoreError(path: path, problem: .newerSchema(unknownMigrations: unknown)) }
+    }
+
+    private static func problem(for error: DatabaseError) -> StoreError.Problem {
+        switch error.resultCode {
+        case .SQLITE_NOTADB: .notSQLite
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: .sqlite(error.message ?? "cannot be opened for writing")
+        default: .sqlite(error.message ?? "\(error.resultCode)")
+        }
+    }
+}

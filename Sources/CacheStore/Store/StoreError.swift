@@ -1,0 +1,39 @@
+import Foundation
+
+/// Why the cache database cannot be used. Each names the path the user gave.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    public enum Problem: Sendable, Equatable {
+        case folderMissing(String)
+        case folderNotWritable(String)
+        case notSQLite
+        case notASwingcacheDatabase
+        case newerSchema(unknownMigrations: [String])
+        case sqlite(String)
+    }
+
+    public var path: String
+    public var problem: Problem
+
+    public init(path: String, problem: Problem) {
+        self.path = path
+        self.problem = problem
+    }
+
+    public var description: String {
+        let quoted = "'\(path)'"
+        switch problem {
+        case .folderMissing(let folder):
+            return "database \(quoted): folder '\(folder)' does not exist (create it, or choose another path with --db)"
+        case .folderNotWritable(let folder):
+            return "database \(quoted): cannot write in folder '\(folder)' (choose another path with --db)"
+        case .notSQLite:
+            return "database \(quoted) is not an SQLite database (is --db pointing at the right file?)"
+        case .notASwingcacheDatabase:
+            return "database \(quoted) is an SQLite database of another program; swingcache will not write into it"
+        case .newerSchema(let unknown):
+            return "database \(quoted) was written by a newer swingcache (schema \(unknown.joined(separator: ", "))); upgrade swingcache to use it"
+        case .sqlite(let message):
+            return "database \(quoted): \(message)"
+        }
+    }
+}

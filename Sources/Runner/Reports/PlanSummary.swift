@@ -1,0 +1,82 @@
+import Foundation
+import SwingCache
+
+/// The plan as `swingcache plan --json` prints it. Field names are a stable interface: add, never rename.
+public struct PlanSummary: Codable, Sendable {
+    public struct Request: Codable, Sendable {
+        public var kind: String
+        public var market: String
+        public var ids: [String]
+        public var startsAfterSeconds: Double
+    }
+
+    public struct Budget: Codable, Sendable {
+        public var perHour: Int
+        public var minIntervalSeconds: Double
+        public var reserve: Int
+        public var maxRequests: Int?
+        public var maxRuntimeSeconds: Double?
+        public var requestsInLastHour: Int
+    }
+
+    public struct TTL: Codable, Sendable {
+        public var ttlSeconds: Double
+        public var requestsPerRefresh: Int
+        public var capacityPerTTL: Int
+        public var keepable: Bool
+        public var minimumTTLSeconds: Double?
+        public var minimumPerHour: Int?
+    }
+
+    public var jobs: [String]
+    public var createdAt: Date
+    public var targets: Int
+    public var duplicates: Int
+    public var items: [String: Int]
+    public var modes: [String: String]
+    public var parkedUntil: Date?
+    public var requestsNeeded: Int
+    public var requestsThisRun: Int
+    public var itemsThisRun: Int
+    public var itemsDeferred: Int
+    public var deferredByState: [String: Int]
+    public var limitedBy: String?
+    public var runSeconds: Double
+    public var secondsToFinish: Double?
+    public var budget: Budget
+    public var ttl: TTL
+    public var requests: [Request]
+
+    public init(plan: Plan, jobs: JobSet) {
+        self.jobs = jobs.names
+        createdAt = plan.createdAt
+        targets = plan.totalTargets
+        duplicates = jobs.duplicateCount
+        items = Dictionary(uniqueKeysWithValues: FreshnessState.allCases.map { ($0.rawValue, plan.itemsByState[$0] ?? 0) })
+        modes = Dictionary(
+            uniqueKeysWithValues: EntityKind.allCases.map { ($0.rawValue, plan.serviceState.mode(for: $0).rawValue) })
+        parkedUntil = plan.serviceState.parkedUntil.flatMap { $0 > plan.createdAt ? $0 : nil }
+        requestsNeeded = plan.requestsNeeded
+        requestsThisRun = plan.requests.count
+        itemsThisRun = plan.itemsThisRun
+        itemsDeferred = plan.itemsDeferred
+        deferredByState = Dictionary(uniqueKeysWithValues: plan.deferredByState.map { ($0.key.rawValue, $0.value) })
+        limitedBy = plan.limitedBy.map(PlanWording.limitKey)
+        runSeconds = plan.runDuration
+        secondsToFinish = plan.timeToFinish
+        budget = Budget(
+            perHour: plan.budget.perHour, minIntervalSeconds: plan.budget.minInterval, reserve: plan.budget.reserve,
+            maxRequests: plan.budget.maxRequests, maxRuntimeSeconds: plan.budget.maxRuntime,
+            requestsInLastHour: plan.requestsInLastHour)
+        ttl = TTL(
+            ttlSeconds: plan.ttlCheck.ttl, requestsPerRefresh: plan.ttlCheck.requestsPerRefresh,
+            capacityPerTTL: plan.ttlCheck.capacityPerTTL, keepable: plan.ttlCheck.keepable,
+            minimumTTLSeconds: plan.ttlCheck.minimumTTL.isFinite ? plan.ttlCheck.minimumTTL : nil,
+            minimumPerHour: plan.ttlCheck.minimumPerHour)
+        requests = plan.requests.map {
+            Request(
+                kind: $0.kind.rawValue, market: $0.market, ids: $0.ids.map(\.value),
+                startsAfterSeconds: $0.scheduledAt.timeIntervalSince(plan.createdAt))
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import SwingCache
+
+/// The human-readable plan `swingcache plan` prints.
+public enum PlanWording {
+    public static func text(for plan: Plan, jobs: JobSet) -> String {
+        var lines: [String] = []
+        let items = plan.itemsByState
+        lines.append("Plan for \(jobs.names.joined(separator: ", ")): \(plan.totalTargets) targets")
+        let states = FreshnessState.allCases.map { "\(items[$0] ?? 0) \($0.rawValue.replacingOccurrences(of: "_", with: "-"))" }
+        lines.append("  state:     " + states.joined(separator: ", "))
+        if jobs.duplicateCount > 0 { lines.append("  (\(jobs.duplicateCount) duplicate ids listed once)") }
+        let modes = EntityKind.allCases.map { "\($0.plural) \(plan.serviceState.mode(for: $0).rawValue.replacingOccurrences(of: "_", with: "-"))" }
+        lines.append("  mode:      " + modes.joined(separator: ", "))
+        let budget = plan.budget
+        var budgetLine = "  budget:    \(budget.perHour)/hour (reserve \(budget.reserve)), min interval \(DurationText.format(budget.minInterval)), \(plan.requestsInLastHour) used in the last hour"
+        if let maxRequests = budget.maxRequests { budgetLine += ", at most \(maxRequests) requests" }
+        if let maxRuntime = budget.maxRuntime { budgetLine += ", at most \(DurationText.format(maxRuntime))" }
+        lines.append(budgetLine)
+        lines.append(
+            "  this run:  \(plan.requests.count) of \(plan.requestsNeeded) requests needed, \(plan.itemsThisRun) items, about \(DurationText.format(plan.runDuration))"
+        )
+        if plan.itemsDeferred > 0 {
+            let byState = FreshnessState.allCases.compactMap { state in
+                plan.deferredByState[state].map { "\($0) \(state.rawValue)" }
+            }
+            var deferredLine = "  deferred:  \(plan.itemsDeferred) items (\(byState.joined(separator: ", ")))"
+            if let limit = plan.limitedBy { deferredLine += ": \(reason(limit))" }
+            lines.append(deferredLine)
+        }
+        if let toFinish = plan.timeToFinish, plan.requestsNeeded > 0 {
+            lines.append("  to finish: about \(DurationText.format(toFinish)) at this quota")
+        }
+        lines.append(ttlLine(plan.ttlCheck, budget: budget))
+        return lines.joined(separator: "\n")
+    }
+
+    static func reason(_ limit: PlanLimit) -> String {
+        switch limit {
+        case .hourlyQuota: "the hourly quota is spent (pass --max-runtime to wait for it)"
+        case .maxRequests(let count): "max_requests (\(count)) reached"
+        case .maxRuntime(let seconds): "max_runtime (\(DurationText.format(seconds))) reached"
+        case .parked(let until, let reason):
+            "Spotify is parked until \(ISO8601DateFormatter().string(from: until))\(reason.map { " (\($0))" } ?? "")"
+        case .noBudget: "per_hour less reserve leaves no request"
+        }
+    }
+
+    static func limitKey(_ limit: PlanLimit) -> String {
+        switch limit {
+        case .hourlyQuota: "hourly_quota"
+        case .maxRequests: "max_requests"
+        case .maxRuntime: "max_runtime"
+        case .parked: "parked"
+        case .noBudget: "no_budget"
+        }
+    }
+
+    static func ttlLine(_ check: TTLCheck, budget: BudgetPolicy) -> String {
+        let ttl = DurationText.format(check.ttl)
+        if check.keepable {
+            return "  ttl:       \(ttl) can be kept: \(check.requestsPerRefresh) requests refresh everything, the quota allows \(check.capacityPerTTL) per \(ttl)"
+        }
+        var fixes = ["a ttl of at least \(DurationText.format(check.minimumTTL))"]
+        if let perHour = check.minimumPerHour { fixes.append("per_hour of at least \(perHour)") }
+        return "  ttl:       \(ttl) cannot be kept: \(check.requestsPerRefresh) requests refresh everything, the quota allows \(check.capacityPerTTL) per \(ttl); needs \(fixes.joined(separator: " or "))"
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import SwingCache
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check job specs and the id files they name; print every problem as FILE:LINE:COLUMN: message.",
+        discussion: """
+            Exits 0 when every spec is valid, 65 when any problem was found. Unreadable ids are problems
+            here (plan and run skip them with a warning).
+
+            Example:
+              swingcache validate jobs/*.yaml
+            """
+    )
+
+    struct FileResult: Encodable {
+        var file: String
+        var valid: Bool
+        var name: String?
+        var targets: [String: Int]
+        var duplicates: Int
+        var problems: [Diagnostic]
+    }
+
+    @Argument(help: ArgumentHelp("Job spec files (YAML).", valueName: "job.yaml"))
+    var jobs: [String]
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    func run() throws {
+        var results: [FileResult] = []
+        for path in jobs {
+            do {
+                let spec = try JobSpecLoader().load(path: path)
+                let counts = Dictionary(grouping: spec.targets, by: \.id.kind).mapValues(\.count)
+                results.append(
+                    FileResult(
+                        file: path, valid: spec.invalidTargets.isEmpty, name: spec.name,
+                        targets: Dictionary(uniqueKeysWithValues: EntityKind.allCases.map { ($0.plural, counts[$0] ?? 0) }),
+                        duplicates: spec.duplicateCount, problems: spec.invalidTargets))
+            } catch {
+                results.append(FileResult(file: path, valid: false, targets: [:], duplicates: 0, problems: error.diagnostics))
+            }
+        }
+        if json {
+            try Terminal.json(results)
+        } else {
+            for result in results {
+                for problem in result.problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
+                if result.valid {
+                    let counts = EntityKind.allCases.map { "\(result.targets[$0.plural] ?? 0) \($0.plural)" }
+                    print("\(result.file): ok (\(counts.joined(separator: ", ")))")
+                } else {
+                    print("\(result.file): \(result.problems.count) problem\(result.problems.count == 1 ? "" : "s")")
+                }
+            }
+        }
+        if results.contains(where: { !$0.valid }) { throw ExitStatus.badJobSpec.exitCode }
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import CacheStore
+import Foundation
+import SwingCache
+
+/// Options every command that touches the cache shares.
+struct StoreOptions: ParsableArguments {
+    @Option(
+        name: .customLong("db"),
+        help: ArgumentHelp(
+            "The cache database (default: $SWINGCACHE_DB, else $XDG_DATA_HOME/swingcache/cache.sqlite).",
+            valueName: "path"))
+    var databasePath: String?
+
+    @Option(
+        name: .customLong("now"),
+        help: ArgumentHelp("Act as if the time were this ISO 8601 instant (for tests and rehearsals).", visibility: .hidden),
+        transform: { text in
+            guard let date = ISO8601DateFormatter().date(from: text) else {
+                throw ValidationError("'\(text)' is not an ISO 8601 time such as 2026-11-25T03:00:00Z")
+            }
+            return date
+        })
+    var now: Date?
+
+    var location: DatabaseLocation {
+        DatabaseLocation.resolve(flag: databasePath, environment: ProcessInfo.processInfo.environment)
+    }
+
+    var currentTime: Date { now ?? Date() }
+
+    func openStore(_ access: SQLiteCacheStore.Access) throws -> SQLiteCacheStore {
+        do {
+            return try SQLiteCacheStore.open(location, access: access)
+        } catch {
+            throw CommandFailure(.badConfiguration, error.description)
+        }
+    }
+}
+
+/// Parses durations such as `90s` or `12h` in flags.
+struct DurationArgument: ExpressibleByArgument {
+    var seconds: TimeInterval
+
+    init?(argument: String) {
+        guard let seconds = DurationText.parse(argument) else { return nil }
+        self.seconds = seconds
+    }
+
+    static var defaultCompletionKind: CompletionKind { .default }
+}
