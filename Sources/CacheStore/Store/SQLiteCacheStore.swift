@@ -20,10 +20,13 @@ public final class SQLiteCacheStore: Sendable {
 
     let writer: any DatabaseWriter
     public let path: String
+    /// False for the empty stand-in a read of a database that does not exist yet gets.
+    public let fileExists: Bool
 
-    init(writer: any DatabaseWriter, path: String) {
+    init(writer: any DatabaseWriter, path: String, fileExists: Bool = true) {
         self.writer = writer
         self.path = path
+        self.fileExists = fileExists
     }
 
     /// Opens (and for `.readWrite`, creates and migrates) the database at `location`.
@@ -48,7 +51,7 @@ public final class SQLiteCacheStore: Sendable {
                 configuration.busyMode = .timeout(10)
                 configuration.prepareDatabase { db in
                     // Only takes effect on a new file: lets cleanup hand pages back with incremental_vacuum.
-                    try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+                    if !db.configuration.readonly { try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL") }
                 }
                 let pool = try DatabasePool(path: path, configuration: configuration)
                 try pool.read { db in try checkSchema(db, path: path, allowMissingMigrations: true) }
@@ -68,7 +71,7 @@ public final class SQLiteCacheStore: Sendable {
     public static func inMemory(path: String = ":memory:") throws -> SQLiteCacheStore {
         let queue = try DatabaseQueue()
         try migrator.migrate(queue)
-        return SQLiteCacheStore(writer: queue, path: path)
+        return SQLiteCacheStore(writer: queue, path: path, fileExists: false)
     }
 
     private static func prepareFolder(for location: DatabaseLocation, fileExists: Bool) throws(StoreError) {

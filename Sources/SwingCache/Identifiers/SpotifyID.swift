@@ -93,6 +93,11 @@ public struct SpotifyIDError: Error, Equatable, Sendable, CustomStringConvertibl
     public let input: String
     public let problem: Problem
 
+    public init(input: String, problem: Problem) {
+        self.input = input
+        self.problem = problem
+    }
+
     public var description: String {
         let quoted = "'\(input.abbreviatedForMessages())'"
         switch problem {

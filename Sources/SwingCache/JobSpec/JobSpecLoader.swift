@@ -48,7 +48,10 @@ public struct JobSpecLoader: Sendable {
         }
         var reader = SpecReader(path: path)
         let spec = reader.readSpec(root)
-        guard reader.errors.isEmpty, let spec else { throw JobSpecError(reader.errors) }
+        guard reader.errors.isEmpty, let spec else {
+            let specProblems = reader.errors.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+            throw JobSpecError(specProblems + reader.invalidTargets)
+        }
         return spec
     }
 }

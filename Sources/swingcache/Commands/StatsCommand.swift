@@ -29,7 +29,8 @@ struct StatsCommand: ParsableCommand {
                 try Terminal.json(stats)
                 return
             }
-            print("Database \(cache.path) (\(ByteCount.format(stats.databaseBytes)))")
+            let size = cache.fileExists ? ByteCount.format(stats.databaseBytes) : "not created yet"
+            print("Database \(cache.path) (\(size))")
             print("Entries:")
             for kind in EntityKind.allCases {
                 let counts = stats.entries[kind.rawValue] ?? .init()

@@ -1,0 +1,28 @@
+import CacheStore
+import Foundation
+import SwingCache
+
+extension FetchRecord {
+    /// A record of `ids` fetched at `fetchedAt`, expiring `ttl` later, with no ledger entry unless given.
+    public static func fetched(
+        _ ids: [SpotifyID], at fetchedAt: Date, ttl: TimeInterval, request: LedgerEntry? = nil
+    ) -> FetchRecord {
+        FetchRecord(
+            entities: ids.map(CatalogFactory.entity(for:)), request: request, fetchedAt: fetchedAt,
+            expiresAt: { _ in fetchedAt.addingTimeInterval(ttl) }, missingExpiresAt: { _ in fetchedAt })
+    }
+
+    /// A record saying `ids` do not exist, remembered for `ttl`.
+    public static func missing(
+        _ ids: [SpotifyID], reason: MissingReason = .notFound, at fetchedAt: Date, ttl: TimeInterval
+    ) -> FetchRecord {
+        FetchRecord(
+            entities: [], missing: ids.map { ($0, reason) }, request: nil, fetchedAt: fetchedAt,
+            expiresAt: { _ in fetchedAt }, missingExpiresAt: { _ in fetchedAt.addingTimeInterval(ttl) })
+    }
+}
+
+extension Date {
+    /// A fixed instant tests start from: 2026-11-25T03:00:00Z.
+    public static let testEpoch = Date(timeIntervalSince1970: 1_795_575_600)
+}
