@@ -60,6 +60,8 @@ public final class SQLiteCacheStore: Sendable {
             }
         } catch let error as StoreError {
             throw error
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN && access == .readWrite {
+            throw StoreError(path: path, problem: .folderNotWritable(location.folder))
         } catch let error as DatabaseError {
             throw StoreError(path: path, problem: problem(for: error))
         } catch {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why the cache database cannot be used. Each names the path the user gave.
-public struct StoreError: Error, Sendable, CustomStringConvertible {
+public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Problem: Sendable, Equatable {
         case folderMissing(String)
         case folderNotWritable(String)

@@ -1,0 +1,76 @@
+import CacheStore
+import Foundation
+import SwingCache
+import SwingCacheTestKit
+import Testing
+
+@Suite struct OpeningTests {
+    let folder: TemporaryDirectory
+
+    init() throws {
+        folder = try TemporaryDirectory()
+    }
+
+    func open(_ path: String, _ access: SQLiteCacheStore.Access = .readWrite, isDefault: Bool = false) throws(StoreError) -> SQLiteCacheStore {
+        try SQLiteCacheStore.open(DatabaseLocation(path: path, isDefault: isDefault), access: access)
+    }
+
+    @Test func anExplicitPathInAMissingFolderIsRefusedAndNothingIsCreated() {
+        let path = folder.file("nowhere/cache.sqlite")
+        #expect(throws: StoreError(path: path, problem: .folderMissing(folder.file("nowhere")))) { try open(path) }
+        #expect(!FileManager.default.fileExists(atPath: folder.file("nowhere")))
+    }
+
+    @Test func theDefaultPathCreatesItsFolder() throws {
+        let path = folder.file("data/swingcache/cache.sqlite")
+        _ = try open(path, isDefault: true)
+        #expect(FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func aFileThatIsNotSQLiteIsRefusedUntouched() throws {
+        let path = try folder.write("notes.sqlite", "these are my notes, not a database\n")
+        for access in [SQLiteCacheStore.Access.readWrite, .readOnly] {
+            #expect(throws: StoreError(path: path, problem: .notSQLite)) { try open(path, access) }
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "these are my notes, not a database\n")
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    @Test func anotherProgramsDatabaseIsNeverWrittenInto() throws {
+        let path = folder.file("swingmusic.db")
+        _ = try SQLiteShell.query(path, "CREATE TABLE track (id INTEGER PRIMARY KEY, filepath TEXT)")
+        #expect(throws: StoreError(path: path, problem: .notASwingcacheDatabase)) { try open(path) }
+        #expect(try SQLiteShell.query(path, "SELECT name FROM sqlite_master WHERE type = 'table'") == "track")
+    }
+
+    @Test func aDatabaseFromANewerSwingcacheIsRefused() throws {
+        let path = folder.file("cache.sqlite")
+        _ = try open(path)
+        _ = try SQLiteShell.query(path, "INSERT INTO grdb_migrations VALUES ('v99-from-the-future')")
+        #expect(throws: StoreError(path: path, problem: .newerSchema(unknownMigrations: ["v99-from-the-future"]))) {
+            try open(path)
+        }
+        #expect(throws: StoreError.self) { try open(path, .readOnly) }
+    }
+
+    @Test func aReadOfADatabaseThatDoesNotExistSeesAnEmptyOneAndCreatesNothing() throws {
+        let path = folder.file("later.sqlite")
+        let store = try open(path, .readOnly)
+        #expect(try store.cacheStates(for: [SpotifyID(kind: .track, value: "4iV5W9uYEdYUVa79Axb7Rh")]).isEmpty)
+        #expect(!store.fileExists)
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func aFolderThatCannotBeWrittenIsRefused() throws {
+        // /proc is read-only for everyone, root included, so this holds when tests run as root.
+        let path = "/proc/swingcache-test.sqlite"
+        #expect(throws: StoreError(path: path, problem: .folderNotWritable("/proc"))) { try open(path) }
+    }
+
+    @Test func errorMessagesNameThePathAndSayWhatToDo() {
+        #expect(StoreError(path: "/x/c.sqlite", problem: .folderMissing("/x")).description
+            == "database '/x/c.sqlite': folder '/x' does not exist (create it, or choose another path with --db)")
+        #expect(StoreError(path: "c.sqlite", problem: .notSQLite).description
+            == "database 'c.sqlite' is not an SQLite database (is --db pointing at the right file?)")
+    }
+}
