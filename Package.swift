@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "SwingCacheTests", dependencies: ["SwingCache", "SwingCacheTestKit"]),
         .testTarget(name: "CacheStoreTests", dependencies: ["CacheStore", "SwingCacheTestKit"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "SwingCacheTestKit"]),
-        .testTarget(name: "SwingCacheCLITests", dependencies: ["SwingCacheTestKit"]),
+        .testTarget(name: "SwingCacheCLITests", dependencies: ["swingcache", "SwingCacheTestKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

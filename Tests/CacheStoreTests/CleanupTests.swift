@@ -29,7 +29,9 @@ import Testing
             .missing(rememberedMissing, at: now, ttl: 600),
         ])
         for age: TimeInterval in [10, 6 * 86_400, 8 * 86_400] {
-            try store.record(LedgerEntry(service: "spotify", endpoint: "tracks", requestedAt: now.addingTimeInterval(-age), status: 200))
+            try store.record(
+                LedgerEntry(
+                    service: "spotify", endpoint: "tracks", requestedAt: now.addingTimeInterval(-age), status: 200))
         }
 
         let report = try store.cleanup(now: now, policy: CleanupPolicy(batchSize: 1000), dryRun: false)
@@ -40,7 +42,8 @@ import Testing
         #expect(report.missingIDs == 2)
         #expect(report.ledgerRows == 1)
         #expect(report.bytesReclaimed > 0)
-        let remaining = try store.cacheStates(for: expiredTracks + freshTracks + expiredAlbums + expiredMissing + rememberedMissing)
+        let remaining = try store.cacheStates(
+            for: expiredTracks + freshTracks + expiredAlbums + expiredMissing + rememberedMissing)
         #expect(Set(remaining.keys) == Set(freshTracks + rememberedMissing))
         #expect(try store.requestTimes(service: "spotify", since: .distantPast).count == 2)
         #expect(try SQLiteShell.query(store.path, "PRAGMA integrity_check") == "ok")

@@ -11,7 +11,9 @@ import Testing
         folder = try TemporaryDirectory()
     }
 
-    func open(_ path: String, _ access: SQLiteCacheStore.Access = .readWrite, isDefault: Bool = false) throws(StoreError) -> SQLiteCacheStore {
+    func open(_ path: String, _ access: SQLiteCacheStore.Access = .readWrite, isDefault: Bool = false)
+        throws(StoreError) -> SQLiteCacheStore
+    {
         try SQLiteCacheStore.open(DatabaseLocation(path: path, isDefault: isDefault), access: access)
     }
 
@@ -68,9 +70,11 @@ import Testing
     }
 
     @Test func errorMessagesNameThePathAndSayWhatToDo() {
-        #expect(StoreError(path: "/x/c.sqlite", problem: .folderMissing("/x")).description
-            == "database '/x/c.sqlite': folder '/x' does not exist (create it, or choose another path with --db)")
-        #expect(StoreError(path: "c.sqlite", problem: .notSQLite).description
-            == "database 'c.sqlite' is not an SQLite database (is --db pointing at the right file?)")
+        #expect(
+            StoreError(path: "/x/c.sqlite", problem: .folderMissing("/x")).description
+                == "database '/x/c.sqlite': folder '/x' does not exist (create it, or choose another path with --db)")
+        #expect(
+            StoreError(path: "c.sqlite", problem: .notSQLite).description
+                == "database 'c.sqlite' is not an SQLite database (is --db pointing at the right file?)")
     }
 }

@@ -20,7 +20,8 @@ import Testing
             id: trackID.value, name: "Shape of You", albumID: "0sNOF9WDwhWunNAHPD3Baj", albumName: "÷",
             artistIDs: ["6eUKZXaKkcviH0Ku9w2n3V"], artistNames: ["Ed Sheeran"], isrc: "GBAHS1600463",
             durationMs: 233_712, explicit: false, popularity: nil, trackNumber: 4, discNumber: 1,
-            releaseDate: "2017-03-03", imageURL: "https://i.scdn.co/image/x", raw: Data(#"{"id":"4iV5W9uYEdYUVa79Axb7Rh"}"#.utf8))
+            releaseDate: "2017-03-03", imageURL: "https://i.scdn.co/image/x",
+            raw: Data(#"{"id":"4iV5W9uYEdYUVa79Axb7Rh"}"#.utf8))
         let album = Album(id: "0sNOF9WDwhWunNAHPD3Baj", name: "÷", label: nil, popularity: nil, genres: ["pop"])
         let artist = Artist(id: "6eUKZXaKkcviH0Ku9w2n3V", name: "Ed Sheeran", popularity: nil, followers: nil)
         let request = LedgerEntry(service: "spotify", endpoint: "tracks", requestedAt: now, status: 200)
@@ -64,9 +65,13 @@ import Testing
         try store.save(.fetched([id], at: now, ttl: 3600))
         try store.save(.missing([id], at: now.addingTimeInterval(10), ttl: 600))
         #expect(try store.entity(id) == nil)
-        #expect(try store.cacheStates(for: [id])[id] == .knownMissing(reason: .notFound, expiresAt: now.addingTimeInterval(610)))
+        #expect(
+            try store.cacheStates(for: [id])[id]
+                == .knownMissing(reason: .notFound, expiresAt: now.addingTimeInterval(610)))
         try store.save(.fetched([id], at: now.addingTimeInterval(20), ttl: 3600))
-        #expect(try store.cacheStates(for: [id])[id] == .cached(fetchedAt: now.addingTimeInterval(20), expiresAt: now.addingTimeInterval(3620)))
+        #expect(
+            try store.cacheStates(for: [id])[id]
+                == .cached(fetchedAt: now.addingTimeInterval(20), expiresAt: now.addingTimeInterval(3620)))
     }
 
     @Test func serviceStateIsRemembered() throws {
@@ -82,8 +87,11 @@ import Testing
 
     @Test func runsAreListedNewestFirst() throws {
         let first = try store.beginRun(jobs: ["nightly"], startedAt: now, pid: 10, host: "h")
-        try store.finishRun(first, finishedAt: now.addingTimeInterval(5), outcome: "done", fetched: 3, requests: 1, deferred: 0, summary: nil)
-        let second = try store.beginRun(jobs: ["nightly", "extra"], startedAt: now.addingTimeInterval(60), pid: 11, host: "h")
+        try store.finishRun(
+            first, finishedAt: now.addingTimeInterval(5), outcome: "done", fetched: 3, requests: 1, deferred: 0,
+            summary: nil)
+        let second = try store.beginRun(
+            jobs: ["nightly", "extra"], startedAt: now.addingTimeInterval(60), pid: 11, host: "h")
         let runs = try store.recentRuns(limit: 5)
         #expect(runs.map(\.id) == [second, first])
         #expect(runs[1].outcome == "done")
@@ -100,7 +108,10 @@ import Testing
             .missing(factory.ids(.album, count: 2), reason: .invalid, at: now, ttl: 600),
         ])
         for (offset, status) in [(-60.0, 200), (-1800, 429), (-7200, 200), (-90_000, 200)] {
-            try store.record(LedgerEntry(service: "spotify", endpoint: "tracks", requestedAt: now.addingTimeInterval(offset), status: status))
+            try store.record(
+                LedgerEntry(
+                    service: "spotify", endpoint: "tracks", requestedAt: now.addingTimeInterval(offset), status: status)
+            )
         }
         let stats = try store.statistics(now: now)
         #expect(stats.entries["track"]?.fresh == 4)

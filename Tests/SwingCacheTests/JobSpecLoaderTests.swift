@@ -37,7 +37,8 @@ import Testing
         #expect(spec.name == "nightly")
         #expect(spec.freshness == FreshnessPolicy(ttl: 21_600, refreshAhead: 5400, missingTTL: 86_400))
         #expect(spec.market == "DE")
-        #expect(spec.budget == BudgetPolicy(perHour: 500, minInterval: 0.5, reserve: 20, maxRequests: 40, maxRuntime: 900))
+        #expect(
+            spec.budget == BudgetPolicy(perHour: 500, minInterval: 0.5, reserve: 20, maxRequests: 40, maxRuntime: 900))
         #expect(spec.targets.map(\.id.kind) == [.album, .artist])
     }
 
@@ -56,23 +57,58 @@ import Testing
     }
 
     @Test(arguments: [
-        ("ttl: twelve hours\ntargets: {}\n",
-         "spec.yaml:1:6: 'ttl' must be a duration (a number followed by ms, s, m, h or d, such as 90s or 12h), found 'twelve hours'"),
-        ("refresh-ahead: 1h\ntargets: {}\n", "spec.yaml:1:1: unknown key 'refresh-ahead' in a job spec; did you mean 'refresh_ahead'?"),
+        (
+            "ttl: twelve hours\ntargets: {}\n",
+            "spec.yaml:1:6: 'ttl' must be a duration (a number followed by ms, s, m, h or d, such as 90s or 12h), found 'twelve hours'"
+        ),
+        (
+            "refresh-ahead: 1h\ntargets: {}\n",
+            "spec.yaml:1:1: unknown key 'refresh-ahead' in a job spec; did you mean 'refresh_ahead'?"
+        ),
         ("targets:\n  track: []\n", "spec.yaml:2:3: unknown key 'track' in 'targets'; did you mean 'tracks'?"),
-        ("targets: {}\nbudget:\n  per_hour: lots\n", "spec.yaml:3:13: 'budget.per_hour' must be a whole number, found 'lots'"),
+        (
+            "targets: {}\nbudget:\n  per_hour: lots\n",
+            "spec.yaml:3:13: 'budget.per_hour' must be a whole number, found 'lots'"
+        ),
         ("targets: {}\nbudget:\n  per_hour: 0\n", "spec.yaml:3:13: 'budget.per_hour' must be at least 1, found 0"),
-        ("targets: {}\nbudget:\n  per_hour: 10\n  reserve: 10\n", "spec.yaml:4:12: 'budget.reserve' (10) must be less than 'budget.per_hour' (10), or no run could make a request"),
-        ("targets: {}\nbudget:\n  maxrequests: 4\n", "spec.yaml:3:3: unknown key 'maxrequests' in 'budget'; did you mean 'max_requests'?"),
-        ("targets: {}\ncolour: blue\n", "spec.yaml:2:1: unknown key 'colour' in a job spec (expected one of: name, ttl, refresh_ahead, missing_ttl, market, targets, budget)"),
-        ("targets:\n  tracks: 4iV5W9uYEdYUVa79Axb7Rh\n", "spec.yaml:2:11: 'targets.tracks' must be a list (one '- item' per line), found '4iV5W9uYEdYUVa79Axb7Rh'"),
-        ("targets:\n  tracks:\n    - {id: 4iV5W9uYEdYUVa79Axb7Rh}\n", "spec.yaml:3:7: an entry of targets.tracks must be text, found a mapping"),
+        (
+            "targets: {}\nbudget:\n  per_hour: 10\n  reserve: 10\n",
+            "spec.yaml:4:12: 'budget.reserve' (10) must be less than 'budget.per_hour' (10), or no run could make a request"
+        ),
+        (
+            "targets: {}\nbudget:\n  maxrequests: 4\n",
+            "spec.yaml:3:3: unknown key 'maxrequests' in 'budget'; did you mean 'max_requests'?"
+        ),
+        (
+            "targets: {}\ncolour: blue\n",
+            "spec.yaml:2:1: unknown key 'colour' in a job spec (expected one of: name, ttl, refresh_ahead, missing_ttl, market, targets, budget)"
+        ),
+        (
+            "targets:\n  tracks: 4iV5W9uYEdYUVa79Axb7Rh\n",
+            "spec.yaml:2:11: 'targets.tracks' must be a list (one '- item' per line), found '4iV5W9uYEdYUVa79Axb7Rh'"
+        ),
+        (
+            "targets:\n  tracks:\n    - {id: 4iV5W9uYEdYUVa79Axb7Rh}\n",
+            "spec.yaml:3:7: an entry of targets.tracks must be text, found a mapping"
+        ),
         ("targets: [a, b]\n", "spec.yaml:1:10: 'targets' must be a mapping of keys to values, found a list"),
-        ("market: USA\ntargets: {}\n", "spec.yaml:1:9: 'market' must be a two-letter country code such as US or DE, found 'USA'"),
-        ("ttl: 1h\nrefresh_ahead: 2h\ntargets: {}\n", "spec.yaml:1:1: 'refresh_ahead' (2h) must be shorter than 'ttl' (1h)"),
+        (
+            "market: USA\ntargets: {}\n",
+            "spec.yaml:1:9: 'market' must be a two-letter country code such as US or DE, found 'USA'"
+        ),
+        (
+            "ttl: 1h\nrefresh_ahead: 2h\ntargets: {}\n",
+            "spec.yaml:1:1: 'refresh_ahead' (2h) must be shorter than 'ttl' (1h)"
+        ),
         ("ttl: 0s\ntargets: {}\n", "spec.yaml:1:6: 'ttl' must be longer than zero, found '0s'"),
-        ("name: x\n", "spec.yaml:1:1: no 'targets': list ids under targets.tracks, targets.albums, targets.artists or targets.files"),
-        ("targets:\n  tracks: [a, b\n", "spec.yaml:3:1: is not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence)"),
+        (
+            "name: x\n",
+            "spec.yaml:1:1: no 'targets': list ids under targets.tracks, targets.albums, targets.artists or targets.files"
+        ),
+        (
+            "targets:\n  tracks: [a, b\n",
+            "spec.yaml:3:1: is not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence)"
+        ),
         ("targets: {}\ntargets: {}\n", "spec.yaml:1:1: key 'targets' is written twice in one mapping"),
         ("", "spec.yaml: is empty: a job spec needs at least 'targets'"),
         ("- just\n- a list\n", "spec.yaml:1:1: the job spec must be a mapping of keys to values, found a list"),
@@ -92,21 +128,23 @@ import Testing
             budget:
               min_interval: fast
             """)
-        #expect(found == [
-            "spec.yaml:1:6: 'ttl' must be a duration (a number followed by ms, s, m, h or d, such as 90s or 12h), found 'soon'",
-            "spec.yaml:7:17: 'budget.min_interval' must be a duration (a number followed by ms, s, m, h or d, such as 90s or 12h), found 'fast'",
-            "spec.yaml:4:7: 'spotify:trak:4iV5W9uYEdYUVa79Axb7Rh' is not a Spotify id: 'trak' is not a kind (expected track, album or artist)",
-            "spec.yaml:5:7: 'spotify:album:0sNOF9WDwhWunNAHPD3Baj' is an album id, listed under tracks",
-        ])
+        #expect(
+            found == [
+                "spec.yaml:1:6: 'ttl' must be a duration (a number followed by ms, s, m, h or d, such as 90s or 12h), found 'soon'",
+                "spec.yaml:7:17: 'budget.min_interval' must be a duration (a number followed by ms, s, m, h or d, such as 90s or 12h), found 'fast'",
+                "spec.yaml:4:7: 'spotify:trak:4iV5W9uYEdYUVa79Axb7Rh' is not a Spotify id: 'trak' is not a kind (expected track, album or artist)",
+                "spec.yaml:5:7: 'spotify:album:0sNOF9WDwhWunNAHPD3Baj' is an album id, listed under tracks",
+            ])
     }
 
     @Test func badIDsAloneLeaveAUsableSpecThatListsThem() throws {
         let spec = try loader.parse(
             "targets:\n  tracks:\n    - 4iV5W9uYEdYUVa79Axb7Rh\n    - not-an-id\n", path: "spec.yaml")
         #expect(spec.targets.count == 1)
-        #expect(spec.invalidTargets.map(\.description) == [
-            "spec.yaml:4:7: 'not-an-id' is not a Spotify id (expected 22 letters and digits, a spotify: URI or an open.spotify.com link)"
-        ])
+        #expect(
+            spec.invalidTargets.map(\.description) == [
+                "spec.yaml:4:7: 'not-an-id' is not a Spotify id (expected 22 letters and digits, a spotify: URI or an open.spotify.com link)"
+            ])
     }
 
     @Test func idFilesAreReadBesideTheSpecWithLineNumbersForBadIDs() throws {
@@ -126,16 +164,18 @@ import Testing
             "jobs/spec.yaml",
             "targets:\n  files:\n    - ids/mixed.txt\n    - path: ids/albums.txt\n      kind: album\n")
         let spec = try loader.load(path: specPath)
-        #expect(spec.targets.map(\.id) == [
-            SpotifyID(kind: .track, value: "4iV5W9uYEdYUVa79Axb7Rh"),
-            SpotifyID(kind: .album, value: "0sNOF9WDwhWunNAHPD3Baj"),
-            SpotifyID(kind: .artist, value: "0OdUWJ0sBjDrqHygGUXeCF"),
-            SpotifyID(kind: .album, value: "6akEvsycLGftJxYudPjmqK"),
-        ])
+        #expect(
+            spec.targets.map(\.id) == [
+                SpotifyID(kind: .track, value: "4iV5W9uYEdYUVa79Axb7Rh"),
+                SpotifyID(kind: .album, value: "0sNOF9WDwhWunNAHPD3Baj"),
+                SpotifyID(kind: .artist, value: "0OdUWJ0sBjDrqHygGUXeCF"),
+                SpotifyID(kind: .album, value: "6akEvsycLGftJxYudPjmqK"),
+            ])
         #expect(spec.targets[1].origin == SourceLocation(file: folder.file("jobs/ids/mixed.txt"), line: 3, column: 3))
-        #expect(spec.invalidTargets.map(\.description) == [
-            "\(folder.file("jobs/ids/mixed.txt")):6:1: 'definitely-not-an-id' is not a Spotify id (expected 22 letters and digits, a spotify: URI or an open.spotify.com link)"
-        ])
+        #expect(
+            spec.invalidTargets.map(\.description) == [
+                "\(folder.file("jobs/ids/mixed.txt")):6:1: 'definitely-not-an-id' is not a Spotify id (expected 22 letters and digits, a spotify: URI or an open.spotify.com link)"
+            ])
     }
 
     @Test func aMissingIDFileIsReportedWhereTheSpecNamesIt() throws {
@@ -145,9 +185,10 @@ import Testing
         do {
             _ = try loader.load(path: specPath)
         } catch {
-            #expect(error.diagnostics.map(\.description) == [
-                "\(specPath):3:7: cannot read id file '\(folder.file("nowhere.txt"))': no such file"
-            ])
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "\(specPath):3:7: cannot read id file '\(folder.file("nowhere.txt"))': no such file"
+                ])
         }
     }
 
@@ -156,12 +197,14 @@ import Testing
             _ = try loader.load(path: "/nonexistent/spec.yaml")
             Issue.record("expected an error")
         } catch {
-            #expect(error.diagnostics.map(\.description) == ["/nonexistent/spec.yaml: cannot read job spec: no such file"])
+            #expect(
+                error.diagnostics.map(\.description) == ["/nonexistent/spec.yaml: cannot read job spec: no such file"])
         }
     }
 
     @Test func theShippedExampleJobsAreValid() throws {
-        let jobs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../jobs").standardized
+        let jobs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../jobs")
+            .standardized
         for name in ["nightly.yaml", "library-enrichment.yaml", "ci-smoke.yaml"] {
             let spec = try loader.load(path: jobs.appendingPathComponent(name).path)
             #expect(spec.invalidTargets.isEmpty, "\(name)")

@@ -173,7 +173,9 @@ import Testing
         var previous = ledger.last
         for start in starts {
             #expect(start >= now, "case \(caseNumber)")
-            if let maxRuntime = budget.maxRuntime { #expect(start.timeIntervalSince(now) <= maxRuntime, "case \(caseNumber)") }
+            if let maxRuntime = budget.maxRuntime {
+                #expect(start.timeIntervalSince(now) <= maxRuntime, "case \(caseNumber)")
+            }
             if let previous { #expect(start.timeIntervalSince(previous) >= budget.minInterval, "case \(caseNumber)") }
             let inWindow = (ledger + starts).filter { $0 > start.addingTimeInterval(-3600) && $0 <= start }.count
             #expect(inWindow <= budget.perHourForRuns, "case \(caseNumber): \(inWindow) in one hour")
@@ -184,12 +186,16 @@ import Testing
     private func checkBatches(_ plan: Plan, service: ServiceState, caseNumber: Int) {
         for request in plan.requests {
             #expect(request.ids.allSatisfy { $0.kind == request.kind }, "case \(caseNumber)")
-            #expect(request.ids.count <= service.mode(for: request.kind).idsPerRequest(for: request.kind), "case \(caseNumber)")
+            #expect(
+                request.ids.count <= service.mode(for: request.kind).idsPerRequest(for: request.kind),
+                "case \(caseNumber)")
             #expect(!request.ids.isEmpty, "case \(caseNumber)")
         }
     }
 
-    private func checkPriorities(_ plan: Plan, targets: [PlanTarget], cache: [SpotifyID: CacheEntryState], caseNumber: Int) {
+    private func checkPriorities(
+        _ plan: Plan, targets: [PlanTarget], cache: [SpotifyID: CacheEntryState], caseNumber: Int
+    ) {
         let planned = plan.requests.flatMap(\.ids)
         let needed = targets.filter { policy.state(of: cache[$0.id] ?? .absent, at: now).needsFetch }.map(\.id)
         #expect(Set(planned).isDisjoint(with: plan.deferred), "case \(caseNumber)")
@@ -199,9 +205,11 @@ import Testing
         for kind in EntityKind.allCases {
             let plannedPriorities = planned.filter { $0.kind == kind }.map(priority)
             let deferredPriorities = plan.deferred.filter { $0.kind == kind }.map(priority)
-            #expect(plannedPriorities == plannedPriorities.sorted(), "case \(caseNumber): priority order within \(kind)")
+            #expect(
+                plannedPriorities == plannedPriorities.sorted(), "case \(caseNumber): priority order within \(kind)")
             if let worstPlanned = plannedPriorities.max(), let bestDeferred = deferredPriorities.min() {
-                #expect(worstPlanned <= bestDeferred, "case \(caseNumber): nothing urgent deferred behind less urgent work")
+                #expect(
+                    worstPlanned <= bestDeferred, "case \(caseNumber): nothing urgent deferred behind less urgent work")
             }
         }
     }

@@ -25,7 +25,8 @@ import Testing
     }
 
     @Test func aBlockDelaysEveryStart() {
-        let state = RateLimitState(limit: 3, minInterval: 2, recentRequests: [], blockedUntil: now.addingTimeInterval(30))
+        let state = RateLimitState(
+            limit: 3, minInterval: 2, recentRequests: [], blockedUntil: now.addingTimeInterval(30))
         #expect(state.earliestStart(notBefore: now) == now.addingTimeInterval(30))
     }
 
@@ -52,7 +53,11 @@ import Testing
             for (index, start) in starts.enumerated() {
                 let inWindow = starts[...index].filter { $0 > start.addingTimeInterval(-3600) }.count
                 #expect(inWindow <= limit)
-                if index > 0 { #expect(start.timeIntervalSince(starts[index - 1]) >= interval - 1e-6, "sub-microsecond rounding of Date arithmetic aside") }
+                if index > 0 {
+                    #expect(
+                        start.timeIntervalSince(starts[index - 1]) >= interval - 1e-6,
+                        "sub-microsecond rounding of Date arithmetic aside")
+                }
             }
         }
     }

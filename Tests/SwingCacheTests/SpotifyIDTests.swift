@@ -46,14 +46,20 @@ import Testing
 
     @Test func errorMessagesQuoteWhatTheUserWrote() {
         let error = SpotifyIDError(input: "spotify:trak:4iV5W9uYEdYUVa79Axb7Rh", problem: .unknownKind("trak"))
-        #expect(error.description == "'spotify:trak:4iV5W9uYEdYUVa79Axb7Rh' is not a Spotify id: 'trak' is not a kind (expected track, album or artist)")
+        #expect(
+            error.description
+                == "'spotify:trak:4iV5W9uYEdYUVa79Axb7Rh' is not a Spotify id: 'trak' is not a kind (expected track, album or artist)"
+        )
         let wrong = SpotifyIDError(input: "spotify:album:x", problem: .wrongKind(found: .album, expected: .track))
         #expect(wrong.description == "'spotify:album:x' is an album id, listed under tracks")
     }
 }
 
 @Suite struct DurationTextTests {
-    @Test(arguments: [("500ms", 0.5), ("90s", 90.0), ("15m", 900.0), ("12h", 43_200.0), ("7d", 604_800.0), ("1.5h", 5400.0), (" 2s ", 2.0), ("0s", 0.0)])
+    @Test(arguments: [
+        ("500ms", 0.5), ("90s", 90.0), ("15m", 900.0), ("12h", 43_200.0), ("7d", 604_800.0), ("1.5h", 5400.0),
+        (" 2s ", 2.0), ("0s", 0.0),
+    ])
     func durationsReadAsSeconds(text: String, seconds: Double) {
         #expect(DurationText.parse(text) == seconds)
     }
@@ -63,7 +69,10 @@ import Testing
         #expect(DurationText.parse(text) == nil)
     }
 
-    @Test(arguments: [(0.25, "250ms"), (2.0, "2s"), (1.5, "1.5s"), (90.0, "1m30s"), (5400.0, "1h30m"), (43_200.0, "12h"), (694_800.0, "8d1h")])
+    @Test(arguments: [
+        (0.25, "250ms"), (2.0, "2s"), (1.5, "1.5s"), (90.0, "1m30s"), (5400.0, "1h30m"), (43_200.0, "12h"),
+        (694_800.0, "8d1h"),
+    ])
     func durationsPrintCompactly(seconds: Double, text: String) {
         #expect(DurationText.format(seconds) == text)
     }

@@ -63,12 +63,14 @@ extension SQLiteCacheStore {
             }
         }
         // missing_entity has no rowid: its batches are chosen by primary key instead.
-        let key = table == "missing_entity" ? (row: "(kind, id)", columns: "kind, id") : (row: "rowid", columns: "rowid")
+        let key =
+            table == "missing_entity" ? (row: "(kind, id)", columns: "kind, id") : (row: "rowid", columns: "rowid")
         var removed = 0
         while true {
             let changes = try writer.write { db in
                 try db.execute(
-                    sql: "DELETE FROM \(table) WHERE \(key.row) IN (SELECT \(key.columns) FROM \(table) WHERE \(condition) LIMIT ?)",
+                    sql:
+                        "DELETE FROM \(table) WHERE \(key.row) IN (SELECT \(key.columns) FROM \(table) WHERE \(condition) LIMIT ?)",
                     arguments: [cutoff, policy.batchSize])
                 return db.changesCount
             }

@@ -39,7 +39,8 @@ extension SQLiteCacheStore {
         try writer.read { db in
             try Double.fetchAll(
                 db,
-                sql: "SELECT requested_at FROM request_ledger WHERE service = ? AND requested_at > ? ORDER BY requested_at",
+                sql:
+                    "SELECT requested_at FROM request_ledger WHERE service = ? AND requested_at > ? ORDER BY requested_at",
                 arguments: [service, since.timeIntervalSince1970]
             ).map(Date.init(timeIntervalSince1970:))
         }

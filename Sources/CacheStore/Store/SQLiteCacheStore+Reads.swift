@@ -13,7 +13,9 @@ extension SQLiteCacheStore {
     /// The stored entity for `id`, or nil when there is none.
     public func entity(_ id: SpotifyID) throws -> StoredEntity? {
         try writer.read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM \(id.kind.rawValue) WHERE id = ?", arguments: [id.value])
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM \(id.kind.rawValue) WHERE id = ?", arguments: [id.value])
             else { return nil }
             return try Self.storedEntity(kind: id.kind, row: row)
         }

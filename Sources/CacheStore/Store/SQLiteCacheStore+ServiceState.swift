@@ -7,14 +7,16 @@ extension SQLiteCacheStore {
     public func serviceState(_ service: String) throws -> ServiceState {
         try writer.read { db in
             var state = ServiceState()
-            for row in try Row.fetchAll(db, sql: "SELECT kind, mode FROM service_mode WHERE service = ?", arguments: [service]) {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT kind, mode FROM service_mode WHERE service = ?", arguments: [service])
+            {
                 if let kind = EntityKind(rawValue: row["kind"]), let mode = ServiceMode(rawValue: row["mode"]) {
                     state.modes[kind] = mode
                 }
             }
             if let row = try Row.fetchOne(
-                db, sql: "SELECT parked_until, parked_reason FROM service_state WHERE service = ?", arguments: [service])
-            {
+                db, sql: "SELECT parked_until, parked_reason FROM service_state WHERE service = ?", arguments: [service]
+            ) {
                 state.parkedUntil = (row["parked_until"] as Double?).map(Date.init(timeIntervalSince1970:))
                 state.parkedReason = row["parked_reason"]
             }

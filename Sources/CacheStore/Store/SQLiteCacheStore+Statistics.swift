@@ -44,7 +44,8 @@ extension SQLiteCacheStore {
                 var counts = StoreStatistics.EntryCounts()
                 let row = try Row.fetchOne(
                     db,
-                    sql: "SELECT COUNT(*) FILTER (WHERE expires_at > ?), COUNT(*) FILTER (WHERE expires_at <= ?) FROM \(kind.rawValue)",
+                    sql:
+                        "SELECT COUNT(*) FILTER (WHERE expires_at > ?), COUNT(*) FILTER (WHERE expires_at <= ?) FROM \(kind.rawValue)",
                     arguments: [nowSeconds, nowSeconds])!
                 counts.fresh = row[0]
                 counts.stale = row[1]
@@ -52,7 +53,11 @@ extension SQLiteCacheStore {
                     db, sql: "SELECT reason, COUNT(*) FROM missing_entity WHERE kind = ? GROUP BY reason",
                     arguments: [kind.rawValue])
                 {
-                    if missing[0] == MissingReason.invalid.rawValue { counts.invalid = missing[1] } else { counts.knownMissing += missing[1] }
+                    if missing[0] == MissingReason.invalid.rawValue {
+                        counts.invalid = missing[1]
+                    } else {
+                        counts.knownMissing += missing[1]
+                    }
                 }
                 entries[kind.rawValue] = counts
             }

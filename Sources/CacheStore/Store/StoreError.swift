@@ -31,7 +31,8 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notASwingcacheDatabase:
             return "database \(quoted) is an SQLite database of another program; swingcache will not write into it"
         case .newerSchema(let unknown):
-            return "database \(quoted) was written by a newer swingcache (schema \(unknown.joined(separator: ", "))); upgrade swingcache to use it"
+            return
+                "database \(quoted) was written by a newer swingcache (schema \(unknown.joined(separator: ", "))); upgrade swingcache to use it"
         case .sqlite(let message):
             return "database \(quoted): \(message)"
         }

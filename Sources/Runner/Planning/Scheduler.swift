@@ -17,9 +17,11 @@ public struct Scheduler: Sendable {
         self.store = store
     }
 
-    public func plan(_ jobs: JobSet, now: Date, budgetOverride: (BudgetPolicy) -> BudgetPolicy = { $0 }) throws -> Plan {
+    public func plan(_ jobs: JobSet, now: Date, budgetOverride: (BudgetPolicy) -> BudgetPolicy = { $0 }) throws -> Plan
+    {
         let cache = try store.cacheStates(for: jobs.targets.map(\.id))
-        let recent = try store.requestTimes(service: Self.spotify, since: now.addingTimeInterval(-RateLimitState.window))
+        let recent = try store.requestTimes(
+            service: Self.spotify, since: now.addingTimeInterval(-RateLimitState.window))
         let service = try store.serviceState(Self.spotify)
         return Planner(budget: budgetOverride(jobs.budget)).plan(
             targets: jobs.targets, invalidCount: jobs.invalidCount, cache: cache, recentRequests: recent,

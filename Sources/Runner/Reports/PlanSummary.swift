@@ -52,7 +52,8 @@ public struct PlanSummary: Codable, Sendable {
         createdAt = plan.createdAt
         targets = plan.totalTargets
         duplicates = jobs.duplicateCount
-        items = Dictionary(uniqueKeysWithValues: FreshnessState.allCases.map { ($0.rawValue, plan.itemsByState[$0] ?? 0) })
+        items = Dictionary(
+            uniqueKeysWithValues: FreshnessState.allCases.map { ($0.rawValue, plan.itemsByState[$0] ?? 0) })
         modes = Dictionary(
             uniqueKeysWithValues: EntityKind.allCases.map { ($0.rawValue, plan.serviceState.mode(for: $0).rawValue) })
         parkedUntil = plan.serviceState.parkedUntil.flatMap { $0 > plan.createdAt ? $0 : nil }

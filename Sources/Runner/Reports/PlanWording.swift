@@ -7,13 +7,18 @@ public enum PlanWording {
         var lines: [String] = []
         let items = plan.itemsByState
         lines.append("Plan for \(jobs.names.joined(separator: ", ")): \(plan.totalTargets) targets")
-        let states = FreshnessState.allCases.map { "\(items[$0] ?? 0) \($0.rawValue.replacingOccurrences(of: "_", with: "-"))" }
+        let states = FreshnessState.allCases.map {
+            "\(items[$0] ?? 0) \($0.rawValue.replacingOccurrences(of: "_", with: "-"))"
+        }
         lines.append("  state:     " + states.joined(separator: ", "))
         if jobs.duplicateCount > 0 { lines.append("  (\(jobs.duplicateCount) duplicate ids listed once)") }
-        let modes = EntityKind.allCases.map { "\($0.plural) \(plan.serviceState.mode(for: $0).rawValue.replacingOccurrences(of: "_", with: "-"))" }
+        let modes = EntityKind.allCases.map {
+            "\($0.plural) \(plan.serviceState.mode(for: $0).rawValue.replacingOccurrences(of: "_", with: "-"))"
+        }
         lines.append("  mode:      " + modes.joined(separator: ", "))
         let budget = plan.budget
-        var budgetLine = "  budget:    \(budget.perHour)/hour (reserve \(budget.reserve)), min interval \(DurationText.format(budget.minInterval)), \(plan.requestsInLastHour) used in the last hour"
+        var budgetLine =
+            "  budget:    \(budget.perHour)/hour (reserve \(budget.reserve)), min interval \(DurationText.format(budget.minInterval)), \(plan.requestsInLastHour) used in the last hour"
         if let maxRequests = budget.maxRequests { budgetLine += ", at most \(maxRequests) requests" }
         if let maxRuntime = budget.maxRuntime { budgetLine += ", at most \(DurationText.format(maxRuntime))" }
         lines.append(budgetLine)
@@ -59,10 +64,12 @@ public enum PlanWording {
     static func ttlLine(_ check: TTLCheck, budget: BudgetPolicy) -> String {
         let ttl = DurationText.format(check.ttl)
         if check.keepable {
-            return "  ttl:       \(ttl) can be kept: \(check.requestsPerRefresh) requests refresh everything, the quota allows \(check.capacityPerTTL) per \(ttl)"
+            return
+                "  ttl:       \(ttl) can be kept: \(check.requestsPerRefresh) requests refresh everything, the quota allows \(check.capacityPerTTL) per \(ttl)"
         }
         var fixes = ["a ttl of at least \(DurationText.format(check.minimumTTL))"]
         if let perHour = check.minimumPerHour { fixes.append("per_hour of at least \(perHour)") }
-        return "  ttl:       \(ttl) cannot be kept: \(check.requestsPerRefresh) requests refresh everything, the quota allows \(check.capacityPerTTL) per \(ttl); needs \(fixes.joined(separator: " or "))"
+        return
+            "  ttl:       \(ttl) cannot be kept: \(check.requestsPerRefresh) requests refresh everything, the quota allows \(check.capacityPerTTL) per \(ttl); needs \(fixes.joined(separator: " or "))"
     }
 }

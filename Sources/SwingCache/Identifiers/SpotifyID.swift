@@ -44,9 +44,10 @@ public struct SpotifyID: Hashable, Sendable, Codable, Comparable, CustomStringCo
     }
 
     static func isBase62ID(_ text: Substring) -> Bool {
-        text.utf8.count == 22 && text.utf8.allSatisfy { byte in
-            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
-        }
+        text.utf8.count == 22
+            && text.utf8.allSatisfy { byte in
+                (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            }
     }
 
     /// Splits input into an optional kind and the id part, or says why the shape is not one of the three forms.
@@ -102,7 +103,8 @@ public struct SpotifyIDError: Error, Equatable, Sendable, CustomStringConvertibl
         let quoted = "'\(input.abbreviatedForMessages())'"
         switch problem {
         case .malformedID:
-            return "\(quoted) is not a Spotify id (expected 22 letters and digits, a spotify: URI or an open.spotify.com link)"
+            return
+                "\(quoted) is not a Spotify id (expected 22 letters and digits, a spotify: URI or an open.spotify.com link)"
         case .malformedURI:
             return "\(quoted) is not a Spotify URI (expected spotify:KIND:ID)"
         case .malformedLink:
@@ -110,7 +112,8 @@ public struct SpotifyIDError: Error, Equatable, Sendable, CustomStringConvertibl
         case .unknownKind(let kind):
             return "\(quoted) is not a Spotify id: '\(kind)' is not a kind (expected track, album or artist)"
         case .wrongKind(let found, let expected):
-            return "\(quoted) is a\(found == .album || found == .artist ? "n" : "") \(found.rawValue) id, listed under \(expected.plural)"
+            return
+                "\(quoted) is a\(found == .album || found == .artist ? "n" : "") \(found.rawValue) id, listed under \(expected.plural)"
         }
     }
 }

@@ -49,7 +49,9 @@ public struct JobSpecLoader: Sendable {
         var reader = SpecReader(path: path)
         let spec = reader.readSpec(root)
         guard reader.errors.isEmpty, let spec else {
-            let specProblems = reader.errors.sorted { ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column) }
+            let specProblems = reader.errors.sorted {
+                ($0.location.line, $0.location.column) < ($1.location.line, $1.location.column)
+            }
             throw JobSpecError(specProblems + reader.invalidTargets)
         }
         return spec
@@ -82,13 +84,18 @@ private struct SpecReader {
             switch keyName(key, known: Self.topLevelKeys, in: "a job spec") {
             case "name":
                 if let name = string(value, key: "name") {
-                    if name.trimmingWhitespace().isEmpty { report(value, "'name' must not be empty") } else { spec.name = name }
+                    if name.trimmingWhitespace().isEmpty {
+                        report(value, "'name' must not be empty")
+                    } else {
+                        spec.name = name
+                    }
                 }
             case "ttl": spec.freshness.ttl = duration(value, key: "ttl", allowZero: false) ?? spec.freshness.ttl
             case "refresh_ahead":
                 spec.freshness.refreshAhead = duration(value, key: "refresh_ahead") ?? spec.freshness.refreshAhead
             case "missing_ttl":
-                spec.freshness.missingTTL = duration(value, key: "missing_ttl", allowZero: false) ?? spec.freshness.missingTTL
+                spec.freshness.missingTTL =
+                    duration(value, key: "missing_ttl", allowZero: false) ?? spec.freshness.missingTTL
             case "market": spec.market = market(value)
             case "targets":
                 sawTargets = true
@@ -98,10 +105,14 @@ private struct SpecReader {
             }
         }
         if !sawTargets {
-            report(root, "no 'targets': list ids under targets.tracks, targets.albums, targets.artists or targets.files")
+            report(
+                root, "no 'targets': list ids under targets.tracks, targets.albums, targets.artists or targets.files")
         }
         if spec.freshness.refreshAhead >= spec.freshness.ttl {
-            report(root, "'refresh_ahead' (\(DurationText.format(spec.freshness.refreshAhead))) must be shorter than 'ttl' (\(DurationText.format(spec.freshness.ttl)))")
+            report(
+                root,
+                "'refresh_ahead' (\(DurationText.format(spec.freshness.refreshAhead))) must be shorter than 'ttl' (\(DurationText.format(spec.freshness.ttl)))"
+            )
         }
         spec.targets = targets
         spec.invalidTargets = invalidTargets
@@ -141,7 +152,9 @@ private struct SpecReader {
                         if let parsed = EntityKind(rawValue: text) {
                             kind = parsed
                         } else {
-                            report(value, "'kind' must be track, album or artist, found '\(text.abbreviatedForMessages())'")
+                            report(
+                                value, "'kind' must be track, album or artist, found '\(text.abbreviatedForMessages())'"
+                            )
                         }
                     }
                 default: break
@@ -194,7 +207,10 @@ private struct SpecReader {
             }
         }
         if budget.reserve >= budget.perHour {
-            report(reserveNode ?? node, "'budget.reserve' (\(budget.reserve)) must be less than 'budget.per_hour' (\(budget.perHour)), or no run could make a request")
+            report(
+                reserveNode ?? node,
+                "'budget.reserve' (\(budget.reserve)) must be less than 'budget.per_hour' (\(budget.perHour)), or no run could make a request"
+            )
         }
         return budget
     }
@@ -230,7 +246,8 @@ private struct SpecReader {
             return nil
         }
         guard known.contains(name) else {
-            let hint = SpellingSuggestion.closest(to: name, among: known).map { "; did you mean '\($0)'?" }
+            let hint =
+                SpellingSuggestion.closest(to: name, among: known).map { "; did you mean '\($0)'?" }
                 ?? " (expected one of: \(known.joined(separator: ", ")))"
             report(key, "unknown key '\(name.abbreviatedForMessages())' in \(section)\(hint)")
             return nil
@@ -263,7 +280,9 @@ private struct SpecReader {
     mutating func duration(_ node: Node, key: String, allowZero: Bool = true) -> TimeInterval? {
         guard let text = string(node, key: key) else { return nil }
         guard let seconds = DurationText.parse(text) else {
-            report(node, "'\(key)' must be a duration (\(DurationText.expectedForm)), found '\(text.abbreviatedForMessages())'")
+            report(
+                node,
+                "'\(key)' must be a duration (\(DurationText.expectedForm)), found '\(text.abbreviatedForMessages())'")
             return nil
         }
         if !allowZero && seconds <= 0 {
@@ -289,7 +308,9 @@ private struct SpecReader {
     mutating func market(_ node: Node) -> String? {
         guard let text = string(node, key: "market") else { return nil }
         guard text.count == 2, text.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            report(node, "'market' must be a two-letter country code such as US or DE, found '\(text.abbreviatedForMessages())'")
+            report(
+                node,
+                "'market' must be a two-letter country code such as US or DE, found '\(text.abbreviatedForMessages())'")
             return nil
         }
         return text.uppercased()
@@ -334,8 +355,8 @@ private enum YAMLProblem {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let place = SourceLocation(file: path, line: mark.line, column: mark.column)
-            let while_ = context.map { " (\($0.text))" } ?? ""
-            return Diagnostic(place, "is not valid YAML: \(problem)\(while_)")
+            let during = context.map { " (\($0.text))" } ?? ""
+            return Diagnostic(place, "is not valid YAML: \(problem)\(during)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let place = SourceLocation(file: path, line: context.mark.line, column: context.mark.column)
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
@@ -352,7 +373,8 @@ private enum YAMLProblem {
 enum FileProblem {
     static func describe(_ error: any Error) -> String {
         let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain
+        {
             return String(cString: strerror(Int32(underlying.code)))
         }
         switch nsError.code {

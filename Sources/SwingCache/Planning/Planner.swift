@@ -54,7 +54,9 @@ public struct Planner: Sendable {
         var requests: [PlannedRequest] = []
         var limit: PlanLimit?
         for batch in batches {
-            if let reason = stopReason(before: batch, scheduled: requests.count, state: state, service: service, now: now) {
+            if let reason = stopReason(
+                before: batch, scheduled: requests.count, state: state, service: service, now: now)
+            {
                 limit = reason
                 break
             }
@@ -71,7 +73,8 @@ public struct Planner: Sendable {
             createdAt: now, budget: budget, serviceState: service, itemsByState: itemsByState, requests: requests,
             deferred: deferred, deferredByState: deferredByState, requestsNeeded: batches.count,
             requestsInLastHour: inLastHour,
-            timeToFinish: timeToFinish(batchCount: batches.count, recentRequests: recentRequests, service: service, now: now),
+            timeToFinish: timeToFinish(
+                batchCount: batches.count, recentRequests: recentRequests, service: service, now: now),
             limitedBy: deferred.isEmpty ? nil : limit,
             ttlCheck: ttlCheck(targets: targets, cache: cache, service: service, now: now))
     }
@@ -98,7 +101,9 @@ public struct Planner: Sendable {
     }
 
     /// How long every needed request would take to start at this quota, ignoring the run's own limits.
-    private func timeToFinish(batchCount: Int, recentRequests: [Date], service: ServiceState, now: Date) -> TimeInterval? {
+    private func timeToFinish(batchCount: Int, recentRequests: [Date], service: ServiceState, now: Date)
+        -> TimeInterval?
+    {
         guard batchCount > 0 else { return 0 }
         var state = RateLimitState(
             limit: budget.perHourForRuns, minInterval: budget.minInterval, recentRequests: recentRequests,
@@ -152,11 +157,13 @@ public struct Planner: Sendable {
         for item in work {
             let key = GroupKey(kind: item.target.id.kind, market: item.target.market)
             let capacity = service.mode(for: key.kind).idsPerRequest(for: key.kind)
-            let group = groupIndex[key] ?? {
-                groups.append([])
-                groupIndex[key] = groups.count - 1
-                return groups.count - 1
-            }()
+            let group =
+                groupIndex[key]
+                ?? {
+                    groups.append([])
+                    groupIndex[key] = groups.count - 1
+                    return groups.count - 1
+                }()
             if let last = groups[group].indices.last, groups[group][last].ids.count < capacity {
                 groups[group][last].ids.append(item.target.id)
             } else {

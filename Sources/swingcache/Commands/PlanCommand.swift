@@ -24,14 +24,18 @@ struct PlanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Make at most this many requests (overrides budget.max_requests).", valueName: "n"))
     var maxRequests: Int?
 
-    @Option(help: ArgumentHelp("Start no request after this long, e.g. 30m (overrides budget.max_runtime).", valueName: "duration"))
+    @Option(
+        help: ArgumentHelp(
+            "Start no request after this long, e.g. 30m (overrides budget.max_runtime).", valueName: "duration"))
     var maxRuntime: DurationArgument?
 
     @Flag(help: "Print the plan as JSON.")
     var json = false
 
     func validate() throws {
-        if let maxRequests, maxRequests < 1 { throw ValidationError("--max-requests must be at least 1, got \(maxRequests)") }
+        if let maxRequests, maxRequests < 1 {
+            throw ValidationError("--max-requests must be at least 1, got \(maxRequests)")
+        }
     }
 
     func run() throws {

@@ -41,8 +41,12 @@ struct StatsCommand: ParsableCommand {
             print("Requests:")
             if stats.requests.isEmpty { print("  none in the last 24 hours") }
             for (service, counts) in stats.requests.sorted(by: { $0.key < $1.key }) {
-                let statuses = counts.byStatus.sorted { $0.key < $1.key }.map { "\($0.value)×\($0.key == "0" ? "no answer" : $0.key)" }
-                print("  \(service): \(counts.lastHour) in the last hour, \(counts.last24Hours) in 24 h (\(statuses.joined(separator: ", ")))")
+                let statuses = counts.byStatus.sorted { $0.key < $1.key }.map {
+                    "\($0.value)×\($0.key == "0" ? "no answer" : $0.key)"
+                }
+                print(
+                    "  \(service): \(counts.lastHour) in the last hour, \(counts.last24Hours) in 24 h (\(statuses.joined(separator: ", ")))"
+                )
             }
             for (service, summary) in stats.services.sorted(by: { $0.key < $1.key }) {
                 let modes = summary.modes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }

@@ -39,10 +39,12 @@ struct ValidateCommand: ParsableCommand {
                 results.append(
                     FileResult(
                         file: path, valid: spec.invalidTargets.isEmpty, name: spec.name,
-                        targets: Dictionary(uniqueKeysWithValues: EntityKind.allCases.map { ($0.plural, counts[$0] ?? 0) }),
+                        targets: Dictionary(
+                            uniqueKeysWithValues: EntityKind.allCases.map { ($0.plural, counts[$0] ?? 0) }),
                         duplicates: spec.duplicateCount, problems: spec.invalidTargets))
             } catch {
-                results.append(FileResult(file: path, valid: false, targets: [:], duplicates: 0, problems: error.diagnostics))
+                results.append(
+                    FileResult(file: path, valid: false, targets: [:], duplicates: 0, problems: error.diagnostics))
             }
         }
         if json {

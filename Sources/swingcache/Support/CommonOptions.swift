@@ -14,7 +14,8 @@ struct StoreOptions: ParsableArguments {
 
     @Option(
         name: .customLong("now"),
-        help: ArgumentHelp("Act as if the time were this ISO 8601 instant (for tests and rehearsals).", visibility: .hidden),
+        help: ArgumentHelp(
+            "Act as if the time were this ISO 8601 instant (for tests and rehearsals).", visibility: .hidden),
         transform: { text in
             guard let date = ISO8601DateFormatter().date(from: text) else {
                 throw ValidationError("'\(text)' is not an ISO 8601 time such as 2026-11-25T03:00:00Z")

@@ -1,0 +1,60 @@
+import Foundation
+
+/// Runs the real `swingcache` binary, as cron or a person would.
+public struct CommandLineRun: Sendable {
+    public var status: Int32
+    public var standardOutput: String
+    public var standardError: String
+
+    /// The built `swingcache` beside the test bundle, or in `.build/debug` of this checkout.
+    public static var binary: String {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for folder in [beside, beside.deletingLastPathComponent()] {
+            let candidate = folder.appendingPathComponent("swingcache").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../.build/debug/swingcache").standardized.path
+    }
+
+    /// Runs `swingcache` with `arguments` in `directory`, with `environment` added to a clean environment.
+    public static func swingcache(
+        _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]
+    ) throws -> CommandLineRun {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
+        base["HOME"] = directory ?? NSTemporaryDirectory()
+        process.environment = base.merging(environment) { $1 }
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        // Read both pipes before waiting, so a chatty process never blocks on a full pipe.
+        let errorData = PipeContents()
+        let errorsRead = DispatchSemaphore(value: 0)
+        Thread {
+            errorData.set(errors.fileHandleForReading.readDataToEndOfFile())
+            errorsRead.signal()
+        }.start()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        errorsRead.wait()
+        return CommandLineRun(
+            status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
+            standardError: String(decoding: errorData.value, as: UTF8.self))
+    }
+}
+
+private final class PipeContents: @unchecked Sendable {
+    // Guarded by `lock`: written once by the reader thread, read after it signals.
+    private let lock = NSLock()
+    private var data = Data()
+
+    func set(_ value: Data) { lock.withLock { data = value } }
+    var value: Data { lock.withLock { data } }
+}

@@ -1,0 +1,115 @@
+import Foundation
+import SwingCacheTestKit
+import Testing
+
+/// The real binary, run as cron or a person runs it.
+@Suite struct CommandLineTests {
+    let folder: TemporaryDirectory
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        try folder.write("ids.txt", "3n3Ppam7vgaVa1iaRUc9Lp\nspotify:album:0sNOF9WDwhWunNAHPD3Baj\n")
+        try folder.write(
+            "good.yaml",
+            "name: good\ntargets:\n  tracks: [4iV5W9uYEdYUVa79Axb7Rh]\n  files: [ids.txt]\nbudget:\n  min_interval: 1s\n"
+        )
+    }
+
+    @Test func validateExitsZeroForAGoodSpec() throws {
+        let run = try CommandLineRun.swingcache(["validate", "good.yaml"], in: folder.path)
+        #expect(run.status == 0)
+        #expect(run.standardOutput == "good.yaml: ok (2 tracks, 1 albums, 0 artists)\n")
+    }
+
+    @Test func validatePrintsEveryProblemWithItsPlaceAndExits65() throws {
+        try folder.write("bad.yaml", "ttl: soon\ntargets:\n  tracks:\n    - spotify:trak:4iV5W9uYEdYUVa79Axb7Rh\n")
+        let run = try CommandLineRun.swingcache(["validate", "bad.yaml", "good.yaml"], in: folder.path)
+        #expect(run.status == 65)
+        #expect(
+            run.standardError.split(separator: "\n") == [
+                "bad.yaml:1:6: 'ttl' must be a duration (a number followed by ms, s, m, h or d, such as 90s or 12h), found 'soon'",
+                "bad.yaml:4:7: 'spotify:trak:4iV5W9uYEdYUVa79Axb7Rh' is not a Spotify id: 'trak' is not a kind (expected track, album or artist)",
+            ])
+    }
+
+    @Test func planShowsWhatARunWouldFetchAsJSONWithoutCreatingTheDatabase() throws {
+        let run = try CommandLineRun.swingcache(
+            ["plan", "good.yaml", "--db", "cache.sqlite", "--json"], in: folder.path)
+        #expect(run.status == 0, "\(run.standardError)")
+        let plan = try #require(try JSONSerialization.jsonObject(with: Data(run.standardOutput.utf8)) as? [String: Any])
+        #expect(plan["requestsThisRun"] as? Int == 2)
+        #expect(plan["itemsThisRun"] as? Int == 3)
+        #expect((plan["items"] as? [String: Int])?["missing"] == 3)
+        #expect(!FileManager.default.fileExists(atPath: folder.file("cache.sqlite")))
+    }
+
+    @Test func planSkipsBadIDsWithAWarningNamingTheirPlace() throws {
+        try folder.write(
+            "typo.yaml", "targets:\n  tracks:\n    - 4iV5W9uYEdYUVa79Axb7Rh\n    - 4iV5W9uYEdYUVa79Axb7R\n")
+        let run = try CommandLineRun.swingcache(["plan", "typo.yaml", "--db", "cache.sqlite"], in: folder.path)
+        #expect(run.status == 0)
+        #expect(
+            run.standardError.contains(
+                "swingcache: warning: typo.yaml:4:7: '4iV5W9uYEdYUVa79Axb7R' is not a Spotify id"))
+        #expect(run.standardOutput.contains("1 missing, 0 known-missing, 1 invalid"))
+    }
+
+    @Test func aBrokenSpecStopsThePlanWithExit65() throws {
+        try folder.write("broken.yaml", "targets:\n  tracks: [a, b\n")
+        let run = try CommandLineRun.swingcache(["plan", "broken.yaml"], in: folder.path)
+        #expect(run.status == 65)
+        #expect(run.standardError.hasPrefix("swingcache: broken.yaml:3:1: is not valid YAML"))
+    }
+
+    @Test func cleanupAtALaterTimeEvictsAndReportsAsJSON() throws {
+        let empty = try CommandLineRun.swingcache(
+            ["cleanup", "--db", "cache.sqlite", "--now", "2026-11-25T03:00:00Z", "--json"], in: folder.path)
+        #expect(empty.status == 0, "\(empty.standardError)")
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(empty.standardOutput.utf8)) as? [String: Any])
+        #expect(report["tracks"] as? Int == 0)
+        #expect(report["dryRun"] as? Bool == false)
+        #expect(FileManager.default.fileExists(atPath: folder.file("cache.sqlite")))
+    }
+
+    @Test func statsReadsAnEmptyCacheWithoutCreatingIt() throws {
+        let run = try CommandLineRun.swingcache(
+            ["stats", "--json"], in: folder.path, environment: ["SWINGCACHE_DB": folder.file("c.sqlite")])
+        #expect(run.status == 0)
+        #expect(run.standardOutput.contains("\"entries\""))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("c.sqlite")))
+    }
+
+    @Test func anUnusableDatabaseIsAConfigurationErrorWith77() throws {
+        try folder.write("notes.txt", "not a database")
+        let notSQLite = try CommandLineRun.swingcache(["stats", "--db", "notes.txt"], in: folder.path)
+        #expect(notSQLite.status == 77)
+        #expect(
+            notSQLite.standardError
+                == "swingcache: database 'notes.txt' is not an SQLite database (is --db pointing at the right file?)\n")
+        let missingFolder = try CommandLineRun.swingcache(["cleanup", "--db", "gone/cache.sqlite"], in: folder.path)
+        #expect(missingFolder.status == 77)
+        #expect(missingFolder.standardError.contains("folder 'gone' does not exist"))
+    }
+
+    @Test func theDefaultDatabaseLivesUnderXDGDataHome() throws {
+        let run = try CommandLineRun.swingcache(
+            ["cleanup"], in: folder.path, environment: ["XDG_DATA_HOME": folder.file("data")])
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(FileManager.default.fileExists(atPath: folder.file("data/swingcache/cache.sqlite")))
+    }
+
+    @Test func aBadFlagIsAUsageErrorWith64() throws {
+        let run = try CommandLineRun.swingcache(["plan", "good.yaml", "--max-runtime", "soon"], in: folder.path)
+        #expect(run.status == 64)
+        #expect(run.standardError.contains("soon"))
+    }
+
+    @Test(arguments: ["plan", "validate", "cleanup", "stats"])
+    func everyCommandsHelpShowsAnExample(command: String) throws {
+        let run = try CommandLineRun.swingcache([command, "--help"])
+        #expect(run.status == 0)
+        #expect(run.standardOutput.contains("swingcache \(command)"))
+        #expect(run.standardOutput.contains("Example"))
+    }
+}
