@@ -17,7 +17,7 @@ func measure<T>(_ body: () throws -> T) rethrows -> (T, Double) {
 
 func peakResidentMegabytes() -> Double {
     var usage = rusage()
-    getrusage(RUSAGE_SELF, &usage)
+    getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024
 }
 

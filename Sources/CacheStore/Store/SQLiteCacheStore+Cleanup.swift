@@ -11,7 +11,7 @@ public struct CleanupPolicy: Hashable, Sendable {
     /// Rows deleted per write transaction, so readers and runs never wait long.
     public var batchSize: Int
 
-    public init(grace: TimeInterval = 0, ledgerRetention: TimeInterval = 7 * 86_400, batchSize: Int = 2000) {
+    public init(grace: TimeInterval = 0, ledgerRetention: TimeInterval = 7 * 86_400, batchSize: Int = 5000) {
         self.grace = grace
         self.ledgerRetention = ledgerRetention
         self.batchSize = batchSize

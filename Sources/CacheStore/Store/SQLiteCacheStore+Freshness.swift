@@ -17,9 +17,10 @@ extension SQLiteCacheStore {
                     db,
                     sql: """
                         SELECT e.id, e.fetched_at, e.expires_at
-                        FROM json_each(?) AS wanted JOIN \(kind.rawValue) AS e ON e.id = wanted.value
+                        FROM json_each(?) AS wanted CROSS JOIN \(kind.rawValue) AS e ON e.id = wanted.value
                         """,
                     arguments: [list])
+                // CROSS JOIN keeps the wanted ids as the outer loop: one primary-key probe each.
                 while let row = try cached.next() {
                     let id = SpotifyID(kind: kind, value: row[0])
                     states[id] = .cached(
@@ -29,7 +30,7 @@ extension SQLiteCacheStore {
                     db,
                     sql: """
                         SELECT m.id, m.reason, m.expires_at
-                        FROM json_each(?) AS wanted JOIN missing_entity AS m ON m.kind = ? AND m.id = wanted.value
+                        FROM json_each(?) AS wanted CROSS JOIN missing_entity AS m ON m.kind = ? AND m.id = wanted.value
                         """,
                     arguments: [list, kind.rawValue])
                 while let row = try missing.next() {
