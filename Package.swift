@@ -3,21 +3,27 @@ import PackageDescription
 
 let package = Package(
     name: "swingcache",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "swingcache", targets: ["swingcache"]),
         .executable(name: "swingcache-bench", targets: ["swingcache-bench"]),
+        .executable(name: "spotify-fixture-server", targets: ["spotify-fixture-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(
             name: "SwingCache",
             dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "SpotifyAPI",
+            dependencies: ["SwingCache", .product(name: "Logging", package: "swift-log")]
         ),
         .systemLibrary(name: "CZlib"),
         .target(
@@ -26,7 +32,7 @@ let package = Package(
         ),
         .target(
             name: "Runner",
-            dependencies: ["SwingCache", "CacheStore", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["SwingCache", "SpotifyAPI", "CacheStore", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "swingcache",
@@ -37,8 +43,17 @@ let package = Package(
             ]
         ),
         .target(
+            name: "FixtureServer",
+            dependencies: ["SwingCache", .product(name: "Hummingbird", package: "hummingbird")],
+            resources: [.copy("Fixtures")]
+        ),
+        .executableTarget(
+            name: "spotify-fixture-server",
+            dependencies: ["FixtureServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .target(
             name: "SwingCacheTestKit",
-            dependencies: ["SwingCache", "CacheStore"]
+            dependencies: ["SwingCache", "CacheStore", "SpotifyAPI"]
         ),
         .executableTarget(
             name: "swingcache-bench",
@@ -46,8 +61,11 @@ let package = Package(
         ),
         .testTarget(name: "SwingCacheTests", dependencies: ["SwingCache", "SwingCacheTestKit"]),
         .testTarget(name: "CacheStoreTests", dependencies: ["CacheStore", "SwingCacheTestKit"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "SwingCacheTestKit"]),
-        .testTarget(name: "SwingCacheCLITests", dependencies: ["swingcache", "SwingCacheTestKit"]),
+        .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer", "SwingCacheTestKit"]),
+        .testTarget(name: "SpotifyAPITests", dependencies: ["SpotifyAPI", "FixtureServer", "SwingCacheTestKit"]),
+        .testTarget(name: "RunnerTests", dependencies: ["Runner", "FixtureServer", "SwingCacheTestKit"]),
+        .testTarget(
+            name: "SwingCacheCLITests", dependencies: ["swingcache", "spotify-fixture-server", "SwingCacheTestKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,7 +5,7 @@ import SwingCache
 extension FetchRecord {
     /// A record of `ids` fetched at `fetchedAt`, expiring `ttl` later, with no ledger entry unless given.
     public static func fetched(
-        _ ids: [SpotifyID], at fetchedAt: Date, ttl: TimeInterval, request: LedgerEntry? = nil
+        _ ids: [SpotifyID], at fetchedAt: Date, ttl: TimeInterval, request: LedgerWrite? = nil
     ) -> FetchRecord {
         FetchRecord(
             entities: ids.map(CatalogFactory.entity(for:)), request: request, fetchedAt: fetchedAt,

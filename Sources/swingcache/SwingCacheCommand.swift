@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct SwingCacheCommand: ParsableCommand {
+struct SwingCacheCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "swingcache",
         abstract: "Keep a local cache of Spotify metadata for a SwingMusic library, within Spotify's limits.",
@@ -12,11 +12,16 @@ struct SwingCacheCommand: ParsableCommand {
             Examples:
               swingcache validate jobs/nightly.yaml
               swingcache plan jobs/nightly.yaml
+              swingcache run jobs/nightly.yaml
+              swingcache get track spotify:track:4iV5W9uYEdYUVa79Axb7Rh
               swingcache stats --json
               swingcache cleanup --dry-run
 
             \(ExitStatus.helpText)
             """,
-        subcommands: [PlanCommand.self, ValidateCommand.self, CleanupCommand.self, StatsCommand.self]
+        subcommands: [
+            RunCommand.self, PlanCommand.self, GetCommand.self, ValidateCommand.self, CleanupCommand.self,
+            StatsCommand.self,
+        ]
     )
 }

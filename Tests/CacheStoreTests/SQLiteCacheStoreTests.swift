@@ -27,7 +27,7 @@ import Testing
         let request = LedgerEntry(service: "spotify", endpoint: "tracks", requestedAt: now, status: 200)
         try store.save(
             FetchRecord(
-                entities: [.track(track), .album(album), .artist(artist)], request: request, fetchedAt: now,
+                entities: [.track(track), .album(album), .artist(artist)], request: .append(request), fetchedAt: now,
                 expiresAt: { _ in now.addingTimeInterval(3600) }, missingExpiresAt: { _ in now }))
 
         let stored = try #require(try store.entity(trackID))

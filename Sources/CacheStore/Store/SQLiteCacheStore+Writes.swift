@@ -2,11 +2,17 @@ import Foundation
 import GRDB
 import SwingCache
 
+/// The ledger side of a write: a new row, or the status of a row reserved when the request started.
+public enum LedgerWrite: Hashable, Sendable {
+    case append(LedgerEntry)
+    case complete(ledgerID: Int64, status: Int)
+}
+
 /// One request's results, written in one transaction with its ledger entry.
 public struct FetchRecord: Sendable {
     public var entities: [CatalogEntity]
     public var missing: [(id: SpotifyID, reason: MissingReason)]
-    public var request: LedgerEntry?
+    public var request: LedgerWrite?
     public var fetchedAt: Date
     /// When each entity expires: `fetchedAt + ttl` of the job that listed it.
     public var expiresAt: @Sendable (SpotifyID) -> Date
@@ -14,7 +20,7 @@ public struct FetchRecord: Sendable {
     public var missingExpiresAt: @Sendable (SpotifyID) -> Date
 
     public init(
-        entities: [CatalogEntity], missing: [(id: SpotifyID, reason: MissingReason)] = [], request: LedgerEntry?,
+        entities: [CatalogEntity], missing: [(id: SpotifyID, reason: MissingReason)] = [], request: LedgerWrite?,
         fetchedAt: Date, expiresAt: @escaping @Sendable (SpotifyID) -> Date,
         missingExpiresAt: @escaping @Sendable (SpotifyID) -> Date
     ) {
@@ -67,7 +73,11 @@ extension SQLiteCacheStore {
                     record.missingExpiresAt(id).timeIntervalSince1970,
                 ])
         }
-        if let request = record.request { try insert(request, into: db) }
+        switch record.request {
+        case .append(let entry): try insert(entry, into: db)
+        case .complete(let ledgerID, let status): try complete(ledgerID: ledgerID, status: status, in: db)
+        case nil: break
+        }
     }
 
     private static func insert(_ track: Track, fetchedAt: Double, expiresAt: Double, db: Database) throws {

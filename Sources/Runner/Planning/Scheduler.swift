@@ -12,9 +12,12 @@ public struct Scheduler: Sendable {
     public static let spotify = "spotify"
 
     public let store: SQLiteCacheStore
+    /// A per-item mode learned longer ago than this is probed again with one batch request.
+    public var modeRecheckAfter: TimeInterval
 
-    public init(store: SQLiteCacheStore) {
+    public init(store: SQLiteCacheStore, modeRecheckAfter: TimeInterval = 7 * 86_400) {
         self.store = store
+        self.modeRecheckAfter = modeRecheckAfter
     }
 
     public func plan(_ jobs: JobSet, now: Date, budgetOverride: (BudgetPolicy) -> BudgetPolicy = { $0 }) throws -> Plan
@@ -22,7 +25,14 @@ public struct Scheduler: Sendable {
         let cache = try store.cacheStates(for: jobs.targets.map(\.id))
         let recent = try store.requestTimes(
             service: Self.spotify, since: now.addingTimeInterval(-RateLimitState.window))
-        let service = try store.serviceState(Self.spotify)
+        var service = try store.serviceState(Self.spotify)
+        for (kind, mode) in service.modes where mode == .perItem {
+            if let learnedAt = try store.modeLearnedAt(Self.spotify, kind: kind),
+                now.timeIntervalSince(learnedAt) > modeRecheckAfter
+            {
+                service.modes[kind] = .unknown
+            }
+        }
         return Planner(budget: budgetOverride(jobs.budget)).plan(
             targets: jobs.targets, invalidCount: jobs.invalidCount, cache: cache, recentRequests: recent,
             service: service, now: now)

@@ -49,7 +49,7 @@ public struct Planner: Sendable {
 
         var state = RateLimitState(
             limit: budget.perHourForRuns, minInterval: budget.minInterval, recentRequests: recentRequests,
-            blockedUntil: service.parkedUntil)
+            blockedUntil: service.blockedUntil)
         let inLastHour = state.requestsInWindow(endingAt: now)
         var requests: [PlannedRequest] = []
         var limit: PlanLimit?
@@ -107,7 +107,7 @@ public struct Planner: Sendable {
         guard batchCount > 0 else { return 0 }
         var state = RateLimitState(
             limit: budget.perHourForRuns, minInterval: budget.minInterval, recentRequests: recentRequests,
-            blockedUntil: service.parkedUntil)
+            blockedUntil: service.blockedUntil)
         var last = now
         for _ in 0..<batchCount {
             guard let start = state.earliestStart(notBefore: now) else { return nil }

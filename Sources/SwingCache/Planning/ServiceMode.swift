@@ -21,12 +21,21 @@ public struct ServiceState: Hashable, Sendable {
     /// No request may be made before this time.
     public var parkedUntil: Date?
     public var parkedReason: String?
+    /// A `Retry-After` some process was told to honour.
+    public var retryAfterUntil: Date?
 
-    public init(modes: [EntityKind: ServiceMode] = [:], parkedUntil: Date? = nil, parkedReason: String? = nil) {
+    public init(
+        modes: [EntityKind: ServiceMode] = [:], parkedUntil: Date? = nil, parkedReason: String? = nil,
+        retryAfterUntil: Date? = nil
+    ) {
         self.modes = modes
         self.parkedUntil = parkedUntil
         self.parkedReason = parkedReason
+        self.retryAfterUntil = retryAfterUntil
     }
+
+    /// No request may start before this.
+    public var blockedUntil: Date? { [parkedUntil, retryAfterUntil].compactMap { $0 }.max() }
 
     public func mode(for kind: EntityKind) -> ServiceMode { modes[kind] ?? .unknown }
 }

@@ -21,33 +21,16 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: ArgumentHelp("Make at most this many requests (overrides budget.max_requests).", valueName: "n"))
-    var maxRequests: Int?
-
-    @Option(
-        help: ArgumentHelp(
-            "Start no request after this long, e.g. 30m (overrides budget.max_runtime).", valueName: "duration"))
-    var maxRuntime: DurationArgument?
+    @OptionGroup var limits: RunLimitOptions
 
     @Flag(help: "Print the plan as JSON.")
     var json = false
 
-    func validate() throws {
-        if let maxRequests, maxRequests < 1 {
-            throw ValidationError("--max-requests must be at least 1, got \(maxRequests)")
-        }
-    }
-
     func run() throws {
         try reportingFailures {
-            let jobSet = JobSet(specs: try JobSpecFiles.load(jobs), defaultMarket: JobSpecFiles.defaultMarket)
+            let jobSet = JobSet(specs: try JobSpecFiles.load(jobs), defaultMarket: try store.configuration().market)
             let cache = try store.openStore(.readOnly)
-            let plan = try Scheduler(store: cache).plan(jobSet, now: store.currentTime) { budget in
-                var budget = budget
-                if let maxRequests { budget.maxRequests = maxRequests }
-                if let maxRuntime { budget.maxRuntime = maxRuntime.seconds }
-                return budget
-            }
+            let plan = try Scheduler(store: cache).plan(jobSet, now: store.currentTime, budgetOverride: limits.apply)
             if json {
                 try Terminal.json(PlanSummary(plan: plan, jobs: jobSet))
             } else {

@@ -29,6 +29,18 @@ extension ParsableCommand {
     }
 }
 
+extension AsyncParsableCommand {
+    /// Runs `body`, turning a ``CommandFailure`` into its message and exit code.
+    func reportingFailures(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+        } catch let failure as CommandFailure {
+            for line in failure.lines { Terminal.error(line) }
+            throw failure.status.exitCode
+        }
+    }
+}
+
 enum Terminal {
     static func error(_ line: String) {
         FileHandle.standardError.write(Data(("swingcache: " + line + "\n").utf8))

@@ -1,6 +1,8 @@
 import ArgumentParser
 import CacheStore
 import Foundation
+import Runner
+import SpotifyAPI
 import SwingCache
 
 /// Options every command that touches the cache shares.
@@ -24,8 +26,37 @@ struct StoreOptions: ParsableArguments {
         })
     var now: Date?
 
+    @Option(
+        help: ArgumentHelp(
+            "A KEY=VALUE config file, readable only by its owner (default: $SWINGCACHE_CONFIG, else ~/.config/swingcache/config).",
+            valueName: "path"))
+    var config: String?
+
+    /// The configuration from the environment and the config file.
+    func configuration() throws -> SwingCacheConfiguration {
+        do {
+            return try SwingCacheConfiguration.load(
+                environment: ProcessInfo.processInfo.environment, explicitFile: config)
+        } catch {
+            throw CommandFailure(.badConfiguration, error.description)
+        }
+    }
+
+    /// The Spotify credentials, or exit 77 saying how to provide them.
+    static func credentials(from configuration: SwingCacheConfiguration) throws -> SpotifyCredentials {
+        do {
+            return try configuration.requireCredentials()
+        } catch {
+            throw CommandFailure(.badConfiguration, error.description)
+        }
+    }
+
     var location: DatabaseLocation {
-        DatabaseLocation.resolve(flag: databasePath, environment: ProcessInfo.processInfo.environment)
+        var environment = ProcessInfo.processInfo.environment
+        if environment["SWINGCACHE_DB"] == nil, let fromFile = try? configuration().databasePath {
+            environment["SWINGCACHE_DB"] = fromFile
+        }
+        return DatabaseLocation.resolve(flag: databasePath, environment: environment)
     }
 
     var currentTime: Date { now ?? Date() }

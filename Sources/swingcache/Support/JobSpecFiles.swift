@@ -23,9 +23,4 @@ enum JobSpecFiles {
         }
         return specs
     }
-
-    static var defaultMarket: String {
-        let market = ProcessInfo.processInfo.environment["SWINGCACHE_MARKET"] ?? ""
-        return market.count == 2 ? market.uppercased() : "US"
-    }
 }

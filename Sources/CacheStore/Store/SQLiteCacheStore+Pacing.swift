@@ -1,0 +1,100 @@
+import Foundation
+import GRDB
+import SwingCache
+
+/// Why a request may not start yet.
+public enum WaitReason: String, Hashable, Sendable, Codable, CaseIterable {
+    case minInterval = "min_interval"
+    case hourlyWindow = "hourly_window"
+    case retryAfter = "retry_after"
+    case backoff
+}
+
+/// The store's answer to "may a request to this service start now?".
+public enum Reservation: Hashable, Sendable {
+    /// Yes: a ledger row was written for it (status 0 until the answer is recorded).
+    case granted(ledgerID: Int64, at: Date)
+    /// Not before `until`.
+    case wait(until: Date, reason: WaitReason)
+    /// Not before `until`, which is a long way off: the run should end.
+    case parked(until: Date, reason: String?)
+}
+
+extension SQLiteCacheStore {
+    /// Checks the budget against every process's ledger rows and, when a request may start now, writes its
+    /// ledger row — in one immediate transaction, so two processes can never take the same slot.
+    public func reserveRequest(
+        service: String, endpoint: String, runID: Int64?, limit: Int, minInterval: TimeInterval, now: Date
+    ) throws -> Reservation {
+        try writer.writeWithoutTransaction { db in
+            var reservation = Reservation.parked(until: now, reason: nil)
+            try db.inTransaction(.immediate) {
+                let row = try Row.fetchOne(
+                    db,
+                    sql: "SELECT parked_until, parked_reason, retry_after_until FROM service_state WHERE service = ?",
+                    arguments: [service])
+                if let parkedUntil = (row?["parked_until"] as Double?).map(Date.init(timeIntervalSince1970:)),
+                    parkedUntil > now
+                {
+                    reservation = .parked(until: parkedUntil, reason: row?["parked_reason"])
+                    return .commit
+                }
+                let retryAfterUntil = (row?["retry_after_until"] as Double?).map(Date.init(timeIntervalSince1970:))
+                let recent = try Double.fetchAll(
+                    db,
+                    sql:
+                        "SELECT requested_at FROM request_ledger WHERE service = ? AND requested_at > ? ORDER BY requested_at",
+                    arguments: [service, now.addingTimeInterval(-RateLimitState.window).timeIntervalSince1970]
+                ).map(Date.init(timeIntervalSince1970:))
+                let state = RateLimitState(
+                    limit: limit, minInterval: minInterval, recentRequests: recent, blockedUntil: retryAfterUntil)
+                guard let earliest = state.earliestStart(notBefore: now) else {
+                    reservation = .wait(until: .distantFuture, reason: .hourlyWindow)
+                    return .commit
+                }
+                if earliest <= now {
+                    try Self.insert(
+                        LedgerEntry(service: service, endpoint: endpoint, requestedAt: now, status: 0, runID: runID),
+                        into: db)
+                    reservation = .granted(ledgerID: db.lastInsertedRowID, at: now)
+                } else if let retryAfterUntil, retryAfterUntil >= earliest {
+                    reservation = .wait(until: earliest, reason: .retryAfter)
+                } else if let spacing = state.earliestStart(notBefore: now, ignoringWindow: true), spacing < earliest {
+                    reservation = .wait(until: earliest, reason: .hourlyWindow)
+                } else {
+                    reservation = .wait(until: earliest, reason: .minInterval)
+                }
+                return .commit
+            }
+            return reservation
+        }
+    }
+
+    /// Records the status of a reserved request that stored nothing (an error, a 429).
+    public func completeRequest(ledgerID: Int64, status: Int) throws {
+        try writer.write { db in try Self.complete(ledgerID: ledgerID, status: status, in: db) }
+    }
+
+    /// Removes a reservation whose request never reached the network.
+    public func cancelReservation(ledgerID: Int64) throws {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM request_ledger WHERE id = ? AND status = 0", arguments: [ledgerID])
+        }
+    }
+
+    static func complete(ledgerID: Int64, status: Int, in db: Database) throws {
+        try db.execute(sql: "UPDATE request_ledger SET status = ? WHERE id = ?", arguments: [status, ledgerID])
+    }
+
+    /// Keeps every process from calling `service` before `until` (a `Retry-After`), never shortening a longer block.
+    public func blockRequests(_ service: String, until: Date) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO service_state (service, retry_after_until) VALUES (?, ?)
+                    ON CONFLICT(service) DO UPDATE SET retry_after_until = MAX(COALESCE(retry_after_until, 0), excluded.retry_after_until)
+                    """,
+                arguments: [service, until.timeIntervalSince1970])
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import SpotifyAPI
+import SwingCache
+
+/// How to reach things: credentials, API URLs, the market, the database. Read from the environment and an
+/// optional `KEY=VALUE` file that only its owner may read; the environment wins.
+///
+/// ```sh
+/// # ~/.config/swingcache/config (chmod 600)
+/// SPOTIFY_CLIENT_ID=...
+/// SPOTIFY_CLIENT_SECRET=...
+/// SWINGCACHE_MARKET=DE
+/// ```
+public struct SwingCacheConfiguration: Sendable {
+    public static let keys = [
+        "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET", "SWINGCACHE_SPOTIFY_API_URL", "SWINGCACHE_SPOTIFY_TOKEN_URL",
+        "SWINGCACHE_MARKET", "SWINGCACHE_DB",
+    ]
+
+    public var credentials: SpotifyCredentials?
+    public var endpoints: SpotifyEndpoints
+    public var market: String
+    public var databasePath: String?
+    /// The config file that was read, if any.
+    public var file: String?
+
+    /// Reads `explicitFile` (which must exist), else `$SWINGCACHE_CONFIG`, else `$XDG_CONFIG_HOME/swingcache/config`
+    /// or `~/.config/swingcache/config` when present, then the environment over it.
+    public static func load(environment: [String: String], explicitFile: String? = nil) throws(ConfigurationError)
+        -> Self
+    {
+        let file = explicitFile ?? environment["SWINGCACHE_CONFIG"] ?? defaultFile(environment)
+        var values: [String: String] = [:]
+        if let file {
+            let mustExist = explicitFile != nil || environment["SWINGCACHE_CONFIG"] != nil
+            if FileManager.default.fileExists(atPath: file) {
+                values = try readFile(file)
+            } else if mustExist {
+                throw ConfigurationError("config file '\(file)' does not exist")
+            }
+        }
+        for key in keys { if let value = environment[key], !value.isEmpty { values[key] = value } }
+
+        var configuration = SwingCacheConfiguration(
+            credentials: nil, endpoints: SpotifyEndpoints(), market: "US", databasePath: values["SWINGCACHE_DB"],
+            file: FileManager.default.fileExists(atPath: file ?? "") ? file : nil)
+        if let id = values["SPOTIFY_CLIENT_ID"], let secret = values["SPOTIFY_CLIENT_SECRET"] {
+            configuration.credentials = SpotifyCredentials(clientID: id, clientSecret: secret)
+        } else if (values["SPOTIFY_CLIENT_ID"] == nil) != (values["SPOTIFY_CLIENT_SECRET"] == nil) {
+            throw ConfigurationError("SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET must be set together")
+        }
+        if let api = values["SWINGCACHE_SPOTIFY_API_URL"] {
+            configuration.endpoints.apiURL = try url(api, key: "SWINGCACHE_SPOTIFY_API_URL")
+        }
+        if let token = values["SWINGCACHE_SPOTIFY_TOKEN_URL"] {
+            configuration.endpoints.tokenURL = try url(token, key: "SWINGCACHE_SPOTIFY_TOKEN_URL")
+        }
+        if let market = values["SWINGCACHE_MARKET"] {
+            guard market.count == 2, market.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                throw ConfigurationError(
+                    "SWINGCACHE_MARKET must be a two-letter country code such as US, found '\(market)'")
+            }
+            configuration.market = market.uppercased()
+        }
+        return configuration
+    }
+
+    /// The credentials, or an error saying how to provide them.
+    public func requireCredentials() throws(ConfigurationError) -> SpotifyCredentials {
+        guard let credentials else {
+            throw ConfigurationError(
+                "no Spotify credentials: set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET (environment or config file), or run scripts/demo.sh to try swingcache against the bundled fixture server"
+            )
+        }
+        return credentials
+    }
+
+    static func defaultFile(_ environment: [String: String]) -> String? {
+        if let xdg = environment["XDG_CONFIG_HOME"], xdg.hasPrefix("/") { return xdg + "/swingcache/config" }
+        guard let home = environment["HOME"] else { return nil }
+        return home + "/.config/swingcache/config"
+    }
+
+    static func readFile(_ path: String) throws(ConfigurationError) -> [String: String] {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let permissions = attributes[.posixPermissions] as? Int
+        else { throw ConfigurationError("config file '\(path)' cannot be read") }
+        if permissions & 0o044 != 0 {
+            throw ConfigurationError(
+                "config file '\(path)' is readable by others (mode \(String(permissions, radix: 8))); it holds secrets: run chmod 600 '\(path)'"
+            )
+        }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw ConfigurationError("config file '\(path)' cannot be read as UTF-8 text")
+        }
+        var values: [String: String] = [:]
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            let withoutExport = trimmed.hasPrefix("export ") ? String(trimmed.dropFirst(7)) : trimmed
+            guard let equals = withoutExport.firstIndex(of: "=") else {
+                throw ConfigurationError("\(path):\(index + 1): expected KEY=VALUE")
+            }
+            let key = withoutExport[..<equals].trimmingCharacters(in: .whitespaces)
+            var value = withoutExport[withoutExport.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
+                value = String(value.dropFirst().dropLast())
+            }
+            guard keys.contains(key) else {
+                // The value is never quoted back: it may be a secret.
+                throw ConfigurationError(
+                    "\(path):\(index + 1): unknown key '\(key)' (known: \(keys.joined(separator: ", ")))")
+            }
+            values[key] = value
+        }
+        return values
+    }
+
+    static func url(_ text: String, key: String) throws(ConfigurationError) -> URL {
+        guard let url = URL(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil
+        else { throw ConfigurationError("\(key) must be an http or https URL, found '\(text)'") }
+        return url
+    }
+}
+
+/// A configuration problem: exit 77. Never carries a secret.
+public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}

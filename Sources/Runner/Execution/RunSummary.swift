@@ -1,0 +1,53 @@
+import CacheStore
+import Foundation
+import SwingCache
+
+/// How a run ended.
+public enum RunOutcome: Hashable, Sendable {
+    /// Everything planned was fetched (or found missing).
+    case completed
+    /// Some work was left for a later run: the budget, a limit or a stop request.
+    case deferred(String)
+    /// Spotify asked swingcache to stop calling it until `until`.
+    case parked(until: Date, reason: String?)
+    /// Requests kept failing: the circuit breaker stopped the run.
+    case serviceUnavailable(String)
+    /// Credentials or the app's access are wrong: no later run will do better until a person acts.
+    case configurationError(String)
+
+    public var name: String {
+        switch self {
+        case .completed: "completed"
+        case .deferred: "deferred"
+        case .parked: "parked"
+        case .serviceUnavailable: "service_unavailable"
+        case .configurationError: "configuration_error"
+        }
+    }
+}
+
+/// What a run did, for the summary, the `run` row and `--json`.
+public struct RunSummary: Sendable {
+    public var outcome: RunOutcome = .completed
+    public var fetched = 0
+    public var alreadyFresh = 0
+    public var knownMissing = 0
+    public var foundMissing = 0
+    public var invalid = 0
+    public var deferred = 0
+    public var failed = 0
+    public var requests = 0
+    public var responsesByStatus: [Int: Int] = [:]
+    public var rateLimited = 0
+    public var retries = 0
+    public var tokenFetches = 0
+    public var waited: [WaitReason: TimeInterval] = [:]
+    public var modeChanges: [String] = []
+    public var startedAt: Date
+    public var finishedAt: Date
+
+    public init(startedAt: Date) {
+        self.startedAt = startedAt
+        self.finishedAt = startedAt
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import SwingCache
+
+/// A run's summary as `swingcache run --json` prints it and the `run` row keeps it. Add fields, never rename.
+public struct RunReport: Codable, Sendable {
+    public var version = 1
+    public var runID: Int64?
+    public var jobs: [String]
+    public var outcome: String
+    public var reason: String?
+    public var parkedUntil: Date?
+    public var startedAt: Date
+    public var finishedAt: Date
+    public var planned: Planned
+    public var items: Items
+    public var requests: Requests
+    public var waitedSeconds: [String: Double]
+    public var modeChanges: [String]
+
+    public struct Planned: Codable, Sendable {
+        public var requestsNeeded: Int
+        public var requestsThisRun: Int
+        public var itemsThisRun: Int
+    }
+
+    public struct Items: Codable, Sendable {
+        public var fetched: Int
+        public var alreadyFresh: Int
+        public var knownMissing: Int
+        public var foundMissing: Int
+        public var invalid: Int
+        public var deferred: Int
+        public var failed: Int
+    }
+
+    public struct Requests: Codable, Sendable {
+        public var total: Int
+        public var byStatus: [String: Int]
+        public var rateLimited: Int
+        public var retries: Int
+        public var tokenFetches: Int
+    }
+
+    public init(plan: Plan, jobs: JobSet, summary: RunSummary, runID: Int64?) {
+        self.runID = runID
+        self.jobs = jobs.names
+        outcome = summary.outcome.name
+        switch summary.outcome {
+        case .completed: reason = nil
+        case .deferred(let why), .serviceUnavailable(let why), .configurationError(let why): reason = why
+        case .parked(let until, let why):
+            reason = why
+            parkedUntil = until
+        }
+        startedAt = summary.startedAt
+        finishedAt = summary.finishedAt
+        planned = Planned(
+            requestsNeeded: plan.requestsNeeded, requestsThisRun: plan.requests.count, itemsThisRun: plan.itemsThisRun)
+        items = Items(
+            fetched: summary.fetched, alreadyFresh: summary.alreadyFresh, knownMissing: summary.knownMissing,
+            foundMissing: summary.foundMissing, invalid: summary.invalid, deferred: summary.deferred,
+            failed: summary.failed)
+        requests = Requests(
+            total: summary.requests,
+            byStatus: Dictionary(uniqueKeysWithValues: summary.responsesByStatus.map { (String($0.key), $0.value) }),
+            rateLimited: summary.rateLimited, retries: summary.retries, tokenFetches: summary.tokenFetches)
+        waitedSeconds = Dictionary(
+            uniqueKeysWithValues: summary.waited.map { ($0.key.rawValue, ($0.value * 1000).rounded() / 1000) })
+        modeChanges = summary.modeChanges
+    }
+
+    /// The report as one line of JSON, for the `run` row.
+    public var jsonLine: String? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The human summary `swingcache run` prints at the end.
+    public var text: String {
+        let seconds = finishedAt.timeIntervalSince(startedAt)
+        var lines = [
+            "Run\(runID.map { " #\($0)" } ?? "") of \(jobs.joined(separator: ", ")): \(outcome.replacingOccurrences(of: "_", with: " ")) in \(DurationText.format(seconds))\(reason.map { " (\($0))" } ?? "")"
+        ]
+        lines.append(
+            "  items:    \(items.fetched) fetched, \(items.alreadyFresh) already fresh, \(items.knownMissing + items.foundMissing) known-missing, \(items.invalid) invalid, \(items.deferred) deferred, \(items.failed) failed"
+        )
+        let statuses = requests.byStatus.sorted { $0.key < $1.key }.map {
+            "\($0.value)×\($0.key == "0" ? "no answer" : $0.key)"
+        }
+        lines.append(
+            "  requests: \(requests.total)\(statuses.isEmpty ? "" : " (\(statuses.joined(separator: ", ")))"), \(requests.rateLimited) rate-limited, \(requests.retries) retries, \(requests.tokenFetches) token fetches"
+        )
+        let totalWait = waitedSeconds.values.reduce(0, +)
+        if totalWait > 0 {
+            let parts = waitedSeconds.sorted { $0.value > $1.value }.filter { $0.value > 0 }.map {
+                "\($0.key.replacingOccurrences(of: "_", with: " ")) \(DurationText.format($0.value))"
+            }
+            lines.append("  waited:   \(DurationText.format(totalWait)): \(parts.joined(separator: ", "))")
+        }
+        for change in modeChanges { lines.append("  learned:  \(change)") }
+        if let parkedUntil {
+            lines.append(
+                "  Spotify is parked until \(ISO8601DateFormatter().string(from: parkedUntil)); the next run after that resumes"
+            )
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import SwingCache
+
+/// What one request to the Web API came to, classified as the run must treat it.
+public enum SpotifyAnswer: Sendable, Equatable {
+    /// 200 (or 404 for a single id): the entities, and the ids Spotify does not know.
+    case found(entities: [CatalogEntity], missing: [SpotifyID])
+    /// 429: wait `Retry-After` (nil when the header was missing) and try again.
+    case rateLimited(retryAfter: TimeInterval?)
+    /// 429 `QUOTA_EXCEEDED`: stop calling Spotify until `Retry-After` has passed.
+    case quotaExceeded(retryAfter: TimeInterval?)
+    /// 401: the token was refused; get a new one and try once more.
+    case unauthorized
+    /// 403 from a batch endpoint: this app is served one id per request.
+    case batchForbidden
+    /// 403 anywhere else: the app may not use the API (blocked, no Premium owner): a configuration error.
+    case forbidden(String)
+    /// 400: Spotify rejected the request, usually an id.
+    case badRequest(String)
+    /// 5xx: try again after a backoff.
+    case serverError(status: Int)
+    /// Another status swingcache does not expect.
+    case unexpectedStatus(Int)
+    /// No answer: the connection failed or timed out.
+    case transportFailed(String)
+    /// A 200 whose body could not be read: the request failed; nothing is stored.
+    case malformed(String)
+    /// No token could be had, so no request was sent.
+    case noToken(TokenError)
+}
+
+/// One exchange with the Web API: what was asked, what came back.
+public struct SpotifyExchange: Sendable {
+    public var request: CatalogRequest
+    /// The HTTP status, or 0 when no answer came back.
+    public var status: Int
+    public var answer: SpotifyAnswer
+    /// Whether a request reached the network (and so counts against the budget).
+    public var reachedNetwork: Bool
+    public var duration: TimeInterval
+}

@@ -1,0 +1,112 @@
+import ArgumentParser
+import CacheStore
+import Foundation
+import Runner
+import SpotifyAPI
+import SwingCache
+
+extension EntityKind: ExpressibleByArgument {}
+
+struct GetCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "get",
+        abstract: "Answer from the cache; fetch what is missing or stale, drawing on the budget's reserve.",
+        discussion: """
+            A fresh entry costs nothing. A missing or stale one is fetched through the same pacing and hourly
+            budget as runs, using the reserve that runs leave free. With --offline nothing leaves the machine:
+            stale entries are shown as stale, missing ones as not cached.
+
+            Examples:
+              swingcache get track 4iV5W9uYEdYUVa79Axb7Rh
+              swingcache get album spotify:album:0sNOF9WDwhWunNAHPD3Baj --json
+              swingcache get artist https://open.spotify.com/artist/0OdUWJ0sBjDrqHygGUXeCF --offline
+
+            Exit 0 when every id was answered, 75 when some could not be now (offline, or the budget is spent).
+            """
+    )
+
+    @Argument(help: "track, album or artist.")
+    var kind: EntityKind
+
+    @Argument(help: ArgumentHelp("Ids, spotify: URIs or open.spotify.com links.", valueName: "id"))
+    var ids: [String]
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var log: LogOptions
+
+    @Flag(help: "Never touch the network.")
+    var offline = false
+
+    @Flag(help: "Print the answers as JSON.")
+    var json = false
+
+    func run() async throws {
+        try await reportingFailures {
+            var parsed: [SpotifyID] = []
+            var problems: [String] = []
+            for text in ids {
+                do {
+                    parsed.append(try SpotifyID(parsing: text, expecting: kind))
+                } catch {
+                    problems.append("\(error)")
+                }
+            }
+            guard problems.isEmpty else { throw CommandFailure(.usage, lines: problems) }
+            let unique = parsed.reduce(into: [SpotifyID]()) { if !$0.contains($1) { $0.append($1) } }
+
+            let configuration = try store.configuration()
+            let cache = try store.openStore(offline ? .readOnly : .readWrite)
+            let now = store.currentTime
+            let policy = FreshnessPolicy()
+            var states = try cache.cacheStates(for: unique)
+            let needed = unique.filter { policy.state(of: states[$0] ?? .absent, at: now).needsFetch }
+            var fetched: Set<SpotifyID> = []
+            if !offline && !needed.isEmpty {
+                fetched = try await fetch(needed, into: cache, configuration: configuration)
+                states = try cache.cacheStates(for: unique)
+            }
+
+            var answers: [CachedAnswer] = []
+            for id in unique {
+                let stored = try cache.entity(id)
+                let state = policy.state(of: states[id] ?? .absent, at: now)
+                let source: CachedAnswer.Source
+                switch states[id] ?? .absent {
+                case .knownMissing where state != .stale: source = .knownMissing
+                case .cached: source = fetched.contains(id) ? .fetched : (state == .stale ? .stale : .cache)
+                default: source = .notCached
+                }
+                answers.append(CachedAnswer(id: id, source: source, stored: stored))
+            }
+            if json { try Terminal.json(answers) } else { answers.forEach { print($0.text) } }
+            if answers.contains(where: { $0.source == .notCached || $0.source == .stale }) {
+                throw ExitStatus.notDoneYet.exitCode
+            }
+        }
+    }
+
+    /// Fetches `ids` with the whole hourly quota (the reserve included), waiting at most half a minute.
+    private func fetch(
+        _ ids: [SpotifyID], into cache: SQLiteCacheStore, configuration: SwingCacheConfiguration
+    ) async throws -> Set<SpotifyID> {
+        let credentials = try StoreOptions.credentials(from: configuration)
+        let spec = JobSpec(
+            name: "get", path: "(command line)", market: configuration.market,
+            targets: ids.map { JobTarget(id: $0, origin: SourceLocation(file: "(command line)", line: 1, column: 1)) },
+            budget: BudgetPolicy(reserve: 0, maxRuntime: 30))
+        let jobs = JobSet(specs: [spec], defaultMarket: configuration.market)
+        let clock = SystemClock()
+        let plan = try Scheduler(store: cache).plan(jobs, now: clock.now())
+        let client = SpotifyClient(
+            endpoints: configuration.endpoints, credentials: credentials, transport: URLSessionTransport())
+        let executor = RunExecutor(store: cache, client: client, clock: clock, logger: log.makeLogger())
+        let summary = await executor.execute(plan, jobs: jobs, runID: nil)
+        if case .configurationError(let message) = summary.outcome { throw CommandFailure(.badConfiguration, message) }
+        let after = try cache.cacheStates(for: ids)
+        var fetched: Set<SpotifyID> = []
+        for id in ids {
+            if case .cached(let fetchedAt, _) = after[id], fetchedAt >= plan.createdAt { fetched.insert(id) }
+        }
+        return fetched
+    }
+}
