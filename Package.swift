@@ -57,7 +57,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "swingcache-bench",
-            dependencies: ["Runner", "SwingCacheTestKit"]
+            dependencies: ["Runner", "FixtureServer", "SwingCacheTestKit"]
         ),
         .testTarget(name: "SwingCacheTests", dependencies: ["SwingCache", "SwingCacheTestKit"]),
         .testTarget(name: "CacheStoreTests", dependencies: ["CacheStore", "SwingCacheTestKit"]),

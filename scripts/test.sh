@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone: installs what the build needs, checks the formatting,
-# and runs every test. CI runs exactly this (.ci/run).
+# runs every test, then the smoke job. CI runs exactly this (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,3 +14,6 @@ swift build --build-tests
 
 echo "== tests (swift test)"
 swift test --skip-build
+
+echo "== smoke (the real binary against the fixture server)"
+scripts/smoke.sh

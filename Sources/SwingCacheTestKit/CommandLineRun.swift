@@ -2,6 +2,10 @@ import Foundation
 
 /// Runs the real `swingcache` binary, as cron or a person would.
 public struct CommandLineRun: Sendable {
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
     public var status: Int32
     public var standardOutput: String
     public var standardError: String

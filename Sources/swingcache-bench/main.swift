@@ -4,10 +4,11 @@ import Runner
 import SwingCache
 import SwingCacheTestKit
 
-/// Prints the figures issue "The offline core" asks for. Run with `swift run -c release swingcache-bench`.
+/// Prints benchmark figures. Run with `swift run -c release swingcache-bench [offline|fetch]` (both by default).
 ///
-/// Builds a database of 100 000 tracks and 10 000 albums in mixed states, then measures planning,
-/// the bulk freshness look-up, cleanup of 50 000 expired rows, bytes per cached track and peak RSS.
+/// `offline`: a database of 100 000 tracks and 10 000 albums in mixed states: planning, the bulk freshness
+/// look-up, cleanup of 50 000 expired rows, bytes per cached track, peak RSS.
+/// `fetch`: requests per warm-up against the fixture server, pacing accuracy, cached reads.
 
 func measure<T>(_ body: () throws -> T) rethrows -> (T, Double) {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -23,76 +24,84 @@ func peakResidentMegabytes() -> Double {
 
 func formatSeconds(_ seconds: Double) -> String { String(format: "%.3f s", seconds) }
 
-let now = Date.testEpoch
-let folder = try TemporaryDirectory()
-let path = folder.file("bench.sqlite")
-let store = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readWrite)
-var factory = CatalogFactory(seed: 110_000)
+func offlineBenchmark() throws {
+    let now = Date.testEpoch
+    let folder = try TemporaryDirectory()
+    let path = folder.file("bench.sqlite")
+    let store = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readWrite)
+    var factory = CatalogFactory(seed: 110_000)
 
-// 100 000 tracks: 50 000 expired (stale), 20 000 fresh, 10 000 due, 5 000 known-missing, 15 000 never fetched.
-let staleTracks = factory.ids(.track, count: 50_000)
-let freshTracks = factory.ids(.track, count: 20_000)
-let dueTracks = factory.ids(.track, count: 10_000)
-let missingTracks = factory.ids(.track, count: 5_000)
-let newTracks = factory.ids(.track, count: 15_000)
-// 10 000 albums: 6 000 fresh, 2 000 stale, 2 000 never fetched.
-let freshAlbums = factory.ids(.album, count: 6_000)
-let staleAlbums = factory.ids(.album, count: 2_000)
-let newAlbums = factory.ids(.album, count: 2_000)
+    // 100 000 tracks: 50 000 expired (stale), 20 000 fresh, 10 000 due, 5 000 known-missing, 15 000 never fetched.
+    let staleTracks = factory.ids(.track, count: 50_000)
+    let freshTracks = factory.ids(.track, count: 20_000)
+    let dueTracks = factory.ids(.track, count: 10_000)
+    let missingTracks = factory.ids(.track, count: 5_000)
+    let newTracks = factory.ids(.track, count: 15_000)
+    // 10 000 albums: 6 000 fresh, 2 000 stale, 2 000 never fetched.
+    let freshAlbums = factory.ids(.album, count: 6_000)
+    let staleAlbums = factory.ids(.album, count: 2_000)
+    let newAlbums = factory.ids(.album, count: 2_000)
 
-let ttl: TimeInterval = 12 * 3600
-let (_, loadSeconds) = try measure {
-    for chunk in stride(from: 0, to: staleTracks.count, by: 5_000) {
-        try store.save(
-            .fetched(
-                Array(staleTracks[chunk..<min(chunk + 5_000, staleTracks.count)]),
-                at: now.addingTimeInterval(-13 * 3600), ttl: ttl))
+    let ttl: TimeInterval = 12 * 3600
+    let (_, loadSeconds) = try measure {
+        for chunk in stride(from: 0, to: staleTracks.count, by: 5_000) {
+            try store.save(
+                .fetched(
+                    Array(staleTracks[chunk..<min(chunk + 5_000, staleTracks.count)]),
+                    at: now.addingTimeInterval(-13 * 3600), ttl: ttl))
+        }
+        try store.save([
+            .fetched(freshTracks, at: now.addingTimeInterval(-3600), ttl: ttl),
+            .fetched(dueTracks, at: now.addingTimeInterval(-11.5 * 3600), ttl: ttl),
+            .missing(missingTracks, at: now, ttl: 6 * 3600),
+            .fetched(freshAlbums, at: now.addingTimeInterval(-3600), ttl: ttl),
+            .fetched(staleAlbums, at: now.addingTimeInterval(-13 * 3600), ttl: ttl),
+        ])
+        for offset in stride(from: 0.0, to: 3600, by: 9) {
+            try store.record(
+                LedgerEntry(
+                    service: Scheduler.spotify, endpoint: "tracks", requestedAt: now.addingTimeInterval(-offset),
+                    status: 200))
+        }
     }
-    try store.save([
-        .fetched(freshTracks, at: now.addingTimeInterval(-3600), ttl: ttl),
-        .fetched(dueTracks, at: now.addingTimeInterval(-11.5 * 3600), ttl: ttl),
-        .missing(missingTracks, at: now, ttl: 6 * 3600),
-        .fetched(freshAlbums, at: now.addingTimeInterval(-3600), ttl: ttl),
-        .fetched(staleAlbums, at: now.addingTimeInterval(-13 * 3600), ttl: ttl),
-    ])
-    for offset in stride(from: 0.0, to: 3600, by: 9) {
-        try store.record(
-            LedgerEntry(
-                service: Scheduler.spotify, endpoint: "tracks", requestedAt: now.addingTimeInterval(-offset),
-                status: 200))
+    let cachedTracks = staleTracks.count + freshTracks.count + dueTracks.count
+    let trackBytes =
+        Int(
+            try SQLiteShell.query(
+                path,
+                "SELECT SUM(pgsize) FROM dbstat WHERE name = 'track' OR name LIKE 'sqlite_autoindex_track%' OR name LIKE 'track_%'"
+            )) ?? 0
+
+    let allIDs =
+        staleTracks + freshTracks + dueTracks + missingTracks + newTracks + freshAlbums + staleAlbums + newAlbums
+    let spec = JobSpec(
+        name: "bench", path: "bench.yaml", freshness: FreshnessPolicy(ttl: ttl, refreshAhead: 3600),
+        targets: allIDs.map { JobTarget(id: $0, origin: SourceLocation(file: "ids.txt", line: 1, column: 1)) })
+    let jobs = JobSet(specs: [spec], defaultMarket: "US")
+
+    let (states, lookupSeconds) = try measure { try store.cacheStates(for: allIDs) }
+    let (plan, planSeconds) = try measure { try Scheduler(store: store).plan(jobs, now: now) }
+    let (_, planOnlySeconds) = measure {
+        Planner(budget: jobs.budget).plan(
+            targets: jobs.targets, invalidCount: 0, cache: states, recentRequests: [], service: ServiceState(), now: now
+        )
     }
+    let (cleanup, cleanupSeconds) = try measure { try store.cleanup(now: now, dryRun: false) }
+
+    print("swingcache-bench: offline core, \(allIDs.count) targets (100 000 tracks, 10 000 albums)")
+    print("  load database:            \(formatSeconds(loadSeconds)) (not a goal)")
+    print("  bulk freshness look-up:   \(formatSeconds(lookupSeconds)) for \(allIDs.count) ids, \(states.count) known")
+    print(
+        "  plan (look-up + planner): \(formatSeconds(planSeconds)) -> \(plan.requestsNeeded) requests needed, \(plan.requests.count) this run   goal <= 1 s"
+    )
+    print("  planner alone:            \(formatSeconds(planOnlySeconds))")
+    print(
+        "  cleanup:                  \(formatSeconds(cleanupSeconds)) for \(cleanup.entries) expired rows, \(cleanup.bytesReclaimed / 1024) KiB reclaimed   goal <= 1 s"
+    )
+    print("  bytes per cached track:   \(trackBytes / cachedTracks) (table and indexes, raw answer compressed)")
+    print(String(format: "  peak RSS:                 %.1f MB   goal <= 150 MB", peakResidentMegabytes()))
 }
-let cachedTracks = staleTracks.count + freshTracks.count + dueTracks.count
-let trackBytes =
-    Int(
-        try SQLiteShell.query(
-            path,
-            "SELECT SUM(pgsize) FROM dbstat WHERE name = 'track' OR name LIKE 'sqlite_autoindex_track%' OR name LIKE 'track_%'"
-        )) ?? 0
 
-let allIDs = staleTracks + freshTracks + dueTracks + missingTracks + newTracks + freshAlbums + staleAlbums + newAlbums
-let spec = JobSpec(
-    name: "bench", path: "bench.yaml", freshness: FreshnessPolicy(ttl: ttl, refreshAhead: 3600),
-    targets: allIDs.map { JobTarget(id: $0, origin: SourceLocation(file: "ids.txt", line: 1, column: 1)) })
-let jobs = JobSet(specs: [spec], defaultMarket: "US")
-
-let (states, lookupSeconds) = try measure { try store.cacheStates(for: allIDs) }
-let (plan, planSeconds) = try measure { try Scheduler(store: store).plan(jobs, now: now) }
-let (_, planOnlySeconds) = measure {
-    Planner(budget: jobs.budget).plan(
-        targets: jobs.targets, invalidCount: 0, cache: states, recentRequests: [], service: ServiceState(), now: now)
-}
-let (cleanup, cleanupSeconds) = try measure { try store.cleanup(now: now, dryRun: false) }
-
-print("swingcache-bench: offline core, \(allIDs.count) targets (100 000 tracks, 10 000 albums)")
-print("  load database:            \(formatSeconds(loadSeconds)) (not a goal)")
-print("  bulk freshness look-up:   \(formatSeconds(lookupSeconds)) for \(allIDs.count) ids, \(states.count) known")
-print(
-    "  plan (look-up + planner): \(formatSeconds(planSeconds)) -> \(plan.requestsNeeded) requests needed, \(plan.requests.count) this run   goal <= 1 s"
-)
-print("  planner alone:            \(formatSeconds(planOnlySeconds))")
-print(
-    "  cleanup:                  \(formatSeconds(cleanupSeconds)) for \(cleanup.entries) expired rows, \(cleanup.bytesReclaimed / 1024) KiB reclaimed   goal <= 1 s"
-)
-print("  bytes per cached track:   \(trackBytes / cachedTracks) (table and indexes, raw answer compressed)")
-print(String(format: "  peak RSS:                 %.1f MB   goal <= 150 MB", peakResidentMegabytes()))
+let parts = CommandLine.arguments.dropFirst()
+if parts.isEmpty || parts.contains("offline") { try offlineBenchmark() }
+if parts.isEmpty || parts.contains("fetch") { try await FetchBenchmark().run() }

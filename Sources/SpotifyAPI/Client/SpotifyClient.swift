@@ -104,7 +104,7 @@ public final class SpotifyClient: Sendable {
         case 403: return request.usesBatchEndpoint ? .batchForbidden : .forbidden(message)
         case 404 where !request.usesBatchEndpoint: return .found(entities: [], missing: request.ids)
         case 429:
-            let retryAfter = Self.retryAfter(response.header("Retry-After"), now: now())
+            let retryAfter = Self.retryAfterSeconds(response.header("Retry-After"), now: now())
             return problem?.error.reason == "QUOTA_EXCEEDED"
                 ? .quotaExceeded(retryAfter: retryAfter) : .rateLimited(retryAfter: retryAfter)
         case 500...599: return .serverError(status: response.status)
@@ -113,7 +113,7 @@ public final class SpotifyClient: Sendable {
     }
 
     /// Seconds to wait from a `Retry-After` header: delta-seconds or an HTTP date.
-    static func retryAfter(_ value: String?, now: Date) -> TimeInterval? {
+    public static func retryAfterSeconds(_ value: String?, now: Date) -> TimeInterval? {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         if let seconds = TimeInterval(value), seconds >= 0 { return seconds }
         let formatter = DateFormatter()

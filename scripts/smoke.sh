@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The CI smoke job: the real binary against the fixture server, checked through the database it writes.
+# Expects a debug build (scripts/test.sh makes one). Prints "smoke: N passed, 0 failed" at the end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/fixture-env.sh
+
+build=.build/debug
+swingcache="$PWD/$build/swingcache"
+work=$(mktemp -d)
+trap 'stop_fixture_server; rm -rf "$work"' EXIT
+export SWINGCACHE_DB="$work/cache.sqlite"
+export HOME="$work"  # no stray config file from the machine
+passed=0
+failed=0
+
+check() {
+    local what=$1 expected=$2 actual=$3
+    if [ "$expected" = "$actual" ]; then
+        passed=$((passed + 1))
+        echo "smoke: ok - $what"
+    else
+        failed=$((failed + 1))
+        echo "smoke: FAILED - $what: expected '$expected', got '$actual'"
+    fi
+}
+sql() { sqlite3 "$SWINGCACHE_DB" "$1"; }
+api_requests_seen() { curl -s "$FIXTURE_URL/__log" | python3 -c 'import json,sys; print(sum(1 for r in json.load(sys.stdin) if r["isAPIRequest"]))'; }
+
+echo "== 1. Development Mode: batch endpoints answer 403, fields are omitted"
+start_fixture_server "$build" "$work/fixture.log" --development-mode
+set +e
+"$swingcache" run jobs/ci-smoke.yaml --json >"$work/run1.json" 2>"$work/run1.err"
+status=$?
+set -e
+check "first run exits 0" 0 "$status"
+check "tracks stored" 6 "$(sql 'SELECT COUNT(*) FROM track')"
+check "albums stored" 3 "$(sql 'SELECT COUNT(*) FROM album')"
+check "artists stored" 2 "$(sql 'SELECT COUNT(*) FROM artist')"
+check "popularity is NULL, never 0, in Development Mode" 0 "$(sql 'SELECT COUNT(*) FROM track WHERE popularity IS NOT NULL')"
+check "album label is NULL in Development Mode" 0 "$(sql 'SELECT COUNT(*) FROM album WHERE label IS NOT NULL')"
+check "artist followers are NULL in Development Mode" 0 "$(sql 'SELECT COUNT(*) FROM artist WHERE followers IS NOT NULL')"
+check "per-item mode learned for every kind" "album|per_item artist|per_item track|per_item" "$(sql "SELECT kind || '|' || mode FROM service_mode ORDER BY kind" | tr '\n' ' ' | sed 's/ $//')"
+check "one ledger entry per request the server saw" "$(api_requests_seen)" "$(sql 'SELECT COUNT(*) FROM request_ledger')"
+check "three wasted probes at most (one per kind)" 3 "$(sql 'SELECT COUNT(*) FROM request_ledger WHERE status = 403')"
+check "the view reads the rows" 6 "$(sql 'SELECT COUNT(*) FROM swingcache_tracks WHERE is_fresh')"
+
+echo "== 2. An immediate re-run makes no request"
+before=$(api_requests_seen)
+"$swingcache" run jobs/ci-smoke.yaml >"$work/run2.txt" 2>&1
+check "second run makes zero requests" "$before" "$(api_requests_seen)"
+check "second run reports them fresh" 1 "$(grep -c '11 already fresh' "$work/run2.txt" || true)"
+stop_fixture_server
+
+echo "== 3. A run killed with SIGKILL halfway loses nothing the next run cannot finish"
+python3 - "$work/big.yaml" <<'PY'
+import random, sys
+random.seed(3)
+alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+ids = ["".join(random.choice(alphabet) for _ in range(22)) for _ in range(1500)]
+with open(sys.argv[1], "w") as spec:
+    spec.write("name: smoke-big\nbudget:\n  min_interval: 10ms\n  reserve: 0\ntargets:\n  tracks:\n")
+    spec.writelines(f"    - {i}\n" for i in ids)
+PY
+export SWINGCACHE_DB="$work/big.sqlite"
+start_fixture_server "$build" "$work/fixture.log" --latency-ms 150
+"$swingcache" run "$work/big.yaml" >"$work/big1.txt" 2>&1 &
+runner=$!
+for _ in $(seq 1 300); do
+    rows=$( [ -f "$SWINGCACHE_DB" ] && sql 'SELECT COUNT(*) FROM track' 2>/dev/null || echo 0)
+    [ "${rows:-0}" -ge 200 ] && break
+    sleep 0.05
+done
+kill -9 "$runner" 2>/dev/null || true
+wait "$runner" 2>/dev/null || true
+partial=$(sql 'SELECT COUNT(*) FROM track')
+check "the killed run had stored some but not all rows" yes "$([ "$partial" -gt 0 ] && [ "$partial" -lt 1500 ] && echo yes || echo "no ($partial)")"
+"$swingcache" run "$work/big.yaml" >"$work/big2.txt" 2>&1
+check "the next run completes every row" 1500 "$(sql 'SELECT COUNT(*) FROM track')"
+check "no duplicate rows" 1500 "$(sql 'SELECT COUNT(DISTINCT id) FROM track')"
+check "integrity_check" ok "$(sql 'PRAGMA integrity_check')"
+check "every request the server saw is in the ledger" "$(api_requests_seen)" "$(sql 'SELECT COUNT(*) FROM request_ledger')"
+stop_fixture_server
+
+echo "== 4. Cleanup at a later time evicts what expired"
+later=$(python3 -c 'import datetime; print((datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=13)).strftime("%Y-%m-%dT%H:%M:%SZ"))')
+"$swingcache" cleanup --now "$later" --json >"$work/cleanup.json"
+check "cleanup removed every expired track" 1500 "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["tracks"])' "$work/cleanup.json")"
+check "no track left" 0 "$(sql 'SELECT COUNT(*) FROM track')"
+check "integrity after cleanup" ok "$(sql 'PRAGMA integrity_check')"
+
+echo "smoke: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
