@@ -259,3 +259,21 @@ import Testing
         #expect(outage.deferred == 150)
     }
 }
+
+extension RunExecutorTests {
+    @Test func aLearnedPerItemModeIsProbedAgainAfterTheRecheckInterval() async throws {
+        var factory = CatalogFactory()
+        let tracks = factory.ids(.track, count: 3)
+        try store.setMode(.perItem, service: Scheduler.spotify, kind: .track, learnedAt: clock.now())
+
+        let soon = ScriptedTransport(ScriptedSpotify.responder())
+        _ = try await run(jobs(tracks), transport: soon)
+        #expect(catalogRequests(soon).filter(ScriptedSpotify.isBatch).isEmpty, "trusted within the week")
+
+        clock.advance(by: 8 * 86_400)
+        let later = ScriptedTransport(ScriptedSpotify.responder())
+        _ = try await run(jobs(tracks), transport: later)
+        #expect(catalogRequests(later).count == 1, "one batch probe, which succeeds")
+        #expect(try store.serviceState(Scheduler.spotify).mode(for: .track) == .batch)
+    }
+}

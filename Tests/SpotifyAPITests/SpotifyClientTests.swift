@@ -166,3 +166,19 @@ import Testing
         #expect(SpotifyClient.retryAfterSeconds(nil, now: now) == nil)
     }
 }
+
+extension SpotifyClientTests {
+    @Test func anISRCSearchFindsTheSameTrackEveryTime() async throws {
+        try await withServer { client, _ in
+            let first = await client.searchTracks(isrc: "USUM71703861", market: "US")
+            let second = await client.searchTracks(isrc: "USUM71703861", market: "US")
+            #expect(first.status == 200)
+            let tracks = try #require(first.tracks)
+            #expect(tracks.count == 1)
+            #expect(tracks.first?.isrc == "USUM71703861")
+            #expect(tracks.map(\.id) == second.tracks?.map(\.id))
+            let nothing = await client.searchTracks(isrc: "ZZXX00000000", market: "US")
+            #expect(nothing.tracks?.isEmpty == true)
+        }
+    }
+}

@@ -14,13 +14,15 @@ import SwingCache
 public struct SwingCacheConfiguration: Sendable {
     public static let keys = [
         "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET", "SWINGCACHE_SPOTIFY_API_URL", "SWINGCACHE_SPOTIFY_TOKEN_URL",
-        "SWINGCACHE_MARKET", "SWINGCACHE_DB",
+        "SWINGCACHE_MARKET", "SWINGCACHE_DB", "SWINGCACHE_MODE_RECHECK",
     ]
 
     public var credentials: SpotifyCredentials?
     public var endpoints: SpotifyEndpoints
     public var market: String
     public var databasePath: String?
+    /// How long a learned per-item mode is trusted before one batch request probes it again. Default 7 days.
+    public var modeRecheck: TimeInterval = 7 * 86_400
     /// The config file that was read, if any.
     public var file: String?
 
@@ -61,6 +63,12 @@ public struct SwingCacheConfiguration: Sendable {
                     "SWINGCACHE_MARKET must be a two-letter country code such as US, found '\(market)'")
             }
             configuration.market = market.uppercased()
+        }
+        if let recheck = values["SWINGCACHE_MODE_RECHECK"] {
+            guard let seconds = DurationText.parse(recheck), seconds > 0 else {
+                throw ConfigurationError("SWINGCACHE_MODE_RECHECK must be a duration such as 7d, found '\(recheck)'")
+            }
+            configuration.modeRecheck = seconds
         }
         return configuration
     }

@@ -12,6 +12,8 @@ public struct JobRun: Sendable {
     public var retry: RetryPolicy
     public var logger: Logger
     public var stopSignal: StopSignal
+    /// How long a learned per-item mode is trusted before it is probed again.
+    public var modeRecheck: TimeInterval = 7 * 86_400
 
     public init(
         store: SQLiteCacheStore, client: SpotifyClient, clock: any RunClock, retry: RetryPolicy = RetryPolicy(),
@@ -29,7 +31,8 @@ public struct JobRun: Sendable {
     public func run(_ jobs: JobSet, budgetOverride: @Sendable (BudgetPolicy) -> BudgetPolicy = { $0 }) async throws
         -> (plan: Plan, summary: RunSummary, runID: Int64)
     {
-        let plan = try Scheduler(store: store).plan(jobs, now: clock.now(), budgetOverride: budgetOverride)
+        let plan = try Scheduler(store: store, modeRecheckAfter: modeRecheck).plan(
+            jobs, now: clock.now(), budgetOverride: budgetOverride)
         let runID = try store.beginRun(
             jobs: jobs.names, startedAt: plan.createdAt, pid: ProcessInfo.processInfo.processIdentifier,
             host: ProcessInfo.processInfo.hostName)

@@ -84,7 +84,7 @@ public final class RunExecutor: Sendable {
             } else if let maxRequests = budget.maxRequests, run.summary.requests >= maxRequests {
                 stopOutcome = .deferred("max_requests (\(maxRequests)) reached")
             }
-            if let stopOutcome {
+            if stopOutcome != nil {
                 run.summary.deferred += item.ids.count + queue.reduce(0) { $0 + $1.ids.count }
                 break
             }

@@ -68,7 +68,7 @@ struct GetCommand: AsyncParsableCommand {
 
             var answers: [CachedAnswer] = []
             for id in unique {
-                let stored = try cache.entity(id)
+                let stored = try cache.entity(id, includingRaw: false)
                 let state = policy.state(of: states[id] ?? .absent, at: now)
                 let source: CachedAnswer.Source
                 switch states[id] ?? .absent {

@@ -59,7 +59,8 @@ struct RunCommand: AsyncParsableCommand {
             let cache = try store.openStore(.readWrite)
             let client = SpotifyClient(
                 endpoints: configuration.endpoints, credentials: credentials, transport: URLSessionTransport())
-            let jobRun = JobRun(store: cache, client: client, clock: SystemClock(), logger: log.makeLogger())
+            var jobRun = JobRun(store: cache, client: client, clock: SystemClock(), logger: log.makeLogger())
+            jobRun.modeRecheck = configuration.modeRecheck
             let (plan, summary, runID) = try await jobRun.run(jobSet, budgetOverride: limits.apply)
             let report = RunReport(plan: plan, jobs: jobSet, summary: summary, runID: runID)
             if json { try Terminal.json(report) } else { print(report.text) }

@@ -1,0 +1,84 @@
+/// A JSON document as plain values, so answers can be built, trimmed and serialised byte-for-byte the same every time.
+///
+/// Deliberately not `ExpressibleByNilLiteral`: `members[key] = nil` would then drop the key instead of writing null.
+enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    case string(String)
+    case array([JSONValue])
+    /// An object serialised with its keys sorted, as Spotify writes catalog objects.
+    case object([String: JSONValue])
+    /// An object serialised in the order given, for the few answers (errors, tokens) Spotify does not sort.
+    case orderedObject([JSONMember])
+    /// JSON text serialised once ahead of time, for large constant parts such as the market list.
+    case serialized([UInt8])
+
+    /// The value under `key` when this is an object, so callers can read recorded fixtures without casting.
+    subscript(key: String) -> JSONValue? {
+        switch self {
+        case .object(let members): return members[key]
+        case .orderedObject(let members): return members.first { $0.key == key }?.value
+        default: return nil
+        }
+    }
+
+    /// The text when this is a string, for reading fields such as ids out of recorded fixtures.
+    var stringValue: String? {
+        guard case .string(let text) = self else { return nil }
+        return text
+    }
+
+    /// This value with every member named in `keys` removed at any depth, as development-mode answers lack them.
+    func removingKeys(_ keys: Set<String>) -> JSONValue {
+        switch self {
+        case .array(let elements):
+            return .array(elements.map { $0.removingKeys(keys) })
+        case .object(let members):
+            var kept: [String: JSONValue] = [:]
+            for (key, value) in members where !keys.contains(key) {
+                kept[key] = value.removingKeys(keys)
+            }
+            return .object(kept)
+        case .orderedObject(let members):
+            return .orderedObject(
+                members.filter { !keys.contains($0.key) }.map { JSONMember($0.key, $0.value.removingKeys(keys)) })
+        default:
+            return self
+        }
+    }
+}
+
+/// One member of an `orderedObject`.
+struct JSONMember: Sendable, Equatable {
+    let key: String
+    let value: JSONValue
+
+    init(_ key: String, _ value: JSONValue) {
+        self.key = key
+        self.value = value
+    }
+}
+
+extension JSONValue: ExpressibleByBooleanLiteral {
+    init(booleanLiteral value: Bool) { self = .bool(value) }
+}
+
+extension JSONValue: ExpressibleByIntegerLiteral {
+    init(integerLiteral value: Int) { self = .int(value) }
+}
+
+extension JSONValue: ExpressibleByStringLiteral {
+    init(stringLiteral value: String) { self = .string(value) }
+}
+
+extension JSONValue: ExpressibleByArrayLiteral {
+    init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+}
+
+extension JSONValue: ExpressibleByDictionaryLiteral {
+    init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+}

@@ -1,0 +1,151 @@
+import ArgumentParser
+import Dispatch
+import FixtureServer
+import Foundation
+
+/// The fake Spotify Web API as a process, for the CI smoke job, the demo and by-hand experiments.
+struct FixtureServerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "spotify-fixture-server",
+        abstract: "Serve a fake Spotify Web API and token endpoint on a local port.",
+        discussion: """
+            Answers POST /api/token (client credentials) and GET /v1/tracks, /v1/albums, /v1/artists (by id and \
+            with ?ids=) and /v1/search?q=isrc:… like Spotify, from recorded fixtures or a generated catalog that \
+            gives the same answer for the same id every time. Ids starting with 0000 do not exist; ISRCs starting \
+            with ZZ match nothing. GET /__log lists the requests answered so far as JSON.
+
+            On start it prints one line, "listening on http://HOST:PORT", then serves until SIGINT or SIGTERM.
+
+            Examples:
+              spotify-fixture-server --port 8899
+              spotify-fixture-server --rate-limit-every 5 --request-log requests.jsonl
+              spotify-fixture-server --quota-after 100 --server-error-rate 0.1 --seed 7
+              spotify-fixture-server --development-mode --latency-ms 40
+
+            Then, with the default credentials:
+              curl -u swingcache-demo:swingcache-demo-secret \\
+                   -d grant_type=client_credentials http://127.0.0.1:8899/api/token
+              curl -H 'Authorization: Bearer fixture-token-1' \\
+                   'http://127.0.0.1:8899/v1/tracks?ids=4iV5W9uYEdYUVa79Axb7Rh'
+            """
+    )
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on; 0 picks a free one (read it from the 'listening on' line).")
+    var port = 0
+
+    @Option(help: "The client id the token endpoint accepts.")
+    var clientID = "swingcache-demo"
+
+    @Option(help: "The client secret the token endpoint accepts.")
+    var clientSecret = "swingcache-demo-secret"
+
+    @Option(help: ArgumentHelp("How long issued tokens live (expires_in).", valueName: "seconds"))
+    var tokenLifetime = 3600
+
+    @Flag(help: "Act like an app in development mode: batch (?ids=) requests get 403, answers lose extended fields.")
+    var developmentMode = false
+
+    @Option(help: ArgumentHelp("Answer every Nth API request 429 with Retry-After.", valueName: "n"))
+    var rateLimitEvery: Int?
+
+    @Option(help: ArgumentHelp("The Retry-After of a rate-limited answer.", valueName: "seconds"))
+    var retryAfter = 1
+
+    @Option(help: ArgumentHelp("After N API requests, answer every one 429 QUOTA_EXCEEDED.", valueName: "n"))
+    var quotaAfter: Int?
+
+    @Option(help: ArgumentHelp("The Retry-After of a quota-exceeded answer.", valueName: "seconds"))
+    var quotaRetryAfter = 21600
+
+    @Option(help: ArgumentHelp("The fraction of API requests answered 503.", valueName: "0...1"))
+    var serverErrorRate = 0.0
+
+    @Option(help: ArgumentHelp("The fraction of API requests answered 200 with truncated JSON.", valueName: "0...1"))
+    var malformedRate = 0.0
+
+    @Option(name: .customLong("latency-ms"), help: ArgumentHelp("Delay before each answer.", valueName: "ms"))
+    var latencyMilliseconds = 0
+
+    @Option(help: "Seeds the 503 and malformed draws, so a run can be replayed.")
+    var seed: UInt64 = 1
+
+    @Option(help: ArgumentHelp("Append one JSON line per request to this file.", valueName: "file"))
+    var requestLog: String?
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard tokenLifetime >= 0 else { throw ValidationError("--token-lifetime must not be negative") }
+        if let rateLimitEvery, rateLimitEvery < 1 { throw ValidationError("--rate-limit-every must be at least 1") }
+        if let quotaAfter, quotaAfter < 0 { throw ValidationError("--quota-after must not be negative") }
+        guard retryAfter >= 0, quotaRetryAfter >= 0 else { throw ValidationError("Retry-After must not be negative") }
+        guard (0...1).contains(serverErrorRate) else { throw ValidationError("--server-error-rate must be in 0...1") }
+        guard (0...1).contains(malformedRate) else { throw ValidationError("--malformed-rate must be in 0...1") }
+        guard latencyMilliseconds >= 0 else { throw ValidationError("--latency-ms must not be negative") }
+    }
+
+    var options: FixtureServerOptions {
+        FixtureServerOptions(
+            clientID: clientID,
+            clientSecret: clientSecret,
+            tokenLifetime: tokenLifetime,
+            developmentMode: developmentMode,
+            rateLimitEvery: rateLimitEvery,
+            retryAfterSeconds: retryAfter,
+            quotaAfter: quotaAfter,
+            quotaRetryAfterSeconds: quotaRetryAfter,
+            serverErrorRate: serverErrorRate,
+            malformedRate: malformedRate,
+            latencyMilliseconds: latencyMilliseconds,
+            seed: seed
+        )
+    }
+
+    func run() async throws {
+        try await serveUntilSignalled()
+    }
+
+    /// Starts the server, announces its address and serves until SIGINT or SIGTERM.
+    func serveUntilSignalled() async throws {
+        let termination = TerminationSignals()
+        let server = try await FixtureServer.start(options: options, host: host, port: port, requestLogFile: requestLog)
+        // Unbuffered, so a script reading the pipe learns the port at once.
+        FileHandle.standardOutput.write(Data("listening on \(server.baseURL)\n".utf8))
+        await termination.wait()
+        await server.stop()
+    }
+}
+
+/// Catches SIGINT and SIGTERM from the moment it is made, so a signal sent right after start still stops cleanly.
+struct TerminationSignals {
+    private let sources: [any DispatchSourceSignal]
+    private let received: AsyncStream<Int32>
+
+    init() {
+        let (received, continuation) = AsyncStream.makeStream(of: Int32.self)
+        sources = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { continuation.yield(number) }
+            source.resume()
+            return source
+        }
+        self.received = received
+    }
+
+    /// Returns when the first of the two signals arrives.
+    func wait() async {
+        for await _ in received { break }
+        for source in sources { source.cancel() }
+    }
+}
+
+// `main()` and `run()` resolve to their synchronous overloads in top-level code, so parse and serve by hand.
+do {
+    let command = try FixtureServerCommand.parse()
+    try await command.serveUntilSignalled()
+} catch {
+    FixtureServerCommand.exit(withError: error)
+}

@@ -1,0 +1,79 @@
+import FixtureServer
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// Talks HTTP to an in-process fixture server the way swingcache's client would, with URLSession.
+struct FixtureClient {
+    let server: RunningFixtureServer
+    private let session: URLSession
+
+    init(server: RunningFixtureServer) {
+        self.server = server
+        session = URLSession(configuration: .ephemeral)
+    }
+
+    /// `POST /api/token` with Basic credentials and the client-credentials grant.
+    func requestToken(
+        clientID: String = "swingcache-demo", clientSecret: String = "swingcache-demo-secret"
+    ) async throws -> HTTPExchange {
+        var request = URLRequest(url: URL(string: server.tokenURL)!)
+        request.httpMethod = "POST"
+        let credentials = Data("\(clientID):\(clientSecret)".utf8).base64EncodedString()
+        request.setValue("Basic \(credentials)", forHTTPHeaderField: "Authorization")
+        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data("grant_type=client_credentials".utf8)
+        return try await send(request)
+    }
+
+    /// A fresh access token for the default demo client.
+    func accessToken() async throws -> String {
+        let exchange = try await requestToken()
+        return try #require(exchange.object["access_token"] as? String)
+    }
+
+    /// `GET` of `pathAndQuery` below the server's base URL, with `Authorization: Bearer token` when given.
+    func get(_ pathAndQuery: String, token: String?) async throws -> HTTPExchange {
+        var request = URLRequest(url: URL(string: server.baseURL + pathAndQuery)!)
+        if let token {
+            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        }
+        return try await send(request)
+    }
+
+    /// Lets URLSession release its connections once the test is done with them.
+    func finish() {
+        session.finishTasksAndInvalidate()
+    }
+
+    private func send(_ request: URLRequest) async throws -> HTTPExchange {
+        let (body, response) = try await session.data(for: request)
+        let http = try #require(response as? HTTPURLResponse)
+        return HTTPExchange(
+            status: http.statusCode,
+            retryAfter: http.value(forHTTPHeaderField: "Retry-After"),
+            contentType: http.value(forHTTPHeaderField: "Content-Type"),
+            body: body)
+    }
+}
+
+/// Runs `body` against a fresh server started with `options`, and stops the server whatever happens.
+func withFixtureServer<Result>(
+    _ options: FixtureServerOptions = .init(), requestLogFile: String? = nil,
+    _ body: (FixtureClient) async throws -> Result
+) async throws -> Result {
+    let server = try await FixtureServer.start(options: options, requestLogFile: requestLogFile)
+    let client = FixtureClient(server: server)
+    defer { client.finish() }
+    do {
+        let result = try await body(client)
+        await server.stop()
+        return result
+    } catch {
+        await server.stop()
+        throw error
+    }
+}
