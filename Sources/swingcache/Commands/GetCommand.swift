@@ -78,7 +78,11 @@ struct GetCommand: AsyncParsableCommand {
                 }
                 answers.append(CachedAnswer(id: id, source: source, stored: stored))
             }
-            if json { try Terminal.json(answers) } else { answers.forEach { print($0.text) } }
+            if json {
+                try Terminal.json(answers)
+            } else {
+                for answer in answers { print(answer.text) }
+            }
             if answers.contains(where: { $0.source == .notCached || $0.source == .stale }) {
                 throw ExitStatus.notDoneYet.exitCode
             }
