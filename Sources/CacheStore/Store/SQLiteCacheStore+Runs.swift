@@ -57,3 +57,14 @@ extension SQLiteCacheStore {
         }
     }
 }
+
+extension SQLiteCacheStore {
+    /// When the latest run that completed everything finished.
+    public func lastSuccessfulRun() throws -> Date? {
+        try writer.read { db in
+            try Double.fetchOne(
+                db, sql: "SELECT MAX(finished_at) FROM run WHERE outcome = 'completed'"
+            ).map(Date.init(timeIntervalSince1970:))
+        }
+    }
+}

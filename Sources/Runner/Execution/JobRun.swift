@@ -14,6 +14,8 @@ public struct JobRun: Sendable {
     public var stopSignal: StopSignal
     /// How long a learned per-item mode is trusted before it is probed again.
     public var modeRecheck: TimeInterval = 7 * 86_400
+    /// Told as the run goes: after each request and when a wait begins.
+    public var progress: @Sendable (RunProgress) -> Void = { _ in }
 
     public init(
         store: SQLiteCacheStore, client: SpotifyClient, clock: any RunClock, retry: RetryPolicy = RetryPolicy(),
@@ -37,7 +39,8 @@ public struct JobRun: Sendable {
             jobs: jobs.names, startedAt: plan.createdAt, pid: ProcessInfo.processInfo.processIdentifier,
             host: ProcessInfo.processInfo.hostName)
         let executor = RunExecutor(
-            store: store, client: client, clock: clock, retry: retry, logger: logger, stopSignal: stopSignal)
+            store: store, client: client, clock: clock, retry: retry, logger: logger, stopSignal: stopSignal,
+            progress: progress)
         let summary = await executor.execute(plan, jobs: jobs, runID: runID)
         let report = RunReport(plan: plan, jobs: jobs, summary: summary, runID: runID)
         try store.finishRun(

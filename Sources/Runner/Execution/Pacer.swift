@@ -31,8 +31,8 @@ public actor Pacer {
     private let waitsForWindow: Bool
     /// Seconds spent waiting, by reason.
     public private(set) var waited: [WaitReason: TimeInterval] = [:]
-    /// What the pacer is waiting for right now, for progress displays.
-    public private(set) var currentWait: (reason: WaitReason, until: Date)?
+    /// Told when a wait begins, for progress displays.
+    private let onWait: @Sendable (WaitReason, Date) -> Void
 
     /// - Parameters:
     ///   - limit: requests allowed in any sliding hour: `per_hour - reserve` for runs, `per_hour` for `get`.
@@ -40,8 +40,10 @@ public actor Pacer {
     ///   - waitsForWindow: whether to wait for the hourly window to roll, or refuse at once.
     public init(
         store: SQLiteCacheStore, service: String, clock: any RunClock, limit: Int, minInterval: TimeInterval,
-        runID: Int64?, deadline: Date?, waitsForWindow: Bool
+        runID: Int64?, deadline: Date?, waitsForWindow: Bool,
+        onWait: @escaping @Sendable (WaitReason, Date) -> Void = { _, _ in }
     ) {
+        self.onWait = onWait
         self.store = store
         self.service = service
         self.clock = clock
@@ -60,7 +62,6 @@ public actor Pacer {
                 service: service, endpoint: endpoint, runID: runID, limit: limit, minInterval: minInterval, now: now)
             {
             case .granted(let ledgerID, let at):
-                currentWait = nil
                 return .granted(ledgerID: ledgerID, at: at)
             case .parked(let until, let reason):
                 return .refused(.parked(until: until, reason: reason))
@@ -79,7 +80,7 @@ public actor Pacer {
 
     private func wait(until: Date, reason: WaitReason) async throws {
         let start = clock.now()
-        currentWait = (reason, until)
+        onWait(reason, until)
         try await clock.sleep(until: until)
         waited[reason, default: 0] += max(0, clock.now().timeIntervalSince(start))
     }

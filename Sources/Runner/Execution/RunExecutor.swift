@@ -18,11 +18,14 @@ public final class RunExecutor: Sendable {
     public let logger: Logger
     public let service: String
     private let stopRequested: StopSignal
+    private let progress: @Sendable (RunProgress) -> Void
 
     public init(
         store: SQLiteCacheStore, client: SpotifyClient, clock: any RunClock, retry: RetryPolicy = RetryPolicy(),
-        logger: Logger, service: String = Scheduler.spotify, stopSignal: StopSignal = StopSignal()
+        logger: Logger, service: String = Scheduler.spotify, stopSignal: StopSignal = StopSignal(),
+        progress: @escaping @Sendable (RunProgress) -> Void = { _ in }
     ) {
+        self.progress = progress
         self.store = store
         self.client = client
         self.clock = clock
@@ -64,11 +67,17 @@ public final class RunExecutor: Sendable {
         run.summary.deferred = plan.itemsDeferred
 
         let budget = plan.budget
+        let tracker = ProgressTracker(
+            itemsTotal: plan.itemsThisRun, requestsPlanned: plan.requests.count,
+            secondsPerRequest: max(budget.minInterval, 3600 / Double(max(1, budget.perHourForRuns))))
+        let clock = self.clock
+        let progress = self.progress
         let pacer = Pacer(
             store: store, service: service, clock: clock, limit: budget.perHourForRuns,
             minInterval: budget.minInterval, runID: runID,
             deadline: budget.maxRuntime.map { plan.createdAt.addingTimeInterval($0) },
-            waitsForWindow: budget.maxRuntime != nil)
+            waitsForWindow: budget.maxRuntime != nil,
+            onWait: { reason, until in progress(tracker.snapshot(waiting: (reason, until), now: clock.now())) })
         // A stack: the next item is the last; items pushed back go to the front of the queue.
         var queue: [WorkItem] = plan.requests.reversed().map { planned in
             WorkItem(
@@ -79,6 +88,11 @@ public final class RunExecutor: Sendable {
         var consecutiveFailures = 0
 
         while let item = queue.popLast() {
+            let done =
+                run.summary.fetched + run.summary.foundMissing + run.summary.failed + run.summary.invalid
+                - (plan.itemsByState[.invalid] ?? 0)
+            tracker.update(itemsDone: done, requests: run.summary.requests, requestsLeft: queue.count + 1)
+            progress(tracker.snapshot(waiting: nil, now: clock.now()))
             if stopRequested.isSet {
                 stopOutcome = .deferred("stopped by a signal")
             } else if let maxRequests = budget.maxRequests, run.summary.requests >= maxRequests {
@@ -104,6 +118,9 @@ public final class RunExecutor: Sendable {
             case .failed(let reason):
                 consecutiveFailures += 1
                 run.summary.failed += item.ids.count
+                if run.summary.problems.count < RunSummary.problemLimit {
+                    run.summary.problems.append("\(item.request.endpoint) (\(item.ids.count) ids): \(reason)")
+                }
                 logger.warning(
                     "request failed",
                     metadata: [
@@ -116,7 +133,7 @@ public final class RunExecutor: Sendable {
                     queue.removeAll()
                 }
             case .stop(let outcome):
-                stopOutcome = outcome
+                stopOutcome = stopRequested.isSet ? .deferred("stopped by a signal") : outcome
                 run.summary.deferred += item.ids.count + queue.reduce(0) { $0 + $1.ids.count }
                 queue.removeAll()
             }

@@ -43,6 +43,9 @@ public struct RunSummary: Sendable {
     public var tokenFetches = 0
     public var waited: [WaitReason: TimeInterval] = [:]
     public var modeChanges: [String] = []
+    /// Why requests failed, newest last; at most ``problemLimit`` kept.
+    public var problems: [String] = []
+    public static let problemLimit = 50
     public var startedAt: Date
     public var finishedAt: Date
 

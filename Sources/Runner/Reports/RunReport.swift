@@ -4,6 +4,7 @@ import SwingCache
 /// A run's summary as `swingcache run --json` prints it and the `run` row keeps it. Add fields, never rename.
 public struct RunReport: Codable, Sendable {
     public var version = 1
+    public var service = "spotify"
     public var runID: Int64?
     public var jobs: [String]
     public var outcome: String
@@ -16,6 +17,8 @@ public struct RunReport: Codable, Sendable {
     public var requests: Requests
     public var waitedSeconds: [String: Double]
     public var modeChanges: [String]
+    public var errors: [String]
+    public var plan: PlanSummary
 
     public struct Planned: Codable, Sendable {
         public var requestsNeeded: Int
@@ -67,14 +70,28 @@ public struct RunReport: Codable, Sendable {
         waitedSeconds = Dictionary(
             uniqueKeysWithValues: summary.waited.map { ($0.key.rawValue, ($0.value * 1000).rounded() / 1000) })
         modeChanges = summary.modeChanges
+        errors = summary.problems
+        self.plan = PlanSummary(plan: plan, jobs: jobs)
     }
 
     /// The report as one line of JSON, for the `run` row.
+    /// The planned requests' ids are left out: the row is for history, and a library-sized list of ids would
+    /// dwarf everything else in it.
     public var jsonLine: String? {
+        var compact = self
+        compact.plan.requests = []
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
-        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) }
+        return (try? encoder.encode(compact)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Writes the report, pretty-printed, to `path` atomically: a reader never sees half a file.
+    public func write(to path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        try encoder.encode(self).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 
     /// The human summary `swingcache run` prints at the end.

@@ -22,6 +22,11 @@ struct RunCommand: AsyncParsableCommand {
               swingcache run jobs/nightly.yaml
               swingcache run jobs/library-enrichment.yaml --max-runtime 6h --json
               swingcache run jobs/nightly.yaml --dry-run
+              swingcache run jobs/nightly.yaml --quiet --log-format logfmt --metrics-file /var/lib/node_exporter/swingcache.prom
+
+            One run per database at a time: a second one exits 75 naming the holder. SIGINT or SIGTERM stops
+            cleanly: no new request starts, what was fetched stays, the summary is printed, exit 75.
+            On a terminal a live line shows progress; otherwise a progress line is logged every 30 s.
 
             Exit 0 when everything planned was fetched, 75 when work was deferred or Spotify parked the run,
             69 when requests kept failing, 77 for bad credentials or configuration.
@@ -41,6 +46,17 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Print the run report as JSON.")
     var json = false
 
+    @Option(
+        help: ArgumentHelp("Also write the run report (JSON, docs/run-report.md) to this file.", valueName: "file.json")
+    )
+    var report: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Write Prometheus metrics to this file, atomically (for node_exporter's textfile collector).",
+            valueName: "file.prom"))
+    var metricsFile: String?
+
     func run() async throws {
         try await reportingFailures {
             let configuration = try store.configuration()
@@ -57,19 +73,61 @@ struct RunCommand: AsyncParsableCommand {
             }
             let credentials = try StoreOptions.credentials(from: configuration)
             let cache = try store.openStore(.readWrite)
+            let lock = try Self.takeLock(for: cache, now: store.currentTime)
+            defer { withExtendedLifetime(lock) {} }
+
+            let logger = log.makeLogger()
+            let display = ProgressDisplay.forStandardError(quiet: log.quiet || json, logger: logger)
             let client = SpotifyClient(
                 endpoints: configuration.endpoints, credentials: credentials, transport: URLSessionTransport())
-            var jobRun = JobRun(store: cache, client: client, clock: SystemClock(), logger: log.makeLogger())
+            let stop = StopSignal()
+            let clock = StoppableClock(base: SystemClock(), stop: stop)
+            var jobRun = JobRun(store: cache, client: client, clock: clock, logger: logger, stopSignal: stop)
             jobRun.modeRecheck = configuration.modeRecheck
+            jobRun.progress = { display.show($0) }
+            let trap = SignalTrap { number in
+                logger.notice("received signal \(number): finishing the request in flight, then stopping")
+                stop.set()
+            }
             let (plan, summary, runID) = try await jobRun.run(jobSet, budgetOverride: limits.apply)
-            let report = RunReport(plan: plan, jobs: jobSet, summary: summary, runID: runID)
-            if json { try Terminal.json(report) } else { print(report.text) }
+            withExtendedLifetime(trap) {}
+            display.finish()
+
+            let runReport = RunReport(plan: plan, jobs: jobSet, summary: summary, runID: runID)
+            if json { try Terminal.json(runReport) } else { print(runReport.text) }
+            if let report {
+                do {
+                    try runReport.write(to: report)
+                } catch {
+                    Terminal.error("cannot write the report to '\(report)': \(error.localizedDescription)")
+                }
+            }
+            if let metricsFile {
+                let text = RunMetrics.text(
+                    report: runReport, lastSuccess: try cache.lastSuccessfulRun(),
+                    cacheHitRatio: RunMetrics.cacheHitRatio(runReport))
+                do {
+                    try RunMetrics.write(text, to: metricsFile)
+                } catch {
+                    Terminal.error("cannot write the metrics to '\(metricsFile)': \(error.localizedDescription)")
+                }
+            }
             switch summary.outcome {
             case .completed: return
             case .deferred, .parked: throw ExitStatus.notDoneYet.exitCode
             case .serviceUnavailable: throw ExitStatus.serviceUnavailable.exitCode
             case .configurationError(let message): throw CommandFailure(.badConfiguration, message)
             }
+        }
+    }
+
+    /// The database's run lock, or exit 75 naming the run that holds it.
+    private static func takeLock(for cache: SQLiteCacheStore, now: Date) throws -> RunLock {
+        do {
+            return try RunLock(databasePath: cache.path, now: now)
+        } catch let failure as RunLock.Failure {
+            if case .heldByAnotherRun = failure { throw CommandFailure(.notDoneYet, failure.description) }
+            throw CommandFailure(.badConfiguration, failure.description)
         }
     }
 }

@@ -1,0 +1,70 @@
+import Foundation
+
+/// One warm-up per database at a time: an exclusive `flock` on `DATABASE.lock`, holding who took it.
+///
+/// The kernel releases the lock when its holder dies, however it dies, so a lock left by a dead process is
+/// simply taken by the next run: nothing waits on a stale lock, and there is no timeout to tune.
+public final class RunLock {
+    /// Who holds the lock, as written in the lock file.
+    public struct Holder: Codable, Sendable, Equatable, CustomStringConvertible {
+        public var pid: Int32
+        public var host: String
+        public var since: Date
+
+        public var description: String {
+            "pid \(pid) on \(host), since \(ISO8601DateFormatter().string(from: since))"
+        }
+    }
+
+    public enum Failure: Error, Sendable, CustomStringConvertible {
+        case heldByAnotherRun(Holder?)
+        case cannotOpen(path: String, reason: String)
+
+        public var description: String {
+            switch self {
+            case .heldByAnotherRun(let holder):
+                "another run holds the lock on this database (\(holder.map(\.description) ?? "holder unknown")); try again when it ends"
+            case .cannotOpen(let path, let reason): "cannot open the lock file '\(path)': \(reason)"
+            }
+        }
+    }
+
+    public let path: String
+    private let descriptor: Int32
+
+    /// Takes the lock for the database at `databasePath`, or fails at once naming the holder.
+    public init(databasePath: String, now: Date) throws(Failure) {
+        path = databasePath + ".lock"
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let holder = Self.readHolder(descriptor)
+            close(descriptor)
+            throw .heldByAnotherRun(holder)
+        }
+        self.descriptor = descriptor
+        let holder = Holder(pid: getpid(), host: ProcessInfo.processInfo.hostName, since: now)
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        let data = (try? encoder.encode(holder)) ?? Data()
+        _ = ftruncate(descriptor, 0)
+        _ = data.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, 0) }
+    }
+
+    deinit {
+        _ = ftruncate(descriptor, 0)
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+    }
+
+    private static func readHolder(_ descriptor: Int32) -> Holder? {
+        var buffer = [UInt8](repeating: 0, count: 1024)
+        let count = pread(descriptor, &buffer, buffer.count, 0)
+        guard count > 0 else { return nil }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try? decoder.decode(Holder.self, from: Data(buffer[0..<count]))
+    }
+}

@@ -1,0 +1,31 @@
+import CacheStore
+import Foundation
+import SwingCache
+
+/// Where a run stands, for the live line on a terminal and the periodic log line in cron.
+public struct RunProgress: Sendable {
+    public var itemsDone: Int
+    public var itemsTotal: Int
+    public var requests: Int
+    public var requestsLeft: Int
+    /// What the run is waiting for right now, and until when.
+    public var waiting: (reason: WaitReason, until: Date)?
+    /// The shortest time the remaining requests can take at this quota.
+    public var estimatedRemaining: TimeInterval
+    public var now: Date
+
+    /// `412/2000 items, 9 requests, waiting: min interval 1.4s, about 3m left`
+    public var line: String {
+        var text = "\(itemsDone)/\(itemsTotal) items, \(requests) requests"
+        if let waiting {
+            let seconds = max(0, waiting.until.timeIntervalSince(now))
+            let what = waiting.reason.rawValue.replacingOccurrences(of: "_", with: " ")
+            text +=
+                seconds > 3600
+                ? ", waiting: \(what) until \(ISO8601DateFormatter().string(from: waiting.until))"
+                : ", waiting: \(what) \(DurationText.format(seconds))"
+        }
+        if requestsLeft > 0 { text += ", about \(DurationText.format(estimatedRemaining)) left" }
+        return text
+    }
+}

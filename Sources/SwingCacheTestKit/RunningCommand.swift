@@ -1,0 +1,55 @@
+import Foundation
+
+/// A `swingcache` process a test keeps running while it does something else: races another run against it,
+/// or sends it a signal once it has got somewhere (told by its standard error, never by a timer).
+public final class RunningCommand: @unchecked Sendable {
+    // Only the test's own thread touches these, one call at a time.
+    private let process: Process
+    private let errorPipe = Pipe()
+    private let outputPipe = Pipe()
+    private var errorBuffer = Data()
+
+    public init(_ arguments: [String], in directory: String, environment: [String: String]) throws {
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLineRun.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.environment = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": directory,
+        ]
+        .merging(environment) { $1 }
+        process.standardOutput = outputPipe
+        process.standardError = errorPipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    public var pid: Int32 { process.processIdentifier }
+
+    /// Reads standard error until `count` lines containing `text` have appeared; false if the process ended first.
+    @discardableResult
+    public func waitForStandardError(containing text: String, count: Int = 1) -> Bool {
+        while occurrences(of: text) < count {
+            let chunk = errorPipe.fileHandleForReading.availableData
+            if chunk.isEmpty { return false }
+            errorBuffer.append(chunk)
+        }
+        return true
+    }
+
+    public func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
+    /// Waits for the process to end and returns everything it printed.
+    public func finish() -> CommandLineRun {
+        let output = outputPipe.fileHandleForReading.readDataToEndOfFile()
+        errorBuffer.append(errorPipe.fileHandleForReading.readDataToEndOfFile())
+        process.waitUntilExit()
+        return CommandLineRun(
+            status: process.terminationStatus, standardOutput: String(decoding: output, as: UTF8.self),
+            standardError: String(decoding: errorBuffer, as: UTF8.self))
+    }
+
+    private func occurrences(of text: String) -> Int {
+        String(decoding: errorBuffer, as: UTF8.self).components(separatedBy: text).count - 1
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import SwingCacheTestKit
+import Testing
+
+/// What cron and a watching person rely on: one run at a time, clean stops, reports, metrics, quiet logs.
+@Suite struct UnattendedRunTests {
+    let folder: TemporaryDirectory
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        var factory = CatalogFactory(seed: 9)
+        let ids = factory.ids(.track, count: 40).map(\.value).joined(separator: "\n")
+        try folder.write("ids.txt", ids + "\n")
+        try folder.write(
+            "job.yaml", "name: unattended\ntargets:\n  files: [ids.txt]\nbudget:\n  min_interval: 10ms\n  reserve: 0\n")
+    }
+
+    func environment(_ server: FixtureServerProcess) -> [String: String] {
+        server.environment.merging(["SWINGCACHE_DB": folder.file("cache.sqlite")]) { $1 }
+    }
+
+    @Test func aSecondRunOnTheSameDatabaseExits75NamingTheHolder() throws {
+        // Per-item mode and 100 ms a request keep the first run busy for seconds.
+        let server = try FixtureServerProcess(["--development-mode", "--latency-ms", "100"])
+        let first = try RunningCommand(
+            ["run", "job.yaml", "--verbose"], in: folder.path, environment: environment(server))
+        #expect(first.waitForStandardError(containing: "-> 200"))
+        let second = try CommandLineRun.swingcache(
+            ["run", "job.yaml"], in: folder.path, environment: environment(server))
+        #expect(second.status == 75)
+        #expect(second.standardError.contains("another run holds the lock on this database (pid \(first.pid) on "))
+        let stats = try CommandLineRun.swingcache(["stats"], in: folder.path, environment: environment(server))
+        #expect(stats.status == 0, "stats is not blocked by a run")
+        let get = try CommandLineRun.swingcache(
+            ["get", "track", "4iV5W9uYEdYUVa79Axb7Rh", "--offline"], in: folder.path, environment: environment(server))
+        #expect(get.status == 75 || get.status == 0, "get is not blocked by a run")
+        first.send(SIGTERM)
+        _ = first.finish()
+
+        let after = try CommandLineRun.swingcache(
+            ["run", "job.yaml"], in: folder.path, environment: environment(server))
+        #expect(after.status == 0, "the lock is free once its holder ended: \(after.standardError)")
+    }
+
+    @Test func sigtermStopsCleanlyPrintsTheSummaryAndExits75() throws {
+        let server = try FixtureServerProcess(["--development-mode", "--latency-ms", "50"])
+        let run = try RunningCommand(
+            ["run", "job.yaml", "--verbose"], in: folder.path, environment: environment(server))
+        #expect(run.waitForStandardError(containing: "-> 200", count: 3))
+        run.send(SIGTERM)
+        let result = run.finish()
+        #expect(result.status == 75)
+        #expect(result.standardOutput.contains("deferred"))
+        #expect(result.standardOutput.contains("stopped by a signal"))
+        let database = folder.file("cache.sqlite")
+        #expect(try SQLiteShell.query(database, "PRAGMA integrity_check") == "ok")
+        let stored = Int(try SQLiteShell.query(database, "SELECT COUNT(*) FROM track")) ?? -1
+        #expect(result.standardOutput.contains("\(stored) fetched"), "the summary counts exactly what was stored")
+        #expect(stored >= 2 && stored < 40)
+        #expect(try SQLiteShell.query(database, "SELECT outcome FROM run") == "deferred")
+        #expect(
+            try SQLiteShell.query(database, "SELECT COUNT(*) FROM request_ledger WHERE status = 0") == "0",
+            "the request in flight was finished, not abandoned")
+    }
+
+    @Test func theMetricsFileParsesBackAndAgreesWithTheLedger() throws {
+        let server = try FixtureServerProcess()
+        let metrics = folder.file("swingcache.prom")
+        let run = try CommandLineRun.swingcache(
+            ["run", "job.yaml", "--metrics-file", metrics, "--report", "report.json"], in: folder.path,
+            environment: environment(server))
+        #expect(run.status == 0, "\(run.standardError)")
+        let samples = try PrometheusText.parse(String(contentsOfFile: metrics, encoding: .utf8))
+        let ledger = Double(
+            try SQLiteShell.query(folder.file("cache.sqlite"), "SELECT COUNT(*) FROM request_ledger WHERE status = 200")
+        )
+        #expect(samples[#"swingcache_requests{service="spotify",status="200"}"#] == ledger)
+        #expect(samples[#"swingcache_items{state="fetched"}"#] == 40)
+        #expect(samples[#"swingcache_last_run_outcome{outcome="completed"}"#] == 1)
+        #expect(samples[#"swingcache_last_run_outcome{outcome="deferred"}"#] == 0)
+        #expect((samples["swingcache_last_success_timestamp_seconds"] ?? 0) > 0)
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder.file("report.json"))))
+                as? [String: Any])
+        #expect(report["version"] as? Int == 1)
+        #expect(report["outcome"] as? String == "completed")
+    }
+
+    @Test(arguments: ["json", "logfmt", "text"])
+    func logsInEveryFormatCarryNeitherSecretNorToken(format: String) throws {
+        let server = try FixtureServerProcess()
+        let run = try CommandLineRun.swingcache(
+            ["run", "job.yaml", "--verbose", "--log-format", format], in: folder.path, environment: environment(server))
+        #expect(run.status == 0)
+        #expect(run.standardError.contains("GET /tracks"))
+        for output in [run.standardOutput, run.standardError] {
+            #expect(!output.contains("swingcache-demo-secret"))
+            #expect(!output.contains("fixture-token"))
+        }
+        if format == "json" {
+            for line in run.standardError.split(separator: "\n") {
+                #expect(
+                    (try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil, "every line is JSON: \(line)")
+            }
+        }
+    }
+
+    @Test func quietRunsPrintOnlyTheSummary() throws {
+        let server = try FixtureServerProcess(["--development-mode"])
+        let run = try CommandLineRun.swingcache(
+            ["run", "job.yaml", "--quiet"], in: folder.path, environment: environment(server))
+        #expect(run.status == 0)
+        #expect(run.standardError.isEmpty)
+        #expect(run.standardOutput.hasPrefix("Run #1 of unattended: completed"))
+    }
+}
+
+/// Reads Prometheus text exposition back into `name{labels}` → value, as the textfile collector would.
+enum PrometheusText {
+    struct Malformed: Error {
+        var line: String
+    }
+
+    static func parse(_ text: String) throws -> [String: Double] {
+        var samples: [String: Double] = [:]
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            guard let space = line.lastIndex(of: " "), let value = Double(line[line.index(after: space)...]) else {
+                throw Malformed(line: String(line))
+            }
+            samples[String(line[..<space])] = value
+        }
+        return samples
+    }
+}
