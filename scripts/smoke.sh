@@ -30,7 +30,7 @@ api_requests_seen() { curl -s "$FIXTURE_URL/__log" | python3 -c 'import json,sys
 echo "== 1. Development Mode: batch endpoints answer 403, fields are omitted"
 start_fixture_server "$build" "$work/fixture.log" --development-mode
 set +e
-"$swingcache" run jobs/ci-smoke.yaml --json >"$work/run1.json" 2>"$work/run1.err"
+"$swingcache" run jobs/ci-smoke.yaml --json --report "$work/report.json" >"$work/run1.json" 2>"$work/run1.err"
 status=$?
 set -e
 check "first run exits 0" 0 "$status"
@@ -44,6 +44,16 @@ check "per-item mode learned for every kind" "album|per_item artist|per_item tra
 check "one ledger entry per request the server saw" "$(api_requests_seen)" "$(sql 'SELECT COUNT(*) FROM request_ledger')"
 check "three wasted probes at most (one per kind)" 3 "$(sql 'SELECT COUNT(*) FROM request_ledger WHERE status = 403')"
 check "the view reads the rows" 6 "$(sql 'SELECT COUNT(*) FROM swingcache_tracks WHERE is_fresh')"
+python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema >/dev/null
+check "the run report matches docs/run-report.schema.json" valid "$(python3 - "$work/report.json" <<'PY'
+import json, sys, jsonschema
+try:
+    jsonschema.validate(json.load(open(sys.argv[1])), json.load(open("docs/run-report.schema.json")))
+    print("valid")
+except jsonschema.ValidationError as error:
+    print(error.message)
+PY
+)"
 
 echo "== 2. An immediate re-run makes no request"
 before=$(api_requests_seen)

@@ -119,7 +119,8 @@ public struct SwingCacheConfiguration: Sendable {
                 throw ConfigurationError(
                     "\(path):\(index + 1): unknown key '\(key)' (known: \(keys.joined(separator: ", ")))")
             }
-            values[key] = value
+            // An empty value is an unset one: the installed template leaves the credentials blank.
+            if !value.isEmpty { values[key] = value }
         }
         return values
     }
