@@ -68,8 +68,8 @@ public final class RunExecutor: Sendable {
 
         let budget = plan.budget
         let tracker = ProgressTracker(
-            itemsTotal: plan.itemsThisRun, requestsPlanned: plan.requests.count,
-            secondsPerRequest: max(budget.minInterval, 3600 / Double(max(1, budget.perHourForRuns))))
+            itemsTotal: plan.itemsThisRun, requestsPlanned: plan.requests.count, minInterval: budget.minInterval,
+            perHour: budget.perHourForRuns)
         let clock = self.clock
         let progress = self.progress
         let pacer = Pacer(

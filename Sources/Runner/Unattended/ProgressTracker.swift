@@ -12,11 +12,13 @@ final class ProgressTracker: Sendable {
 
     private let counts = Mutex(Counts())
     private let itemsTotal: Int
-    private let secondsPerRequest: TimeInterval
+    private let minInterval: TimeInterval
+    private let perHour: Int
 
-    init(itemsTotal: Int, requestsPlanned: Int, secondsPerRequest: TimeInterval) {
+    init(itemsTotal: Int, requestsPlanned: Int, minInterval: TimeInterval, perHour: Int) {
         self.itemsTotal = itemsTotal
-        self.secondsPerRequest = secondsPerRequest
+        self.minInterval = minInterval
+        self.perHour = max(1, perHour)
         counts.withLock { $0.requestsLeft = requestsPlanned }
     }
 
@@ -24,11 +26,18 @@ final class ProgressTracker: Sendable {
         counts.withLock { $0 = Counts(itemsDone: itemsDone, requests: requests, requestsLeft: requestsLeft) }
     }
 
+    /// At the interval while the hour's budget lasts; at the hourly rate beyond it.
+    private func estimate(requestsLeft: Int) -> TimeInterval {
+        let byInterval = Double(requestsLeft) * minInterval
+        guard requestsLeft > perHour else { return byInterval }
+        return max(byInterval, Double(requestsLeft - perHour) / Double(perHour) * 3600)
+    }
+
     func snapshot(waiting: (reason: WaitReason, until: Date)?, now: Date) -> RunProgress {
         let current = counts.withLock { $0 }
         return RunProgress(
             itemsDone: current.itemsDone, itemsTotal: itemsTotal, requests: current.requests,
             requestsLeft: current.requestsLeft, waiting: waiting,
-            estimatedRemaining: Double(current.requestsLeft) * secondsPerRequest, now: now)
+            estimatedRemaining: estimate(requestsLeft: current.requestsLeft), now: now)
     }
 }

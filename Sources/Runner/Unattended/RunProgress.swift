@@ -16,7 +16,7 @@ public struct RunProgress: Sendable {
 
     /// `412/2000 items, 9 requests, waiting: min interval 1.4s, about 3m left`
     public var line: String {
-        var text = "\(itemsDone)/\(itemsTotal) items, \(requests) requests"
+        var text = "\(itemsDone)/\(itemsTotal) items, \(requests) request\(requests == 1 ? "" : "s")"
         if let waiting {
             let seconds = max(0, waiting.until.timeIntervalSince(now))
             let what = waiting.reason.rawValue.replacingOccurrences(of: "_", with: " ")

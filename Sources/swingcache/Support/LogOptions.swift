@@ -23,7 +23,7 @@ struct LogOptions: ParsableArguments {
         let format = logFormat
         var logger = Logger(label: "swingcache") { label in
             switch format {
-            case .text: StreamLogHandler.standardError(label: label)
+            case .text: TextLogHandler(label: label)
             case .json: StructuredLogHandler(format: .json, label: label)
             case .logfmt: StructuredLogHandler(format: .logfmt, label: label)
             }
