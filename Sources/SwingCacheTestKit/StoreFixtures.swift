@@ -26,3 +26,10 @@ extension Date {
     /// A fixed instant tests start from: 2026-11-25T03:00:00Z.
     public static let testEpoch = Date(timeIntervalSince1970: 1_795_575_600)
 }
+
+extension TemporaryDirectory {
+    /// A migrated cache database file in this folder.
+    public func store(_ name: String = "cache.sqlite") throws -> SQLiteCacheStore {
+        try SQLiteCacheStore.open(DatabaseLocation(path: file(name)), access: .readWrite)
+    }
+}

@@ -11,7 +11,7 @@ import Testing
 
     init() throws {
         folder = try TemporaryDirectory()
-        store = try SQLiteCacheStore.open(DatabaseLocation(path: folder.file("cache.sqlite")), access: .readWrite)
+        store = try folder.store()
     }
 
     @Test func cleanupEvictsExactlyWhatHasExpiredAndNothingElse() throws {

@@ -5,7 +5,6 @@ import Runner
 import SpotifyAPI
 import SwingCache
 import SwingCacheTestKit
-import Synchronization
 import Testing
 
 @Suite struct RunExecutorTests {
@@ -15,7 +14,7 @@ import Testing
 
     init() throws {
         folder = try TemporaryDirectory()
-        store = try SQLiteCacheStore.open(DatabaseLocation(path: folder.file("cache.sqlite")), access: .readWrite)
+        store = try folder.store()
     }
 
     func jobs(_ ids: [SpotifyID], budget: BudgetPolicy = BudgetPolicy(reserve: 0)) -> JobSet {
@@ -106,13 +105,10 @@ import Testing
     @Test func quotaExceededParksTheServiceAndEndsTheRunCleanly() async throws {
         var factory = CatalogFactory()
         let ids = factory.ids(.track, count: 150)
-        let served = Mutex(0)
+        let served = CallCounter()
         let transport = ScriptedTransport(
             ScriptedSpotify.responder { _ in
-                let count = served.withLock { number -> Int in
-                    number += 1
-                    return number
-                }
+                let count = served.next()
                 return count > 1
                     ? ScriptedSpotify.json(
                         429, #"{"error":{"status":429,"message":"Too many requests","reason":"QUOTA_EXCEEDED"}}"#,
@@ -138,13 +134,10 @@ import Testing
 
     @Test func aRetryAfterIsWaitedToTheSecondEvenInLowerCase() async throws {
         var factory = CatalogFactory()
-        let served = Mutex(0)
+        let served = CallCounter()
         let transport = ScriptedTransport(
             ScriptedSpotify.responder { _ in
-                let count = served.withLock { number -> Int in
-                    number += 1
-                    return number
-                }
+                let count = served.next()
                 return count == 1
                     ? ScriptedSpotify.json(
                         429, #"{"error":{"status":429,"message":"API rate limit exceeded"}}"#,
@@ -163,13 +156,10 @@ import Testing
 
     @Test func aRejectedTokenIsRenewedOnceAndTheRequestRetried() async throws {
         var factory = CatalogFactory()
-        let served = Mutex(0)
+        let served = CallCounter()
         let transport = ScriptedTransport(
             ScriptedSpotify.responder { _ in
-                let count = served.withLock { number -> Int in
-                    number += 1
-                    return number
-                }
+                let count = served.next()
                 return count == 1
                     ? ScriptedSpotify.json(401, #"{"error":{"status":401,"message":"The access token expired"}}"#) : nil
             })
@@ -229,13 +219,10 @@ import Testing
 
     @Test func serverErrorsAreRetriedWithBackoffAndAPersistentOutageTripsTheBreaker() async throws {
         var factory = CatalogFactory()
-        let served = Mutex(0)
+        let served = CallCounter()
         let flaky = ScriptedTransport(
             ScriptedSpotify.responder { _ in
-                let count = served.withLock { number -> Int in
-                    number += 1
-                    return number
-                }
+                let count = served.next()
                 return count <= 2
                     ? ScriptedSpotify.json(503, #"{"error":{"status":503,"message":"Service unavailable"}}"#) : nil
             })

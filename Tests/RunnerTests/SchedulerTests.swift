@@ -10,7 +10,7 @@ import Testing
 
     @Test func aPlanForFiftyThousandTargetsComesFromARealDatabaseFile() throws {
         let folder = try TemporaryDirectory()
-        let store = try SQLiteCacheStore.open(DatabaseLocation(path: folder.file("cache.sqlite")), access: .readWrite)
+        let store = try folder.store()
         var factory = CatalogFactory(seed: 50_000)
         let fresh = factory.ids(.track, count: 20_000)
         let due = factory.ids(.track, count: 5_000)

@@ -1,7 +1,6 @@
 import Foundation
 import SpotifyAPI
 import SwingCacheTestKit
-import Synchronization
 import Testing
 
 @Suite struct TokenProviderTests {
@@ -27,12 +26,9 @@ import Testing
 
     @Test func aTokenIsReusedUntilShortlyBeforeItExpiresHoweverShortItsLifetime() async throws {
         let clock = ManualClock()
-        let issued = Mutex(0)
+        let issued = CallCounter()
         let transport = ScriptedTransport { _ in
-            let number = issued.withLock { count -> Int in
-                count += 1
-                return count
-            }
+            let number = issued.next()
             return ScriptedTransport.tokenResponse("token-\(number)", expiresIn: 20)
         }
         let provider = TokenProvider(
@@ -46,12 +42,9 @@ import Testing
     }
 
     @Test func aRejectedTokenIsReplacedOnce() async throws {
-        let issued = Mutex(0)
+        let issued = CallCounter()
         let transport = ScriptedTransport { _ in
-            let number = issued.withLock { count -> Int in
-                count += 1
-                return count
-            }
+            let number = issued.next()
             return ScriptedTransport.tokenResponse("token-\(number)")
         }
         let provider = TokenProvider(credentials: credentials, tokenURL: tokenURL, transport: transport)
