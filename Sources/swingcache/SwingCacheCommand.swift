@@ -6,7 +6,7 @@ struct SwingCacheCommand: AsyncParsableCommand {
         commandName: "swingcache",
         abstract: "Keep a local cache of Spotify metadata for a SwingMusic library, within Spotify's limits.",
         discussion: """
-            Job specs (YAML, see jobs/README.md) list the tracks, albums and artists to keep fresh.
+            Job specs (YAML, see jobs/README.md) list the tracks, albums and artists to keep fresh. \
             swingcache plans the requests that fit the hourly budget and keeps the answers in SQLite.
 
             Examples:

@@ -8,7 +8,7 @@ struct CleanupCommand: ParsableCommand {
         commandName: "cleanup",
         abstract: "Evict expired entries, expired known-missing ids and old ledger rows; give the space back.",
         discussion: """
-            Deletes in small transactions, so a run or a reader is never blocked for long, then frees the
+            Deletes in small transactions, so a run or a reader is never blocked for long, then frees the \
             pages with an incremental vacuum.
 
             Examples:

@@ -10,25 +10,25 @@ struct RunCommand: AsyncParsableCommand {
         commandName: "run",
         abstract: "Fetch what the jobs need, within the budget, and store every answer in the cache.",
         discussion: """
-            Plans like `swingcache plan`, then makes the planned requests: paced by min_interval and the sliding
-            hourly quota (shared by every run on the database), retried with backoff on 5xx, waiting out
-            Retry-After, renewing the token on 401. Each answer is written with its ledger entry in one
+            Plans like `swingcache plan`, then makes the planned requests: paced by min_interval and the sliding \
+            hourly quota (shared by every run on the database), retried with backoff on 5xx, waiting out \
+            Retry-After, renewing the token on 401. Each answer is written with its ledger entry in one \
             transaction, so a run that dies loses at most the request in flight.
 
-            Needs SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET (environment or config file); SWINGCACHE_SPOTIFY_API_URL
+            Needs SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET (environment or config file); SWINGCACHE_SPOTIFY_API_URL \
             and SWINGCACHE_SPOTIFY_TOKEN_URL point it elsewhere (scripts/demo.sh uses the fixture server).
 
             Examples:
               swingcache run jobs/nightly.yaml
               swingcache run jobs/library-enrichment.yaml --max-runtime 6h --json
               swingcache run jobs/nightly.yaml --dry-run
-              swingcache run jobs/nightly.yaml --quiet --log-format logfmt --metrics-file /var/lib/node_exporter/swingcache.prom
+              swingcache run jobs/nightly.yaml --quiet --log-format logfmt --metrics-file run.prom
 
-            One run per database at a time: a second one exits 75 naming the holder. SIGINT or SIGTERM stops
-            cleanly: no new request starts, what was fetched stays, the summary is printed, exit 75.
+            One run per database at a time: a second one exits 75 naming the holder. SIGINT or SIGTERM stops \
+            cleanly: no new request starts, what was fetched stays, the summary is printed, exit 75. \
             On a terminal a live line shows progress; otherwise a progress line is logged every 30 s.
 
-            Exit 0 when everything planned was fetched, 75 when work was deferred or Spotify parked the run,
+            Exit 0 when everything planned was fetched, 75 when work was deferred or Spotify parked the run, \
             69 when requests kept failing, 77 for bad credentials or configuration.
             """
     )

@@ -7,7 +7,7 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check job specs and the id files they name; print every problem as FILE:LINE:COLUMN: message.",
         discussion: """
-            Exits 0 when every spec is valid, 65 when any problem was found. Unreadable ids are problems
+            Exits 0 when every spec is valid, 65 when any problem was found. Unreadable ids are problems \
             here (plan and run skip them with a warning).
 
             Example:
