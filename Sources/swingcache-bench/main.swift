@@ -4,7 +4,8 @@ import Runner
 import SwingCache
 import SwingCacheTestKit
 
-/// Prints benchmark figures. Run with `swift run -c release swingcache-bench [offline|fetch]` (both by default).
+/// Prints benchmark figures. Run with `swift run -c release swingcache-bench [offline|fetch|reads]` (offline and
+/// fetch by default; `reads` is the last part of `fetch` alone).
 ///
 /// `offline`: a database of 100 000 tracks and 10 000 albums in mixed states: planning, the bulk freshness
 /// look-up, cleanup of 50 000 expired rows, bytes per cached track, peak RSS.
@@ -105,3 +106,4 @@ func offlineBenchmark() throws {
 let parts = CommandLine.arguments.dropFirst()
 if parts.isEmpty || parts.contains("offline") { try offlineBenchmark() }
 if parts.isEmpty || parts.contains("fetch") { try await FetchBenchmark().run() }
+if parts.contains("reads") { try await FetchBenchmark().cachedReads() }

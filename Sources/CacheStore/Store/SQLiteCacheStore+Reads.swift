@@ -14,7 +14,8 @@ extension SQLiteCacheStore {
     ///
     /// The raw answer is inflated only when asked for: readers of the columns do not pay for it.
     public func entity(_ id: SpotifyID, includingRaw: Bool = true) throws -> StoredEntity? {
-        try writer.read { db in
+        // One SELECT needs no transaction of its own: unsafeRead spares the BEGIN/COMMIT around it.
+        try writer.unsafeRead { db in
             let statement = try db.cachedStatement(sql: "SELECT * FROM \(id.kind.rawValue) WHERE id = ?")
             guard let row = try Row.fetchOne(statement, arguments: [id.value]) else { return nil }
             return try Self.storedEntity(kind: id.kind, row: row, includingRaw: includingRaw)
