@@ -70,6 +70,16 @@ extension SQLiteCacheStore {
         }
     }
 
+    /// Moves a reservation to the moment its request is really sent, so the next request is spaced from the
+    /// send, not from the reservation a little earlier.
+    public func markSent(ledgerID: Int64, at time: Date) throws {
+        try writer.write { db in
+            try db.execute(
+                sql: "UPDATE request_ledger SET requested_at = MAX(requested_at, ?) WHERE id = ?",
+                arguments: [time.timeIntervalSince1970, ledgerID])
+        }
+    }
+
     /// Records the status of a reserved request that stored nothing (an error, a 429).
     public func completeRequest(ledgerID: Int64, status: Int) throws {
         try writer.write { db in try Self.complete(ledgerID: ledgerID, status: status, in: db) }

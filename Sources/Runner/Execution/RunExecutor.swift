@@ -208,6 +208,7 @@ public final class RunExecutor: Sendable {
             } catch {
                 return .stop(.deferred("stopped while waiting"))
             }
+            try? store.markSent(ledgerID: ledgerID, at: clock.now())
             let exchange = await client.fetch(request)
             guard exchange.reachedNetwork else {
                 try? store.cancelReservation(ledgerID: ledgerID)
