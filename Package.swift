@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
@@ -26,6 +27,12 @@ let package = Package(
         .target(
             name: "SpotifyAPI",
             dependencies: ["SwingCache", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(
+            name: "RedisClient",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ]
         ),
         .systemLibrary(name: "CZlib"),
         .target(
@@ -71,6 +78,7 @@ let package = Package(
         ),
         .testTarget(name: "SwingCacheTests", dependencies: ["SwingCache", "SwingCacheTestKit"]),
         .testTarget(name: "CacheStoreTests", dependencies: ["CacheStore", "SwingCacheTestKit"]),
+        .testTarget(name: "RedisClientTests", dependencies: ["RedisClient"]),
         .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer", "SwingCacheTestKit"]),
         .testTarget(name: "SpotifyAPITests", dependencies: ["SpotifyAPI", "FixtureServer", "SwingCacheTestKit"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "FixtureServer", "SwingCacheTestKit"]),

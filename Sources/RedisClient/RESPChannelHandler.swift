@@ -1,0 +1,73 @@
+import Foundation
+import NIOCore
+
+/// Commands written together and the promise of their answers, in order.
+struct RedisRequest: Sendable {
+    var commands: [[Data]]
+    var promise: EventLoopPromise<[RESPValue]>
+}
+
+/// Encodes requests, decodes answers, and pairs them: Redis answers a connection's commands in the order it
+/// received them, so a queue of waiting requests is all the bookkeeping pipelining needs.
+final class RESPChannelHandler: ChannelDuplexHandler {
+    typealias InboundIn = ByteBuffer
+    typealias OutboundIn = RedisRequest
+    typealias OutboundOut = ByteBuffer
+
+    private struct Waiting {
+        var expected: Int
+        var received: [RESPValue]
+        var promise: EventLoopPromise<[RESPValue]>
+    }
+
+    private var waiting = CircularBuffer<Waiting>()
+    private var input: ByteBuffer?
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        let request = unwrapOutboundIn(data)
+        var buffer = context.channel.allocator.buffer(capacity: 64 * request.commands.count)
+        for command in request.commands { RESPEncoding.write(command, into: &buffer) }
+        waiting.append(Waiting(expected: request.commands.count, received: [], promise: request.promise))
+        context.write(wrapOutboundOut(buffer), promise: promise)
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        var incoming = unwrapInboundIn(data)
+        if input == nil { input = incoming } else { input!.writeBuffer(&incoming) }
+        do {
+            while var buffered = input, let value = try RESPParsing.read(from: &buffered) {
+                input = buffered
+                deliver(value)
+            }
+            if let buffered = input, buffered.readableBytes == 0 { input = nil }
+        } catch {
+            failAll(RedisError("the server sent something that is not RESP"))
+            context.close(promise: nil)
+        }
+    }
+
+    private func deliver(_ value: RESPValue) {
+        guard var first = waiting.first else { return }
+        first.received.append(value)
+        if first.received.count == first.expected {
+            waiting.removeFirst()
+            first.promise.succeed(first.received)
+        } else {
+            waiting[waiting.startIndex] = first
+        }
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        failAll(error)
+        context.close(promise: nil)
+    }
+
+    func channelInactive(context: ChannelHandlerContext) {
+        failAll(RedisError("the connection closed"))
+        context.fireChannelInactive()
+    }
+
+    private func failAll(_ error: any Error) {
+        while let entry = waiting.popFirst() { entry.promise.fail(error) }
+    }
+}
