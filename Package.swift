@@ -42,7 +42,8 @@ let package = Package(
         .target(
             name: "Runner",
             dependencies: [
-                "SwingCache", "SpotifyAPI", "CacheStore", .product(name: "Logging", package: "swift-log"),
+                "SwingCache", "SpotifyAPI", "CacheStore", "RedisClient",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
@@ -81,7 +82,8 @@ let package = Package(
         .testTarget(name: "RedisClientTests", dependencies: ["RedisClient"]),
         .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer", "SwingCacheTestKit"]),
         .testTarget(name: "SpotifyAPITests", dependencies: ["SpotifyAPI", "FixtureServer", "SwingCacheTestKit"]),
-        .testTarget(name: "RunnerTests", dependencies: ["Runner", "FixtureServer", "SwingCacheTestKit"]),
+        .testTarget(
+            name: "RunnerTests", dependencies: ["Runner", "RedisClient", "FixtureServer", "SwingCacheTestKit"]),
         .testTarget(
             name: "SwingCacheCLITests", dependencies: ["swingcache", "spotify-fixture-server", "SwingCacheTestKit"]),
     ],

@@ -70,6 +70,15 @@ extension SQLiteCacheStore {
         }
     }
 
+    /// Writes the ledger row of a start a shared budget (Redis) granted: this database keeps its own account.
+    public func appendReservation(service: String, endpoint: String, runID: Int64?, at time: Date) throws -> Int64 {
+        try writer.write { db in
+            try Self.insert(
+                LedgerEntry(service: service, endpoint: endpoint, requestedAt: time, status: 0, runID: runID), into: db)
+            return db.lastInsertedRowID
+        }
+    }
+
     /// Moves a reservation to the moment its request is really sent, so the next request is spaced from the
     /// send, not from the reservation a little earlier.
     public func markSent(ledgerID: Int64, at time: Date) throws {

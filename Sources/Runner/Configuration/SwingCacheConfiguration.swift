@@ -1,4 +1,5 @@
 import Foundation
+import RedisClient
 import SpotifyAPI
 import SwingCache
 
@@ -14,7 +15,8 @@ import SwingCache
 public struct SwingCacheConfiguration: Sendable {
     public static let keys = [
         "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET", "SWINGCACHE_SPOTIFY_API_URL", "SWINGCACHE_SPOTIFY_TOKEN_URL",
-        "SWINGCACHE_MARKET", "SWINGCACHE_DB", "SWINGCACHE_MODE_RECHECK",
+        "SWINGCACHE_MARKET", "SWINGCACHE_DB", "SWINGCACHE_MODE_RECHECK", "SWINGCACHE_REDIS_URL",
+        "SWINGCACHE_REDIS_PREFIX",
     ]
 
     public var credentials: SpotifyCredentials?
@@ -23,6 +25,10 @@ public struct SwingCacheConfiguration: Sendable {
     public var databasePath: String?
     /// How long a learned per-item mode is trusted before one batch request probes it again. Default 7 days.
     public var modeRecheck: TimeInterval = 7 * 86_400
+    /// The Redis-compatible server runners share their budget through, if any.
+    public var redisURL: RedisURL?
+    /// Prefix of every key swingcache writes in Redis. Default `swingcache:v1:`.
+    public var redisPrefix = "swingcache:v1:"
     /// The config file that was read, if any.
     public var file: String?
 
@@ -64,6 +70,14 @@ public struct SwingCacheConfiguration: Sendable {
             }
             configuration.market = market.uppercased()
         }
+        if let redis = values["SWINGCACHE_REDIS_URL"] {
+            guard let url = RedisURL(redis) else {
+                // The URL may carry a password: it is not quoted back.
+                throw ConfigurationError("SWINGCACHE_REDIS_URL must look like redis://[user:password@]host:port/db")
+            }
+            configuration.redisURL = url
+        }
+        if let prefix = values["SWINGCACHE_REDIS_PREFIX"] { configuration.redisPrefix = prefix }
         if let recheck = values["SWINGCACHE_MODE_RECHECK"] {
             guard let seconds = DurationText.parse(recheck), seconds > 0 else {
                 throw ConfigurationError("SWINGCACHE_MODE_RECHECK must be a duration such as 7d, found '\(recheck)'")
@@ -74,6 +88,11 @@ public struct SwingCacheConfiguration: Sendable {
     }
 
     /// The credentials, or an error saying how to provide them.
+    /// The shared budget the configuration names, if any. Connecting waits for the first use.
+    public var sharedBudget: RedisBudget? {
+        redisURL.map { RedisBudget(redis: ReconnectingRedis(url: $0), prefix: redisPrefix) }
+    }
+
     public func requireCredentials() throws(ConfigurationError) -> SpotifyCredentials {
         guard let credentials else {
             throw ConfigurationError(

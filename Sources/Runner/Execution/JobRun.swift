@@ -16,6 +16,8 @@ public struct JobRun: Sendable {
     public var modeRecheck: TimeInterval = 7 * 86_400
     /// Told as the run goes: after each request and when a wait begins.
     public var progress: @Sendable (RunProgress) -> Void = { _ in }
+    /// The budget shared with other runners (Redis), when configured.
+    public var sharedBudget: (any SharedBudget)?
 
     public init(
         store: SQLiteCacheStore, client: SpotifyClient, clock: any RunClock, retry: RetryPolicy = RetryPolicy(),
@@ -40,7 +42,7 @@ public struct JobRun: Sendable {
             host: ProcessInfo.processInfo.hostName)
         let executor = RunExecutor(
             store: store, client: client, clock: clock, retry: retry, logger: logger, stopSignal: stopSignal,
-            progress: progress)
+            progress: progress, sharedBudget: sharedBudget)
         let summary = await executor.execute(plan, jobs: jobs, runID: runID)
         let report = RunReport(plan: plan, jobs: jobs, summary: summary, runID: runID)
         try store.finishRun(

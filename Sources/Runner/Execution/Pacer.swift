@@ -1,5 +1,6 @@
 import CacheStore
 import Foundation
+import Logging
 import SwingCache
 
 /// Waits until the budget lets a request start, then reserves its slot in the shared ledger.
@@ -33,6 +34,12 @@ public actor Pacer {
     public private(set) var waited: [WaitReason: TimeInterval] = [:]
     /// Told when a wait begins, for progress displays.
     private let onWait: @Sendable (WaitReason, Date) -> Void
+    /// The budget several runners share, when one is configured; this database's ledger decides without it.
+    private let sharedBudget: (any SharedBudget)?
+    private let logger: Logger
+    /// While the shared budget is unreachable: when to try it again, and the pause after the next failure.
+    private var sharedRetryAt: Date?
+    private var sharedPause: TimeInterval = 5
 
     /// - Parameters:
     ///   - limit: requests allowed in any sliding hour: `per_hour - reserve` for runs, `per_hour` for `get`.
@@ -40,10 +47,13 @@ public actor Pacer {
     ///   - waitsForWindow: whether to wait for the hourly window to roll, or refuse at once.
     public init(
         store: SQLiteCacheStore, service: String, clock: any RunClock, limit: Int, minInterval: TimeInterval,
-        runID: Int64?, deadline: Date?, waitsForWindow: Bool,
+        runID: Int64?, deadline: Date?, waitsForWindow: Bool, sharedBudget: (any SharedBudget)? = nil,
+        logger: Logger = Logger(label: "swingcache.pacer"),
         onWait: @escaping @Sendable (WaitReason, Date) -> Void = { _, _ in }
     ) {
         self.onWait = onWait
+        self.sharedBudget = sharedBudget
+        self.logger = logger
         self.store = store
         self.service = service
         self.clock = clock
@@ -58,9 +68,7 @@ public actor Pacer {
     public func acquire(endpoint: String) async throws -> Acquisition {
         while true {
             let now = clock.now()
-            switch try store.reserveRequest(
-                service: service, endpoint: endpoint, runID: runID, limit: limit, minInterval: minInterval, now: now)
-            {
+            switch try await reserve(endpoint: endpoint, now: now) {
             case .granted(let ledgerID, let at):
                 return .granted(ledgerID: ledgerID, at: at)
             case .parked(let until, let reason):
@@ -71,6 +79,54 @@ public actor Pacer {
                 try await wait(until: until, reason: reason)
             }
         }
+    }
+
+    /// Asks the shared budget when there is one and it answers, else this database's ledger.
+    private func reserve(endpoint: String, now: Date) async throws -> Reservation {
+        if let sharedBudget, sharedRetryAt.map({ now >= $0 }) ?? true {
+            do {
+                let reservation = try await sharedBudget.reserve(
+                    service: service, limit: limit, minInterval: minInterval, now: now)
+                if sharedRetryAt != nil {
+                    logger.notice("the shared budget is reachable again; pacing with it")
+                    sharedRetryAt = nil
+                    sharedPause = 5
+                }
+                guard case .granted(_, let at) = reservation else { return reservation }
+                let ledgerID = try store.appendReservation(service: service, endpoint: endpoint, runID: runID, at: at)
+                return .granted(ledgerID: ledgerID, at: at)
+            } catch {
+                if sharedRetryAt == nil {
+                    logger.warning(
+                        "the shared budget (Redis) is unreachable; pacing with this database's ledger alone",
+                        metadata: ["error": "\(error)"])
+                }
+                sharedRetryAt = now.addingTimeInterval(sharedPause)
+                sharedPause = min(sharedPause * 2, 300)
+            }
+        }
+        return try store.reserveRequest(
+            service: service, endpoint: endpoint, runID: runID, limit: limit, minInterval: minInterval, now: now)
+    }
+
+    /// Moves a granted start to the moment its request is sent, in every budget that counted it.
+    public func markSent(ledgerID: Int64, grantedAt: Date, sentAt: Date) async {
+        try? store.markSent(ledgerID: ledgerID, at: sentAt)
+        if let sharedBudget, sharedRetryAt == nil {
+            try? await sharedBudget.markSent(service: service, grantedAt: grantedAt, sentAt: sentAt)
+        }
+    }
+
+    /// Keeps every runner from calling the service before `until`.
+    public func block(until: Date) async {
+        try? store.blockRequests(service, until: until)
+        if let sharedBudget { try? await sharedBudget.block(service: service, until: until) }
+    }
+
+    /// Parks the service for every runner until `until`.
+    public func park(until: Date, reason: String) async {
+        try? store.park(service, until: until, reason: reason)
+        if let sharedBudget { try? await sharedBudget.park(service: service, until: until, reason: reason) }
     }
 
     /// Sleeps for a backoff, counting it with the other waits.

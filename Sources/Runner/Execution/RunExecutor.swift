@@ -19,13 +19,15 @@ public final class RunExecutor: Sendable {
     public let service: String
     private let stopRequested: StopSignal
     private let progress: @Sendable (RunProgress) -> Void
+    private let sharedBudget: (any SharedBudget)?
 
     public init(
         store: SQLiteCacheStore, client: SpotifyClient, clock: any RunClock, retry: RetryPolicy = RetryPolicy(),
         logger: Logger, service: String = Scheduler.spotify, stopSignal: StopSignal = StopSignal(),
-        progress: @escaping @Sendable (RunProgress) -> Void = { _ in }
+        progress: @escaping @Sendable (RunProgress) -> Void = { _ in }, sharedBudget: (any SharedBudget)? = nil
     ) {
         self.progress = progress
+        self.sharedBudget = sharedBudget
         self.store = store
         self.client = client
         self.clock = clock
@@ -76,7 +78,7 @@ public final class RunExecutor: Sendable {
             store: store, service: service, clock: clock, limit: budget.perHourForRuns,
             minInterval: budget.minInterval, runID: runID,
             deadline: budget.maxRuntime.map { plan.createdAt.addingTimeInterval($0) },
-            waitsForWindow: budget.maxRuntime != nil,
+            waitsForWindow: budget.maxRuntime != nil, sharedBudget: sharedBudget, logger: logger,
             onWait: { reason, until in progress(tracker.snapshot(waiting: (reason, until), now: clock.now())) })
         // A stack: the next item is the last; items pushed back go to the front of the queue.
         var queue: [WorkItem] = plan.requests.reversed().map { planned in
@@ -200,15 +202,18 @@ public final class RunExecutor: Sendable {
                 }
             }
             let ledgerID: Int64
+            let grantedAt: Date
             do {
                 switch try await pacer.acquire(endpoint: request.endpoint) {
-                case .granted(let id, _): ledgerID = id
+                case .granted(let id, let at):
+                    ledgerID = id
+                    grantedAt = at
                 case .refused(let refusal): return .stop(outcome(for: refusal))
                 }
             } catch {
                 return .stop(.deferred("stopped while waiting"))
             }
-            try? store.markSent(ledgerID: ledgerID, at: clock.now())
+            await pacer.markSent(ledgerID: ledgerID, grantedAt: grantedAt, sentAt: clock.now())
             let exchange = await client.fetch(request)
             guard exchange.reachedNetwork else {
                 try? store.cancelReservation(ledgerID: ledgerID)
@@ -245,10 +250,10 @@ public final class RunExecutor: Sendable {
                 let wait = retryAfter ?? retry.backoff(beforeRetry: attempt, using: &run.generator)
                 let until = clock.now().addingTimeInterval(wait)
                 if wait > retry.retryAfterCeiling {
-                    try? store.park(service, until: until, reason: "Retry-After \(DurationText.format(wait))")
+                    await pacer.park(until: until, reason: "Retry-After \(DurationText.format(wait))")
                     return .stop(.parked(until: until, reason: "Retry-After \(DurationText.format(wait))"))
                 }
-                try? store.blockRequests(service, until: until)
+                await pacer.block(until: until)
                 guard attempt < retry.maxAttempts else { return .failed("rate limited \(attempt) times") }
                 attempt += 1
                 run.summary.retries += 1
@@ -256,7 +261,7 @@ public final class RunExecutor: Sendable {
                 complete(ledgerID, exchange.status)
                 run.summary.rateLimited += 1
                 let until = clock.now().addingTimeInterval(retryAfter ?? 24 * 3600)
-                try? store.park(service, until: until, reason: "QUOTA_EXCEEDED")
+                await pacer.park(until: until, reason: "QUOTA_EXCEEDED")
                 logger.warning("Spotify's quota is spent; no request before \(until)")
                 return .stop(.parked(until: until, reason: "QUOTA_EXCEEDED"))
             case .unauthorized:

@@ -103,7 +103,9 @@ struct GetCommand: AsyncParsableCommand {
         let plan = try Scheduler(store: cache).plan(jobs, now: clock.now())
         let client = SpotifyClient(
             endpoints: configuration.endpoints, credentials: credentials, transport: URLSessionTransport())
-        let executor = RunExecutor(store: cache, client: client, clock: clock, logger: log.makeLogger())
+        let executor = RunExecutor(
+            store: cache, client: client, clock: clock, logger: log.makeLogger(),
+            sharedBudget: configuration.sharedBudget)
         let summary = await executor.execute(plan, jobs: jobs, runID: nil)
         if case .configurationError(let message) = summary.outcome { throw CommandFailure(.badConfiguration, message) }
         let after = try cache.cacheStates(for: ids)

@@ -84,6 +84,7 @@ struct RunCommand: AsyncParsableCommand {
             let clock = StoppableClock(base: SystemClock(), stop: stop)
             var jobRun = JobRun(store: cache, client: client, clock: clock, logger: logger, stopSignal: stop)
             jobRun.modeRecheck = configuration.modeRecheck
+            jobRun.sharedBudget = configuration.sharedBudget
             jobRun.progress = { display.show($0) }
             let trap = SignalTrap { number in
                 logger.notice("received signal \(number): finishing the request in flight, then stopping")

@@ -1,0 +1,42 @@
+import Foundation
+import NIOCore
+
+/// A connection that is made on first use and made again after the server went away.
+public actor ReconnectingRedis {
+    public let url: RedisURL
+    private let timeout: TimeAmount
+    private var current: RedisConnection?
+
+    public init(url: RedisURL, timeout: TimeAmount = .seconds(2)) {
+        self.url = url
+        self.timeout = timeout
+    }
+
+    /// The live connection, connecting (again) when there is none.
+    public func connection() async throws -> RedisConnection {
+        if let current, current.isActive { return current }
+        current = nil
+        let fresh = try await RedisConnection.connect(to: url, timeout: timeout)
+        current = fresh
+        return fresh
+    }
+
+    @discardableResult
+    public func send(_ command: [String]) async throws -> RESPValue {
+        do {
+            return try await connection().send(command)
+        } catch let error as RedisError {
+            throw error
+        } catch {
+            // The connection is broken: drop it, so the next call connects again.
+            await current?.close()
+            current = nil
+            throw error
+        }
+    }
+
+    public func close() async {
+        await current?.close()
+        current = nil
+    }
+}
