@@ -22,11 +22,11 @@ public enum ScriptedSpotify {
         let components = URLComponents(url: request.url, resolvingAgainstBaseURL: false)!
         let parts = components.path.split(separator: "/").map(String.init)
         guard let plural = parts.dropFirst().first, ["tracks", "albums", "artists"].contains(plural) else {
-            return json(404, #"{"error":{"status":404,"message":"Service not found"}}"#)
+            return error(404, "Service not found")
         }
         if parts.count == 3 {
             let id = parts[2]
-            if id.hasPrefix("0000") { return json(404, #"{"error":{"status":404,"message":"Resource not found"}}"#) }
+            if id.hasPrefix("0000") { return error(404, "Resource not found") }
             return json(200, object(plural, id))
         }
         let ids = components.queryItems?.first { $0.name == "ids" }?.value?.split(separator: ",").map(String.init) ?? []
@@ -38,6 +38,15 @@ public enum ScriptedSpotify {
         HTTPResponse(
             status: status, headers: headers.merging(["Content-Type": "application/json"]) { $1 }, body: Data(body.utf8)
         )
+    }
+
+    /// An error answer in the Web API's shape: `{"error":{"status":…,"message":…[,"reason":…]}}`.
+    public static func error(
+        _ status: Int, _ message: String, reason: String? = nil, headers: [String: String] = [:]
+    ) -> HTTPResponse {
+        let reasonField = reason.map { #","reason":"\#($0)""# } ?? ""
+        return json(
+            status, #"{"error":{"status":\#(status),"message":"\#(message)"\#(reasonField)}}"#, headers: headers)
     }
 
     /// Whether a request went to a batch endpoint.

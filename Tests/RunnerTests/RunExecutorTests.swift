@@ -82,7 +82,7 @@ import Testing
         let transport = ScriptedTransport(
             ScriptedSpotify.responder { request in
                 ScriptedSpotify.isBatch(request) && request.url.path.hasSuffix("/tracks")
-                    ? ScriptedSpotify.json(403, #"{"error":{"status":403,"message":"Forbidden"}}"#) : nil
+                    ? ScriptedSpotify.error(403, "Forbidden") : nil
             })
         let (_, summary) = try await run(jobs(tracks + albums), transport: transport)
 
@@ -110,8 +110,8 @@ import Testing
             ScriptedSpotify.responder { _ in
                 let count = served.next()
                 return count > 1
-                    ? ScriptedSpotify.json(
-                        429, #"{"error":{"status":429,"message":"Too many requests","reason":"QUOTA_EXCEEDED"}}"#,
+                    ? ScriptedSpotify.error(
+                        429, "Too many requests", reason: "QUOTA_EXCEEDED",
                         headers: ["retry-after": "21600"]) : nil
             })
         let (_, summary) = try await run(jobs(ids), transport: transport)
@@ -139,8 +139,8 @@ import Testing
             ScriptedSpotify.responder { _ in
                 let count = served.next()
                 return count == 1
-                    ? ScriptedSpotify.json(
-                        429, #"{"error":{"status":429,"message":"API rate limit exceeded"}}"#,
+                    ? ScriptedSpotify.error(
+                        429, "API rate limit exceeded",
                         headers: ["retry-after": "7"]) : nil
             })
         let (_, summary) = try await run(jobs(factory.ids(.track, count: 10)), transport: transport)
@@ -161,7 +161,7 @@ import Testing
             ScriptedSpotify.responder { _ in
                 let count = served.next()
                 return count == 1
-                    ? ScriptedSpotify.json(401, #"{"error":{"status":401,"message":"The access token expired"}}"#) : nil
+                    ? ScriptedSpotify.error(401, "The access token expired") : nil
             })
         let (_, summary) = try await run(jobs(factory.ids(.track, count: 3)), transport: transport)
         #expect(summary.fetched == 3)
@@ -176,7 +176,7 @@ import Testing
         let transport = ScriptedTransport(
             ScriptedSpotify.responder { request in
                 ScriptedSpotify.ids(of: request).contains(rejected)
-                    ? ScriptedSpotify.json(400, #"{"error":{"status":400,"message":"Invalid base62 id"}}"#) : nil
+                    ? ScriptedSpotify.error(400, "Invalid base62 id") : nil
             })
         let (_, summary) = try await run(jobs(ids), transport: transport)
         #expect(summary.fetched == 8)
@@ -224,7 +224,7 @@ import Testing
             ScriptedSpotify.responder { _ in
                 let count = served.next()
                 return count <= 2
-                    ? ScriptedSpotify.json(503, #"{"error":{"status":503,"message":"Service unavailable"}}"#) : nil
+                    ? ScriptedSpotify.error(503, "Service unavailable") : nil
             })
         let (_, recovered) = try await run(jobs(factory.ids(.track, count: 5)), transport: flaky)
         #expect(recovered.fetched == 5)
@@ -233,7 +233,7 @@ import Testing
 
         let down = ScriptedTransport(
             ScriptedSpotify.responder { _ in
-                ScriptedSpotify.json(503, #"{"error":{"status":503,"message":"Service unavailable"}}"#)
+                ScriptedSpotify.error(503, "Service unavailable")
             })
         let ids = (0..<8).map { _ in factory.ids(.artist, count: 50) }.flatMap { $0 }
         let (_, outage) = try await run(jobs(ids), transport: down)
