@@ -23,8 +23,23 @@ public actor ReconnectingRedis {
 
     @discardableResult
     public func send(_ command: [String]) async throws -> RESPValue {
+        try await dropConnectionOnFailure { try await $0.send(command) }
+    }
+
+    /// Sends commands in one write; error answers are returned, not thrown.
+    public func pipeline(data commands: [[Data]]) async throws -> [RESPValue] {
+        try await dropConnectionOnFailure { try await $0.pipeline(data: commands) }
+    }
+
+    public func pipeline(_ commands: [[String]]) async throws -> [RESPValue] {
+        try await pipeline(data: commands.map { $0.map { Data($0.utf8) } })
+    }
+
+    private func dropConnectionOnFailure<T: Sendable>(
+        _ body: @Sendable (RedisConnection) async throws -> T
+    ) async throws -> T {
         do {
-            return try await connection().send(command)
+            return try await body(connection())
         } catch let error as RedisError {
             throw error
         } catch {

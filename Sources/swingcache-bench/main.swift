@@ -17,6 +17,12 @@ func measure<T>(_ body: () throws -> T) rethrows -> (T, Double) {
     return (result, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
 }
 
+func measure<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {
+    let start = DispatchTime.now().uptimeNanoseconds
+    let result = try await body()
+    return (result, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+}
+
 func peakResidentMegabytes() -> Double {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
@@ -25,7 +31,7 @@ func peakResidentMegabytes() -> Double {
 
 func formatSeconds(_ seconds: Double) -> String { String(format: "%.3f s", seconds) }
 
-func offlineBenchmark() throws {
+func offlineBenchmark() async throws {
     let now = Date.testEpoch
     let folder = try TemporaryDirectory()
     let path = folder.file("bench.sqlite")
@@ -81,7 +87,7 @@ func offlineBenchmark() throws {
     let jobs = JobSet(specs: [spec], defaultMarket: "US")
 
     let (states, lookupSeconds) = try measure { try store.cacheStates(for: allIDs) }
-    let (plan, planSeconds) = try measure { try Scheduler(store: store).plan(jobs, now: now) }
+    let (plan, planSeconds) = try await measure { try await Scheduler(store: store).plan(jobs, now: now) }
     let (_, planOnlySeconds) = measure {
         Planner(budget: jobs.budget).plan(
             targets: jobs.targets, invalidCount: 0, cache: states, recentRequests: [], service: ServiceState(), now: now
@@ -104,6 +110,6 @@ func offlineBenchmark() throws {
 }
 
 let parts = CommandLine.arguments.dropFirst()
-if parts.isEmpty || parts.contains("offline") { try offlineBenchmark() }
+if parts.isEmpty || parts.contains("offline") { try await offlineBenchmark() }
 if parts.isEmpty || parts.contains("fetch") { try await FetchBenchmark().run() }
 if parts.contains("reads") { try await FetchBenchmark().cachedReads() }

@@ -8,7 +8,7 @@ import Testing
 @Suite struct SchedulerTests {
     let now = Date.testEpoch
 
-    @Test func aPlanForFiftyThousandTargetsComesFromARealDatabaseFile() throws {
+    @Test func aPlanForFiftyThousandTargetsComesFromARealDatabaseFile() async throws {
         let folder = try TemporaryDirectory()
         let store = try folder.store()
         var factory = CatalogFactory(seed: 50_000)
@@ -34,7 +34,7 @@ import Testing
             name: "library", path: "library.yaml", freshness: FreshnessPolicy(refreshAhead: 2 * 3600),
             targets: ids.map { JobTarget(id: $0, origin: SourceLocation(file: "ids.txt", line: 1, column: 1)) })
 
-        let plan = try Scheduler(store: store).plan(JobSet(specs: [spec], defaultMarket: "US"), now: now)
+        let plan = try await Scheduler(store: store).plan(JobSet(specs: [spec], defaultMarket: "US"), now: now)
 
         #expect(
             plan.itemsByState == [.fresh: 20_000, .due: 5_000, .stale: 10_000, .knownMissing: 1_000, .missing: 14_000])

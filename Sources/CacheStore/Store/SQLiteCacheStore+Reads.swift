@@ -7,6 +7,12 @@ public struct StoredEntity: Hashable, Sendable {
     public var entity: CatalogEntity
     public var fetchedAt: Date
     public var expiresAt: Date
+
+    public init(entity: CatalogEntity, fetchedAt: Date, expiresAt: Date) {
+        self.entity = entity
+        self.fetchedAt = fetchedAt
+        self.expiresAt = expiresAt
+    }
 }
 
 extension SQLiteCacheStore {

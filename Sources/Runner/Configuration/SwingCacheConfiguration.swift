@@ -87,12 +87,13 @@ public struct SwingCacheConfiguration: Sendable {
         return configuration
     }
 
-    /// The credentials, or an error saying how to provide them.
-    /// The shared budget the configuration names, if any. Connecting waits for the first use.
-    public var sharedBudget: RedisBudget? {
-        redisURL.map { RedisBudget(redis: ReconnectingRedis(url: $0), prefix: redisPrefix) }
+    /// The Redis tier the configuration names, if any, with a connection of its own: make it once per command.
+    /// Connecting waits for the first use.
+    public func makeRedisTier() -> RedisTier? {
+        redisURL.map { RedisTier(redis: ReconnectingRedis(url: $0), prefix: redisPrefix) }
     }
 
+    /// The credentials, or an error saying how to provide them.
     public func requireCredentials() throws(ConfigurationError) -> SpotifyCredentials {
         guard let credentials else {
             throw ConfigurationError(

@@ -18,6 +18,8 @@ public struct JobRun: Sendable {
     public var progress: @Sendable (RunProgress) -> Void = { _ in }
     /// The budget shared with other runners (Redis), when configured.
     public var sharedBudget: (any SharedBudget)?
+    /// The catalog cache shared with other hosts (Redis): read before SQLite, written after it.
+    public var sharedCatalog: SharedCatalog?
 
     public init(
         store: SQLiteCacheStore, client: SpotifyClient, clock: any RunClock, retry: RetryPolicy = RetryPolicy(),
@@ -35,14 +37,15 @@ public struct JobRun: Sendable {
     public func run(_ jobs: JobSet, budgetOverride: @Sendable (BudgetPolicy) -> BudgetPolicy = { $0 }) async throws
         -> (plan: Plan, summary: RunSummary, runID: Int64)
     {
-        let plan = try Scheduler(store: store, modeRecheckAfter: modeRecheck).plan(
+        let cache = TieredCache(store: store, shared: sharedCatalog)
+        let plan = try await Scheduler(cache: cache, modeRecheckAfter: modeRecheck).plan(
             jobs, now: clock.now(), budgetOverride: budgetOverride)
         let runID = try store.beginRun(
             jobs: jobs.names, startedAt: plan.createdAt, pid: ProcessInfo.processInfo.processIdentifier,
             host: ProcessInfo.processInfo.hostName)
         let executor = RunExecutor(
             store: store, client: client, clock: clock, retry: retry, logger: logger, stopSignal: stopSignal,
-            progress: progress, sharedBudget: sharedBudget)
+            progress: progress, sharedBudget: sharedBudget, sharedCatalog: sharedCatalog)
         let summary = await executor.execute(plan, jobs: jobs, runID: runID)
         let report = RunReport(plan: plan, jobs: jobs, summary: summary, runID: runID)
         try store.finishRun(

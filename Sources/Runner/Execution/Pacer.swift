@@ -37,9 +37,8 @@ public actor Pacer {
     /// The budget several runners share, when one is configured; this database's ledger decides without it.
     private let sharedBudget: (any SharedBudget)?
     private let logger: Logger
-    /// While the shared budget is unreachable: when to try it again, and the pause after the next failure.
-    private var sharedRetryAt: Date?
-    private var sharedPause: TimeInterval = 5
+    private var sharedOutage = RedisOutage(
+        part: "the shared budget (Redis)", fallback: "pacing with this database's ledger alone")
 
     /// - Parameters:
     ///   - limit: requests allowed in any sliding hour: `per_hour - reserve` for runs, `per_hour` for `get`.
@@ -83,26 +82,16 @@ public actor Pacer {
 
     /// Asks the shared budget when there is one and it answers, else this database's ledger.
     private func reserve(endpoint: String, now: Date) async throws -> Reservation {
-        if let sharedBudget, sharedRetryAt.map({ now >= $0 }) ?? true {
+        if let sharedBudget, sharedOutage.mayTry(at: now) {
             do {
                 let reservation = try await sharedBudget.reserve(
                     service: service, limit: limit, minInterval: minInterval, now: now)
-                if sharedRetryAt != nil {
-                    logger.notice("the shared budget is reachable again; pacing with it")
-                    sharedRetryAt = nil
-                    sharedPause = 5
-                }
+                sharedOutage.succeeded(logger: logger)
                 guard case .granted(_, let at) = reservation else { return reservation }
                 let ledgerID = try store.appendReservation(service: service, endpoint: endpoint, runID: runID, at: at)
                 return .granted(ledgerID: ledgerID, at: at)
             } catch {
-                if sharedRetryAt == nil {
-                    logger.warning(
-                        "the shared budget (Redis) is unreachable; pacing with this database's ledger alone",
-                        metadata: ["error": "\(error)"])
-                }
-                sharedRetryAt = now.addingTimeInterval(sharedPause)
-                sharedPause = min(sharedPause * 2, 300)
+                sharedOutage.failed(error, at: now, logger: logger)
             }
         }
         return try store.reserveRequest(
@@ -112,7 +101,7 @@ public actor Pacer {
     /// Moves a granted start to the moment its request is sent, in every budget that counted it.
     public func markSent(ledgerID: Int64, grantedAt: Date, sentAt: Date) async {
         try? store.markSent(ledgerID: ledgerID, at: sentAt)
-        if let sharedBudget, sharedRetryAt == nil {
+        if let sharedBudget, !sharedOutage.isOngoing {
             try? await sharedBudget.markSent(service: service, grantedAt: grantedAt, sentAt: sentAt)
         }
     }

@@ -20,12 +20,16 @@ public final class RunExecutor: Sendable {
     private let stopRequested: StopSignal
     private let progress: @Sendable (RunProgress) -> Void
     private let sharedBudget: (any SharedBudget)?
+    /// Where answers are written: SQLite, then the shared Redis cache when there is one.
+    private let cache: TieredCache
 
     public init(
         store: SQLiteCacheStore, client: SpotifyClient, clock: any RunClock, retry: RetryPolicy = RetryPolicy(),
         logger: Logger, service: String = Scheduler.spotify, stopSignal: StopSignal = StopSignal(),
-        progress: @escaping @Sendable (RunProgress) -> Void = { _ in }, sharedBudget: (any SharedBudget)? = nil
+        progress: @escaping @Sendable (RunProgress) -> Void = { _ in }, sharedBudget: (any SharedBudget)? = nil,
+        sharedCatalog: SharedCatalog? = nil
     ) {
+        cache = TieredCache(store: store, shared: sharedCatalog)
         self.progress = progress
         self.sharedBudget = sharedBudget
         self.store = store
@@ -231,7 +235,7 @@ public final class RunExecutor: Sendable {
             switch exchange.answer {
             case .found(let entities, let missing):
                 do {
-                    try save(
+                    try await save(
                         entities: entities, missing: missing.map { ($0, .notFound) }, ledgerID: ledgerID,
                         status: exchange.status, run: run)
                 } catch {
@@ -284,7 +288,7 @@ public final class RunExecutor: Sendable {
                     return .splitBatch
                 }
                 do {
-                    try save(
+                    try await save(
                         entities: [], missing: [(item.ids[0], .invalid)], ledgerID: ledgerID, status: exchange.status,
                         run: run)
                 } catch {
@@ -321,15 +325,16 @@ public final class RunExecutor: Sendable {
     private func save(
         entities: [CatalogEntity], missing: [(id: SpotifyID, reason: MissingReason)], ledgerID: Int64, status: Int,
         run: RunState
-    ) throws {
+    ) async throws {
         let fetchedAt = clock.now()
         let policies = run.policies
-        try store.save(
+        try await cache.save(
             FetchRecord(
                 entities: entities, missing: missing, request: .complete(ledgerID: ledgerID, status: status),
                 fetchedAt: fetchedAt,
                 expiresAt: { fetchedAt.addingTimeInterval((policies[$0] ?? FreshnessPolicy()).ttl) },
-                missingExpiresAt: { fetchedAt.addingTimeInterval((policies[$0] ?? FreshnessPolicy()).missingTTL) }))
+                missingExpiresAt: { fetchedAt.addingTimeInterval((policies[$0] ?? FreshnessPolicy()).missingTTL) }),
+            now: fetchedAt)
     }
 
     private func complete(_ ledgerID: Int64, _ status: Int) {

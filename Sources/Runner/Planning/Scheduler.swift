@@ -5,24 +5,32 @@ import SwingCache
 /// Gathers what the planner needs from the store and asks it for a plan.
 ///
 /// ```swift
-/// let plan = try Scheduler(store: store).plan(JobSet(specs: specs, defaultMarket: "US"), now: .now)
+/// let plan = try await Scheduler(store: store).plan(JobSet(specs: specs, defaultMarket: "US"), now: .now)
 /// ```
 public struct Scheduler: Sendable {
     /// The ledger and service-state name of the Spotify Web API.
     public static let spotify = "spotify"
 
-    public let store: SQLiteCacheStore
+    /// Freshness comes from here (Redis first when shared), the ledger and service state from its store.
+    public let cache: TieredCache
     /// A per-item mode learned longer ago than this is probed again with one batch request.
     public var modeRecheckAfter: TimeInterval
 
-    public init(store: SQLiteCacheStore, modeRecheckAfter: TimeInterval = 7 * 86_400) {
-        self.store = store
+    public var store: SQLiteCacheStore { cache.store }
+
+    public init(cache: TieredCache, modeRecheckAfter: TimeInterval = 7 * 86_400) {
+        self.cache = cache
         self.modeRecheckAfter = modeRecheckAfter
     }
 
-    public func plan(_ jobs: JobSet, now: Date, budgetOverride: (BudgetPolicy) -> BudgetPolicy = { $0 }) throws -> Plan
-    {
-        let cache = try store.cacheStates(for: jobs.targets.map(\.id))
+    public init(store: SQLiteCacheStore, modeRecheckAfter: TimeInterval = 7 * 86_400) {
+        self.init(cache: TieredCache(store: store), modeRecheckAfter: modeRecheckAfter)
+    }
+
+    public func plan(
+        _ jobs: JobSet, now: Date, budgetOverride: (BudgetPolicy) -> BudgetPolicy = { $0 }
+    ) async throws -> Plan {
+        let cache = try await cache.cacheStates(for: jobs.targets.map(\.id))
         let recent = try store.requestTimes(
             service: Self.spotify, since: now.addingTimeInterval(-RateLimitState.window))
         var service = try store.serviceState(Self.spotify)

@@ -23,18 +23,21 @@ public struct CachedAnswer: Encodable, Sendable {
     public var fetchedAt: Date?
     public var expiresAt: Date?
     public var entity: CatalogEntity?
+    /// The cache tier the answer came from: `redis` or `sqlite`; nil when neither had it.
+    public var tier: TieredCache.Tier?
 
-    public init(id: SpotifyID, source: Source, stored: StoredEntity?) {
+    public init(id: SpotifyID, source: Source, stored: StoredEntity?, tier: TieredCache.Tier? = nil) {
         self.id = id.value
         kind = id.kind.rawValue
         self.source = source
+        self.tier = tier
         fetchedAt = stored?.fetchedAt
         expiresAt = stored?.expiresAt
         entity = stored?.entity
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, source, fetchedAt, expiresAt, entity
+        case id, kind, source, tier, fetchedAt, expiresAt, entity
     }
 
     enum EntityKeys: String, CodingKey {
@@ -48,6 +51,7 @@ public struct CachedAnswer: Encodable, Sendable {
         try container.encode(id, forKey: .id)
         try container.encode(kind, forKey: .kind)
         try container.encode(source, forKey: .source)
+        try container.encodeIfPresent(tier, forKey: .tier)
         try container.encodeIfPresent(fetchedAt, forKey: .fetchedAt)
         try container.encodeIfPresent(expiresAt, forKey: .expiresAt)
         guard let entity else { return }
@@ -122,6 +126,7 @@ public struct CachedAnswer: Encodable, Sendable {
         description += popularity.map { ", popularity \($0)" } ?? ", popularity not provided"
         let until = expiresAt.map { ISO8601DateFormatter().string(from: $0) } ?? "?"
         let freshness = source == .stale ? "stale since \(until)" : "fresh until \(until)"
-        return "\(head): \(description) (\(source == .fetched ? "fetched now" : source.rawValue), \(freshness))"
+        let origin = source == .fetched ? "fetched now" : source.rawValue + (tier == .redis ? " in Redis" : "")
+        return "\(head): \(description) (\(origin), \(freshness))"
     }
 }

@@ -11,17 +11,16 @@ public enum TokenError: Error, Sendable, Equatable {
 /// Fetches client-credentials tokens and shares one among every request.
 ///
 /// A token is reused until shortly before it expires — 60 s, or a tenth of its lifetime when that is
-/// shorter — so cache hits never cost a token request. Concurrent callers wait for one fetch.
+/// shorter — so cache hits never cost a token request. Concurrent callers wait for one fetch. With a
+/// ``SharedTokenStore``, a token another runner fetched is used before a new one is asked for.
 public actor TokenProvider {
-    struct Token {
-        var value: String
-        var renewAt: Date
-    }
+    typealias Token = SharedToken
 
     private let credentials: SpotifyCredentials
     private let tokenURL: URL
     private let transport: any HTTPTransport
     private let now: @Sendable () -> Date
+    private let sharedTokens: (any SharedTokenStore)?
     private var token: Token?
     private var fetching: Task<Token, any Error>?
     /// How many tokens this provider fetched: tests and reports count them.
@@ -29,8 +28,9 @@ public actor TokenProvider {
 
     public init(
         credentials: SpotifyCredentials, tokenURL: URL, transport: any HTTPTransport,
-        now: @escaping @Sendable () -> Date = { Date() }
+        sharedTokens: (any SharedTokenStore)? = nil, now: @escaping @Sendable () -> Date = { Date() }
     ) {
+        self.sharedTokens = sharedTokens
         self.credentials = credentials
         self.tokenURL = tokenURL
         self.transport = transport
@@ -44,7 +44,7 @@ public actor TokenProvider {
         if let fetching {
             task = fetching
         } else {
-            task = Task { try await self.fetchToken() }
+            task = Task { try await self.sharedOrFetchedToken() }
             fetching = task
         }
         do {
@@ -59,8 +59,16 @@ public actor TokenProvider {
     }
 
     /// Forgets the held token, after the API answered 401 with it.
-    public func invalidate(_ rejected: String) {
+    public func invalidate(_ rejected: String) async {
         if token?.value == rejected { token = nil }
+        await sharedTokens?.discard(rejected)
+    }
+
+    private func sharedOrFetchedToken() async throws -> Token {
+        if let shared = await sharedTokens?.sharedToken(), shared.renewAt > now() { return shared }
+        let fresh = try await fetchToken()
+        await sharedTokens?.share(fresh)
+        return fresh
     }
 
     private func fetchToken() async throws -> Token {

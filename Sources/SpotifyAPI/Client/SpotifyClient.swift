@@ -29,12 +29,14 @@ public final class SpotifyClient: Sendable {
 
     public init(
         endpoints: SpotifyEndpoints, credentials: SpotifyCredentials, transport: any HTTPTransport,
-        now: @escaping @Sendable () -> Date = { Date() }
+        sharedTokens: (any SharedTokenStore)? = nil, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.endpoints = endpoints
         self.transport = transport
         self.now = now
-        tokens = TokenProvider(credentials: credentials, tokenURL: endpoints.tokenURL, transport: transport, now: now)
+        tokens = TokenProvider(
+            credentials: credentials, tokenURL: endpoints.tokenURL, transport: transport, sharedTokens: sharedTokens,
+            now: now)
     }
 
     /// Makes sure a token is held before a paced request, so a token failure never costs a budget slot.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CacheStore
 import Foundation
+import Logging
 import Runner
 import SpotifyAPI
 import SwingCache
@@ -14,7 +15,8 @@ struct GetCommand: AsyncParsableCommand {
         discussion: """
             A fresh entry costs nothing. A missing or stale one is fetched through the same pacing and hourly
             budget as runs, using the reserve that runs leave free. With --offline nothing leaves the machine:
-            stale entries are shown as stale, missing ones as not cached.
+            stale entries are shown as stale, missing ones as not cached. When SWINGCACHE_REDIS_URL is set, the
+            shared Redis cache is asked first and this host's database second (--offline still reads Redis).
 
             Examples:
               swingcache get track 4iV5W9uYEdYUVa79Axb7Rh
@@ -55,28 +57,34 @@ struct GetCommand: AsyncParsableCommand {
             let unique = parsed.reduce(into: [SpotifyID]()) { if !$0.contains($1) { $0.append($1) } }
 
             let configuration = try store.configuration()
-            let cache = try store.openStore(offline ? .readOnly : .readWrite)
+            let logger = log.makeLogger()
+            let redisTier = configuration.makeRedisTier()
+            let cache = TieredCache(
+                store: try store.openStore(offline ? .readOnly : .readWrite),
+                shared: redisTier?.sharedCatalog(logger: logger))
             let now = store.currentTime
             let policy = FreshnessPolicy()
-            var states = try cache.cacheStates(for: unique)
-            let needed = unique.filter { policy.state(of: states[$0] ?? .absent, at: now).needsFetch }
+            var entries = try await cache.entries(for: unique)
+            let needed = unique.filter { policy.state(of: entries[$0]?.state ?? .absent, at: now).needsFetch }
             var fetched: Set<SpotifyID> = []
             if !offline && !needed.isEmpty {
-                fetched = try await fetch(needed, into: cache, configuration: configuration)
-                states = try cache.cacheStates(for: unique)
+                fetched = try await fetch(
+                    needed, into: cache, configuration: configuration, redisTier: redisTier, logger: logger)
+                entries = try await cache.entries(for: unique)
             }
 
             var answers: [CachedAnswer] = []
             for id in unique {
-                let stored = try cache.entity(id, includingRaw: false)
-                let state = policy.state(of: states[id] ?? .absent, at: now)
+                let entry = entries[id]
+                let cacheState = entry?.state ?? .absent
+                let state = policy.state(of: cacheState, at: now)
                 let source: CachedAnswer.Source
-                switch states[id] ?? .absent {
+                switch cacheState {
                 case .knownMissing where state != .stale: source = .knownMissing
                 case .cached: source = fetched.contains(id) ? .fetched : (state == .stale ? .stale : .cache)
                 default: source = .notCached
                 }
-                answers.append(CachedAnswer(id: id, source: source, stored: stored))
+                answers.append(CachedAnswer(id: id, source: source, stored: entry?.stored, tier: entry?.tier))
             }
             if json {
                 try Terminal.json(answers)
@@ -91,7 +99,8 @@ struct GetCommand: AsyncParsableCommand {
 
     /// Fetches `ids` with the whole hourly quota (the reserve included), waiting at most half a minute.
     private func fetch(
-        _ ids: [SpotifyID], into cache: SQLiteCacheStore, configuration: SwingCacheConfiguration
+        _ ids: [SpotifyID], into cache: TieredCache, configuration: SwingCacheConfiguration, redisTier: RedisTier?,
+        logger: Logger
     ) async throws -> Set<SpotifyID> {
         let credentials = try StoreOptions.credentials(from: configuration)
         let spec = JobSpec(
@@ -100,15 +109,17 @@ struct GetCommand: AsyncParsableCommand {
             budget: BudgetPolicy(reserve: 0, maxRuntime: 30))
         let jobs = JobSet(specs: [spec], defaultMarket: configuration.market)
         let clock = SystemClock()
-        let plan = try Scheduler(store: cache).plan(jobs, now: clock.now())
+        let plan = try await Scheduler(cache: cache, modeRecheckAfter: configuration.modeRecheck).plan(
+            jobs, now: clock.now())
         let client = SpotifyClient(
-            endpoints: configuration.endpoints, credentials: credentials, transport: URLSessionTransport())
+            endpoints: configuration.endpoints, credentials: credentials, transport: URLSessionTransport(),
+            sharedTokens: redisTier?.tokens(for: credentials, endpoints: configuration.endpoints))
         let executor = RunExecutor(
-            store: cache, client: client, clock: clock, logger: log.makeLogger(),
-            sharedBudget: configuration.sharedBudget)
+            store: cache.store, client: client, clock: clock, logger: logger, sharedBudget: redisTier?.budget,
+            sharedCatalog: cache.shared)
         let summary = await executor.execute(plan, jobs: jobs, runID: nil)
         if case .configurationError(let message) = summary.outcome { throw CommandFailure(.badConfiguration, message) }
-        let after = try cache.cacheStates(for: ids)
+        let after = try await cache.cacheStates(for: ids)
         var fetched: Set<SpotifyID> = []
         for id in ids {
             if case .cached(let fetchedAt, _) = after[id], fetchedAt >= plan.createdAt { fetched.insert(id) }

@@ -62,8 +62,8 @@ struct RunCommand: AsyncParsableCommand {
             let configuration = try store.configuration()
             let jobSet = JobSet(specs: try JobSpecFiles.load(jobs), defaultMarket: configuration.market)
             if dryRun {
-                let plan = try Scheduler(store: try store.openStore(.readOnly)).plan(
-                    jobSet, now: store.currentTime, budgetOverride: limits.apply)
+                let plan = try await PlanCommand.plan(
+                    jobSet, store: store, configuration: configuration, limits: limits, logger: log.makeLogger())
                 if json {
                     try Terminal.json(PlanSummary(plan: plan, jobs: jobSet))
                 } else {
@@ -78,13 +78,16 @@ struct RunCommand: AsyncParsableCommand {
 
             let logger = log.makeLogger()
             let display = ProgressDisplay.forStandardError(quiet: log.quiet || json, logger: logger)
+            let redisTier = configuration.makeRedisTier()
             let client = SpotifyClient(
-                endpoints: configuration.endpoints, credentials: credentials, transport: URLSessionTransport())
+                endpoints: configuration.endpoints, credentials: credentials, transport: URLSessionTransport(),
+                sharedTokens: redisTier?.tokens(for: credentials, endpoints: configuration.endpoints))
             let stop = StopSignal()
             let clock = StoppableClock(base: SystemClock(), stop: stop)
             var jobRun = JobRun(store: cache, client: client, clock: clock, logger: logger, stopSignal: stop)
             jobRun.modeRecheck = configuration.modeRecheck
-            jobRun.sharedBudget = configuration.sharedBudget
+            jobRun.sharedBudget = redisTier?.budget
+            jobRun.sharedCatalog = redisTier?.sharedCatalog(logger: logger)
             jobRun.progress = { display.show($0) }
             let trap = SignalTrap { number in
                 logger.notice("received signal \(number): finishing the request in flight, then stopping")

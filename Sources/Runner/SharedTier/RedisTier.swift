@@ -1,0 +1,58 @@
+import Foundation
+import Logging
+import RedisClient
+import SpotifyAPI
+
+/// The Redis tier as configured: one connection, shared by the budget, the catalog cache and the access token.
+///
+/// ```swift
+/// let tier = RedisTier(redis: ReconnectingRedis(url: url), prefix: "swingcache:v1:")
+/// let cache = TieredCache(store: store, shared: tier.sharedCatalog(logger: logger))
+/// ```
+public struct RedisTier: Sendable {
+    public let redis: ReconnectingRedis
+    public let prefix: String
+
+    public init(redis: ReconnectingRedis, prefix: String) {
+        self.redis = redis
+        self.prefix = prefix
+    }
+
+    public var budget: RedisBudget { RedisBudget(redis: redis, prefix: prefix) }
+
+    public var catalog: RedisCatalogCache { RedisCatalogCache(redis: redis, prefix: prefix) }
+
+    public func sharedCatalog(logger: Logger) -> SharedCatalog { SharedCatalog(cache: catalog, logger: logger) }
+
+    public func tokens(for credentials: SpotifyCredentials, endpoints: SpotifyEndpoints) -> RedisTokenStore {
+        RedisTokenStore(redis: redis, prefix: prefix, clientID: credentials.clientID, tokenURL: endpoints.tokenURL)
+    }
+}
+
+/// The Redis catalog cache as runs use it: a call that fails is logged once and answered with nil, and Redis is
+/// left alone for a while before the next try — SQLite carries on meanwhile.
+public actor SharedCatalog {
+    public let cache: RedisCatalogCache
+    private let logger: Logger
+    private var outage = RedisOutage(
+        part: "the shared cache (Redis)", fallback: "reading and writing this database alone")
+
+    public init(cache: RedisCatalogCache, logger: Logger) {
+        self.cache = cache
+        self.logger = logger
+    }
+
+    /// The body's answer, or nil when Redis is away.
+    public func attempt<T: Sendable>(_ body: @Sendable (RedisCatalogCache) async throws -> T) async -> T? {
+        let now = Date()
+        guard outage.mayTry(at: now) else { return nil }
+        do {
+            let value = try await body(cache)
+            outage.succeeded(logger: logger)
+            return value
+        } catch {
+            outage.failed(error, at: now, logger: logger)
+            return nil
+        }
+    }
+}
