@@ -11,12 +11,6 @@ import SwingCacheTestKit
 /// look-up, cleanup of 50 000 expired rows, bytes per cached track, peak RSS.
 /// `fetch`: requests per warm-up against the fixture server, pacing accuracy, cached reads.
 
-func measure<T>(_ body: () throws -> T) rethrows -> (T, Double) {
-    let start = DispatchTime.now().uptimeNanoseconds
-    let result = try body()
-    return (result, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
-}
-
 func measure<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {
     let start = DispatchTime.now().uptimeNanoseconds
     let result = try await body()
@@ -50,7 +44,7 @@ func offlineBenchmark() async throws {
     let newAlbums = factory.ids(.album, count: 2_000)
 
     let ttl: TimeInterval = 12 * 3600
-    let (_, loadSeconds) = try measure {
+    let (_, loadSeconds) = try await measure {
         // In chunks, so loading the database does not set the peak RSS the benchmark reports.
         func load(_ ids: [SpotifyID], fetchedHoursAgo hours: Double) throws {
             for chunk in stride(from: 0, to: ids.count, by: 5_000) {
@@ -86,14 +80,14 @@ func offlineBenchmark() async throws {
         targets: allIDs.map { JobTarget(id: $0, origin: SourceLocation(file: "ids.txt", line: 1, column: 1)) })
     let jobs = JobSet(specs: [spec], defaultMarket: "US")
 
-    let (states, lookupSeconds) = try measure { try store.cacheStates(for: allIDs) }
+    let (states, lookupSeconds) = try await measure { try store.cacheStates(for: allIDs) }
     let (plan, planSeconds) = try await measure { try await Scheduler(store: store).plan(jobs, now: now) }
-    let (_, planOnlySeconds) = measure {
+    let (_, planOnlySeconds) = await measure {
         Planner(budget: jobs.budget).plan(
             targets: jobs.targets, invalidCount: 0, cache: states, recentRequests: [], service: ServiceState(), now: now
         )
     }
-    let (cleanup, cleanupSeconds) = try measure { try store.cleanup(now: now, dryRun: false) }
+    let (cleanup, cleanupSeconds) = try await measure { try store.cleanup(now: now, dryRun: false) }
 
     print("swingcache-bench: offline core, \(allIDs.count) targets (100 000 tracks, 10 000 albums)")
     print("  load database:            \(formatSeconds(loadSeconds)) (not a goal)")
