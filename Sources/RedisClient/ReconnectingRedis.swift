@@ -3,7 +3,7 @@ import NIOCore
 
 /// A connection that is made on first use and made again after the server went away.
 public actor ReconnectingRedis {
-    public let url: RedisURL
+    public nonisolated let url: RedisURL
     private let timeout: TimeAmount
     private var current: RedisConnection?
 

@@ -16,12 +16,13 @@ struct SwingCacheCommand: AsyncParsableCommand {
               swingcache get track spotify:track:4iV5W9uYEdYUVa79Axb7Rh
               swingcache stats --json
               swingcache cleanup --dry-run
+              swingcache doctor
 
             \(ExitStatus.helpText)
             """,
         subcommands: [
             RunCommand.self, PlanCommand.self, GetCommand.self, ValidateCommand.self, CleanupCommand.self,
-            StatsCommand.self,
+            StatsCommand.self, DoctorCommand.self,
         ]
     )
 }

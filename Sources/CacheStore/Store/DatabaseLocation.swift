@@ -26,7 +26,7 @@ public struct DatabaseLocation: Hashable, Sendable {
         return DatabaseLocation(path: dataHome + "/swingcache/cache.sqlite", isDefault: true)
     }
 
-    var folder: String {
+    public var folder: String {
         let parent = (path as NSString).deletingLastPathComponent
         return parent.isEmpty ? "." : parent
     }

@@ -19,8 +19,8 @@ public struct RedisCatalogCache: Sendable {
         self.prefix = prefix
     }
 
-    func entityKey(_ id: SpotifyID) -> String { prefix + id.kind.rawValue + ":" + id.value }
-    func freshnessKey(_ id: SpotifyID) -> String { prefix + "fresh:" + id.kind.rawValue + ":" + id.value }
+    public func entityKey(_ id: SpotifyID) -> String { prefix + id.kind.rawValue + ":" + id.value }
+    public func freshnessKey(_ id: SpotifyID) -> String { prefix + "fresh:" + id.kind.rawValue + ":" + id.value }
 
     /// Writes a record's entities and known-missing ids, each expiring after what remains of its ttl at `now`.
     ///

@@ -1,0 +1,165 @@
+import CacheStore
+import Foundation
+import RedisClient
+import SpotifyAPI
+
+/// One thing `swingcache doctor` looked at, and what it found.
+public struct DoctorCheck: Sendable, Encodable, Equatable {
+    public enum Status: String, Sendable, Encodable {
+        case ok
+        /// Works, but not as a user probably wants (no credentials, a database not created yet).
+        case warning
+        case failed
+        /// Not looked at: nothing configured, or an earlier check failed.
+        case skipped
+    }
+
+    /// Why a check failed, which decides the exit status: 77 for configuration, 69 for an unreachable service.
+    public enum Failure: String, Sendable, Encodable {
+        case configuration
+        case unavailable
+    }
+
+    public var name: String
+    public var status: Status
+    public var detail: String
+    public var failure: Failure?
+
+    public init(_ name: String, _ status: Status, _ detail: String, failure: Failure? = nil) {
+        self.name = name
+        self.status = status
+        self.detail = detail
+        self.failure = failure
+    }
+}
+
+/// Checks what swingcache needs before a run — the database, Redis, the credentials — without spending any
+/// Web API quota: the credentials are tried on the token endpoint only.
+///
+/// ```swift
+/// let checks = await Doctor(configuration: configuration, database: location).checks()
+/// ```
+public struct Doctor: Sendable {
+    public var configuration: SwingCacheConfiguration
+    public var database: DatabaseLocation
+    public var transport: any HTTPTransport
+    /// Round trips timed to report Redis's latency.
+    public var pings = 5
+
+    public init(
+        configuration: SwingCacheConfiguration, database: DatabaseLocation,
+        transport: any HTTPTransport = URLSessionTransport()
+    ) {
+        self.configuration = configuration
+        self.database = database
+        self.transport = transport
+    }
+
+    public func checks() async -> [DoctorCheck] {
+        [configurationCheck(), databaseCheck(), await redisCheck(), await credentialsCheck()]
+    }
+
+    func configurationCheck() -> DoctorCheck {
+        let file = configuration.file.map { "config file \($0)" } ?? "no config file (environment only)"
+        var detail = "\(file); market \(configuration.market)"
+        if configuration.endpoints != SpotifyEndpoints() {
+            detail += "; Spotify API at \(configuration.endpoints.apiURL)"
+        }
+        return DoctorCheck("configuration", .ok, detail)
+    }
+
+    func databaseCheck() -> DoctorCheck {
+        guard FileManager.default.fileExists(atPath: database.path) else {
+            let folderExists = FileManager.default.fileExists(atPath: database.folder)
+            if folderExists ? FileManager.default.isWritableFile(atPath: database.folder) : database.isDefault {
+                return DoctorCheck(
+                    "database", .warning, "\(database.path) does not exist yet; the first run creates it")
+            }
+            let problem = folderExists ? "is not writable" : "does not exist"
+            return DoctorCheck(
+                "database", .failed, "\(database.path) cannot be created: the folder \(database.folder) \(problem)",
+                failure: .configuration)
+        }
+        do {
+            let store = try SQLiteCacheStore.open(database, access: .readOnly)
+            let statistics = try store.statistics(now: Date(), runLimit: 1)
+            let entries = statistics.entries.values.reduce(0) { $0 + $1.fresh + $1.stale }
+            var detail = "\(database.path): \(entries) entries, \(statistics.databaseBytes / 1024) KiB"
+            if let parked = statistics.services[Scheduler.spotify]?.parkedUntil, parked > Date() {
+                detail += "; Spotify parked until \(ISO8601DateFormatter().string(from: parked))"
+            }
+            guard FileManager.default.isWritableFile(atPath: database.path) else {
+                return DoctorCheck("database", .failed, detail + "; not writable", failure: .configuration)
+            }
+            return DoctorCheck("database", .ok, detail)
+        } catch {
+            return DoctorCheck("database", .failed, "\(error)", failure: .configuration)
+        }
+    }
+
+    func redisCheck() async -> DoctorCheck {
+        guard let url = configuration.redisURL else {
+            return DoctorCheck(
+                "redis", .skipped, "not configured (SWINGCACHE_REDIS_URL): runs share nothing beyond this database")
+        }
+        do {
+            let connection = try await RedisConnection.connect(to: url)
+            defer { Task { await connection.close() } }
+            var latencies: [Double] = []
+            for _ in 0..<pings {
+                let start = DispatchTime.now().uptimeNanoseconds
+                try await connection.send("PING")
+                latencies.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            }
+            let info = try await connection.send("INFO", "server").string ?? ""
+            let scripting = try await connection.send("EVAL", "return 1", "0").integer == 1
+            let median = latencies.sorted()[latencies.count / 2]
+            let detail =
+                "\(url): \(Self.serverName(info)), ping \(String(format: "%.2f", median)) ms (median of \(pings))"
+            guard scripting else {
+                return DoctorCheck(
+                    "redis", .failed, detail + "; Lua scripting (EVAL) is off, the shared budget needs it",
+                    failure: .configuration)
+            }
+            return DoctorCheck("redis", .ok, detail)
+        } catch {
+            return DoctorCheck("redis", .failed, "\(url) is unreachable: \(error)", failure: .unavailable)
+        }
+    }
+
+    func credentialsCheck() async -> DoctorCheck {
+        guard let credentials = configuration.credentials else {
+            return DoctorCheck(
+                "credentials", .warning,
+                "no SPOTIFY_CLIENT_ID / SPOTIFY_CLIENT_SECRET: run and get will exit 77 (scripts/demo.sh uses the fixture server instead)"
+            )
+        }
+        let tokens = TokenProvider(
+            credentials: credentials, tokenURL: configuration.endpoints.tokenURL, transport: transport)
+        do {
+            _ = try await tokens.accessToken()
+            return DoctorCheck(
+                "credentials", .ok,
+                "\(configuration.endpoints.tokenURL.host ?? "the token endpoint") issued a token for client \(credentials.clientID.prefix(4))…; no API request made"
+            )
+        } catch {
+            switch error {
+            case .invalidCredentials(let message):
+                return DoctorCheck("credentials", .failed, message, failure: .configuration)
+            case .unavailable(let message):
+                return DoctorCheck("credentials", .failed, message, failure: .unavailable)
+            }
+        }
+    }
+
+    /// "Redis 7.0.15" or "DragonflyDB 1.x" from an `INFO server` answer.
+    static func serverName(_ info: String) -> String {
+        var fields: [String: String] = [:]
+        for line in info.split(whereSeparator: \.isNewline) {
+            let parts = line.split(separator: ":", maxSplits: 1)
+            if parts.count == 2 { fields[String(parts[0])] = parts[1].trimmingCharacters(in: .whitespaces) }
+        }
+        if let dragonfly = fields["dragonfly_version"] { return "DragonflyDB \(dragonfly)" }
+        return fields["redis_version"].map { "Redis \($0)" } ?? "a Redis-compatible server"
+    }
+}

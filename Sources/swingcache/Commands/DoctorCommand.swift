@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import Runner
+
+struct DoctorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Check the configuration, the database, Redis and the credentials, without spending any quota.",
+        discussion: """
+            Each check prints one line: ok, warning, failed or skipped. The credentials are tried on Spotify's \
+            token endpoint only, which the hourly budget does not count; no Web API request is made. Redis is \
+            checked when SWINGCACHE_REDIS_URL is set: reachable, its version, its latency and Lua scripting.
+
+            Examples:
+              swingcache doctor
+              swingcache doctor --json
+
+            Exit 0 when nothing failed (warnings allowed), 77 when the configuration, the database or the \
+            credentials are wrong, 69 when Redis or the token endpoint cannot be reached.
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Flag(help: "Print the checks as JSON.")
+    var json = false
+
+    func run() async throws {
+        let checks: [DoctorCheck]
+        do {
+            let configuration = try store.configuration()
+            checks = await Doctor(configuration: configuration, database: store.location).checks()
+        } catch let failure as CommandFailure {
+            checks = [
+                DoctorCheck("configuration", .failed, failure.lines.joined(separator: " "), failure: .configuration)
+            ]
+        }
+        if json {
+            try Terminal.json(checks)
+        } else {
+            for check in checks {
+                print(
+                    "\(check.status.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0))\(check.name.padding(toLength: 15, withPad: " ", startingAt: 0))\(check.detail)"
+                )
+            }
+        }
+        let failures = checks.compactMap(\.failure)
+        if failures.contains(.configuration) { throw ExitStatus.badConfiguration.exitCode }
+        if failures.contains(.unavailable) { throw ExitStatus.serviceUnavailable.exitCode }
+    }
+}
