@@ -75,7 +75,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "swingcache-bench",
-            dependencies: ["Runner", "FixtureServer", "SwingCacheTestKit"]
+            dependencies: ["Runner", "RedisClient", "FixtureServer", "SwingCacheTestKit"]
         ),
         .testTarget(name: "SwingCacheTests", dependencies: ["SwingCache", "SwingCacheTestKit"]),
         .testTarget(name: "CacheStoreTests", dependencies: ["CacheStore", "SwingCacheTestKit"]),

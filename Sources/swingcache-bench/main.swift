@@ -107,3 +107,4 @@ let parts = CommandLine.arguments.dropFirst()
 if parts.isEmpty || parts.contains("offline") { try await offlineBenchmark() }
 if parts.isEmpty || parts.contains("fetch") { try await FetchBenchmark().run() }
 if parts.contains("reads") { try await FetchBenchmark().cachedReads() }
+if parts.contains("redis") { try await RedisBenchmark().run() }

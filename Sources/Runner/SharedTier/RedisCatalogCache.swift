@@ -12,7 +12,7 @@ public struct RedisCatalogCache: Sendable {
     public let redis: ReconnectingRedis
     public let prefix: String
     /// Ids per MGET: all of a look-up's MGETs go out in one write, so this only bounds each answer's size.
-    static let idsPerCommand = 1000
+    public static let idsPerCommand = 1000
 
     public init(redis: ReconnectingRedis, prefix: String = "swingcache:v1:") {
         self.redis = redis

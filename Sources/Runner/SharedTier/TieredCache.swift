@@ -48,12 +48,21 @@ public struct TieredCache: Sendable {
         for (id, found) in fromRedis {
             entries[id] = Entry(state: found.state, stored: found.stored, tier: .redis)
         }
-        let rest = ids.filter { entries[$0] == nil }
-        let states = try store.cacheStates(for: rest)
+        // A stored entity carries its own freshness: only ids without one need the bulk look-up (known-missing).
+        var rest: [SpotifyID] = []
+        for id in ids where entries[id] == nil {
+            if let stored = try store.entity(id, includingRaw: false) {
+                entries[id] = Entry(
+                    state: .cached(fetchedAt: stored.fetchedAt, expiresAt: stored.expiresAt), stored: stored,
+                    tier: .sqlite)
+            } else {
+                rest.append(id)
+            }
+        }
+        let states = rest.isEmpty ? [:] : try store.cacheStates(for: rest)
         for id in rest {
             let state = states[id] ?? .absent
-            let stored = try store.entity(id, includingRaw: false)
-            entries[id] = Entry(state: state, stored: stored, tier: state == .absent ? nil : .sqlite)
+            entries[id] = Entry(state: state, stored: nil, tier: state == .absent ? nil : .sqlite)
         }
         return entries
     }

@@ -18,7 +18,7 @@ enum ExitStatus: Int32 {
           1   an unexpected error
           64  usage error (a flag or argument is wrong)
           65  a job spec is invalid (every problem printed as FILE:LINE:COLUMN: message)
-          69  a service stayed unavailable after retries
+          69  a service stayed unavailable after retries (cleanup, doctor: Redis unreachable)
           75  not done now, will be later: deferred, parked, or another run holds the lock
           77  bad credentials or configuration, including an unusable database path
         """
