@@ -99,5 +99,16 @@ check "cleanup removed every expired track" 1500 "$(python3 -c 'import json,sys;
 check "no track left" 0 "$(sql 'SELECT COUNT(*) FROM track')"
 check "integrity after cleanup" ok "$(sql 'PRAGMA integrity_check')"
 
+echo "== 5. doctor: every check, no Web API request"
+start_fixture_server "$build" "$work/fixture.log"
+set +e
+SWINGCACHE_REDIS_URL="${SWINGCACHE_TEST_REDIS_URL:-}" "$swingcache" doctor >"$work/doctor.txt" 2>&1
+status=$?
+set -e
+check "doctor exits 0" 0 "$status"
+check "doctor checked the credentials on the token endpoint" 1 "$(grep -c '^ok      credentials' "$work/doctor.txt")"
+check "doctor made no Web API request" 0 "$(api_requests_seen)"
+stop_fixture_server
+
 echo "smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
