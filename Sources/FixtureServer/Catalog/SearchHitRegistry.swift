@@ -1,5 +1,5 @@
-import Synchronization
 import SwingCache
+import Synchronization
 
 /// The tracks, albums and artists a search by artist and title made up, kept so `GET /v1/{kind}s/{id}` finds them.
 ///

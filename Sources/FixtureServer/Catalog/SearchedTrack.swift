@@ -24,10 +24,11 @@ struct SearchedTrack {
         var artistDraws = DeterministicDraws("search", "artist", MatchKey.of(artist))
         artistID = Self.searchID(&artistDraws)
         albumName = album
-        albumID = album.map { album in
-            var albumDraws = DeterministicDraws("search", "album", MatchKey.of(artist), MatchKey.of(album))
-            return Self.searchID(&albumDraws)
-        } ?? Self.searchID(&draws)
+        albumID =
+            album.map { album in
+                var albumDraws = DeterministicDraws("search", "album", MatchKey.of(artist), MatchKey.of(album))
+                return Self.searchID(&albumDraws)
+            } ?? Self.searchID(&draws)
         isrc =
             draws.pick(["US", "GB", "SE", "DE", "FR", "NL", "JP", "CA", "AU"])
             + draws.text(count: 3, from: "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")

@@ -7,7 +7,8 @@ struct DeezerEndpoint: Sendable {
     /// The track of `reference` (`isrc:…`); Deezer's `DataException` for anything it does not know.
     func track(reference: String) -> FixtureAnswer {
         guard reference.lowercased().hasPrefix("isrc:"),
-            let recording = ISRCRecording(isrc: String(reference.dropFirst("isrc:".count)).uppercased(), catalog: catalog)
+            let recording = ISRCRecording(
+                isrc: String(reference.dropFirst("isrc:".count)).uppercased(), catalog: catalog)
         else {
             let error: JSONValue = .orderedObject([
                 JSONMember("type", "DataException"), JSONMember("message", "no data"), JSONMember("code", 800),

@@ -7,10 +7,9 @@ extension FixtureRoutes {
         catalog: FixtureCatalog
     ) {
         let lastFM = LastFMEndpoint(options: options, state: state, catalog: catalog)
-        for path in ["\(FixtureService.lastfm.pathPrefix)/2.0", "\(FixtureService.lastfm.pathPrefix)/2.0/"] {
-            router.get(RouterPath(path)) { request, _ in
-                await lastFM.answer(request).response
-            }
+        // Hummingbird's router ignores a trailing slash, so this answers `/lastfm/2.0/` too.
+        router.get(RouterPath("\(FixtureService.lastfm.pathPrefix)/2.0")) { request, _ in
+            await lastFM.answer(request).response
         }
 
         let musicBrainz = MusicBrainzEndpoint(state: state, catalog: catalog)

@@ -65,6 +65,7 @@ struct LastFMEndpoint: Sendable {
     }
 
     private static func error(_ code: Int, _ message: String, _ status: HTTPResponse.Status) -> FixtureAnswer {
-        .json(.orderedObject([JSONMember("message", .string(message)), JSONMember("error", .int(code))]), status: status)
+        .json(
+            .orderedObject([JSONMember("message", .string(message)), JSONMember("error", .int(code))]), status: status)
     }
 }

@@ -100,8 +100,11 @@ struct LastFMTrack {
         var members = [JSONMember("artist", .string(artist)), JSONMember("title", .string(album.title))]
         if let mbid = album.mbid { members.append(JSONMember("mbid", .string(mbid))) }
         members.append(
-            JSONMember("url", .string("https://www.last.fm/music/\(Self.urlPart(artist))/\(Self.urlPart(album.title))")))
-        let sizes: [(String, String)] = [("small", "34s"), ("medium", "64s"), ("large", "174s"), ("extralarge", "300x300")]
+            JSONMember("url", .string("https://www.last.fm/music/\(Self.urlPart(artist))/\(Self.urlPart(album.title))"))
+        )
+        let sizes: [(String, String)] = [
+            ("small", "34s"), ("medium", "64s"), ("large", "174s"), ("extralarge", "300x300"),
+        ]
         let images = sizes.map { size, path in
             JSONValue.orderedObject([
                 JSONMember("#text", .string("https://lastfm.freetls.fastly.net/i/u/\(path)/\(album.imageHash).png")),
@@ -117,7 +120,8 @@ struct LastFMTrack {
     private static func urlPart(_ text: String) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~ ")
-        return (text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text).replacingOccurrences(of: " ", with: "+")
+        return (text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text).replacingOccurrences(
+            of: " ", with: "+")
     }
 
     private static let tagNames = [

@@ -72,13 +72,17 @@ struct MusicBrainzEndpoint: Sendable {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "+" }).map(String.init)
         if let unknown = words.first(where: { !allowed.contains($0) }) {
             return .failure(
-                IncludeProblem(answer: error(.badRequest, "\(unknown) is not a valid inc parameter for the \(resource) resource.")))
+                IncludeProblem(
+                    answer: error(.badRequest, "\(unknown) is not a valid inc parameter for the \(resource) resource."))
+            )
         }
         return .success(Set(words))
     }
 
     private static func error(_ status: HTTPResponse.Status, _ message: String) -> FixtureAnswer {
-        .json(.orderedObject([JSONMember("error", .string(message)), JSONMember("help", .string(helpText))]), status: status)
+        .json(
+            .orderedObject([JSONMember("error", .string(message)), JSONMember("help", .string(helpText))]),
+            status: status)
     }
 
     private static let notFound = FixtureAnswer.json(

@@ -38,7 +38,8 @@ struct MusicBrainzRecording {
         var members: [String: JSONValue] = [:]
         if case .object(let summary) = summaryJSON(includes: includes) { members = summary }
         var draws = DeterministicDraws("musicbrainz", "genres", id)
-        let genreNames = draws.chance(0.25) ? [] : Self.distinct(draws.int(in: 1...3), from: CatalogWords.genres, &draws)
+        let genreNames =
+            draws.chance(0.25) ? [] : Self.distinct(draws.int(in: 1...3), from: CatalogWords.genres, &draws)
         if includes.contains("genres") {
             members["genres"] = .array(
                 genreNames.map { name in

@@ -25,7 +25,8 @@ struct OdesliSong {
             deezerKey: entity(String(deezerTrackID), provider: "deezer", platforms: ["deezer"], hash: imageHash),
             appleKey: entity(
                 String(appleTrackID), provider: "itunes", platforms: ["appleMusic", "itunes"], hash: imageHash),
-            youtubeKey: entity(youtubeID, provider: "youtube", platforms: ["youtube", "youtubeMusic"], hash: imageHash),
+            youtubeKey: entity(
+                youtubeID, provider: "youtube", platforms: ["youtube", "youtubeMusic"], hash: imageHash),
             tidalKey: entity(String(tidalID), provider: "tidal", platforms: ["tidal"], hash: imageHash),
         ]
         let apple = "music.apple.com/us/album/\(appleAlbumID)?i=\(appleTrackID)&uo=4"
@@ -44,10 +45,13 @@ struct OdesliSong {
                 "url": .string("https://\(apple)&app=itunes"),
             ],
             "spotify": [
-                "entityUniqueId": .string(spotifyKey), "nativeAppUriDesktop": .string("spotify:track:\(spotifyTrackID)"),
+                "entityUniqueId": .string(spotifyKey),
+                "nativeAppUriDesktop": .string("spotify:track:\(spotifyTrackID)"),
                 "url": .string("https://open.spotify.com/track/\(spotifyTrackID)"),
             ],
-            "tidal": ["entityUniqueId": .string(tidalKey), "url": .string("https://listen.tidal.com/track/\(tidalID)")],
+            "tidal": [
+                "entityUniqueId": .string(tidalKey), "url": .string("https://listen.tidal.com/track/\(tidalID)"),
+            ],
             "youtube": [
                 "entityUniqueId": .string(youtubeKey), "url": .string("https://www.youtube.com/watch?v=\(youtubeID)"),
             ],
