@@ -109,6 +109,30 @@ import Testing
         }
     }
 
+    @Test func aQueryWithoutArtistFindsTheTitleByAMadeUpArtistWithTheArtistlessDuration() async throws {
+        try await withFixtureServer { client in
+            let items = try await Self.candidates("Believe", client: client)
+            let exact = try #require(items.first { $0["name"] as? String == "Believe" })
+            #expect(exact["duration_ms"] as? Int == FixtureCatalog.searchDurationMs(artist: "", title: "Believe"))
+            #expect(Self.artistNames(exact).count == 1)
+        }
+    }
+
+    @Test func queriesThatDifferOnlyInCaseShareTheDurationButEachKeepsItsOwnObject() async throws {
+        try await withFixtureServer { client in
+            let token = try await client.accessToken()
+            let upper = try await Self.candidates("track:%22Believe%22%20artist:%22Cher%22", client: client)
+            let lower = try await Self.candidates("track:%22believe%22%20artist:%22cher%22", client: client)
+            let upperExact = try #require(upper.first { $0["name"] as? String == "Believe" })
+            let lowerExact = try #require(lower.first { $0["name"] as? String == "believe" })
+            #expect(upperExact["duration_ms"] as? Int == lowerExact["duration_ms"] as? Int)
+            let upperID = try #require(upperExact["id"] as? String)
+            #expect(upperID != lowerExact["id"] as? String)
+            let fetched = try await client.get("/v1/tracks/\(upperID)", token: token)
+            #expect(fetched.object["name"] as? String == "Believe")
+        }
+    }
+
     @Test func theSameSearchGivesTheSameBytesOnAnotherServer() async throws {
         let path = "/v1/search?q=track:%22Believe%22%20artist:%22Cher%22&type=track&market=US"
         let first = try await withFixtureServer { client in

@@ -11,9 +11,11 @@ enum SearchCandidates {
         let artist = query.artist.isEmpty ? Self.artistName(forTitle: title) : query.artist
         let duration = FixtureCatalog.searchDurationMs(artist: query.artist, title: title)
         var draws = DeterministicDraws("search", "candidates", MatchKey.of(query.artist), MatchKey.of(title))
+        // A made-up artist must not share ids with a query that names that artist, whose durations differ.
+        let variantPrefix = query.artist.isEmpty ? "no-artist-" : ""
         func candidate(_ name: String, variant: String, album: String?, duration: Int) -> SearchedTrack {
             SearchedTrack(
-                artist: artist, title: title, name: name, album: album, variant: variant,
+                artist: artist, title: title, name: name, album: album, variant: variantPrefix + variant,
                 durationMilliseconds: duration)
         }
 

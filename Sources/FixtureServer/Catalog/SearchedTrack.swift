@@ -15,20 +15,24 @@ struct SearchedTrack {
     let trackNumber: Int
 
     /// One candidate; `variant` tells apart candidates of the same query, such as the live one.
+    ///
+    /// Ids are drawn from the names exactly as written, not from their `MatchKey`: the objects carry those names,
+    /// so `"cher"` and `"Cher"` must not share an id the registry would then answer two ways.
     init(artist: String, title: String, name: String, album: String?, variant: String, durationMilliseconds: Int) {
-        var draws = DeterministicDraws("search", MatchKey.of(artist), MatchKey.of(title), variant)
+        var draws = DeterministicDraws("search", "track", artist, title, album ?? "", variant)
         id = Self.searchID(&draws)
         self.name = name
         self.durationMilliseconds = durationMilliseconds
         artistName = artist
-        var artistDraws = DeterministicDraws("search", "artist", MatchKey.of(artist))
+        var artistDraws = DeterministicDraws("search", "artist", artist)
         artistID = Self.searchID(&artistDraws)
         albumName = album
+        let drawnAlbumID = Self.searchID(&draws)
         albumID =
             album.map { album in
-                var albumDraws = DeterministicDraws("search", "album", MatchKey.of(artist), MatchKey.of(album))
+                var albumDraws = DeterministicDraws("search", "album", artist, album)
                 return Self.searchID(&albumDraws)
-            } ?? Self.searchID(&draws)
+            } ?? drawnAlbumID
         isrc =
             draws.pick(["US", "GB", "SE", "DE", "FR", "NL", "JP", "CA", "AU"])
             + draws.text(count: 3, from: "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")

@@ -70,7 +70,8 @@ struct LastFMTrack {
         ]
         if let album { members.append(JSONMember("album", albumJSON(album))) }
         if let username {
-            var draws = DeterministicDraws("lastfm", "loved", MatchKey.of(username), MatchKey.of(artist))
+            var draws = DeterministicDraws(
+                "lastfm", "loved", MatchKey.of(username), MatchKey.of(artist), MatchKey.of(title))
             members.append(JSONMember("userplaycount", .string(String(userPlaycount(username: username)))))
             members.append(JSONMember("userloved", .string(draws.chance(0.15) ? "1" : "0")))
         }

@@ -18,16 +18,15 @@ struct MusicBrainzEndpoint: Sendable {
     /// The recordings of an ISRC; 404 for ISRCs the catalog has nothing for (`ZZ…`).
     func isrc(_ request: Request, isrc rawISRC: String) async -> FixtureAnswer {
         if let refusal = await admit(request) { return refusal }
-        let includes: Set<String>
-        switch Self.includes(request, allowed: Self.isrcIncludes, resource: "isrc") {
-        case .success(let parsed): includes = parsed
-        case .failure(let problem): return problem.answer
+        let includes = Self.includes(request)
+        if let problem = Self.unknownInclude(in: includes, allowed: Self.isrcIncludes, resource: "isrc") {
+            return problem
         }
         let isrc = rawISRC.uppercased()
         guard ISRCTrackID.isWellFormedISRC(isrc) else { return Self.error(.badRequest, "Invalid isrc.") }
         guard let recording = ISRCRecording(isrc: isrc, catalog: catalog) else { return Self.notFound }
         let recordings = recording.recordingMBIDs.indices.map {
-            MusicBrainzRecording(source: recording, index: $0).summaryJSON(includes: includes)
+            MusicBrainzRecording(source: recording, index: $0).summaryJSON(includes: Set(includes))
         }
         return .json(["isrc": .string(isrc), "recordings": .array(recordings)])
     }
@@ -35,16 +34,15 @@ struct MusicBrainzEndpoint: Sendable {
     /// One recording made from an ISRC; 404 for any other id.
     func recording(_ request: Request, mbid: String) async -> FixtureAnswer {
         if let refusal = await admit(request) { return refusal }
-        let includes: Set<String>
-        switch Self.includes(request, allowed: Self.recordingIncludes, resource: "recording") {
-        case .success(let parsed): includes = parsed
-        case .failure(let problem): return problem.answer
+        let includes = Self.includes(request)
+        if let problem = Self.unknownInclude(in: includes, allowed: Self.recordingIncludes, resource: "recording") {
+            return problem
         }
         guard UUIDText.digits(of: mbid) != nil else { return Self.error(.badRequest, "Invalid mbid.") }
         guard let (isrc, index) = RecordingMBID.recording(encodedIn: mbid),
             let source = ISRCRecording(isrc: isrc, catalog: catalog)
         else { return Self.notFound }
-        return .json(MusicBrainzRecording(source: source, index: index).lookupJSON(includes: includes))
+        return .json(MusicBrainzRecording(source: source, index: index).lookupJSON(includes: Set(includes)))
     }
 
     /// The 403 or 503 that answers before the resource is looked at, if any.
@@ -60,23 +58,16 @@ struct MusicBrainzEndpoint: Sendable {
         }
     }
 
-    /// A 400 for an `inc` the resource does not know, worded as MusicBrainz words it.
-    private struct IncludeProblem: Error {
-        let answer: FixtureAnswer
+    /// The words of `inc`, which MusicBrainz separates with `+` (a space once decoded).
+    private static func includes(_ request: Request) -> [String] {
+        let text = FormFields.parse(request.uri.query ?? "")["inc"] ?? ""
+        return text.split(whereSeparator: { $0 == " " || $0 == "+" }).map(String.init)
     }
 
-    private static func includes(
-        _ request: Request, allowed: Set<String>, resource: String
-    ) -> Result<Set<String>, IncludeProblem> {
-        let text = FormFields.parse(request.uri.query ?? "")["inc"] ?? ""
-        let words = text.split(whereSeparator: { $0 == " " || $0 == "+" }).map(String.init)
-        if let unknown = words.first(where: { !allowed.contains($0) }) {
-            return .failure(
-                IncludeProblem(
-                    answer: error(.badRequest, "\(unknown) is not a valid inc parameter for the \(resource) resource."))
-            )
-        }
-        return .success(Set(words))
+    /// A 400 for the first `inc` word the resource does not know, worded as MusicBrainz words it.
+    private static func unknownInclude(in words: [String], allowed: Set<String>, resource: String) -> FixtureAnswer? {
+        guard let unknown = words.first(where: { !allowed.contains($0) }) else { return nil }
+        return error(.badRequest, "\(unknown) is not a valid inc parameter for the \(resource) resource.")
     }
 
     private static func error(_ status: HTTPResponse.Status, _ message: String) -> FixtureAnswer {
