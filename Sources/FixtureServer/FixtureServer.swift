@@ -1,24 +1,30 @@
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import SwingCache
 
-/// A fake Spotify Web API and Accounts service on a local port, for tests, the CI smoke job and the demo.
+/// A fake Spotify Web API and Accounts service, with fake Last.fm, MusicBrainz, ListenBrainz, Deezer and Odesli
+/// beside it, on a local port, for tests, the CI smoke job and the demo.
 ///
 /// ```swift
 /// let server = try await FixtureServer.start(options: .init(rateLimitEvery: 5))
-/// // point the client at server.tokenURL and server.apiURL …
+/// // point the client at server.tokenURL, server.apiURL and server.url(of: .musicbrainz) …
 /// await server.stop()
 /// ```
 public enum FixtureServer {
     /// Starts the server and returns once it listens; `port` 0 picks a free port, reported by the result.
+    ///
+    /// `clock` times token expiry, the enrichment services' rate limits and the request log, so a test can pass a
+    /// manual clock and move it instead of sleeping.
     public static func start(
         options: FixtureServerOptions = .init(),
         host: String = "127.0.0.1",
         port: Int = 0,
-        requestLogFile: String? = nil
+        requestLogFile: String? = nil,
+        clock: any RunClock = SystemClock()
     ) async throws -> RunningFixtureServer {
         let catalog = FixtureCatalog(recorded: try RecordedFixtures.bundled())
-        let state = try FixtureServerState(options: options, requestLogPath: requestLogFile)
+        let state = try FixtureServerState(options: options, clock: clock, requestLogPath: requestLogFile)
         let router = FixtureRoutes.router(options: options, state: state, catalog: catalog)
 
         let (boundPorts, portReporter) = AsyncThrowingStream.makeStream(of: Int.self)

@@ -1,4 +1,4 @@
-/// How the fake Spotify Web API behaves: its credentials, its tokens and the faults it injects.
+/// How the fake services behave: Spotify's credentials, tokens and faults, and the enrichment services' keys and limits.
 public struct FixtureServerOptions: Sendable, Equatable {
     /// The client id `POST /api/token` accepts.
     public var clientID = "swingcache-demo"
@@ -25,6 +25,31 @@ public struct FixtureServerOptions: Sendable, Equatable {
     /// Seeds the fault draws, so a run with the same options fails the same requests.
     public var seed: UInt64 = 1
 
+    /// The `api_key` Last.fm accepts; `suspended-key` is always answered error 26, any other key error 10.
+    public var lastFMAPIKey = "swingcache-demo-lastfm-key"
+    /// Every Nth Last.fm request answers error 29 with HTTP 429.
+    public var lastFMRateLimitEvery: Int? = nil
+    /// The fraction of Last.fm requests answered error 16 (temporary) with HTTP 500, drawn from `seed`.
+    public var lastFMTemporaryErrorRate: Double = 0
+    /// MusicBrainz answers 503 to a request sooner than this after the previous one; 0 turns the rule off.
+    public var musicBrainzMinimumIntervalMilliseconds: Int = 1000
+    /// The fraction of MusicBrainz requests answered 503 although they kept the interval, drawn from `seed`.
+    ///
+    /// The real service did this to about one request in four in 2026; 0.25 imitates it.
+    public var musicBrainzBusyRate: Double = 0
+    /// ListenBrainz requests allowed per window before it answers 429.
+    public var listenBrainzRequestsPerWindow: Int = 30
+    /// The length of ListenBrainz's rate-limit window.
+    public var listenBrainzWindowSeconds: Int = 10
+    /// ListenBrainz answers 401 to requests without `Authorization: Token <listenBrainzToken>`.
+    public var listenBrainzRequireToken = false
+    /// The token ListenBrainz accepts when `listenBrainzRequireToken` is set.
+    public var listenBrainzToken = "swingcache-demo-listenbrainz-token"
+    /// The one `key` Odesli still accepts; nil answers every request 401 `PUBLIC_API_ACCESS_DEPRECATED`.
+    public var odesliKey: String? = nil
+    /// Odesli answers every request 410, as after its public API was shut down.
+    public var odesliRetired = false
+
     public init() {}
 
     /// Every option at once; any left out keeps its default.
@@ -40,7 +65,18 @@ public struct FixtureServerOptions: Sendable, Equatable {
         serverErrorRate: Double = 0,
         malformedRate: Double = 0,
         latencyMilliseconds: Int = 0,
-        seed: UInt64 = 1
+        seed: UInt64 = 1,
+        lastFMAPIKey: String = "swingcache-demo-lastfm-key",
+        lastFMRateLimitEvery: Int? = nil,
+        lastFMTemporaryErrorRate: Double = 0,
+        musicBrainzMinimumIntervalMilliseconds: Int = 1000,
+        musicBrainzBusyRate: Double = 0,
+        listenBrainzRequestsPerWindow: Int = 30,
+        listenBrainzWindowSeconds: Int = 10,
+        listenBrainzRequireToken: Bool = false,
+        listenBrainzToken: String = "swingcache-demo-listenbrainz-token",
+        odesliKey: String? = nil,
+        odesliRetired: Bool = false
     ) {
         self.clientID = clientID
         self.clientSecret = clientSecret
@@ -54,5 +90,16 @@ public struct FixtureServerOptions: Sendable, Equatable {
         self.malformedRate = malformedRate
         self.latencyMilliseconds = latencyMilliseconds
         self.seed = seed
+        self.lastFMAPIKey = lastFMAPIKey
+        self.lastFMRateLimitEvery = lastFMRateLimitEvery
+        self.lastFMTemporaryErrorRate = lastFMTemporaryErrorRate
+        self.musicBrainzMinimumIntervalMilliseconds = musicBrainzMinimumIntervalMilliseconds
+        self.musicBrainzBusyRate = musicBrainzBusyRate
+        self.listenBrainzRequestsPerWindow = listenBrainzRequestsPerWindow
+        self.listenBrainzWindowSeconds = listenBrainzWindowSeconds
+        self.listenBrainzRequireToken = listenBrainzRequireToken
+        self.listenBrainzToken = listenBrainzToken
+        self.odesliKey = odesliKey
+        self.odesliRetired = odesliRetired
     }
 }

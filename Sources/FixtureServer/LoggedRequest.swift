@@ -2,22 +2,27 @@ import Foundation
 
 /// One request the server answered, so tests and the smoke job can check what a client really sent.
 public struct LoggedRequest: Codable, Sendable, Equatable {
-    /// Wall clock when the request arrived.
+    /// When the request arrived, by the server's clock.
     public var time: Date
     public var method: String
     /// Path plus query, as received.
     public var path: String
     /// The status answered.
     public var status: Int
-    /// True for Web API requests (`/v1/…`), false for the token endpoint and anything else.
+    /// True for Spotify Web API requests (`/v1/…`), false for the token endpoint and every other service.
     public var isAPIRequest: Bool
+    /// The faked service the request went to.
+    public var service: FixtureService
 
-    public init(time: Date, method: String, path: String, status: Int, isAPIRequest: Bool) {
+    public init(
+        time: Date, method: String, path: String, status: Int, isAPIRequest: Bool, service: FixtureService = .spotify
+    ) {
         self.time = time
         self.method = method
         self.path = path
         self.status = status
         self.isAPIRequest = isAPIRequest
+        self.service = service
     }
 
     /// The encoder `/__log` and the request log file use: sorted keys, ISO 8601 dates with fractional seconds.

@@ -29,6 +29,14 @@ public struct RunningFixtureServer: Sendable {
     /// The Accounts token endpoint, `baseURL/api/token`.
     public var tokenURL: String { baseURL + "/api/token" }
 
+    /// The root a client of `service` puts in place of the real one: `baseURL/lastfm` for `https://ws.audioscrobbler.com`,
+    /// `baseURL/musicbrainz` for `https://musicbrainz.org`, `baseURL/listenbrainz` for `https://api.listenbrainz.org`,
+    /// `baseURL/deezer` for `https://api.deezer.com`, `baseURL/odesli` for `https://api.song.link`; `baseURL` for
+    /// Spotify.
+    public func url(of service: FixtureService) -> String {
+        baseURL + service.pathPrefix
+    }
+
     /// Every request answered so far except `/__log`, in the order they were answered.
     public func requestLog() async -> [LoggedRequest] {
         await state.loggedRequests()

@@ -3,16 +3,28 @@ import Dispatch
 import FixtureServer
 import Foundation
 
-/// The fake Spotify Web API as a process, for the CI smoke job, the demo and by-hand experiments.
+/// The fake Spotify Web API and enrichment services as a process, for the CI smoke job, the demo and by-hand
+/// experiments.
 struct FixtureServerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spotify-fixture-server",
-        abstract: "Serve a fake Spotify Web API and token endpoint on a local port.",
+        abstract: "Serve a fake Spotify Web API and token endpoint, and fake enrichment services, on a local port.",
         discussion: """
             Answers POST /api/token (client credentials) and GET /v1/tracks, /v1/albums, /v1/artists (by id and \
-            with ?ids=) and /v1/search?q=isrc:… like Spotify, from recorded fixtures or a generated catalog that \
-            gives the same answer for the same id every time. Ids starting with 0000 do not exist; ISRCs starting \
-            with ZZ match nothing. GET /__log lists the requests answered so far as JSON.
+            with ?ids=) and /v1/search (q=isrc:… or q=track:"…" artist:"…") like Spotify, from recorded fixtures or \
+            a generated catalog that gives the same answer for the same id every time. Ids starting with 0000 do \
+            not exist; ISRCs starting with ZZ match nothing; titles starting with Nomatch find nothing, with \
+            Ambiguous two equal candidates.
+
+            Beside it, each under its own prefix (see README.md for the answers and errors):
+              GET  /lastfm/2.0/?method=track.getInfo&artist=…&track=…&api_key=…
+              GET  /musicbrainz/ws/2/isrc/{ISRC}?fmt=json
+              GET  /musicbrainz/ws/2/recording/{mbid}?inc=genres+tags+isrcs+url-rels
+              POST /listenbrainz/1/popularity/recording  {"recording_mbids":[…]}
+              GET  /deezer/track/isrc:{ISRC}
+              GET  /odesli/v1-alpha.1/links?url=…&key=…
+            MusicBrainz wants a User-Agent like "app/1.0 ( contact )". GET /__log lists \
+            the requests answered so far as JSON, each with its service.
 
             On start it prints one line, "listening on http://HOST:PORT", then serves until SIGINT or SIGTERM.
 
@@ -21,6 +33,8 @@ struct FixtureServerCommand: AsyncParsableCommand {
               spotify-fixture-server --rate-limit-every 5 --request-log requests.jsonl
               spotify-fixture-server --quota-after 100 --server-error-rate 0.1 --seed 7
               spotify-fixture-server --development-mode --latency-ms 40
+              spotify-fixture-server --musicbrainz-busy-rate 0.25 --odesli-key demo-key
+              spotify-fixture-server --lastfm-rate-limit-every 20 --listenbrainz-window 5
 
             Then, with the default credentials:
               curl -u swingcache-demo:swingcache-demo-secret \\
@@ -69,11 +83,63 @@ struct FixtureServerCommand: AsyncParsableCommand {
     @Option(name: .customLong("latency-ms"), help: ArgumentHelp("Delay before each answer.", valueName: "ms"))
     var latencyMilliseconds = 0
 
-    @Option(help: "Seeds the 503 and malformed draws, so a run can be replayed.")
+    @Option(
+        help: "Seeds the fault draws (503, malformed, Last.fm error 16, MusicBrainz 503), so a run can be replayed.")
     var seed: UInt64 = 1
 
     @Option(help: ArgumentHelp("Append one JSON line per request to this file.", valueName: "file"))
     var requestLog: String?
+
+    @Option(name: .customLong("lastfm-api-key"), help: "The api_key Last.fm accepts ('suspended-key' gets error 26).")
+    var lastFMAPIKey = "swingcache-demo-lastfm-key"
+
+    @Option(
+        name: .customLong("lastfm-rate-limit-every"),
+        help: ArgumentHelp("Answer every Nth Last.fm request error 29 (HTTP 429).", valueName: "n"))
+    var lastFMRateLimitEvery: Int?
+
+    @Option(
+        name: .customLong("lastfm-temporary-error-rate"),
+        help: ArgumentHelp("The fraction of Last.fm requests answered error 16 (HTTP 500).", valueName: "0...1"))
+    var lastFMTemporaryErrorRate = 0.0
+
+    @Option(
+        name: .customLong("musicbrainz-min-interval-ms"),
+        help: ArgumentHelp(
+            "MusicBrainz answers 503 to a request sooner than this after the last; 0 = off.", valueName: "ms"))
+    var musicBrainzMinimumIntervalMilliseconds = 1000
+
+    @Option(
+        name: .customLong("musicbrainz-busy-rate"),
+        help: ArgumentHelp(
+            "The fraction of paced MusicBrainz requests answered 503 anyway (0.25 is realistic).", valueName: "0...1"))
+    var musicBrainzBusyRate = 0.0
+
+    @Option(
+        name: .customLong("listenbrainz-requests-per-window"),
+        help: ArgumentHelp("ListenBrainz requests allowed per window before 429.", valueName: "n"))
+    var listenBrainzRequestsPerWindow = 30
+
+    @Option(
+        name: .customLong("listenbrainz-window"),
+        help: ArgumentHelp("The length of ListenBrainz's rate-limit window.", valueName: "seconds"))
+    var listenBrainzWindowSeconds = 10
+
+    @Flag(
+        name: .customLong("listenbrainz-require-token"),
+        help: "ListenBrainz answers 401 without 'Authorization: Token <--listenbrainz-token>'.")
+    var listenBrainzRequireToken = false
+
+    @Option(name: .customLong("listenbrainz-token"), help: "The token ListenBrainz accepts when one is required.")
+    var listenBrainzToken = "swingcache-demo-listenbrainz-token"
+
+    @Option(
+        name: .customLong("odesli-key"),
+        help: "The one key Odesli accepts; without it every Odesli request gets 401 PUBLIC_API_ACCESS_DEPRECATED.")
+    var odesliKey: String?
+
+    @Flag(name: .customLong("odesli-retired"), help: "Odesli answers every request 410, as after its shutdown.")
+    var odesliRetired = false
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
@@ -84,6 +150,21 @@ struct FixtureServerCommand: AsyncParsableCommand {
         guard (0...1).contains(serverErrorRate) else { throw ValidationError("--server-error-rate must be in 0...1") }
         guard (0...1).contains(malformedRate) else { throw ValidationError("--malformed-rate must be in 0...1") }
         guard latencyMilliseconds >= 0 else { throw ValidationError("--latency-ms must not be negative") }
+        if let lastFMRateLimitEvery, lastFMRateLimitEvery < 1 {
+            throw ValidationError("--lastfm-rate-limit-every must be at least 1, not \(lastFMRateLimitEvery)")
+        }
+        guard (0...1).contains(lastFMTemporaryErrorRate) else {
+            throw ValidationError("--lastfm-temporary-error-rate must be in 0...1, not \(lastFMTemporaryErrorRate)")
+        }
+        guard musicBrainzMinimumIntervalMilliseconds >= 0 else {
+            throw ValidationError("--musicbrainz-min-interval-ms must not be negative")
+        }
+        guard (0...1).contains(musicBrainzBusyRate) else {
+            throw ValidationError("--musicbrainz-busy-rate must be in 0...1, not \(musicBrainzBusyRate)")
+        }
+        guard listenBrainzRequestsPerWindow >= 1, listenBrainzWindowSeconds >= 1 else {
+            throw ValidationError("--listenbrainz-requests-per-window and --listenbrainz-window must be at least 1")
+        }
     }
 
     var options: FixtureServerOptions {
@@ -99,7 +180,18 @@ struct FixtureServerCommand: AsyncParsableCommand {
             serverErrorRate: serverErrorRate,
             malformedRate: malformedRate,
             latencyMilliseconds: latencyMilliseconds,
-            seed: seed
+            seed: seed,
+            lastFMAPIKey: lastFMAPIKey,
+            lastFMRateLimitEvery: lastFMRateLimitEvery,
+            lastFMTemporaryErrorRate: lastFMTemporaryErrorRate,
+            musicBrainzMinimumIntervalMilliseconds: musicBrainzMinimumIntervalMilliseconds,
+            musicBrainzBusyRate: musicBrainzBusyRate,
+            listenBrainzRequestsPerWindow: listenBrainzRequestsPerWindow,
+            listenBrainzWindowSeconds: listenBrainzWindowSeconds,
+            listenBrainzRequireToken: listenBrainzRequireToken,
+            listenBrainzToken: listenBrainzToken,
+            odesliKey: odesliKey,
+            odesliRetired: odesliRetired
         )
     }
 

@@ -36,4 +36,23 @@ import Testing
             #expect(fromFile == fromEndpoint)
         }
     }
+
+    @Test(arguments: [
+        ("/v1/tracks/4iV5W9uYEdYUVa79Axb7Rh", FixtureService.spotify),
+        ("/lastfm/2.0/?method=track.getInfo", .lastfm),
+        ("/musicbrainz/ws/2/isrc/GBAAA9900303", .musicbrainz),
+        ("/deezer/track/isrc:GBAAA9900303", .deezer),
+        ("/odesli/v1-alpha.1/links?url=x", .odesli),
+        ("/listenbrainz/1/popularity/recording", .listenbrainz),
+    ])
+    func eachRequestIsLoggedWithTheServiceItWentTo(path: String, service: FixtureService) async throws {
+        try await withFixtureServer { client in
+            _ = try await client.send(path)
+            let served = try await client.send("/__log")
+            let log = try LoggedRequest.makeDecoder().decode([LoggedRequest].self, from: served.body)
+            #expect(log.map(\.service) == [service])
+            #expect(log.map(\.isAPIRequest) == [service == .spotify])
+            #expect(served.text.contains(#""service":"\#(service.rawValue)""#))
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import FixtureServer
 import Foundation
+import SwingCacheTestKit
 import Testing
 
 @Suite struct TokenAndAuthorizationTests {
@@ -42,6 +43,20 @@ import Testing
             let exchange = try await client.get("/v1/tracks/4iV5W9uYEdYUVa79Axb7Rh", token: token)
             #expect(exchange.status == 401)
             #expect(exchange.errorMessage == "The access token expired")
+        }
+    }
+
+    @Test func aTokenExpiresWhenTheServersClockPassesItsLifetime() async throws {
+        let clock = ManualClock()
+        try await withFixtureServer(FixtureServerOptions(tokenLifetime: 60), clock: clock) { client in
+            let token = try await client.accessToken()
+            clock.advance(by: 59)
+            let before = try await client.get("/v1/tracks/4iV5W9uYEdYUVa79Axb7Rh", token: token)
+            clock.advance(by: 1)
+            let after = try await client.get("/v1/tracks/4iV5W9uYEdYUVa79Axb7Rh", token: token)
+            #expect(before.status == 200)
+            #expect(after.errorMessage == "The access token expired")
+            #expect(await client.server.requestLog().map(\.time).last == clock.now())
         }
     }
 

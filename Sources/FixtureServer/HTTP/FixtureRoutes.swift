@@ -2,12 +2,14 @@ import Foundation
 import Hummingbird
 import SwingCache
 
-/// The fake server's routes: the Accounts token endpoint, the Web API under `/v1`, and `/__log` for tests.
+/// The fake server's routes: the Accounts token endpoint, the Web API under `/v1`, the enrichment services under
+/// their own prefixes (`/lastfm`, `/musicbrainz`, `/listenbrainz`, `/deezer`, `/odesli`), and `/__log` for tests.
 enum FixtureRoutes {
     static let apiPrefix = "/v1"
     static let logPath = "/__log"
 
-    /// A router answering like Spotify's Accounts service and Web API, backed by `state` and `catalog`.
+    /// A router answering like Spotify's Accounts service and Web API and the enrichment services, backed by `state`
+    /// and `catalog`.
     static func router(
         options: FixtureServerOptions, state: FixtureServerState, catalog: FixtureCatalog
     ) -> Router<BasicRequestContext> {
@@ -42,6 +44,7 @@ enum FixtureRoutes {
         router.get(RouterPath("\(apiPrefix)/search")) { request, _ in
             try await gate.answer(request) { search.answer(request) }.response
         }
+        addEnrichmentRoutes(to: router, options: options, state: state, catalog: catalog)
         return router
     }
 }

@@ -12,7 +12,7 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
         if request.uri.path == FixtureRoutes.logPath {
             return try await next(request, context)
         }
-        let arrival = Date()
+        let arrival = state.now()
         if latencyMilliseconds > 0 {
             try await Task.sleep(for: .milliseconds(latencyMilliseconds))
         }
@@ -24,7 +24,8 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
                 method: request.method.rawValue,
                 path: request.uri.string,
                 status: response.status.code,
-                isAPIRequest: path == FixtureRoutes.apiPrefix || path.hasPrefix(FixtureRoutes.apiPrefix + "/")))
+                isAPIRequest: path == FixtureRoutes.apiPrefix || path.hasPrefix(FixtureRoutes.apiPrefix + "/"),
+                service: FixtureService(path: path)))
         return response
     }
 }

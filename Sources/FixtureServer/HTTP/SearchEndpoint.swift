@@ -1,7 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// `GET /v1/search`: answers `isrc:` track queries, the only search swingcache makes; other queries find nothing.
+/// `GET /v1/search`: answers track queries by `isrc:` and by title and artist (`track:"…" artist:"…"`); other types
+/// find nothing.
 struct SearchEndpoint: Sendable {
     let catalog: FixtureCatalog
     let developmentMode: Bool
@@ -10,10 +11,11 @@ struct SearchEndpoint: Sendable {
         "album", "artist", "playlist", "track", "show", "episode", "audiobook",
     ]
 
-    /// One paging object per requested type, as Spotify answers, with tracks found by ISRC.
+    /// One paging object per requested type, as Spotify answers, with tracks found by ISRC or by title and artist.
     func answer(_ request: Request) -> FixtureAnswer {
-        let query = request.uri.queryParameters
-        guard let text = query["q"].map({ $0.replacingOccurrences(of: "+", with: " ") }), !text.isEmpty else {
+        // Decoded here rather than by Hummingbird, which leaves `+` as it is and so cannot tell it from `%2B`.
+        let query = FormFields.parse(request.uri.query ?? "")
+        guard let text = query["q"], !text.isEmpty else {
             return .apiError(.badRequest, "No search query")
         }
         guard let typeList = query["type"], !typeList.isEmpty else {
@@ -29,8 +31,8 @@ struct SearchEndpoint: Sendable {
         guard let offset = Self.number(query["offset"], default: 0), (0...1000).contains(offset) else {
             return .apiError(.badRequest, "Invalid offset")
         }
-        let market = query["market"].map(String.init)
-        if let problem = CatalogEndpoint.marketProblem(query["market"]) { return problem }
+        let market = query["market"]
+        if let problem = CatalogEndpoint.marketProblem(market?[...]) { return problem }
 
         var pages: [String: JSONValue] = [:]
         for type in types {
@@ -42,17 +44,15 @@ struct SearchEndpoint: Sendable {
         return .json(.object(pages))
     }
 
-    /// The tracks an `isrc:` term of the query names; none for a query without one.
+    /// The tracks of an `isrc:` query, else the candidates for its title and artist.
     private func tracks(matching text: String) -> [JSONValue] {
-        let terms = text.split(separator: " ")
-        guard let term = terms.first(where: { $0.lowercased().hasPrefix("isrc:") }) else { return [] }
-        let isrc = term.dropFirst("isrc:".count).uppercased()
-        let found = catalog.tracks(withISRC: isrc)
+        let query = SpotifySearchQuery.parse(text)
+        let found = query.isrc.map(catalog.tracks(withISRC:)) ?? catalog.tracks(matching: query)
         return developmentMode ? found.map { $0.removingKeys(CatalogEndpoint.developmentModeHiddenKeys) } : found
     }
 
     /// A whole-number parameter, `fallback` when absent, nil when present but not a number.
-    private static func number(_ text: Substring?, default fallback: Int) -> Int? {
+    private static func number(_ text: String?, default fallback: Int) -> Int? {
         guard let text else { return fallback }
         return Int(text)
     }

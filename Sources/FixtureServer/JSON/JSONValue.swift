@@ -30,6 +30,25 @@ enum JSONValue: Sendable, Equatable {
         return text
     }
 
+    /// The number when this is a whole number, for reading durations out of catalog objects.
+    var intValue: Int? {
+        guard case .int(let number) = self else { return nil }
+        return number
+    }
+
+    /// The elements when this is an array, for reading lists such as a track's artists.
+    var elements: [JSONValue]? {
+        guard case .array(let elements) = self else { return nil }
+        return elements
+    }
+
+    /// This object with `replacements` set over its members; any other value is returned unchanged.
+    func settingMembers(_ replacements: [String: JSONValue]) -> JSONValue {
+        guard case .object(var members) = self else { return self }
+        members.merge(replacements) { _, new in new }
+        return .object(members)
+    }
+
     /// This value with every member named in `keys` removed at any depth, as development-mode answers lack them.
     func removingKeys(_ keys: Set<String>) -> JSONValue {
         switch self {

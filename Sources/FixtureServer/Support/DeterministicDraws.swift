@@ -62,4 +62,13 @@ struct DeterministicDraws {
         text(count: 1, from: String(SpotifyIDText.base62Alphabet.dropFirst()))
             + text(count: 21, from: SpotifyIDText.base62Alphabet)
     }
+
+    /// A lowercase version-4 UUID, the shape of MusicBrainz ids.
+    mutating func uuid() -> String {
+        let digits = Array(text(count: 30, from: "0123456789abcdef"))
+        let variant = text(count: 1, from: "89ab")
+        let timeAndVersion: String = String(digits[0..<12]) + "4" + String(digits[12..<15])
+        let rest: String = variant + String(digits[15...])
+        return UUIDText.format(timeAndVersion + rest)
+    }
 }

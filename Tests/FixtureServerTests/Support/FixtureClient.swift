@@ -1,5 +1,6 @@
 import FixtureServer
 import Foundation
+import SwingCache
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -44,6 +45,19 @@ struct FixtureClient {
         return try await send(request)
     }
 
+    /// A request of any method to `pathAndQuery` below the server's base URL, with exactly the given headers and body.
+    func send(
+        _ pathAndQuery: String, method: String = "GET", headers: [String: String] = [:], body: Data? = nil
+    ) async throws -> HTTPExchange {
+        var request = URLRequest(url: try #require(URL(string: server.baseURL + pathAndQuery)))
+        request.httpMethod = method
+        for (name, value) in headers {
+            request.setValue(value, forHTTPHeaderField: name)
+        }
+        request.httpBody = body
+        return try await send(request)
+    }
+
     /// Lets URLSession release its connections once the test is done with them.
     func finish() {
         session.finishTasksAndInvalidate()
@@ -52,20 +66,25 @@ struct FixtureClient {
     private func send(_ request: URLRequest) async throws -> HTTPExchange {
         let (body, response) = try await session.data(for: request)
         let http = try #require(response as? HTTPURLResponse)
+        var headers: [String: String] = [:]
+        for case (let name as String, let value as String) in http.allHeaderFields {
+            headers[name.lowercased()] = value
+        }
         return HTTPExchange(
             status: http.statusCode,
             retryAfter: http.value(forHTTPHeaderField: "Retry-After"),
             contentType: http.value(forHTTPHeaderField: "Content-Type"),
+            headers: headers,
             body: body)
     }
 }
 
-/// Runs `body` against a fresh server started with `options`, and stops the server whatever happens.
+/// Runs `body` against a fresh server started with `options` and `clock`, and stops the server whatever happens.
 func withFixtureServer<Result>(
-    _ options: FixtureServerOptions = .init(), requestLogFile: String? = nil,
+    _ options: FixtureServerOptions = .init(), requestLogFile: String? = nil, clock: any RunClock = SystemClock(),
     _ body: (FixtureClient) async throws -> Result
 ) async throws -> Result {
-    let server = try await FixtureServer.start(options: options, requestLogFile: requestLogFile)
+    let server = try await FixtureServer.start(options: options, requestLogFile: requestLogFile, clock: clock)
     let client = FixtureClient(server: server)
     defer { client.finish() }
     do {
@@ -76,4 +95,14 @@ func withFixtureServer<Result>(
         await server.stop()
         throw error
     }
+}
+
+/// `pairs` as a URL query, every character but the unreserved ones percent-encoded, spaces as `%20`.
+func queryString(_ pairs: KeyValuePairs<String, String>) -> String {
+    var unreserved = CharacterSet.alphanumerics
+    unreserved.insert(charactersIn: "-._~")
+    func encoded(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
+    }
+    return pairs.map { "\(encoded($0.key))=\(encoded($0.value))" }.joined(separator: "&")
 }

@@ -6,11 +6,18 @@ struct HTTPExchange {
     let status: Int
     let retryAfter: String?
     let contentType: String?
+    /// Response headers by lowercase name.
+    let headers: [String: String]
     let body: Data
 
     /// The body as a JSON object, or an empty one when it is not one (the failing expectation says enough).
     var object: [String: Any] {
         (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] ?? [:]
+    }
+
+    /// The body as a JSON array, or an empty one when it is not one.
+    var array: [Any] {
+        (try? JSONSerialization.jsonObject(with: body)) as? [Any] ?? []
     }
 
     /// `error.message` of a Web API error body.

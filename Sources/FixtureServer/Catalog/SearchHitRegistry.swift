@@ -1,0 +1,20 @@
+import SwingCache
+import Synchronization
+
+/// The tracks, albums and artists a search by artist and title made up, kept so `GET /v1/{kind}s/{id}` finds them.
+///
+/// Their names come from the query, which an id of 22 characters cannot carry, so the server remembers them; every
+/// entry is a pure function of the query, so the same search always registers the same objects.
+final class SearchHitRegistry: Sendable {
+    private let entities = Mutex<[EntityKind: [String: JSONValue]]>([:])
+
+    /// Keeps `object` as the answer for `id`.
+    func register(_ kind: EntityKind, id: String, object: JSONValue) {
+        entities.withLock { $0[kind, default: [:]][id] = object }
+    }
+
+    /// The object a search registered under `id`, if any.
+    func entity(_ kind: EntityKind, id: String) -> JSONValue? {
+        entities.withLock { $0[kind]?[id] }
+    }
+}
