@@ -137,7 +137,10 @@ public final class SwingMusicLibraryBuilder: Sendable {
         filepath: String, user: String = "admin", count: Int = 1, timestamp: Int = 1_795_575_600, duration: Int = 200
     ) throws {
         try writer.write { db in
-            guard let userID = try Int64.fetchOne(db, sql: "SELECT id FROM \"user\" WHERE username = ?", arguments: [user]) else {
+            guard
+                let userID = try Int64.fetchOne(
+                    db, sql: "SELECT id FROM \"user\" WHERE username = ?", arguments: [user])
+            else {
                 throw SwingMusicLibraryBuilderError(description: "no user '\(user)' in the test database")
             }
             let row = try Row.fetchOne(db, sql: "SELECT * FROM track WHERE filepath = ?", arguments: [filepath])
@@ -148,7 +151,8 @@ public final class SwingMusicLibraryBuilder: Sendable {
                 ("album", .text(Self.hash("An Album"))),
             ])
             let statement = try db.makeStatement(
-                sql: "INSERT INTO scrobble (trackhash, duration, timestamp, source, userid, extra) VALUES (?, ?, ?, ?, ?, ?)"
+                sql:
+                    "INSERT INTO scrobble (trackhash, duration, timestamp, source, userid, extra) VALUES (?, ?, ?, ?, ?, ?)"
             )
             for offset in 0..<count {
                 try statement.execute(arguments: [

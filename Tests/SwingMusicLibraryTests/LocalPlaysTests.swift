@@ -44,8 +44,11 @@ import Testing
         try swingMusic.addUser("bob")
         let library = try swingMusic.library()
         let error = try #require(throws: SwingMusicLibraryError.self) { try library.localPlays(user: "alice") }
-        #expect(error == SwingMusicLibraryError(path: library.path, problem: .unknownUser("alice", known: ["admin", "bob"])))
-        #expect(error.description == "SwingMusic database '\(library.path)' has no user 'alice' (its users: admin, bob)")
+        #expect(
+            error
+                == SwingMusicLibraryError(path: library.path, problem: .unknownUser("alice", known: ["admin", "bob"])))
+        #expect(
+            error.description == "SwingMusic database '\(library.path)' has no user 'alice' (its users: admin, bob)")
     }
 
     @Test func playsAreJoinedByFilePathNotByTrackHash() throws {

@@ -34,7 +34,10 @@ import Testing
         let swingMusic = try SwingMusicLibraryBuilder(in: folder)
         try swingMusic.execute("ALTER TABLE track DROP COLUMN extra")
         let error = try #require(throws: SwingMusicLibraryError.self) { try open(swingMusic.path) }
-        #expect(error == SwingMusicLibraryError(path: swingMusic.path, problem: .missingColumns(table: "track", columns: ["extra"])))
+        #expect(
+            error
+                == SwingMusicLibraryError(
+                    path: swingMusic.path, problem: .missingColumns(table: "track", columns: ["extra"])))
         #expect(
             error.description
                 == "SwingMusic database '\(swingMusic.path)': table 'track' has no column 'extra', which swingcache reads (an unsupported SwingMusic version?)"

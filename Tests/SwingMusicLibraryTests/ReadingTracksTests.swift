@@ -104,7 +104,8 @@ import Testing
     }
 
     @Test func theFingerprintChangesWithTheTagsTheMatcherReadsAndOnlyWithThem() throws {
-        try swingMusic.addTrack(SwingMusicTrackRow(filepath: "/music/a.flac", title: "Song", isrc: .list(["USRC17607839"])))
+        try swingMusic.addTrack(
+            SwingMusicTrackRow(filepath: "/music/a.flac", title: "Song", isrc: .list(["USRC17607839"])))
         let library = try swingMusic.library()
         func fingerprint() throws -> String { try #require(try library.tracks().tracks.first).fingerprint }
         let original = try fingerprint()

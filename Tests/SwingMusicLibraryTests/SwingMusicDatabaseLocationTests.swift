@@ -61,10 +61,12 @@ import Testing
     @Test func whenNothingExistsTheErrorNamesEveryPathTried() throws {
         let expected = SwingMusicLibraryError(
             path: nil,
-            problem: .notFound(tried: SwingMusicDatabaseLocation.candidates(
-                environment: environment, homeDirectory: home.path)))
+            problem: .notFound(
+                tried: SwingMusicDatabaseLocation.candidates(
+                    environment: environment, homeDirectory: home.path)))
         let error = try #require(throws: SwingMusicLibraryError.self) {
-            try SwingMusicDatabaseLocation.resolve(explicitPath: nil, environment: environment, homeDirectory: home.path)
+            try SwingMusicDatabaseLocation.resolve(
+                explicitPath: nil, environment: environment, homeDirectory: home.path)
         }
         #expect(error == expected)
         for path in [
@@ -78,7 +80,8 @@ import Testing
     @Test func aMissingExplicitPathIsNamedAlone() {
         let path = home.file("typo.db")
         #expect(throws: SwingMusicLibraryError(path: nil, problem: .notFound(tried: [path]))) {
-            try SwingMusicDatabaseLocation.resolve(explicitPath: path, environment: environment, homeDirectory: home.path)
+            try SwingMusicDatabaseLocation.resolve(
+                explicitPath: path, environment: environment, homeDirectory: home.path)
         }
         #expect(
             SwingMusicLibraryError(path: nil, problem: .notFound(tried: [path])).description

@@ -12,8 +12,9 @@ public struct LocalTrack: Hashable, Sendable {
     /// As written in the file; the matcher normalises it (`MatchNormalizer.isrc(_:)`).
     public var isrc: String?
 
-    public init(title: String, artists: [String], album: String? = nil, durationSeconds: Int? = nil, isrc: String? = nil)
-    {
+    public init(
+        title: String, artists: [String], album: String? = nil, durationSeconds: Int? = nil, isrc: String? = nil
+    ) {
         self.title = title
         self.artists = artists
         self.album = album

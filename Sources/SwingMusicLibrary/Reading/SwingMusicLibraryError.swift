@@ -38,7 +38,8 @@ public struct SwingMusicLibraryError: Error, Equatable, Sendable, CustomStringCo
         case .missingColumns(let table, let columns):
             let list = columns.map { "'\($0)'" }.joined(separator: ", ")
             let noun = columns.count == 1 ? "column" : "columns"
-            return "\(file): table '\(table)' has no \(noun) \(list), which swingcache reads (an unsupported SwingMusic version?)"
+            return
+                "\(file): table '\(table)' has no \(noun) \(list), which swingcache reads (an unsupported SwingMusic version?)"
         case .unknownUser(let name, let known):
             let list = known.isEmpty ? "none" : known.joined(separator: ", ")
             return "\(file) has no user '\(name)' (its users: \(list))"

@@ -38,12 +38,11 @@ public struct ArtistSplitting: Hashable, Sendable {
         }
         var index = text.startIndex
         while index < text.endIndex {
-            let rest = index..<text.endIndex
-            if let whole = keptWhole.lazy.compactMap({ text.range(of: $0, options: [.anchored, .caseInsensitive], range: rest) }).first {
+            if let whole = firstMatch(of: keptWhole, in: text, at: index, options: [.anchored, .caseInsensitive]) {
                 flush()
                 names.append(String(text[whole]))
                 index = whole.upperBound
-            } else if let separator = separators.lazy.compactMap({ text.range(of: $0, options: [.anchored], range: rest) }).first {
+            } else if let separator = firstMatch(of: separators, in: text, at: index, options: [.anchored]) {
                 flush()
                 index = separator.upperBound
             } else {
@@ -53,5 +52,12 @@ public struct ArtistSplitting: Hashable, Sendable {
         }
         flush()
         return names
+    }
+
+    /// The range of the first of `needles` that starts at `index`.
+    private func firstMatch(
+        of needles: [String], in text: String, at index: String.Index, options: String.CompareOptions
+    ) -> Range<String.Index>? {
+        needles.lazy.compactMap { text.range(of: $0, options: options, range: index..<text.endIndex) }.first
     }
 }
