@@ -67,6 +67,13 @@ import Testing
         #expect(track.albumArtists == expected)
     }
 
+    @Test func theUsersOwnSeparatorsCanBeGiven() throws {
+        try swingMusic.addTrack(SwingMusicTrackRow(filepath: "/music/a.flac", artists: "Simon & Garfunkel; AC/DC"))
+        let splitting = ArtistSplitting(separators: [" & ", ";"], keptWhole: [])
+        let track = try #require(try swingMusic.library(artistSplitting: splitting).tracks().tracks.first)
+        #expect(track.artists == ["Simon", "Garfunkel", "AC/DC"])
+    }
+
     @Test func aLargeLibraryComesInBoundedBatchesEachTrackOnce() throws {
         let rows = (0..<2_500).map { SwingMusicTrackRow(filepath: "/music/\($0).flac", title: "Track \($0)") }
         try swingMusic.addTracks(rows)
