@@ -40,6 +40,10 @@ let package = Package(
             dependencies: ["SwingCache", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
+            name: "SwingMusicLibrary",
+            dependencies: ["SwingCache", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
             name: "Runner",
             dependencies: [
                 "SwingCache", "SpotifyAPI", "CacheStore", "RedisClient",
@@ -71,7 +75,10 @@ let package = Package(
         ),
         .target(
             name: "SwingCacheTestKit",
-            dependencies: ["SwingCache", "CacheStore", "SpotifyAPI"]
+            dependencies: [
+                "SwingCache", "CacheStore", "SpotifyAPI", "SwingMusicLibrary",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .executableTarget(
             name: "swingcache-bench",
@@ -79,6 +86,7 @@ let package = Package(
         ),
         .testTarget(name: "SwingCacheTests", dependencies: ["SwingCache", "SwingCacheTestKit"]),
         .testTarget(name: "CacheStoreTests", dependencies: ["CacheStore", "SwingCacheTestKit"]),
+        .testTarget(name: "SwingMusicLibraryTests", dependencies: ["SwingMusicLibrary", "SwingCacheTestKit"]),
         .testTarget(name: "RedisClientTests", dependencies: ["RedisClient"]),
         .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer", "SwingCacheTestKit"]),
         .testTarget(name: "SpotifyAPITests", dependencies: ["SpotifyAPI", "FixtureServer", "SwingCacheTestKit"]),

@@ -1,0 +1,44 @@
+import Foundation
+
+/// What the matcher knows of a file in the local library: its tags, as the library reader found them.
+public struct LocalTrack: Hashable, Sendable {
+    public var title: String
+    /// The track's artists, one name each, in tag order: the first is the primary artist.
+    public var artists: [String]
+    /// Nil, or empty, when the file has no album tag.
+    public var album: String?
+    /// Whole seconds; nil or 0 when unknown.
+    public var durationSeconds: Int?
+    /// As written in the file; the matcher normalises it (`MatchNormalizer.isrc(_:)`).
+    public var isrc: String?
+
+    public init(
+        title: String, artists: [String], album: String? = nil, durationSeconds: Int? = nil, isrc: String? = nil
+    ) {
+        self.title = title
+        self.artists = artists
+        self.album = album
+        self.durationSeconds = durationSeconds
+        self.isrc = isrc
+    }
+
+    /// A short text that changes whenever one of the matcher's inputs changes, and only then.
+    ///
+    /// A 64-bit FNV-1a hash, in hex, of title, artists, album, duration and normalised ISRC. Unlike a file's
+    /// modification time it stays put when a file is touched or re-encoded with the same tags, so a match is
+    /// redone only when its inputs moved. The leading `v1:` changes if the inputs the hash covers ever do.
+    public var fingerprint: String {
+        let separator = "\u{1F}"
+        let fields = [
+            title, artists.joined(separator: "\u{1E}"), album ?? "", durationSeconds.map(String.init) ?? "",
+            isrc.flatMap(MatchNormalizer.isrc) ?? "",
+        ]
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in fields.joined(separator: separator).utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return "v1:" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

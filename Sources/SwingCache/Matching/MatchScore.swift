@@ -1,0 +1,33 @@
+/// How well one candidate fits a local track, part by part, each in 0...1.
+public struct MatchScore: Hashable, Sendable {
+    /// Similarity of the base titles, times ``MatchRule/versionMismatchFactor`` when their versions differ.
+    public var title: Double
+    /// Nil when the local track has no artist.
+    public var artist: Double?
+    /// Nil when either side has no album.
+    public var album: Double?
+    /// Nil when either side has no duration.
+    public var duration: Double?
+
+    public init(title: Double, artist: Double?, album: Double?, duration: Double?) {
+        self.title = title
+        self.artist = artist
+        self.album = album
+        self.duration = duration
+    }
+
+    /// The weighted mean of the parts present (weights in ``MatchRule``).
+    public var total: Double {
+        let parts: [(Double?, Double)] = [
+            (title, MatchRule.titleWeight), (artist, MatchRule.artistWeight), (duration, MatchRule.durationWeight),
+            (album, MatchRule.albumWeight),
+        ]
+        var sum = 0.0
+        var weights = 0.0
+        for case (let value?, let weight) in parts {
+            sum += value * weight
+            weights += weight
+        }
+        return weights > 0 ? sum / weights : 0
+    }
+}

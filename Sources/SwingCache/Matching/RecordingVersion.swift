@@ -1,0 +1,18 @@
+/// A marker in a title that names another recording of the same song: a live take, a remix, an edit.
+///
+/// Two titles that differ only in these markers are different recordings, and score lower
+/// (see ``TrackMatcher``). Markers that name the same recording — remasters, mono or stereo,
+/// "single version", a year — are not versions: ``MatchNormalizer`` strips them.
+public enum RecordingVersion: String, Hashable, Sendable, CaseIterable, Comparable {
+    case live
+    case acoustic
+    case remix
+    case edit
+    case extended
+    case demo
+    case instrumental
+    case acappella
+    case karaoke
+
+    public static func < (lhs: RecordingVersion, rhs: RecordingVersion) -> Bool { lhs.rawValue < rhs.rawValue }
+}

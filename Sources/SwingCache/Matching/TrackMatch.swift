@@ -1,0 +1,47 @@
+/// What ``TrackMatcher`` decided for one local track.
+public struct TrackMatch: Hashable, Sendable {
+    /// Which rule decided.
+    public enum Method: String, Hashable, Sendable {
+        /// A candidate's ISRC equals the file's.
+        case isrc
+        /// The scores of title, artists, album and duration (also when there was nothing to score).
+        case search
+    }
+
+    public enum Outcome: String, Hashable, Sendable {
+        /// Confident: use `spotifyID`.
+        case matched
+        /// The best candidate scored under the threshold: report it, do not use it.
+        case lowConfidence
+        /// Two different recordings scored within the margin of each other: report both, use neither.
+        case ambiguous
+        /// There was nothing to choose from.
+        case noCandidates
+    }
+
+    public var method: Method
+    public var outcome: Outcome
+    /// The best candidate; nil only for `.noCandidates`.
+    public var spotifyID: String?
+    /// In 0...1: 1 for an ISRC match, the best score for a search.
+    public var confidence: Double
+    /// For `.ambiguous`: the rival that came too close.
+    public var runnerUpID: String?
+    /// The parts of the chosen candidate's score; nil for `.noCandidates`.
+    public var score: MatchScore?
+
+    public init(
+        method: Method, outcome: Outcome, spotifyID: String? = nil, confidence: Double = 0, runnerUpID: String? = nil,
+        score: MatchScore? = nil
+    ) {
+        self.method = method
+        self.outcome = outcome
+        self.spotifyID = spotifyID
+        self.confidence = confidence
+        self.runnerUpID = runnerUpID
+        self.score = score
+    }
+
+    /// Whether `spotifyID` may be stored as this file's match.
+    public var isUsable: Bool { outcome == .matched }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// Chooses the Spotify track that is the same recording as a local file, or says why it will not.
+///
+/// ```swift
+/// let matcher = TrackMatcher()
+/// let decision = matcher.match(local, candidates: searchResults)
+/// if decision.isUsable { store(decision.spotifyID) }
+/// ```
+///
+/// **ISRC first.** A candidate whose ISRC equals the file's (both normalised) is the recording: confidence 1.
+/// When several share it, the one whose duration is closest wins, then the higher search score (the same album
+/// before a compilation), then the smallest Spotify id — never popularity, which Development Mode apps lack.
+///
+/// **Otherwise a score** in 0...1, the weighted mean of four parts (weights in ``MatchRule``):
+/// - title 0.40 — Dice similarity of the character pairs of the two base titles (``MatchNormalizer/title(_:)``),
+///   times 0.4 when their version markers differ (live against studio, remix against original);
+/// - artists 0.30 — for each name on the shorter list, its best likeness on the other (equal 1; all words of one
+///   inside the other 0.8; else shared words), averaged; featured artists from the title count as artists;
+/// - duration 0.20 — 1 up to 3 s apart, falling linearly to 0 at 10 s;
+/// - album 0.10 — Dice similarity of the albums without edition markers.
+/// A part one side has no data for is left out and the others share its weight.
+///
+/// **Outcome.** The best score under 0.85 is `.lowConfidence`. A rival within 0.03 of it that is not the same
+/// recording (same ISRC) makes it `.ambiguous`. Otherwise `.matched`.
+public struct TrackMatcher: Sendable {
+    public var rule: MatchRule
+
+    public init(rule: MatchRule = MatchRule()) {
+        self.rule = rule
+    }
+
+    public func match(_ local: LocalTrack, candidates: [Track]) -> TrackMatch {
+        var seen = Set<String>()
+        let unique = candidates.filter { seen.insert($0.id).inserted }
+        guard !unique.isEmpty else { return TrackMatch(method: .search, outcome: .noCandidates) }
+        let prepared = PreparedLocal(local)
+        if let isrc = local.isrc.flatMap(MatchNormalizer.isrc) {
+            let sameRecording = unique.filter { $0.isrc.flatMap(MatchNormalizer.isrc) == isrc }
+                .map { Scored(track: $0, score: score(prepared, $0)) }
+            if let best = sameRecording.min(by: { isrcOrder($0, $1, local: local) }) {
+                return TrackMatch(
+                    method: .isrc, outcome: .matched, spotifyID: best.track.id, confidence: 1, score: best.score)
+            }
+        }
+        let ranked = unique.map { Scored(track: $0, score: score(prepared, $0)) }
+            .sorted { $0.total != $1.total ? $0.total > $1.total : $0.track.id < $1.track.id }
+        let best = ranked[0]
+        guard best.total >= rule.matchThreshold else {
+            return TrackMatch(
+                method: .search, outcome: .lowConfidence, spotifyID: best.track.id, confidence: best.total,
+                score: best.score)
+        }
+        let bestISRC = best.track.isrc.flatMap(MatchNormalizer.isrc)
+        let rival = ranked.dropFirst().first { other in
+            best.total - other.total < rule.ambiguityMargin
+                && (bestISRC == nil || other.track.isrc.flatMap(MatchNormalizer.isrc) != bestISRC)
+        }
+        if let rival {
+            return TrackMatch(
+                method: .search, outcome: .ambiguous, spotifyID: best.track.id, confidence: best.total,
+                runnerUpID: rival.track.id, score: best.score)
+        }
+        return TrackMatch(
+            method: .search, outcome: .matched, spotifyID: best.track.id, confidence: best.total, score: best.score)
+    }
+
+    /// The parts of `candidate`'s score against `local`.
+    public func score(_ local: LocalTrack, _ candidate: Track) -> MatchScore {
+        score(PreparedLocal(local), candidate)
+    }
+
+    private func score(_ local: PreparedLocal, _ candidate: Track) -> MatchScore {
+        let title = MatchNormalizer.title(candidate.name)
+        var titleScore = TextSimilarity.bigramDice(local.title.base, title.base)
+        if title.versions != local.title.versions { titleScore *= rule.versionMismatchFactor }
+        let candidateArtists = MatchNormalizer.artists(candidate.artistNames + title.featuredArtists)
+        let artistScore = local.artists.isEmpty ? nil : Self.artistOverlap(local.artists, candidateArtists)
+        var albumScore: Double?
+        if let album = local.album, let other = candidate.albumName, !MatchNormalizer.isPlaceholder(other) {
+            albumScore = TextSimilarity.bigramDice(album, MatchNormalizer.album(other))
+        }
+        var durationScore: Double?
+        if let seconds = local.durationSeconds, let milliseconds = candidate.durationMs {
+            durationScore = rule.durationScore(gap: Double(seconds) - Double(milliseconds) / 1000)
+        }
+        return MatchScore(title: titleScore, artist: artistScore, album: albumScore, duration: durationScore)
+    }
+
+    /// For each name on the shorter list, its best likeness on the longer one, averaged.
+    private static func artistOverlap(_ first: [String], _ second: [String]) -> Double {
+        let (shorter, longer) = first.count <= second.count ? (first, second) : (second, first)
+        guard !shorter.isEmpty else { return 0 }
+        let sum = shorter.reduce(0.0) { total, name in
+            total + (longer.map { TextSimilarity.nameSimilarity(name, $0) }.max() ?? 0)
+        }
+        return sum / Double(shorter.count)
+    }
+
+    /// Closest duration first, then the higher score, then the smaller id.
+    private func isrcOrder(_ first: Scored, _ second: Scored, local: LocalTrack) -> Bool {
+        let firstGap = durationGap(local, first.track)
+        let secondGap = durationGap(local, second.track)
+        if firstGap != secondGap { return firstGap < secondGap }
+        if first.total != second.total { return first.total > second.total }
+        return first.track.id < second.track.id
+    }
+
+    private func durationGap(_ local: LocalTrack, _ candidate: Track) -> Double {
+        guard let seconds = local.durationSeconds, seconds > 0, let milliseconds = candidate.durationMs else {
+            return .infinity
+        }
+        return abs(Double(seconds) - Double(milliseconds) / 1000)
+    }
+}
+
+extension TrackMatcher {
+    /// The local side, normalised once for all its candidates.
+    private struct PreparedLocal {
+        var title: NormalizedTitle
+        var artists: [String]
+        var album: String?
+        var durationSeconds: Int?
+
+        init(_ local: LocalTrack) {
+            title = MatchNormalizer.title(local.title)
+            artists = MatchNormalizer.artists(local.artists + title.featuredArtists)
+            album = MatchNormalizer.isPlaceholder(local.album) ? nil : local.album.map(MatchNormalizer.album)
+            durationSeconds = local.durationSeconds.flatMap { $0 > 0 ? $0 : nil }
+        }
+    }
+
+    private struct Scored {
+        var track: Track
+        var score: MatchScore
+        var total: Double { score.total }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Where SwingMusic keeps its database, `swingmusic.db`.
+///
+/// ```swift
+/// let location = try SwingMusicDatabaseLocation.resolve(explicitPath: nil)
+/// let library = try SwingMusicLibrary.open(location)
+/// ```
+///
+/// SwingMusic puts its folder `swingmusic` in the first of `$SWINGMUSIC_CONFIG_DIR`, `$XDG_CONFIG_HOME`,
+/// `~/.config` (when it exists), and names it `.swingmusic` when it falls back to the home folder. The Docker
+/// image sets `SWINGMUSIC_CONFIG_DIR=/config`, so its database is `/config/swingmusic/swingmusic.db`.
+/// `$SWINGMUSIC_CONFIG_DIR/swingmusic.db` is also tried, for a variable that names the inner folder itself.
+public struct SwingMusicDatabaseLocation: Hashable, Sendable {
+    public var path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    /// The paths looked at, in order, when none is given.
+    public static func candidates(environment: [String: String], homeDirectory: String) -> [String] {
+        func variable(_ name: String) -> String? {
+            guard let value = environment[name], !value.isEmpty else { return nil }
+            return value.hasSuffix("/") && value.count > 1 ? String(value.dropLast()) : value
+        }
+        var paths: [String] = []
+        if let configDirectory = variable("SWINGMUSIC_CONFIG_DIR") {
+            paths.append(configDirectory + "/swingmusic/swingmusic.db")
+            paths.append(configDirectory + "/swingmusic.db")
+        }
+        if let configHome = variable("XDG_CONFIG_HOME") {
+            paths.append(configHome + "/swingmusic/swingmusic.db")
+        }
+        paths.append(homeDirectory + "/.config/swingmusic/swingmusic.db")
+        paths.append(homeDirectory + "/.swingmusic/swingmusic.db")
+        var seen = Set<String>()
+        return paths.filter { seen.insert($0).inserted }
+    }
+
+    /// `explicitPath` when given (it must exist), else the first candidate that exists.
+    public static func resolve(
+        explicitPath: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+        homeDirectory: String = NSHomeDirectory()
+    ) throws(SwingMusicLibraryError) -> SwingMusicDatabaseLocation {
+        let tried =
+            if let explicitPath, !explicitPath.isEmpty {
+                [explicitPath]
+            } else {
+                candidates(environment: environment, homeDirectory: homeDirectory)
+            }
+        for path in tried where isFile(path) {
+            return SwingMusicDatabaseLocation(path: path)
+        }
+        throw SwingMusicLibraryError(path: nil, problem: .notFound(tried: tried))
+    }
+
+    private static func isFile(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+}

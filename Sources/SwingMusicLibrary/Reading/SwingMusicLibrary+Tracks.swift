@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+
+extension SwingMusicLibrary {
+    /// Up to `limit` tracks after `position` (from the first when nil), in row order.
+    ///
+    /// Each call is one short read: memory stays bounded by `limit` however large the library, and no read
+    /// transaction is held between batches, so the server's WAL file can be checkpointed meanwhile.
+    public func tracks(after position: TrackPage.Position? = nil, limit: Int = 1000) throws(SwingMusicLibraryError)
+        -> TrackPage
+    {
+        let limit = max(1, limit)
+        let rows = try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, filepath, title, artists, albumartists, album, duration,
+                           CASE WHEN json_valid(extra)
+                                THEN coalesce(json_extract(extra, '$.isrc'), json_extract(extra, '$.ISRC')) END AS isrc
+                    FROM track WHERE id > ? ORDER BY id LIMIT ?
+                    """,
+                arguments: [position?.rowID ?? Int64.min, limit])
+        }
+        let tracks = rows.map(libraryTrack)
+        let next = rows.count == limit ? rows.last.map { TrackPage.Position(rowID: $0["id"]) } : nil
+        return TrackPage(tracks: tracks, next: next)
+    }
+
+    /// Calls `body` with every track of the library, `size` at a time.
+    ///
+    /// `body` runs between reads, never inside one: it may take its time (search Spotify, write elsewhere)
+    /// while SwingMusic goes on writing.
+    public func forEachTrackBatch(size: Int = 1000, _ body: ([LibraryTrack]) async throws -> Void) async throws {
+        var position: TrackPage.Position?
+        repeat {
+            try Task.checkCancellation()
+            let page = try tracks(after: position, limit: size)
+            if !page.tracks.isEmpty { try await body(page.tracks) }
+            position = page.next
+        } while position != nil
+    }
+
+    private func libraryTrack(_ row: Row) -> LibraryTrack {
+        LibraryTrack(
+            filepath: Self.text(row, "filepath"), title: Self.text(row, "title"),
+            artists: artistSplitting.split(Self.text(row, "artists")),
+            albumArtists: artistSplitting.split(Self.text(row, "albumartists")), album: Self.text(row, "album"),
+            durationSeconds: Self.wholeNumber(row, "duration"),
+            isrc: ISRCTag.isrc(fromExtracted: Self.optionalText(row, "isrc")))
+    }
+
+    /// The column as text whatever SQLite holds in it: SwingMusic's columns are declared, not enforced.
+    static func optionalText(_ row: Row, _ column: String) -> String? {
+        let value: DatabaseValue = row[column]
+        switch value.storage {
+        case .null: return nil
+        case .string(let text): return text
+        case .int64(let number): return String(number)
+        case .double(let number): return String(number)
+        case .blob(let data): return String(decoding: data, as: UTF8.self)
+        }
+    }
+
+    static func text(_ row: Row, _ column: String) -> String { optionalText(row, column) ?? "" }
+
+    static func wholeNumber(_ row: Row, _ column: String) -> Int {
+        let value: DatabaseValue = row[column]
+        switch value.storage {
+        case .int64(let number): return Int(clamping: number)
+        case .double(let number) where number.isFinite: return Int(number)
+        case .string(let text): return Double(text).flatMap { $0.isFinite ? Int($0) : nil } ?? 0
+        default: return 0
+        }
+    }
+}

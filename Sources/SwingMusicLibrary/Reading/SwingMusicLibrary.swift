@@ -1,0 +1,98 @@
+import Foundation
+import GRDB
+
+/// Reads a SwingMusic library database, never writing to it.
+///
+/// ```swift
+/// let library = try SwingMusicLibrary.open(try SwingMusicDatabaseLocation.resolve(explicitPath: nil))
+/// try await library.forEachTrackBatch { tracks in … }
+/// let plays = try library.localPlays(user: "admin")
+/// ```
+///
+/// The file is opened read-only (`SQLITE_OPEN_READONLY`, and `PRAGMA query_only` on top): no write, no
+/// migration, no change of journal mode. SwingMusic keeps the database in WAL mode, so this reader runs beside
+/// the live server while it writes; each read sees one committed state.
+public final class SwingMusicLibrary: Sendable {
+    public let path: String
+    public let artistSplitting: ArtistSplitting
+    let reader: DatabaseQueue
+
+    /// The `track` columns the reader needs.
+    static let trackColumns = ["id", "filepath", "title", "artists", "albumartists", "album", "duration", "extra"]
+
+    private init(path: String, reader: DatabaseQueue, artistSplitting: ArtistSplitting) {
+        self.path = path
+        self.reader = reader
+        self.artistSplitting = artistSplitting
+    }
+
+    /// Opens the database at `location` and checks it has the tables and columns the reader needs.
+    public static func open(
+        _ location: SwingMusicDatabaseLocation, artistSplitting: ArtistSplitting = .swingMusicDefault
+    ) throws(SwingMusicLibraryError) -> SwingMusicLibrary {
+        let path = location.path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw SwingMusicLibraryError(path: nil, problem: .notFound(tried: [path]))
+        }
+        try requireSQLiteHeader(path)
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        configuration.label = "SwingMusicLibrary"
+        configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA query_only = 1") }
+        let library = try run(path: path) {
+            SwingMusicLibrary(
+                path: path, reader: try DatabaseQueue(path: path, configuration: configuration),
+                artistSplitting: artistSplitting)
+        }
+        try library.read { db in try requireColumns(trackColumns, in: "track", db: db, path: path) }
+        return library
+    }
+
+    /// Runs `body` in one read transaction, turning SQLite's errors into ``SwingMusicLibraryError``s.
+    func read<T>(_ body: (Database) throws -> T) throws(SwingMusicLibraryError) -> T {
+        try Self.run(path: path) { try reader.read(body) }
+    }
+
+    static func run<T>(path: String, _ body: () throws -> T) throws(SwingMusicLibraryError) -> T {
+        do {
+            return try body()
+        } catch let error as SwingMusicLibraryError {
+            throw error
+        } catch let error as DatabaseError {
+            throw SwingMusicLibraryError(path: path, problem: problem(for: error))
+        } catch {
+            throw SwingMusicLibraryError(path: path, problem: .sqlite("\(error)"))
+        }
+    }
+
+    static func problem(for error: DatabaseError) -> SwingMusicLibraryError.Problem {
+        switch error.resultCode {
+        case .SQLITE_NOTADB: .notSQLite
+        default: .sqlite(error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    static func requireColumns(_ needed: [String], in table: String, db: Database, path: String) throws {
+        guard try db.tableExists(table) else {
+            throw SwingMusicLibraryError(path: path, problem: .missingTable(table))
+        }
+        let present = Set(try db.columns(in: table).map { $0.name.lowercased() })
+        let missing = needed.filter { !present.contains($0) }
+        if !missing.isEmpty {
+            throw SwingMusicLibraryError(path: path, problem: .missingColumns(table: table, columns: missing))
+        }
+    }
+
+    /// Refuses a file that is not SQLite before SQLite reads it; an empty file is an empty database.
+    private static func requireSQLiteHeader(_ path: String) throws(SwingMusicLibraryError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw SwingMusicLibraryError(path: path, problem: .sqlite("cannot be read"))
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if !header.isEmpty && header != Data("SQLite format 3\0".utf8) {
+            throw SwingMusicLibraryError(path: path, problem: .notSQLite)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Why the SwingMusic library cannot be read. Each names the file, and what was missing.
+public struct SwingMusicLibraryError: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Problem: Equatable, Sendable {
+        /// No database at any of these paths (one, when the path was given explicitly).
+        case notFound(tried: [String])
+        case notSQLite
+        case missingTable(String)
+        case missingColumns(table: String, columns: [String])
+        /// No user by that name; `known` lists the names there are.
+        case unknownUser(String, known: [String])
+        case sqlite(String)
+    }
+
+    /// The database file; nil when none was found.
+    public var path: String?
+    public var problem: Problem
+
+    public init(path: String?, problem: Problem) {
+        self.path = path
+        self.problem = problem
+    }
+
+    public var description: String {
+        let file = "SwingMusic database '\(path ?? "")'"
+        switch problem {
+        case .notFound(let tried) where tried.count == 1:
+            return "SwingMusic database '\(tried[0])' does not exist"
+        case .notFound(let tried):
+            let list = tried.map { "'\($0)'" }.joined(separator: ", ")
+            return
+                "no SwingMusic database found (looked for \(list)); give its path, or set SWINGMUSIC_CONFIG_DIR to the folder that holds swingmusic/swingmusic.db"
+        case .notSQLite:
+            return "\(file) is not an SQLite database"
+        case .missingTable(let table):
+            return "\(file) has no table '\(table)': is it a SwingMusic library?"
+        case .missingColumns(let table, let columns):
+            let list = columns.map { "'\($0)'" }.joined(separator: ", ")
+            let noun = columns.count == 1 ? "column" : "columns"
+            return
+                "\(file): table '\(table)' has no \(noun) \(list), which swingcache reads (an unsupported SwingMusic version?)"
+        case .unknownUser(let name, let known):
+            let list = known.isEmpty ? "none" : known.joined(separator: ", ")
+            return "\(file) has no user '\(name)' (its users: \(list))"
+        case .sqlite(let message):
+            return "\(file): \(message)"
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import SwingCache
+import Testing
+
+@Suite struct TrackMatcherTests {
+    let matcher = TrackMatcher()
+
+    func candidate(
+        _ id: String, _ name: String, artists: [String] = ["The Beatles"], album: String? = "Let It Be",
+        seconds: Double? = 243, isrc: String? = nil
+    ) -> Track {
+        Track(
+            id: id, name: name, albumName: album, artistNames: artists, isrc: isrc,
+            durationMs: seconds.map { Int($0 * 1000) })
+    }
+
+    let letItBe = LocalTrack(title: "Let It Be", artists: ["The Beatles"], album: "Let It Be", durationSeconds: 243)
+
+    @Test func aCandidateWithTheSameISRCMatchesWithFullConfidence() {
+        var local = letItBe
+        local.isrc = "gb-aye-06-01498"
+        let decision = matcher.match(
+            local,
+            candidates: [
+                candidate("exactTitleOtherISRC", "Let It Be", isrc: "GBAYE0601499"),
+                candidate(
+                    "sameISRC", "Let It Be - Remastered 2009", album: "Let It Be (Remastered)", isrc: "GBAYE0601498"),
+            ])
+        #expect(decision.method == .isrc)
+        #expect(decision.outcome == .matched)
+        #expect(decision.spotifyID == "sameISRC")
+        #expect(decision.confidence == 1)
+        #expect(decision.isUsable)
+    }
+
+    @Test func amongCandidatesSharingTheISRCTheClosestDurationWinsThenTheBetterScoreThenTheSmallerID() {
+        var local = letItBe
+        local.isrc = "GBAYE0601498"
+        let byDuration = matcher.match(
+            local,
+            candidates: [
+                candidate("far", "Let It Be", seconds: 250, isrc: "GBAYE0601498"),
+                candidate("near", "Let It Be", album: "1", seconds: 244, isrc: "GBAYE0601498"),
+            ])
+        #expect(byDuration.spotifyID == "near")
+        let byScore = matcher.match(
+            local,
+            candidates: [
+                candidate("compilation", "Let It Be", album: "1", isrc: "GBAYE0601498"),
+                candidate("original", "Let It Be", album: "Let It Be", isrc: "GBAYE0601498"),
+            ])
+        #expect(byScore.spotifyID == "original")
+        let byID = matcher.match(
+            local,
+            candidates: [
+                candidate("zz", "Let It Be", isrc: "GBAYE0601498"), candidate("aa", "Let It Be", isrc: "GBAYE0601498"),
+            ])
+        #expect(byID.spotifyID == "aa")
+    }
+
+    @Test func anISRCNoCandidateSharesFallsBackToTheSearchScore() {
+        var local = letItBe
+        local.isrc = "GBAYE0601498"
+        let decision = matcher.match(local, candidates: [candidate("other", "Let It Be", isrc: "GBAYE0601499")])
+        #expect(decision.method == .search)
+        #expect(decision.outcome == .matched)
+        #expect(decision.spotifyID == "other")
+    }
+
+    @Test func aSearchMatchesDespiteARemasterSuffixAndACompilationAlbum() {
+        let local = LocalTrack(title: "Hey Jude", artists: ["The Beatles"], album: "Hey Jude", durationSeconds: 428)
+        let decision = matcher.match(
+            local,
+            candidates: [
+                candidate("heyJude", "Hey Jude - Remastered 2015", album: "1 (Remastered)", seconds: 425.3),
+                candidate("revolution", "Revolution - Remastered 2015", album: "1 (Remastered)", seconds: 205),
+            ])
+        #expect(decision.outcome == .matched)
+        #expect(decision.spotifyID == "heyJude")
+        #expect(decision.score == MatchScore(title: 1, artist: 1, album: 0, duration: 1))
+        #expect(abs(decision.confidence - 0.9) < 1e-9)
+    }
+
+    @Test func aLiveFilePrefersTheLiveRecordingAndNeverMatchesTheStudioOne() {
+        let local = LocalTrack(
+            title: "Bohemian Rhapsody (Live Aid)", artists: ["Queen"], album: "Live Aid", durationSeconds: 150)
+        let studio = candidate(
+            "studio", "Bohemian Rhapsody - Remastered 2011", artists: ["Queen"], album: "A Night At The Opera",
+            seconds: 354)
+        let live = candidate(
+            "live", "Bohemian Rhapsody - Live Aid", artists: ["Queen"], album: "Live Aid", seconds: 151)
+        #expect(matcher.match(local, candidates: [studio, live]).spotifyID == "live")
+        #expect(matcher.match(local, candidates: [studio, live]).outcome == .matched)
+        let studioOnly = matcher.match(local, candidates: [studio])
+        #expect(studioOnly.outcome == .lowConfidence)
+        #expect(!studioOnly.isUsable)
+
+        let studioFile = LocalTrack(
+            title: "Bohemian Rhapsody", artists: ["Queen"], album: "A Night at the Opera", durationSeconds: 151)
+        #expect(matcher.score(studioFile, live).total < matcher.score(studioFile, studio).total)
+    }
+
+    @Test func featuredArtistsInTheTitleCountAsArtists() {
+        let local = LocalTrack(
+            title: "Empire State of Mind (feat. Alicia Keys)", artists: ["JAY-Z"], album: "The Blueprint 3",
+            durationSeconds: 276)
+        let spotify = candidate(
+            "esom", "Empire State Of Mind", artists: ["JAY-Z", "Alicia Keys"], album: "The Blueprint 3", seconds: 276.9)
+        let decision = matcher.match(local, candidates: [spotify])
+        #expect(decision.outcome == .matched)
+        #expect(decision.score?.artist == 1)
+        #expect(decision.score?.title == 1)
+
+        let credited = LocalTrack(
+            title: "Empire State of Mind", artists: ["JAY-Z feat. Alicia Keys"], album: "The Blueprint 3",
+            durationSeconds: 276)
+        #expect(matcher.match(credited, candidates: [spotify]).confidence == 1)
+    }
+
+    @Test func twoDifferentRecordingsThatScoreAlikeAreAmbiguous() {
+        let decision = matcher.match(
+            letItBe,
+            candidates: [
+                candidate("single", "Let It Be", album: "Let It Be / You Know My Name", isrc: "GBAYE0601498"),
+                candidate("album", "Let It Be", album: "Let It Be / You Know My Name", isrc: "GBAYE0601499"),
+            ])
+        #expect(decision.outcome == .ambiguous)
+        #expect(decision.spotifyID == "album")
+        #expect(decision.runnerUpID == "single")
+        #expect(!decision.isUsable)
+    }
+
+    @Test func twoReleasesOfTheSameRecordingAreNotAmbiguous() {
+        let decision = matcher.match(
+            letItBe,
+            candidates: [
+                candidate("single", "Let It Be", isrc: "GBAYE0601498"),
+                candidate("album", "Let It Be", isrc: "GBAYE0601498"),
+            ])
+        #expect(decision.outcome == .matched)
+        #expect(decision.spotifyID == "album")
+    }
+
+    @Test func theSameCandidateListedTwiceIsOneCandidate() {
+        let once = candidate("letItBe", "Let It Be")
+        #expect(matcher.match(letItBe, candidates: [once, once]).outcome == .matched)
+    }
+
+    @Test func aCoverByAnotherArtistIsReportedButNotUsed() {
+        let decision = matcher.match(
+            letItBe, candidates: [candidate("cover", "Let It Be", artists: ["Aretha Franklin"], album: "Lady Soul")])
+        #expect(decision.outcome == .lowConfidence)
+        #expect(decision.spotifyID == "cover")
+        #expect(decision.confidence < 0.85)
+    }
+
+    @Test func nothingToChooseFromSaysSo() {
+        #expect(matcher.match(letItBe, candidates: []) == TrackMatch(method: .search, outcome: .noCandidates))
+    }
+
+    @Test func partsTheFileDoesNotHaveAreLeftOutOfTheScore() {
+        let bare = LocalTrack(title: "Let It Be", artists: ["The Beatles"], album: "Unknown", durationSeconds: 0)
+        let score = matcher.score(bare, candidate("x", "Let It Be", album: "Something Else", seconds: 500))
+        #expect(score == MatchScore(title: 1, artist: 1, album: nil, duration: nil))
+        #expect(score.total == 1)
+    }
+
+    @Test(arguments: [
+        (0.0, 1.0), (3.0, 1.0), (-3.0, 1.0), (4.0, 6.0 / 7.0), (6.5, 0.5), (-6.5, 0.5), (9.0, 1.0 / 7.0), (10.0, 0.0),
+        (-10.0, 0.0), (45.0, 0.0),
+    ])
+    func durationMarksAreFullWithinThreeSecondsAndNoneFromTen(gap: Double, expected: Double) {
+        #expect(abs(MatchRule().durationScore(gap: gap) - expected) < 1e-9)
+    }
+
+    /// Each case: the local file against one candidate, the expected total and whether it would be used.
+    @Test(arguments: [
+        ("identical", "Let It Be", ["The Beatles"], "Let It Be", 243.0, 1.0, true),
+        ("remaster suffix", "Let It Be - Remastered 2009", ["The Beatles"], "Let It Be", 243.0, 1.0, true),
+        ("6.5 s longer", "Let It Be", ["The Beatles"], "Let It Be", 249.5, 0.9, true),
+        ("12 s longer", "Let It Be", ["The Beatles"], "Let It Be", 255.0, 0.8, false),
+        ("other album, same length", "Let It Be", ["The Beatles"], "1", 243.0, 0.9, true),
+        ("live take", "Let It Be - Live", ["The Beatles"], "Let It Be", 243.0, 0.76, false),
+        ("other artist", "Let It Be", ["Aretha Franklin"], "Let It Be", 243.0, 0.7, false),
+        ("other song", "Across the Universe", ["The Beatles"], "Let It Be", 243.0, 0.6, false),
+    ])
+    func theScoreWeighsTitleArtistDurationAndAlbum(
+        label: String, name: String, artists: [String], album: String, seconds: Double, total: Double, used: Bool
+    ) {
+        let spotify = candidate("x", name, artists: artists, album: album, seconds: seconds)
+        let score = matcher.score(letItBe, spotify)
+        #expect(abs(score.total - total) < 0.01, "\(label): \(score)")
+        #expect((score.total >= MatchRule().matchThreshold) == used, "\(label)")
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import SwingCacheTestKit
+import SwingMusicLibrary
+import Testing
+
+@Suite struct OpeningTests {
+    let folder: TemporaryDirectory
+
+    init() throws {
+        folder = try TemporaryDirectory()
+    }
+
+    func open(_ path: String) throws(SwingMusicLibraryError) -> SwingMusicLibrary {
+        try SwingMusicLibrary.open(SwingMusicDatabaseLocation(path: path))
+    }
+
+    @Test func aFileThatIsNotSQLiteIsRefusedWithItsName() throws {
+        let path = try folder.write("swingmusic.db", "these are my notes, not a database\n")
+        let error = try #require(throws: SwingMusicLibraryError.self) { try open(path) }
+        #expect(error == SwingMusicLibraryError(path: path, problem: .notSQLite))
+        #expect(error.description == "SwingMusic database '\(path)' is not an SQLite database")
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "these are my notes, not a database\n")
+    }
+
+    @Test func aDatabaseWithoutTheTrackTableIsRefused() throws {
+        let swingMusic = try SwingMusicLibraryBuilder(in: folder)
+        try swingMusic.execute("DROP TABLE track")
+        #expect(throws: SwingMusicLibraryError(path: swingMusic.path, problem: .missingTable("track"))) {
+            try open(swingMusic.path)
+        }
+    }
+
+    @Test func aDatabaseLackingAColumnNamesTheFileAndTheColumn() throws {
+        let swingMusic = try SwingMusicLibraryBuilder(in: folder)
+        try swingMusic.execute("ALTER TABLE track DROP COLUMN extra")
+        let error = try #require(throws: SwingMusicLibraryError.self) { try open(swingMusic.path) }
+        #expect(
+            error
+                == SwingMusicLibraryError(
+                    path: swingMusic.path, problem: .missingColumns(table: "track", columns: ["extra"])))
+        #expect(
+            error.description
+                == "SwingMusic database '\(swingMusic.path)': table 'track' has no column 'extra', which swingcache reads (an unsupported SwingMusic version?)"
+        )
+    }
+
+    @Test func aDatabaseWithoutScrobblesReadsTracksButNotPlays() throws {
+        let swingMusic = try SwingMusicLibraryBuilder(in: folder)
+        try swingMusic.addTrack(SwingMusicTrackRow(filepath: "/music/a.flac"))
+        try swingMusic.execute("DROP TABLE scrobble")
+        let library = try open(swingMusic.path)
+        #expect(try library.tracks().tracks.count == 1)
+        #expect(throws: SwingMusicLibraryError(path: swingMusic.path, problem: .missingTable("scrobble"))) {
+            try library.localPlays()
+        }
+    }
+
+    @Test func aPathThatDoesNotExistIsNotCreated() {
+        let path = folder.file("nowhere.db")
+        #expect(throws: SwingMusicLibraryError(path: nil, problem: .notFound(tried: [path]))) { try open(path) }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func readingNeverChangesTheDatabaseFile() throws {
+        let swingMusic = try SwingMusicLibraryBuilder(in: folder)
+        try swingMusic.addTracks((0..<50).map { SwingMusicTrackRow(filepath: "/music/\($0).flac") })
+        try swingMusic.addScrobbles(filepath: "/music/1.flac", count: 5)
+        try swingMusic.close()
+        let before = try snapshot(swingMusic.path)
+
+        do {
+            let library = try open(swingMusic.path)
+            _ = try library.tracks(limit: 10)
+            _ = try library.localPlays(user: "admin")
+            _ = try library.userNames()
+        }
+
+        #expect(try snapshot(swingMusic.path) == before)
+    }
+
+    @Test func aDatabaseFileThatCannotBeWrittenIsRead() throws {
+        let swingMusic = try SwingMusicLibraryBuilder(in: folder)
+        try swingMusic.addTrack(SwingMusicTrackRow(filepath: "/music/a.flac"))
+        try swingMusic.addScrobbles(filepath: "/music/a.flac", count: 2)
+        try swingMusic.close()
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: swingMusic.path)
+        let library = try open(swingMusic.path)
+        #expect(try library.tracks().tracks.map(\.filepath) == ["/music/a.flac"])
+        #expect(try library.localPlays().mapValues(\.count) == ["/music/a.flac": 2])
+    }
+
+    private struct FileSnapshot: Equatable {
+        var bytes: Data
+        var modified: Date?
+    }
+
+    private func snapshot(_ path: String) throws -> FileSnapshot {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        return FileSnapshot(
+            bytes: try Data(contentsOf: URL(fileURLWithPath: path)), modified: attributes[.modificationDate] as? Date)
+    }
+}
