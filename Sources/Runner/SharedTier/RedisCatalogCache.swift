@@ -49,6 +49,7 @@ public struct RedisCatalogCache: Sendable {
                     freshnessKey(id), Data("m \(reason.rawValue) \(Self.milliseconds(expiresAt))".utf8),
                     milliseconds: remaining))
         }
+        guard !commands.isEmpty else { return }
         let answers = try await redis.pipeline(data: commands)
         if let failure = answers.first(where: { if case .error = $0 { true } else { false } }) {
             throw RedisError("a cache write was refused: \(failure)")

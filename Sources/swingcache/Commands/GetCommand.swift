@@ -14,7 +14,7 @@ struct GetCommand: AsyncParsableCommand {
         abstract: "Answer from the cache; fetch what is missing or stale, drawing on the budget's reserve.",
         discussion: """
             A fresh entry costs nothing. A missing or stale one is fetched through the same pacing and hourly
-            budget as runs, using the reserve that runs leave free. With --offline nothing leaves the machine:
+            budget as runs, using the reserve that runs leave free. With --offline no request goes to Spotify:
             stale entries are shown as stale, missing ones as not cached. When SWINGCACHE_REDIS_URL is set, the
             shared Redis cache is asked first and this host's database second (--offline still reads Redis).
 
@@ -36,7 +36,7 @@ struct GetCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
     @OptionGroup var log: LogOptions
 
-    @Flag(help: "Never touch the network.")
+    @Flag(help: "Never call Spotify; answer from the caches alone (Redis, when configured, is still read).")
     var offline = false
 
     @Flag(help: "Print the answers as JSON.")
