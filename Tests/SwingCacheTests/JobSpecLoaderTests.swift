@@ -81,7 +81,7 @@ import Testing
         ),
         (
             "targets: {}\ncolour: blue\n",
-            "spec.yaml:2:1: unknown key 'colour' in a job spec (expected one of: name, ttl, refresh_ahead, missing_ttl, market, targets, budget)"
+            "spec.yaml:2:1: unknown key 'colour' in a job spec (expected one of: name, ttl, refresh_ahead, missing_ttl, market, targets, budget, library, enrich)"
         ),
         (
             "targets:\n  tracks: 4iV5W9uYEdYUVa79Axb7Rh\n",
@@ -103,14 +103,14 @@ import Testing
         ("ttl: 0s\ntargets: {}\n", "spec.yaml:1:6: 'ttl' must be longer than zero, found '0s'"),
         (
             "name: x\n",
-            "spec.yaml:1:1: no 'targets': list ids under targets.tracks, targets.albums, targets.artists or targets.files"
+            "spec.yaml:1:1: no 'targets' and no 'library': list ids under targets.tracks, targets.albums, targets.artists or targets.files, or name a SwingMusic library"
         ),
         (
             "targets:\n  tracks: [a, b\n",
             "spec.yaml:3:1: is not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence)"
         ),
         ("targets: {}\ntargets: {}\n", "spec.yaml:1:1: key 'targets' is written twice in one mapping"),
-        ("", "spec.yaml: is empty: a job spec needs at least 'targets'"),
+        ("", "spec.yaml: is empty: a job spec needs 'targets' or a 'library'"),
         ("- just\n- a list\n", "spec.yaml:1:1: the job spec must be a mapping of keys to values, found a list"),
     ])
     func eachProblemIsReportedAtItsPlace(yaml: String, message: String) {

@@ -16,12 +16,19 @@ public struct JobSpec: Sendable, Equatable {
     /// How many listed ids repeated one already listed.
     public var duplicateCount: Int
     public var budget: BudgetPolicy
+    /// The SwingMusic library whose tracks this job matches and enriches, if any.
+    public var library: LibrarySource?
+    /// The providers that enrich the library's tracks (`enrich:`); empty when the spec names none.
+    public var enrichment: EnrichmentSettings
 
     public init(
         name: String, path: String, freshness: FreshnessPolicy = FreshnessPolicy(), market: String? = nil,
         targets: [JobTarget] = [], invalidTargets: [Diagnostic] = [], duplicateCount: Int = 0,
-        budget: BudgetPolicy = BudgetPolicy()
+        budget: BudgetPolicy = BudgetPolicy(), library: LibrarySource? = nil,
+        enrichment: EnrichmentSettings = EnrichmentSettings()
     ) {
+        self.library = library
+        self.enrichment = enrichment
         self.name = name
         self.path = path
         self.freshness = freshness

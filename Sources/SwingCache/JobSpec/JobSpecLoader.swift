@@ -44,7 +44,7 @@ public struct JobSpecLoader: Sendable {
             throw JobSpecError([Diagnostic(.wholeFile(path), "is not valid YAML: \(error)")])
         }
         guard let root else {
-            throw JobSpecError([Diagnostic(.wholeFile(path), "is empty: a job spec needs at least 'targets'")])
+            throw JobSpecError([Diagnostic(.wholeFile(path), "is empty: a job spec needs 'targets' or a 'library'")])
         }
         var reader = SpecReader(path: path)
         let spec = reader.readSpec(root)
@@ -60,7 +60,13 @@ public struct JobSpecLoader: Sendable {
 
 /// Walks the YAML tree of one spec, collecting values and problems.
 private struct SpecReader {
-    static let topLevelKeys = ["name", "ttl", "refresh_ahead", "missing_ttl", "market", "targets", "budget"]
+    static let topLevelKeys = [
+        "name", "ttl", "refresh_ahead", "missing_ttl", "market", "targets", "budget", "library", "enrich",
+    ]
+    static let libraryKeys = ["swingmusic_db", "user"]
+    static let providerKeys: [EnrichmentSettings.Provider: [String]] = [
+        .lastfm: ["ttl", "username"], .musicbrainz: ["ttl"], .listenbrainz: ["ttl"], .links: ["ttl", "odesli"],
+    ]
     static let targetKeys = ["tracks", "albums", "artists", "files"]
     static let budgetKeys = ["per_hour", "min_interval", "reserve", "max_requests", "max_runtime"]
     static let fileEntryKeys = ["path", "kind"]
@@ -80,6 +86,7 @@ private struct SpecReader {
         guard let top = mapping(root, named: "the job spec") else { return nil }
         var spec = JobSpec(name: Self.defaultName(for: path), path: path)
         var sawTargets = false
+        var enrichNode: Node?
         for (key, value) in top {
             switch keyName(key, known: Self.topLevelKeys, in: "a job spec") {
             case "name":
@@ -101,12 +108,21 @@ private struct SpecReader {
                 sawTargets = true
                 readTargets(value)
             case "budget": spec.budget = readBudget(value)
+            case "library": spec.library = readLibrary(value)
+            case "enrich":
+                enrichNode = value
+                spec.enrichment = readEnrichment(value)
             default: break
             }
         }
-        if !sawTargets {
+        if !sawTargets && spec.library == nil {
             report(
-                root, "no 'targets': list ids under targets.tracks, targets.albums, targets.artists or targets.files")
+                root,
+                "no 'targets' and no 'library': list ids under targets.tracks, targets.albums, targets.artists or targets.files, or name a SwingMusic library"
+            )
+        }
+        if let enrichNode, spec.library == nil, !spec.enrichment.ttls.isEmpty {
+            report(enrichNode, "'enrich' needs a 'library': providers look up the library's tracks")
         }
         if spec.freshness.refreshAhead >= spec.freshness.ttl {
             report(
@@ -215,6 +231,58 @@ private struct SpecReader {
         return budget
     }
 
+    mutating func readLibrary(_ node: Node) -> LibrarySource? {
+        var library = LibrarySource(origin: location(of: node))
+        if case .scalar(let scalar) = node, scalar.tag == Tag(.null) || scalar.string.isEmpty { return library }
+        guard let section = mapping(node, named: "'library'") else { return nil }
+        for (key, value) in section {
+            switch keyName(key, known: Self.libraryKeys, in: "'library'") {
+            case "swingmusic_db":
+                library.swingMusicDatabase = string(value, key: "library.swingmusic_db").map {
+                    Self.resolve(($0 as NSString).expandingTildeInPath, besideSpec: path)
+                }
+            case "user": library.user = string(value, key: "library.user")
+            default: break
+            }
+        }
+        return library
+    }
+
+    mutating func readEnrichment(_ node: Node) -> EnrichmentSettings {
+        var settings = EnrichmentSettings()
+        guard let section = mapping(node, named: "'enrich'") else { return settings }
+        let names = EnrichmentSettings.Provider.allCases.map(\.rawValue)
+        for (key, value) in section {
+            guard let name = keyName(key, known: names, in: "'enrich'"),
+                let provider = EnrichmentSettings.Provider(rawValue: name)
+            else { continue }
+            if case .scalar(let scalar) = value {
+                switch scalar.tag == Tag(.null) ? "" : scalar.string.lowercased() {
+                case "", "true", "yes", "on": settings.ttls[provider] = provider.defaultTTL
+                case "false", "no", "off": break
+                default:
+                    report(
+                        value,
+                        "'enrich.\(name)' must be a mapping (ttl: …), true or false, found \(Self.describe(value))")
+                }
+                continue
+            }
+            guard let fields = mapping(value, named: "'enrich.\(name)'") else { continue }
+            settings.ttls[provider] = provider.defaultTTL
+            for (fieldKey, fieldValue) in fields {
+                switch keyName(fieldKey, known: Self.providerKeys[provider] ?? [], in: "'enrich.\(name)'") {
+                case "ttl":
+                    settings.ttls[provider] =
+                        duration(fieldValue, key: "enrich.\(name).ttl", allowZero: false) ?? provider.defaultTTL
+                case "username": settings.lastfmUsername = string(fieldValue, key: "enrich.lastfm.username")
+                case "odesli": settings.odesli = boolean(fieldValue, key: "enrich.links.odesli") ?? false
+                default: break
+                }
+            }
+        }
+        return settings
+    }
+
     // MARK: Targets
 
     mutating func addTarget(_ text: String, kind: EntityKind, at place: SourceLocation) {
@@ -303,6 +371,17 @@ private struct SpecReader {
             return nil
         }
         return value
+    }
+
+    mutating func boolean(_ node: Node, key: String) -> Bool? {
+        guard let text = string(node, key: key) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            report(node, "'\(key)' must be true or false, found '\(text.abbreviatedForMessages())'")
+            return nil
+        }
     }
 
     mutating func market(_ node: Node) -> String? {

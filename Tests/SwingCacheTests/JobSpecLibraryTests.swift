@@ -1,0 +1,79 @@
+import Foundation
+import SwingCache
+import Testing
+
+@Suite struct JobSpecLibraryTests {
+    let loader = JobSpecLoader()
+
+    @Test func aLibraryWithProvidersNeedsNoTargets() throws {
+        let spec = try loader.parse(
+            """
+            library:
+              swingmusic_db: swingmusic/swingmusic.db
+              user: alice
+            enrich:
+              lastfm: { ttl: 3d, username: alice-fm }
+              musicbrainz:
+              listenbrainz: true
+              links: { odesli: yes }
+            """, path: "jobs/library.yaml")
+
+        let library = try #require(spec.library)
+        #expect(library.swingMusicDatabase == "jobs/swingmusic/swingmusic.db", "resolved beside the spec")
+        #expect(library.user == "alice")
+        #expect(library.origin.line == 2)
+        #expect(spec.targets.isEmpty)
+        let expected: [EnrichmentSettings.Provider: TimeInterval] = [
+            .lastfm: 259_200, .musicbrainz: 2_592_000, .listenbrainz: 86_400, .links: 2_592_000,
+        ]
+        #expect(spec.enrichment.ttls == expected)
+        #expect(spec.enrichment.lastfmUsername == "alice-fm")
+        #expect(spec.enrichment.odesli)
+    }
+
+    @Test func anEmptyLibraryUsesSwingMusicsOwnLookupOrder() throws {
+        let spec = try loader.parse("library:\nenrich:\n  lastfm: false\n", path: "spec.yaml")
+        #expect(spec.library?.swingMusicDatabase == nil)
+        #expect(spec.library?.user == nil)
+        #expect(spec.enrichment.ttls.isEmpty, "a provider turned off is not enabled")
+    }
+
+    @Test(arguments: [
+        (
+            "enrich:\n  lastfm: {}\ntargets: {}\n",
+            "spec.yaml:2:3: 'enrich' needs a 'library': providers look up the library's tracks"
+        ),
+        (
+            "library:\n  swingmusic: x.db\n",
+            "spec.yaml:2:3: unknown key 'swingmusic' in 'library'; did you mean 'swingmusic_db'?"
+        ),
+        (
+            "library: {}\nenrich:\n  last_fm: {}\n",
+            "spec.yaml:3:3: unknown key 'last_fm' in 'enrich'; did you mean 'lastfm'?"
+        ),
+        (
+            "library: {}\nenrich:\n  lastfm: { ttl: soon }\n",
+            "spec.yaml:3:18: 'enrich.lastfm.ttl' must be a duration (a number followed by ms, s, m, h or d, such as 90s or 12h), found 'soon'"
+        ),
+        (
+            "library: {}\nenrich:\n  musicbrainz: { username: x }\n",
+            "spec.yaml:3:18: unknown key 'username' in 'enrich.musicbrainz' (expected one of: ttl)"
+        ),
+        (
+            "library: {}\nenrich:\n  links: { odesli: maybe }\n",
+            "spec.yaml:3:20: 'enrich.links.odesli' must be true or false, found 'maybe'"
+        ),
+        (
+            "library: {}\nenrich:\n  lastfm: 7d\n",
+            "spec.yaml:3:11: 'enrich.lastfm' must be a mapping (ttl: …), true or false, found '7d'"
+        ),
+    ])
+    func problemsInLibraryAndEnrichAreReportedAtTheirPlace(yaml: String, message: String) {
+        do {
+            _ = try loader.parse(yaml, path: "spec.yaml")
+            Issue.record("expected: \(message)")
+        } catch {
+            #expect(error.diagnostics.map(\.description) == [message])
+        }
+    }
+}
