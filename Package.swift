@@ -29,6 +29,10 @@ let package = Package(
             dependencies: ["SwingCache", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
+            name: "EnrichmentAPI",
+            dependencies: ["SwingCache", "SpotifyAPI"]
+        ),
+        .target(
             name: "RedisClient",
             dependencies: [
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
@@ -90,6 +94,8 @@ let package = Package(
         .testTarget(name: "RedisClientTests", dependencies: ["RedisClient"]),
         .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer", "SwingCacheTestKit"]),
         .testTarget(name: "SpotifyAPITests", dependencies: ["SpotifyAPI", "FixtureServer", "SwingCacheTestKit"]),
+        .testTarget(
+            name: "EnrichmentAPITests", dependencies: ["EnrichmentAPI", "FixtureServer", "SwingCacheTestKit"]),
         .testTarget(
             name: "RunnerTests", dependencies: ["Runner", "RedisClient", "FixtureServer", "SwingCacheTestKit"]),
         .testTarget(

@@ -1,0 +1,24 @@
+import Foundation
+
+/// One `GET /track/isrc:{ISRC}`: Deezer's keyless track look-up by ISRC.
+public struct DeezerTrackRequest: Hashable, Sendable {
+    public var isrc: String
+
+    public init(isrc: String) {
+        self.isrc = isrc
+    }
+
+    /// The endpoint's name in the ledger and in logs.
+    public var endpoint: String { "GET /track/isrc:{isrc}" }
+
+    var normalizedISRC: String { isrc.trimmingCharacters(in: .whitespaces).uppercased() }
+
+    var problem: String? {
+        normalizedISRC.isEmpty ? "'\(isrc)' is not an ISRC (Deezer's ISRC look-up needs one)" : nil
+    }
+
+    func url(root: URL) -> URL? {
+        ProviderURL.make(
+            root: root, path: "/track/isrc:" + ProviderURL.escaped(normalizedISRC), percentEncodedQuery: nil)
+    }
+}

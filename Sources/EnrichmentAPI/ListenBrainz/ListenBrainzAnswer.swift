@@ -1,0 +1,68 @@
+import Foundation
+
+/// What one popularity request came to, classified as the run must treat it.
+///
+/// | status | answer |
+/// |---|---|
+/// | 200 | `found`, in request order (or `malformed` when it does not match the request) |
+/// | 429 | `rateLimited(resetIn:)`, from `X-RateLimit-Reset-In` |
+/// | 401 | `unauthorized`: a token is needed, or the one sent was refused |
+/// | 400 | `badRequest` |
+/// | 5xx | `serverError` |
+public enum ListenBrainzAnswer: Hashable, Sendable {
+    /// One row per requested id, in request order; counts ListenBrainz does not have are nil.
+    case found([ListenBrainzPopularity])
+    /// 429: wait `resetIn` seconds (nil when the header was missing) and try again.
+    case rateLimited(resetIn: TimeInterval?)
+    /// 401: ListenBrainz wants a valid `Authorization: Token …`; it is off until one is configured.
+    case unauthorized
+    case badRequest(String)
+    case serverError(status: Int)
+    case unexpectedStatus(Int)
+    /// No answer: the connection failed or timed out.
+    case transportFailed(String)
+    /// A 200 whose body could not be read: the request failed; nothing is stored.
+    case malformed(String)
+    /// The request was not sent: no ids, or more than one request takes.
+    case invalidRequest(String)
+}
+
+extension ListenBrainzAnswer: ProviderAnswer {}
+
+extension ListenBrainzAnswer {
+    /// What the run does next.
+    public var action: ProviderAction {
+        switch self {
+        case .found: .store
+        case .rateLimited(let resetIn): .retry(after: resetIn)
+        case .serverError, .transportFailed: .retry(after: nil)
+        case .unauthorized: .disableForRun
+        case .badRequest, .unexpectedStatus, .malformed, .invalidRequest: .skipItem
+        }
+    }
+}
+
+/// One popularity exchange, with the rate-limit headers every ListenBrainz answer carries.
+public struct ListenBrainzExchange: Sendable {
+    public var request: ListenBrainzPopularityRequest
+    /// The HTTP status, or 0 when no answer came back or no request was sent.
+    public var status: Int
+    public var answer: ListenBrainzAnswer
+    /// The `X-RateLimit-*` headers of the answer; nil when there was no answer or it had none.
+    public var rateLimit: ListenBrainzRateLimit?
+    /// Whether a request reached the network (and so counts against the budget).
+    public var reachedNetwork: Bool
+    public var duration: TimeInterval
+
+    public init(
+        request: ListenBrainzPopularityRequest, status: Int, answer: ListenBrainzAnswer,
+        rateLimit: ListenBrainzRateLimit?, reachedNetwork: Bool, duration: TimeInterval
+    ) {
+        self.request = request
+        self.status = status
+        self.answer = answer
+        self.rateLimit = rateLimit
+        self.reachedNetwork = reachedNetwork
+        self.duration = duration
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// One MusicBrainz look-up: the recordings of an ISRC, or one recording with its genres, tags, ISRCs and links.
+public enum MusicBrainzRequest: Hashable, Sendable {
+    /// `GET /ws/2/isrc/{ISRC}?fmt=json`: that resource refuses `inc=genres`, so genres take a second request.
+    case recordings(isrc: String)
+    /// `GET /ws/2/recording/{mbid}?inc=genres+tags+isrcs+url-rels&fmt=json`.
+    case recording(mbid: String)
+
+    /// The endpoint's name in the ledger and in logs, without ids.
+    public var endpoint: String {
+        switch self {
+        case .recordings: "GET /ws/2/isrc/{isrc}"
+        case .recording: "GET /ws/2/recording/{mbid}"
+        }
+    }
+
+    /// The id as sent: ISRCs upper-cased, mbids lower-cased, spaces trimmed.
+    var normalizedID: String {
+        switch self {
+        case .recordings(let isrc): isrc.trimmingCharacters(in: .whitespaces).uppercased()
+        case .recording(let mbid): mbid.trimmingCharacters(in: .whitespaces).lowercased()
+        }
+    }
+
+    /// Why the request cannot be sent, or nil; anything else odd about an id is for MusicBrainz to answer with 400.
+    var problem: String? {
+        guard normalizedID.isEmpty else { return nil }
+        switch self {
+        case .recordings(let isrc): return "'\(isrc)' is not an ISRC (MusicBrainz's ISRC look-up needs one)"
+        case .recording(let mbid): return "'\(mbid)' is not a MusicBrainz recording id"
+        }
+    }
+
+    func url(root: URL) -> URL? {
+        switch self {
+        case .recordings:
+            ProviderURL.make(
+                root: root, path: "/ws/2/isrc/" + ProviderURL.escaped(normalizedID), percentEncodedQuery: "fmt=json")
+        case .recording:
+            // `+` is MusicBrainz's separator of `inc` words, so it goes unescaped.
+            ProviderURL.make(
+                root: root, path: "/ws/2/recording/" + ProviderURL.escaped(normalizedID),
+                percentEncodedQuery: "inc=genres+tags+isrcs+url-rels&fmt=json")
+        }
+    }
+}

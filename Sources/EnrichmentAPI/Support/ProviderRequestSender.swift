@@ -1,0 +1,41 @@
+import Foundation
+import SpotifyAPI
+
+/// Sends one provider request the way every client does: a request that cannot be valid is refused unsent, a sent
+/// one carries the User-Agent and is timed, and a failure to get any answer never quotes the secret.
+struct ProviderRequestSender: Sendable {
+    let root: URL
+    let userAgent: ProviderUserAgent
+    let transport: any HTTPTransport
+    let now: @Sendable () -> Date
+
+    /// Sends `method` to `url` unless `problem` says the request cannot be valid (or there is no `url`), and
+    /// classifies the answer.
+    func exchange<Request: Sendable, Answer: ProviderAnswer>(
+        _ request: Request, problem: String?, url: URL?, method: String = "GET", headers: [String: String] = [:],
+        body: Data? = nil, hiding secret: ProviderCredential? = nil, classify: (HTTPResponse) -> Answer
+    ) async -> EnrichmentExchange<Request, Answer> {
+        let started = now()
+        func exchange(_ status: Int, _ answer: Answer, reached: Bool) -> EnrichmentExchange<Request, Answer> {
+            EnrichmentExchange(
+                request: request, status: status, answer: answer, reachedNetwork: reached,
+                duration: now().timeIntervalSince(started))
+        }
+        if let problem {
+            return exchange(0, .invalidRequest(problem), reached: false)
+        }
+        guard let url else {
+            return exchange(0, .invalidRequest("no URL can be made from the root '\(root)'"), reached: false)
+        }
+        var allHeaders = ["User-Agent": userAgent.headerValue, "Accept": "application/json"]
+        allHeaders.merge(headers) { $1 }
+        do {
+            let response = try await transport.send(
+                HTTPRequest(method: method, url: url, headers: allHeaders, body: body))
+            return exchange(response.status, classify(response), reached: true)
+        } catch {
+            let message = error.localizedDescription
+            return exchange(0, .transportFailed(secret?.redacting(message) ?? message), reached: true)
+        }
+    }
+}
