@@ -11,6 +11,7 @@ extension SQLiteCacheStore {
     /// let result = try store.upsertLibraryTracks(records, seenAt: now)
     /// for path in result.needsMatching { … }
     /// ```
+    @discardableResult
     public func upsertLibraryTracks(_ tracks: [LibraryTrackRecord], seenAt: Date) throws -> LibraryUpsertResult {
         try writer.write { db in
             var known: [String: (library: String, match: String?)] = [:]
