@@ -26,15 +26,21 @@ public struct CleanupReport: Hashable, Sendable, Codable {
     public var artists = 0
     public var missingIDs = 0
     public var ledgerRows = 0
+    /// Expired provider facts, found or known-missing, by table.
+    public var lastfmTracks = 0
+    public var musicbrainzRecordings = 0
+    public var listenbrainzPopularity = 0
+    public var trackLinks = 0
     public var bytesReclaimed = 0
 
     public var entries: Int { tracks + albums + artists }
-    public var total: Int { entries + missingIDs + ledgerRows }
+    public var providerFacts: Int { lastfmTracks + musicbrainzRecordings + listenbrainzPopularity + trackLinks }
+    public var total: Int { entries + missingIDs + ledgerRows + providerFacts }
 }
 
 extension SQLiteCacheStore {
-    /// Evicts expired entries, expired known-missing ids and old ledger rows in small transactions, then hands
-    /// the freed pages back to the file system.
+    /// Evicts expired entries, expired known-missing ids, expired provider facts and old ledger rows in small
+    /// transactions, then hands the freed pages back to the file system.
     public func cleanup(now: Date, policy: CleanupPolicy = CleanupPolicy(), dryRun: Bool) throws -> CleanupReport {
         let entryCutoff = now.addingTimeInterval(-policy.grace).timeIntervalSince1970
         let ledgerCutoff = now.addingTimeInterval(-policy.ledgerRetention).timeIntervalSince1970
@@ -45,6 +51,14 @@ extension SQLiteCacheStore {
         report.artists = try evict(from: "artist", where: "expires_at < ?", entryCutoff, policy: policy, dryRun: dryRun)
         report.missingIDs = try evict(
             from: "missing_entity", where: "expires_at < ?", entryCutoff, policy: policy, dryRun: dryRun)
+        report.lastfmTracks = try evict(
+            from: "lastfm_track", where: "expires_at < ?", entryCutoff, policy: policy, dryRun: dryRun)
+        report.musicbrainzRecordings = try evict(
+            from: "musicbrainz_recording", where: "expires_at < ?", entryCutoff, policy: policy, dryRun: dryRun)
+        report.listenbrainzPopularity = try evict(
+            from: "listenbrainz_popularity", where: "expires_at < ?", entryCutoff, policy: policy, dryRun: dryRun)
+        report.trackLinks = try evict(
+            from: "track_link", where: "expires_at < ?", entryCutoff, policy: policy, dryRun: dryRun)
         report.ledgerRows = try evict(
             from: "request_ledger", where: "requested_at < ?", ledgerCutoff, policy: policy, dryRun: dryRun)
         if !dryRun {
@@ -59,7 +73,10 @@ extension SQLiteCacheStore {
     ) throws -> Int {
         if dryRun {
             return try writer.read { db in
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE \(condition)", arguments: [cutoff]) ?? 0
+                // A dry run reads without migrating: a database older than the table has nothing in it to evict.
+                guard try db.tableExists(table) else { return 0 }
+                return try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM \(table) WHERE \(condition)", arguments: [cutoff]) ?? 0
             }
         }
         // missing_entity has no rowid: its batches are chosen by primary key instead.

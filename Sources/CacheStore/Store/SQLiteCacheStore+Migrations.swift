@@ -7,6 +7,9 @@ extension SQLiteCacheStore {
         migrator.registerMigration("v1-entities-ledger-runs") { db in
             try db.execute(sql: schemaV1)
         }
+        migrator.registerMigration("v2-enrichment") { db in
+            try db.execute(sql: schemaV2Enrichment)
+        }
         return migrator
     }()
 

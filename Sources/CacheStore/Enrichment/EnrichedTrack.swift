@@ -1,0 +1,36 @@
+import Foundation
+import SwingCache
+
+/// Everything the store knows of one library file, each fact with its source and its fetched and expiry times.
+public struct EnrichedTrack: Hashable, Sendable {
+    /// The file as last read from SwingMusic.
+    public var library: LibraryTrackRecord
+    /// When the file was last read from SwingMusic: the time of the local play count.
+    public var seenAt: Date
+    /// The matcher's last decision for the file, current or not.
+    public var match: TrackMatchRecord?
+    /// The Spotify track, when the match is usable and made for the file's current fingerprint.
+    public var spotify: StoredEntity?
+    /// Last.fm's answer for the file's ``LibraryTrackRecord/lastfmKey``, found or known-missing.
+    public var lastfm: LastfmTrackFact?
+    /// MusicBrainz's answer for the ISRC (the file's, else the Spotify track's).
+    public var musicbrainz: MusicBrainzRecordingFact?
+    /// ListenBrainz's popularity of each of the ISRC's recordings the store has.
+    public var listenbrainz: [ListenBrainzPopularityFact]
+    /// Every platform's link for the ISRC, by platform.
+    public var links: [TrackLinkFact]
+    /// The combined play count, computed by the rule `swingcache_play_counts` implements.
+    public var playCount: HybridPlayCount
+
+    /// Whether ``match`` was made for the file's current tags and may be used.
+    public var matchIsCurrent: Bool {
+        match.map { $0.fingerprint == library.fingerprint && $0.match.isUsable } ?? false
+    }
+
+    /// The ISRC facts are looked up by: the file's, else the matched Spotify track's.
+    public var isrc: String? {
+        if let isrc = library.isrc { return isrc }
+        if case .track(let track) = spotify?.entity { return track.isrc }
+        return nil
+    }
+}

@@ -1,0 +1,7 @@
+/// The key a provider fact is stored and looked up by.
+public enum EnrichmentKey: Hashable, Sendable {
+    case lastfmTrack(LastfmTrackKey)
+    case musicbrainzRecording(isrc: String)
+    case listenbrainzPopularity(mbid: String)
+    case trackLink(isrc: String, platform: String)
+}

@@ -1,0 +1,13 @@
+/// What Last.fm's `track.getInfo` is asked by, exactly as sent: the key of its stored answer.
+///
+/// Last.fm answers per song, not per file: an album track and its compilation copy share one answer, so it is
+/// stored once under this key rather than once per file path.
+public struct LastfmTrackKey: Hashable, Sendable, Codable {
+    public var artist: String
+    public var title: String
+
+    public init(artist: String, title: String) {
+        self.artist = artist
+        self.title = title
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+
+/// One file of the SwingMusic library as the store keeps it: its tags, its fingerprint and its local plays.
+///
+/// A plain input type, so the store does not depend on the library reader:
+/// ```swift
+/// LibraryTrackRecord(
+///     filepath: track.filepath, fingerprint: track.fingerprint, title: track.title, artists: track.artists,
+///     albumArtists: track.albumArtists, album: track.album, durationSeconds: track.durationSeconds,
+///     isrc: track.isrc, localPlayCount: plays?.count ?? 0, lastPlayedAt: plays?.lastPlayedAt)
+/// ```
+public struct LibraryTrackRecord: Hashable, Sendable {
+    public var filepath: String
+    /// Changes when a tag the matcher reads changes (`LocalTrack.fingerprint`).
+    public var fingerprint: String
+    public var title: String
+    public var artists: [String]
+    public var albumArtists: [String]
+    public var album: String?
+    /// Nil when unknown (SwingMusic's 0).
+    public var durationSeconds: Int?
+    /// Canonical ISRC, or nil.
+    public var isrc: String?
+    /// What Last.fm is asked by for this file; files with the same key share one stored answer.
+    public var lastfmKey: LastfmTrackKey
+    public var localPlayCount: Int
+    public var lastPlayedAt: Date?
+
+    /// `lastfmKey` defaults to the first artist (the first album artist when the file names none) and the title.
+    public init(
+        filepath: String, fingerprint: String, title: String, artists: [String], albumArtists: [String] = [],
+        album: String? = nil, durationSeconds: Int? = nil, isrc: String? = nil, lastfmKey: LastfmTrackKey? = nil,
+        localPlayCount: Int = 0, lastPlayedAt: Date? = nil
+    ) {
+        self.filepath = filepath
+        self.fingerprint = fingerprint
+        self.title = title
+        self.artists = artists
+        self.albumArtists = albumArtists
+        self.album = album.flatMap { $0.isEmpty ? nil : $0 }
+        self.durationSeconds = durationSeconds.flatMap { $0 > 0 ? $0 : nil }
+        self.isrc = isrc
+        self.lastfmKey =
+            lastfmKey ?? LastfmTrackKey(artist: artists.first ?? albumArtists.first ?? "", title: title)
+        self.localPlayCount = localPlayCount
+        self.lastPlayedAt = lastPlayedAt
+    }
+}

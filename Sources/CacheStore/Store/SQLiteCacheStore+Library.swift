@@ -1,0 +1,122 @@
+import Foundation
+import GRDB
+import SwingCache
+
+extension SQLiteCacheStore {
+    /// Writes a batch of library files in one transaction and says which of them need matching.
+    ///
+    /// A file needs matching when it has no match yet or its match was made for another fingerprint; a file whose
+    /// tags are unchanged keeps its match, whatever else changed (plays, `seen_at`).
+    /// ```swift
+    /// let result = try store.upsertLibraryTracks(records, seenAt: now)
+    /// for path in result.needsMatching { … }
+    /// ```
+    @discardableResult
+    public func upsertLibraryTracks(_ tracks: [LibraryTrackRecord], seenAt: Date) throws -> LibraryUpsertResult {
+        try writer.write { db in
+            var known: [String: (library: String, match: String?)] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT lt.filepath, lt.fingerprint, m.fingerprint
+                    FROM json_each(?) AS wanted CROSS JOIN library_track AS lt ON lt.filepath = wanted.value
+                    LEFT JOIN track_match AS m ON m.filepath = lt.filepath
+                    """,
+                arguments: [try Self.jsonArray(tracks.map(\.filepath))])
+            while let row = try rows.next() { known[row[0]] = (row[1], row[2]) }
+
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT INTO library_track (filepath, fingerprint, title, artists, album_artists, album,
+                        duration_seconds, isrc, lastfm_artist, lastfm_title, local_play_count, last_played_at, seen_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (filepath) DO UPDATE SET fingerprint = excluded.fingerprint, title = excluded.title,
+                        artists = excluded.artists, album_artists = excluded.album_artists, album = excluded.album,
+                        duration_seconds = excluded.duration_seconds, isrc = excluded.isrc,
+                        lastfm_artist = excluded.lastfm_artist, lastfm_title = excluded.lastfm_title,
+                        local_play_count = excluded.local_play_count, last_played_at = excluded.last_played_at,
+                        seen_at = excluded.seen_at
+                    """)
+            var result = LibraryUpsertResult(added: 0, changed: 0, needsMatching: [])
+            var counted = Set<String>()
+            for track in tracks {
+                try statement.execute(arguments: [
+                    track.filepath, track.fingerprint, track.title, try Self.jsonArray(track.artists),
+                    try Self.jsonArray(track.albumArtists), track.album, track.durationSeconds, track.isrc,
+                    track.lastfmKey.artist, track.lastfmKey.title, track.localPlayCount,
+                    track.lastPlayedAt?.timeIntervalSince1970, seenAt.timeIntervalSince1970,
+                ])
+                // A path listed twice in one batch counts once, as its last version.
+                guard counted.insert(track.filepath).inserted else { continue }
+                let before = known[track.filepath]
+                if before == nil {
+                    result.added += 1
+                } else if before?.library != track.fingerprint {
+                    result.changed += 1
+                }
+                if before?.match != track.fingerprint { result.needsMatching.append(track.filepath) }
+            }
+            return result
+        }
+    }
+
+    /// Removes files not seen since `cutoff` (gone from the library), with their matches; returns how many.
+    public func removeLibraryTracks(notSeenSince cutoff: Date) throws -> Int {
+        try writer.write { db in
+            try db.execute(
+                sql: "DELETE FROM library_track WHERE seen_at < ?", arguments: [cutoff.timeIntervalSince1970])
+            return db.changesCount
+        }
+    }
+
+    /// Writes matcher decisions, and the search request that led to them, in one transaction.
+    ///
+    /// Each file must be in the library already; otherwise nothing is written.
+    public func save(_ matches: [TrackMatchRecord], request: LedgerWrite? = nil) throws {
+        try writer.write { db in
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT OR REPLACE INTO track_match (filepath, fingerprint, method, outcome, spotify_id, confidence,
+                        runner_up_id, matched_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            for record in matches {
+                let match = record.match
+                try statement.execute(arguments: [
+                    record.filepath, record.fingerprint, match.method.rawValue, match.outcome.rawValue,
+                    match.spotifyID, match.confidence, match.runnerUpID, record.matchedAt.timeIntervalSince1970,
+                ])
+            }
+            try Self.write(request, in: db)
+        }
+    }
+
+    /// Tells the play-count rule whether SwingMusic scrobbles local plays to Last.fm (it does unless told).
+    public func setLastfmScrobblesLocalPlays(_ scrobbles: Bool) throws {
+        try writer.write { db in
+            try db.execute(
+                sql:
+                    "INSERT OR REPLACE INTO enrichment_setting (name, value) VALUES ('lastfm_scrobbles_local_plays', ?)",
+                arguments: [scrobbles ? 1 : 0])
+        }
+    }
+
+    public func lastfmScrobblesLocalPlays() throws -> Bool {
+        try writer.read { db in try Self.lastfmScrobblesLocalPlays(db) }
+    }
+
+    static func lastfmScrobblesLocalPlays(_ db: Database) throws -> Bool {
+        let value = try Int.fetchOne(
+            db, sql: "SELECT value FROM enrichment_setting WHERE name = 'lastfm_scrobbles_local_plays'")
+        return (value ?? 1) != 0
+    }
+
+    /// The ledger side of a write, as `save(FetchRecord)` does it.
+    static func write(_ request: LedgerWrite?, in db: Database) throws {
+        switch request {
+        case .append(let entry): try insert(entry, into: db)
+        case .complete(let ledgerID, let status): try complete(ledgerID: ledgerID, status: status, in: db)
+        case nil: break
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import CacheStore
+import Foundation
+import SwingCache
+import SwingCacheTestKit
+import Testing
+
+@Suite struct EnrichmentMigrationTests {
+    let folder: TemporaryDirectory
+    let path: String
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        path = folder.file("cache.sqlite")
+        try SQLiteCacheStore.createDatabase(at: path, migratedUpTo: "v1-entities-ledger-runs")
+        _ = try SQLiteShell.query(
+            path,
+            """
+            INSERT INTO track (id, name, isrc, raw, fetched_at, expires_at)
+                VALUES ('4iV5W9uYEdYUVa79Axb7Rh', 'Shape of You', 'GBAHS1600463', x'', 100, 200);
+            INSERT INTO missing_entity VALUES ('album', '0sNOF9WDwhWunNAHPD3Baj', 'not_found', 100, 300);
+            INSERT INTO request_ledger (service, endpoint, requested_at, status) VALUES ('spotify', 'tracks', 100, 200);
+            """)
+    }
+
+    @Test func aVersionOneDatabaseKeepsItsRowsWhenItGainsTheEnrichmentTables() throws {
+        let store = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readWrite)
+
+        let track = try #require(try store.entity(SpotifyID(kind: .track, value: "4iV5W9uYEdYUVa79Axb7Rh")))
+        #expect(track.fetchedAt == Date(timeIntervalSince1970: 100))
+        let album = SpotifyID(kind: .album, value: "0sNOF9WDwhWunNAHPD3Baj")
+        #expect(
+            try store.cacheStates(for: [album])[album]
+                == .knownMissing(reason: .notFound, expiresAt: Date(timeIntervalSince1970: 300)))
+        #expect(try store.requestTimes(service: "spotify", since: .distantPast) == [Date(timeIntervalSince1970: 100)])
+        #expect(
+            try SQLiteShell.query(path, "SELECT identifier FROM grdb_migrations ORDER BY rowid")
+                == SQLiteCacheStore.migrationIdentifiers.joined(separator: "\n"))
+        let objects = try SQLiteShell.query(
+            path,
+            """
+            SELECT name FROM sqlite_master WHERE name IN ('library_track', 'track_match', 'lastfm_track',
+                'musicbrainz_recording', 'listenbrainz_popularity', 'track_link', 'swingcache_play_counts',
+                'swingcache_library') ORDER BY name
+            """)
+        #expect(objects.split(separator: "\n").count == 8)
+    }
+
+    @Test func aDryRunCleanupOfAVersionOneDatabaseReadsItWithoutMigrating() throws {
+        let store = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readOnly)
+        let report = try store.cleanup(now: Date(timeIntervalSince1970: 1000), dryRun: true)
+        #expect(report.tracks == 1)
+        #expect(report.providerFacts == 0)
+        #expect(try SQLiteShell.query(path, "SELECT COUNT(*) FROM grdb_migrations") == "1")
+    }
+}
