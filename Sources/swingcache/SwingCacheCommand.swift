@@ -16,13 +16,14 @@ struct SwingCacheCommand: AsyncParsableCommand {
               swingcache get track spotify:track:4iV5W9uYEdYUVa79Axb7Rh
               swingcache stats --json
               swingcache cleanup --dry-run
+              swingcache export --format csv --output library.csv
               swingcache doctor
 
             \(ExitStatus.helpText)
             """,
         subcommands: [
             RunCommand.self, PlanCommand.self, GetCommand.self, ValidateCommand.self, CleanupCommand.self,
-            StatsCommand.self, DoctorCommand.self,
+            StatsCommand.self, ExportCommand.self, DoctorCommand.self,
         ]
     )
 }

@@ -46,6 +46,10 @@ enum Terminal {
         FileHandle.standardError.write(Data(("swingcache: " + line + "\n").utf8))
     }
 
+    static func notice(_ line: String) {
+        FileHandle.standardError.write(Data(("swingcache: " + line + "\n").utf8))
+    }
+
     static func warning(_ line: String) {
         FileHandle.standardError.write(Data(("swingcache: warning: " + line + "\n").utf8))
     }
