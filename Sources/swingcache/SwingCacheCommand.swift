@@ -23,7 +23,8 @@ struct SwingCacheCommand: AsyncParsableCommand {
             """,
         subcommands: [
             RunCommand.self, PlanCommand.self, GetCommand.self, ValidateCommand.self, CleanupCommand.self,
-            StatsCommand.self, ExportCommand.self, DoctorCommand.self,
+            StatsCommand.self, ExplainCommand.self, ExportCommand.self,
+            DoctorCommand.self,
         ]
     )
 }

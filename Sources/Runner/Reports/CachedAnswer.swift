@@ -25,6 +25,8 @@ public struct CachedAnswer: Encodable, Sendable {
     public var entity: CatalogEntity?
     /// The cache tier the answer came from: `redis` or `sqlite`; nil when neither had it.
     public var tier: TieredCache.Tier?
+    /// The library files matched to this track, with what the providers know of each (tracks only).
+    public var library: [EnrichedTrackAnswer] = []
 
     public init(id: SpotifyID, source: Source, stored: StoredEntity?, tier: TieredCache.Tier? = nil) {
         self.id = id.value
@@ -37,7 +39,7 @@ public struct CachedAnswer: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, source, tier, fetchedAt, expiresAt, entity
+        case id, kind, source, tier, fetchedAt, expiresAt, entity, library
     }
 
     enum EntityKeys: String, CodingKey {
@@ -54,6 +56,7 @@ public struct CachedAnswer: Encodable, Sendable {
         try container.encodeIfPresent(tier, forKey: .tier)
         try container.encodeIfPresent(fetchedAt, forKey: .fetchedAt)
         try container.encodeIfPresent(expiresAt, forKey: .expiresAt)
+        if !library.isEmpty { try container.encode(library, forKey: .library) }
         guard let entity else { return }
         var fields = container.nestedContainer(keyedBy: EntityKeys.self, forKey: .entity)
         // Absent fields are written as null: a reader can tell "Spotify did not send it" from a missing key.
@@ -127,6 +130,7 @@ public struct CachedAnswer: Encodable, Sendable {
         let until = expiresAt.map { ISO8601DateFormatter().string(from: $0) } ?? "?"
         let freshness = source == .stale ? "stale since \(until)" : "fresh until \(until)"
         let origin = source == .fetched ? "fetched now" : source.rawValue + (tier == .redis ? " in Redis" : "")
-        return "\(head): \(description) (\(origin), \(freshness))"
+        let files = library.map { "\n  library file \($0.filepath): play count \($0.playCounts.totalCombined)" }
+        return "\(head): \(description) (\(origin), \(freshness))" + files.joined()
     }
 }

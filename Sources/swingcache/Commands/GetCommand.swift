@@ -84,7 +84,11 @@ struct GetCommand: AsyncParsableCommand {
                 case .cached: source = fetched.contains(id) ? .fetched : (state == .stale ? .stale : .cache)
                 default: source = .notCached
                 }
-                answers.append(CachedAnswer(id: id, source: source, stored: entry?.stored, tier: entry?.tier))
+                var answer = CachedAnswer(id: id, source: source, stored: entry?.stored, tier: entry?.tier)
+                if id.kind == .track {
+                    answer.library = try cache.store.enrichedTracks(spotifyID: id.value).map(EnrichedTrackAnswer.init)
+                }
+                answers.append(answer)
             }
             if json {
                 try Terminal.json(answers)

@@ -1,10 +1,13 @@
 import CacheStore
 import Foundation
+import SwingCache
 import SwingCacheTestKit
 import Testing
 
-/// `swingcache export`, the real binary, on a database holding a small enriched library.
-@Suite struct ExportCommandTests {
+/// `export`, `explain` and `get`, the real binary, on a database holding a small enriched library.
+@Suite struct EnrichedLibraryCommandTests {
+    let spotifyID = SpotifyID(kind: .track, value: "4u7EnebtmKWzUH433cf5Qv")
+
     func enrichedLibrary(in folder: TemporaryDirectory) throws {
         let store = try folder.store()
         let key = LastfmTrackKey(artist: "Queen", title: "Bohemian Rhapsody")
@@ -25,6 +28,61 @@ import Testing
                         key: key, playCount: 1000, listeners: 400, userPlayCount: 10, username: "alice",
                         fetchedAt: .testEpoch, expiresAt: .testEpoch.addingTimeInterval(7 * 86_400))
                 ], request: nil))
+        try store.save(.fetched([spotifyID], at: .testEpoch, ttl: 12 * 3600))
+        try store.save([
+            TrackMatchRecord(
+                filepath: "/music/queen/bohemian, rhapsody.flac", fingerprint: "v1:a",
+                match: TrackMatch(method: .search, outcome: .matched, spotifyID: spotifyID.value, confidence: 0.97),
+                matchedAt: .testEpoch)
+        ])
+    }
+
+    @Test func explainShowsTheMatchTheSourcesAndThePlayCountTerms() throws {
+        let folder = try TemporaryDirectory()
+        try enrichedLibrary(in: folder)
+
+        let byPath = try CommandLineRun.swingcache(
+            ["explain", "track", "/music/queen/bohemian, rhapsody.flac", "--db", "cache.sqlite"], in: folder.path)
+        let byID = try CommandLineRun.swingcache(
+            ["explain", "track", spotifyID.uri, "--json", "--db", "cache.sqlite"], in: folder.path)
+        let unknown = try CommandLineRun.swingcache(
+            ["explain", "track", "/music/nowhere.mp3", "--db", "cache.sqlite"], in: folder.path)
+
+        #expect(byPath.status == 0, "\(byPath.standardError)")
+        #expect(
+            byPath.standardOutput.contains(
+                "match: matched by search, confidence 0.97, Spotify \(spotifyID.value) (used)"))
+        #expect(byPath.standardOutput.contains("play count: 1002"))
+        #expect(
+            byPath.standardOutput.contains("lastfm: fetched 2026-11-25T03:00:00Z, fresh until 2026-12-02T03:00:00Z"))
+        let records = try #require(
+            try JSONSerialization.jsonObject(with: Data(byID.standardOutput.utf8)) as? [[String: Any]])
+        #expect(records.count == 1)
+        let counts = try #require(records.first?["playCounts"] as? [String: Any])
+        #expect(counts["totalCombined"] as? Int == 1002)
+        #expect(counts["spotifyPlayCount"] is NSNull, "Spotify's public API has no play counts")
+        #expect(unknown.status == 75)
+        #expect(unknown.standardError.contains("'/music/nowhere.mp3' is not in the enriched library"))
+    }
+
+    @Test func getTrackJSONCarriesTheLibraryFilesMatchedToIt() throws {
+        let folder = try TemporaryDirectory()
+        try enrichedLibrary(in: folder)
+
+        let get = try CommandLineRun.swingcache(
+            [
+                "get", "track", spotifyID.value, "--offline", "--json", "--db", "cache.sqlite", "--now",
+                "2026-11-25T04:00:00Z",
+            ],
+            in: folder.path)
+
+        #expect(get.status == 0, "\(get.standardError)")
+        let answers = try #require(
+            try JSONSerialization.jsonObject(with: Data(get.standardOutput.utf8)) as? [[String: Any]])
+        let library = try #require(answers.first?["library"] as? [[String: Any]])
+        #expect(library.map { $0["filepath"] as? String } == ["/music/queen/bohemian, rhapsody.flac"])
+        let sources = try #require(library.first?["sources"] as? [String: Any])
+        #expect(Set(sources.keys) == ["local", "spotify", "lastfm"])
     }
 
     @Test func jsonIsOneArrayWithTheCombinedPlayCountOfEveryFile() throws {

@@ -1,0 +1,150 @@
+import CacheStore
+import Foundation
+import SwingCache
+
+/// One library file as `get --json`, `explain` and SwingMusic see it: the file, its Spotify match, genres,
+/// links and the combined play count, and for every source when it was fetched and until when it is fresh.
+public struct EnrichedTrackAnswer: Encodable, Sendable {
+    struct Match: Encodable {
+        var method: String
+        var outcome: String
+        var spotifyID: String?
+        var confidence: Double
+        var runnerUpID: String?
+        /// Made for the file's current tags; a match for older tags is shown but not used.
+        var current: Bool
+        var matchedAt: Date
+    }
+
+    struct PlayCounts: Encodable {
+        var localPlayCount: Int
+        /// Always null: Spotify's public Web API has no play counts.
+        var spotifyPlayCount: Int?
+        var spotifyPopularity: Int?
+        var lastfmPlayCount: Int?
+        var lastfmListeners: Int?
+        var lastfmUserPlayCount: Int?
+        var listenbrainzPlayCount: Int?
+        var totalCombined: Int
+        var terms: [Term]
+
+        enum CodingKeys: String, CodingKey {
+            case localPlayCount, spotifyPlayCount, spotifyPopularity, lastfmPlayCount, lastfmListeners
+            case lastfmUserPlayCount, listenbrainzPlayCount, totalCombined, terms
+        }
+
+        /// Unknown figures are written as null, so a reader can tell "no such figure" from a missing key.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(localPlayCount, forKey: .localPlayCount)
+            try container.encode(spotifyPlayCount, forKey: .spotifyPlayCount)
+            try container.encode(spotifyPopularity, forKey: .spotifyPopularity)
+            try container.encode(lastfmPlayCount, forKey: .lastfmPlayCount)
+            try container.encode(lastfmListeners, forKey: .lastfmListeners)
+            try container.encode(lastfmUserPlayCount, forKey: .lastfmUserPlayCount)
+            try container.encode(listenbrainzPlayCount, forKey: .listenbrainzPlayCount)
+            try container.encode(totalCombined, forKey: .totalCombined)
+            try container.encode(terms, forKey: .terms)
+        }
+    }
+
+    struct Term: Encodable {
+        var source: String
+        var count: Int
+        var note: String
+    }
+
+    struct Freshness: Encodable {
+        var fetchedAt: Date?
+        var expiresAt: Date?
+        /// `not_found` when the service said it does not know the track.
+        var missing: String?
+    }
+
+    var filepath: String
+    var title: String
+    var artists: [String]
+    var album: String?
+    var durationSeconds: Int?
+    var isrc: String?
+    var match: Match?
+    var genres: [String]
+    var tags: [String]
+    var links: [String: String]
+    var playCounts: PlayCounts
+    var sources: [String: Freshness]
+
+    public init(_ track: EnrichedTrack) {
+        let file = track.library
+        filepath = file.filepath
+        title = file.title
+        artists = file.artists
+        album = file.album
+        durationSeconds = file.durationSeconds
+        isrc = track.isrc
+        match = track.match.map {
+            Match(
+                method: $0.match.method.rawValue, outcome: $0.match.outcome.rawValue, spotifyID: $0.match.spotifyID,
+                confidence: $0.match.confidence, runnerUpID: $0.match.runnerUpID, current: track.matchIsCurrent,
+                matchedAt: $0.matchedAt)
+        }
+        genres = track.musicbrainz?.genres ?? []
+        tags = track.musicbrainz?.tags ?? track.lastfm?.tags ?? []
+        links = [:]
+        for link in track.links { if let url = link.url { links[link.platform] = url } }
+        let counts = track.playCount
+        playCounts = PlayCounts(
+            localPlayCount: counts.localPlayCount, spotifyPlayCount: counts.spotifyPlayCount,
+            spotifyPopularity: counts.spotifyPopularity, lastfmPlayCount: counts.lastfmPlayCount,
+            lastfmListeners: track.lastfm?.listeners, lastfmUserPlayCount: counts.lastfmUserPlayCount,
+            listenbrainzPlayCount: counts.listenbrainzPlayCount, totalCombined: counts.total,
+            terms: counts.terms.map { Term(source: $0.source.rawValue, count: $0.count, note: $0.note) })
+        var sources: [String: Freshness] = ["local": Freshness(fetchedAt: track.seenAt)]
+        if let spotify = track.spotify {
+            sources["spotify"] = Freshness(fetchedAt: spotify.fetchedAt, expiresAt: spotify.expiresAt)
+        }
+        if let lastfm = track.lastfm {
+            sources["lastfm"] = Freshness(
+                fetchedAt: lastfm.fetchedAt, expiresAt: lastfm.expiresAt, missing: lastfm.missing?.rawValue)
+        }
+        if let musicbrainz = track.musicbrainz {
+            sources["musicbrainz"] = Freshness(
+                fetchedAt: musicbrainz.fetchedAt, expiresAt: musicbrainz.expiresAt,
+                missing: musicbrainz.missing?.rawValue)
+        }
+        if let newest = track.listenbrainz.max(by: { $0.fetchedAt < $1.fetchedAt }) {
+            sources["listenbrainz"] = Freshness(fetchedAt: newest.fetchedAt, expiresAt: newest.expiresAt)
+        }
+        if let newest = track.links.max(by: { $0.fetchedAt < $1.fetchedAt }) {
+            sources["links"] = Freshness(fetchedAt: newest.fetchedAt, expiresAt: newest.expiresAt)
+        }
+        self.sources = sources
+    }
+
+    /// Lines for a person: how the file was matched and what is known about it, from where, fresh until when.
+    public var explanation: [String] {
+        let time = { (date: Date?) in date.map { ISO8601DateFormatter().string(from: $0) } ?? "?" }
+        var lines = ["\(filepath)", "  tags: \"\(title)\" by \(artists.joined(separator: ", "))"]
+        if let album { lines[1] += " on \"\(album)\"" }
+        lines[1] += isrc.map { ", ISRC \($0)" } ?? ", no ISRC"
+        if let match {
+            let use =
+                match.current ? (match.outcome == "matched" ? "used" : "not used") : "made for older tags, not used"
+            lines.append(
+                "  match: \(match.outcome) by \(match.method), confidence \(String(format: "%.2f", match.confidence)), Spotify \(match.spotifyID ?? "none") (\(use)), at \(time(match.matchedAt))"
+            )
+        } else {
+            lines.append("  match: not matched yet")
+        }
+        if !genres.isEmpty { lines.append("  genres: \(genres.joined(separator: ", "))") }
+        for (platform, url) in links.sorted(by: { $0.key < $1.key }) { lines.append("  link \(platform): \(url)") }
+        lines.append("  play count: \(playCounts.totalCombined)")
+        for term in playCounts.terms { lines.append("    \(term.source): \(term.count) — \(term.note)") }
+        for (source, freshness) in sources.sorted(by: { $0.key < $1.key }) {
+            let state = freshness.missing.map { " (the service does not know it: \($0))" } ?? ""
+            let until = freshness.expiresAt.map { ", fresh until \(time($0))" } ?? ""
+            lines.append("  \(source): fetched \(time(freshness.fetchedAt))\(until)\(state)")
+        }
+        return lines
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import CacheStore
+import Foundation
+import Runner
+import SwingCache
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show how a library track was matched and what is known about it, from where, fresh until when.",
+        discussion: """
+            Reads the database only. Give a SwingMusic file path, or a Spotify track id (every file matched \\
+            to it is shown).
+
+            Examples:
+              swingcache explain track "/music/Queen/A Night at the Opera/11 Bohemian Rhapsody.flac"
+              swingcache explain track spotify:track:4u7EnebtmKWzUH433cf5Qv --json
+
+            Exit 0 when the track is in the enriched library, 75 when it is not (yet: run a job with \\
+            'library:'), 64 for a kind other than track.
+            """
+    )
+
+    @Argument(help: "track (only tracks come from the library).")
+    var kind: EntityKind
+
+    @Argument(
+        help: ArgumentHelp("A SwingMusic file path, or a Spotify track id, URI or link.", valueName: "id-or-path"))
+    var reference: String
+
+    @OptionGroup var store: StoreOptions
+
+    @Flag(help: "Print the records as JSON.")
+    var json = false
+
+    func run() throws {
+        try reportingFailures {
+            guard kind == .track else {
+                throw CommandFailure(.usage, "explain works on library tracks; '\(kind.rawValue)' is not one")
+            }
+            let cache = try store.openStore(.readOnly)
+            let tracks: [EnrichedTrack]
+            if let id = try? SpotifyID(parsing: reference, expecting: .track) {
+                tracks = try cache.enrichedTracks(spotifyID: id.value)
+            } else {
+                tracks = try cache.enrichedTrack(filepath: reference).map { [$0] } ?? []
+            }
+            guard !tracks.isEmpty else {
+                throw CommandFailure(
+                    .notDoneYet,
+                    "'\(reference)' is not in the enriched library: run a job with 'library:' (jobs/README.md) first")
+            }
+            let answers = tracks.map(EnrichedTrackAnswer.init)
+            if json {
+                try Terminal.json(answers)
+            } else {
+                print(answers.map { $0.explanation.joined(separator: "\n") }.joined(separator: "\n\n"))
+            }
+        }
+    }
+}
