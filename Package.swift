@@ -86,7 +86,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "swingcache-bench",
-            dependencies: ["Runner", "RedisClient", "FixtureServer", "SwingCacheTestKit"]
+            dependencies: ["Runner", "RedisClient", "FixtureServer", "SwingCacheTestKit", "SwingMusicLibrary"]
         ),
         .testTarget(name: "SwingCacheTests", dependencies: ["SwingCache", "SwingCacheTestKit"]),
         .testTarget(name: "CacheStoreTests", dependencies: ["CacheStore", "SwingCacheTestKit"]),
@@ -97,7 +97,8 @@ let package = Package(
         .testTarget(
             name: "EnrichmentAPITests", dependencies: ["EnrichmentAPI", "FixtureServer", "SwingCacheTestKit"]),
         .testTarget(
-            name: "RunnerTests", dependencies: ["Runner", "RedisClient", "FixtureServer", "SwingCacheTestKit"]),
+            name: "RunnerTests",
+            dependencies: ["Runner", "RedisClient", "FixtureServer", "SwingCacheTestKit", "SwingMusicLibrary"]),
         .testTarget(
             name: "SwingCacheCLITests", dependencies: ["swingcache", "spotify-fixture-server", "SwingCacheTestKit"]),
     ],

@@ -108,3 +108,4 @@ if parts.isEmpty || parts.contains("offline") { try await offlineBenchmark() }
 if parts.isEmpty || parts.contains("fetch") { try await FetchBenchmark().run() }
 if parts.contains("reads") { try await FetchBenchmark().cachedReads() }
 if parts.contains("redis") { try await RedisBenchmark().run() }
+if parts.contains("library") { try await LibraryBenchmark().run() }

@@ -1,0 +1,99 @@
+import CacheStore
+import Foundation
+import SwingCache
+import SwingCacheTestKit
+import SwingMusicLibrary
+
+/// A 50 000-track SwingMusic library: reading it into the store, and exporting the enriched library.
+struct LibraryBenchmark {
+    let count = 50_000
+
+    func run() async throws {
+        print("swingcache-bench: a SwingMusic library of \(count) tracks")
+        let folder = try TemporaryDirectory()
+        let builder = try SwingMusicLibraryBuilder(in: folder)
+        let user = try builder.addUser("alice")
+        try builder.addTracks(
+            (0..<count).map { index in
+                SwingMusicTrackRow(
+                    filepath: "/music/artist \(index % 997)/album \(index % 4001)/\(index) track.flac",
+                    title: "Track \(index)", artists: "Artist \(index % 997);Guest \(index % 13)",
+                    album: "Album \(index % 4001)", duration: 120 + index % 300,
+                    isrc: index % 3 == 0 ? .absent : .text(String(format: "GBAYE%07d", index)))
+            })
+        // A fifth of the files played 1–5 times each, as SwingMusic logs plays.
+        try builder.execute(
+            """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5)
+            INSERT INTO scrobble (trackhash, duration, timestamp, source, userid, extra)
+            SELECT t.trackhash, t.duration, 1795575600 + n.i, 'tr:' || t.trackhash, ?, json_object('filepath', t.filepath)
+            FROM track AS t JOIN n ON n.i <= (t.id % 5) + 1 WHERE t.id % 5 = 0
+            """, [user])
+        try builder.close()
+
+        let store = try folder.store()
+        let (read, readSeconds) = try await measure {
+            let library = try SwingMusicLibrary.open(SwingMusicDatabaseLocation(path: builder.path))
+            let plays = try library.localPlays(user: "alice")
+            var seen = 0
+            try await library.forEachTrackBatch { batch in
+                let records = batch.map { track in
+                    LibraryTrackRecord(
+                        filepath: track.filepath, fingerprint: track.fingerprint, title: track.title,
+                        artists: track.artists, albumArtists: track.albumArtists, album: track.album,
+                        durationSeconds: track.durationSeconds, isrc: track.isrc,
+                        localPlayCount: plays[track.filepath]?.count ?? 0,
+                        lastPlayedAt: plays[track.filepath]?.lastPlayedAt)
+                }
+                try store.upsertLibraryTracks(records, seenAt: Date())
+                seen += batch.count
+            }
+            return (seen, plays.count)
+        }
+        print(
+            "  read the library and store it (\(read.0) files, \(read.1) with local plays): \(formatSeconds(readSeconds))"
+        )
+        print(String(format: "  peak RSS so far: %.1f MB", peakResidentMegabytes()))
+
+        let now = Date()
+        for start in stride(from: 0, to: count, by: 5_000) {
+            let facts = (start..<min(start + 5_000, count)).map { index in
+                LastfmTrackFact(
+                    key: LastfmTrackKey(artist: "Artist \(index % 997)", title: "Track \(index)"), playCount: index * 7,
+                    listeners: index, userPlayCount: index % 4, username: "alice", tags: ["rock", "live"],
+                    fetchedAt: now, expiresAt: now.addingTimeInterval(7 * 86_400))
+            }
+            try store.save(EnrichmentRecord(lastfmTracks: facts, request: nil))
+        }
+        try exportInAChildProcess(database: store.path)
+    }
+
+    /// Runs `swingcache export` as its own process, so its peak RSS is the export's alone.
+    private func exportInAChildProcess(database: String) throws {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+            .appendingPathComponent("swingcache").path
+        guard FileManager.default.isExecutableFile(atPath: binary) else {
+            print("  export: skipped (build the swingcache product in the same configuration)")
+            return
+        }
+        for format in ["json", "csv"] {
+            let output = database + ".\(format)"
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = ["export", "--format", format, "--output", output, "--db", database]
+            process.standardError = FileHandle.nullDevice
+            let start = DispatchTime.now().uptimeNanoseconds
+            try process.run()
+            process.waitUntilExit()
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            var usage = rusage()
+            getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+            let size = (try? FileManager.default.attributesOfItem(atPath: output)[.size] as? Int) ?? 0
+            print(
+                String(
+                    format:
+                        "  export --format %@ of %d enriched tracks: %@, %.1f MB written, child peak RSS %.1f MB   goal <= 100 MB",
+                    format, count, formatSeconds(seconds), Double(size) / 1_048_576, Double(usage.ru_maxrss) / 1024))
+        }
+    }
+}
