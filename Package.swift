@@ -97,7 +97,8 @@ let package = Package(
         .testTarget(
             name: "EnrichmentAPITests", dependencies: ["EnrichmentAPI", "FixtureServer", "SwingCacheTestKit"]),
         .testTarget(
-            name: "RunnerTests", dependencies: ["Runner", "RedisClient", "FixtureServer", "SwingCacheTestKit"]),
+            name: "RunnerTests",
+            dependencies: ["Runner", "RedisClient", "FixtureServer", "SwingCacheTestKit", "SwingMusicLibrary"]),
         .testTarget(
             name: "SwingCacheCLITests", dependencies: ["swingcache", "spotify-fixture-server", "SwingCacheTestKit"]),
     ],
