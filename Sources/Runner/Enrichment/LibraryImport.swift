@@ -21,7 +21,11 @@ public struct LibraryImport: Sendable {
     public var batchSize = 500
     /// Where SwingMusic's lookup order reads its variables, when the spec names no database.
     public var environment: [String: String] = ProcessInfo.processInfo.environment
-    public var homeDirectory: String = NSHomeDirectory()
+    /// `$HOME` as SwingMusic (Python's `expanduser`) reads it; the account's home folder without it.
+    public var homeDirectory: String = {
+        if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty { return home }
+        return NSHomeDirectory()
+    }()
 
     public init(store: SQLiteCacheStore, clock: any RunClock, logger: Logger) {
         self.store = store
