@@ -63,7 +63,9 @@ import Testing
     }
 
     func searches(_ server: RunningFixtureServer) async -> [String] {
-        await server.requestLog().map(\.path).filter { $0.contains("/search?") }.map { $0.removingPercentEncoding ?? $0 }
+        await server.requestLog().map(\.path).filter { $0.contains("/search?") }.map {
+            $0.removingPercentEncoding ?? $0
+        }
     }
 
     func match(_ path: String) throws -> TrackMatchRecord? { try store.enrichedTrack(filepath: path)?.match }
@@ -71,7 +73,8 @@ import Testing
     @Test func filesAreMatchedByISRCOrByArtistAndTitleAndTheMatchedTracksAreFetched() async throws {
         let isrc = "USUM71703861"
         try swingMusic.addTracks([
-            SwingMusicTrackRow(filepath: "/music/isrc.flac", title: "Some Title", artists: "Someone", isrc: .text(isrc)),
+            SwingMusicTrackRow(
+                filepath: "/music/isrc.flac", title: "Some Title", artists: "Someone", isrc: .text(isrc)),
             exactFile("/music/believe.flac", title: "Believe", artist: "Cher"),
             exactFile("/music/ambiguous.flac", title: "Ambiguous Song", artist: "Cher"),
             exactFile("/music/nomatch.flac", title: "Nomatch Song", artist: "Cher"),

@@ -52,7 +52,8 @@ import Testing
         #expect(first.standardOutput.contains("2 fetched"), "\(first.standardOutput)")
         #expect(try searches(server) == 3)
         let cache = folder.file("cache.sqlite")
-        #expect(try SQLiteShell.query(cache, "SELECT COUNT(*) FROM request_ledger WHERE endpoint = 'GET /search'") == "3")
+        #expect(
+            try SQLiteShell.query(cache, "SELECT COUNT(*) FROM request_ledger WHERE endpoint = 'GET /search'") == "3")
         #expect(try SQLiteShell.query(cache, "SELECT COUNT(*) FROM track") == "2")
         #expect(
             try SQLiteShell.query(cache, "SELECT COUNT(*) FROM swingcache_library WHERE spotify_name IS NOT NULL")

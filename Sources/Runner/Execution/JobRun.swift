@@ -87,7 +87,8 @@ public struct JobRun: Sendable {
             if matching.stop == nil, summary.outcome == .completed, let library = matching.summary.library,
                 library.failed > 0
             {
-                summary.outcome = .deferred("\(library.failed) files could not be matched and are retried by the next run")
+                summary.outcome = .deferred(
+                    "\(library.failed) files could not be matched and are retried by the next run")
             }
         }
         summary.tokenFetches = await client.tokens.fetchCount

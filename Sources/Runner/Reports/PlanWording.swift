@@ -43,7 +43,8 @@ public enum PlanWording {
 
     /// What matching the library costs: one search per file, a second when its ISRC finds nothing.
     static func libraryLine(_ library: LibraryImportResult) -> String {
-        var line = "  library:   \(library.files) files in '\(library.databasePath)', \(library.needingMatching) to match"
+        var line =
+            "  library:   \(library.files) files in '\(library.databasePath)', \(library.needingMatching) to match"
         guard library.needingMatching > 0 else { return line }
         let range = library.searchRequests
         let requests =

@@ -69,7 +69,8 @@ struct PlanCommand: AsyncParsableCommand {
         if let source = jobSet.librarySpec?.library {
             let survey = LibraryImport(store: cache.store, clock: SystemClock(), logger: logger)
             library = try await Self.readingLibrary { try await survey.survey(source) }
-            jobSet.addLibraryMatches(try cache.store.matchedSpotifyTrackIDs().map { SpotifyID(kind: .track, value: $0) })
+            jobSet.addLibraryMatches(
+                try cache.store.matchedSpotifyTrackIDs().map { SpotifyID(kind: .track, value: $0) })
         }
         let plan = try await Scheduler(cache: cache, modeRecheckAfter: configuration.modeRecheck).plan(
             jobSet, now: store.currentTime, budgetOverride: limits.apply)
