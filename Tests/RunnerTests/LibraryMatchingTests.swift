@@ -51,8 +51,10 @@ import Testing
         return (plan, summary)
     }
 
-    func withServer(_ body: (RunningFixtureServer) async throws -> Void) async throws {
-        let server = try await FixtureServer.start(options: FixtureServerOptions())
+    func withServer(
+        _ options: FixtureServerOptions = FixtureServerOptions(), _ body: (RunningFixtureServer) async throws -> Void
+    ) async throws {
+        let server = try await FixtureServer.start(options: options)
         do {
             try await body(server)
         } catch {
@@ -182,6 +184,38 @@ import Testing
             #expect(next.library?.unmatched == 2)
             #expect(next.outcome == .completed)
             #expect(await searches(server).count == 5)
+        }
+    }
+
+    @Test func aSearchAnswered429WaitsOutRetryAfterAndQuotaExceededParksTheRest() async throws {
+        try swingMusic.addTracks(
+            (1...3).map { exactFile("/music/\($0).flac", title: "Nomatch \($0)", artist: "Cher") })
+        var limited = FixtureServerOptions()
+        limited.rateLimitEvery = 2
+        limited.retryAfterSeconds = 7
+        try await withServer(limited) { server in
+            let (_, summary) = try await run(jobs(), server: server)
+            #expect(summary.library?.unmatched == 3)
+            #expect(summary.rateLimited >= 1)
+            #expect(clock.sleptUntil.contains { $0.timeIntervalSince(.testEpoch) >= 7 })
+            #expect(summary.outcome == .completed)
+        }
+
+        try swingMusic.addTracks(
+            (4...6).map { exactFile("/music/\($0).flac", title: "Nomatch \($0)", artist: "Cher") })
+        var quota = FixtureServerOptions()
+        quota.quotaAfter = 1
+        try await withServer(quota) { server in
+            clock.advance(by: 3600)
+            let (_, summary) = try await run(jobs(), server: server)
+            #expect(summary.library?.unmatched == 1)
+            #expect(summary.library?.deferred == 2)
+            guard case .parked(_, let reason) = summary.outcome else {
+                Issue.record("expected a parked run, got \(summary.outcome)")
+                return
+            }
+            #expect(reason == "QUOTA_EXCEEDED")
+            #expect(try store.serviceState(Scheduler.spotify).parkedUntil != nil)
         }
     }
 
