@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "Runner",
             dependencies: [
-                "SwingCache", "SpotifyAPI", "CacheStore", "RedisClient",
+                "SwingCache", "SpotifyAPI", "CacheStore", "RedisClient", "SwingMusicLibrary",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "swingcache",
             dependencies: [
-                "Runner",
+                "Runner", "SwingMusicLibrary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -182,3 +182,42 @@ extension SpotifyClientTests {
         }
     }
 }
+
+extension SpotifyClientTests {
+    @Test func aSearchByArtistAndTitleFindsTheExactCandidateAmongNearMisses() async throws {
+        try await withServer { client, server in
+            let request = TrackSearchRequest(query: #"track:"Believe" artist:"Cher""#, market: "US")
+            let exchange = await client.searchTracks(request)
+            #expect(exchange.status == 200)
+            #expect(exchange.request == request)
+            guard case .searched(let tracks) = exchange.answer else {
+                Issue.record("expected candidates, got \(exchange.answer)")
+                return
+            }
+            #expect(tracks.contains { $0.name == "Believe" && $0.artistNames == ["Cher"] })
+            #expect(tracks.contains { $0.name == "Believe - Live" })
+            let nothing = await client.searchTracks(query: #"track:"Nomatch A+B" artist:"Cher""#, market: "US")
+            #expect(nothing.status == 200)
+            #expect(nothing.tracks?.isEmpty == true)
+            let logged = await server.requestLog().map(\.path).filter { $0.contains("/search?") }
+            #expect(logged.last?.contains("A%2BB") == true, "a '+' in a name is sent encoded, not as a space")
+        }
+    }
+
+    @Test func aSearchIsClassifiedLikeACatalogRequest() async throws {
+        var quota = FixtureServerOptions()
+        quota.quotaAfter = 0
+        try await withServer(quota) { client, _ in
+            let exchange = await client.searchTracks(TrackSearchRequest(isrc: "USUM71703861", market: "US"))
+            #expect(exchange.answer == .quotaExceeded(retryAfter: 21600))
+            #expect(exchange.reachedNetwork)
+        }
+        var limited = FixtureServerOptions()
+        limited.rateLimitEvery = 1
+        limited.retryAfterSeconds = 4
+        try await withServer(limited) { client, _ in
+            let exchange = await client.searchTracks(TrackSearchRequest(isrc: "USUM71703861", market: "US"))
+            #expect(exchange.answer == .rateLimited(retryAfter: 4))
+        }
+    }
+}

@@ -210,6 +210,9 @@ import Testing
             #expect(spec.invalidTargets.isEmpty, "\(name)")
             #expect(!spec.targets.isEmpty, "\(name)")
         }
+        let library = try loader.load(path: jobs.appendingPathComponent("library.yaml").path)
+        #expect(library.library != nil)
+        #expect(library.library?.swingMusicDatabase == nil, "the example uses SwingMusic's lookup order")
     }
 
     private func problems(_ yaml: String) -> [String] {

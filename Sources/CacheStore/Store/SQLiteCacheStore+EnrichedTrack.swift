@@ -141,9 +141,9 @@ extension SQLiteCacheStore {
             expiresAt: Date(timeIntervalSince1970: row["expires_at"]))
     }
 
-    private static func date(_ seconds: Double?) -> Date? { seconds.map(Date.init(timeIntervalSince1970:)) }
+    static func date(_ seconds: Double?) -> Date? { seconds.map(Date.init(timeIntervalSince1970:)) }
 
-    private static func stringList(_ json: String) throws -> [String] {
+    static func stringList(_ json: String) throws -> [String] {
         try JSONDecoder().decode([String].self, from: Data(json.utf8))
     }
 }

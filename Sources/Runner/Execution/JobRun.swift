@@ -4,7 +4,8 @@ import Logging
 import SpotifyAPI
 import SwingCache
 
-/// A whole run: plan, a `run` row, execution, and the row closed with the outcome.
+/// A whole run: the library read and matched (when a job names one), plan, a `run` row, execution, and the row
+/// closed with the outcome.
 public struct JobRun: Sendable {
     public var store: SQLiteCacheStore
     public var client: SpotifyClient
@@ -20,6 +21,10 @@ public struct JobRun: Sendable {
     public var sharedBudget: (any SharedBudget)?
     /// The catalog cache shared with other hosts (Redis): read before SQLite, written after it.
     public var sharedCatalog: SharedCatalog?
+    /// How the SwingMusic library is found and read; tests point it at their own environment.
+    public var libraryImport: @Sendable (SQLiteCacheStore, any RunClock, Logger) -> LibraryImport = {
+        LibraryImport(store: $0, clock: $1, logger: $2)
+    }
 
     public init(
         store: SQLiteCacheStore, client: SpotifyClient, clock: any RunClock, retry: RetryPolicy = RetryPolicy(),
@@ -33,24 +38,112 @@ public struct JobRun: Sendable {
         self.stopSignal = stopSignal
     }
 
-    /// Plans `jobs` now and carries the plan out.
+    /// Reads and matches the library `jobs` name, if any, then plans `jobs` (and the matched tracks) and carries
+    /// the plan out.
+    ///
+    /// Searches and catalog requests share one budget: `max_requests` and `max_runtime` count from the run's
+    /// start, and every search is in the ledger's hour. A missing or unreadable SwingMusic database throws its
+    /// `SwingMusicLibraryError` before any request or `run` row.
     public func run(_ jobs: JobSet, budgetOverride: @Sendable (BudgetPolicy) -> BudgetPolicy = { $0 }) async throws
         -> (plan: Plan, summary: RunSummary, runID: Int64)
     {
-        let cache = TieredCache(store: store, shared: sharedCatalog)
-        let plan = try await Scheduler(cache: cache, modeRecheckAfter: modeRecheck).plan(
-            jobs, now: clock.now(), budgetOverride: budgetOverride)
+        var jobs = jobs
+        let startedAt = clock.now()
+        let imported = try await importLibrary(jobs)
         let runID = try store.beginRun(
-            jobs: jobs.names, startedAt: plan.createdAt, pid: ProcessInfo.processInfo.processIdentifier,
+            jobs: jobs.names, startedAt: startedAt, pid: ProcessInfo.processInfo.processIdentifier,
             host: ProcessInfo.processInfo.hostName)
         let executor = RunExecutor(
             store: store, client: client, clock: clock, retry: retry, logger: logger, stopSignal: stopSignal,
             progress: progress, sharedBudget: sharedBudget, sharedCatalog: sharedCatalog)
-        let summary = await executor.execute(plan, jobs: jobs, runID: runID)
+
+        var matching: (summary: RunSummary, stop: RunOutcome?)?
+        if let imported, let spec = jobs.librarySpec {
+            matching = await match(
+                imported, market: spec.market ?? jobs.defaultMarket, budget: budgetOverride(jobs.budget),
+                startedAt: startedAt, executor: executor, runID: runID)
+            let ids = try store.matchedSpotifyTrackIDs().map { SpotifyID(kind: .track, value: $0) }
+            let added = jobs.addLibraryMatches(ids)
+            matching?.summary.library?.matchedTargets = added
+        }
+
+        let spent = matching?.summary.requests ?? 0
+        let elapsed = clock.now().timeIntervalSince(startedAt)
+        let cache = TieredCache(store: store, shared: sharedCatalog)
+        let plan = try await Scheduler(cache: cache, modeRecheckAfter: modeRecheck).plan(jobs, now: clock.now()) {
+            var budget = budgetOverride($0)
+            budget.maxRequests = budget.maxRequests.map { max(0, $0 - spent) }
+            budget.maxRuntime = budget.maxRuntime.map { max(0, $0 - elapsed) }
+            return budget
+        }
+        var summary: RunSummary
+        if let stop = matching?.stop {
+            summary = Self.unexecuted(plan, outcome: stop, finishedAt: clock.now())
+        } else {
+            summary = await executor.execute(plan, jobs: jobs, runID: runID)
+        }
+        if let matching {
+            summary.include(earlier: matching.summary)
+            if matching.stop == nil, summary.outcome == .completed, let library = matching.summary.library,
+                library.failed > 0
+            {
+                summary.outcome = .deferred(
+                    "\(library.failed) files could not be matched and are retried by the next run")
+            }
+        }
+        summary.tokenFetches = await client.tokens.fetchCount
         let report = RunReport(plan: plan, jobs: jobs, summary: summary, runID: runID)
         try store.finishRun(
             runID, finishedAt: summary.finishedAt, outcome: summary.outcome.name, fetched: summary.fetched,
             requests: summary.requests, deferred: summary.deferred, summary: report.jsonLine)
         return (plan, summary, runID)
+    }
+
+    /// Reads the first library the jobs name into the store; nil when none names one.
+    private func importLibrary(_ jobs: JobSet) async throws -> LibraryImportResult? {
+        guard let source = jobs.librarySpec?.library else { return nil }
+        return try await libraryImport(store, clock, logger).run(source)
+    }
+
+    /// Matches the files that need it, paced and counted like the catalog requests that follow.
+    private func match(
+        _ imported: LibraryImportResult, market: String, budget: BudgetPolicy, startedAt: Date,
+        executor: RunExecutor, runID: Int64
+    ) async -> (summary: RunSummary, stop: RunOutcome?) {
+        var run = RunExecutor.RunState(
+            summary: RunSummary(startedAt: startedAt), modes: [:], policies: [:],
+            generator: SystemRandomNumberGenerator())
+        var library = LibrarySummary(imported)
+        var stop: RunOutcome?
+        if imported.needingMatching > 0 {
+            let pacer = Pacer(
+                store: store, service: Scheduler.spotify, clock: clock, limit: budget.perHourForRuns,
+                minInterval: budget.minInterval, runID: runID,
+                deadline: budget.maxRuntime.map { startedAt.addingTimeInterval($0) },
+                waitsForWindow: budget.maxRuntime != nil, sharedBudget: sharedBudget, logger: logger)
+            if budget.perHourForRuns <= 0 {
+                stop = .deferred(PlanWording.reason(.noBudget))
+                library.deferred = imported.needingMatching
+            } else {
+                stop = await TrackMatching(executor: executor, market: market).run(
+                    pacer: pacer, maxRequests: budget.maxRequests, run: &run, library: &library)
+            }
+            run.summary.waited = await pacer.waited
+        }
+        run.summary.library = library
+        run.summary.finishedAt = clock.now()
+        return (run.summary, stop)
+    }
+
+    /// The summary of a plan the run did not carry out, because matching had to stop it.
+    private static func unexecuted(_ plan: Plan, outcome: RunOutcome, finishedAt: Date) -> RunSummary {
+        var summary = RunSummary(startedAt: plan.createdAt)
+        summary.alreadyFresh = plan.itemsByState[.fresh] ?? 0
+        summary.knownMissing = plan.itemsByState[.knownMissing] ?? 0
+        summary.invalid = plan.itemsByState[.invalid] ?? 0
+        summary.deferred = plan.itemsThisRun + plan.itemsDeferred
+        summary.outcome = outcome
+        summary.finishedAt = finishedAt
+        return summary
     }
 }

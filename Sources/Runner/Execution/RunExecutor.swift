@@ -17,9 +17,9 @@ public final class RunExecutor: Sendable {
     public let retry: RetryPolicy
     public let logger: Logger
     public let service: String
-    private let stopRequested: StopSignal
+    let stopRequested: StopSignal
     private let progress: @Sendable (RunProgress) -> Void
-    private let sharedBudget: (any SharedBudget)?
+    let sharedBudget: (any SharedBudget)?
     /// Where answers are written: SQLite, then the shared Redis cache when there is one.
     private let cache: TieredCache
 
@@ -190,135 +190,57 @@ public final class RunExecutor: Sendable {
 
     private func perform(_ item: WorkItem, pacer: Pacer, runID: Int64?, run: inout RunState) async -> ItemResult {
         let request = item.request
-        var attempt = 1
-        var renewedToken = false
-        while true {
-            do {
-                try await client.prepareToken()
-            } catch {
-                switch error {
-                case .invalidCredentials(let message): return .stop(.configurationError(message))
-                case .unavailable(let message):
-                    guard attempt < retry.maxAttempts else { return .failed(message) }
-                    attempt += 1
-                    if let stop = await backOff(beforeRetry: attempt - 1, pacer: pacer, run: &run) { return stop }
-                    continue
-                }
-            }
-            let ledgerID: Int64
-            let grantedAt: Date
-            do {
-                switch try await pacer.acquire(endpoint: request.endpoint) {
-                case .granted(let id, let at):
-                    ledgerID = id
-                    grantedAt = at
-                case .refused(let refusal): return .stop(outcome(for: refusal))
-                }
-            } catch {
-                return .stop(.deferred("stopped while waiting"))
-            }
-            await pacer.markSent(ledgerID: ledgerID, grantedAt: grantedAt, sentAt: clock.now())
-            let exchange = await client.fetch(request)
-            guard exchange.reachedNetwork else {
-                try? store.cancelReservation(ledgerID: ledgerID)
-                if case .noToken(.invalidCredentials(let message)) = exchange.answer {
-                    return .stop(.configurationError(message))
-                }
-                continue
-            }
-            run.summary.requests += 1
-            run.summary.responsesByStatus[exchange.status, default: 0] += 1
-            logger.debug(
-                "\(request.endpoint) \(item.ids.count) ids -> \(exchange.status == 0 ? "no answer" : String(exchange.status))",
-                metadata: ["ms": "\(Int(exchange.duration * 1000))", "attempt": "\(attempt)"])
-
-            switch exchange.answer {
-            case .found(let entities, let missing):
-                do {
-                    try await save(
-                        entities: entities, missing: missing.map { ($0, .notFound) }, ledgerID: ledgerID,
-                        status: exchange.status, run: run)
-                } catch {
-                    return .stop(.deferred("could not write to the database: \(error)"))
-                }
-                run.summary.fetched += entities.count
-                run.summary.foundMissing += missing.count
-                if request.usesBatchEndpoint && run.modes[item.kind] != .batch {
-                    run.modes[item.kind] = .batch
-                    try? store.setMode(.batch, service: service, kind: item.kind, learnedAt: clock.now())
-                }
-                return .done
-            case .rateLimited(let retryAfter):
-                complete(ledgerID, exchange.status)
-                run.summary.rateLimited += 1
-                let wait = retryAfter ?? retry.backoff(beforeRetry: attempt, using: &run.generator)
-                let until = clock.now().addingTimeInterval(wait)
-                if wait > retry.retryAfterCeiling {
-                    await pacer.park(until: until, reason: "Retry-After \(DurationText.format(wait))")
-                    return .stop(.parked(until: until, reason: "Retry-After \(DurationText.format(wait))"))
-                }
-                await pacer.block(until: until)
-                guard attempt < retry.maxAttempts else { return .failed("rate limited \(attempt) times") }
-                attempt += 1
-                run.summary.retries += 1
-            case .quotaExceeded(let retryAfter):
-                complete(ledgerID, exchange.status)
-                run.summary.rateLimited += 1
-                let until = clock.now().addingTimeInterval(retryAfter ?? 24 * 3600)
-                await pacer.park(until: until, reason: "QUOTA_EXCEEDED")
-                logger.warning("Spotify's quota is spent; no request before \(until)")
-                return .stop(.parked(until: until, reason: "QUOTA_EXCEEDED"))
-            case .unauthorized:
-                complete(ledgerID, exchange.status)
-                guard !renewedToken else { return .failed("Spotify refused a freshly issued token") }
-                renewedToken = true
-                run.summary.retries += 1
-            case .batchForbidden:
-                complete(ledgerID, exchange.status)
-                return .batchForbidden
-            case .forbidden(let message):
-                complete(ledgerID, exchange.status)
-                return .stop(
-                    .configurationError(
-                        "Spotify refused \(request.endpoint) with 403 (\(message)): the app may be blocked, or its owner may lack Premium"
-                    ))
-            case .badRequest(let message):
-                if item.ids.count > 1 {
-                    complete(ledgerID, exchange.status)
-                    return .splitBatch
-                }
-                do {
-                    try await save(
-                        entities: [], missing: [(item.ids[0], .invalid)], ledgerID: ledgerID, status: exchange.status,
-                        run: run)
-                } catch {
-                    return .stop(.deferred("could not write to the database: \(error)"))
-                }
-                run.summary.invalid += 1
-                logger.warning(
-                    "Spotify rejected an id", metadata: ["id": "\(item.ids[0].uri)", "message": "\(message)"])
-                return .done
-            case .serverError, .transportFailed:
-                complete(ledgerID, exchange.status)
-                guard attempt < retry.maxAttempts else { return .failed(describe(exchange)) }
-                attempt += 1
-                if let stop = await backOff(beforeRetry: attempt - 1, pacer: pacer, run: &run) { return stop }
-            case .unexpectedStatus, .malformed:
-                complete(ledgerID, exchange.status)
-                return .failed(describe(exchange))
-            case .noToken:
-                continue
-            }
+        let paced = await pacedExchange(
+            endpoint: request.endpoint, detail: "\(item.ids.count) ids", pacer: pacer, run: &run
+        ) {
+            await client.fetch(request)
         }
-    }
-
-    private func backOff(beforeRetry retryNumber: Int, pacer: Pacer, run: inout RunState) async -> ItemResult? {
-        run.summary.retries += 1
-        do {
-            try await pacer.backOff(for: retry.backoff(beforeRetry: retryNumber, using: &run.generator))
-            return nil
-        } catch {
-            return .stop(.deferred("stopped while backing off"))
+        let exchange: SpotifyExchange<CatalogRequest>
+        let ledgerID: Int64
+        switch paced {
+        case .ended(let result): return result
+        case .answered(let answered, let id):
+            exchange = answered
+            ledgerID = id
+        }
+        switch exchange.answer {
+        case .found(let entities, let missing):
+            do {
+                try await save(
+                    entities: entities, missing: missing.map { ($0, .notFound) }, ledgerID: ledgerID,
+                    status: exchange.status, run: run)
+            } catch {
+                return .stop(.deferred("could not write to the database: \(error)"))
+            }
+            run.summary.fetched += entities.count
+            run.summary.foundMissing += missing.count
+            if request.usesBatchEndpoint && run.modes[item.kind] != .batch {
+                run.modes[item.kind] = .batch
+                try? store.setMode(.batch, service: service, kind: item.kind, learnedAt: clock.now())
+            }
+            return .done
+        case .batchForbidden:
+            complete(ledgerID, exchange.status)
+            return .batchForbidden
+        case .badRequest(let message):
+            if item.ids.count > 1 {
+                complete(ledgerID, exchange.status)
+                return .splitBatch
+            }
+            do {
+                try await save(
+                    entities: [], missing: [(item.ids[0], .invalid)], ledgerID: ledgerID, status: exchange.status,
+                    run: run)
+            } catch {
+                return .stop(.deferred("could not write to the database: \(error)"))
+            }
+            run.summary.invalid += 1
+            logger.warning(
+                "Spotify rejected an id", metadata: ["id": "\(item.ids[0].uri)", "message": "\(message)"])
+            return .done
+        default:
+            complete(ledgerID, exchange.status)
+            return .failed(describe(exchange))
         }
     }
 
@@ -335,31 +257,5 @@ public final class RunExecutor: Sendable {
                 expiresAt: { fetchedAt.addingTimeInterval((policies[$0] ?? FreshnessPolicy()).ttl) },
                 missingExpiresAt: { fetchedAt.addingTimeInterval((policies[$0] ?? FreshnessPolicy()).missingTTL) }),
             now: fetchedAt)
-    }
-
-    private func complete(_ ledgerID: Int64, _ status: Int) {
-        do {
-            try store.completeRequest(ledgerID: ledgerID, status: status)
-        } catch {
-            logger.error("could not record a request's status", metadata: ["error": "\(error)"])
-        }
-    }
-
-    private func outcome(for refusal: Pacer.Refusal) -> RunOutcome {
-        switch refusal {
-        case .parked(let until, let reason): .parked(until: until, reason: reason)
-        case .hourlyQuota: .deferred(PlanWording.reason(.hourlyQuota))
-        case .deadline: .deferred("max_runtime reached")
-        }
-    }
-
-    private func describe(_ exchange: SpotifyExchange) -> String {
-        switch exchange.answer {
-        case .serverError(let status): "Spotify answered \(status)"
-        case .unexpectedStatus(let status): "Spotify answered an unexpected \(status)"
-        case .transportFailed(let message): "no answer (\(message))"
-        case .malformed(let reason): "a malformed answer: \(reason)"
-        default: "status \(exchange.status)"
-        }
     }
 }

@@ -46,11 +46,28 @@ public struct RunSummary: Sendable {
     /// Why requests failed, newest last; at most ``problemLimit`` kept.
     public var problems: [String] = []
     public static let problemLimit = 50
+    /// The SwingMusic library's import and matching, when a job names a library.
+    public var library: LibrarySummary?
     public var startedAt: Date
     public var finishedAt: Date
 
     public init(startedAt: Date) {
         self.startedAt = startedAt
         self.finishedAt = startedAt
+    }
+}
+
+extension RunSummary {
+    /// Adds what an earlier phase of the same run did (matching the library) to this summary of the catalog
+    /// requests: its requests, waits and problems count too, and the run began when it began.
+    mutating func include(earlier: RunSummary) {
+        startedAt = min(startedAt, earlier.startedAt)
+        requests += earlier.requests
+        responsesByStatus.merge(earlier.responsesByStatus, uniquingKeysWith: +)
+        rateLimited += earlier.rateLimited
+        retries += earlier.retries
+        waited.merge(earlier.waited, uniquingKeysWith: +)
+        problems = Array((earlier.problems + problems).prefix(Self.problemLimit))
+        library = earlier.library ?? library
     }
 }

@@ -28,6 +28,24 @@ public struct PlanSummary: Codable, Sendable {
         public var minimumPerHour: Int?
     }
 
+    /// What matching the SwingMusic library will cost, before the catalog requests.
+    public struct Library: Codable, Sendable {
+        public var swingMusicDatabase: String
+        public var files: Int
+        public var needingMatching: Int
+        /// One search per file, a second for a file whose ISRC finds nothing.
+        public var searchRequestsAtLeast: Int
+        public var searchRequestsAtMost: Int
+
+        public init(_ survey: LibraryImportResult) {
+            swingMusicDatabase = survey.databasePath
+            files = survey.files
+            needingMatching = survey.needingMatching
+            searchRequestsAtLeast = survey.searchRequests.lowerBound
+            searchRequestsAtMost = survey.searchRequests.upperBound
+        }
+    }
+
     public var jobs: [String]
     public var createdAt: Date
     public var targets: Int
@@ -46,8 +64,11 @@ public struct PlanSummary: Codable, Sendable {
     public var budget: Budget
     public var ttl: TTL
     public var requests: [Request]
+    /// Absent when no job names a library.
+    public var library: Library?
 
-    public init(plan: Plan, jobs: JobSet) {
+    public init(plan: Plan, jobs: JobSet, library: LibraryImportResult? = nil) {
+        self.library = library.map(Library.init)
         self.jobs = jobs.names
         createdAt = plan.createdAt
         targets = plan.totalTargets

@@ -3,10 +3,11 @@ import SwingCache
 
 /// The human-readable plan `swingcache plan` prints.
 public enum PlanWording {
-    public static func text(for plan: Plan, jobs: JobSet) -> String {
+    public static func text(for plan: Plan, jobs: JobSet, library: LibraryImportResult? = nil) -> String {
         var lines: [String] = []
         let items = plan.itemsByState
         lines.append("Plan for \(jobs.names.joined(separator: ", ")): \(plan.totalTargets) targets")
+        if let library { lines.append(libraryLine(library)) }
         let states = FreshnessState.allCases.map {
             "\(items[$0] ?? 0) \($0.rawValue.replacingOccurrences(of: "_", with: "-"))"
         }
@@ -38,6 +39,19 @@ public enum PlanWording {
         }
         lines.append(ttlLine(plan.ttlCheck, budget: budget))
         return lines.joined(separator: "\n")
+    }
+
+    /// What matching the library costs: one search per file, a second when its ISRC finds nothing.
+    static func libraryLine(_ library: LibraryImportResult) -> String {
+        var line =
+            "  library:   \(library.files) files in '\(library.databasePath)', \(library.needingMatching) to match"
+        guard library.needingMatching > 0 else { return line }
+        let range = library.searchRequests
+        let requests =
+            range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
+        line +=
+            ": \(requests) search requests (one per file, a second when its ISRC finds nothing), before the catalog requests and from the same budget"
+        return line
     }
 
     static func reason(_ limit: PlanLimit) -> String {

@@ -19,6 +19,8 @@ public struct RunReport: Codable, Sendable {
     public var modeChanges: [String]
     public var errors: [String]
     public var plan: PlanSummary
+    /// The SwingMusic library's import and matching; absent when no job names a library.
+    public var library: Library?
 
     public struct Planned: Codable, Sendable {
         public var requestsNeeded: Int
@@ -42,6 +44,42 @@ public struct RunReport: Codable, Sendable {
         public var rateLimited: Int
         public var retries: Int
         public var tokenFetches: Int
+    }
+
+    public struct Library: Codable, Sendable {
+        public var swingMusicDatabase: String
+        public var files: Int
+        public var added: Int
+        public var changed: Int
+        public var removed: Int
+        public var needingMatching: Int
+        public var matched: Int
+        public var lowConfidence: Int
+        public var ambiguous: Int
+        public var unmatched: Int
+        public var failed: Int
+        public var deferred: Int
+        public var searchRequests: Int
+        public var matchedTargets: Int
+        public var review: [String]
+
+        init(_ summary: LibrarySummary) {
+            swingMusicDatabase = summary.databasePath
+            files = summary.files
+            added = summary.added
+            changed = summary.changed
+            removed = summary.removed
+            needingMatching = summary.needingMatching
+            matched = summary.matched
+            lowConfidence = summary.lowConfidence
+            ambiguous = summary.ambiguous
+            unmatched = summary.unmatched
+            failed = summary.failed
+            deferred = summary.deferred
+            searchRequests = summary.searchRequests
+            matchedTargets = summary.matchedTargets
+            review = summary.review
+        }
     }
 
     public init(plan: Plan, jobs: JobSet, summary: RunSummary, runID: Int64?) {
@@ -72,6 +110,7 @@ public struct RunReport: Codable, Sendable {
         modeChanges = summary.modeChanges
         errors = summary.problems
         self.plan = PlanSummary(plan: plan, jobs: jobs)
+        library = summary.library.map(Library.init)
     }
 
     /// The report as one line of JSON, for the `run` row.
@@ -103,6 +142,12 @@ public struct RunReport: Codable, Sendable {
         lines.append(
             "  items:    \(items.fetched) fetched, \(items.alreadyFresh) already fresh, \(items.knownMissing + items.foundMissing) known-missing, \(items.invalid) invalid, \(items.deferred) deferred, \(items.failed) failed"
         )
+        if let library {
+            lines.append(
+                "  library:  \(library.files) files (\(library.added) added, \(library.changed) changed, \(library.removed) removed), \(library.needingMatching) to match: \(library.matched) matched, \(library.lowConfidence) low-confidence, \(library.ambiguous) ambiguous, \(library.unmatched) unmatched, \(library.failed) failed, \(library.deferred) deferred; \(library.searchRequests) search \(library.searchRequests == 1 ? "request" : "requests")"
+            )
+            for note in library.review { lines.append("  review:   \(note)") }
+        }
         let statuses = requests.byStatus.sorted { $0.key < $1.key }.map {
             "\($0.value)×\($0.key == "0" ? "no answer" : $0.key)"
         }

@@ -5,6 +5,8 @@ import SwingCache
 public enum SpotifyAnswer: Sendable, Equatable {
     /// 200 (or 404 for a single id): the entities, and the ids Spotify does not know.
     case found(entities: [CatalogEntity], missing: [SpotifyID])
+    /// 200 to a search: the candidates, best first (none when nothing matched).
+    case searched(tracks: [Track])
     /// 429: wait `Retry-After` (nil when the header was missing) and try again.
     case rateLimited(retryAfter: TimeInterval?)
     /// 429 `QUOTA_EXCEEDED`: stop calling Spotify until `Retry-After` has passed.
@@ -29,9 +31,9 @@ public enum SpotifyAnswer: Sendable, Equatable {
     case noToken(TokenError)
 }
 
-/// One exchange with the Web API: what was asked, what came back.
-public struct SpotifyExchange: Sendable {
-    public var request: CatalogRequest
+/// One exchange with the Web API: what was asked (a ``CatalogRequest`` or a ``TrackSearchRequest``), what came back.
+public struct SpotifyExchange<Request: Sendable>: Sendable {
+    public var request: Request
     /// The HTTP status, or 0 when no answer came back.
     public var status: Int
     public var answer: SpotifyAnswer

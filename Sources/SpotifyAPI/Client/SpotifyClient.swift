@@ -45,9 +45,46 @@ public final class SpotifyClient: Sendable {
     }
 
     /// Sends `request` once and classifies the answer.
-    public func fetch(_ request: CatalogRequest) async -> SpotifyExchange {
+    public func fetch(_ request: CatalogRequest) async -> SpotifyExchange<CatalogRequest> {
+        await exchange(request, url: request.url(base: endpoints.apiURL)) { response in
+            classify(response, for: request)
+        }
+    }
+
+    /// Searches tracks once and classifies the answer like a catalog request's: 200 is ``SpotifyAnswer/searched(tracks:)``.
+    ///
+    /// ```swift
+    /// let exchange = await client.searchTracks(TrackSearchRequest(query: SpotifySearchQuery.text(for: local), market: "US"))
+    /// if case .searched(let candidates) = exchange.answer { TrackMatcher().match(local, candidates: candidates) }
+    /// ```
+    public func searchTracks(_ request: TrackSearchRequest) async -> SpotifyExchange<TrackSearchRequest> {
+        await exchange(request, url: request.url(base: endpoints.apiURL)) { response in
+            guard response.status == 200 else { return classifyFailure(response) }
+            do throws(CatalogDecoder.Malformed) {
+                return .searched(tracks: try CatalogDecoder.decodeSearch(response.body))
+            } catch {
+                return .malformed(error.reason)
+            }
+        }
+    }
+
+    /// Tracks found by a general search (`track:"…" artist:"…"`), best first; `status` 0 when no answer came.
+    public func searchTracks(query: String, market: String) async -> (status: Int, tracks: [Track]?) {
+        let exchange = await searchTracks(TrackSearchRequest(query: query, market: market))
+        guard case .searched(let tracks) = exchange.answer else { return (exchange.status, nil) }
+        return (exchange.status, tracks)
+    }
+
+    /// Tracks whose ISRC is `isrc`, best match first (at most 10: the limit Spotify allows since 2026).
+    public func searchTracks(isrc: String, market: String) async -> (status: Int, tracks: [Track]?) {
+        await searchTracks(query: "isrc:\(isrc)", market: market)
+    }
+
+    private func exchange<Request>(
+        _ request: Request, url: URL, classify: (HTTPResponse) -> SpotifyAnswer
+    ) async -> SpotifyExchange<Request> {
         let started = now()
-        func exchange(_ status: Int, _ answer: SpotifyAnswer, reached: Bool = true) -> SpotifyExchange {
+        func exchange(_ status: Int, _ answer: SpotifyAnswer, reached: Bool = true) -> SpotifyExchange<Request> {
             SpotifyExchange(
                 request: request, status: status, answer: answer, reachedNetwork: reached,
                 duration: now().timeIntervalSince(started))
@@ -58,40 +95,19 @@ public final class SpotifyClient: Sendable {
         } catch {
             return exchange(0, .noToken(error), reached: false)
         }
-        let http = HTTPRequest(
-            url: request.url(base: endpoints.apiURL),
-            headers: ["Authorization": "Bearer \(token)", "Accept": "application/json"])
+        let http = HTTPRequest(url: url, headers: ["Authorization": "Bearer \(token)", "Accept": "application/json"])
         let response: HTTPResponse
         do {
             response = try await transport.send(http)
         } catch {
             return exchange(0, .transportFailed(error.localizedDescription))
         }
-        let answer = classify(response, for: request)
+        let answer = classify(response)
         if answer == .unauthorized { await tokens.invalidate(token) }
         return exchange(response.status, answer)
     }
 
-    /// Tracks whose ISRC is `isrc`, best match first (at most 10: the limit Spotify allows since 2026).
-    public func searchTracks(isrc: String, market: String) async -> (status: Int, tracks: [Track]?) {
-        guard let token = try? await tokens.accessToken() else { return (0, nil) }
-        var components = URLComponents(
-            url: endpoints.apiURL.appendingPathComponent("search"), resolvingAgainstBaseURL: false)!
-        components.queryItems = [
-            URLQueryItem(name: "q", value: "isrc:\(isrc)"), URLQueryItem(name: "type", value: "track"),
-            URLQueryItem(name: "limit", value: "10"), URLQueryItem(name: "market", value: market),
-        ]
-        guard
-            let response = try? await transport.send(
-                HTTPRequest(url: components.url!, headers: ["Authorization": "Bearer \(token)"]))
-        else { return (0, nil) }
-        guard response.status == 200 else { return (response.status, nil) }
-        return (200, try? CatalogDecoder.decodeSearch(response.body))
-    }
-
     func classify(_ response: HTTPResponse, for request: CatalogRequest) -> SpotifyAnswer {
-        let problem = try? JSONDecoder().decode(ErrorPayload.self, from: response.body)
-        let message = problem?.error.message ?? "no message"
         switch response.status {
         case 200:
             do {
@@ -101,10 +117,20 @@ public final class SpotifyClient: Sendable {
             } catch {
                 return .malformed(error.reason)
             }
+        case 403 where request.usesBatchEndpoint: return .batchForbidden
+        case 404 where !request.usesBatchEndpoint: return .found(entities: [], missing: request.ids)
+        default: return classifyFailure(response)
+        }
+    }
+
+    /// What every endpoint's non-200 answers mean.
+    private func classifyFailure(_ response: HTTPResponse) -> SpotifyAnswer {
+        let problem = try? JSONDecoder().decode(ErrorPayload.self, from: response.body)
+        let message = problem?.error.message ?? "no message"
+        switch response.status {
         case 400: return .badRequest(message)
         case 401: return .unauthorized
-        case 403: return request.usesBatchEndpoint ? .batchForbidden : .forbidden(message)
-        case 404 where !request.usesBatchEndpoint: return .found(entities: [], missing: request.ids)
+        case 403: return .forbidden(message)
         case 429:
             let retryAfter = Self.retryAfterSeconds(response.header("Retry-After"), now: now())
             return problem?.error.reason == "QUOTA_EXCEEDED"

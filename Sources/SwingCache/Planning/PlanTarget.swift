@@ -23,9 +23,12 @@ public struct JobSet: Sendable {
     public var budget: BudgetPolicy
     public var invalidCount: Int
     public var duplicateCount: Int
+    /// The market of a spec that names none.
+    public var defaultMarket: String
 
     public init(specs: [JobSpec], defaultMarket: String) {
         self.specs = specs
+        self.defaultMarket = defaultMarket
         var seen: Set<SpotifyID> = []
         var targets: [PlanTarget] = []
         var duplicates = 0
@@ -47,4 +50,21 @@ public struct JobSet: Sendable {
     }
 
     public var names: [String] { specs.map(\.name) }
+
+    /// The first spec that names a SwingMusic library: its market and freshness apply to the library's tracks.
+    public var librarySpec: JobSpec? { specs.first { $0.library != nil } }
+
+    /// Adds the Spotify tracks the library's files were matched to as targets, with the settings of the first
+    /// spec that names a library; ids already listed keep their own settings. Returns how many were added.
+    @discardableResult
+    public mutating func addLibraryMatches(_ ids: [SpotifyID]) -> Int {
+        guard let spec = librarySpec else { return 0 }
+        var seen = Set(targets.map(\.id))
+        let market = spec.market ?? defaultMarket
+        let before = targets.count
+        for id in ids where seen.insert(id).inserted {
+            targets.append(PlanTarget(id: id, market: market, freshness: spec.freshness))
+        }
+        return targets.count - before
+    }
 }

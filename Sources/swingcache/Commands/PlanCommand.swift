@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Runner
 import SwingCache
+import SwingMusicLibrary
 
 struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,13 +35,54 @@ struct PlanCommand: AsyncParsableCommand {
         try await reportingFailures {
             let configuration = try store.configuration()
             let jobSet = JobSet(specs: try JobSpecFiles.load(jobs), defaultMarket: configuration.market)
-            let plan = try await Self.plan(
+            let preview = try await Self.preview(
                 jobSet, store: store, configuration: configuration, limits: limits, logger: log.makeLogger())
+            try preview.print(json: json)
+        }
+    }
+
+    /// A plan, with what matching the library will cost when a job names one.
+    struct Preview {
+        var plan: Plan
+        var jobs: JobSet
+        var library: LibraryImportResult?
+
+        func print(json: Bool) throws {
             if json {
-                try Terminal.json(PlanSummary(plan: plan, jobs: jobSet))
+                try Terminal.json(PlanSummary(plan: plan, jobs: jobs, library: library))
             } else {
-                print(PlanWording.text(for: plan, jobs: jobSet))
+                Swift.print(PlanWording.text(for: plan, jobs: jobs, library: library))
             }
+        }
+    }
+
+    /// The plan a run would carry out now, with the library's matched tracks as targets and the files still to
+    /// match counted; nothing is written, neither to the cache nor to the SwingMusic database.
+    static func preview(
+        _ jobSet: JobSet, store: StoreOptions, configuration: SwingCacheConfiguration, limits: RunLimitOptions,
+        logger: Logger
+    ) async throws -> Preview {
+        var jobSet = jobSet
+        var library: LibraryImportResult?
+        let cache = TieredCache(
+            store: try store.openStore(.readOnly), shared: configuration.makeRedisTier()?.sharedCatalog(logger: logger))
+        if let source = jobSet.librarySpec?.library {
+            let survey = LibraryImport(store: cache.store, clock: SystemClock(), logger: logger)
+            library = try await Self.readingLibrary { try await survey.survey(source) }
+            jobSet.addLibraryMatches(
+                try cache.store.matchedSpotifyTrackIDs().map { SpotifyID(kind: .track, value: $0) })
+        }
+        let plan = try await Scheduler(cache: cache, modeRecheckAfter: configuration.modeRecheck).plan(
+            jobSet, now: store.currentTime, budgetOverride: limits.apply)
+        return Preview(plan: plan, jobs: jobSet, library: library)
+    }
+
+    /// Runs `body`, turning a SwingMusic database that cannot be found or read into exit 77 with its message.
+    static func readingLibrary<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as SwingMusicLibraryError {
+            throw CommandFailure(.badConfiguration, error.description)
         }
     }
 
@@ -49,9 +91,6 @@ struct PlanCommand: AsyncParsableCommand {
         _ jobSet: JobSet, store: StoreOptions, configuration: SwingCacheConfiguration, limits: RunLimitOptions,
         logger: Logger
     ) async throws -> Plan {
-        let cache = TieredCache(
-            store: try store.openStore(.readOnly), shared: configuration.makeRedisTier()?.sharedCatalog(logger: logger))
-        return try await Scheduler(cache: cache, modeRecheckAfter: configuration.modeRecheck).plan(
-            jobSet, now: store.currentTime, budgetOverride: limits.apply)
+        try await preview(jobSet, store: store, configuration: configuration, limits: limits, logger: logger).plan
     }
 }

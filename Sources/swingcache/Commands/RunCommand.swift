@@ -62,13 +62,9 @@ struct RunCommand: AsyncParsableCommand {
             let configuration = try store.configuration()
             let jobSet = JobSet(specs: try JobSpecFiles.load(jobs), defaultMarket: configuration.market)
             if dryRun {
-                let plan = try await PlanCommand.plan(
+                let preview = try await PlanCommand.preview(
                     jobSet, store: store, configuration: configuration, limits: limits, logger: log.makeLogger())
-                if json {
-                    try Terminal.json(PlanSummary(plan: plan, jobs: jobSet))
-                } else {
-                    print(PlanWording.text(for: plan, jobs: jobSet))
-                }
+                try preview.print(json: json)
                 return
             }
             let credentials = try StoreOptions.credentials(from: configuration)
@@ -93,7 +89,9 @@ struct RunCommand: AsyncParsableCommand {
                 logger.notice("received signal \(number): finishing the request in flight, then stopping")
                 stop.set()
             }
-            let (plan, summary, runID) = try await jobRun.run(jobSet, budgetOverride: limits.apply)
+            let (plan, summary, runID) = try await PlanCommand.readingLibrary {
+                try await jobRun.run(jobSet, budgetOverride: limits.apply)
+            }
             withExtendedLifetime(trap) {}
             display.finish()
 

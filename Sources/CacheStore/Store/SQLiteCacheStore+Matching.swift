@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+import SwingCache
+
+/// How many library files need matching, and how many of them have an ISRC (each may cost a second search).
+public struct MatchingBacklog: Hashable, Sendable {
+    public var files: Int
+    public var withISRC: Int
+
+    public init(files: Int, withISRC: Int) {
+        self.files = files
+        self.withISRC = withISRC
+    }
+}
+
+extension SQLiteCacheStore {
+    /// Library files with no match, or a match made for another fingerprint, after `filepath` in path order.
+    ///
+    /// Page through with the last path of each page, so a file whose search failed is not read again in the run:
+    /// ```swift
+    /// var after: String?
+    /// while case let page = try store.libraryTracksNeedingMatching(after: after, limit: 100), !page.isEmpty {
+    ///     after = page.last?.filepath
+    /// }
+    /// ```
+    public func libraryTracksNeedingMatching(after filepath: String?, limit: Int) throws -> [LibraryTrackRecord] {
+        try writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT lt.* FROM library_track AS lt LEFT JOIN track_match AS m ON m.filepath = lt.filepath
+                    WHERE (m.filepath IS NULL OR m.fingerprint <> lt.fingerprint) AND lt.filepath > ?
+                    ORDER BY lt.filepath LIMIT ?
+                    """,
+                arguments: [filepath ?? "", max(1, limit)])
+            return try rows.map(Self.libraryTrackRecord)
+        }
+    }
+
+    /// How many library files need matching.
+    public func matchingBacklog() throws -> MatchingBacklog {
+        try writer.read { db in
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*), COUNT(lt.isrc) FROM library_track AS lt
+                    LEFT JOIN track_match AS m ON m.filepath = lt.filepath
+                    WHERE m.filepath IS NULL OR m.fingerprint <> lt.fingerprint
+                    """)
+            return MatchingBacklog(files: row?[0] ?? 0, withISRC: row?[1] ?? 0)
+        }
+    }
+
+    /// The Spotify track ids of every current, usable match (made for the file's fingerprint, outcome
+    /// `matched`), each once, in id order.
+    public func matchedSpotifyTrackIDs() throws -> [String] {
+        try writer.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT m.spotify_id FROM track_match AS m
+                    JOIN library_track AS lt ON lt.filepath = m.filepath AND lt.fingerprint = m.fingerprint
+                    WHERE m.outcome = 'matched' AND m.spotify_id IS NOT NULL
+                    ORDER BY m.spotify_id
+                    """)
+        }
+    }
+
+    /// The fingerprint each of `filepaths` was last matched for; files never matched are left out.
+    ///
+    /// Read-only, for a plan: a file whose fingerprint differs from this one (or is absent) needs matching.
+    public func matchFingerprints(for filepaths: [String]) throws -> [String: String] {
+        try writer.read { db in
+            var fingerprints: [String: String] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT m.filepath, m.fingerprint FROM json_each(?) AS wanted
+                    CROSS JOIN track_match AS m ON m.filepath = wanted.value
+                    """,
+                arguments: [try Self.jsonArray(filepaths)])
+            while let row = try rows.next() { fingerprints[row[0]] = row[1] }
+            return fingerprints
+        }
+    }
+
+    static func libraryTrackRecord(_ row: Row) throws -> LibraryTrackRecord {
+        LibraryTrackRecord(
+            filepath: row["filepath"], fingerprint: row["fingerprint"], title: row["title"],
+            artists: try stringList(row["artists"]), albumArtists: try stringList(row["album_artists"]),
+            album: row["album"], durationSeconds: row["duration_seconds"], isrc: row["isrc"],
+            lastfmKey: LastfmTrackKey(artist: row["lastfm_artist"], title: row["lastfm_title"]),
+            localPlayCount: row["local_play_count"], lastPlayedAt: date(row["last_played_at"]))
+    }
+}

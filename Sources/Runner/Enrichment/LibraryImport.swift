@@ -1,0 +1,119 @@
+import CacheStore
+import Foundation
+import Logging
+import SwingCache
+import SwingMusicLibrary
+
+/// Reads a SwingMusic library, read-only, into the cache: every file's tags, fingerprint and local plays.
+///
+/// ```swift
+/// let imported = try await LibraryImport(store: store, clock: clock, logger: logger).run(spec.library!)
+/// print(imported.needingMatching)
+/// ```
+///
+/// Tracks are read and written `batchSize` at a time, so memory stays bounded by a batch (and the map of local
+/// play counts). Files the cache knew but the library no longer has are removed, with their matches, once the
+/// whole library was read: a cache database holds one SwingMusic library.
+public struct LibraryImport: Sendable {
+    public var store: SQLiteCacheStore
+    public var clock: any RunClock
+    public var logger: Logger
+    public var batchSize = 500
+    /// Where SwingMusic's lookup order reads its variables, when the spec names no database.
+    public var environment: [String: String] = ProcessInfo.processInfo.environment
+    /// `$HOME` as SwingMusic (Python's `expanduser`) reads it; the account's home folder without it.
+    public var homeDirectory: String = {
+        if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty { return home }
+        return NSHomeDirectory()
+    }()
+
+    public init(store: SQLiteCacheStore, clock: any RunClock, logger: Logger) {
+        self.store = store
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// The SwingMusic database `source` names, or the first of SwingMusic's own lookup order, opened read-only.
+    ///
+    /// Throws a ``SwingMusicLibraryError`` naming every path tried when there is none, or why it cannot be read.
+    public func open(_ source: LibrarySource) throws(SwingMusicLibraryError) -> SwingMusicLibrary {
+        let location = try SwingMusicDatabaseLocation.resolve(
+            explicitPath: source.swingMusicDatabase, environment: environment, homeDirectory: homeDirectory)
+        return try SwingMusicLibrary.open(location)
+    }
+
+    /// Imports every file of the library and says what changed.
+    public func run(_ source: LibrarySource) async throws -> LibraryImportResult {
+        let library = try open(source)
+        let plays = try library.localPlays(user: source.user)
+        let seenAt = clock.now()
+        var result = LibraryImportResult(databasePath: library.path)
+        try await library.forEachTrackBatch(size: batchSize) { tracks in
+            let records = tracks.map { track in
+                let played = plays[track.filepath]
+                return LibraryTrackRecord(
+                    filepath: track.filepath, fingerprint: track.fingerprint, title: track.title,
+                    artists: track.artists, albumArtists: track.albumArtists, album: track.album,
+                    durationSeconds: track.durationSeconds, isrc: track.isrc, localPlayCount: played?.count ?? 0,
+                    lastPlayedAt: played?.lastPlayedAt)
+            }
+            let upserted = try store.upsertLibraryTracks(records, seenAt: seenAt)
+            result.files += tracks.count
+            result.added += upserted.added
+            result.changed += upserted.changed
+        }
+        result.removed = try store.removeLibraryTracks(notSeenSince: seenAt)
+        let backlog = try store.matchingBacklog()
+        result.needingMatching = backlog.files
+        result.needingMatchingWithISRC = backlog.withISRC
+        logger.info(
+            "read the SwingMusic library",
+            metadata: [
+                "path": "\(library.path)", "files": "\(result.files)", "added": "\(result.added)",
+                "changed": "\(result.changed)", "removed": "\(result.removed)",
+                "needing_matching": "\(result.needingMatching)",
+            ])
+        return result
+    }
+
+    /// What an import would find, without writing anything: for `plan` and `run --dry-run`.
+    public func survey(_ source: LibrarySource) async throws -> LibraryImportResult {
+        let library = try open(source)
+        var result = LibraryImportResult(databasePath: library.path)
+        try await library.forEachTrackBatch(size: batchSize) { tracks in
+            let matched = try store.matchFingerprints(for: tracks.map(\.filepath))
+            result.files += tracks.count
+            for track in tracks where matched[track.filepath] != track.fingerprint {
+                result.needingMatching += 1
+                if track.isrc != nil { result.needingMatchingWithISRC += 1 }
+            }
+        }
+        return result
+    }
+}
+
+/// What reading the library found.
+public struct LibraryImportResult: Hashable, Sendable {
+    /// The SwingMusic database read.
+    public var databasePath: String
+    /// Files in the library.
+    public var files = 0
+    /// Files the cache had not seen.
+    public var added = 0
+    /// Known files whose tags changed.
+    public var changed = 0
+    /// Files gone from the library, removed from the cache with their matches.
+    public var removed = 0
+    /// Files with no match, or one made for other tags.
+    public var needingMatching = 0
+    /// Of those, files with an ISRC: each may cost a second search when the ISRC finds nothing.
+    public var needingMatchingWithISRC = 0
+
+    public init(databasePath: String) {
+        self.databasePath = databasePath
+    }
+
+    /// The fewest and most search requests matching the backlog takes: one per file, two when an ISRC search
+    /// finds nothing.
+    public var searchRequests: ClosedRange<Int> { needingMatching...(needingMatching + needingMatchingWithISRC) }
+}

@@ -1,0 +1,168 @@
+import CacheStore
+import Foundation
+import Logging
+import SpotifyAPI
+import SwingCache
+
+/// Matches the library files that need it (new, or with changed tags) to Spotify tracks.
+///
+/// Each file costs one ISRC search when it has an ISRC, else (or when that finds nothing) one artist-and-title
+/// search. Every search is a paced Spotify request like a catalog one (``RunExecutor/pacedExchange``): it takes
+/// the run's budget and is written to the ledger, in one transaction with the decision it led to. When the budget
+/// runs out the rest of the files wait for the next run; a file is searched again only when its tags change.
+struct TrackMatching {
+    var executor: RunExecutor
+    var matcher = TrackMatcher()
+    var market: String
+    /// Files read from the store at a time.
+    var pageSize = 100
+
+    private var store: SQLiteCacheStore { executor.store }
+
+    /// Matches until every file is decided or the run must stop; returns why it stopped, nil when it did not.
+    func run(
+        pacer: Pacer, maxRequests: Int?, run: inout RunExecutor.RunState, library: inout LibrarySummary
+    ) async -> RunOutcome? {
+        let requestsBefore = run.summary.requests
+        defer { library.searchRequests += run.summary.requests - requestsBefore }
+        var consecutiveFailures = 0
+        var after: String?
+        var handled = 0
+        while true {
+            let page: [LibraryTrackRecord]
+            do {
+                page = try store.libraryTracksNeedingMatching(after: after, limit: pageSize)
+            } catch {
+                return stop(.deferred("could not read the library from the database: \(error)"), handled, &library)
+            }
+            guard let last = page.last else { return nil }
+            after = last.filepath
+            for record in page {
+                switch await match(record, pacer: pacer, maxRequests: maxRequests, run: &run, library: &library) {
+                case .decided:
+                    consecutiveFailures = 0
+                case .failed(let reason):
+                    consecutiveFailures += 1
+                    library.failed += 1
+                    if run.summary.problems.count < RunSummary.problemLimit {
+                        run.summary.problems.append("search for '\(record.filepath)': \(reason)")
+                    }
+                    executor.logger.warning(
+                        "a search failed", metadata: ["file": "\(record.filepath)", "reason": "\(reason)"])
+                    if consecutiveFailures >= executor.retry.breakerThreshold {
+                        handled += 1
+                        return stop(
+                            .serviceUnavailable("\(consecutiveFailures) searches in a row failed; last: \(reason)"),
+                            handled, &library)
+                    }
+                case .stop(let outcome):
+                    let why = executor.stopRequested.isSet ? .deferred("stopped by a signal") : outcome
+                    return stop(why, handled, &library)
+                }
+                handled += 1
+            }
+        }
+    }
+
+    /// Counts the files not reached as deferred.
+    private func stop(_ outcome: RunOutcome, _ handled: Int, _ library: inout LibrarySummary) -> RunOutcome {
+        library.deferred = max(0, library.needingMatching - handled)
+        return outcome
+    }
+
+    private enum FileResult {
+        case decided
+        case failed(String)
+        case stop(RunOutcome)
+    }
+
+    private enum SearchResult {
+        case tracks([Track], ledgerID: Int64, status: Int)
+        case failed(String)
+        case stop(RunOutcome)
+    }
+
+    private func match(
+        _ record: LibraryTrackRecord, pacer: Pacer, maxRequests: Int?, run: inout RunExecutor.RunState,
+        library: inout LibrarySummary
+    ) async -> FileResult {
+        let local = record.localTrack
+        var requests: [TrackSearchRequest] = []
+        if let isrc = record.isrc { requests.append(TrackSearchRequest(isrc: isrc, market: market)) }
+        requests.append(TrackSearchRequest(query: SpotifySearchQuery.text(for: local), market: market))
+        for (index, request) in requests.enumerated() {
+            if executor.stopRequested.isSet { return .stop(.deferred("stopped by a signal")) }
+            if let maxRequests, run.summary.requests >= maxRequests {
+                return .stop(.deferred("max_requests (\(maxRequests)) reached"))
+            }
+            switch await search(request, pacer: pacer, run: &run) {
+            case .stop(let outcome): return .stop(outcome)
+            case .failed(let reason): return .failed(reason)
+            case .tracks(let tracks, let ledgerID, let status):
+                // An ISRC that finds nothing is followed by a search by artist and title.
+                if tracks.isEmpty && index < requests.count - 1 {
+                    executor.complete(ledgerID, status)
+                    continue
+                }
+                let decision = matcher.match(local, candidates: tracks)
+                do {
+                    try store.save(
+                        [
+                            TrackMatchRecord(
+                                filepath: record.filepath, fingerprint: record.fingerprint, match: decision,
+                                matchedAt: executor.clock.now())
+                        ], request: .complete(ledgerID: ledgerID, status: status))
+                } catch {
+                    return .stop(.deferred("could not write to the database: \(error)"))
+                }
+                count(decision, for: record, library: &library)
+                return .decided
+            }
+        }
+        return .failed("no search was made")
+    }
+
+    private func search(_ request: TrackSearchRequest, pacer: Pacer, run: inout RunExecutor.RunState) async
+        -> SearchResult
+    {
+        let client = executor.client
+        let paced = await executor.pacedExchange(
+            endpoint: request.endpoint, detail: request.query, pacer: pacer, run: &run
+        ) {
+            await client.searchTracks(request)
+        }
+        switch paced {
+        case .ended(.stop(let outcome)): return .stop(outcome)
+        case .ended(.failed(let reason)): return .failed(reason)
+        case .ended: return .failed("no answer")
+        case .answered(let exchange, let ledgerID):
+            if case .searched(let tracks) = exchange.answer {
+                return .tracks(tracks, ledgerID: ledgerID, status: exchange.status)
+            }
+            executor.complete(ledgerID, exchange.status)
+            if case .badRequest(let message) = exchange.answer {
+                return .failed("Spotify rejected the search '\(request.query)' (\(message))")
+            }
+            return .failed(executor.describe(exchange))
+        }
+    }
+
+    private func count(_ decision: TrackMatch, for record: LibraryTrackRecord, library: inout LibrarySummary) {
+        let confidence = String(format: "%.2f", decision.confidence)
+        var note: String?
+        switch decision.outcome {
+        case .matched:
+            library.matched += 1
+        case .lowConfidence:
+            library.lowConfidence += 1
+            note = "'\(record.filepath)': low confidence (\(confidence)) for \(decision.spotifyID ?? "?"), not used"
+        case .ambiguous:
+            library.ambiguous += 1
+            note =
+                "'\(record.filepath)': ambiguous between \(decision.spotifyID ?? "?") and \(decision.runnerUpID ?? "?") (\(confidence)), not used"
+        case .noCandidates:
+            library.unmatched += 1
+        }
+        if let note, library.review.count < LibrarySummary.reviewLimit { library.review.append(note) }
+    }
+}

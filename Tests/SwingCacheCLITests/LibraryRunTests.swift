@@ -1,0 +1,86 @@
+import Foundation
+import SwingCacheTestKit
+import Testing
+
+/// `run` and `plan` of a job with `library:`: the real binary, a SwingMusic database, the fixture server binary.
+@Suite struct LibraryRunTests {
+    let folder: TemporaryDirectory
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        try folder.write(
+            "jobs-with-library.yaml",
+            """
+            name: library
+            library:
+              swingmusic_db: swingmusic.db
+            budget:
+              min_interval: 10ms
+              reserve: 0
+            """)
+    }
+
+    func swingcache(_ arguments: [String], server: FixtureServerProcess?) throws -> CommandLineRun {
+        var environment = server?.environment ?? [:]
+        environment["SWINGCACHE_DB"] = folder.file("cache.sqlite")
+        return try CommandLineRun.swingcache(arguments, in: folder.path, environment: environment)
+    }
+
+    func searches(_ server: FixtureServerProcess) throws -> Int {
+        try server.requestLog().filter { ($0["path"] as? String)?.contains("/search?") == true }.count
+    }
+
+    @Test func aRunMatchesTheLibraryAndFetchesTheMatchedTracksThenAReRunSearchesNothing() throws {
+        let swingMusic = try SwingMusicLibraryBuilder(in: folder)
+        try swingMusic.addTracks([
+            SwingMusicTrackRow(filepath: "/music/a.flac", title: "First", isrc: .text("USUM71703861")),
+            SwingMusicTrackRow(filepath: "/music/b.flac", title: "Second", isrc: .list(["GBAAA9900303"])),
+            SwingMusicTrackRow(filepath: "/music/c.flac", title: "Nomatch Third"),
+        ])
+        let server = try FixtureServerProcess()
+
+        let plan = try swingcache(["plan", "jobs-with-library.yaml"], server: server)
+        #expect(plan.status == 0, "\(plan.standardError)")
+        #expect(plan.standardOutput.contains("3 files"), "\(plan.standardOutput)")
+        #expect(plan.standardOutput.contains("3 to match: 3–5 search requests"), "\(plan.standardOutput)")
+        #expect(try searches(server) == 0, "a plan makes no request")
+
+        let first = try swingcache(["run", "jobs-with-library.yaml"], server: server)
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(first.standardOutput.contains("2 matched"), "\(first.standardOutput)")
+        #expect(first.standardOutput.contains("1 unmatched"), "\(first.standardOutput)")
+        #expect(first.standardOutput.contains("2 fetched"), "\(first.standardOutput)")
+        #expect(try searches(server) == 3)
+        let cache = folder.file("cache.sqlite")
+        #expect(
+            try SQLiteShell.query(cache, "SELECT COUNT(*) FROM request_ledger WHERE endpoint = 'GET /search'") == "3")
+        #expect(try SQLiteShell.query(cache, "SELECT COUNT(*) FROM track") == "2")
+        #expect(
+            try SQLiteShell.query(cache, "SELECT COUNT(*) FROM swingcache_library WHERE spotify_name IS NOT NULL")
+                == "2")
+
+        let again = try swingcache(["run", "jobs-with-library.yaml", "--json"], server: server)
+        #expect(again.status == 0, "\(again.standardError)")
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(again.standardOutput.utf8)) as? [String: Any])
+        let library = try #require(report["library"] as? [String: Any])
+        #expect(library["needingMatching"] as? Int == 0)
+        #expect(library["searchRequests"] as? Int == 0)
+        #expect((report["items"] as? [String: Any])?["alreadyFresh"] as? Int == 2)
+        #expect(try searches(server) == 3)
+    }
+
+    @Test func aMissingSwingMusicDatabaseExits77NamingEveryPathTried() throws {
+        let server = try FixtureServerProcess()
+        let missing = try swingcache(["run", "jobs-with-library.yaml"], server: server)
+        #expect(missing.status == 77)
+        #expect(missing.standardError.contains("'swingmusic.db' does not exist"), "\(missing.standardError)")
+
+        try folder.write("lookup.yaml", "name: lookup\nlibrary:\n")
+        let lookedUp = try swingcache(["plan", "lookup.yaml"], server: server)
+        #expect(lookedUp.status == 77)
+        #expect(lookedUp.standardError.contains("\(folder.path)/.config/swingmusic/swingmusic.db"))
+        #expect(lookedUp.standardError.contains("\(folder.path)/.swingmusic/swingmusic.db"))
+        #expect(try server.requestLog().isEmpty)
+    }
+}
