@@ -86,7 +86,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "swingcache-bench",
-            dependencies: ["Runner", "RedisClient", "FixtureServer", "SwingCacheTestKit", "SwingMusicLibrary"]
+            dependencies: ["Runner", "RedisClient", "FixtureServer", "SwingCacheTestKit"]
         ),
         .testTarget(name: "SwingCacheTests", dependencies: ["SwingCache", "SwingCacheTestKit"]),
         .testTarget(name: "CacheStoreTests", dependencies: ["CacheStore", "SwingCacheTestKit"]),
@@ -98,7 +98,7 @@ let package = Package(
             name: "EnrichmentAPITests", dependencies: ["EnrichmentAPI", "FixtureServer", "SwingCacheTestKit"]),
         .testTarget(
             name: "RunnerTests",
-            dependencies: ["Runner", "RedisClient", "FixtureServer", "SwingCacheTestKit", "SwingMusicLibrary"]),
+            dependencies: ["Runner", "RedisClient", "FixtureServer", "SwingCacheTestKit"]),
         .testTarget(
             name: "SwingCacheCLITests", dependencies: ["swingcache", "spotify-fixture-server", "SwingCacheTestKit"]),
     ],

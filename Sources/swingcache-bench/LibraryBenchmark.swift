@@ -1,8 +1,9 @@
 import CacheStore
 import Foundation
+import Logging
+import Runner
 import SwingCache
 import SwingCacheTestKit
-import SwingMusicLibrary
 
 /// A 50 000-track SwingMusic library: reading it into the store, and exporting the enriched library.
 struct LibraryBenchmark {
@@ -32,28 +33,19 @@ struct LibraryBenchmark {
         try builder.close()
 
         let store = try folder.store()
-        let (read, readSeconds) = try await measure {
-            let library = try SwingMusicLibrary.open(SwingMusicDatabaseLocation(path: builder.path))
-            let plays = try library.localPlays(user: "alice")
-            var seen = 0
-            try await library.forEachTrackBatch { batch in
-                let records = batch.map { track in
-                    LibraryTrackRecord(
-                        filepath: track.filepath, fingerprint: track.fingerprint, title: track.title,
-                        artists: track.artists, albumArtists: track.albumArtists, album: track.album,
-                        durationSeconds: track.durationSeconds, isrc: track.isrc,
-                        localPlayCount: plays[track.filepath]?.count ?? 0,
-                        lastPlayedAt: plays[track.filepath]?.lastPlayedAt)
-                }
-                try store.upsertLibraryTracks(records, seenAt: Date())
-                seen += batch.count
-            }
-            return (seen, plays.count)
-        }
+        let importer = LibraryImport(store: store, clock: SystemClock(), logger: Logger(label: "bench"))
+        let source = LibrarySource(
+            swingMusicDatabase: builder.path, user: "alice", origin: SourceLocation(file: "bench", line: 1, column: 1))
+        let (survey, surveySeconds) = try await measure { try await importer.survey(source) }
         print(
-            "  read the library and store it (\(read.0) files, \(read.1) with local plays): \(formatSeconds(readSeconds))"
+            "  plan its enrichment (read it, compare with the store, count the matching): \(formatSeconds(surveySeconds)) -> \(survey.needingMatching) files to match, \(survey.needingMatchingWithISRC) with an ISRC"
         )
-        print(String(format: "  peak RSS so far: %.1f MB", peakResidentMegabytes()))
+        print(String(format: "  peak RSS after planning: %.1f MB", peakResidentMegabytes()))
+        let (imported, importSeconds) = try await measure { try await importer.run(source) }
+        print(
+            "  import it into the store (\(imported.added) files, local plays included): \(formatSeconds(importSeconds))"
+        )
+        print(String(format: "  peak RSS after the import: %.1f MB", peakResidentMegabytes()))
 
         let now = Date()
         for start in stride(from: 0, to: count, by: 5_000) {
