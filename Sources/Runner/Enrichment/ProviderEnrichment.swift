@@ -24,7 +24,7 @@ struct ProviderEnrichment {
     var budgets = ProviderBudgetDefaults.standard
     var stopSignal: StopSignal
 
-    private var loop: ProviderRequestLoop {
+    var loop: ProviderRequestLoop {
         ProviderRequestLoop(store: store, clock: clock, retry: retry, logger: logger)
     }
 
