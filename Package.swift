@@ -50,7 +50,7 @@ let package = Package(
         .target(
             name: "Runner",
             dependencies: [
-                "SwingCache", "SpotifyAPI", "CacheStore", "RedisClient", "SwingMusicLibrary",
+                "SwingCache", "SpotifyAPI", "CacheStore", "RedisClient", "SwingMusicLibrary", "EnrichmentAPI",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]

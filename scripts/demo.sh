@@ -29,5 +29,12 @@ echo "A few enriched rows (sqlite3 demo/cache.sqlite 'SELECT … FROM swingcache
 sqlite3 -header -column "$SWINGCACHE_DB" \
     "SELECT name, artists, album_name, isrc, duration_ms, popularity, expires_at FROM swingcache_tracks ORDER BY name LIMIT 5"
 echo
+echo "The demo SwingMusic library (demo/swingmusic.db), matched and enriched by jobs/demo-library.yaml:"
+rm -f demo/swingmusic.db
+sqlite3 demo/swingmusic.db <scripts/demo-library.sql
+"$build/swingcache" run jobs/demo-library.yaml || status=$?
+echo
+"$build/swingcache" explain track "/music/demo/01 First Light.flac" || status=$?
+echo
 "$build/swingcache" stats
 exit "$status"

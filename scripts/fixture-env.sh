@@ -19,6 +19,13 @@ start_fixture_server() {
     export SWINGCACHE_SPOTIFY_TOKEN_URL="$FIXTURE_URL/api/token"
     export SPOTIFY_CLIENT_ID=swingcache-demo
     export SPOTIFY_CLIENT_SECRET=swingcache-demo-secret
+    export SWINGCACHE_LASTFM_URL="$FIXTURE_URL/lastfm"
+    export SWINGCACHE_MUSICBRAINZ_URL="$FIXTURE_URL/musicbrainz"
+    export SWINGCACHE_LISTENBRAINZ_URL="$FIXTURE_URL/listenbrainz"
+    export SWINGCACHE_DEEZER_URL="$FIXTURE_URL/deezer"
+    export SWINGCACHE_ODESLI_URL="$FIXTURE_URL/odesli"
+    export LASTFM_API_KEY=swingcache-demo-lastfm-key
+    export SWINGCACHE_CONTACT=demo@swingcache.invalid
 }
 
 stop_fixture_server() {

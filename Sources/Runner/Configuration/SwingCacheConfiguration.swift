@@ -13,11 +13,12 @@ import SwingCache
 /// SWINGCACHE_MARKET=DE
 /// ```
 public struct SwingCacheConfiguration: Sendable {
-    public static let keys = [
-        "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET", "SWINGCACHE_SPOTIFY_API_URL", "SWINGCACHE_SPOTIFY_TOKEN_URL",
-        "SWINGCACHE_MARKET", "SWINGCACHE_DB", "SWINGCACHE_MODE_RECHECK", "SWINGCACHE_REDIS_URL",
-        "SWINGCACHE_REDIS_PREFIX",
-    ]
+    public static let keys =
+        [
+            "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET", "SWINGCACHE_SPOTIFY_API_URL", "SWINGCACHE_SPOTIFY_TOKEN_URL",
+            "SWINGCACHE_MARKET", "SWINGCACHE_DB", "SWINGCACHE_MODE_RECHECK", "SWINGCACHE_REDIS_URL",
+            "SWINGCACHE_REDIS_PREFIX",
+        ] + ProviderConfiguration.keys
 
     public var credentials: SpotifyCredentials?
     public var endpoints: SpotifyEndpoints
@@ -29,6 +30,8 @@ public struct SwingCacheConfiguration: Sendable {
     public var redisURL: RedisURL?
     /// Prefix of every key swingcache writes in Redis. Default `swingcache:v1:`.
     public var redisPrefix = "swingcache:v1:"
+    /// Keys, contact and base URLs of the enrichment providers.
+    public var providers = ProviderConfiguration()
     /// The config file that was read, if any.
     public var file: String?
 
@@ -84,6 +87,7 @@ public struct SwingCacheConfiguration: Sendable {
             }
             configuration.modeRecheck = seconds
         }
+        configuration.providers = try ProviderConfiguration.read(values)
         return configuration
     }
 

@@ -21,6 +21,8 @@ public struct JobRun: Sendable {
     public var sharedBudget: (any SharedBudget)?
     /// The catalog cache shared with other hosts (Redis): read before SQLite, written after it.
     public var sharedCatalog: SharedCatalog?
+    /// The enrichment providers that are configured; the others are skipped with one log line each.
+    public var providers = ProviderClients()
     /// How the SwingMusic library is found and read; tests point it at their own environment.
     public var libraryImport: @Sendable (SQLiteCacheStore, any RunClock, Logger) -> LibraryImport = {
         LibraryImport(store: $0, clock: $1, logger: $2)
@@ -91,12 +93,26 @@ public struct JobRun: Sendable {
                     "\(library.failed) files could not be matched and are retried by the next run")
             }
         }
+        if let spec = jobs.librarySpec, !spec.enrichment.ttls.isEmpty {
+            summary.providers = await enrich(
+                spec, deadline: budgetOverride(jobs.budget).maxRuntime.map { startedAt.addingTimeInterval($0) },
+                runID: runID)
+            summary.finishedAt = clock.now()
+        }
         summary.tokenFetches = await client.tokens.fetchCount
         let report = RunReport(plan: plan, jobs: jobs, summary: summary, runID: runID)
         try store.finishRun(
             runID, finishedAt: summary.finishedAt, outcome: summary.outcome.name, fetched: summary.fetched,
             requests: summary.requests, deferred: summary.deferred, summary: report.jsonLine)
         return (plan, summary, runID)
+    }
+
+    /// Asks the providers `spec`'s `enrich:` names for what the store lacks or holds stale.
+    private func enrich(_ spec: JobSpec, deadline: Date?, runID: Int64) async -> [String: ProviderSummary] {
+        await ProviderEnrichment(
+            store: store, clients: providers, settings: spec.enrichment, freshness: spec.freshness, clock: clock,
+            retry: retry, logger: logger, runID: runID, deadline: deadline, stopSignal: stopSignal
+        ).run()
     }
 
     /// Reads the first library the jobs name into the store; nil when none names one.

@@ -48,6 +48,8 @@ public struct RunSummary: Sendable {
     public static let problemLimit = 50
     /// The SwingMusic library's import and matching, when a job names a library.
     public var library: LibrarySummary?
+    /// What each enrichment provider the job's `enrich:` names did, by name (`lastfm`, `musicbrainz`, …).
+    public var providers: [String: ProviderSummary] = [:]
     public var startedAt: Date
     public var finishedAt: Date
 

@@ -21,6 +21,8 @@ public struct RunReport: Codable, Sendable {
     public var plan: PlanSummary
     /// The SwingMusic library's import and matching; absent when no job names a library.
     public var library: Library?
+    /// What each enrichment provider did, by name; absent when no job enriches its library.
+    public var providers: [String: ProviderSummary]?
 
     public struct Planned: Codable, Sendable {
         public var requestsNeeded: Int
@@ -111,6 +113,7 @@ public struct RunReport: Codable, Sendable {
         errors = summary.problems
         self.plan = PlanSummary(plan: plan, jobs: jobs)
         library = summary.library.map(Library.init)
+        providers = summary.providers.isEmpty ? nil : summary.providers
     }
 
     /// The report as one line of JSON, for the `run` row.
@@ -147,6 +150,11 @@ public struct RunReport: Codable, Sendable {
                 "  library:  \(library.files) files (\(library.added) added, \(library.changed) changed, \(library.removed) removed), \(library.needingMatching) to match: \(library.matched) matched, \(library.lowConfidence) low-confidence, \(library.ambiguous) ambiguous, \(library.unmatched) unmatched, \(library.failed) failed, \(library.deferred) deferred; \(library.searchRequests) search \(library.searchRequests == 1 ? "request" : "requests")"
             )
             for note in library.review { lines.append("  review:   \(note)") }
+        }
+        for (name, provider) in (providers ?? [:]).sorted(by: { $0.key < $1.key }) {
+            lines.append(
+                "  \(name): \(provider.requests) requests, \(provider.stored) stored, \(provider.missing) missing, \(provider.fresh) fresh, \(provider.failed) failed\(provider.skipped.map { " (\($0))" } ?? "")"
+            )
         }
         let statuses = requests.byStatus.sorted { $0.key < $1.key }.map {
             "\($0.value)×\($0.key == "0" ? "no answer" : $0.key)"

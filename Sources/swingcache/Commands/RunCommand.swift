@@ -82,6 +82,8 @@ struct RunCommand: AsyncParsableCommand {
             let clock = StoppableClock(base: SystemClock(), stop: stop)
             var jobRun = JobRun(store: cache, client: client, clock: clock, logger: logger, stopSignal: stop)
             jobRun.modeRecheck = configuration.modeRecheck
+            jobRun.providers = ProviderClients(
+                configuration.providers, transport: URLSessionTransport(), now: { clock.now() })
             jobRun.sharedBudget = redisTier?.budget
             jobRun.sharedCatalog = redisTier?.sharedCatalog(logger: logger)
             jobRun.progress = { display.show($0) }

@@ -1,0 +1,71 @@
+import EnrichmentAPI
+import Foundation
+
+/// How to reach the enrichment providers: keys, the contact for the User-Agent, and base URLs.
+///
+/// A provider whose key (or, for MusicBrainz, contact) is missing is not configured: a run skips it with one log
+/// line. The credentials print as `redacted`.
+///
+/// ```sh
+/// LASTFM_API_KEY=...
+/// SWINGCACHE_CONTACT=me@example.org
+/// SWINGCACHE_LASTFM_URL=http://127.0.0.1:8080/lastfm
+/// ```
+public struct ProviderConfiguration: Sendable {
+    /// The configuration keys this type reads.
+    public static let keys = [
+        "LASTFM_API_KEY", "LISTENBRAINZ_TOKEN", "ODESLI_API_KEY", "SWINGCACHE_CONTACT", "SWINGCACHE_LASTFM_URL",
+        "SWINGCACHE_MUSICBRAINZ_URL", "SWINGCACHE_LISTENBRAINZ_URL", "SWINGCACHE_DEEZER_URL", "SWINGCACHE_ODESLI_URL",
+    ]
+
+    public var lastfmKey: ProviderCredential?
+    public var listenbrainzToken: ProviderCredential?
+    public var odesliKey: ProviderCredential?
+    /// The User-Agent with the user's contact; nil when `SWINGCACHE_CONTACT` is not set, which leaves MusicBrainz off.
+    public var contactUserAgent: ProviderUserAgent?
+    /// Base URLs that replace a provider's own (the fixture server in tests, the smoke job and the demo).
+    public var roots: [ProviderName: URL]
+
+    public init(
+        lastfmKey: ProviderCredential? = nil, listenbrainzToken: ProviderCredential? = nil,
+        odesliKey: ProviderCredential? = nil, contactUserAgent: ProviderUserAgent? = nil,
+        roots: [ProviderName: URL] = [:]
+    ) {
+        self.lastfmKey = lastfmKey
+        self.listenbrainzToken = listenbrainzToken
+        self.odesliKey = odesliKey
+        self.contactUserAgent = contactUserAgent
+        self.roots = roots
+    }
+
+    /// The User-Agent sent to every provider: the user's contact when set, else the project's.
+    public var userAgent: ProviderUserAgent { contactUserAgent ?? .standard }
+
+    /// Reads the keys above from `values` (already merged from the file and the environment).
+    static func read(_ values: [String: String]) throws(ConfigurationError) -> Self {
+        var configuration = ProviderConfiguration()
+        do {
+            configuration.lastfmKey = try values["LASTFM_API_KEY"].map { try ProviderCredential($0, for: .lastfm) }
+            configuration.listenbrainzToken = try values["LISTENBRAINZ_TOKEN"].map {
+                try ProviderCredential($0, for: .listenbrainz)
+            }
+            configuration.odesliKey = try values["ODESLI_API_KEY"].map { try ProviderCredential($0, for: .odesli) }
+            configuration.contactUserAgent = try values["SWINGCACHE_CONTACT"].map {
+                try ProviderUserAgent(contact: $0)
+            }
+        } catch {
+            throw ConfigurationError("\(error)")
+        }
+        let rootKeys: [(ProviderName, String)] = [
+            (.lastfm, "SWINGCACHE_LASTFM_URL"), (.musicbrainz, "SWINGCACHE_MUSICBRAINZ_URL"),
+            (.listenbrainz, "SWINGCACHE_LISTENBRAINZ_URL"), (.deezer, "SWINGCACHE_DEEZER_URL"),
+            (.odesli, "SWINGCACHE_ODESLI_URL"),
+        ]
+        for (provider, key) in rootKeys {
+            if let text = values[key] {
+                configuration.roots[provider] = try SwingCacheConfiguration.url(text, key: key)
+            }
+        }
+        return configuration
+    }
+}

@@ -1,0 +1,53 @@
+import EnrichmentAPI
+import Foundation
+import SpotifyAPI
+
+/// The provider clients a run may call: one per provider that is configured, nil for the others.
+public struct ProviderClients: Sendable {
+    public var lastfm: LastFMClient?
+    public var musicbrainz: MusicBrainzClient?
+    public var listenbrainz: ListenBrainzClient?
+    public var deezer: DeezerClient?
+    public var odesli: OdesliClient?
+
+    public init(
+        lastfm: LastFMClient? = nil, musicbrainz: MusicBrainzClient? = nil, listenbrainz: ListenBrainzClient? = nil,
+        deezer: DeezerClient? = nil, odesli: OdesliClient? = nil
+    ) {
+        self.lastfm = lastfm
+        self.musicbrainz = musicbrainz
+        self.listenbrainz = listenbrainz
+        self.deezer = deezer
+        self.odesli = odesli
+    }
+
+    /// The clients `configuration` allows: Last.fm with a key, MusicBrainz with a contact, Odesli with a key;
+    /// ListenBrainz and Deezer need neither.
+    public init(
+        _ configuration: ProviderConfiguration, transport: any HTTPTransport,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        let agent = configuration.userAgent
+        let roots = configuration.roots
+        lastfm = configuration.lastfmKey.map {
+            LastFMClient(
+                root: roots[.lastfm] ?? LastFMClient.defaultRoot, apiKey: $0, userAgent: agent, transport: transport,
+                now: now)
+        }
+        musicbrainz = configuration.contactUserAgent.map {
+            MusicBrainzClient(
+                root: roots[.musicbrainz] ?? MusicBrainzClient.defaultRoot, userAgent: $0, transport: transport,
+                now: now)
+        }
+        listenbrainz = ListenBrainzClient(
+            root: roots[.listenbrainz] ?? ListenBrainzClient.defaultRoot, token: configuration.listenbrainzToken,
+            userAgent: agent, transport: transport, now: now)
+        deezer = DeezerClient(
+            root: roots[.deezer] ?? DeezerClient.defaultRoot, userAgent: agent, transport: transport, now: now)
+        odesli = configuration.odesliKey.map {
+            OdesliClient(
+                root: roots[.odesli] ?? OdesliClient.defaultRoot, key: $0, userAgent: agent, transport: transport,
+                now: now)
+        }
+    }
+}

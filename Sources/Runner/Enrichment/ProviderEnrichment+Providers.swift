@@ -1,0 +1,248 @@
+import CacheStore
+import EnrichmentAPI
+import Foundation
+import SwingCache
+
+extension ProviderEnrichment {
+    /// Last.fm `track.getInfo` per library Last.fm key, with the user's plays when `enrich.lastfm.username` is set.
+    func enrichLastfm(_ summary: inout ProviderSummary) async {
+        guard let client = clients.lastfm else { return skip(.lastfm, "LASTFM_API_KEY is not set", &summary) }
+        let keys: [LastfmTrackKey]
+        let wanted: Set<EnrichmentKey>
+        do {
+            keys = try store.libraryLastfmKeys()
+            wanted = try needingFetch(keys.map { .lastfmTrack($0) }, now: clock.now(), summary: &summary)
+        } catch {
+            return skip(.lastfm, "could not read the library from the database: \(error)", &summary)
+        }
+        let pacer = pacer(for: .lastfm)
+        let username = settings.lastfmUsername
+        for key in keys where wanted.contains(.lastfmTrack(key)) {
+            if stopSignal.isSet { return skip(.lastfm, "stopped by a signal", &summary) }
+            let ending = await loop.run(
+                endpoint: "track.getInfo", pacer: pacer, summary: &summary
+            ) {
+                let exchange = await client.trackInfo(artist: key.artist, track: key.title, username: username)
+                return (exchange.status, exchange.answer, exchange.reachedNetwork)
+            }
+            guard case .answered(let answer, let ledgerID, let status) = ending else {
+                if handle(ending, provider: .lastfm, item: "\(key.artist) – \(key.title)", summary: &summary) {
+                    continue
+                }
+                return
+            }
+            let now = clock.now()
+            let fact: LastfmTrackFact
+            if case .found(let info) = answer {
+                fact = LastfmTrackFact(
+                    key: key, playCount: info.playcount, listeners: info.listeners, userPlayCount: info.userPlaycount,
+                    username: username, tags: info.topTags, mbid: info.mbid, url: info.url, fetchedAt: now,
+                    expiresAt: now.addingTimeInterval(ttl(.lastfm)))
+            } else {
+                fact = .missing(key, fetchedAt: now, expiresAt: now.addingTimeInterval(freshness.missingTTL))
+            }
+            let record = EnrichmentRecord(lastfmTracks: [fact], request: .complete(ledgerID: ledgerID, status: status))
+            if save(record, provider: .lastfm, summary: &summary) {
+                if fact.missing == nil { summary.stored += 1 } else { summary.missing += 1 }
+            }
+        }
+    }
+
+    /// MusicBrainz per ISRC: the recordings of the ISRC, then the first one's genres, tags and links. Strictly
+    /// serial at MusicBrainz's pace; a 503 is retried as ``MusicBrainzPolicy`` says.
+    func enrichMusicBrainz(_ summary: inout ProviderSummary) async {
+        guard let client = clients.musicbrainz else {
+            return skip(.musicbrainz, "SWINGCACHE_CONTACT is not set (MusicBrainz requires a contact)", &summary)
+        }
+        let isrcs: [String]
+        let wanted: Set<EnrichmentKey>
+        do {
+            isrcs = try store.libraryISRCs()
+            wanted = try needingFetch(
+                isrcs.map { .musicbrainzRecording(isrc: $0) }, now: clock.now(), summary: &summary)
+        } catch {
+            return skip(.musicbrainz, "could not read the library from the database: \(error)", &summary)
+        }
+        let pacer = pacer(for: .musicbrainz)
+        let retries = MusicBrainzPolicy.standard.maxBusyRetries
+        for isrc in isrcs where wanted.contains(.musicbrainzRecording(isrc: isrc)) {
+            if stopSignal.isSet { return skip(.musicbrainz, "stopped by a signal", &summary) }
+            let lookup = await loop.run(
+                endpoint: "isrc", pacer: pacer, summary: &summary, maxRetries: retries
+            ) {
+                let exchange = await client.recordings(isrc: isrc)
+                return (exchange.status, exchange.answer, exchange.reachedNetwork)
+            }
+            guard case .answered(let answer, let ledgerID, let status) = lookup else {
+                if handle(lookup, provider: .musicbrainz, item: isrc, summary: &summary) { continue }
+                return
+            }
+            guard case .found(let recordings) = answer, let first = recordings.first else {
+                let now = clock.now()
+                let fact = MusicBrainzRecordingFact.missing(
+                    isrc: isrc, fetchedAt: now, expiresAt: now.addingTimeInterval(freshness.missingTTL))
+                let record = EnrichmentRecord(
+                    musicbrainzRecordings: [fact], request: .complete(ledgerID: ledgerID, status: status))
+                if save(record, provider: .musicbrainz, summary: &summary) { summary.missing += 1 }
+                continue
+            }
+            loop.complete(ledgerID, status)
+            let detail = await loop.run(
+                endpoint: "recording", pacer: pacer, summary: &summary, maxRetries: retries
+            ) {
+                let exchange = await client.recording(mbid: first.mbid)
+                return (exchange.status, exchange.answer, exchange.reachedNetwork)
+            }
+            guard case .answered(let detailAnswer, let detailID, let detailStatus) = detail else {
+                if handle(detail, provider: .musicbrainz, item: first.mbid, summary: &summary) { continue }
+                return
+            }
+            let recording: MusicBrainzRecording
+            if case .found(let found) = detailAnswer { recording = found } else { recording = first }
+            let now = clock.now()
+            let fact = MusicBrainzRecordingFact(
+                isrc: isrc, mbids: recordings.map(\.mbid),
+                genres: recording.genres.sorted { $0.count > $1.count }.map(\.name),
+                tags: recording.tags.sorted { $0.count > $1.count }.map(\.name),
+                links: recording.links.compactMap { PlatformLink(musicBrainzURL: $0.url) }, fetchedAt: now,
+                expiresAt: now.addingTimeInterval(ttl(.musicbrainz)))
+            let record = EnrichmentRecord(
+                musicbrainzRecordings: [fact], request: .complete(ledgerID: detailID, status: detailStatus))
+            if save(record, provider: .musicbrainz, summary: &summary) { summary.stored += 1 }
+        }
+    }
+
+    /// ListenBrainz popularity of the recordings stored MusicBrainz facts name, up to 1000 a request, paced by the
+    /// rate-limit headers of each answer as well as the pacer.
+    func enrichListenBrainz(_ summary: inout ProviderSummary) async {
+        guard let client = clients.listenbrainz else { return skip(.listenbrainz, "not configured", &summary) }
+        let pending: [String]
+        do {
+            let mbids = try store.recordingMBIDs(forISRCs: try store.libraryISRCs())
+            let wanted = try needingFetch(
+                mbids.map { .listenbrainzPopularity(mbid: $0) }, now: clock.now(), summary: &summary)
+            pending = mbids.filter { wanted.contains(.listenbrainzPopularity(mbid: $0)) }
+        } catch {
+            return skip(.listenbrainz, "could not read the library from the database: \(error)", &summary)
+        }
+        let pacer = pacer(for: .listenbrainz)
+        var pacing = ListenBrainzPacing()
+        for start in stride(from: 0, to: pending.count, by: ListenBrainzPopularityRequest.maxRecordings) {
+            if stopSignal.isSet { return skip(.listenbrainz, "stopped by a signal", &summary) }
+            let batch = Array(pending[start..<min(pending.count, start + ListenBrainzPopularityRequest.maxRecordings)])
+            let earliest = pacing.earliestStart(now: clock.now())
+            if earliest > clock.now() { try? await pacer.backOff(for: earliest.timeIntervalSince(clock.now())) }
+            let ending = await loop.run(
+                endpoint: "popularity/recording", pacer: pacer, summary: &summary
+            ) {
+                let exchange = await client.popularity(recordingMBIDs: batch)
+                pacing.record(exchange.rateLimit)
+                return (exchange.status, exchange.answer, exchange.reachedNetwork)
+            }
+            guard case .answered(let answer, let ledgerID, let status) = ending else {
+                if handle(ending, provider: .listenbrainz, item: "\(batch.count) recordings", summary: &summary) {
+                    continue
+                }
+                return
+            }
+            guard case .found(let rows) = answer else { continue }
+            let now = clock.now()
+            let facts = rows.map { row in
+                ListenBrainzPopularityFact(
+                    mbid: row.mbid, listenCount: row.listenCount, userCount: row.userCount, fetchedAt: now,
+                    expiresAt: now.addingTimeInterval(
+                        row.listenCount == nil ? freshness.missingTTL : ttl(.listenbrainz)))
+            }
+            let record = EnrichmentRecord(
+                listenbrainzPopularity: facts, request: .complete(ledgerID: ledgerID, status: status))
+            if save(record, provider: .listenbrainz, summary: &summary) {
+                summary.stored += facts.filter { $0.listenCount != nil }.count
+                summary.missing += facts.filter { $0.listenCount == nil }.count
+            }
+        }
+    }
+
+    /// Deezer's link per ISRC; then, when the spec asks and a key is configured, Odesli's links of each new one.
+    func enrichLinks(_ summary: inout ProviderSummary) async {
+        guard let deezer = clients.deezer else { return skip(.deezer, "not configured", &summary) }
+        let isrcs: [String]
+        let wanted: Set<EnrichmentKey>
+        do {
+            isrcs = try store.libraryISRCs()
+            wanted = try needingFetch(
+                isrcs.map { .trackLink(isrc: $0, platform: "deezer") }, now: clock.now(), summary: &summary)
+        } catch {
+            return skip(.deezer, "could not read the library from the database: \(error)", &summary)
+        }
+        let pacer = pacer(for: .deezer)
+        var found: [(isrc: String, url: String)] = []
+        for isrc in isrcs where wanted.contains(.trackLink(isrc: isrc, platform: "deezer")) {
+            if stopSignal.isSet { return skip(.deezer, "stopped by a signal", &summary) }
+            let ending = await loop.run(
+                endpoint: "track/isrc", pacer: pacer, summary: &summary
+            ) {
+                let exchange = await deezer.track(isrc: isrc)
+                return (exchange.status, exchange.answer, exchange.reachedNetwork)
+            }
+            guard case .answered(let answer, let ledgerID, let status) = ending else {
+                if handle(ending, provider: .deezer, item: isrc, summary: &summary) { continue }
+                return
+            }
+            let now = clock.now()
+            var url: String?
+            if case .found(let track) = answer { url = track.link }
+            let fact = TrackLinkFact(
+                isrc: isrc, platform: "deezer", url: url, source: ProviderName.deezer.serviceName, fetchedAt: now,
+                expiresAt: now.addingTimeInterval(url == nil ? freshness.missingTTL : ttl(.links)))
+            if save(
+                EnrichmentRecord(links: [fact], request: .complete(ledgerID: ledgerID, status: status)),
+                provider: .deezer, summary: &summary)
+            {
+                if let url {
+                    summary.stored += 1
+                    found.append((isrc, url))
+                } else {
+                    summary.missing += 1
+                }
+            }
+        }
+        guard settings.odesli else { return }
+        guard let odesli = clients.odesli else {
+            logger.notice("Odesli skipped: ODESLI_API_KEY is not set")
+            return
+        }
+        let odesliPacer = self.pacer(for: .odesli)
+        for (isrc, url) in found {
+            if stopSignal.isSet { return }
+            let ending = await loop.run(
+                endpoint: "links", pacer: odesliPacer, summary: &summary
+            ) {
+                let exchange = await odesli.links(url: url)
+                return (exchange.status, exchange.answer, exchange.reachedNetwork)
+            }
+            guard case .answered(let answer, let ledgerID, let status) = ending else {
+                if case .disabled(let reason) = ending {
+                    logger.warning("Odesli disabled for this run: \(reason)")
+                    return
+                }
+                if handle(ending, provider: .odesli, item: isrc, summary: &summary) { continue }
+                return
+            }
+            let now = clock.now()
+            var facts: [TrackLinkFact] = []
+            if case .found(let links) = answer {
+                facts = links.sorted { $0.key < $1.key }.map { platform, link in
+                    TrackLinkFact(
+                        isrc: isrc, platform: platform, url: link, source: ProviderName.odesli.serviceName,
+                        fetchedAt: now, expiresAt: now.addingTimeInterval(ttl(.links)))
+                }
+            }
+            if save(
+                EnrichmentRecord(links: facts, request: .complete(ledgerID: ledgerID, status: status)),
+                provider: .odesli, summary: &summary)
+            {
+                summary.stored += facts.count
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import CacheStore
+import EnrichmentAPI
+import Foundation
+import Logging
+import SwingCache
+
+/// Fetches what the providers the job's `enrich:` names know about the library's tracks, where the stored fact is
+/// absent or stale.
+///
+/// Runs after matching and the Spotify catalog phase, so a matched track's ISRC is known. Providers go one after
+/// the other (Last.fm, MusicBrainz, ListenBrainz, links), each behind a ``Pacer`` of its own service name and budget:
+/// every request is in the ledger, completed in the transaction that writes its facts. A provider that is not
+/// configured is skipped with one log line; one that refuses the run's key is switched off for the run.
+struct ProviderEnrichment {
+    var store: SQLiteCacheStore
+    var clients: ProviderClients
+    var settings: EnrichmentSettings
+    var freshness: FreshnessPolicy
+    var clock: any RunClock
+    var retry: RetryPolicy
+    var logger: Logger
+    var runID: Int64
+    var deadline: Date?
+    var budgets = ProviderBudgetDefaults.standard
+    var stopSignal: StopSignal
+
+    var loop: ProviderRequestLoop {
+        ProviderRequestLoop(store: store, clock: clock, retry: retry, logger: logger)
+    }
+
+    /// Enriches every enabled provider in turn; returns what each did.
+    func run() async -> [String: ProviderSummary] {
+        var summaries: [String: ProviderSummary] = [:]
+        for provider in EnrichmentSettings.Provider.allCases where settings.isEnabled(provider) {
+            var summary = ProviderSummary()
+            if stopSignal.isSet {
+                summary.skipped = "stopped by a signal"
+            } else {
+                switch provider {
+                case .lastfm: await enrichLastfm(&summary)
+                case .musicbrainz: await enrichMusicBrainz(&summary)
+                case .listenbrainz: await enrichListenBrainz(&summary)
+                case .links: await enrichLinks(&summary)
+                }
+            }
+            summaries[provider.rawValue] = summary
+        }
+        return summaries
+    }
+
+    func pacer(for provider: ProviderName) -> Pacer {
+        let budget = budgets[provider]
+        return Pacer(
+            store: store, service: provider.serviceName, clock: clock, limit: budget.perHourForRuns,
+            minInterval: budget.minInterval, runID: runID, deadline: deadline, waitsForWindow: deadline != nil,
+            logger: logger)
+    }
+
+    /// The keys among `keys` whose stored fact is absent or stale at `now`.
+    func needingFetch(_ keys: [EnrichmentKey], now: Date, summary: inout ProviderSummary) throws -> Set<EnrichmentKey> {
+        let states = try store.enrichmentStates(for: keys)
+        var wanted: Set<EnrichmentKey> = []
+        for key in keys {
+            switch states[key] {
+            case .cached(_, let expiresAt)? where expiresAt > now: summary.fresh += 1
+            case .knownMissing(_, let expiresAt)? where expiresAt > now: summary.fresh += 1
+            default: wanted.insert(key)
+            }
+        }
+        return wanted
+    }
+
+    func ttl(_ provider: EnrichmentSettings.Provider) -> TimeInterval {
+        settings.ttls[provider] ?? provider.defaultTTL
+    }
+
+    /// Logs and records that `provider` is not called in this run.
+    func skip(_ provider: ProviderName, _ reason: String, _ summary: inout ProviderSummary) {
+        logger.notice("\(provider.displayName) skipped: \(reason)")
+        summary.skipped = reason
+    }
+
+    /// Logs and records that `provider` was switched off for the rest of the run.
+    func disable(_ provider: ProviderName, _ reason: String, _ summary: inout ProviderSummary) {
+        logger.warning("\(provider.displayName) disabled for this run: \(reason)")
+        summary.skipped = "disabled: \(reason)"
+    }
+
+    /// Writes `record` (whose request completes `ledgerID`); false when the database refused it.
+    func save(_ record: EnrichmentRecord, provider: ProviderName, summary: inout ProviderSummary) -> Bool {
+        do {
+            try store.save(record)
+            return true
+        } catch {
+            logger.error(
+                "could not write \(provider.displayName) facts", metadata: ["error": "\(error)"])
+            summary.failed += 1
+            return false
+        }
+    }
+
+    /// Counts an ending that is not an answer; returns false when the provider must stop for this run.
+    func handle<Answer>(
+        _ ending: ProviderRequestLoop.Ending<Answer>, provider: ProviderName, item: String,
+        summary: inout ProviderSummary
+    ) -> Bool {
+        switch ending {
+        case .answered: return true
+        case .skipped(let reason):
+            summary.failed += 1
+            logger.warning(
+                "\(provider.displayName) request skipped", metadata: ["item": "\(item)", "reason": "\(reason)"])
+            return true
+        case .failed(let reason):
+            summary.failed += 1
+            logger.warning(
+                "\(provider.displayName) request failed", metadata: ["item": "\(item)", "reason": "\(reason)"])
+            return true
+        case .disabled(let reason):
+            disable(provider, reason, &summary)
+            return false
+        case .refused(let reason):
+            logger.notice("\(provider.displayName) stopped for this run: \(reason)")
+            summary.skipped = reason
+            return false
+        }
+    }
+}

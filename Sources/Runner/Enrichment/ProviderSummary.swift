@@ -1,0 +1,17 @@
+/// What one provider did in a run, for the summary and the report.
+public struct ProviderSummary: Codable, Sendable, Equatable {
+    /// Requests sent (retries included).
+    public var requests = 0
+    /// Facts written with a value.
+    public var stored = 0
+    /// Keys the provider said it does not know, remembered as missing.
+    public var missing = 0
+    /// Keys whose stored fact was still fresh.
+    public var fresh = 0
+    /// Keys that failed and are tried again by the next run.
+    public var failed = 0
+    /// Why the provider was not called, or stopped being called, in this run; nil when it ran to the end.
+    public var skipped: String?
+
+    public init() {}
+}

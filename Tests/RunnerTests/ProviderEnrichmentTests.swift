@@ -1,0 +1,194 @@
+import CacheStore
+import EnrichmentAPI
+import FixtureServer
+import Foundation
+import Logging
+import Runner
+import SpotifyAPI
+import SwingCache
+import SwingCacheTestKit
+import SwingMusicLibrary
+import Testing
+
+/// A library run with `enrich:`: each provider the spec names asked, through its own pacer, for what the store
+/// lacks, against the fixture server on the test's manual clock.
+@Suite struct ProviderEnrichmentTests {
+    let folder: TemporaryDirectory
+    let store: SQLiteCacheStore
+    let swingMusic: SwingMusicLibraryBuilder
+    let clock = ManualClock()
+    static let isrcs = ["GBAAA9900101", "GBAAA9900102", "GBAAA9900103"]
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        store = try folder.store()
+        swingMusic = try SwingMusicLibraryBuilder(in: folder)
+        try swingMusic.addTracks(
+            Self.isrcs.enumerated().map { index, isrc in
+                SwingMusicTrackRow(
+                    filepath: "/music/\(index).flac", title: "Song \(index)", artists: "Artist \(index)",
+                    isrc: .text(isrc))
+            })
+        _ = try? swingMusic.addUser("admin")
+        try swingMusic.addScrobbles(filepath: "/music/0.flac", count: 5)
+    }
+
+    func jobs(_ providers: [EnrichmentSettings.Provider] = EnrichmentSettings.Provider.allCases) -> JobSet {
+        let origin = SourceLocation(file: "library.yaml", line: 1, column: 1)
+        let spec = JobSpec(
+            name: "library", path: "library.yaml", budget: BudgetPolicy(minInterval: 0, reserve: 0),
+            library: LibrarySource(swingMusicDatabase: swingMusic.path, origin: origin),
+            enrichment: EnrichmentSettings(
+                ttls: Dictionary(uniqueKeysWithValues: providers.map { ($0, $0.defaultTTL) }), lastfmUsername: "rj"))
+        return JobSet(specs: [spec], defaultMarket: "US")
+    }
+
+    func configuration(_ server: RunningFixtureServer, lastfmKey: String = "swingcache-demo-lastfm-key") throws
+        -> ProviderConfiguration
+    {
+        var roots: [ProviderName: URL] = [:]
+        for (provider, service) in [
+            (ProviderName.lastfm, FixtureService.lastfm), (.musicbrainz, .musicbrainz),
+            (.listenbrainz, .listenbrainz), (.deezer, .deezer), (.odesli, .odesli),
+        ] {
+            roots[provider] = try #require(URL(string: server.url(of: service)))
+        }
+        return ProviderConfiguration(
+            lastfmKey: try ProviderCredential(lastfmKey, for: .lastfm),
+            contactUserAgent: try ProviderUserAgent(contact: "dev@example.org"), roots: roots)
+    }
+
+    func run(_ jobs: JobSet, server: RunningFixtureServer, providers: ProviderConfiguration) async throws
+        -> RunSummary
+    {
+        let client = SpotifyClient(
+            endpoints: SpotifyEndpoints(apiURL: URL(string: server.apiURL)!, tokenURL: URL(string: server.tokenURL)!),
+            credentials: SpotifyCredentials(clientID: "swingcache-demo", clientSecret: "swingcache-demo-secret"),
+            transport: URLSessionTransport(), now: { clock.now() })
+        var jobRun = JobRun(store: store, client: client, clock: clock, logger: Logger(label: "test"))
+        jobRun.providers = ProviderClients(providers, transport: URLSessionTransport(), now: { clock.now() })
+        return try await jobRun.run(jobs).summary
+    }
+
+    func withServer(
+        _ options: FixtureServerOptions = FixtureServerOptions(), _ body: (RunningFixtureServer) async throws -> Void
+    ) async throws {
+        let server = try await FixtureServer.start(options: options, clock: clock)
+        do {
+            try await body(server)
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
+    func requests(_ server: RunningFixtureServer, _ prefix: String) async -> [String] {
+        await server.requestLog().map(\.path).filter { $0.hasPrefix(prefix) }
+    }
+
+    func count(_ sql: String) throws -> Int { Int(try SQLiteShell.query(store.path, sql)) ?? -1 }
+
+    @Test func everyProviderStoresItsFactsAndTheCombinedCountFollowsTheRule() async throws {
+        try await withServer { server in
+            let summary = try await run(jobs(), server: server, providers: try configuration(server))
+
+            #expect(summary.providers["lastfm"]?.stored == 3)
+            #expect(summary.providers["musicbrainz"]?.stored == 3)
+            #expect(summary.providers["links"]?.stored == 3)
+            #expect((summary.providers["listenbrainz"]?.requests ?? 0) == 1)
+            #expect(try count("SELECT COUNT(*) FROM lastfm_track WHERE playcount IS NOT NULL") == 3)
+            #expect(try count("SELECT COUNT(*) FROM musicbrainz_recording WHERE missing_reason IS NULL") == 3)
+            #expect(try count("SELECT COUNT(*) FROM track_link WHERE platform = 'deezer' AND url IS NOT NULL") == 3)
+            #expect(try count("SELECT COUNT(*) FROM listenbrainz_popularity") >= 3)
+            #expect(try count("SELECT COUNT(*) FROM request_ledger WHERE service = 'musicbrainz'") == 6)
+
+            let rows = try SQLiteShell.query(
+                store.path,
+                """
+                SELECT localPlayCount, lastfmPlayCount, coalesce(lastfmUserPlayCount, -1),
+                    coalesce(listenbrainzPlayCount, 0), totalCombined
+                FROM swingcache_play_counts ORDER BY filepath
+                """
+            ).split(separator: "\n")
+            #expect(rows.count == 3)
+            for row in rows {
+                let values = row.split(separator: "|").map { Int($0) ?? -1 }
+                let (local, global, user, listenbrainz, total) = (values[0], values[1], values[2], values[3], values[4])
+                let unseen = user < 0 ? 0 : max(0, local - user)
+                #expect(total == max(global, max(user, 0)) + unseen + listenbrainz, "\(row)")
+            }
+        }
+    }
+
+    @Test func aProviderThatIsNotConfiguredIsSkippedNotAnError() async throws {
+        try await withServer { server in
+            var providers = try configuration(server)
+            providers.lastfmKey = nil
+            providers.contactUserAgent = nil
+            let summary = try await run(jobs([.lastfm, .musicbrainz]), server: server, providers: providers)
+
+            #expect(summary.providers["lastfm"]?.skipped == "LASTFM_API_KEY is not set")
+            #expect(summary.providers["musicbrainz"]?.skipped?.contains("SWINGCACHE_CONTACT") == true)
+            #expect(await requests(server, "/lastfm").isEmpty)
+            #expect(await requests(server, "/musicbrainz").isEmpty)
+            #expect(summary.outcome == .completed)
+        }
+    }
+
+    @Test func aBadLastfmKeyDisablesLastfmForTheRun() async throws {
+        try await withServer { server in
+            let summary = try await run(
+                jobs([.lastfm]), server: server, providers: try configuration(server, lastfmKey: "wrong-key"))
+
+            #expect(summary.providers["lastfm"]?.requests == 1)
+            #expect(summary.providers["lastfm"]?.skipped?.hasPrefix("disabled") == true)
+            #expect(await requests(server, "/lastfm").count == 1)
+            #expect(try count("SELECT COUNT(*) FROM lastfm_track") == 0)
+        }
+    }
+
+    @Test func aBusyMusicBrainzIsRetried() async throws {
+        var options = FixtureServerOptions()
+        options.musicBrainzBusyRate = 0.5
+        try await withServer(options) { server in
+            let summary = try await run(jobs([.musicbrainz]), server: server, providers: try configuration(server))
+
+            let musicbrainz = try #require(summary.providers["musicbrainz"])
+            #expect(musicbrainz.stored == 3)
+            #expect(musicbrainz.requests > 6)
+            #expect(try count("SELECT COUNT(*) FROM request_ledger WHERE service = 'musicbrainz' AND status = 503") > 0)
+        }
+    }
+
+    @Test func aListenBrainz429IsWaitedOut() async throws {
+        var options = FixtureServerOptions()
+        options.listenBrainzRequestsPerWindow = 0
+        options.listenBrainzWindowSeconds = 10
+        try await withServer(options) { server in
+            let started = clock.now()
+            let summary = try await run(
+                jobs([.musicbrainz, .listenbrainz]), server: server, providers: try configuration(server))
+
+            let listenbrainz = try #require(summary.providers["listenbrainz"])
+            #expect(listenbrainz.requests >= 1)
+            #expect(clock.now().timeIntervalSince(started) >= 6)
+        }
+    }
+
+    @Test func aRerunMakesNoProviderRequestWhileFactsAreFresh() async throws {
+        try await withServer { server in
+            let providers = try configuration(server)
+            _ = try await run(jobs(), server: server, providers: providers)
+            let before = await server.requestLog().count
+            let again = try await run(jobs(), server: server, providers: providers)
+
+            let providerRequests = await server.requestLog().dropFirst(before).map(\.path).filter {
+                !$0.hasPrefix("/v1") && !$0.hasPrefix("/api")
+            }
+            #expect(providerRequests.isEmpty)
+            #expect(again.providers.values.allSatisfy { $0.requests == 0 })
+            #expect(again.providers["lastfm"]?.fresh == 3)
+        }
+    }
+}
