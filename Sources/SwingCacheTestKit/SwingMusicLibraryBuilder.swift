@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SwingCache
 import SwingMusicLibrary
 
 /// Makes a SwingMusic database the way SwingMusic makes it: its tables, columns and types, WAL mode, and JSON
@@ -174,12 +175,7 @@ public final class SwingMusicLibraryBuilder: Sendable {
 
     /// SwingMusic's hashes are 10 hex digits of SHA-1; these are as long, and stable, which is all tests need.
     static func hash(_ parts: String...) -> String {
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in parts.joined(separator: "|").utf8 {
-            value ^= UInt64(byte)
-            value &*= 0x0000_0100_0000_01b3
-        }
-        return String(String(value, radix: 16).suffix(10))
+        String(String(StableHash.fnv1a64(parts.joined(separator: "|")), radix: 16).suffix(10))
     }
 
     private static func trackhash(_ track: SwingMusicTrackRow) -> String {

@@ -1,6 +1,7 @@
 import Foundation
 import RedisClient
 import SpotifyAPI
+import SwingCache
 
 /// One Spotify access token for every runner that shares the Redis tier, under a key named after the app and
 /// its token endpoint (hashed, so the client id is not spelled out in key listings).
@@ -12,7 +13,8 @@ public struct RedisTokenStore: SharedTokenStore {
 
     public init(redis: ReconnectingRedis, prefix: String, clientID: String, tokenURL: URL) {
         self.redis = redis
-        key = prefix + "token:spotify:" + Self.fingerprint(clientID + " " + tokenURL.absoluteString)
+        key =
+            prefix + "token:spotify:" + String(StableHash.fnv1a64(clientID + " " + tokenURL.absoluteString), radix: 16)
     }
 
     public func sharedToken() async -> SharedToken? {
@@ -38,15 +40,5 @@ public struct RedisTokenStore: SharedTokenStore {
             return 1
             """
         _ = try? await redis.send(["EVAL", script, "1", key, " " + value])
-    }
-
-    /// FNV-1a, 64 bits: stable across runs and hosts, unlike Swift's seeded `Hasher`.
-    static func fingerprint(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x100_0000_01b3
-        }
-        return String(hash, radix: 16)
     }
 }

@@ -33,12 +33,6 @@ public struct LocalTrack: Hashable, Sendable {
             title, artists.joined(separator: "\u{1E}"), album ?? "", durationSeconds.map(String.init) ?? "",
             isrc.flatMap(MatchNormalizer.isrc) ?? "",
         ]
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in fields.joined(separator: separator).utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return "v1:" + String(repeating: "0", count: 16 - hex.count) + hex
+        return "v1:" + StableHash.hex(fields.joined(separator: separator))
     }
 }
