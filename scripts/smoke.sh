@@ -110,5 +110,44 @@ check "doctor checked the credentials on the token endpoint" 1 "$(grep -c '^ok  
 check "doctor made no Web API request" 0 "$(api_requests_seen)"
 stop_fixture_server
 
+echo "== 6. A SwingMusic library: matched, enriched by every provider, exported"
+export SWINGCACHE_DB="$work/library.sqlite"
+sqlite3 "$work/swingmusic.db" <scripts/demo-library.sql
+sed "s|^  swingmusic_db: .*|  swingmusic_db: $work/swingmusic.db|" jobs/demo-library.yaml >"$work/library.yaml"
+files=$(sqlite3 "$work/swingmusic.db" 'SELECT COUNT(*) FROM track')
+start_fixture_server "$build" "$work/fixture.log"
+set +e
+"$swingcache" run "$work/library.yaml" --quiet --report "$work/library-report.json" >"$work/library1.txt" 2>&1
+status=$?
+set -e
+check "the library run exits 0" 0 "$status"
+check "every file imported" "$files" "$(sql 'SELECT COUNT(*) FROM library_track')"
+check "every file matched" "$files" "$(sql "SELECT COUNT(*) FROM track_match WHERE outcome = 'matched'")"
+check "every matched track fetched" "$files" "$(sql 'SELECT COUNT(*) FROM track WHERE id IN (SELECT spotify_id FROM track_match)')"
+check "a combined play count for every file" "$files" "$(sql 'SELECT COUNT(*) FROM swingcache_play_counts WHERE totalCombined IS NOT NULL AND lastfmPlayCount IS NOT NULL')"
+check "a MusicBrainz recording for every file" "$files" "$(sql 'SELECT COUNT(*) FROM musicbrainz_recording WHERE missing_reason IS NULL')"
+for service in spotify lastfm musicbrainz listenbrainz deezer; do
+    seen=$(curl -s "$FIXTURE_URL/__log" | python3 -c 'import json,sys; print(sum(1 for r in json.load(sys.stdin) if r["service"] == sys.argv[1] and r["path"] != "/api/token"))' "$service")
+    check "one ledger entry per $service request the server saw" "$seen" "$(sql "SELECT COUNT(*) FROM request_ledger WHERE service = '$service'")"
+done
+check "the library run's report matches the schema" valid "$(python3 - "$work/library-report.json" <<'PY'
+import json, sys, jsonschema
+report = json.load(open(sys.argv[1]))
+try:
+    jsonschema.validate(report, json.load(open("docs/run-report.schema.json")))
+    print("valid" if report.get("providers") and report.get("library") else "no providers or library in the report")
+except jsonschema.ValidationError as error:
+    print(error.message)
+PY
+)"
+before=$(curl -s "$FIXTURE_URL/__log" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')
+"$swingcache" run "$work/library.yaml" --quiet >"$work/library2.txt" 2>&1
+check "a re-run makes no request to any service" "$before" "$(curl -s "$FIXTURE_URL/__log" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
+stop_fixture_server
+"$swingcache" export --format json --output "$work/library.json"
+check "export --format json has every file" "$files" "$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' "$work/library.json")"
+"$swingcache" export --format csv --output "$work/library.csv"
+check "export --format csv has a header and every file" "$((files + 1))" "$(python3 -c 'import csv,sys; print(sum(1 for _ in csv.reader(open(sys.argv[1]))))' "$work/library.csv")"
+
 echo "smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

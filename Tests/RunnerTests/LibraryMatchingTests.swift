@@ -187,6 +187,20 @@ import Testing
         }
     }
 
+    @Test func whenTheSearchesSpendMaxRequestsTheCatalogWaitsAndTheReasonNamesTheSpecsLimit() async throws {
+        try swingMusic.addTracks(
+            (1...3).map { exactFile("/music/\($0).flac", title: "Song \($0)", artist: "Cher") })
+        try await withServer { server in
+            let (_, summary) = try await run(
+                jobs(BudgetPolicy(minInterval: 2, reserve: 0, maxRequests: 3)), server: server)
+            let matched = try #require(summary.library?.matched)
+            #expect(matched > 0)
+            #expect(summary.requests == 3)
+            #expect(summary.deferred == matched)
+            #expect(summary.outcome == .deferred("max_requests (3) reached"))
+        }
+    }
+
     @Test func aSearchAnswered429WaitsOutRetryAfterAndQuotaExceededParksTheRest() async throws {
         try swingMusic.addTracks(
             (1...3).map { exactFile("/music/\($0).flac", title: "Nomatch \($0)", artist: "Cher") })

@@ -33,13 +33,17 @@ import Testing
         try swingMusic.addScrobbles(filepath: "/music/0.flac", count: 5)
     }
 
-    func jobs(_ providers: [EnrichmentSettings.Provider] = EnrichmentSettings.Provider.allCases) -> JobSet {
+    func jobs(
+        _ providers: [EnrichmentSettings.Provider] = EnrichmentSettings.Provider.allCases,
+        budgets: [EnrichmentSettings.Provider: ProviderBudgetOverride] = [:]
+    ) -> JobSet {
         let origin = SourceLocation(file: "library.yaml", line: 1, column: 1)
         let spec = JobSpec(
             name: "library", path: "library.yaml", budget: BudgetPolicy(minInterval: 0, reserve: 0),
             library: LibrarySource(swingMusicDatabase: swingMusic.path, origin: origin),
             enrichment: EnrichmentSettings(
-                ttls: Dictionary(uniqueKeysWithValues: providers.map { ($0, $0.defaultTTL) }), lastfmUsername: "rj"))
+                ttls: Dictionary(uniqueKeysWithValues: providers.map { ($0, $0.defaultTTL) }), lastfmUsername: "rj",
+                budgets: budgets))
         return JobSet(specs: [spec], defaultMarket: "US")
     }
 
@@ -190,6 +194,36 @@ import Testing
             #expect(providerRequests.isEmpty)
             #expect(again.providers.values.allSatisfy { $0.requests == 0 })
             #expect(again.providers["lastfm"]?.fresh == 3)
+        }
+    }
+
+    @Test func aSpecsBudgetForAProviderCapsItsRequestsAndSpacesThem() async throws {
+        try await withServer { server in
+            let budgets: [EnrichmentSettings.Provider: ProviderBudgetOverride] = [
+                .lastfm: ProviderBudgetOverride(maxRequests: 2),
+                .musicbrainz: ProviderBudgetOverride(minInterval: 3),
+            ]
+            let providers = try configuration(server)
+            let summary = try await run(
+                jobs([.lastfm, .musicbrainz], budgets: budgets), server: server, providers: providers)
+
+            let lastfm = try #require(summary.providers["lastfm"])
+            #expect(lastfm.requests == 2)
+            #expect(lastfm.byStatus == ["200": 2])
+            #expect(lastfm.stored == 2)
+            #expect(lastfm.failed == 0)
+            #expect(lastfm.skipped == "max_requests (2) reached")
+            #expect(await requests(server, "/lastfm").count == 2)
+
+            let musicbrainz = await server.requestLog().filter { $0.service == .musicbrainz }.map(\.time)
+            #expect(musicbrainz.count == 6)
+            for (earlier, later) in zip(musicbrainz, musicbrainz.dropFirst()) {
+                #expect(later.timeIntervalSince(earlier) >= 3)
+            }
+
+            let next = try await run(jobs([.lastfm]), server: server, providers: providers)
+            #expect(next.providers["lastfm"]?.requests == 1, "the key the cap left is asked by the next run")
+            #expect(next.providers["lastfm"]?.fresh == 2)
         }
     }
 }

@@ -31,6 +31,26 @@ import Testing
         #expect(spec.enrichment.odesli)
     }
 
+    @Test func aProviderMayHaveItsOwnBudget() throws {
+        let spec = try loader.parse(
+            """
+            library:
+            enrich:
+              lastfm: { per_hour: 2000, max_requests: 300 }
+              musicbrainz: { min_interval: 2s }
+              links: { ttl: 30d }
+            """, path: "spec.yaml")
+
+        #expect(
+            spec.enrichment.budgets == [
+                .lastfm: ProviderBudgetOverride(perHour: 2000, maxRequests: 300),
+                .musicbrainz: ProviderBudgetOverride(minInterval: 2),
+            ])
+        let lastfm = spec.enrichment.budgets[.lastfm]!.applied(
+            to: BudgetPolicy(perHour: 9000, minInterval: 0.25, reserve: 100))
+        #expect(lastfm == BudgetPolicy(perHour: 2000, minInterval: 0.25, reserve: 0, maxRequests: 300))
+    }
+
     @Test func anEmptyLibraryUsesSwingMusicsOwnLookupOrder() throws {
         let spec = try loader.parse("library:\nenrich:\n  lastfm: false\n", path: "spec.yaml")
         #expect(spec.library?.swingMusicDatabase == nil)
@@ -48,6 +68,14 @@ import Testing
             "spec.yaml:2:3: unknown key 'swingmusic' in 'library'; did you mean 'swingmusic_db'?"
         ),
         (
+            "library: {}\nenrich:\n  musicbrainz: { min_interval: 500ms }\n",
+            "spec.yaml:3:32: 'enrich.musicbrainz.min_interval' (500ms) must be at least 1s: MusicBrainz allows one request per second"
+        ),
+        (
+            "library: {}\nenrich:\n  lastfm: { max_requests: 0 }\n",
+            "spec.yaml:3:27: 'enrich.lastfm.max_requests' must be at least 1, found 0"
+        ),
+        (
             "library: {}\nenrich:\n  last_fm: {}\n",
             "spec.yaml:3:3: unknown key 'last_fm' in 'enrich'; did you mean 'lastfm'?"
         ),
@@ -57,7 +85,7 @@ import Testing
         ),
         (
             "library: {}\nenrich:\n  musicbrainz: { username: x }\n",
-            "spec.yaml:3:18: unknown key 'username' in 'enrich.musicbrainz' (expected one of: ttl)"
+            "spec.yaml:3:18: unknown key 'username' in 'enrich.musicbrainz' (expected one of: ttl, per_hour, min_interval, max_requests)"
         ),
         (
             "library: {}\nenrich:\n  links: { odesli: maybe }\n",

@@ -19,7 +19,7 @@ extension ProviderEnrichment {
         let username = settings.lastfmUsername
         for key in keys where wanted.contains(.lastfmTrack(key)) {
             if stopSignal.isSet { return skip(.lastfm, "stopped by a signal", &summary) }
-            let ending = await loop.run(
+            let ending = await loop(.lastfm).run(
                 endpoint: "track.getInfo", pacer: pacer, summary: &summary
             ) {
                 let exchange = await client.trackInfo(artist: key.artist, track: key.title, username: username)
@@ -67,7 +67,7 @@ extension ProviderEnrichment {
         let retries = MusicBrainzPolicy.standard.maxBusyRetries
         for isrc in isrcs where wanted.contains(.musicbrainzRecording(isrc: isrc)) {
             if stopSignal.isSet { return skip(.musicbrainz, "stopped by a signal", &summary) }
-            let lookup = await loop.run(
+            let lookup = await loop(.musicbrainz).run(
                 endpoint: "isrc", pacer: pacer, summary: &summary, maxRetries: retries
             ) {
                 let exchange = await client.recordings(isrc: isrc)
@@ -86,8 +86,8 @@ extension ProviderEnrichment {
                 if save(record, provider: .musicbrainz, summary: &summary) { summary.missing += 1 }
                 continue
             }
-            loop.complete(ledgerID, status)
-            let detail = await loop.run(
+            loop(.musicbrainz).complete(ledgerID, status)
+            let detail = await loop(.musicbrainz).run(
                 endpoint: "recording", pacer: pacer, summary: &summary, maxRetries: retries
             ) {
                 let exchange = await client.recording(mbid: first.mbid)
@@ -132,7 +132,7 @@ extension ProviderEnrichment {
             let batch = Array(pending[start..<min(pending.count, start + ListenBrainzPopularityRequest.maxRecordings)])
             let earliest = pacing.earliestStart(now: clock.now())
             if earliest > clock.now() { try? await pacer.backOff(for: earliest.timeIntervalSince(clock.now())) }
-            let ending = await loop.run(
+            let ending = await loop(.listenbrainz).run(
                 endpoint: "popularity/recording", pacer: pacer, summary: &summary
             ) {
                 let exchange = await client.popularity(recordingMBIDs: batch)
@@ -178,7 +178,7 @@ extension ProviderEnrichment {
         var found: [(isrc: String, url: String)] = []
         for isrc in isrcs where wanted.contains(.trackLink(isrc: isrc, platform: "deezer")) {
             if stopSignal.isSet { return skip(.deezer, "stopped by a signal", &summary) }
-            let ending = await loop.run(
+            let ending = await loop(.links).run(
                 endpoint: "track/isrc", pacer: pacer, summary: &summary
             ) {
                 let exchange = await deezer.track(isrc: isrc)
@@ -214,7 +214,7 @@ extension ProviderEnrichment {
         let odesliPacer = self.pacer(for: .odesli)
         for (isrc, url) in found {
             if stopSignal.isSet { return }
-            let ending = await loop.run(
+            let ending = await loop(.links).run(
                 endpoint: "links", pacer: odesliPacer, summary: &summary
             ) {
                 let exchange = await odesli.links(url: url)

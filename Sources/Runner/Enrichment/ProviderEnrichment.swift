@@ -24,8 +24,11 @@ struct ProviderEnrichment {
     var budgets = ProviderBudgetDefaults.standard
     var stopSignal: StopSignal
 
-    var loop: ProviderRequestLoop {
-        ProviderRequestLoop(store: store, clock: clock, retry: retry, logger: logger)
+    /// The request loop of `provider`'s requests, which stops at the spec's `max_requests` for it.
+    func loop(_ provider: EnrichmentSettings.Provider) -> ProviderRequestLoop {
+        ProviderRequestLoop(
+            store: store, clock: clock, retry: retry, logger: logger,
+            maxRequests: settings.budgets[provider]?.maxRequests)
     }
 
     /// Enriches every enabled provider in turn; returns what each did.
@@ -48,8 +51,24 @@ struct ProviderEnrichment {
         return summaries
     }
 
+    /// The budget of `provider`: its default, with what the spec's `enrich:` changes of it.
+    func budget(for provider: ProviderName) -> BudgetPolicy {
+        let standard = budgets[provider]
+        let setting: EnrichmentSettings.Provider? =
+            switch provider {
+            case .lastfm: .lastfm
+            case .musicbrainz: .musicbrainz
+            case .listenbrainz: .listenbrainz
+            case .deezer: .links
+            // Odesli's key is allow-listed with its own terms; the spec's `links` budget is Deezer's.
+            case .odesli: nil
+            }
+        guard let setting, let override = settings.budgets[setting] else { return standard }
+        return override.applied(to: standard)
+    }
+
     func pacer(for provider: ProviderName) -> Pacer {
-        let budget = budgets[provider]
+        let budget = budget(for: provider)
         return Pacer(
             store: store, service: provider.serviceName, clock: clock, limit: budget.perHourForRuns,
             minInterval: budget.minInterval, runID: runID, deadline: deadline, waitsForWindow: deadline != nil,

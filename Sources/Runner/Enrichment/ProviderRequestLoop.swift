@@ -24,6 +24,8 @@ struct ProviderRequestLoop {
     var clock: any RunClock
     var retry: RetryPolicy
     var logger: Logger
+    /// The most requests the provider's summary may count in this run; nil for no limit.
+    var maxRequests: Int?
 
     /// Sends `send` until its answer is final; `maxRetries` bounds the retries (the retry policy's by default).
     func run<Answer: ActionableAnswer>(
@@ -34,6 +36,9 @@ struct ProviderRequestLoop {
         var generator = SystemRandomNumberGenerator()
         var attempt = 0
         while true {
+            if let maxRequests, summary.requests >= maxRequests {
+                return .refused("max_requests (\(maxRequests)) reached")
+            }
             let acquisition: Pacer.Acquisition
             do {
                 acquisition = try await pacer.acquire(endpoint: endpoint)
@@ -46,7 +51,10 @@ struct ProviderRequestLoop {
             }
             await pacer.markSent(ledgerID: ledgerID, grantedAt: grantedAt, sentAt: clock.now())
             let sent = await send()
-            if sent.reachedNetwork { summary.requests += 1 }
+            if sent.reachedNetwork {
+                summary.requests += 1
+                summary.byStatus[String(sent.status), default: 0] += 1
+            }
             switch sent.answer.action {
             case .store, .rememberMissing:
                 return .answered(sent.answer, ledgerID: ledgerID, status: sent.status)

@@ -2,6 +2,8 @@
 public struct ProviderSummary: Codable, Sendable, Equatable {
     /// Requests sent (retries included).
     public var requests = 0
+    /// The requests by HTTP status (`"0"`: no answer).
+    public var byStatus: [String: Int] = [:]
     /// Facts written with a value.
     public var stored = 0
     /// Keys the provider said it does not know, remembered as missing.

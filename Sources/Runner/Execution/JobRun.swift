@@ -72,11 +72,18 @@ public struct JobRun: Sendable {
         let spent = matching?.summary.requests ?? 0
         let elapsed = clock.now().timeIntervalSince(startedAt)
         let cache = TieredCache(store: store, shared: sharedCatalog)
-        let plan = try await Scheduler(cache: cache, modeRecheckAfter: modeRecheck).plan(jobs, now: clock.now()) {
+        var plan = try await Scheduler(cache: cache, modeRecheckAfter: modeRecheck).plan(jobs, now: clock.now()) {
             var budget = budgetOverride($0)
             budget.maxRequests = budget.maxRequests.map { max(0, $0 - spent) }
             budget.maxRuntime = budget.maxRuntime.map { max(0, $0 - elapsed) }
             return budget
+        }
+        // The plan saw what the searches left; the limit the run reached is the spec's.
+        let limits = budgetOverride(jobs.budget)
+        switch plan.limitedBy {
+        case .maxRequests?: plan.limitedBy = limits.maxRequests.map { .maxRequests($0) } ?? plan.limitedBy
+        case .maxRuntime?: plan.limitedBy = limits.maxRuntime.map { .maxRuntime($0) } ?? plan.limitedBy
+        default: break
         }
         var summary: RunSummary
         if let stop = matching?.stop {

@@ -24,6 +24,15 @@ public enum RunMetrics {
             )
             .set(Double(count))
         }
+        for (provider, summary) in (report.providers ?? [:]).sorted(by: { $0.key < $1.key }) {
+            for (status, count) in summary.byStatus.sorted(by: { $0.key < $1.key }) {
+                gauge(
+                    "requests", "Requests the last run made, by HTTP status (0: no answer).",
+                    [("service", provider), ("status", status)]
+                )
+                .set(Double(count))
+            }
+        }
         gauge("rate_limited_requests", "429 answers in the last run.", [("service", service)])
             .set(Double(report.requests.rateLimited))
         gauge("retries", "Requests retried in the last run.", [("service", service)]).set(

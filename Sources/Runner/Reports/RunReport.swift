@@ -160,7 +160,7 @@ public struct RunReport: Codable, Sendable {
             "\($0.value)×\($0.key == "0" ? "no answer" : $0.key)"
         }
         lines.append(
-            "  requests: \(requests.total)\(statuses.isEmpty ? "" : " (\(statuses.joined(separator: ", ")))"), \(requests.rateLimited) rate-limited, \(requests.retries) retries, \(requests.tokenFetches) token \(requests.tokenFetches == 1 ? "fetch" : "fetches")"
+            "  requests: \(requests.total) to Spotify\(statuses.isEmpty ? "" : " (\(statuses.joined(separator: ", ")))"), \(requests.rateLimited) rate-limited, \(requests.retries) retries, \(requests.tokenFetches) token \(requests.tokenFetches == 1 ? "fetch" : "fetches")"
         )
         let totalWait = waitedSeconds.values.reduce(0, +)
         if totalWait > 0 {

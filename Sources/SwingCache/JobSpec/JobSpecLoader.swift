@@ -64,9 +64,13 @@ private struct SpecReader {
         "name", "ttl", "refresh_ahead", "missing_ttl", "market", "targets", "budget", "library", "enrich",
     ]
     static let libraryKeys = ["swingmusic_db", "user"]
+    static let providerBudgetKeys = ["per_hour", "min_interval", "max_requests"]
     static let providerKeys: [EnrichmentSettings.Provider: [String]] = [
-        .lastfm: ["ttl", "username"], .musicbrainz: ["ttl"], .listenbrainz: ["ttl"], .links: ["ttl", "odesli"],
+        .lastfm: ["ttl", "username"] + providerBudgetKeys, .musicbrainz: ["ttl"] + providerBudgetKeys,
+        .listenbrainz: ["ttl"] + providerBudgetKeys, .links: ["ttl", "odesli"] + providerBudgetKeys,
     ]
+    /// MusicBrainz's published limit: one request per second from an address, strictly serial.
+    static let musicBrainzShortestInterval: TimeInterval = 1
     static let targetKeys = ["tracks", "albums", "artists", "files"]
     static let budgetKeys = ["per_hour", "min_interval", "reserve", "max_requests", "max_runtime"]
     static let fileEntryKeys = ["path", "kind"]
@@ -269,6 +273,7 @@ private struct SpecReader {
             }
             guard let fields = mapping(value, named: "'enrich.\(name)'") else { continue }
             settings.ttls[provider] = provider.defaultTTL
+            var budget = ProviderBudgetOverride()
             for (fieldKey, fieldValue) in fields {
                 switch keyName(fieldKey, known: Self.providerKeys[provider] ?? [], in: "'enrich.\(name)'") {
                 case "ttl":
@@ -276,9 +281,23 @@ private struct SpecReader {
                         duration(fieldValue, key: "enrich.\(name).ttl", allowZero: false) ?? provider.defaultTTL
                 case "username": settings.lastfmUsername = string(fieldValue, key: "enrich.lastfm.username")
                 case "odesli": settings.odesli = boolean(fieldValue, key: "enrich.links.odesli") ?? false
+                case "per_hour": budget.perHour = integer(fieldValue, key: "enrich.\(name).per_hour", minimum: 1)
+                case "min_interval":
+                    budget.minInterval = duration(fieldValue, key: "enrich.\(name).min_interval")
+                    if provider == .musicbrainz, let interval = budget.minInterval,
+                        interval < Self.musicBrainzShortestInterval
+                    {
+                        report(
+                            fieldValue,
+                            "'enrich.musicbrainz.min_interval' (\(DurationText.format(interval))) must be at least 1s: MusicBrainz allows one request per second"
+                        )
+                    }
+                case "max_requests":
+                    budget.maxRequests = integer(fieldValue, key: "enrich.\(name).max_requests", minimum: 1)
                 default: break
                 }
             }
+            if budget != ProviderBudgetOverride() { settings.budgets[provider] = budget }
         }
         return settings
     }

@@ -16,14 +16,15 @@ public struct LibrarySource: Sendable, Equatable {
     }
 }
 
-/// Which providers enrich a job's library tracks, each with its own ttl.
+/// Which providers enrich a job's library tracks, each with its own ttl and, where the spec says so, its own
+/// budget in place of the provider's default.
 ///
 /// ```yaml
 /// enrich:
-///   lastfm: { ttl: 7d, username: alice }
-///   musicbrainz: { ttl: 30d }
-///   listenbrainz:                # the default ttl
-///   links: { ttl: 30d, odesli: false }
+///   lastfm: { ttl: 7d, username: alice, per_hour: 2000 }
+///   musicbrainz: { ttl: 30d, max_requests: 500 }
+///   listenbrainz:                # the default ttl and budget
+///   links: { ttl: 30d, odesli: false, min_interval: 1s }
 /// ```
 public struct EnrichmentSettings: Sendable, Equatable {
     public enum Provider: String, CaseIterable, Sendable, Comparable {
@@ -52,12 +53,47 @@ public struct EnrichmentSettings: Sendable, Equatable {
     public var lastfmUsername: String?
     /// Ask Odesli for links too (needs a key in the configuration).
     public var odesli: Bool
+    /// What the spec changes of each provider's budget; a provider left out keeps its default.
+    public var budgets: [Provider: ProviderBudgetOverride]
 
-    public init(ttls: [Provider: TimeInterval] = [:], lastfmUsername: String? = nil, odesli: Bool = false) {
+    public init(
+        ttls: [Provider: TimeInterval] = [:], lastfmUsername: String? = nil, odesli: Bool = false,
+        budgets: [Provider: ProviderBudgetOverride] = [:]
+    ) {
         self.ttls = ttls
         self.lastfmUsername = lastfmUsername
         self.odesli = odesli
+        self.budgets = budgets
     }
 
     public func isEnabled(_ provider: Provider) -> Bool { ttls[provider] != nil }
+}
+
+/// The budget a spec gives one provider under `enrich:`; each value left nil keeps the provider's default.
+///
+/// `per_hour` is what runs may spend in any sliding hour, counting every run on the database: unlike
+/// Spotify's `budget.per_hour`, no reserve is kept back from it.
+public struct ProviderBudgetOverride: Sendable, Equatable {
+    public var perHour: Int?
+    public var minInterval: TimeInterval?
+    /// The most requests one run sends to the provider.
+    public var maxRequests: Int?
+
+    public init(perHour: Int? = nil, minInterval: TimeInterval? = nil, maxRequests: Int? = nil) {
+        self.perHour = perHour
+        self.minInterval = minInterval
+        self.maxRequests = maxRequests
+    }
+
+    /// `budget` with the values this override sets.
+    public func applied(to budget: BudgetPolicy) -> BudgetPolicy {
+        var budget = budget
+        if let perHour {
+            budget.perHour = perHour
+            budget.reserve = 0
+        }
+        if let minInterval { budget.minInterval = minInterval }
+        if let maxRequests { budget.maxRequests = maxRequests }
+        return budget
+    }
 }

@@ -3,7 +3,10 @@ import SwingCache
 
 /// The per-run limits `plan` and `run` share; they override the job specs' budget.
 struct RunLimitOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Make at most this many requests (overrides budget.max_requests).", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Make at most this many Spotify requests, searches included (overrides budget.max_requests; each provider's is enrich.NAME.max_requests).",
+            valueName: "n"))
     var maxRequests: Int?
 
     @Option(
