@@ -116,6 +116,8 @@ sqlite3 "$work/swingmusic.db" <scripts/demo-library.sql
 sed "s|^  swingmusic_db: .*|  swingmusic_db: $work/swingmusic.db|" jobs/demo-library.yaml >"$work/library.yaml"
 files=$(sqlite3 "$work/swingmusic.db" 'SELECT COUNT(*) FROM track')
 start_fixture_server "$build" "$work/fixture.log"
+"$swingcache" plan "$work/library.yaml" --json >"$work/library-plan.json"
+check "plan counts a Last.fm request per file and sends none" "$files 0" "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["providers"]["lastfm"]["requestsAtLeast"])' "$work/library-plan.json") $(curl -s "$FIXTURE_URL/__log" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')"
 set +e
 "$swingcache" run "$work/library.yaml" --quiet --report "$work/library-report.json" >"$work/library1.txt" 2>&1
 status=$?

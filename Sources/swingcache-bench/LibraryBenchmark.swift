@@ -36,9 +36,18 @@ struct LibraryBenchmark {
         let importer = LibraryImport(store: store, clock: SystemClock(), logger: Logger(label: "bench"))
         let source = LibrarySource(
             swingMusicDatabase: builder.path, user: "alice", origin: SourceLocation(file: "bench", line: 1, column: 1))
-        let (survey, surveySeconds) = try await measure { try await importer.survey(source) }
+        let settings = EnrichmentSettings(
+            ttls: Dictionary(
+                uniqueKeysWithValues: EnrichmentSettings.Provider.allCases.map { ($0, $0.defaultTTL) }))
+        let (previews, surveySeconds) = try await measure {
+            let survey = try await importer.survey(source)
+            let previews = try ProviderPreview.estimate(
+                survey, settings: settings, configuration: ProviderConfiguration(), store: store, now: Date())
+            return (survey.found, previews)
+        }
+        let (survey, providers) = previews
         print(
-            "  plan its enrichment (read it, compare with the store, count the matching): \(formatSeconds(surveySeconds)) -> \(survey.needingMatching) files to match, \(survey.needingMatchingWithISRC) with an ISRC"
+            "  plan its enrichment (read it, compare with the store, count the matching and the provider requests): \(formatSeconds(surveySeconds)) -> \(survey.needingMatching) files to match, \(survey.needingMatchingWithISRC) with an ISRC; \(providers["lastfm"]?.keys ?? 0) Last.fm keys, \(providers["musicbrainz"]?.keys ?? 0) ISRCs"
         )
         print(String(format: "  peak RSS after planning: %.1f MB", peakResidentMegabytes()))
         let (imported, importSeconds) = try await measure { try await importer.run(source) }

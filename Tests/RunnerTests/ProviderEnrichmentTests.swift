@@ -226,4 +226,49 @@ import Testing
             #expect(next.providers["lastfm"]?.fresh == 2)
         }
     }
+
+    @Test func aPreviewCountsWhatARunWouldAskAndARunLeavesNothingDue() async throws {
+        try await withServer { server in
+            let jobs = jobs()
+            let spec = try #require(jobs.librarySpec)
+            let providers = try configuration(server)
+            func preview() async throws -> [String: ProviderPreview] {
+                let survey = try await LibraryImport(store: store, clock: clock, logger: Logger(label: "test"))
+                    .survey(try #require(spec.library))
+                return try ProviderPreview.estimate(
+                    survey, settings: spec.enrichment, configuration: providers, store: store, now: clock.now())
+            }
+
+            let before = try await preview()
+            let lastfm = try #require(before["lastfm"])
+            #expect(lastfm.keys == 3)
+            #expect(lastfm.due == 3)
+            #expect(lastfm.requestsAtLeast == 3 && lastfm.requestsAtMost == 3)
+            #expect(lastfm.secondsAtLeast == 0.5, "two gaps of Last.fm's 0.25 s")
+            let musicbrainz = try #require(before["musicbrainz"])
+            #expect(musicbrainz.due == 3)
+            #expect(musicbrainz.requestsAtLeast == 3 && musicbrainz.requestsAtMost == 6)
+            #expect(before["listenbrainz"]?.requestsAtMost == nil, "it depends on what MusicBrainz finds")
+            #expect(before["links"]?.requestsAtLeast == 0, "MusicBrainz may give every Deezer link")
+
+            let summary = try await run(jobs, server: server, providers: providers)
+            #expect(summary.providers["lastfm"]?.requests == 3)
+            #expect(summary.providers["musicbrainz"]?.requests == 6)
+
+            let after = try await preview()
+            for (name, preview) in after {
+                #expect(preview.due == 0, "\(name)")
+                #expect(preview.requestsAtLeast == 0, "\(name)")
+            }
+            #expect(after["listenbrainz"]?.keys ?? 0 >= 3)
+
+            var unconfigured = providers
+            unconfigured.lastfmKey = nil
+            let skipped = try ProviderPreview.estimate(
+                try await LibraryImport(store: store, clock: clock, logger: Logger(label: "test")).survey(
+                    try #require(spec.library)), settings: spec.enrichment, configuration: unconfigured,
+                store: store, now: clock.now())
+            #expect(skipped["lastfm"]?.skipped == "LASTFM_API_KEY is not set")
+        }
+    }
 }

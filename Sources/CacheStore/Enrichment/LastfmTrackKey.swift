@@ -10,4 +10,10 @@ public struct LastfmTrackKey: Hashable, Sendable, Codable {
         self.artist = artist
         self.title = title
     }
+
+    /// The key a library file is asked by: its first artist (the first album artist when it names none) and its
+    /// title.
+    public init(fileWithArtists artists: [String], albumArtists: [String], title: String) {
+        self.init(artist: artists.first ?? albumArtists.first ?? "", title: title)
+    }
 }

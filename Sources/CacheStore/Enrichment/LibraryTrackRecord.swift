@@ -26,7 +26,7 @@ public struct LibraryTrackRecord: Hashable, Sendable {
     public var localPlayCount: Int
     public var lastPlayedAt: Date?
 
-    /// `lastfmKey` defaults to the first artist (the first album artist when the file names none) and the title.
+    /// `lastfmKey` defaults to ``LastfmTrackKey/init(fileWithArtists:albumArtists:title:)``.
     public init(
         filepath: String, fingerprint: String, title: String, artists: [String], albumArtists: [String] = [],
         album: String? = nil, durationSeconds: Int? = nil, isrc: String? = nil, lastfmKey: LastfmTrackKey? = nil,
@@ -41,7 +41,7 @@ public struct LibraryTrackRecord: Hashable, Sendable {
         self.durationSeconds = durationSeconds.flatMap { $0 > 0 ? $0 : nil }
         self.isrc = isrc
         self.lastfmKey =
-            lastfmKey ?? LastfmTrackKey(artist: artists.first ?? albumArtists.first ?? "", title: title)
+            lastfmKey ?? LastfmTrackKey(fileWithArtists: artists, albumArtists: albumArtists, title: title)
         self.localPlayCount = localPlayCount
         self.lastPlayedAt = lastPlayedAt
     }

@@ -66,21 +66,23 @@ extension SQLiteCacheStore {
         }
     }
 
-    /// The fingerprint each of `filepaths` was last matched for; files never matched are left out.
+    /// How each of `filepaths` was last matched: the fingerprint it was matched for, and the ISRC of the Spotify
+    /// track it matched (nil when it matched none, or that track is not stored); files never matched are left out.
     ///
     /// Read-only, for a plan: a file whose fingerprint differs from this one (or is absent) needs matching.
-    public func matchFingerprints(for filepaths: [String]) throws -> [String: String] {
+    public func storedMatches(for filepaths: [String]) throws -> [String: StoredMatch] {
         try writer.read { db in
-            var fingerprints: [String: String] = [:]
+            var matches: [String: StoredMatch] = [:]
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT m.filepath, m.fingerprint FROM json_each(?) AS wanted
+                    SELECT m.filepath, m.fingerprint, t.isrc FROM json_each(?) AS wanted
                     CROSS JOIN track_match AS m ON m.filepath = wanted.value
+                    LEFT JOIN track AS t ON t.id = m.spotify_id AND m.outcome = 'matched'
                     """,
                 arguments: [try Self.jsonArray(filepaths)])
-            while let row = try rows.next() { fingerprints[row[0]] = row[1] }
-            return fingerprints
+            while let row = try rows.next() { matches[row[0]] = StoredMatch(fingerprint: row[1], isrc: row[2]) }
+            return matches
         }
     }
 

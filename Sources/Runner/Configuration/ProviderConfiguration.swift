@@ -1,5 +1,6 @@
 import EnrichmentAPI
 import Foundation
+import SwingCache
 
 /// How to reach the enrichment providers: keys, the contact for the User-Agent, and base URLs.
 ///
@@ -40,6 +41,18 @@ public struct ProviderConfiguration: Sendable {
 
     /// The User-Agent sent to every provider: the user's contact when set, else the project's.
     public var userAgent: ProviderUserAgent { contactUserAgent ?? .standard }
+
+    /// Why a run skips `provider`, or nil when it is configured.
+    public func unconfiguredReason(_ provider: EnrichmentSettings.Provider) -> String? {
+        switch provider {
+        case .lastfm: lastfmKey == nil ? Self.missingLastfmKey : nil
+        case .musicbrainz: contactUserAgent == nil ? Self.missingContact : nil
+        case .listenbrainz, .links: nil
+        }
+    }
+
+    static let missingLastfmKey = "LASTFM_API_KEY is not set"
+    static let missingContact = "SWINGCACHE_CONTACT is not set (MusicBrainz requires a contact)"
 
     /// Reads the keys above from `values` (already merged from the file and the environment).
     static func read(_ values: [String: String]) throws(ConfigurationError) -> Self {

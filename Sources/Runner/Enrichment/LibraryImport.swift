@@ -77,18 +77,45 @@ public struct LibraryImport: Sendable {
     }
 
     /// What an import would find, without writing anything: for `plan` and `run --dry-run`.
-    public func survey(_ source: LibrarySource) async throws -> LibraryImportResult {
+    public func survey(_ source: LibrarySource) async throws -> LibrarySurvey {
         let library = try open(source)
-        var result = LibraryImportResult(databasePath: library.path)
+        var survey = LibrarySurvey(found: LibraryImportResult(databasePath: library.path))
         try await library.forEachTrackBatch(size: batchSize) { tracks in
-            let matched = try store.matchFingerprints(for: tracks.map(\.filepath))
-            result.files += tracks.count
-            for track in tracks where matched[track.filepath] != track.fingerprint {
-                result.needingMatching += 1
-                if track.isrc != nil { result.needingMatchingWithISRC += 1 }
+            let matches = try store.storedMatches(for: tracks.map(\.filepath))
+            survey.found.files += tracks.count
+            for track in tracks {
+                survey.lastfmKeys.insert(
+                    LastfmTrackKey(fileWithArtists: track.artists, albumArtists: track.albumArtists, title: track.title)
+                )
+                let match = matches[track.filepath]
+                let current = match?.fingerprint == track.fingerprint
+                if !current {
+                    survey.found.needingMatching += 1
+                    if track.isrc != nil { survey.found.needingMatchingWithISRC += 1 }
+                }
+                if let isrc = track.isrc ?? (current ? match?.isrc : nil) {
+                    survey.isrcs.insert(isrc)
+                } else if !current {
+                    survey.filesAwaitingISRC += 1
+                }
             }
         }
-        return result
+        return survey
+    }
+}
+
+/// What a survey of the library found: the import's figures, and what the providers would be asked about.
+public struct LibrarySurvey: Sendable {
+    public var found: LibraryImportResult
+    /// The Last.fm keys of the library's files.
+    public var lastfmKeys: Set<LastfmTrackKey> = []
+    /// The ISRCs known before matching: the files' own, else their current match's.
+    public var isrcs: Set<String> = []
+    /// Files to match that have no ISRC yet: matching may give each one.
+    public var filesAwaitingISRC = 0
+
+    public init(found: LibraryImportResult) {
+        self.found = found
     }
 }
 

@@ -6,7 +6,9 @@ import SwingCache
 extension ProviderEnrichment {
     /// Last.fm `track.getInfo` per library Last.fm key, with the user's plays when `enrich.lastfm.username` is set.
     func enrichLastfm(_ summary: inout ProviderSummary) async {
-        guard let client = clients.lastfm else { return skip(.lastfm, "LASTFM_API_KEY is not set", &summary) }
+        guard let client = clients.lastfm else {
+            return skip(.lastfm, ProviderConfiguration.missingLastfmKey, &summary)
+        }
         let keys: [LastfmTrackKey]
         let wanted: Set<EnrichmentKey>
         do {
@@ -52,7 +54,7 @@ extension ProviderEnrichment {
     /// serial at MusicBrainz's pace; a 503 is retried as ``MusicBrainzPolicy`` says.
     func enrichMusicBrainz(_ summary: inout ProviderSummary) async {
         guard let client = clients.musicbrainz else {
-            return skip(.musicbrainz, "SWINGCACHE_CONTACT is not set (MusicBrainz requires a contact)", &summary)
+            return skip(.musicbrainz, ProviderConfiguration.missingContact, &summary)
         }
         let isrcs: [String]
         let wanted: Set<EnrichmentKey>

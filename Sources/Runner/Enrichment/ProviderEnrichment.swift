@@ -51,24 +51,8 @@ struct ProviderEnrichment {
         return summaries
     }
 
-    /// The budget of `provider`: its default, with what the spec's `enrich:` changes of it.
-    func budget(for provider: ProviderName) -> BudgetPolicy {
-        let standard = budgets[provider]
-        let setting: EnrichmentSettings.Provider? =
-            switch provider {
-            case .lastfm: .lastfm
-            case .musicbrainz: .musicbrainz
-            case .listenbrainz: .listenbrainz
-            case .deezer: .links
-            // Odesli's key is allow-listed with its own terms; the spec's `links` budget is Deezer's.
-            case .odesli: nil
-            }
-        guard let setting, let override = settings.budgets[setting] else { return standard }
-        return override.applied(to: standard)
-    }
-
     func pacer(for provider: ProviderName) -> Pacer {
-        let budget = budget(for: provider)
+        let budget = settings.budget(for: provider, defaults: budgets)
         return Pacer(
             store: store, service: provider.serviceName, clock: clock, limit: budget.perHourForRuns,
             minInterval: budget.minInterval, runID: runID, deadline: deadline, waitsForWindow: deadline != nil,
@@ -80,10 +64,10 @@ struct ProviderEnrichment {
         let states = try store.enrichmentStates(for: keys)
         var wanted: Set<EnrichmentKey> = []
         for key in keys {
-            switch states[key] {
-            case .cached(_, let expiresAt)? where expiresAt > now: summary.fresh += 1
-            case .knownMissing(_, let expiresAt)? where expiresAt > now: summary.fresh += 1
-            default: wanted.insert(key)
+            if states[key]?.holds(at: now) == true {
+                summary.fresh += 1
+            } else {
+                wanted.insert(key)
             }
         }
         return wanted
@@ -143,5 +127,22 @@ struct ProviderEnrichment {
             summary.skipped = reason
             return false
         }
+    }
+}
+
+extension EnrichmentSettings {
+    /// The budget of `provider`: its default, with what the spec's `enrich:` changes of it.
+    func budget(for provider: ProviderName, defaults: ProviderBudgetDefaults) -> BudgetPolicy {
+        let setting: Provider? =
+            switch provider {
+            case .lastfm: .lastfm
+            case .musicbrainz: .musicbrainz
+            case .listenbrainz: .listenbrainz
+            case .deezer: .links
+            // Odesli's key is allow-listed with its own terms; the spec's `links` budget is Deezer's.
+            case .odesli: nil
+            }
+        guard let setting, let override = budgets[setting] else { return defaults[provider] }
+        return override.applied(to: defaults[provider])
     }
 }

@@ -66,9 +66,14 @@ public struct PlanSummary: Codable, Sendable {
     public var requests: [Request]
     /// Absent when no job names a library.
     public var library: Library?
+    /// What a run would ask each provider the library's `enrich:` names; absent when it names none.
+    public var providers: [String: ProviderPreview]?
 
-    public init(plan: Plan, jobs: JobSet, library: LibraryImportResult? = nil) {
+    public init(
+        plan: Plan, jobs: JobSet, library: LibraryImportResult? = nil, providers: [String: ProviderPreview] = [:]
+    ) {
         self.library = library.map(Library.init)
+        self.providers = providers.isEmpty ? nil : providers
         self.jobs = jobs.names
         createdAt = plan.createdAt
         targets = plan.totalTargets

@@ -3,7 +3,9 @@ import SwingCache
 
 /// The human-readable plan `swingcache plan` prints.
 public enum PlanWording {
-    public static func text(for plan: Plan, jobs: JobSet, library: LibraryImportResult? = nil) -> String {
+    public static func text(
+        for plan: Plan, jobs: JobSet, library: LibraryImportResult? = nil, providers: [String: ProviderPreview] = [:]
+    ) -> String {
         var lines: [String] = []
         let items = plan.itemsByState
         lines.append("Plan for \(jobs.names.joined(separator: ", ")): \(plan.totalTargets) targets")
@@ -38,7 +40,26 @@ public enum PlanWording {
             lines.append("  to finish: about \(DurationText.format(toFinish)) at this quota")
         }
         lines.append(ttlLine(plan.ttlCheck, budget: budget))
+        if !providers.isEmpty { lines.append("  providers: after the Spotify requests, each at its own pace") }
+        for (name, preview) in providers.sorted(by: { $0.key < $1.key }) {
+            lines.append(providerLine(name, preview))
+        }
         return lines.joined(separator: "\n")
+    }
+
+    /// What a run would ask one provider: `    lastfm:        120 keys, 20 fresh, 100 due: 100 requests, at least 25s`.
+    static func providerLine(_ name: String, _ preview: ProviderPreview) -> String {
+        let label = "    \(name):".padding(toLength: 19, withPad: " ", startingAt: 0)
+        if let skipped = preview.skipped { return label + "skipped: \(skipped)" }
+        let requests =
+            switch preview.requestsAtMost {
+            case preview.requestsAtLeast?: "\(preview.requestsAtLeast)"
+            case let most?: "\(preview.requestsAtLeast)–\(most)"
+            case nil: "\(preview.requestsAtLeast) or more"
+            }
+        var line = label + "\(preview.keys) keys, \(preview.fresh) fresh, \(preview.due) due: \(requests) requests"
+        if preview.secondsAtLeast > 0 { line += ", at least \(DurationText.format(preview.secondsAtLeast))" }
+        return line
     }
 
     /// What matching the library costs: one search per file, a second when its ISRC finds nothing.

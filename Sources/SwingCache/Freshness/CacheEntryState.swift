@@ -61,6 +61,10 @@ extension FreshnessPolicy {
 }
 
 extension CacheEntryState {
+    /// Whether a stored answer (or the memory that there is none) still holds at `now`, with no refresh ahead:
+    /// how enrichment facts are judged.
+    public func holds(at now: Date) -> Bool { expiry.map { $0 > now } ?? false }
+
     /// The time the planner orders stale and due entries by: the oldest expiry goes first.
     var expiry: Date? {
         switch self {

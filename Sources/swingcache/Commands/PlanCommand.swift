@@ -13,6 +13,11 @@ struct PlanCommand: AsyncParsableCommand {
             Reads the cache (the shared Redis cache first, when SWINGCACHE_REDIS_URL is set) and the request \
             ledger, but writes nothing and calls no service.
 
+            With a SwingMusic library (library:), it also reads the library and says how many files need \
+            matching and what that costs in searches; with enrich:, what a run would ask each provider: its \
+            keys, how many are fresh or due, the requests (a range where it depends on matching or on \
+            MusicBrainz's answers) and the least time they take at the provider's pace.
+
             Examples:
               swingcache plan jobs/nightly.yaml
               swingcache plan jobs/*.yaml --max-requests 100 --json
@@ -46,12 +51,14 @@ struct PlanCommand: AsyncParsableCommand {
         var plan: Plan
         var jobs: JobSet
         var library: LibraryImportResult?
+        /// What each provider the library's `enrich:` names would be asked, by name.
+        var providers: [String: ProviderPreview] = [:]
 
         func print(json: Bool) throws {
             if json {
-                try Terminal.json(PlanSummary(plan: plan, jobs: jobs, library: library))
+                try Terminal.json(PlanSummary(plan: plan, jobs: jobs, library: library, providers: providers))
             } else {
-                Swift.print(PlanWording.text(for: plan, jobs: jobs, library: library))
+                Swift.print(PlanWording.text(for: plan, jobs: jobs, library: library, providers: providers))
             }
         }
     }
@@ -64,17 +71,24 @@ struct PlanCommand: AsyncParsableCommand {
     ) async throws -> Preview {
         var jobSet = jobSet
         var library: LibraryImportResult?
+        var providers: [String: ProviderPreview] = [:]
         let cache = TieredCache(
             store: try store.openStore(.readOnly), shared: configuration.makeRedisTier()?.sharedCatalog(logger: logger))
         if let source = jobSet.librarySpec?.library {
             let survey = LibraryImport(store: cache.store, clock: SystemClock(), logger: logger)
-            library = try await Self.readingLibrary { try await survey.survey(source) }
+            let found = try await Self.readingLibrary { try await survey.survey(source) }
+            library = found.found
+            if let enrichment = jobSet.librarySpec?.enrichment {
+                providers = try ProviderPreview.estimate(
+                    found, settings: enrichment, configuration: configuration.providers, store: cache.store,
+                    now: store.currentTime)
+            }
             jobSet.addLibraryMatches(
                 try cache.store.matchedSpotifyTrackIDs().map { SpotifyID(kind: .track, value: $0) })
         }
         let plan = try await Scheduler(cache: cache, modeRecheckAfter: configuration.modeRecheck).plan(
             jobSet, now: store.currentTime, budgetOverride: limits.apply)
-        return Preview(plan: plan, jobs: jobSet, library: library)
+        return Preview(plan: plan, jobs: jobSet, library: library, providers: providers)
     }
 
     /// Runs `body`, turning a SwingMusic database that cannot be found or read into exit 77 with its message.

@@ -1,0 +1,92 @@
+import CacheStore
+import EnrichmentAPI
+import Foundation
+import SwingCache
+
+/// What a run would ask one provider now, as far as it can be known before the library is matched: for `plan`
+/// and `run --dry-run`.
+///
+/// ```swift
+/// let previews = try ProviderPreview.estimate(survey, settings: spec.enrichment, configuration: providers,
+///                                             store: store, now: Date())
+/// print(previews["lastfm"]?.requestsAtLeast ?? 0)
+/// ```
+public struct ProviderPreview: Codable, Sendable, Equatable {
+    /// What the provider is asked about, each once: Last.fm keys, ISRCs, or MusicBrainz recordings.
+    public var keys = 0
+    /// Of those, the ones whose stored fact is still fresh.
+    public var fresh = 0
+    /// The ones a run would ask for.
+    public var due = 0
+    public var requestsAtLeast = 0
+    /// Nil when it depends on what MusicBrainz answers (ListenBrainz asks for the recordings it names).
+    public var requestsAtMost: Int?
+    /// The shortest time those requests take at the provider's `min_interval`.
+    public var secondsAtLeast = 0.0
+    /// Why a run would not call the provider; nil when it would.
+    public var skipped: String?
+
+    public init() {}
+}
+
+extension ProviderPreview {
+    /// A preview per provider `settings` enables, keyed like the run report's `providers`.
+    ///
+    /// Matching may give files without an ISRC one, and MusicBrainz may not know an ISRC, so the counts that
+    /// depend on them are ranges: MusicBrainz at least one request per due ISRC and at most two per ISRC that may
+    /// be due; Deezer none when MusicBrainz already gives every link, at most one per ISRC that may be due.
+    public static func estimate(
+        _ survey: LibrarySurvey, settings: EnrichmentSettings, configuration: ProviderConfiguration,
+        store: SQLiteCacheStore, now: Date, defaults: ProviderBudgetDefaults = .standard
+    ) throws -> [String: ProviderPreview] {
+        var previews: [String: ProviderPreview] = [:]
+        let isrcs = survey.isrcs.sorted()
+        let musicbrainzMayAsk =
+            settings.isEnabled(.musicbrainz) && configuration.unconfiguredReason(.musicbrainz) == nil
+        for provider in EnrichmentSettings.Provider.allCases where settings.isEnabled(provider) {
+            var preview = ProviderPreview()
+            preview.skipped = configuration.unconfiguredReason(provider)
+            let interval: TimeInterval
+            switch provider {
+            case .lastfm:
+                let keys = survey.lastfmKeys.map { EnrichmentKey.lastfmTrack($0) }
+                try preview.count(keys, store: store, now: now)
+                preview.requestsAtLeast = preview.due
+                preview.requestsAtMost = preview.due
+                interval = settings.budget(for: .lastfm, defaults: defaults).minInterval
+            case .musicbrainz:
+                try preview.count(isrcs.map { .musicbrainzRecording(isrc: $0) }, store: store, now: now)
+                preview.requestsAtLeast = preview.due
+                preview.requestsAtMost = 2 * (preview.due + survey.filesAwaitingISRC)
+                interval = settings.budget(for: .musicbrainz, defaults: defaults).minInterval
+            case .listenbrainz:
+                let mbids = try store.recordingMBIDs(forISRCs: isrcs)
+                try preview.count(mbids.map { .listenbrainzPopularity(mbid: $0) }, store: store, now: now)
+                let batch = ListenBrainzPopularityRequest.maxRecordings
+                preview.requestsAtLeast = (preview.due + batch - 1) / batch
+                preview.requestsAtMost = musicbrainzMayAsk ? nil : preview.requestsAtLeast
+                interval = settings.budget(for: .listenbrainz, defaults: defaults).minInterval
+            case .links:
+                try preview.count(
+                    isrcs.map { .trackLink(isrc: $0, platform: "deezer") }, store: store, now: now)
+                preview.requestsAtLeast = musicbrainzMayAsk ? 0 : preview.due
+                preview.requestsAtMost = preview.due + survey.filesAwaitingISRC
+                interval = settings.budget(for: .deezer, defaults: defaults).minInterval
+            }
+            if preview.skipped != nil {
+                preview.requestsAtLeast = 0
+                preview.requestsAtMost = 0
+            }
+            preview.secondsAtLeast = Double(max(0, preview.requestsAtLeast - 1)) * interval
+            previews[provider.rawValue] = preview
+        }
+        return previews
+    }
+
+    private mutating func count(_ keys: [EnrichmentKey], store: SQLiteCacheStore, now: Date) throws {
+        let states = try store.enrichmentStates(for: keys)
+        self.keys = keys.count
+        fresh = keys.count { states[$0]?.holds(at: now) == true }
+        due = keys.count - fresh
+    }
+}
