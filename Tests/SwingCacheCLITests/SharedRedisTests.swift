@@ -137,8 +137,9 @@ struct SharedRedisTests {
         #expect(healthy.status == 0, "\(healthy.standardOutput)\(healthy.standardError)")
         let checks = try #require(
             try JSONSerialization.jsonObject(with: Data(healthy.standardOutput.utf8)) as? [[String: Any]])
-        #expect(checks.map { $0["name"] as? String } == ["configuration", "database", "redis", "credentials"])
-        #expect(checks.map { $0["status"] as? String } == ["ok", "warning", "ok", "ok"])
+        #expect(
+            checks.map { $0["name"] as? String } == ["configuration", "database", "redis", "credentials", "providers"])
+        #expect(checks.map { $0["status"] as? String } == ["ok", "warning", "ok", "ok", "warning"])
         #expect(try server.requestLog().filter { $0["isAPIRequest"] as? Bool == true }.isEmpty, "no Web API request")
 
         var wrongSecret = environment
@@ -146,6 +147,13 @@ struct SharedRedisTests {
         let refused = try CommandLineRun.swingcache(["doctor"], in: folder.path, environment: wrongSecret)
         #expect(refused.status == 77)
         #expect(!refused.standardOutput.contains("not-the-secret"))
+
+        var withKey = environment
+        withKey["LASTFM_API_KEY"] = "lastfm-secret-4f2a"
+        let providers = try CommandLineRun.swingcache(["doctor"], in: folder.path, environment: withKey)
+        #expect(providers.status == 0, "a provider without its key is a warning")
+        #expect(providers.standardOutput.contains("warning providers      calls Last.fm, ListenBrainz (no token)"))
+        #expect(!providers.standardOutput.contains("lastfm-secret-4f2a"))
 
         var noRedis = environment
         noRedis["SWINGCACHE_REDIS_URL"] = "redis://:hunter2@127.0.0.1:1/0"

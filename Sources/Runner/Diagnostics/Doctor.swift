@@ -1,4 +1,5 @@
 import CacheStore
+import EnrichmentAPI
 import Foundation
 import RedisClient
 import SpotifyAPI
@@ -33,8 +34,9 @@ public struct DoctorCheck: Sendable, Encodable, Equatable {
     }
 }
 
-/// Checks what swingcache needs before a run — the database, Redis, the credentials — without spending any
-/// Web API quota: the credentials are tried on the token endpoint only.
+/// Checks what swingcache needs before a run — the database, Redis, the credentials, the enrichment providers —
+/// without spending any Web API quota: the credentials are tried on the token endpoint only, and no provider is
+/// sent anything.
 ///
 /// ```swift
 /// let checks = await Doctor(configuration: configuration, database: location).checks()
@@ -56,7 +58,7 @@ public struct Doctor: Sendable {
     }
 
     public func checks() async -> [DoctorCheck] {
-        [configurationCheck(), databaseCheck(), await redisCheck(), await credentialsCheck()]
+        [configurationCheck(), databaseCheck(), await redisCheck(), await credentialsCheck(), providersCheck()]
     }
 
     func configurationCheck() -> DoctorCheck {
@@ -149,6 +151,45 @@ public struct Doctor: Sendable {
             case .unavailable(let message):
                 return DoctorCheck("credentials", .failed, message, failure: .unavailable)
             }
+        }
+    }
+
+    /// Which enrichment providers a run would call and which it would skip, from the configuration alone.
+    ///
+    /// A provider without its key or contact is a warning, not a failure: a run skips it with one line.
+    func providersCheck() -> DoctorCheck {
+        var called: [String] = []
+        var skipped: [String] = []
+        for provider in ProviderName.allCases {
+            let (isCalled, note) = readiness(of: provider)
+            let text = provider.displayName + (note.map { " (\($0))" } ?? "")
+            if isCalled { called.append(text) } else { skipped.append(text) }
+        }
+        var parts = ["calls " + called.joined(separator: ", ")]
+        if !skipped.isEmpty { parts.append("skips " + skipped.joined(separator: ", ")) }
+        parts += ProviderName.allCases.compactMap { provider in
+            configuration.providers.roots[provider].map { "\(provider.displayName) at \($0)" }
+        }
+        parts.append("no request made")
+        return DoctorCheck("providers", skipped.isEmpty ? .ok : .warning, parts.joined(separator: "; "))
+    }
+
+    /// Whether a run calls `provider` under this configuration, and what to say about it. Never a key's value.
+    func readiness(of provider: ProviderName) -> (called: Bool, note: String?) {
+        let providers = configuration.providers
+        switch provider {
+        case .lastfm:
+            return providers.lastfmKey == nil ? (false, "LASTFM_API_KEY is not set") : (true, nil)
+        case .musicbrainz:
+            guard let agent = providers.contactUserAgent else { return (false, "SWINGCACHE_CONTACT is not set") }
+            return (true, "contact \(agent.contact)")
+        case .listenbrainz:
+            return (true, providers.listenbrainzToken == nil ? "no token" : "token set")
+        case .deezer:
+            return (true, nil)
+        case .odesli:
+            guard providers.odesliKey != nil else { return (false, "ODESLI_API_KEY is not set") }
+            return (true, "only for specs with enrich.links.odesli: true")
         }
     }
 

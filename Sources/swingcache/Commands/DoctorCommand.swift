@@ -5,11 +5,15 @@ import Runner
 struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
-        abstract: "Check the configuration, the database, Redis and the credentials, without spending any quota.",
+        abstract: "Check the configuration, database, Redis, credentials and providers, without spending any quota.",
         discussion: """
             Each check prints one line: ok, warning, failed or skipped. The credentials are tried on Spotify's \
             token endpoint only, which the hourly budget does not count; no Web API request is made. Redis is \
-            checked when SWINGCACHE_REDIS_URL is set: reachable, its version, its latency and Lua scripting.
+            checked when SWINGCACHE_REDIS_URL is set: reachable, its version, its latency and Lua scripting. The \
+            providers line says which enrichment providers a run would call and which it would skip and why \
+            (Last.fm needs LASTFM_API_KEY, MusicBrainz SWINGCACHE_CONTACT, Odesli ODESLI_API_KEY and \
+            enrich.links.odesli: true in a spec), from the configuration alone: no provider is sent anything, and \
+            no key is printed. A skipped provider is a warning.
 
             Examples:
               swingcache doctor
