@@ -179,7 +179,7 @@ public struct Doctor: Sendable {
         let providers = configuration.providers
         switch provider {
         case .lastfm:
-            return providers.lastfmKey == nil ? (false, "LASTFM_API_KEY is not set") : (true, nil)
+            return providers.lastfmKey == nil ? (false, ProviderConfiguration.missingLastfmKey) : (true, nil)
         case .musicbrainz:
             guard let agent = providers.contactUserAgent else { return (false, "SWINGCACHE_CONTACT is not set") }
             return (true, "contact \(agent.contact)")
