@@ -8,6 +8,7 @@ import SpotifyAPI
 import SwingCache
 import SwingCacheTestKit
 import SwingMusicLibrary
+import Synchronization
 import Testing
 
 /// A library run with `enrich:`: each provider the spec names asked, through its own pacer, for what the store
@@ -62,15 +63,17 @@ import Testing
             contactUserAgent: try ProviderUserAgent(contact: "dev@example.org"), roots: roots)
     }
 
-    func run(_ jobs: JobSet, server: RunningFixtureServer, providers: ProviderConfiguration) async throws
-        -> RunSummary
-    {
+    func run(
+        _ jobs: JobSet, server: RunningFixtureServer, providers: ProviderConfiguration,
+        progress: @escaping @Sendable (RunProgress) -> Void = { _ in }
+    ) async throws -> RunSummary {
         let client = SpotifyClient(
             endpoints: SpotifyEndpoints(apiURL: URL(string: server.apiURL)!, tokenURL: URL(string: server.tokenURL)!),
             credentials: SpotifyCredentials(clientID: "swingcache-demo", clientSecret: "swingcache-demo-secret"),
             transport: URLSessionTransport(), now: { clock.now() })
         var jobRun = JobRun(store: store, client: client, clock: clock, logger: Logger(label: "test"))
         jobRun.providers = ProviderClients(providers, transport: URLSessionTransport(), now: { clock.now() })
+        jobRun.progress = progress
         return try await jobRun.run(jobs).summary
     }
 
@@ -269,6 +272,20 @@ import Testing
                     try #require(spec.library)), settings: spec.enrichment, configuration: unconfigured,
                 store: store, now: clock.now())
             #expect(skipped["lastfm"]?.skipped == "LASTFM_API_KEY is not set")
+        }
+    }
+
+    @Test func progressNamesEachPhaseWithWhatItCounts() async throws {
+        try await withServer { server in
+            let lines = Mutex<[String]>([])
+            _ = try await run(
+                jobs([.lastfm, .musicbrainz]), server: server, providers: try configuration(server),
+                progress: { progress in lines.withLock { $0.append(progress.line) } })
+
+            let seen = lines.withLock { $0 }
+            #expect(seen.contains { $0.hasPrefix("matching: ") && $0.contains("/3 files") }, "\(seen)")
+            #expect(seen.contains { $0.hasPrefix("lastfm: 2/3 keys, 2 requests") }, "\(seen)")
+            #expect(seen.contains { $0.hasPrefix("musicbrainz: 1/3 ISRCs, 2 requests") }, "\(seen)")
         }
     }
 }

@@ -17,10 +17,13 @@ extension ProviderEnrichment {
         } catch {
             return skip(.lastfm, "could not read the library from the database: \(error)", &summary)
         }
-        let pacer = pacer(for: .lastfm)
+        let pending = keys.filter { wanted.contains(.lastfmTrack($0)) }
+        let tracker = tracker(.lastfm, phase: .lastfm, total: pending.count)
+        let pacer = pacer(for: .lastfm, tracker: tracker)
         let username = settings.lastfmUsername
-        for key in keys where wanted.contains(.lastfmTrack(key)) {
+        for (done, key) in pending.enumerated() {
             if stopSignal.isSet { return skip(.lastfm, "stopped by a signal", &summary) }
+            report(tracker, done: done, total: pending.count, summary: summary)
             let ending = await loop(.lastfm).run(
                 endpoint: "track.getInfo", pacer: pacer, summary: &summary
             ) {
@@ -65,10 +68,13 @@ extension ProviderEnrichment {
         } catch {
             return skip(.musicbrainz, "could not read the library from the database: \(error)", &summary)
         }
-        let pacer = pacer(for: .musicbrainz)
+        let pending = isrcs.filter { wanted.contains(.musicbrainzRecording(isrc: $0)) }
+        let tracker = tracker(.musicbrainz, phase: .musicbrainz, total: pending.count, unit: "ISRCs")
+        let pacer = pacer(for: .musicbrainz, tracker: tracker)
         let retries = MusicBrainzPolicy.standard.maxBusyRetries
-        for isrc in isrcs where wanted.contains(.musicbrainzRecording(isrc: isrc)) {
+        for (done, isrc) in pending.enumerated() {
             if stopSignal.isSet { return skip(.musicbrainz, "stopped by a signal", &summary) }
+            report(tracker, done: done, total: pending.count, summary: summary)
             let lookup = await loop(.musicbrainz).run(
                 endpoint: "isrc", pacer: pacer, summary: &summary, maxRetries: retries
             ) {
@@ -127,10 +133,12 @@ extension ProviderEnrichment {
         } catch {
             return skip(.listenbrainz, "could not read the library from the database: \(error)", &summary)
         }
-        let pacer = pacer(for: .listenbrainz)
+        let tracker = tracker(.listenbrainz, phase: .listenbrainz, total: pending.count, unit: "recordings")
+        let pacer = pacer(for: .listenbrainz, tracker: tracker)
         var pacing = ListenBrainzPacing()
         for start in stride(from: 0, to: pending.count, by: ListenBrainzPopularityRequest.maxRecordings) {
             if stopSignal.isSet { return skip(.listenbrainz, "stopped by a signal", &summary) }
+            report(tracker, done: start, total: pending.count, summary: summary)
             let batch = Array(pending[start..<min(pending.count, start + ListenBrainzPopularityRequest.maxRecordings)])
             let earliest = pacing.earliestStart(now: clock.now())
             if earliest > clock.now() { try? await pacer.backOff(for: earliest.timeIntervalSince(clock.now())) }
@@ -176,10 +184,13 @@ extension ProviderEnrichment {
         } catch {
             return skip(.deezer, "could not read the library from the database: \(error)", &summary)
         }
-        let pacer = pacer(for: .deezer)
+        let pending = isrcs.filter { wanted.contains(.trackLink(isrc: $0, platform: "deezer")) }
+        let tracker = tracker(.deezer, phase: .links, total: pending.count, unit: "ISRCs")
+        let pacer = pacer(for: .deezer, tracker: tracker)
         var found: [(isrc: String, url: String)] = []
-        for isrc in isrcs where wanted.contains(.trackLink(isrc: isrc, platform: "deezer")) {
+        for (done, isrc) in pending.enumerated() {
             if stopSignal.isSet { return skip(.deezer, "stopped by a signal", &summary) }
+            report(tracker, done: done, total: pending.count, summary: summary)
             let ending = await loop(.links).run(
                 endpoint: "track/isrc", pacer: pacer, summary: &summary
             ) {
@@ -213,9 +224,11 @@ extension ProviderEnrichment {
             logger.notice("Odesli skipped: ODESLI_API_KEY is not set")
             return
         }
-        let odesliPacer = self.pacer(for: .odesli)
-        for (isrc, url) in found {
+        let odesliTracker = self.tracker(.odesli, phase: .links, total: found.count, unit: "Deezer links")
+        let odesliPacer = self.pacer(for: .odesli, tracker: odesliTracker)
+        for (done, (isrc, url)) in found.enumerated() {
             if stopSignal.isSet { return }
+            report(odesliTracker, done: done, total: found.count, summary: summary)
             let ending = await loop(.links).run(
                 endpoint: "links", pacer: odesliPacer, summary: &summary
             ) {

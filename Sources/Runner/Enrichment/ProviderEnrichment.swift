@@ -23,6 +23,8 @@ struct ProviderEnrichment {
     var deadline: Date?
     var budgets = ProviderBudgetDefaults.standard
     var stopSignal: StopSignal
+    /// Told before each key a provider is asked about, and when a wait begins.
+    var progress: @Sendable (RunProgress) -> Void = { _ in }
 
     /// The request loop of `provider`'s requests, which stops at the spec's `max_requests` for it.
     func loop(_ provider: EnrichmentSettings.Provider) -> ProviderRequestLoop {
@@ -51,12 +53,31 @@ struct ProviderEnrichment {
         return summaries
     }
 
-    func pacer(for provider: ProviderName) -> Pacer {
+    /// The pacer of `provider`'s requests, which tells `tracker`'s progress when it waits.
+    func pacer(for provider: ProviderName, tracker: ProgressTracker) -> Pacer {
         let budget = settings.budget(for: provider, defaults: budgets)
+        let (clock, progress) = (self.clock, self.progress)
         return Pacer(
             store: store, service: provider.serviceName, clock: clock, limit: budget.perHourForRuns,
             minInterval: budget.minInterval, runID: runID, deadline: deadline, waitsForWindow: deadline != nil,
-            logger: logger)
+            logger: logger,
+            onWait: { reason, until in progress(tracker.snapshot(waiting: (reason, until), now: clock.now())) })
+    }
+
+    /// The progress of asking `provider` about `total` keys, shown as `phase`.
+    func tracker(_ provider: ProviderName, phase: EnrichmentSettings.Provider, total: Int, unit: String = "keys")
+        -> ProgressTracker
+    {
+        let budget = settings.budget(for: provider, defaults: budgets)
+        return ProgressTracker(
+            itemsTotal: total, requestsPlanned: total, minInterval: budget.minInterval,
+            perHour: budget.perHourForRuns, phase: phase.rawValue, unit: unit)
+    }
+
+    /// Tells how far `tracker`'s provider is: `done` of its keys asked, with the requests its summary counts.
+    func report(_ tracker: ProgressTracker, done: Int, total: Int, summary: ProviderSummary) {
+        tracker.update(itemsDone: done, requests: summary.requests, requestsLeft: total - done)
+        progress(tracker.snapshot(waiting: nil, now: clock.now()))
     }
 
     /// The keys among `keys` whose stored fact is absent or stale at `now`.

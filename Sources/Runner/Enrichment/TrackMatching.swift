@@ -16,6 +16,8 @@ struct TrackMatching {
     var market: String
     /// Files read from the store at a time.
     var pageSize = 100
+    /// Told after each file.
+    var progress: @Sendable (_ filesDone: Int, _ requests: Int) -> Void = { _, _ in }
 
     private var store: SQLiteCacheStore { executor.store }
 
@@ -60,6 +62,7 @@ struct TrackMatching {
                     return stop(why, handled, &library)
                 }
                 handled += 1
+                progress(handled, run.summary.requests - requestsBefore)
             }
         }
     }

@@ -118,7 +118,8 @@ public struct JobRun: Sendable {
     private func enrich(_ spec: JobSpec, deadline: Date?, runID: Int64) async -> [String: ProviderSummary] {
         await ProviderEnrichment(
             store: store, clients: providers, settings: spec.enrichment, freshness: spec.freshness, clock: clock,
-            retry: retry, logger: logger, runID: runID, deadline: deadline, stopSignal: stopSignal
+            retry: retry, logger: logger, runID: runID, deadline: deadline, stopSignal: stopSignal,
+            progress: progress
         ).run()
     }
 
@@ -139,16 +140,27 @@ public struct JobRun: Sendable {
         var library = LibrarySummary(imported)
         var stop: RunOutcome?
         if imported.needingMatching > 0 {
+            let files = imported.needingMatching
+            let tracker = ProgressTracker(
+                itemsTotal: files, requestsPlanned: files, minInterval: budget.minInterval,
+                perHour: budget.perHourForRuns, phase: "matching", unit: "files")
+            let (clock, progress) = (self.clock, self.progress)
             let pacer = Pacer(
                 store: store, service: Scheduler.spotify, clock: clock, limit: budget.perHourForRuns,
                 minInterval: budget.minInterval, runID: runID,
                 deadline: budget.maxRuntime.map { startedAt.addingTimeInterval($0) },
-                waitsForWindow: budget.maxRuntime != nil, sharedBudget: sharedBudget, logger: logger)
+                waitsForWindow: budget.maxRuntime != nil, sharedBudget: sharedBudget, logger: logger,
+                onWait: { reason, until in progress(tracker.snapshot(waiting: (reason, until), now: clock.now())) })
             if budget.perHourForRuns <= 0 {
                 stop = .deferred(PlanWording.reason(.noBudget))
                 library.deferred = imported.needingMatching
             } else {
-                stop = await TrackMatching(executor: executor, market: market).run(
+                var matching = TrackMatching(executor: executor, market: market)
+                matching.progress = { done, requests in
+                    tracker.update(itemsDone: done, requests: requests, requestsLeft: files - done)
+                    progress(tracker.snapshot(waiting: nil, now: clock.now()))
+                }
+                stop = await matching.run(
                     pacer: pacer, maxRequests: budget.maxRequests, run: &run, library: &library)
             }
             run.summary.waited = await pacer.waited

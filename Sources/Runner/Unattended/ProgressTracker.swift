@@ -14,9 +14,16 @@ final class ProgressTracker: Sendable {
     private let itemsTotal: Int
     private let minInterval: TimeInterval
     private let perHour: Int
+    private let phase: String?
+    private let unit: String
 
-    init(itemsTotal: Int, requestsPlanned: Int, minInterval: TimeInterval, perHour: Int) {
+    init(
+        itemsTotal: Int, requestsPlanned: Int, minInterval: TimeInterval, perHour: Int, phase: String? = nil,
+        unit: String = "items"
+    ) {
         self.itemsTotal = itemsTotal
+        self.phase = phase
+        self.unit = unit
         self.minInterval = minInterval
         self.perHour = max(1, perHour)
         counts.withLock { $0.requestsLeft = requestsPlanned }
@@ -36,7 +43,7 @@ final class ProgressTracker: Sendable {
     func snapshot(waiting: (reason: WaitReason, until: Date)?, now: Date) -> RunProgress {
         let current = counts.withLock { $0 }
         return RunProgress(
-            itemsDone: current.itemsDone, itemsTotal: itemsTotal, requests: current.requests,
+            phase: phase, unit: unit, itemsDone: current.itemsDone, itemsTotal: itemsTotal, requests: current.requests,
             requestsLeft: current.requestsLeft, waiting: waiting,
             estimatedRemaining: estimate(requestsLeft: current.requestsLeft), now: now)
     }

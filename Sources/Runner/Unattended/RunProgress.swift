@@ -4,6 +4,10 @@ import SwingCache
 
 /// Where a run stands, for the live line on a terminal and the periodic log line in cron.
 public struct RunProgress: Sendable {
+    /// The part of the run: nil for the catalog requests, `matching`, or a provider's name.
+    public var phase: String?
+    /// What `itemsDone` counts: `items`, `files`, `keys`.
+    public var unit = "items"
     public var itemsDone: Int
     public var itemsTotal: Int
     public var requests: Int
@@ -14,9 +18,10 @@ public struct RunProgress: Sendable {
     public var estimatedRemaining: TimeInterval
     public var now: Date
 
-    /// `412/2000 items, 9 requests, waiting: min interval 1.4s, about 3m left`
+    /// `412/2000 items, 9 requests, waiting: min interval 1.4s, about 3m left`, or `lastfm: 40/300 keys, …`
     public var line: String {
-        var text = "\(itemsDone)/\(itemsTotal) items, \(requests) request\(requests == 1 ? "" : "s")"
+        var text =
+            "\(phase.map { "\($0): " } ?? "")\(itemsDone)/\(itemsTotal) \(unit), \(requests) request\(requests == 1 ? "" : "s")"
         if let waiting {
             let seconds = max(0, waiting.until.timeIntervalSince(now))
             let what = waiting.reason.rawValue.replacingOccurrences(of: "_", with: " ")
