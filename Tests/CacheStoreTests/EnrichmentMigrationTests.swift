@@ -52,4 +52,20 @@ import Testing
         #expect(report.providerFacts == 0)
         #expect(try SQLiteShell.query(path, "SELECT COUNT(*) FROM grdb_migrations") == "1")
     }
+
+    @Test func aReadOfAVersionOneDatabaseSeesAnEmptyLibraryAndWritesNothing() throws {
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let store = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readOnly)
+
+        #expect(try store.enrichedTrack(filepath: "/music/a.flac") == nil)
+        #expect(try store.enrichedTracks(spotifyID: "4iV5W9uYEdYUVa79Axb7Rh").isEmpty)
+        #expect(try store.storedMatches(for: ["/music/a.flac"]).isEmpty)
+        var exported = Data()
+        #expect(try store.exportLibrary(format: .json) { exported.append($0) } == 0)
+        #expect(String(decoding: exported, as: UTF8.self).filter { !$0.isWhitespace } == "[]")
+        #expect(try store.entity(SpotifyID(kind: .track, value: "4iV5W9uYEdYUVa79Axb7Rh")) != nil)
+
+        #expect(try SQLiteShell.query(path, "SELECT COUNT(*) FROM grdb_migrations") == "1")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
 }

@@ -73,9 +73,7 @@ extension SQLiteCacheStore {
     ) throws -> Int {
         if dryRun {
             return try writer.read { db in
-                // A dry run reads without migrating: a database older than the table has nothing in it to evict.
-                guard try db.tableExists(table) else { return 0 }
-                return try Int.fetchOne(
+                try Int.fetchOne(
                     db, sql: "SELECT COUNT(*) FROM \(table) WHERE \(condition)", arguments: [cutoff]) ?? 0
             }
         }

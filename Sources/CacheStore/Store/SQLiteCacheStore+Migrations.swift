@@ -13,6 +13,23 @@ extension SQLiteCacheStore {
         return migrator
     }()
 
+    /// For a read-only open of a database an older version wrote: the tables and views of each migration it
+    /// lacks, created empty in the connection's own TEMP schema, so a read finds nothing instead of failing.
+    ///
+    /// Only migrations that add tables and views can stand in this way; one that changes an existing table
+    /// would need the next write to migrate first.
+    static let readOnlyStandIns: [String: String] = [
+        "v2-enrichment": temporary(schemaV2Enrichment)
+    ]
+
+    /// `schema` with every table, index and view created in TEMP.
+    private static func temporary(_ schema: String) -> String {
+        schema
+            .replacingOccurrences(of: "CREATE TABLE ", with: "CREATE TEMP TABLE ")
+            .replacingOccurrences(of: "CREATE VIEW ", with: "CREATE TEMP VIEW ")
+            .replacingOccurrences(of: "CREATE INDEX ", with: "CREATE INDEX temp.")
+    }
+
     private static let schemaV1 = """
         CREATE TABLE track (
             id TEXT PRIMARY KEY NOT NULL,

@@ -43,6 +43,13 @@ public final class SQLiteCacheStore: Sendable {
                 configuration.busyMode = .timeout(10)
                 let queue = try DatabaseQueue(path: path, configuration: configuration)
                 try queue.read { db in try checkSchema(db, path: path, allowMissingMigrations: true) }
+                try queue.inDatabase { db in
+                    let applied = try db.tableExists("grdb_migrations") ? try migrator.appliedIdentifiers(db) : []
+                    for (migration, standIn) in readOnlyStandIns.sorted(by: { $0.key < $1.key })
+                    where !applied.contains(migration) {
+                        try db.execute(sql: standIn)
+                    }
+                }
                 return SQLiteCacheStore(writer: queue, path: path)
             case .readWrite:
                 try prepareFolder(for: location, fileExists: exists)
