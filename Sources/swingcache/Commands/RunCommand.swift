@@ -18,10 +18,17 @@ struct RunCommand: AsyncParsableCommand {
             Needs SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET (environment or config file); SWINGCACHE_SPOTIFY_API_URL \
             and SWINGCACHE_SPOTIFY_TOKEN_URL point it elsewhere (scripts/demo.sh uses the fixture server).
 
+            A job with library: first reads the SwingMusic library (read-only) and matches new or changed \
+            files to Spotify tracks by paced searches; the matched tracks are then fetched like listed ids. \
+            With enrich:, each provider it names (lastfm, musicbrainz, listenbrainz, links) is asked \
+            afterwards for what the cache lacks, at its own pace and budget; a provider without its key \
+            (LASTFM_API_KEY, SWINGCACHE_CONTACT for MusicBrainz) is skipped with one line.
+
             Examples:
               swingcache run jobs/nightly.yaml
               swingcache run jobs/library-enrichment.yaml --max-runtime 6h --json
               swingcache run jobs/nightly.yaml --dry-run
+              swingcache run jobs/library.yaml    # match and enrich a SwingMusic library
               swingcache run jobs/nightly.yaml --quiet --log-format logfmt --metrics-file run.prom
 
             One run per database at a time: a second one exits 75 naming the holder. SIGINT or SIGTERM stops \
