@@ -52,7 +52,8 @@ import Testing
         #expect(
             byPath.standardOutput.contains(
                 "match: matched by search, confidence 0.97, Spotify \(spotifyID.value) (used)"))
-        #expect(byPath.standardOutput.contains("play count: 1002"))
+        #expect(byPath.standardOutput.contains("combined play count: 1002, the sum of"))
+        #expect(byPath.standardOutput.contains("    spotify: +0 — Spotify's public API has no play counts"))
         #expect(
             byPath.standardOutput.contains("lastfm: fetched 2026-11-25T03:00:00Z, fresh until 2026-12-02T03:00:00Z"))
         let records = try #require(

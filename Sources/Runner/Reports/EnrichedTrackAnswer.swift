@@ -138,8 +138,8 @@ public struct EnrichedTrackAnswer: Encodable, Sendable {
         }
         if !genres.isEmpty { lines.append("  genres: \(genres.joined(separator: ", "))") }
         for (platform, url) in links.sorted(by: { $0.key < $1.key }) { lines.append("  link \(platform): \(url)") }
-        lines.append("  play count: \(playCounts.totalCombined)")
-        for term in playCounts.terms { lines.append("    \(term.source): \(term.count) — \(term.note)") }
+        lines.append("  combined play count: \(playCounts.totalCombined), the sum of")
+        for term in playCounts.terms { lines.append("    \(term.source): +\(term.count) — \(term.note)") }
         for (source, freshness) in sources.sorted(by: { $0.key < $1.key }) {
             let state = freshness.missing.map { " (the service does not know it: \($0))" } ?? ""
             let until = freshness.expiresAt.map { ", fresh until \(time($0))" } ?? ""
