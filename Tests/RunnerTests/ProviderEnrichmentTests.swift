@@ -3,6 +3,7 @@ import EnrichmentAPI
 import FixtureServer
 import Foundation
 import Logging
+import RedisClient
 import Runner
 import SpotifyAPI
 import SwingCache
@@ -65,13 +66,15 @@ import Testing
 
     func run(
         _ jobs: JobSet, server: RunningFixtureServer, providers: ProviderConfiguration,
-        progress: @escaping @Sendable (RunProgress) -> Void = { _ in }
+        progress: @escaping @Sendable (RunProgress) -> Void = { _ in }, store: SQLiteCacheStore? = nil,
+        sharedBudget: (any SharedBudget)? = nil
     ) async throws -> RunSummary {
         let client = SpotifyClient(
             endpoints: SpotifyEndpoints(apiURL: URL(string: server.apiURL)!, tokenURL: URL(string: server.tokenURL)!),
             credentials: SpotifyCredentials(clientID: "swingcache-demo", clientSecret: "swingcache-demo-secret"),
             transport: URLSessionTransport(), now: { clock.now() })
-        var jobRun = JobRun(store: store, client: client, clock: clock, logger: Logger(label: "test"))
+        var jobRun = JobRun(store: store ?? self.store, client: client, clock: clock, logger: Logger(label: "test"))
+        jobRun.sharedBudget = sharedBudget
         jobRun.providers = ProviderClients(providers, transport: URLSessionTransport(), now: { clock.now() })
         jobRun.progress = progress
         return try await jobRun.run(jobs).summary
@@ -286,6 +289,31 @@ import Testing
             #expect(seen.contains { $0.hasPrefix("matching: ") && $0.contains("/3 files") }, "\(seen)")
             #expect(seen.contains { $0.hasPrefix("lastfm: 2/3 keys, 2 requests") }, "\(seen)")
             #expect(seen.contains { $0.hasPrefix("musicbrainz: 1/3 ISRCs, 2 requests") }, "\(seen)")
+        }
+    }
+
+    @Test(.enabled(if: sharedTestRedisURL != nil, "set SWINGCACHE_TEST_REDIS_URL"))
+    func runnersWithSeparateDatabasesKeepMusicBrainzsPaceTogetherThroughRedis() async throws {
+        let url = try #require(sharedTestRedisURL)
+        let prefix = "test:\(UUID().uuidString):"
+        try await withServer { server in
+            let providers = try configuration(server)
+            for _ in 0..<2 {
+                let budget = RedisBudget(redis: ReconnectingRedis(url: url), prefix: prefix)
+                let summary = try await run(
+                    jobs([.musicbrainz]), server: server, providers: providers, store: try TemporaryDirectory().store(),
+                    sharedBudget: budget)
+                #expect(summary.providers["musicbrainz"]?.requests == 6)
+            }
+
+            let times = await server.requestLog().filter { $0.service == .musicbrainz }.map(\.time)
+            #expect(times.count == 12)
+            for (earlier, later) in zip(times, times.dropFirst()) {
+                #expect(later.timeIntervalSince(earlier) >= 1, "the second runner waits for the first one's last")
+            }
+            let redis = ReconnectingRedis(url: url)
+            let shared = try await redis.send(["ZCARD", prefix + "ledger:musicbrainz"])
+            #expect(shared.integer == 12)
         }
     }
 }

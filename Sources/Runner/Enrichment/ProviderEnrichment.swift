@@ -9,7 +9,8 @@ import SwingCache
 ///
 /// Runs after matching and the Spotify catalog phase, so a matched track's ISRC is known. Providers go one after
 /// the other (Last.fm, MusicBrainz, ListenBrainz, links), each behind a ``Pacer`` of its own service name and budget:
-/// every request is in the ledger, completed in the transaction that writes its facts. A provider that is not
+/// every request is in the ledger, completed in the transaction that writes its facts, and with Redis in the shared
+/// budget, so runners on several hosts keep one pace per provider. A provider that is not
 /// configured is skipped with one log line; one that refuses the run's key is switched off for the run.
 struct ProviderEnrichment {
     var store: SQLiteCacheStore
@@ -25,6 +26,8 @@ struct ProviderEnrichment {
     var stopSignal: StopSignal
     /// Told before each key a provider is asked about, and when a wait begins.
     var progress: @Sendable (RunProgress) -> Void = { _ in }
+    /// The budgets shared with other runners (Redis), when configured: each provider's under its own name.
+    var sharedBudget: (any SharedBudget)?
 
     /// The request loop of `provider`'s requests, which stops at the spec's `max_requests` for it.
     func loop(_ provider: EnrichmentSettings.Provider) -> ProviderRequestLoop {
@@ -60,7 +63,7 @@ struct ProviderEnrichment {
         return Pacer(
             store: store, service: provider.serviceName, clock: clock, limit: budget.perHourForRuns,
             minInterval: budget.minInterval, runID: runID, deadline: deadline, waitsForWindow: deadline != nil,
-            logger: logger,
+            sharedBudget: sharedBudget, logger: logger,
             onWait: { reason, until in progress(tracker.snapshot(waiting: (reason, until), now: clock.now())) })
     }
 

@@ -119,7 +119,7 @@ public struct JobRun: Sendable {
         await ProviderEnrichment(
             store: store, clients: providers, settings: spec.enrichment, freshness: spec.freshness, clock: clock,
             retry: retry, logger: logger, runID: runID, deadline: deadline, stopSignal: stopSignal,
-            progress: progress
+            progress: progress, sharedBudget: sharedBudget
         ).run()
     }
 
