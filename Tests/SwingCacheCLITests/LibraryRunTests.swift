@@ -83,4 +83,16 @@ import Testing
         #expect(lookedUp.standardError.contains("\(folder.path)/.swingmusic/swingmusic.db"))
         #expect(try server.requestLog().isEmpty)
     }
+
+    @Test func twoSpecsNamingALibraryInOneRunAreRefusedBeforeAnythingIsRead() throws {
+        try folder.write("other-library.yaml", "name: other\nlibrary:\n  swingmusic_db: other.db\n")
+        for command in ["run", "plan"] {
+            let both = try swingcache([command, "jobs-with-library.yaml", "other-library.yaml"], server: nil)
+            #expect(both.status == 65, "\(both.standardError)")
+            #expect(
+                both.standardError.contains(
+                    "other-library.yaml:3:3: 'other-library.yaml' names a SwingMusic library, and so does 'jobs-with-library.yaml'"
+                ), "\(both.standardError)")
+        }
+    }
 }

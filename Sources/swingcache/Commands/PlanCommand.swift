@@ -20,7 +20,8 @@ struct PlanCommand: AsyncParsableCommand {
 
             Examples:
               swingcache plan jobs/nightly.yaml
-              swingcache plan jobs/*.yaml --max-requests 100 --json
+              swingcache plan jobs/nightly.yaml jobs/library-enrichment.yaml --max-requests 100 --json
+              swingcache plan jobs/library.yaml    # what matching and enriching the library costs
             """
     )
 

@@ -17,6 +17,12 @@ enum JobSpecFiles {
                 problems += error.diagnostics.map(\.description)
             }
         }
+        let naming = specs.filter { $0.library != nil }
+        for later in naming.dropFirst() {
+            problems.append(
+                "\(later.library!.origin): '\(later.path)' names a SwingMusic library, and so does '\(naming[0].path)': a run reads one library (a cache database holds one); run them separately, each with its own --db"
+            )
+        }
         guard problems.isEmpty else { throw CommandFailure(.badJobSpec, lines: problems) }
         for spec in specs {
             for invalid in spec.invalidTargets { Terminal.warning("\(invalid) (skipped)") }
