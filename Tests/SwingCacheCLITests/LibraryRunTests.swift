@@ -85,7 +85,15 @@ import Testing
     }
 
     @Test func twoSpecsNamingALibraryInOneRunAreRefusedBeforeAnythingIsRead() throws {
-        try folder.write("other-library.yaml", "name: other\nlibrary:\n  swingmusic_db: other.db\n")
+        try folder.write(
+            "other-library.yaml", "name: other\nlibrary:\n  swingmusic_db: other.db\nenrich:\n  lastfm:\n  links:\n")
+        let valid = try swingcache(["validate", "jobs-with-library.yaml", "other-library.yaml"], server: nil)
+        #expect(valid.status == 0, "each spec is valid on its own")
+        #expect(
+            valid.standardOutput.contains(
+                "other-library.yaml: ok (0 tracks, 0 albums, 0 artists, a SwingMusic library, enriched by lastfm, links)"
+            ),
+            "\(valid.standardOutput)")
         for command in ["run", "plan"] {
             let both = try swingcache([command, "jobs-with-library.yaml", "other-library.yaml"], server: nil)
             #expect(both.status == 65, "\(both.standardError)")

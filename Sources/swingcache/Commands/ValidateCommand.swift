@@ -22,6 +22,9 @@ struct ValidateCommand: ParsableCommand {
         var targets: [String: Int]
         var duplicates: Int
         var problems: [Diagnostic]
+        /// Whether the spec names a SwingMusic library, and the providers its `enrich:` turns on.
+        var library = false
+        var enrich: [String] = []
     }
 
     @Argument(help: ArgumentHelp("Job spec files (YAML).", valueName: "job.yaml"))
@@ -41,7 +44,8 @@ struct ValidateCommand: ParsableCommand {
                         file: path, valid: spec.invalidTargets.isEmpty, name: spec.name,
                         targets: Dictionary(
                             uniqueKeysWithValues: EntityKind.allCases.map { ($0.plural, counts[$0] ?? 0) }),
-                        duplicates: spec.duplicateCount, problems: spec.invalidTargets))
+                        duplicates: spec.duplicateCount, problems: spec.invalidTargets, library: spec.library != nil,
+                        enrich: spec.enrichment.ttls.keys.sorted().map(\.rawValue)))
             } catch {
                 results.append(
                     FileResult(file: path, valid: false, targets: [:], duplicates: 0, problems: error.diagnostics))
@@ -54,7 +58,10 @@ struct ValidateCommand: ParsableCommand {
                 for problem in result.problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
                 if result.valid {
                     let counts = EntityKind.allCases.map { "\(result.targets[$0.plural] ?? 0) \($0.plural)" }
-                    print("\(result.file): ok (\(counts.joined(separator: ", ")))")
+                    var parts = counts
+                    if result.library { parts.append("a SwingMusic library") }
+                    if !result.enrich.isEmpty { parts.append("enriched by \(result.enrich.joined(separator: ", "))") }
+                    print("\(result.file): ok (\(parts.joined(separator: ", ")))")
                 } else {
                     print("\(result.file): \(result.problems.count) problem\(result.problems.count == 1 ? "" : "s")")
                 }
