@@ -267,6 +267,7 @@ import Testing
                 #expect(preview.requestsAtLeast == 0, "\(name)")
             }
             #expect(after["listenbrainz"]?.keys ?? 0 >= 3)
+            #expect(after["listenbrainz"]?.requestsAtMost == 0, "MusicBrainz has nothing due: no new recording")
 
             var unconfigured = providers
             unconfigured.lastfmKey = nil

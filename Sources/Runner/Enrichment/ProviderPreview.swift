@@ -35,6 +35,8 @@ extension ProviderPreview {
     /// Matching may give files without an ISRC one, and MusicBrainz may not know an ISRC, so the counts that
     /// depend on them are ranges: MusicBrainz at least one request per due ISRC and at most two per ISRC that may
     /// be due; Deezer none when MusicBrainz already gives every link, at most one per ISRC that may be due.
+    /// Retries are not counted. Providers are previewed in `Provider.allCases` order, MusicBrainz before
+    /// ListenBrainz, whose recordings it finds.
     public static func estimate(
         _ survey: LibrarySurvey, settings: EnrichmentSettings, configuration: ProviderConfiguration,
         store: SQLiteCacheStore, now: Date, defaults: ProviderBudgetDefaults = .standard
@@ -43,6 +45,7 @@ extension ProviderPreview {
         let isrcs = survey.isrcs.sorted()
         let musicbrainzMayAsk =
             settings.isEnabled(.musicbrainz) && configuration.unconfiguredReason(.musicbrainz) == nil
+        var musicbrainzMayFindRecordings = false
         for provider in EnrichmentSettings.Provider.allCases where settings.isEnabled(provider) {
             var preview = ProviderPreview()
             preview.skipped = configuration.unconfiguredReason(provider)
@@ -58,13 +61,14 @@ extension ProviderPreview {
                 try preview.count(isrcs.map { .musicbrainzRecording(isrc: $0) }, store: store, now: now)
                 preview.requestsAtLeast = preview.due
                 preview.requestsAtMost = 2 * (preview.due + survey.filesAwaitingISRC)
+                musicbrainzMayFindRecordings = musicbrainzMayAsk && preview.requestsAtMost != 0
                 interval = settings.budget(for: .musicbrainz, defaults: defaults).minInterval
             case .listenbrainz:
                 let mbids = try store.recordingMBIDs(forISRCs: isrcs)
                 try preview.count(mbids.map { .listenbrainzPopularity(mbid: $0) }, store: store, now: now)
                 let batch = ListenBrainzPopularityRequest.maxRecordings
                 preview.requestsAtLeast = (preview.due + batch - 1) / batch
-                preview.requestsAtMost = musicbrainzMayAsk ? nil : preview.requestsAtLeast
+                preview.requestsAtMost = musicbrainzMayFindRecordings ? nil : preview.requestsAtLeast
                 interval = settings.budget(for: .listenbrainz, defaults: defaults).minInterval
             case .links:
                 try preview.count(
