@@ -110,6 +110,14 @@ import Testing
         #expect(result.requests.map(\.ids.count) == [3, 3])
     }
 
+    @Test func withNoTargetsYetTheTTLCheckSpeaksOfTheJobsTTL() {
+        let week: TimeInterval = 7 * 86_400
+        let empty = Planner(budget: BudgetPolicy(), ttlWithoutTargets: week).plan(
+            targets: [], invalidCount: 0, cache: [:], recentRequests: [], service: ServiceState(), now: now)
+        #expect(empty.ttlCheck.ttl == week)
+        #expect(empty.ttlCheck.keepable)
+    }
+
     @Test func theTTLCheckSaysWhatWouldKeepAnOversizedLibraryFresh() {
         var factory = CatalogFactory()
         let result = plan(

@@ -41,7 +41,8 @@ public struct Scheduler: Sendable {
                 service.modes[kind] = .unknown
             }
         }
-        return Planner(budget: budgetOverride(jobs.budget)).plan(
+        let ttl = jobs.specs.map(\.freshness.ttl).min() ?? FreshnessPolicy().ttl
+        return Planner(budget: budgetOverride(jobs.budget), ttlWithoutTargets: ttl).plan(
             targets: jobs.targets, invalidCount: jobs.invalidCount, cache: cache, recentRequests: recent,
             service: service, now: now)
     }

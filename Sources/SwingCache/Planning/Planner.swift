@@ -17,9 +17,12 @@ import Foundation
 /// ```
 public struct Planner: Sendable {
     public var budget: BudgetPolicy
+    /// The ttl the quota check speaks of when there are no targets yet (a library not matched yet): the jobs'.
+    public var ttlWithoutTargets: TimeInterval
 
-    public init(budget: BudgetPolicy) {
+    public init(budget: BudgetPolicy, ttlWithoutTargets: TimeInterval = FreshnessPolicy().ttl) {
         self.budget = budget
+        self.ttlWithoutTargets = ttlWithoutTargets
     }
 
     public func plan(
@@ -120,7 +123,7 @@ public struct Planner: Sendable {
     private func ttlCheck(
         targets: [PlanTarget], cache: [SpotifyID: CacheEntryState], service: ServiceState, now: Date
     ) -> TTLCheck {
-        let ttl = targets.map(\.freshness.ttl).min() ?? FreshnessPolicy().ttl
+        let ttl = targets.map(\.freshness.ttl).min() ?? ttlWithoutTargets
         let kept = targets.filter { target in
             let state = target.freshness.state(of: cache[target.id] ?? .absent, at: now)
             return state != .knownMissing && state != .invalid
