@@ -141,6 +141,7 @@ import Testing
 
             #expect(summary.providers["lastfm"]?.skipped == "LASTFM_API_KEY is not set")
             #expect(summary.providers["musicbrainz"]?.skipped?.contains("SWINGCACHE_CONTACT") == true)
+            #expect(summary.providers.values.allSatisfy { !$0.unfinished }, "not configured is not unfinished")
             #expect(await requests(server, "/lastfm").isEmpty)
             #expect(await requests(server, "/musicbrainz").isEmpty)
             #expect(summary.outcome == .completed)
@@ -219,6 +220,8 @@ import Testing
             #expect(lastfm.stored == 2)
             #expect(lastfm.failed == 0)
             #expect(lastfm.skipped == "max_requests (2) reached")
+            #expect(lastfm.unfinished)
+            #expect(summary.outcome == .deferred("lastfm: max_requests (2) reached"), "keys are left: exit 75")
             #expect(await requests(server, "/lastfm").count == 2)
 
             let musicbrainz = await server.requestLog().filter { $0.service == .musicbrainz }.map(\.time)
@@ -230,6 +233,7 @@ import Testing
             let next = try await run(jobs([.lastfm]), server: server, providers: providers)
             #expect(next.providers["lastfm"]?.requests == 1, "the key the cap left is asked by the next run")
             #expect(next.providers["lastfm"]?.fresh == 2)
+            #expect(next.outcome == .completed)
         }
     }
 

@@ -15,14 +15,14 @@ extension ProviderEnrichment {
             keys = try store.libraryLastfmKeys()
             wanted = try needingFetch(keys.map { .lastfmTrack($0) }, now: clock.now(), summary: &summary)
         } catch {
-            return skip(.lastfm, "could not read the library from the database: \(error)", &summary)
+            return leaveForNextRun(.lastfm, "could not read the library from the database: \(error)", &summary)
         }
         let pending = keys.filter { wanted.contains(.lastfmTrack($0)) }
         let tracker = tracker(.lastfm, phase: .lastfm, total: pending.count)
         let pacer = pacer(for: .lastfm, tracker: tracker)
         let username = settings.lastfmUsername
         for (done, key) in pending.enumerated() {
-            if stopSignal.isSet { return skip(.lastfm, "stopped by a signal", &summary) }
+            if stopSignal.isSet { return leaveForNextRun(.lastfm, "stopped by a signal", &summary) }
             report(tracker, done: done, total: pending.count, summary: summary)
             let ending = await loop(.lastfm).run(
                 endpoint: "track.getInfo", pacer: pacer, summary: &summary
@@ -66,14 +66,14 @@ extension ProviderEnrichment {
             wanted = try needingFetch(
                 isrcs.map { .musicbrainzRecording(isrc: $0) }, now: clock.now(), summary: &summary)
         } catch {
-            return skip(.musicbrainz, "could not read the library from the database: \(error)", &summary)
+            return leaveForNextRun(.musicbrainz, "could not read the library from the database: \(error)", &summary)
         }
         let pending = isrcs.filter { wanted.contains(.musicbrainzRecording(isrc: $0)) }
         let tracker = tracker(.musicbrainz, phase: .musicbrainz, total: pending.count, unit: "ISRCs")
         let pacer = pacer(for: .musicbrainz, tracker: tracker)
         let retries = MusicBrainzPolicy.standard.maxBusyRetries
         for (done, isrc) in pending.enumerated() {
-            if stopSignal.isSet { return skip(.musicbrainz, "stopped by a signal", &summary) }
+            if stopSignal.isSet { return leaveForNextRun(.musicbrainz, "stopped by a signal", &summary) }
             report(tracker, done: done, total: pending.count, summary: summary)
             let lookup = await loop(.musicbrainz).run(
                 endpoint: "isrc", pacer: pacer, summary: &summary, maxRetries: retries
@@ -131,13 +131,13 @@ extension ProviderEnrichment {
                 mbids.map { .listenbrainzPopularity(mbid: $0) }, now: clock.now(), summary: &summary)
             pending = mbids.filter { wanted.contains(.listenbrainzPopularity(mbid: $0)) }
         } catch {
-            return skip(.listenbrainz, "could not read the library from the database: \(error)", &summary)
+            return leaveForNextRun(.listenbrainz, "could not read the library from the database: \(error)", &summary)
         }
         let tracker = tracker(.listenbrainz, phase: .listenbrainz, total: pending.count, unit: "recordings")
         let pacer = pacer(for: .listenbrainz, tracker: tracker)
         var pacing = ListenBrainzPacing()
         for start in stride(from: 0, to: pending.count, by: ListenBrainzPopularityRequest.maxRecordings) {
-            if stopSignal.isSet { return skip(.listenbrainz, "stopped by a signal", &summary) }
+            if stopSignal.isSet { return leaveForNextRun(.listenbrainz, "stopped by a signal", &summary) }
             report(tracker, done: start, total: pending.count, summary: summary)
             let batch = Array(pending[start..<min(pending.count, start + ListenBrainzPopularityRequest.maxRecordings)])
             let earliest = pacing.earliestStart(now: clock.now())
@@ -182,14 +182,14 @@ extension ProviderEnrichment {
             wanted = try needingFetch(
                 isrcs.map { .trackLink(isrc: $0, platform: "deezer") }, now: clock.now(), summary: &summary)
         } catch {
-            return skip(.deezer, "could not read the library from the database: \(error)", &summary)
+            return leaveForNextRun(.deezer, "could not read the library from the database: \(error)", &summary)
         }
         let pending = isrcs.filter { wanted.contains(.trackLink(isrc: $0, platform: "deezer")) }
         let tracker = tracker(.deezer, phase: .links, total: pending.count, unit: "ISRCs")
         let pacer = pacer(for: .deezer, tracker: tracker)
         var found: [(isrc: String, url: String)] = []
         for (done, isrc) in pending.enumerated() {
-            if stopSignal.isSet { return skip(.deezer, "stopped by a signal", &summary) }
+            if stopSignal.isSet { return leaveForNextRun(.deezer, "stopped by a signal", &summary) }
             report(tracker, done: done, total: pending.count, summary: summary)
             let ending = await loop(.links).run(
                 endpoint: "track/isrc", pacer: pacer, summary: &summary
@@ -227,7 +227,7 @@ extension ProviderEnrichment {
         let odesliTracker = self.tracker(.odesli, phase: .links, total: found.count, unit: "Deezer links")
         let odesliPacer = self.pacer(for: .odesli, tracker: odesliTracker)
         for (done, (isrc, url)) in found.enumerated() {
-            if stopSignal.isSet { return }
+            if stopSignal.isSet { return leaveForNextRun(.odesli, "stopped by a signal", &summary) }
             report(odesliTracker, done: done, total: found.count, summary: summary)
             let ending = await loop(.links).run(
                 endpoint: "links", pacer: odesliPacer, summary: &summary

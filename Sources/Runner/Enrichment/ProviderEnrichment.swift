@@ -43,6 +43,7 @@ struct ProviderEnrichment {
             var summary = ProviderSummary()
             if stopSignal.isSet {
                 summary.skipped = "stopped by a signal"
+                summary.unfinished = true
             } else {
                 switch provider {
                 case .lastfm: await enrichLastfm(&summary)
@@ -107,6 +108,13 @@ struct ProviderEnrichment {
         summary.skipped = reason
     }
 
+    /// Logs and records that `provider` stopped before asking for everything due: the next run asks for the rest.
+    func leaveForNextRun(_ provider: ProviderName, _ reason: String, _ summary: inout ProviderSummary) {
+        logger.notice("\(provider.displayName) stopped for this run: \(reason)")
+        summary.skipped = reason
+        summary.unfinished = true
+    }
+
     /// Logs and records that `provider` was switched off for the rest of the run.
     func disable(_ provider: ProviderName, _ reason: String, _ summary: inout ProviderSummary) {
         logger.warning("\(provider.displayName) disabled for this run: \(reason)")
@@ -147,8 +155,7 @@ struct ProviderEnrichment {
             disable(provider, reason, &summary)
             return false
         case .refused(let reason):
-            logger.notice("\(provider.displayName) stopped for this run: \(reason)")
-            summary.skipped = reason
+            leaveForNextRun(provider, reason, &summary)
             return false
         }
     }

@@ -14,6 +14,9 @@ public struct ProviderSummary: Codable, Sendable, Equatable {
     public var failed = 0
     /// Why the provider was not called, or stopped being called, in this run; nil when it ran to the end.
     public var skipped: String?
+    /// Whether it stopped with keys still due, which the next run asks for: a signal, its budget, `max_requests`,
+    /// `max_runtime`. A provider that is not configured or refuses the key is skipped, not unfinished.
+    public var unfinished = false
 
     public init() {}
 }

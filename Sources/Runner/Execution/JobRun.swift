@@ -105,6 +105,9 @@ public struct JobRun: Sendable {
                 spec, deadline: budgetOverride(jobs.budget).maxRuntime.map { startedAt.addingTimeInterval($0) },
                 runID: runID)
             summary.finishedAt = clock.now()
+            if summary.outcome == .completed, let left = Self.providerWorkLeft(summary.providers) {
+                summary.outcome = .deferred(left)
+            }
         }
         summary.tokenFetches = await client.tokens.fetchCount
         let report = RunReport(plan: plan, jobs: jobs, summary: summary, runID: runID)
@@ -168,6 +171,16 @@ public struct JobRun: Sendable {
         run.summary.library = library
         run.summary.finishedAt = clock.now()
         return (run.summary, stop)
+    }
+
+    /// Why a provider stopped with keys still due, if one did.
+    ///
+    /// Keys that failed one by one do not defer the run: they are asked again by the next run anyway, and a
+    /// provider's 400 for one odd title would otherwise keep every run from completing.
+    static func providerWorkLeft(_ providers: [String: ProviderSummary]) -> String? {
+        providers.sorted { $0.key < $1.key }.first { $0.value.unfinished }.map { name, provider in
+            "\(name): \(provider.skipped ?? "stopped early")"
+        }
     }
 
     /// The summary of a plan the run did not carry out, because matching had to stop it.
