@@ -12,6 +12,22 @@ import SwingCache
 /// await server.stop()
 /// ```
 public enum FixtureServer {
+    /// Runs `body` with a server started on a free loopback port, and stops the server whatever `body` does.
+    public static func withRunning<Result>(
+        options: FixtureServerOptions = .init(), requestLogFile: String? = nil, clock: any RunClock = SystemClock(),
+        _ body: (RunningFixtureServer) async throws -> Result
+    ) async throws -> Result {
+        let server = try await start(options: options, requestLogFile: requestLogFile, clock: clock)
+        do {
+            let result = try await body(server)
+            await server.stop()
+            return result
+        } catch {
+            await server.stop()
+            throw error
+        }
+    }
+
     /// Starts the server and returns once it listens; `port` 0 picks a free port, reported by the result.
     ///
     /// `clock` times token expiry, the enrichment services' rate limits and the request log, so a test can pass a

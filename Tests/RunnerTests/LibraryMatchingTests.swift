@@ -54,14 +54,7 @@ import Testing
     func withServer(
         _ options: FixtureServerOptions = FixtureServerOptions(), _ body: (RunningFixtureServer) async throws -> Void
     ) async throws {
-        let server = try await FixtureServer.start(options: options)
-        do {
-            try await body(server)
-        } catch {
-            await server.stop()
-            throw error
-        }
-        await server.stop()
+        try await FixtureServer.withRunning(options: options, body)
     }
 
     func searches(_ server: RunningFixtureServer) async -> [String] {

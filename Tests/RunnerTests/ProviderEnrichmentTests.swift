@@ -83,14 +83,7 @@ import Testing
     func withServer(
         _ options: FixtureServerOptions = FixtureServerOptions(), _ body: (RunningFixtureServer) async throws -> Void
     ) async throws {
-        let server = try await FixtureServer.start(options: options, clock: clock)
-        do {
-            try await body(server)
-        } catch {
-            await server.stop()
-            throw error
-        }
-        await server.stop()
+        try await FixtureServer.withRunning(options: options, clock: clock, body)
     }
 
     func requests(_ server: RunningFixtureServer, _ prefix: String) async -> [String] {

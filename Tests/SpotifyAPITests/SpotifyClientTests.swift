@@ -13,17 +13,13 @@ import Testing
         _ options: FixtureServerOptions = FixtureServerOptions(), credentials: SpotifyCredentials? = nil,
         _ body: (SpotifyClient, RunningFixtureServer) async throws -> Void
     ) async throws {
-        let server = try await FixtureServer.start(options: options)
-        let client = SpotifyClient(
-            endpoints: SpotifyEndpoints(apiURL: URL(string: server.apiURL)!, tokenURL: URL(string: server.tokenURL)!),
-            credentials: credentials ?? self.credentials, transport: URLSessionTransport())
-        do {
+        try await FixtureServer.withRunning(options: options) { server in
+            let client = SpotifyClient(
+                endpoints: SpotifyEndpoints(
+                    apiURL: URL(string: server.apiURL)!, tokenURL: URL(string: server.tokenURL)!),
+                credentials: credentials ?? self.credentials, transport: URLSessionTransport())
             try await body(client, server)
-        } catch {
-            await server.stop()
-            throw error
         }
-        await server.stop()
     }
 
     func ids(_ kind: EntityKind, _ values: [String]) -> [SpotifyID] { values.map { SpotifyID(kind: kind, value: $0) } }

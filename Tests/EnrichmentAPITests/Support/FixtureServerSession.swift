@@ -9,15 +9,7 @@ func withFixtureServer<Result>(
     _ options: FixtureServerOptions = FixtureServerOptions(), clock: any RunClock = SystemClock(),
     _ body: (RunningFixtureServer) async throws -> Result
 ) async throws -> Result {
-    let server = try await FixtureServer.start(options: options, clock: clock)
-    do {
-        let result = try await body(server)
-        await server.stop()
-        return result
-    } catch {
-        await server.stop()
-        throw error
-    }
+    try await FixtureServer.withRunning(options: options, clock: clock, body)
 }
 
 extension RunningFixtureServer {

@@ -84,16 +84,10 @@ func withFixtureServer<Result>(
     _ options: FixtureServerOptions = .init(), requestLogFile: String? = nil, clock: any RunClock = SystemClock(),
     _ body: (FixtureClient) async throws -> Result
 ) async throws -> Result {
-    let server = try await FixtureServer.start(options: options, requestLogFile: requestLogFile, clock: clock)
-    let client = FixtureClient(server: server)
-    defer { client.finish() }
-    do {
-        let result = try await body(client)
-        await server.stop()
-        return result
-    } catch {
-        await server.stop()
-        throw error
+    try await FixtureServer.withRunning(options: options, requestLogFile: requestLogFile, clock: clock) { server in
+        let client = FixtureClient(server: server)
+        defer { client.finish() }
+        return try await body(client)
     }
 }
 
