@@ -95,7 +95,8 @@ let package = Package(
         .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer", "SwingCacheTestKit"]),
         .testTarget(name: "SpotifyAPITests", dependencies: ["SpotifyAPI", "FixtureServer", "SwingCacheTestKit"]),
         .testTarget(
-            name: "EnrichmentAPITests", dependencies: ["EnrichmentAPI", "FixtureServer", "SwingCacheTestKit"]),
+            name: "EnrichmentAPITests",
+            dependencies: ["EnrichmentAPI", "SwingCache", "FixtureServer", "SwingCacheTestKit"]),
         .testTarget(
             name: "RunnerTests",
             dependencies: ["Runner", "RedisClient", "FixtureServer", "SwingCacheTestKit"]),

@@ -100,7 +100,8 @@ public struct JobRun: Sendable {
                     "\(library.failed) files could not be matched and are retried by the next run")
             }
         }
-        if let spec = jobs.librarySpec, !spec.enrichment.ttls.isEmpty {
+        // Wrong Spotify credentials end the run at once: no provider is asked on behalf of a run that cannot finish.
+        if let spec = jobs.librarySpec, !spec.enrichment.ttls.isEmpty, !summary.outcome.isConfigurationError {
             summary.providers = await enrich(
                 spec, deadline: budgetOverride(jobs.budget).maxRuntime.map { startedAt.addingTimeInterval($0) },
                 runID: runID)
@@ -113,7 +114,7 @@ public struct JobRun: Sendable {
         let report = RunReport(plan: plan, jobs: jobs, summary: summary, runID: runID)
         try store.finishRun(
             runID, finishedAt: summary.finishedAt, outcome: summary.outcome.name, fetched: summary.fetched,
-            requests: summary.requests, deferred: summary.deferred, summary: report.jsonLine)
+            requests: report.requests.total, deferred: summary.deferred, summary: report.jsonLine)
         return (plan, summary, runID)
     }
 
@@ -138,8 +139,7 @@ public struct JobRun: Sendable {
         executor: RunExecutor, runID: Int64
     ) async -> (summary: RunSummary, stop: RunOutcome?) {
         var run = RunExecutor.RunState(
-            summary: RunSummary(startedAt: startedAt), modes: [:], policies: [:],
-            generator: SystemRandomNumberGenerator())
+            summary: RunSummary(startedAt: startedAt), modes: [:], policies: [:])
         var library = LibrarySummary(imported)
         var stop: RunOutcome?
         if imported.needingMatching > 0 {

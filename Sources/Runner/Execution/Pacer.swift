@@ -99,6 +99,10 @@ public actor Pacer {
     }
 
     /// Moves a granted start to the moment its request is sent, in every budget that counted it.
+    ///
+    /// Called again with the moment its answer arrived (``OutboundPipeline`` does): a request holds its slot until
+    /// then, so the next one is sent at least `minInterval` after the server received this one, whatever the delay
+    /// between recording a send and the request reaching the server.
     public func markSent(ledgerID: Int64, grantedAt: Date, sentAt: Date) async {
         try? store.markSent(ledgerID: ledgerID, at: sentAt)
         if let sharedBudget, !sharedOutage.isOngoing {

@@ -1,6 +1,7 @@
 import CacheStore
 import Foundation
 import RedisClient
+import SwingCache
 
 /// The shared budget in a Redis-compatible server: a sorted set of request starts per service and a hash of
 /// blocks, checked and updated by one server-side script so that no two runners can take the same slot.
@@ -17,11 +18,6 @@ public struct RedisBudget: SharedBudget {
 
     func ledgerKey(_ service: String) -> String { prefix + "ledger:" + service }
     func stateKey(_ service: String) -> String { prefix + "state:" + service }
-
-    /// Extra distance beyond the interval: the delay between a runner recording its send and the request reaching
-    /// the server varies between processes and requests (a new connection, a loaded machine: up to 7 ms seen on
-    /// 2 cores), and the server must never see two requests closer than the interval.
-    static func sendJitterGuard(_ interval: TimeInterval) -> TimeInterval { min(0.025, interval / 10) }
 
     /// Times are whole milliseconds since 1970 throughout the script.
     static let reserveScript = """
@@ -62,7 +58,7 @@ public struct RedisBudget: SharedBudget {
         let answer = try await redis.send([
             "EVAL", Self.reserveScript, "2", ledgerKey(service), stateKey(service), String(nowMs), String(limit),
             String(Self.milliseconds(minInterval)), member(grantedAt: nowMs),
-            String(Self.milliseconds(Self.sendJitterGuard(minInterval))),
+            String(Self.milliseconds(BudgetPolicy.sendGuard(forInterval: minInterval))),
         ])
         guard let parts = answer.array?.compactMap(\.string), parts.count >= 2, let time = Int64(parts[1]) else {
             throw RedisError("the budget script answered \(answer)")

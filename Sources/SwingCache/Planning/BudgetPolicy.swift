@@ -27,6 +27,11 @@ public struct BudgetPolicy: Hashable, Sendable, Codable {
     /// Requests per hour a batch run may spend: the quota less the reserve.
     public var perHourForRuns: Int { max(0, perHour - reserve) }
 
+    /// Extra distance a request's slot keeps beyond `interval` after it is sent: the delay from recording a send to
+    /// the request reaching the server varies between requests and processes (a new connection, a loaded machine: up
+    /// to 7 ms seen on 2 cores), and the server must never see two requests closer than the interval.
+    public static func sendGuard(forInterval interval: TimeInterval) -> TimeInterval { min(0.025, interval / 10) }
+
     /// The budget several specs run together must keep: the strictest value of each setting.
     public func combined(with other: BudgetPolicy) -> BudgetPolicy {
         BudgetPolicy(
