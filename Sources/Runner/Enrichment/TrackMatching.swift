@@ -135,9 +135,11 @@ struct TrackMatching {
         _ request: TrackSearchRequest, pipeline: inout OutboundPipeline, run: inout RunExecutor.RunState
     ) async -> SearchResult {
         let client = executor.client
+        let describe = { (exchange: SpotifyExchange<TrackSearchRequest>) in
+            RunExecutor.describe(exchange, endpoint: request.endpoint)
+        }
         let ending = await pipeline.send(
-            endpoint: request.endpoint, detail: request.query, tally: &run.summary,
-            describe: { RunExecutor.describe($0, endpoint: request.endpoint) }
+            endpoint: request.endpoint, detail: request.query, tally: &run.summary, describe: describe
         ) {
             await client.searchTracks(request)
         }

@@ -209,9 +209,11 @@ public final class RunExecutor: Sendable {
     private func perform(_ item: WorkItem, pipeline: inout OutboundPipeline, run: inout RunState) async -> ItemResult {
         let request = item.request
         let client = self.client
+        let describe = { (exchange: SpotifyExchange<CatalogRequest>) in
+            Self.describe(exchange, endpoint: request.endpoint)
+        }
         let ending = await pipeline.send(
-            endpoint: request.endpoint, detail: "\(item.ids.count) ids", tally: &run.summary,
-            describe: { Self.describe($0, endpoint: request.endpoint) }
+            endpoint: request.endpoint, detail: "\(item.ids.count) ids", tally: &run.summary, describe: describe
         ) {
             await client.fetch(request)
         }
