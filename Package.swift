@@ -99,7 +99,11 @@ let package = Package(
             dependencies: ["EnrichmentAPI", "SwingCache", "FixtureServer", "SwingCacheTestKit"]),
         .testTarget(
             name: "RunnerTests",
-            dependencies: ["Runner", "RedisClient", "FixtureServer", "SwingCacheTestKit"]),
+            dependencies: [
+                "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "EnrichmentAPI", "SwingMusicLibrary", "RedisClient",
+                "FixtureServer", "SwingCacheTestKit", .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ]),
         .testTarget(
             name: "SwingCacheCLITests", dependencies: ["swingcache", "spotify-fixture-server", "SwingCacheTestKit"]),
     ],

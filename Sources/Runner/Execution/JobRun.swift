@@ -1,4 +1,5 @@
 import CacheStore
+import EnrichmentAPI
 import Foundation
 import Logging
 import SpotifyAPI
@@ -23,6 +24,8 @@ public struct JobRun: Sendable {
     public var sharedCatalog: SharedCatalog?
     /// The enrichment providers that are configured; the others are skipped with one log line each.
     public var providers = ProviderClients()
+    /// Each provider's budget before a spec's `enrich:` changes it.
+    public var providerBudgets = ProviderBudgetDefaults.standard
     /// How the SwingMusic library is found and read; tests point it at their own environment.
     public var libraryImport: @Sendable (SQLiteCacheStore, any RunClock, Logger) -> LibraryImport = {
         LibraryImport(store: $0, clock: $1, logger: $2)
@@ -122,8 +125,8 @@ public struct JobRun: Sendable {
     private func enrich(_ spec: JobSpec, deadline: Date?, runID: Int64) async -> [String: ProviderSummary] {
         await ProviderEnrichment(
             store: store, clients: providers, settings: spec.enrichment, freshness: spec.freshness, clock: clock,
-            retry: retry, logger: logger, runID: runID, deadline: deadline, stopSignal: stopSignal,
-            progress: progress, sharedBudget: sharedBudget
+            retry: retry, logger: logger, runID: runID, deadline: deadline, budgets: providerBudgets,
+            stopSignal: stopSignal, progress: progress, sharedBudget: sharedBudget
         ).run()
     }
 
