@@ -225,7 +225,9 @@ import Testing
 /// A shared budget whose server never answers.
 struct UnreachableBudget: SharedBudget {
     struct Unreachable: Error {}
-    func reserve(service: String, limit: Int, minInterval: TimeInterval, now: Date) async throws -> Reservation {
+    func reserve(service: String, limit: Int, minInterval: TimeInterval, now: Date, dailyLimit: Int?) async throws
+        -> Reservation
+    {
         throw Unreachable()
     }
     func markSent(service: String, grantedAt: Date, sentAt: Date) async throws { throw Unreachable() }

@@ -155,7 +155,9 @@ public struct JobRun: Sendable {
                 store: store, service: Scheduler.spotify, clock: clock, limit: budget.perHourForRuns,
                 minInterval: budget.minInterval, runID: runID,
                 deadline: budget.maxRuntime.map { startedAt.addingTimeInterval($0) },
-                waitsForWindow: budget.maxRuntime != nil, sharedBudget: sharedBudget, logger: logger,
+                waitsForWindow: budget.maxRuntime != nil,
+                dailyLimit: budget.dailyLimit(learned: try? store.serviceState(Scheduler.spotify).learnedQuota),
+                sharedBudget: sharedBudget, logger: logger,
                 onWait: { reason, until in progress(tracker.snapshot(waiting: (reason, until), now: clock.now())) })
             if budget.perHourForRuns <= 0 {
                 stop = .deferred(PlanWording.reason(.noBudget))

@@ -81,7 +81,9 @@ public final class RunExecutor: Sendable {
             store: store, service: service, clock: clock, limit: budget.perHourForRuns,
             minInterval: budget.minInterval, runID: runID,
             deadline: budget.maxRuntime.map { plan.createdAt.addingTimeInterval($0) },
-            waitsForWindow: budget.maxRuntime != nil, sharedBudget: sharedBudget, logger: logger,
+            waitsForWindow: budget.maxRuntime != nil,
+            dailyLimit: budget.dailyLimit(learned: plan.serviceState.learnedQuota), sharedBudget: sharedBudget,
+            logger: logger,
             onWait: { reason, until in progress(tracker.snapshot(waiting: (reason, until), now: clock.now())) })
         // A stack: the next item is the last; items pushed back go to the front of the queue.
         var queue: [WorkItem] = plan.requests.reversed().map { planned in

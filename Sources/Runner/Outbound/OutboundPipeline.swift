@@ -193,6 +193,7 @@ struct OutboundPipeline {
                 tally.countRetry()
             case .park(let seconds, let reason):
                 complete(ledgerID, exchange.status)
+                learnCeiling(retryAfter: seconds)
                 let parked = await park(for: seconds ?? 86_400, reason: reason)
                 if case .parked(let until, _) = parked {
                     logger.warning("\(service)'s quota is spent; no request before \(until)")
@@ -225,6 +226,18 @@ struct OutboundPipeline {
         return .failed(reason)
     }
 
+    /// Remembers what the ledger held when the service said its quota was spent: plans stay under a share of it.
+    private func learnCeiling(retryAfter: TimeInterval?) {
+        do {
+            let learned = try store.recordQuotaExceeded(pacer.service, at: clock.now(), retryAfter: retryAfter)
+            logger.notice(
+                "\(service) refused after \(learned.requestsInDay) requests in the trailing 24 h (\(learned.requestsInHour) in the last hour); later plans stay under a share of that"
+            )
+        } catch {
+            logger.error("could not record the quota's ceiling", metadata: ["error": "\(error)"])
+        }
+    }
+
     /// Closes a ledger row with the answer's status, when nothing else is written with it.
     func complete(_ ledgerID: Int64, _ status: Int) {
         do {
@@ -239,6 +252,7 @@ struct OutboundPipeline {
         switch refusal {
         case .parked(let until, let reason): .parked(until: until, reason: reason)
         case .hourlyQuota: .deferred(PlanWording.reason(.hourlyQuota))
+        case .dailyQuota: .deferred(PlanWording.reason(.dailyQuota))
         case .deadline: .deferred("max_runtime reached")
         }
     }
