@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "swingcache",
             dependencies: [
-                "Runner", "SwingMusicLibrary",
+                "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "EnrichmentAPI", "SwingMusicLibrary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
