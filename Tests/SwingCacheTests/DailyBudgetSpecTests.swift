@@ -43,3 +43,23 @@ import Testing
         #expect(BudgetPolicy(perDay: 2000, quotaSafetyShare: 0.5).dailyLimit(learned: learned) == 238)
     }
 }
+
+/// `ttl_max`: change-aware freshness in a job spec.
+@Suite struct ChangeAwareSpecTests {
+    @Test func ttlMaxIsReadAndTheTTLDoublesUpToIt() throws {
+        let spec = try JobSpecLoader().parse("ttl: 12h\nttl_max: 7d\ntargets: {}\n", path: "a.yaml")
+        #expect(spec.freshness.ttlMax == TimeInterval(7 * 86_400))
+        #expect(
+            (0..<6).map { spec.freshness.ttl(afterUnchangedRefreshes: $0) / 3600 } == [12, 24, 48, 96, 168, 168])
+    }
+
+    @Test func aTTLMaxShorterThanTheTTLIsRefusedWithItsPosition() {
+        do {
+            _ = try JobSpecLoader().parse("ttl: 12h\nttl_max: 1h\ntargets: {}\n", path: "a.yaml")
+            Issue.record("expected a refusal")
+        } catch {
+            #expect(
+                error.diagnostics.map(\.description) == ["a.yaml:2:10: 'ttl_max' (1h) must be at least 'ttl' (12h)"])
+        }
+    }
+}

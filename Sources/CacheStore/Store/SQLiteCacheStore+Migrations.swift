@@ -13,6 +13,9 @@ extension SQLiteCacheStore {
         migrator.registerMigration("v3-quota-observations") { db in
             try db.execute(sql: schemaV3QuotaObservations)
         }
+        migrator.registerMigration("v4-entity-changes") { db in
+            try db.execute(sql: schemaV4EntityChanges)
+        }
         return migrator
     }()
 
@@ -24,7 +27,20 @@ extension SQLiteCacheStore {
     static let readOnlyStandIns: [String: String] = [
         "v2-enrichment": temporary(schemaV2Enrichment),
         "v3-quota-observations": temporary(schemaV3QuotaObservations),
+        "v4-entity-changes": temporary(schemaV4EntityChanges),
     ]
+
+    /// Each cached entity's content digest and how many refreshes in a row brought it back unchanged, for
+    /// change-aware freshness (`ttl_max`).
+    private static let schemaV4EntityChanges = """
+        CREATE TABLE entity_change (
+            kind TEXT NOT NULL,
+            id TEXT NOT NULL,
+            content_digest TEXT NOT NULL,
+            unchanged_refreshes INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (kind, id)
+        ) WITHOUT ROWID;
+        """
 
     /// Each `QUOTA_EXCEEDED` a service answered, with what the ledger held then: the latest is the learned ceiling.
     private static let schemaV3QuotaObservations = """

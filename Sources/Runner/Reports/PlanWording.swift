@@ -120,7 +120,7 @@ public enum PlanWording {
             return
                 "  ttl:       \(ttl) can be kept: \(check.requestsPerRefresh) requests refresh everything, the quota allows \(check.capacityPerTTL) per \(ttl)"
         }
-        var fixes = ["a ttl of at least \(DurationText.format(check.minimumTTL))"]
+        var fixes = ["a ttl of at least \(DurationText.format(check.minimumTTL))", "ttl_max (change-aware refreshes)"]
         if let perHour = check.minimumPerHour { fixes.append("per_hour of at least \(perHour)") }
         return
             "  ttl:       \(ttl) cannot be kept: \(check.requestsPerRefresh) requests refresh everything, the quota allows \(check.capacityPerTTL) per \(ttl); needs \(fixes.joined(separator: " or "))"
