@@ -105,7 +105,8 @@ let package = Package(
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]),
         .testTarget(
-            name: "SwingCacheCLITests", dependencies: ["swingcache", "spotify-fixture-server", "SwingCacheTestKit"]),
+            name: "SwingCacheCLITests",
+            dependencies: ["swingcache", "spotify-fixture-server", "SwingCache", "CacheStore", "SwingCacheTestKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

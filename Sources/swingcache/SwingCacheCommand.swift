@@ -18,6 +18,7 @@ struct SwingCacheCommand: AsyncParsableCommand {
               swingcache stats --json
               swingcache cleanup --dry-run
               swingcache export --format csv --output library.csv
+              swingcache review
               swingcache doctor
 
             \(ExitStatus.helpText)
@@ -25,7 +26,7 @@ struct SwingCacheCommand: AsyncParsableCommand {
         version: SwingCacheCommand.version,
         subcommands: [
             RunCommand.self, PlanCommand.self, GetCommand.self, ValidateCommand.self, CleanupCommand.self,
-            StatsCommand.self, ExplainCommand.self, ExportCommand.self,
+            StatsCommand.self, ExplainCommand.self, ReviewCommand.self, ExportCommand.self,
             DoctorCommand.self,
         ]
     )

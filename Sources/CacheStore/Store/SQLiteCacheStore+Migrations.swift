@@ -16,6 +16,9 @@ extension SQLiteCacheStore {
         migrator.registerMigration("v4-entity-changes") { db in
             try db.execute(sql: schemaV4EntityChanges)
         }
+        migrator.registerMigration("v5-match-reviews") { db in
+            try db.execute(sql: schemaV5MatchReviews)
+        }
         return migrator
     }()
 
@@ -28,7 +31,26 @@ extension SQLiteCacheStore {
         "v2-enrichment": temporary(schemaV2Enrichment),
         "v3-quota-observations": temporary(schemaV3QuotaObservations),
         "v4-entity-changes": temporary(schemaV4EntityChanges),
+        "v5-match-reviews": temporary(schemaV5MatchReviews),
     ]
+
+    /// The candidates each match weighed, and a person's decisions (`swingcache review pin|reject`), each for the
+    /// tags it was made for.
+    private static let schemaV5MatchReviews = """
+        CREATE TABLE match_candidate (
+            filepath TEXT PRIMARY KEY NOT NULL,
+            fingerprint TEXT NOT NULL,
+            candidates TEXT NOT NULL DEFAULT '[]'
+        ) WITHOUT ROWID;
+
+        CREATE TABLE match_decision (
+            filepath TEXT PRIMARY KEY NOT NULL,
+            fingerprint TEXT NOT NULL,
+            decision TEXT NOT NULL,
+            spotify_id TEXT,
+            decided_at REAL NOT NULL
+        ) WITHOUT ROWID;
+        """
 
     /// Each cached entity's content digest and how many refreshes in a row brought it back unchanged, for
     /// change-aware freshness (`ttl_max`).
