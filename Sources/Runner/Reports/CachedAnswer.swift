@@ -137,7 +137,9 @@ public struct CachedAnswer: Encodable, Sendable {
                 "; unchanged in \(unchanged) \(unchanged == 1 ? "refresh" : "refreshes"): next in \(DurationText.format(expiresAt.timeIntervalSince(fetchedAt)))"
         }
         let origin = source == .fetched ? "fetched now" : source.rawValue + (tier == .redis ? " in Redis" : "")
-        let files = library.map { "\n  library file \($0.filepath): play count \($0.playCounts.totalCombined)" }
+        let files = library.map {
+            "\n  library file \($0.filepath): your plays \($0.playCounts.yourPlays), combined play count \($0.playCounts.totalCombined)"
+        }
         return "\(head): \(description) (\(origin), \(freshness))" + files.joined()
     }
 }

@@ -25,18 +25,21 @@ public struct EnrichedTrackAnswer: Encodable, Sendable {
         var lastfmListeners: Int?
         var lastfmUserPlayCount: Int?
         var listenbrainzPlayCount: Int?
+        /// Local plays and the user's own Last.fm scrobbles, each play once (``HybridPlayCount/yourPlays``).
+        var yourPlays: Int
         var totalCombined: Int
         var terms: [Term]
 
         enum CodingKeys: String, CodingKey {
             case localPlayCount, spotifyPlayCount, spotifyPopularity, lastfmPlayCount, lastfmListeners
-            case lastfmUserPlayCount, listenbrainzPlayCount, totalCombined, terms
+            case lastfmUserPlayCount, listenbrainzPlayCount, yourPlays, totalCombined, terms
         }
 
         /// Unknown figures are written as null, so a reader can tell "no such figure" from a missing key.
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(localPlayCount, forKey: .localPlayCount)
+            try container.encode(yourPlays, forKey: .yourPlays)
             try container.encode(spotifyPlayCount, forKey: .spotifyPlayCount)
             try container.encode(spotifyPopularity, forKey: .spotifyPopularity)
             try container.encode(lastfmPlayCount, forKey: .lastfmPlayCount)
@@ -97,7 +100,8 @@ public struct EnrichedTrackAnswer: Encodable, Sendable {
             localPlayCount: counts.localPlayCount, spotifyPlayCount: counts.spotifyPlayCount,
             spotifyPopularity: counts.spotifyPopularity, lastfmPlayCount: counts.lastfmPlayCount,
             lastfmListeners: track.lastfm?.listeners, lastfmUserPlayCount: counts.lastfmUserPlayCount,
-            listenbrainzPlayCount: counts.listenbrainzPlayCount, totalCombined: counts.total,
+            listenbrainzPlayCount: counts.listenbrainzPlayCount, yourPlays: counts.yourPlays,
+            totalCombined: counts.total,
             terms: counts.terms.map { Term(source: $0.source.rawValue, count: $0.count, note: $0.note) })
         var sources: [String: Freshness] = ["local": Freshness(fetchedAt: track.seenAt)]
         if let spotify = track.spotify {
@@ -148,6 +152,17 @@ public struct EnrichedTrackAnswer: Encodable, Sendable {
         }
         if !genres.isEmpty { lines.append("  genres: \(genres.joined(separator: ", "))") }
         for (platform, url) in links.sorted(by: { $0.key < $1.key }) { lines.append("  link \(platform): \(url)") }
+        let counts = playCounts
+        var yours = "  your plays: \(counts.yourPlays) (\(counts.localPlayCount) in SwingMusic"
+        if let user = counts.lastfmUserPlayCount { yours += ", \(user) scrobbled to your Last.fm, each play once" }
+        lines.append(yours + ")")
+        let worldwide = [
+            counts.lastfmPlayCount.map {
+                "Last.fm \($0)" + (counts.lastfmListeners.map { " by \($0) listeners" } ?? "")
+            },
+            counts.listenbrainzPlayCount.map { "ListenBrainz \($0)" },
+        ].compactMap { $0 }
+        lines.append("  plays worldwide: \(worldwide.isEmpty ? "not known yet" : worldwide.joined(separator: ", "))")
         lines.append("  combined play count: \(playCounts.totalCombined), the sum of")
         for term in playCounts.terms { lines.append("    \(term.source): +\(term.count) — \(term.note)") }
         for (source, freshness) in sources.sorted(by: { $0.key < $1.key }) {
