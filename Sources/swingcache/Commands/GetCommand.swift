@@ -47,14 +47,21 @@ struct GetCommand: AsyncParsableCommand {
             var parsed: [SpotifyID] = []
             var problems: [String] = []
             for text in ids {
-                do {
+                do throws(SpotifyIDError) {
                     parsed.append(try SpotifyID(parsing: text, expecting: kind))
                 } catch {
-                    problems.append("\(error)")
+                    if case .wrongKind(let found, _) = error.problem {
+                        problems.append(
+                            "'\(text)' is a\(found == .track ? "" : "n") \(found.rawValue), not a \(kind.rawValue): ask for it with swingcache get \(found.rawValue) '\(text)'"
+                        )
+                    } else {
+                        problems.append("\(error)")
+                    }
                 }
             }
             guard problems.isEmpty else { throw CommandFailure(.usage, lines: problems) }
-            let unique = parsed.reduce(into: [SpotifyID]()) { if !$0.contains($1) { $0.append($1) } }
+            var seen = Set<SpotifyID>()
+            let unique = parsed.filter { seen.insert($0).inserted }
 
             let configuration = try store.configuration()
             let logger = log.makeLogger()
