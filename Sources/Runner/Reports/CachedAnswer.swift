@@ -130,7 +130,7 @@ public struct CachedAnswer: Encodable, Sendable {
             case .artist(let artist): artist.popularity
             }
         description += popularity.map { ", popularity \($0)" } ?? ", popularity not provided"
-        let until = expiresAt.map { ISO8601DateFormatter().string(from: $0) } ?? "?"
+        let until = expiresAt.map { $0.formatted(.iso8601) } ?? "?"
         var freshness = source == .stale ? "stale since \(until)" : "fresh until \(until)"
         if let unchanged = unchangedRefreshes, unchanged > 0, let expiresAt, let fetchedAt {
             freshness +=

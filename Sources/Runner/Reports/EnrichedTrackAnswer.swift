@@ -127,7 +127,7 @@ public struct EnrichedTrackAnswer: Encodable, Sendable {
 
     /// Lines for a person: how the file was matched and what is known about it, from where, fresh until when.
     public var explanation: [String] {
-        let time = { (date: Date?) in date.map { ISO8601DateFormatter().string(from: $0) } ?? "?" }
+        let time = { (date: Date?) in date.map { $0.formatted(.iso8601) } ?? "?" }
         var lines = ["\(filepath)", "  tags: \"\(title)\" by \(artists.joined(separator: ", "))"]
         if let album { lines[1] += " on \"\(album)\"" }
         lines[1] += isrc.map { ", ISRC \($0)" } ?? ", no ISRC"

@@ -31,7 +31,7 @@ public enum PlanWording {
         if let learned = plan.serviceState.learnedQuota { lines.append(learnedLine(learned, budget: budget)) }
         if let parkedUntil = plan.serviceState.parkedUntil, parkedUntil > plan.createdAt {
             lines.append(
-                "  parked:    until \(ISO8601DateFormatter().string(from: parkedUntil))\(plan.serviceState.parkedReason.map { " (\($0))" } ?? "")"
+                "  parked:    until \(parkedUntil.formatted(.iso8601))\(plan.serviceState.parkedReason.map { " (\($0))" } ?? "")"
             )
         }
         lines.append(
@@ -114,7 +114,7 @@ public enum PlanWording {
     static func learnedLine(_ learned: QuotaObservation, budget: BudgetPolicy) -> String {
         let share = Int((budget.quotaSafetyShare * 100).rounded())
         return
-            "  learned:   refused after \(learned.requestsInDay) requests in 24 h (\(learned.requestsInHour) in 1 h) on \(ISO8601DateFormatter().string(from: learned.observedAt)); plans keep \(learned.ceiling(safetyShare: budget.quotaSafetyShare))/day (\(share) %)"
+            "  learned:   refused after \(learned.requestsInDay) requests in 24 h (\(learned.requestsInHour) in 1 h) on \(learned.observedAt.formatted(.iso8601)); plans keep \(learned.ceiling(safetyShare: budget.quotaSafetyShare))/day (\(share) %)"
     }
 
     static func reason(_ limit: PlanLimit) -> String {
@@ -124,7 +124,7 @@ public enum PlanWording {
         case .maxRequests(let count): "max_requests (\(count)) reached"
         case .maxRuntime(let seconds): "max_runtime (\(DurationText.format(seconds))) reached"
         case .parked(let until, let reason):
-            "Spotify is parked until \(ISO8601DateFormatter().string(from: until))\(reason.map { " (\($0))" } ?? "")"
+            "Spotify is parked until \(until.formatted(.iso8601))\(reason.map { " (\($0))" } ?? "")"
         case .noBudget: "per_hour less reserve leaves no request"
         }
     }

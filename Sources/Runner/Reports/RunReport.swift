@@ -182,7 +182,7 @@ public struct RunReport: Codable, Sendable {
         for change in modeChanges { lines.append("  learned:  \(change)") }
         if let parkedUntil {
             lines.append(
-                "  Spotify is parked until \(ISO8601DateFormatter().string(from: parkedUntil)); the next run after that resumes"
+                "  Spotify is parked until \(parkedUntil.formatted(.iso8601)); the next run after that resumes"
             )
         }
         return lines.joined(separator: "\n")

@@ -22,7 +22,7 @@ struct StructuredLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         var fields: [(String, String)] = [
-            ("time", ISO8601DateFormatter().string(from: Date())), ("level", event.level.rawValue),
+            ("time", Date().formatted(.iso8601)), ("level", event.level.rawValue),
             ("message", event.message.description),
         ]
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }

@@ -22,7 +22,7 @@ struct TextLogHandler: LogHandler {
     func log(event: LogEvent) {
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
         let details = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        let time = ISO8601DateFormatter().string(from: Date())
+        let time = Date().formatted(.iso8601)
         let line =
             "\(clearsLine ? "\r\u{1B}[K" : "")\(time) \(event.level.rawValue): \(event.message)\(details.isEmpty ? "" : " " + details)\n"
         FileHandle.standardError.write(Data(line.utf8))
