@@ -86,17 +86,21 @@ let package = Package(
         ),
         .executableTarget(
             name: "swingcache-bench",
-            dependencies: ["Runner", "RedisClient", "FixtureServer", "SwingCacheTestKit"]
+            dependencies: [
+                "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "RedisClient", "FixtureServer", "SwingCacheTestKit",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(name: "SwingCacheTests", dependencies: ["SwingCache", "SwingCacheTestKit"]),
-        .testTarget(name: "CacheStoreTests", dependencies: ["CacheStore", "SwingCacheTestKit"]),
+        .testTarget(name: "CacheStoreTests", dependencies: ["CacheStore", "SwingCache", "SwingCacheTestKit"]),
         .testTarget(name: "SwingMusicLibraryTests", dependencies: ["SwingMusicLibrary", "SwingCacheTestKit"]),
         .testTarget(name: "RedisClientTests", dependencies: ["RedisClient"]),
-        .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer", "SwingCacheTestKit"]),
-        .testTarget(name: "SpotifyAPITests", dependencies: ["SpotifyAPI", "FixtureServer", "SwingCacheTestKit"]),
+        .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer", "SwingCache", "SwingCacheTestKit"]),
+        .testTarget(
+            name: "SpotifyAPITests", dependencies: ["SpotifyAPI", "SwingCache", "FixtureServer", "SwingCacheTestKit"]),
         .testTarget(
             name: "EnrichmentAPITests",
-            dependencies: ["EnrichmentAPI", "SwingCache", "FixtureServer", "SwingCacheTestKit"]),
+            dependencies: ["EnrichmentAPI", "SpotifyAPI", "SwingCache", "FixtureServer", "SwingCacheTestKit"]),
         .testTarget(
             name: "RunnerTests",
             dependencies: [
@@ -106,7 +110,10 @@ let package = Package(
             ]),
         .testTarget(
             name: "SwingCacheCLITests",
-            dependencies: ["swingcache", "spotify-fixture-server", "SwingCache", "CacheStore", "SwingCacheTestKit"]),
+            dependencies: [
+                "swingcache", "spotify-fixture-server", "SwingCache", "CacheStore", "SwingMusicLibrary",
+                "SwingCacheTestKit", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )
