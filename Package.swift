@@ -39,13 +39,14 @@ let package = Package(
             ]
         ),
         .systemLibrary(name: "CZlib"),
+        .systemLibrary(name: "CXXHash", providers: [.apt(["libxxhash-dev"])]),
         .target(
             name: "CacheStore",
             dependencies: ["SwingCache", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "SwingMusicLibrary",
-            dependencies: ["SwingCache", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["SwingCache", "CXXHash", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "Runner",

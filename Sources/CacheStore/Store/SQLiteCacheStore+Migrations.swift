@@ -10,6 +10,9 @@ extension SQLiteCacheStore {
         migrator.registerMigration("v2-enrichment") { db in
             try db.execute(sql: schemaV2Enrichment)
         }
+        migrator.registerMigration("v3-swingmusic-track") { db in
+            try db.execute(sql: schemaV3SwingMusicTrack)
+        }
         return migrator
     }()
 
@@ -19,7 +22,8 @@ extension SQLiteCacheStore {
     /// Only migrations that add tables and views can stand in this way; one that changes an existing table
     /// would need the next write to migrate first.
     static let readOnlyStandIns: [String: String] = [
-        "v2-enrichment": temporary(schemaV2Enrichment)
+        "v2-enrichment": temporary(schemaV2Enrichment),
+        "v3-swingmusic-track": temporary(schemaV3SwingMusicTrack),
     ]
 
     /// `schema` with every table, index and view created in TEMP.

@@ -10,6 +10,8 @@ public struct SwingMusicLibraryError: Error, Equatable, Sendable, CustomStringCo
         case missingColumns(table: String, columns: [String])
         /// No user by that name; `known` lists the names there are.
         case unknownUser(String, known: [String])
+        /// SwingMusic's `settings.json` (the `path`) is there but is not a JSON object.
+        case malformedSettings
         case sqlite(String)
     }
 
@@ -43,6 +45,8 @@ public struct SwingMusicLibraryError: Error, Equatable, Sendable, CustomStringCo
         case .unknownUser(let name, let known):
             let list = known.isEmpty ? "none" : known.joined(separator: ", ")
             return "\(file) has no user '\(name)' (its users: \(list))"
+        case .malformedSettings:
+            return "SwingMusic settings '\(path ?? "")' is not a JSON object: fix it or let SwingMusic write it again"
         case .sqlite(let message):
             return "\(file): \(message)"
         }
