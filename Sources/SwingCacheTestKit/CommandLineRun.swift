@@ -21,13 +21,21 @@ public struct CommandLineRun: Sendable {
             .appendingPathComponent("../../.build/debug/swingcache").standardized.path
     }
 
-    /// Runs `swingcache` with `arguments` in `directory`, with `environment` added to a clean environment.
+    /// Runs `swingcache` with `arguments` in `directory`, with `environment` added to a clean environment; as the
+    /// user and group `userID` when given (through `setpriv`, which needs root).
     public static func swingcache(
-        _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]
+        _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
+        asUser userID: UInt32? = nil
     ) throws -> CommandLineRun {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        if let userID {
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments =
+                ["--reuid=\(userID)", "--regid=\(userID)", "--clear-groups", "--", binary] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+        }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
         base["HOME"] = directory ?? NSTemporaryDirectory()

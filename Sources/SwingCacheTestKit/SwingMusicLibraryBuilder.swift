@@ -78,6 +78,8 @@ public final class SwingMusicLibraryBuilder: Sendable {
     /// Creates `name` in `folder` with SwingMusic's schema and its first user, `admin` (id 1).
     public init(in folder: TemporaryDirectory, name: String = "swingmusic.db") throws {
         path = folder.file(name)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         // What SwingMusic's engine sets on every connection.

@@ -39,9 +39,10 @@ public final class SwingMusicLibrary: Sendable {
 
     /// Opens the database at `location` and checks it has the tables and columns the reader needs.
     ///
-    /// `rules` nil: SwingMusic's own, read from the settings in the database's folder.
+    /// `rules` nil: SwingMusic's own, read from the settings in the database's folder. `access` nil: as
+    /// ``SwingMusicDatabaseAccess/decide(for:)`` decides for the file and the running process.
     public static func open(
-        _ location: SwingMusicDatabaseLocation, rules: SwingMusicRules? = nil
+        _ location: SwingMusicDatabaseLocation, rules: SwingMusicRules? = nil, access: SwingMusicDatabaseAccess? = nil
     ) throws(SwingMusicLibraryError) -> SwingMusicLibrary {
         let path = location.path
         guard FileManager.default.fileExists(atPath: path) else {
@@ -50,7 +51,7 @@ public final class SwingMusicLibrary: Sendable {
         try requireSQLiteHeader(path)
         let rules =
             if let rules { rules } else { SwingMusicRules(try SwingMusicSettings.read(folder: location.folder)) }
-        let access = SwingMusicDatabaseAccess.decide(for: SwingMusicDatabaseAccess.FileState(databasePath: path))
+        let access = access ?? .decide(for: SwingMusicDatabaseAccess.FileState(databasePath: path))
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
