@@ -38,7 +38,7 @@ struct RealSwingMusicTests {
     @Test func swingcacheReadsTheLibraryAsTheRealSwingMusicShowsItThenAsItsChangedSettingsShowIt() async throws {
         let server = try #require(RealSwingMusic.fromEnvironment())
         let rows = try await compare(server)
-        try writeTable(rows, server: server)
+        var table = try table(rows, server: server, heading: "With SwingMusic's default settings")
         #expect(rows.count == 10)
         #expect(rows.flatMap(\.differences) == [])
         #expect(rows.contains { $0.swingMusicPlays.contains { $0 > 0 } })
@@ -53,11 +53,24 @@ struct RealSwingMusicTests {
             try await Task.sleep(for: .milliseconds(250))
         }
         let changed = try await compare(server)
+        table += try self.table(changed, server: server, heading: "After adding '&' to the separators through its API")
+        try writeTable(table)
         #expect(changed.flatMap(\.differences) == [])
         let upAndUp = try #require(changed.first { $0.file == "06 Up & Up.flac" }?.swingcache)
         #expect(upAndUp.artists == ["Coldplay", "Beyoncé"])
         let twoTags = try #require(changed.first { $0.file == "07 Two Artist Tags.flac" }?.swingcache)
         #expect(twoTags.artists == ["Simon & Garfunkel", "AC/DC"])
+    }
+
+    @Test func theISRCsSwingMusic301StoresAsListsAreRead() throws {
+        let server = try #require(RealSwingMusic.fromEnvironment())
+        let library = try SwingMusicLibrary.open(SwingMusicDatabaseLocation(path: server.databasePath))
+        let isrcs = Dictionary(
+            try library.tracks(limit: 10_000).tracks.map { (($0.filepath as NSString).lastPathComponent, $0.isrc) },
+            uniquingKeysWith: { first, _ in first })
+        #expect(isrcs["03 Yonkers.flac"] == "USQX91100341", "the first of two values")
+        #expect(isrcs["02 Get Lucky.mp3"] == "USQX91300108")
+        #expect(isrcs["09 untagged.flac"] == .some(nil))
     }
 
     private func compare(_ server: RealSwingMusic) async throws -> [Row] {
@@ -85,11 +98,11 @@ struct RealSwingMusicTests {
         }
     }
 
-    /// The comparison as a Markdown table, where `SWINGCACHE_TEST_SWINGMUSIC_TABLE` says (scripts/test.sh prints it).
-    private func writeTable(_ rows: [Row], server: RealSwingMusic) throws {
-        guard let path = ProcessInfo.processInfo.environment["SWINGCACHE_TEST_SWINGMUSIC_TABLE"] else { return }
+    /// The comparison as a Markdown table under `heading`.
+    private func table(_ rows: [Row], server: RealSwingMusic, heading: String) throws -> String {
         let users = server.users.map(\.name).joined(separator: "/")
         var lines = [
+            "\(heading):", "",
             "| file | SwingMusic: title · artists · hash · plays \(users) | swingcache: title · artists · hash · plays \(users) | differences |",
             "|---|---|---|---|",
         ]
@@ -104,8 +117,13 @@ struct RealSwingMusicTests {
                 "| \(row.file) | \(cell(row.swingMusic?.title, row.swingMusic?.artists, row.swingMusic?.trackhash, row.swingMusicPlays)) | \(cell(row.swingcache?.title, row.swingcache?.artists, row.swingcache?.trackhash, row.swingcachePlays)) | \(row.differences.count) |"
             )
         }
-        lines.append("")
-        lines.append("\(rows.count) files, \(rows.flatMap(\.differences).count) differences.")
-        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        lines += ["", "\(rows.count) files, \(rows.flatMap(\.differences).count) differences.", "", ""]
+        return lines.joined(separator: "\n")
+    }
+
+    /// Writes `table` where `SWINGCACHE_TEST_SWINGMUSIC_TABLE` says (scripts/test.sh prints it).
+    private func writeTable(_ table: String) throws {
+        guard let path = ProcessInfo.processInfo.environment["SWINGCACHE_TEST_SWINGMUSIC_TABLE"] else { return }
+        try table.write(toFile: path, atomically: true, encoding: .utf8)
     }
 }
