@@ -99,7 +99,10 @@ let package = Package(
             name: "EnrichmentAPITests", dependencies: ["EnrichmentAPI", "FixtureServer", "SwingCacheTestKit"]),
         .testTarget(
             name: "RunnerTests",
-            dependencies: ["Runner", "RedisClient", "FixtureServer", "SwingCacheTestKit"]),
+            dependencies: [
+                "Runner", "RedisClient", "FixtureServer", "SwingCacheTestKit",
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ]),
         .testTarget(
             name: "SwingCacheCLITests", dependencies: ["swingcache", "spotify-fixture-server", "SwingCacheTestKit"]),
     ],
