@@ -87,7 +87,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "swingcache-bench",
-            dependencies: ["Runner", "RedisClient", "FixtureServer", "SwingCacheTestKit"]
+            dependencies: ["Runner", "RedisClient", "FixtureServer", "SwingCacheTestKit", "SwingMusicLibrary"]
         ),
         .testTarget(name: "SwingCacheTests", dependencies: ["SwingCache", "SwingCacheTestKit"]),
         .testTarget(name: "CacheStoreTests", dependencies: ["CacheStore", "SwingCacheTestKit"]),

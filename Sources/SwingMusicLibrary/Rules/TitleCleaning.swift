@@ -16,6 +16,8 @@ enum TitleCleaning {
     ///
     /// The title is not trimmed: "Song (feat. X)" becomes "Song ", as SwingMusic shows it.
     static func featured(in title: String) -> (artists: String, title: String)? {
+        // Both expressions need a closing bracket: most titles are passed over without running them.
+        guard title.contains(")") || title.contains("]") else { return nil }
         for expression in [Expressions.featuredInParentheses, Expressions.featuredInBrackets] {
             let whole = NSRange(title.startIndex..., in: title)
             guard let match = expression.firstMatch(in: title, range: whole),
@@ -49,6 +51,7 @@ enum TitleCleaning {
 
     /// `get_base_title_and_versions(…, get_versions=False)`: the album title without a closing version block.
     static func baseAlbumTitle(_ album: String) -> String {
+        guard album.contains(")") || album.contains("]") else { return album }
         let whole = NSRange(album.startIndex..., in: album)
         guard let match = Expressions.albumVersion.firstMatch(in: album, range: whole),
             let range = Range(match.range, in: album)
