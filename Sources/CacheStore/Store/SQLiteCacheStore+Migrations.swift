@@ -10,8 +10,8 @@ extension SQLiteCacheStore {
         migrator.registerMigration("v2-enrichment") { db in
             try db.execute(sql: schemaV2Enrichment)
         }
-        migrator.registerMigration("v3-swingmusic-track") { db in
-            try db.execute(sql: schemaV3SwingMusicTrack)
+        migrator.registerMigration("v4-swingmusic-track") { db in
+            try db.execute(sql: schemaV4SwingMusicTrack)
         }
         return migrator
     }()
@@ -23,7 +23,7 @@ extension SQLiteCacheStore {
     /// would need the next write to migrate first.
     static let readOnlyStandIns: [String: String] = [
         "v2-enrichment": temporary(schemaV2Enrichment),
-        "v3-swingmusic-track": temporary(schemaV3SwingMusicTrack),
+        "v4-swingmusic-track": temporary(schemaV4SwingMusicTrack),
     ]
 
     /// `schema` with every table, index and view created in TEMP.
