@@ -96,11 +96,13 @@ let package = Package(
         .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer", "SwingCacheTestKit"]),
         .testTarget(name: "SpotifyAPITests", dependencies: ["SpotifyAPI", "FixtureServer", "SwingCacheTestKit"]),
         .testTarget(
-            name: "EnrichmentAPITests", dependencies: ["EnrichmentAPI", "FixtureServer", "SwingCacheTestKit"]),
+            name: "EnrichmentAPITests",
+            dependencies: ["EnrichmentAPI", "SwingCache", "FixtureServer", "SwingCacheTestKit"]),
         .testTarget(
             name: "RunnerTests",
             dependencies: [
-                "Runner", "RedisClient", "FixtureServer", "SwingCacheTestKit",
+                "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "EnrichmentAPI", "SwingMusicLibrary", "RedisClient",
+                "FixtureServer", "SwingCacheTestKit", .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]),
         .testTarget(

@@ -10,6 +10,9 @@ extension SQLiteCacheStore {
         migrator.registerMigration("v2-enrichment") { db in
             try db.execute(sql: schemaV2Enrichment)
         }
+        migrator.registerMigration("v3-quota-observations") { db in
+            try db.execute(sql: schemaV3QuotaObservations)
+        }
         migrator.registerMigration("v4-swingmusic-track") { db in
             try db.execute(sql: schemaV4SwingMusicTrack)
         }
@@ -23,8 +26,22 @@ extension SQLiteCacheStore {
     /// would need the next write to migrate first.
     static let readOnlyStandIns: [String: String] = [
         "v2-enrichment": temporary(schemaV2Enrichment),
+        "v3-quota-observations": temporary(schemaV3QuotaObservations),
         "v4-swingmusic-track": temporary(schemaV4SwingMusicTrack),
     ]
+
+    /// Each `QUOTA_EXCEEDED` a service answered, with what the ledger held then: the latest is the learned ceiling.
+    private static let schemaV3QuotaObservations = """
+        CREATE TABLE quota_observation (
+            id INTEGER PRIMARY KEY,
+            service TEXT NOT NULL,
+            observed_at REAL NOT NULL,
+            requests_in_day INTEGER NOT NULL,
+            requests_in_hour INTEGER NOT NULL,
+            retry_after REAL
+        );
+        CREATE INDEX quota_observation_service_time ON quota_observation(service, observed_at);
+        """
 
     /// `schema` with every table, index and view created in TEMP.
     private static func temporary(_ schema: String) -> String {

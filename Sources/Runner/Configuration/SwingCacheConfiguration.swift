@@ -17,7 +17,7 @@ public struct SwingCacheConfiguration: Sendable {
         [
             "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET", "SWINGCACHE_SPOTIFY_API_URL", "SWINGCACHE_SPOTIFY_TOKEN_URL",
             "SWINGCACHE_MARKET", "SWINGCACHE_DB", "SWINGCACHE_MODE_RECHECK", "SWINGCACHE_REDIS_URL",
-            "SWINGCACHE_REDIS_PREFIX",
+            "SWINGCACHE_REDIS_PREFIX", "SWINGCACHE_QUOTA_GROUP",
         ] + ProviderConfiguration.keys
 
     public var credentials: SpotifyCredentials?
@@ -30,6 +30,9 @@ public struct SwingCacheConfiguration: Sendable {
     public var redisURL: RedisURL?
     /// Prefix of every key swingcache writes in Redis. Default `swingcache:v1:`.
     public var redisPrefix = "swingcache:v1:"
+    /// The pool Spotify counts its Development-Mode quota in: one developer account's apps share it, so runners of
+    /// several client ids of one account name the same group and share one budget through Redis.
+    public var quotaGroup: String?
     /// Keys, contact and base URLs of the enrichment providers.
     public var providers = ProviderConfiguration()
     /// The config file that was read, if any.
@@ -81,6 +84,7 @@ public struct SwingCacheConfiguration: Sendable {
             configuration.redisURL = url
         }
         if let prefix = values["SWINGCACHE_REDIS_PREFIX"] { configuration.redisPrefix = prefix }
+        configuration.quotaGroup = values["SWINGCACHE_QUOTA_GROUP"]
         if let recheck = values["SWINGCACHE_MODE_RECHECK"] {
             guard let seconds = DurationText.parse(recheck), seconds > 0 else {
                 throw ConfigurationError("SWINGCACHE_MODE_RECHECK must be a duration such as 7d, found '\(recheck)'")
@@ -94,7 +98,7 @@ public struct SwingCacheConfiguration: Sendable {
     /// The Redis tier the configuration names, if any, with a connection of its own: make it once per command.
     /// Connecting waits for the first use.
     public func makeRedisTier() -> RedisTier? {
-        redisURL.map { RedisTier(redis: ReconnectingRedis(url: $0), prefix: redisPrefix) }
+        redisURL.map { RedisTier(redis: ReconnectingRedis(url: $0), prefix: redisPrefix, quotaGroup: quotaGroup) }
     }
 
     /// The credentials, or an error saying how to provide them.

@@ -19,22 +19,18 @@ extension ProviderEnrichment {
         }
         let pending = keys.filter { wanted.contains(.lastfmTrack($0)) }
         let tracker = tracker(.lastfm, phase: .lastfm, total: pending.count)
-        let pacer = pacer(for: .lastfm, tracker: tracker)
+        var lastfm = pipeline(for: .lastfm, setting: .lastfm, tracker: tracker)
         let username = settings.lastfmUsername
         for (done, key) in pending.enumerated() {
             if stopSignal.isSet { return leaveForNextRun(.lastfm, "stopped by a signal", &summary) }
             report(tracker, done: done, total: pending.count, summary: summary)
-            let ending = await loop(.lastfm).run(
-                endpoint: "track.getInfo", pacer: pacer, summary: &summary
-            ) {
-                let exchange = await client.trackInfo(artist: key.artist, track: key.title, username: username)
-                return (exchange.status, exchange.answer, exchange.reachedNetwork)
+            let item = "\(key.artist) – \(key.title)"
+            let ending = await lastfm.send(endpoint: "track.getInfo", detail: item, tally: &summary) {
+                await client.trackInfo(artist: key.artist, track: key.title, username: username)
             }
-            guard case .answered(let answer, let ledgerID, let status) = ending else {
-                if handle(ending, provider: .lastfm, item: "\(key.artist) – \(key.title)", summary: &summary) {
-                    continue
-                }
-                return
+            guard case .use(let answer, let ledgerID, let status) = next(ending, lastfm, .lastfm, item, &summary) else {
+                if stopped(ending) { return }
+                continue
             }
             let now = clock.now()
             let fact: LastfmTrackFact
@@ -70,20 +66,20 @@ extension ProviderEnrichment {
         }
         let pending = isrcs.filter { wanted.contains(.musicbrainzRecording(isrc: $0)) }
         let tracker = tracker(.musicbrainz, phase: .musicbrainz, total: pending.count, unit: "ISRCs")
-        let pacer = pacer(for: .musicbrainz, tracker: tracker)
+        var musicbrainz = pipeline(for: .musicbrainz, setting: .musicbrainz, tracker: tracker)
         let retries = MusicBrainzPolicy.standard.maxBusyRetries
         for (done, isrc) in pending.enumerated() {
             if stopSignal.isSet { return leaveForNextRun(.musicbrainz, "stopped by a signal", &summary) }
             report(tracker, done: done, total: pending.count, summary: summary)
-            let lookup = await loop(.musicbrainz).run(
-                endpoint: "isrc", pacer: pacer, summary: &summary, maxRetries: retries
-            ) {
-                let exchange = await client.recordings(isrc: isrc)
-                return (exchange.status, exchange.answer, exchange.reachedNetwork)
+            let lookup = await musicbrainz.send(endpoint: "isrc", detail: isrc, tally: &summary, maxRetries: retries) {
+                await client.recordings(isrc: isrc)
             }
-            guard case .answered(let answer, let ledgerID, let status) = lookup else {
-                if handle(lookup, provider: .musicbrainz, item: isrc, summary: &summary) { continue }
-                return
+            guard
+                case .use(let answer, let ledgerID, let status) = next(
+                    lookup, musicbrainz, .musicbrainz, isrc, &summary)
+            else {
+                if stopped(lookup) { return }
+                continue
             }
             guard case .found(let recordings) = answer, let first = recordings.first else {
                 let now = clock.now()
@@ -94,16 +90,18 @@ extension ProviderEnrichment {
                 if save(record, provider: .musicbrainz, summary: &summary) { summary.missing += 1 }
                 continue
             }
-            loop(.musicbrainz).complete(ledgerID, status)
-            let detail = await loop(.musicbrainz).run(
-                endpoint: "recording", pacer: pacer, summary: &summary, maxRetries: retries
+            musicbrainz.complete(ledgerID, status)
+            let detail = await musicbrainz.send(
+                endpoint: "recording", detail: first.mbid, tally: &summary, maxRetries: retries
             ) {
-                let exchange = await client.recording(mbid: first.mbid)
-                return (exchange.status, exchange.answer, exchange.reachedNetwork)
+                await client.recording(mbid: first.mbid)
             }
-            guard case .answered(let detailAnswer, let detailID, let detailStatus) = detail else {
-                if handle(detail, provider: .musicbrainz, item: first.mbid, summary: &summary) { continue }
-                return
+            guard
+                case .use(let detailAnswer, let detailID, let detailStatus) = next(
+                    detail, musicbrainz, .musicbrainz, first.mbid, &summary)
+            else {
+                if stopped(detail) { return }
+                continue
             }
             let recording: MusicBrainzRecording
             if case .found(let found) = detailAnswer { recording = found } else { recording = first }
@@ -134,26 +132,26 @@ extension ProviderEnrichment {
             return leaveForNextRun(.listenbrainz, "could not read the library from the database: \(error)", &summary)
         }
         let tracker = tracker(.listenbrainz, phase: .listenbrainz, total: pending.count, unit: "recordings")
-        let pacer = pacer(for: .listenbrainz, tracker: tracker)
+        var listenbrainz = pipeline(for: .listenbrainz, setting: .listenbrainz, tracker: tracker)
         var pacing = ListenBrainzPacing()
         for start in stride(from: 0, to: pending.count, by: ListenBrainzPopularityRequest.maxRecordings) {
             if stopSignal.isSet { return leaveForNextRun(.listenbrainz, "stopped by a signal", &summary) }
             report(tracker, done: start, total: pending.count, summary: summary)
             let batch = Array(pending[start..<min(pending.count, start + ListenBrainzPopularityRequest.maxRecordings)])
             let earliest = pacing.earliestStart(now: clock.now())
-            if earliest > clock.now() { try? await pacer.backOff(for: earliest.timeIntervalSince(clock.now())) }
-            let ending = await loop(.listenbrainz).run(
-                endpoint: "popularity/recording", pacer: pacer, summary: &summary
-            ) {
+            if earliest > clock.now() { await listenbrainz.pacer.block(until: earliest) }
+            let item = "\(batch.count) recordings"
+            let ending = await listenbrainz.send(endpoint: "popularity/recording", detail: item, tally: &summary) {
                 let exchange = await client.popularity(recordingMBIDs: batch)
                 pacing.record(exchange.rateLimit)
-                return (exchange.status, exchange.answer, exchange.reachedNetwork)
+                return exchange
             }
-            guard case .answered(let answer, let ledgerID, let status) = ending else {
-                if handle(ending, provider: .listenbrainz, item: "\(batch.count) recordings", summary: &summary) {
-                    continue
-                }
-                return
+            guard
+                case .use(let answer, let ledgerID, let status) = next(
+                    ending, listenbrainz, .listenbrainz, item, &summary)
+            else {
+                if stopped(ending) { return }
+                continue
             }
             guard case .found(let rows) = answer else { continue }
             let now = clock.now()
@@ -186,20 +184,19 @@ extension ProviderEnrichment {
         }
         let pending = isrcs.filter { wanted.contains(.trackLink(isrc: $0, platform: "deezer")) }
         let tracker = tracker(.deezer, phase: .links, total: pending.count, unit: "ISRCs")
-        let pacer = pacer(for: .deezer, tracker: tracker)
+        var deezerPipeline = pipeline(for: .deezer, setting: .links, tracker: tracker)
         var found: [(isrc: String, url: String)] = []
         for (done, isrc) in pending.enumerated() {
             if stopSignal.isSet { return leaveForNextRun(.deezer, "stopped by a signal", &summary) }
             report(tracker, done: done, total: pending.count, summary: summary)
-            let ending = await loop(.links).run(
-                endpoint: "track/isrc", pacer: pacer, summary: &summary
-            ) {
-                let exchange = await deezer.track(isrc: isrc)
-                return (exchange.status, exchange.answer, exchange.reachedNetwork)
+            let ending = await deezerPipeline.send(endpoint: "track/isrc", detail: isrc, tally: &summary) {
+                await deezer.track(isrc: isrc)
             }
-            guard case .answered(let answer, let ledgerID, let status) = ending else {
-                if handle(ending, provider: .deezer, item: isrc, summary: &summary) { continue }
-                return
+            guard
+                case .use(let answer, let ledgerID, let status) = next(ending, deezerPipeline, .deezer, isrc, &summary)
+            else {
+                if stopped(ending) { return }
+                continue
             }
             let now = clock.now()
             var url: String?
@@ -225,23 +222,22 @@ extension ProviderEnrichment {
             return
         }
         let odesliTracker = self.tracker(.odesli, phase: .links, total: found.count, unit: "Deezer links")
-        let odesliPacer = self.pacer(for: .odesli, tracker: odesliTracker)
+        var odesliPipeline = pipeline(for: .odesli, setting: .links, tracker: odesliTracker)
         for (done, (isrc, url)) in found.enumerated() {
             if stopSignal.isSet { return leaveForNextRun(.odesli, "stopped by a signal", &summary) }
             report(odesliTracker, done: done, total: found.count, summary: summary)
-            let ending = await loop(.links).run(
-                endpoint: "links", pacer: odesliPacer, summary: &summary
-            ) {
-                let exchange = await odesli.links(url: url)
-                return (exchange.status, exchange.answer, exchange.reachedNetwork)
+            let ending = await odesliPipeline.send(endpoint: "links", detail: url, tally: &summary) {
+                await odesli.links(url: url)
             }
-            guard case .answered(let answer, let ledgerID, let status) = ending else {
-                if case .disabled(let reason) = ending {
-                    logger.warning("Odesli disabled for this run: \(reason)")
-                    return
-                }
-                if handle(ending, provider: .odesli, item: isrc, summary: &summary) { continue }
+            if case .disabled(let reason) = ending {
+                logger.warning("Odesli disabled for this run: \(reason)")
                 return
+            }
+            guard
+                case .use(let answer, let ledgerID, let status) = next(ending, odesliPipeline, .odesli, isrc, &summary)
+            else {
+                if stopped(ending) { return }
+                continue
             }
             let now = clock.now()
             var facts: [TrackLinkFact] = []

@@ -22,9 +22,18 @@ public enum PlanWording {
         let budget = plan.budget
         var budgetLine =
             "  budget:    \(budget.perHour)/hour (reserve \(budget.reserve)), min interval \(DurationText.format(budget.minInterval)), \(plan.requestsInLastHour) used in the last hour"
+        if let dailyLimit = plan.dailyLimit {
+            budgetLine += "; \(dailyLimit)/day, \(plan.requestsInLastDay) used in the last 24 h"
+        }
         if let maxRequests = budget.maxRequests { budgetLine += ", at most \(maxRequests) requests" }
         if let maxRuntime = budget.maxRuntime { budgetLine += ", at most \(DurationText.format(maxRuntime))" }
         lines.append(budgetLine)
+        if let learned = plan.serviceState.learnedQuota { lines.append(learnedLine(learned, budget: budget)) }
+        if let parkedUntil = plan.serviceState.parkedUntil, parkedUntil > plan.createdAt {
+            lines.append(
+                "  parked:    until \(ISO8601DateFormatter().string(from: parkedUntil))\(plan.serviceState.parkedReason.map { " (\($0))" } ?? "")"
+            )
+        }
         lines.append(
             "  this run:  \(plan.requests.count) of \(plan.requestsNeeded) requests needed, \(plan.itemsThisRun) items, about \(DurationText.format(plan.runDuration))"
         )
@@ -75,9 +84,17 @@ public enum PlanWording {
         return line
     }
 
+    /// The ceiling Spotify showed: `  learned:   refused after 476 in 24 h (40 in 1 h) on …; plans keep 428/day (90 %)`.
+    static func learnedLine(_ learned: QuotaObservation, budget: BudgetPolicy) -> String {
+        let share = Int((budget.quotaSafetyShare * 100).rounded())
+        return
+            "  learned:   refused after \(learned.requestsInDay) requests in 24 h (\(learned.requestsInHour) in 1 h) on \(ISO8601DateFormatter().string(from: learned.observedAt)); plans keep \(learned.ceiling(safetyShare: budget.quotaSafetyShare))/day (\(share) %)"
+    }
+
     static func reason(_ limit: PlanLimit) -> String {
         switch limit {
         case .hourlyQuota: "the hourly quota is spent (pass --max-runtime to wait for it)"
+        case .dailyQuota: "the rolling day's quota is spent (per_day, or the share of the ceiling Spotify showed)"
         case .maxRequests(let count): "max_requests (\(count)) reached"
         case .maxRuntime(let seconds): "max_runtime (\(DurationText.format(seconds))) reached"
         case .parked(let until, let reason):
@@ -89,6 +106,7 @@ public enum PlanWording {
     static func limitKey(_ limit: PlanLimit) -> String {
         switch limit {
         case .hourlyQuota: "hourly_quota"
+        case .dailyQuota: "daily_quota"
         case .maxRequests: "max_requests"
         case .maxRuntime: "max_runtime"
         case .parked: "parked"

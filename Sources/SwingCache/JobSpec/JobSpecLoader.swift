@@ -72,7 +72,9 @@ private struct SpecReader {
     /// MusicBrainz's published limit: one request per second from an address, strictly serial.
     static let musicBrainzShortestInterval: TimeInterval = 1
     static let targetKeys = ["tracks", "albums", "artists", "files"]
-    static let budgetKeys = ["per_hour", "min_interval", "reserve", "max_requests", "max_runtime"]
+    static let budgetKeys = [
+        "per_hour", "per_day", "quota_safety", "min_interval", "reserve", "max_requests", "max_runtime",
+    ]
     static let fileEntryKeys = ["path", "kind"]
 
     let path: String
@@ -216,6 +218,9 @@ private struct SpecReader {
         for (key, value) in section {
             switch keyName(key, known: Self.budgetKeys, in: "'budget'") {
             case "per_hour": budget.perHour = integer(value, key: "budget.per_hour", minimum: 1) ?? budget.perHour
+            case "per_day": budget.perDay = integer(value, key: "budget.per_day", minimum: 1)
+            case "quota_safety":
+                budget.quotaSafetyShare = share(value, key: "budget.quota_safety") ?? budget.quotaSafetyShare
             case "min_interval":
                 budget.minInterval = duration(value, key: "budget.min_interval") ?? budget.minInterval
             case "reserve":
@@ -377,6 +382,21 @@ private struct SpecReader {
             return nil
         }
         return seconds
+    }
+
+    /// A share above 0 and at most 1, written `0.9` or `90%`.
+    mutating func share(_ node: Node, key: String) -> Double? {
+        guard let text = string(node, key: key) else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let value = trimmed.hasSuffix("%") ? Double(trimmed.dropLast()).map { $0 / 100 } : Double(trimmed)
+        guard let value, value.isFinite, value > 0, value <= 1 else {
+            report(
+                node,
+                "'\(key)' must be a share above 0 and at most 1, such as 0.9 or 90%, found '\(text.abbreviatedForMessages())'"
+            )
+            return nil
+        }
+        return value
     }
 
     mutating func integer(_ node: Node, key: String, minimum: Int) -> Int? {

@@ -55,6 +55,10 @@ struct StatsCommand: ParsableCommand {
                     line += "; parked until \(ISO8601DateFormatter().string(from: until))"
                     if let reason = summary.parkedReason { line += " (\(reason))" }
                 }
+                if let learned = summary.learnedQuota {
+                    line +=
+                        "; quota ceiling learned \(ISO8601DateFormatter().string(from: learned.observedAt)): refused after \(learned.requestsInDay) requests in 24 h (\(learned.requestsInHour) in 1 h)"
+                }
                 print(line)
             }
             print("Last runs:")
