@@ -254,7 +254,8 @@ public struct SwingMusicTrackRow: Sendable {
     }
 }
 
-/// How a tag reader stored the ISRC in `extra`.
+/// How a tag reader stored the ISRC in `extra`: SwingMusic 3.0.1 always writes a list (one value or more); a string
+/// is what older versions wrote, and the reader takes both.
 public enum ISRCTagValue: Sendable {
     case absent
     case text(String)
