@@ -75,8 +75,12 @@ if ! "$swingmusic_python" scripts/swingmusic-fixture.py --url "http://127.0.0.1:
     exit 1
 fi
 # Started again, as an installation that has run before: on its very first run SwingMusic 3.0.1 keeps a setting
-# changed through its API in memory only, and settings.json (which swingcache reads) never sees it.
+# changed through its API in memory only, and settings.json (which swingcache reads) never sees it. It reads the
+# user's unsplittable names on start: from artist_split_ignore.txt beside settings.json, and not from the empty
+# data/artist_split_ignore.txt it creates (RealSwingMusicTests checks both).
 stop_swingmusic
+echo "Future, Kendrick Lamar" >"$swingmusic_dir/config/swingmusic/artist_split_ignore.txt"
+echo "Queen/David Bowie" >"$swingmusic_dir/config/swingmusic/data/artist_split_ignore.txt"
 start_swingmusic
 "$swingmusic_python" scripts/swingmusic-fixture.py --url "http://127.0.0.1:$swingmusic_port" --wait
 swingmusic_pids="$swingmusic_pids $(children "$swingmusic_pids")"

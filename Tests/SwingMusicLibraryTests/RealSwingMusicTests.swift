@@ -42,6 +42,14 @@ struct RealSwingMusicTests {
         #expect(rows.count == 10)
         #expect(rows.flatMap(\.differences) == [])
         #expect(rows.contains { $0.swingMusicPlays.contains { $0 > 0 } })
+        // scripts/test.sh wrote "Future, Kendrick Lamar" into artist_split_ignore.txt, which SwingMusic reads, and
+        // "Queen/David Bowie" into data/artist_split_ignore.txt, which it does not.
+        let maskOff = try #require(rows.first { $0.file == "05 Mask Off.flac" })
+        #expect(maskOff.swingMusic?.artists == ["Future, Kendrick Lamar"])
+        #expect(maskOff.swingcache?.artists == ["Future, Kendrick Lamar"])
+        let underPressure = try #require(rows.first { $0.file == "01 Under Pressure.flac" })
+        #expect(underPressure.swingMusic?.artists == ["Queen", "David Bowie"])
+        #expect(underPressure.swingcache?.artists == ["Queen", "David Bowie"])
 
         // A user adds "&" as a separator: "Coldplay & Beyoncé" becomes two artists, "Simon & Garfunkel" stays one.
         let admin = try await server.token(for: server.users[0].name)
