@@ -22,16 +22,25 @@ public struct CommandLineRun: Sendable {
     }
 
     /// Runs `swingcache` with `arguments` in `directory`, with `environment` added to a clean environment; as the
-    /// user and group `userID` when given (through `setpriv`, which needs root).
+    /// user and group `userID` when given (through `setpriv`, which needs root), from a copy of the binary that user
+    /// can run wherever the checkout is.
     public static func swingcache(
         _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
         asUser userID: UInt32? = nil
     ) throws -> CommandLineRun {
         let process = Process()
+        var copy: String?
+        defer { if let copy { try? FileManager.default.removeItem(atPath: copy) } }
         if let userID {
+            let folder = NSTemporaryDirectory() + "/swingcache-as-\(userID)-\(UUID().uuidString)"
+            try FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+            copy = folder
+            try FileManager.default.copyItem(atPath: binary, toPath: folder + "/swingcache")
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder + "/swingcache")
             process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
             process.arguments =
-                ["--reuid=\(userID)", "--regid=\(userID)", "--clear-groups", "--", binary] + arguments
+                ["--reuid=\(userID)", "--regid=\(userID)", "--clear-groups", "--", folder + "/swingcache"] + arguments
         } else {
             process.executableURL = URL(fileURLWithPath: binary)
             process.arguments = arguments
