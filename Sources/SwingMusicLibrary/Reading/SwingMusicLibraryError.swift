@@ -12,6 +12,8 @@ public struct SwingMusicLibraryError: Error, Equatable, Sendable, CustomStringCo
         case unknownUser(String, known: [String])
         /// SwingMusic's `settings.json` (the `path`) is there but is not a JSON object.
         case malformedSettings
+        /// SwingMusic's `settings.json` (the `path`) is there but cannot be read.
+        case unreadableSettings
         case sqlite(String)
     }
 
@@ -47,6 +49,8 @@ public struct SwingMusicLibraryError: Error, Equatable, Sendable, CustomStringCo
             return "\(file) has no user '\(name)' (its users: \(list))"
         case .malformedSettings:
             return "SwingMusic settings '\(path ?? "")' is not a JSON object: fix it or let SwingMusic write it again"
+        case .unreadableSettings:
+            return "SwingMusic settings '\(path ?? "")' cannot be read: let swingcache's user read it"
         case .sqlite(let message):
             return "\(file): \(message)"
         }

@@ -35,7 +35,7 @@ public struct SwingMusicSettings: Hashable, Sendable {
 
     /// The settings in `folder` (SwingMusic's config folder, the one that holds `swingmusic.db`).
     ///
-    /// Throws when `settings.json` is there but is not a JSON object, naming the file.
+    /// Throws when `settings.json` is there but cannot be read or is not a JSON object, naming the file.
     public static func read(folder: String) throws(SwingMusicLibraryError) -> SwingMusicSettings {
         var settings = SwingMusicSettings()
         var ignored = Set(builtInArtistIgnoreList)
@@ -47,7 +47,11 @@ public struct SwingMusicSettings: Hashable, Sendable {
             }
         }
         let file = (folder as NSString).appendingPathComponent(settingsFileName)
-        if let data = FileManager.default.contents(atPath: file) {
+        if FileManager.default.fileExists(atPath: file) {
+            // Defaults in place of settings that exist would show the library wrongly: better to stop.
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw SwingMusicLibraryError(path: file, problem: .unreadableSettings)
+            }
             guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
                 throw SwingMusicLibraryError(path: file, problem: .malformedSettings)
             }
