@@ -80,6 +80,9 @@ public struct ArtistSplitting: Hashable, Sendable {
 
     /// A scalar lower-cased where that gives one scalar, as `str.lower()` keeps most texts' length.
     private static func lowered(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        if scalar.isASCII {
+            return (0x41...0x5A).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value) + 0x20) : scalar
+        }
         let mapping = scalar.properties.lowercaseMapping.unicodeScalars
         return mapping.count == 1 ? mapping.first ?? scalar : scalar
     }

@@ -4,6 +4,7 @@ enum PythonText {
     /// `str.lower()`: each scalar's full lower-case mapping ("İ" becomes two scalars), and a capital sigma that ends
     /// a word becomes the final "ς", as Python's own rule has it.
     static func lower(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
         let scalars = Array(text.unicodeScalars)
         var result = ""
         for (index, scalar) in scalars.enumerated() {
@@ -32,18 +33,20 @@ enum PythonText {
 
     /// `str.strip()` without arguments: white space (Python's `str.isspace`) off both ends.
     static func strip(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isSpace($0) }),
             let last = scalars.lastIndex(where: { !isSpace($0) })
         else { return "" }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[first...last])
-        return String(view)
+        if first == scalars.startIndex && last == scalars.index(before: scalars.endIndex) { return text }
+        return String(scalars[first...last])
     }
 
     /// `str.isspace()` for one character: Unicode white space, and the four ASCII separators Python adds.
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || (0x1C...0x1F).contains(scalar.value)
+        if scalar.isASCII {
+            return scalar == " " || (0x09...0x0D).contains(scalar.value) || (0x1C...0x1F).contains(scalar.value)
+        }
+        return scalar.properties.isWhitespace
     }
 
     /// `str.isalnum()` for one character: a letter (`Lu Ll Lt Lm Lo`) or anything with a numeric value.
