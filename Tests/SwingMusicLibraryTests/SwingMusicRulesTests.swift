@@ -13,6 +13,10 @@ import Testing
         (["!!!", "!!!", "!!!"], "a234e888f25ce183"),
         (["", "", ""], "2d06800538d394c2"),
         (["First Light", "Demo Album", "Aurora Fields"], "801462fe6f0965a1"),
+        (["\tTab Title\n", "x"], "bfa90a78e02d346e"),
+        (["Ünïcode", "ASCII"], "d8f8440f6d488fb6"),
+        (["  ", "-"], "de2fb8d1c1a20f76"),
+        (["ΣΟΦΟΣ ΑΣ", "İ"], "fd08a311086ae171"),
     ])
     func theHashIsSwingMusicsXXH3OfTheNormalisedParts(parts: [String], expected: String) {
         #expect(SwingMusicHash.of(parts) == expected)
