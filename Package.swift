@@ -59,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "swingcache",
             dependencies: [
-                "Runner", "SwingMusicLibrary",
+                "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "EnrichmentAPI", "SwingMusicLibrary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -106,7 +106,8 @@ let package = Package(
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]),
         .testTarget(
-            name: "SwingCacheCLITests", dependencies: ["swingcache", "spotify-fixture-server", "SwingCacheTestKit"]),
+            name: "SwingCacheCLITests",
+            dependencies: ["swingcache", "spotify-fixture-server", "SwingCache", "CacheStore", "SwingCacheTestKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -4,7 +4,7 @@ import SwingCache
 import SwingCacheTestKit
 import Testing
 
-/// `v4-swingmusic-track`: SwingMusic's hash and raw tags beside each library file, and the export view.
+/// `v6-swingmusic-track`: SwingMusic's hash and raw tags beside each library file, and the export view.
 @Suite struct SwingMusicTrackMigrationTests {
     let folder: TemporaryDirectory
     let path: String

@@ -25,6 +25,11 @@ public struct EnrichedTrack: Hashable, Sendable {
     /// plays on each of them, and so does the store.
     public var songCopies: [String] = []
 
+    /// Whether ``match`` was made for the file's current tags, whatever its outcome.
+    public var matchIsForCurrentTags: Bool {
+        match.map { $0.fingerprint == library.fingerprint } ?? false
+    }
+
     /// Whether ``match`` was made for the file's current tags and may be used.
     public var matchIsCurrent: Bool {
         match.map { $0.fingerprint == library.fingerprint && $0.match.isUsable } ?? false

@@ -5,7 +5,7 @@ extension SQLiteCacheStore {
     /// Columns are only ever added: the views of `v2-enrichment` stay as they are, and
     /// `swingcache_library_export` gives every column of `swingcache_library` and, after them, the artists as a
     /// JSON array (which a comma-joined string cannot carry for "Tyler, The Creator"), the hash and the raw tags.
-    static let schemaV4SwingMusicTrack = """
+    static let schemaV6SwingMusicTrack = """
         CREATE TABLE swingmusic_track (
             filepath TEXT PRIMARY KEY NOT NULL REFERENCES library_track(filepath) ON DELETE CASCADE,
             trackhash TEXT NOT NULL,

@@ -172,7 +172,7 @@ struct TrackMatching {
             library.ambiguous += 1
             note =
                 "'\(record.filepath)': ambiguous between \(decision.spotifyID ?? "?") and \(decision.runnerUpID ?? "?") (\(confidence)), not used"
-        case .noCandidates:
+        case .noCandidates, .rejected:
             library.unmatched += 1
         }
         if let note, library.review.count < LibrarySummary.reviewLimit { library.review.append(note) }

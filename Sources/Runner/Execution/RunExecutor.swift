@@ -286,7 +286,8 @@ public final class RunExecutor: Sendable {
                 entities: entities, missing: missing, request: .complete(ledgerID: ledgerID, status: status),
                 fetchedAt: fetchedAt,
                 expiresAt: { fetchedAt.addingTimeInterval((policies[$0] ?? FreshnessPolicy()).ttl) },
-                missingExpiresAt: { fetchedAt.addingTimeInterval((policies[$0] ?? FreshnessPolicy()).missingTTL) }),
+                missingExpiresAt: { fetchedAt.addingTimeInterval((policies[$0] ?? FreshnessPolicy()).missingTTL) },
+                changeAwarePolicy: { policies[$0] }),
             now: fetchedAt)
     }
 }

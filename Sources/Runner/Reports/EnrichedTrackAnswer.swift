@@ -100,7 +100,7 @@ public struct EnrichedTrackAnswer: Encodable, Sendable {
         match = track.match.map {
             Match(
                 method: $0.match.method.rawValue, outcome: $0.match.outcome.rawValue, spotifyID: $0.match.spotifyID,
-                confidence: $0.match.confidence, runnerUpID: $0.match.runnerUpID, current: track.matchIsCurrent,
+                confidence: $0.match.confidence, runnerUpID: $0.match.runnerUpID, current: track.matchIsForCurrentTags,
                 matchedAt: $0.matchedAt)
         }
         genres = track.musicbrainz?.genres ?? []
@@ -155,7 +155,17 @@ public struct EnrichedTrackAnswer: Encodable, Sendable {
                 )
             }
         }
-        if let match {
+        if let match, match.method == TrackMatch.Method.pinned.rawValue {
+            let decision =
+                match.outcome == TrackMatch.Outcome.matched.rawValue
+                ? "pinned to Spotify \(match.spotifyID ?? "?")" : "rejected: no Spotify track"
+            let use =
+                match.current
+                ? (match.outcome == "matched" ? "used" : "kept unmatched") : "made for older tags, not used"
+            lines.append(
+                "  match: \(decision), decided with swingcache review at \(time(match.matchedAt)) (\(use), until the tags change)"
+            )
+        } else if let match {
             let use =
                 match.current ? (match.outcome == "matched" ? "used" : "not used") : "made for older tags, not used"
             lines.append(

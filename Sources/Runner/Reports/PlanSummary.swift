@@ -73,12 +73,17 @@ public struct PlanSummary: Codable, Sendable {
     public var library: Library?
     /// What a run would ask each provider the library's `enrich:` names; absent when it names none.
     public var providers: [String: ProviderPreview]?
+    /// Every request the run will make (searches, catalog, each provider); absent for a job without a library.
+    public var allTold: RequestEstimate?
 
     public init(
         plan: Plan, jobs: JobSet, library: LibraryImportResult? = nil, providers: [String: ProviderPreview] = [:]
     ) {
         self.library = library.map(Library.init)
         self.providers = providers.isEmpty ? nil : providers
+        allTold =
+            library != nil || !providers.isEmpty
+            ? RequestEstimate(plan: plan, library: library, providers: providers) : nil
         self.jobs = jobs.names
         createdAt = plan.createdAt
         targets = plan.totalTargets

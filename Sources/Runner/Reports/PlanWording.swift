@@ -45,6 +45,9 @@ public enum PlanWording {
             if let limit = plan.limitedBy { deferredLine += ": \(reason(limit))" }
             lines.append(deferredLine)
         }
+        if library != nil || !providers.isEmpty {
+            lines.append(allToldLine(RequestEstimate(plan: plan, library: library, providers: providers)))
+        }
         if let toFinish = plan.timeToFinish, plan.requestsNeeded > 0 {
             lines.append("  to finish: about \(DurationText.format(toFinish)) at this quota")
         }
@@ -54,6 +57,29 @@ public enum PlanWording {
             lines.append(providerLine(name, preview))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Every request the run will make, against the windows: `  all told:  120–240 requests: …`.
+    static func allToldLine(_ estimate: RequestEstimate) -> String {
+        func range(_ low: Int, _ high: Int?) -> String {
+            switch high {
+            case low?: "\(low)"
+            case let high?: "\(low)–\(high)"
+            case nil: "\(low) or more"
+            }
+        }
+        var parts = [
+            "\(range(estimate.searches.lowerBound, estimate.searches.upperBound)) searches",
+            "\(range(estimate.catalog.lowerBound, estimate.catalog.upperBound)) catalog",
+        ]
+        for (name, preview) in estimate.providers.sorted(by: { $0.key < $1.key }) where preview.skipped == nil {
+            parts.append("\(range(preview.requestsAtLeast, preview.requestsAtMost)) \(name)")
+        }
+        var line =
+            "  all told:  \(range(estimate.totalAtLeast, estimate.totalAtMost)) requests (\(parts.joined(separator: ", "))); Spotify's \(range(estimate.spotify.lowerBound, estimate.spotify.upperBound)) against \(estimate.hourLeft) left this hour"
+        if let dayLeft = estimate.dayLeft { line += " and \(dayLeft) left in the rolling day" }
+        line += ", at least \(DurationText.format(estimate.secondsAtLeast)) at these paces"
+        return line
     }
 
     /// What a run would ask one provider: `    lastfm:        120 keys, 20 fresh, 100 due: 100 requests, at least 25s`.
@@ -120,7 +146,7 @@ public enum PlanWording {
             return
                 "  ttl:       \(ttl) can be kept: \(check.requestsPerRefresh) requests refresh everything, the quota allows \(check.capacityPerTTL) per \(ttl)"
         }
-        var fixes = ["a ttl of at least \(DurationText.format(check.minimumTTL))"]
+        var fixes = ["a ttl of at least \(DurationText.format(check.minimumTTL))", "ttl_max (change-aware refreshes)"]
         if let perHour = check.minimumPerHour { fixes.append("per_hour of at least \(perHour)") }
         return
             "  ttl:       \(ttl) cannot be kept: \(check.requestsPerRefresh) requests refresh everything, the quota allows \(check.capacityPerTTL) per \(ttl); needs \(fixes.joined(separator: " or "))"

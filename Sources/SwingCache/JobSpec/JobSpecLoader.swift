@@ -61,7 +61,7 @@ public struct JobSpecLoader: Sendable {
 /// Walks the YAML tree of one spec, collecting values and problems.
 private struct SpecReader {
     static let topLevelKeys = [
-        "name", "ttl", "refresh_ahead", "missing_ttl", "market", "targets", "budget", "library", "enrich",
+        "name", "ttl", "ttl_max", "refresh_ahead", "missing_ttl", "market", "targets", "budget", "library", "enrich",
     ]
     static let libraryKeys = ["swingmusic_db", "user"]
     static let providerBudgetKeys = ["per_hour", "min_interval", "max_requests"]
@@ -93,6 +93,7 @@ private struct SpecReader {
         var spec = JobSpec(name: Self.defaultName(for: path), path: path)
         var sawTargets = false
         var enrichNode: Node?
+        var ttlMaxNode: Node?
         for (key, value) in top {
             switch keyName(key, known: Self.topLevelKeys, in: "a job spec") {
             case "name":
@@ -104,6 +105,9 @@ private struct SpecReader {
                     }
                 }
             case "ttl": spec.freshness.ttl = duration(value, key: "ttl", allowZero: false) ?? spec.freshness.ttl
+            case "ttl_max":
+                ttlMaxNode = value
+                spec.freshness.ttlMax = duration(value, key: "ttl_max", allowZero: false)
             case "refresh_ahead":
                 spec.freshness.refreshAhead = duration(value, key: "refresh_ahead") ?? spec.freshness.refreshAhead
             case "missing_ttl":
@@ -129,6 +133,12 @@ private struct SpecReader {
         }
         if let enrichNode, spec.library == nil, !spec.enrichment.ttls.isEmpty {
             report(enrichNode, "'enrich' needs a 'library': providers look up the library's tracks")
+        }
+        if let ttlMax = spec.freshness.ttlMax, ttlMax < spec.freshness.ttl {
+            report(
+                ttlMaxNode ?? root,
+                "'ttl_max' (\(DurationText.format(ttlMax))) must be at least 'ttl' (\(DurationText.format(spec.freshness.ttl)))"
+            )
         }
         if spec.freshness.refreshAhead >= spec.freshness.ttl {
             report(

@@ -85,6 +85,7 @@ struct GetCommand: AsyncParsableCommand {
                 default: source = .notCached
                 }
                 var answer = CachedAnswer(id: id, source: source, stored: entry?.stored, tier: entry?.tier)
+                if entry?.stored != nil { answer.unchangedRefreshes = try cache.store.unchangedRefreshes(of: id) }
                 if id.kind == .track {
                     answer.library = try cache.store.enrichedTracks(spotifyID: id.value).map(EnrichedTrackAnswer.init)
                 }

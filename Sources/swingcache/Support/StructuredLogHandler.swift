@@ -26,7 +26,7 @@ struct StructuredLogHandler: LogHandler {
             ("message", event.message.description),
         ]
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-        for key in merged.keys.sorted() { fields.append((key, "\(merged[key]!)")) }
+        for (key, value) in merged.sorted(by: { $0.key < $1.key }) { fields.append((key, "\(value)")) }
         let line: String
         switch format {
         case .json:
