@@ -66,17 +66,17 @@ extension SQLiteCacheStore {
             case .album(let album): try insert(album, fetchedAt: fetchedAt, expiresAt: expiresAt, db: db)
             case .artist(let artist): try insert(artist, fetchedAt: fetchedAt, expiresAt: expiresAt, db: db)
             }
-            try db.execute(
-                sql: "DELETE FROM missing_entity WHERE kind = ? AND id = ?",
+            try db.cachedStatement(sql: "DELETE FROM missing_entity WHERE kind = ? AND id = ?").execute(
                 arguments: [entity.id.kind.rawValue, entity.id.value])
         }
         for (id, reason) in record.missing {
-            try db.execute(sql: "DELETE FROM \(id.kind.rawValue) WHERE id = ?", arguments: [id.value])
-            try db.execute(
+            try db.cachedStatement(sql: "DELETE FROM \(id.kind.rawValue) WHERE id = ?").execute(arguments: [id.value])
+            try db.cachedStatement(
                 sql: """
                     INSERT OR REPLACE INTO missing_entity (kind, id, reason, detected_at, expires_at)
                     VALUES (?, ?, ?, ?, ?)
-                    """,
+                    """
+            ).execute(
                 arguments: [
                     id.kind.rawValue, id.value, reason.rawValue, fetchedAt,
                     record.missingExpiresAt(id).timeIntervalSince1970,
@@ -118,12 +118,13 @@ extension SQLiteCacheStore {
     }
 
     private static func insert(_ track: Track, fetchedAt: Double, expiresAt: Double, db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO track (id, name, album_id, album_name, artist_ids, artist_names, isrc, duration_ms,
                     explicit, popularity, track_number, disc_number, release_date, image_url, raw, fetched_at, expires_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 track.id, track.name, track.albumID, track.albumName, try jsonArray(track.artistIDs),
                 try jsonArray(track.artistNames), track.isrc, track.durationMs, track.explicit, track.popularity,
@@ -133,13 +134,14 @@ extension SQLiteCacheStore {
     }
 
     private static func insert(_ album: Album, fetchedAt: Double, expiresAt: Double, db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO album (id, name, album_type, artist_ids, artist_names, release_date,
                     release_date_precision, total_tracks, upc, label, popularity, genres, image_url, raw, fetched_at,
                     expires_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 album.id, album.name, album.albumType, try jsonArray(album.artistIDs), try jsonArray(album.artistNames),
                 album.releaseDate, album.releaseDatePrecision, album.totalTracks, album.upc, album.label,
@@ -149,12 +151,13 @@ extension SQLiteCacheStore {
     }
 
     private static func insert(_ artist: Artist, fetchedAt: Double, expiresAt: Double, db: Database) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO artist (id, name, genres, popularity, followers, image_url, raw, fetched_at,
                     expires_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 artist.id, artist.name, try jsonArray(artist.genres), artist.popularity, artist.followers,
                 artist.imageURL, ZlibCompression.compress(artist.raw), fetchedAt, expiresAt,
