@@ -54,6 +54,28 @@ import Testing
         #expect(run.standardOutput.contains("1 missing, 0 known-missing, 1 invalid"))
     }
 
+    @Test func aRunOfAnIDFileWithNoReadableIDIsRefusedWithExit65NotReportedAsDone() throws {
+        try folder.write("ids.csv", "title;artist\nSong;Someone\n")
+        try folder.write("csv.yaml", "targets:\n  files: [ids.csv]\n")
+        for command in ["plan", "run"] {
+            let run = try CommandLineRun.swingcache([command, "csv.yaml", "--db", "cache.sqlite"], in: folder.path)
+            #expect(run.status == 65, "\(command): \(run.standardError)")
+            #expect(
+                run.standardError.contains(
+                    "swingcache: csv.yaml:2:11: id file 'ids.csv' has 2 entries and none is a Spotify id"),
+                "\(run.standardError)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.file("cache.sqlite")))
+    }
+
+    @Test func aCRLFIDFilePlansLikeAnLFOne() throws {
+        try folder.write("crlf.txt", "3n3Ppam7vgaVa1iaRUc9Lp\r\nspotify:album:0sNOF9WDwhWunNAHPD3Baj\r\n")
+        try folder.write("crlf.yaml", "targets:\r\n  files: [crlf.txt]\r\n")
+        let run = try CommandLineRun.swingcache(["plan", "crlf.yaml", "--db", "cache.sqlite"], in: folder.path)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("2 missing, 0 known-missing, 0 invalid"), "\(run.standardOutput)")
+    }
+
     @Test func aBrokenSpecStopsThePlanWithExit65() throws {
         try folder.write("broken.yaml", "targets:\n  tracks: [a, b\n")
         let run = try CommandLineRun.swingcache(["plan", "broken.yaml"], in: folder.path)

@@ -110,7 +110,7 @@ import Testing
             "spec.yaml:3:1: is not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence)"
         ),
         ("targets: {}\ntargets: {}\n", "spec.yaml:1:1: key 'targets' is written twice in one mapping"),
-        ("", "spec.yaml: is empty: a job spec needs 'targets' or a 'library'"),
+        ("", "spec.yaml:1:1: is empty: a job spec needs 'targets' or a 'library'"),
         ("- just\n- a list\n", "spec.yaml:1:1: the job spec must be a mapping of keys to values, found a list"),
     ])
     func eachProblemIsReportedAtItsPlace(yaml: String, message: String) {
@@ -176,6 +176,47 @@ import Testing
             spec.invalidTargets.map(\.description) == [
                 "\(folder.file("jobs/ids/mixed.txt")):6:1: 'definitely-not-an-id' is not a Spotify id (expected 22 letters and digits, a spotify: URI or an open.spotify.com link)"
             ])
+    }
+
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func idFilesReadTheSameWhateverTheirLineEndings(newline: String) throws {
+        let folder = try TemporaryDirectory()
+        let lines = ["# favourites", "4iV5W9uYEdYUVa79Axb7Rh", "", "spotify:album:0sNOF9WDwhWunNAHPD3Baj  # an album"]
+        try folder.write("ids.txt", lines.joined(separator: newline) + newline)
+        let specPath = try folder.write("spec.yaml", ["targets:", "  files: [ids.txt]"].joined(separator: newline))
+        let spec = try loader.load(path: specPath)
+        #expect(
+            spec.targets.map(\.id) == [
+                SpotifyID(kind: .track, value: "4iV5W9uYEdYUVa79Axb7Rh"),
+                SpotifyID(kind: .album, value: "0sNOF9WDwhWunNAHPD3Baj"),
+            ])
+        #expect(spec.targets[1].origin == SourceLocation(file: folder.file("ids.txt"), line: 4, column: 1))
+        #expect(spec.invalidTargets.isEmpty)
+        #expect(spec.emptyIDSources.isEmpty)
+    }
+
+    @Test func anIDFileWithNoReadableIDIsNamedWhereTheSpecListsIt() throws {
+        let folder = try TemporaryDirectory()
+        try folder.write("ids.txt", "title,artist\nSong,Someone\n")
+        try folder.write("good.txt", "4iV5W9uYEdYUVa79Axb7Rh\n")
+        let specPath = try folder.write("spec.yaml", "targets:\n  files:\n    - good.txt\n    - ids.txt\n")
+        let spec = try loader.load(path: specPath)
+        #expect(spec.targets.count == 1)
+        #expect(spec.invalidTargets.count == 2)
+        #expect(
+            spec.emptyIDSources.map(\.description) == [
+                "\(specPath):4:7: id file '\(folder.file("ids.txt"))' has 2 entries and none is a Spotify id: a run would fetch nothing from it (one id per line: a bare id, a spotify: URI or an open.spotify.com link; swingcache validate lists each)"
+            ])
+    }
+
+    @Test func aSpecWhoseTargetsHoldNoReadableIDSaysARunWouldFetchNothing() throws {
+        let spec = try loader.parse("targets:\n  tracks: [nope, spotify:trak:4iV5W9uYEdYUVa79Axb7Rh]\n", path: "s.yaml")
+        #expect(
+            spec.emptyIDSources.map(\.description) == [
+                "s.yaml:2:3: none of the 2 ids listed under 'targets' is a Spotify id: a run would fetch nothing"
+            ])
+        let empty = try loader.parse("targets:\n  tracks: []\n", path: "s.yaml")
+        #expect(empty.emptyIDSources.isEmpty, "an empty list is a choice, not a loss")
     }
 
     @Test func aMissingIDFileIsReportedWhereTheSpecNamesIt() throws {

@@ -82,8 +82,11 @@ public struct SwingCacheConfiguration: Sendable {
         }
         if let prefix = values["SWINGCACHE_REDIS_PREFIX"] { configuration.redisPrefix = prefix }
         if let recheck = values["SWINGCACHE_MODE_RECHECK"] {
-            guard let seconds = DurationText.parse(recheck), seconds > 0 else {
-                throw ConfigurationError("SWINGCACHE_MODE_RECHECK must be a duration such as 7d, found '\(recheck)'")
+            guard let seconds = DurationText.parse(recheck), seconds >= DurationText.shortest,
+                seconds <= DurationText.longest
+            else {
+                throw ConfigurationError(
+                    "SWINGCACHE_MODE_RECHECK must be a duration from 1ms to 3650d such as 7d, found '\(recheck)'")
             }
             configuration.modeRecheck = seconds
         }
@@ -126,7 +129,7 @@ public struct SwingCacheConfiguration: Sendable {
             throw ConfigurationError("config file '\(path)' cannot be read as UTF-8 text")
         }
         var values: [String: String] = [:]
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in text.textLines.enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let withoutExport = trimmed.hasPrefix("export ") ? String(trimmed.dropFirst(7)) : trimmed

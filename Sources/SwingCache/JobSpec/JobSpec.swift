@@ -15,6 +15,9 @@ public struct JobSpec: Sendable, Equatable {
     public var invalidTargets: [Diagnostic]
     /// How many listed ids repeated one already listed.
     public var duplicateCount: Int
+    /// Id files that list entries none of which is an id, or, when the spec holds no valid id at all, its
+    /// `targets`: a run of them would fetch nothing, so `plan` and `run` refuse them like a structural problem.
+    public var emptyIDSources: [Diagnostic] = []
     public var budget: BudgetPolicy
     /// The SwingMusic library whose tracks this job matches and enriches, if any.
     public var library: LibrarySource?

@@ -41,10 +41,11 @@ struct ValidateCommand: ParsableCommand {
                 let counts = Dictionary(grouping: spec.targets, by: \.id.kind).mapValues(\.count)
                 results.append(
                     FileResult(
-                        file: path, valid: spec.invalidTargets.isEmpty, name: spec.name,
+                        file: path, valid: spec.invalidTargets.isEmpty && spec.emptyIDSources.isEmpty, name: spec.name,
                         targets: Dictionary(
                             uniqueKeysWithValues: EntityKind.allCases.map { ($0.plural, counts[$0] ?? 0) }),
-                        duplicates: spec.duplicateCount, problems: spec.invalidTargets, library: spec.library != nil,
+                        duplicates: spec.duplicateCount, problems: spec.emptyIDSources + spec.invalidTargets,
+                        library: spec.library != nil,
                         enrich: spec.enrichment.ttls.keys.sorted().map(\.rawValue)))
             } catch {
                 results.append(

@@ -70,12 +70,14 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
-/// Parses durations such as `90s` or `12h` in flags.
+/// Parses durations such as `90s` or `12h` in flags: 0, or from 1ms to 3650d, like durations in job specs.
 struct DurationArgument: ExpressibleByArgument {
     var seconds: TimeInterval
 
     init?(argument: String) {
-        guard let seconds = DurationText.parse(argument) else { return nil }
+        guard let seconds = DurationText.parse(argument), seconds <= DurationText.longest,
+            seconds == 0 || seconds >= DurationText.shortest
+        else { return nil }
         self.seconds = seconds
     }
 

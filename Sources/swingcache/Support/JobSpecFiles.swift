@@ -6,13 +6,16 @@ enum JobSpecFiles {
     /// Every spec, or a failure listing every problem in every file.
     ///
     /// Ids that cannot be read are warnings here: a nightly run should not lose its night to one typo.
-    /// `swingcache validate` treats them as errors.
+    /// `swingcache validate` treats them as errors. An id file with no readable id at all, or a spec whose
+    /// targets are all unreadable, is an error here too: a run of it would fetch nothing and look done.
     static func load(_ paths: [String]) throws -> [JobSpec] {
         var specs: [JobSpec] = []
         var problems: [String] = []
         for path in paths {
             do {
-                specs.append(try JobSpecLoader().load(path: path))
+                let spec = try JobSpecLoader().load(path: path)
+                specs.append(spec)
+                problems += spec.emptyIDSources.map(\.description)
             } catch {
                 problems += error.diagnostics.map(\.description)
             }
