@@ -112,6 +112,41 @@ import Testing
         ("targets: {}\ntargets: {}\n", "spec.yaml:1:1: key 'targets' is written twice in one mapping"),
         ("", "spec.yaml:1:1: is empty: a job spec needs 'targets' or a 'library'"),
         ("- just\n- a list\n", "spec.yaml:1:1: the job spec must be a mapping of keys to values, found a list"),
+        (
+            "ttl: 99999999999999999999s\ntargets: {}\n",
+            "spec.yaml:1:6: 'ttl' must be from 1ms to 3650d, found '99999999999999999999s'"
+        ),
+        ("ttl: 3651d\ntargets: {}\n", "spec.yaml:1:6: 'ttl' must be from 1ms to 3650d, found '3651d'"),
+        ("ttl: 0.0001s\ntargets: {}\n", "spec.yaml:1:6: 'ttl' must be from 1ms to 3650d, found '0.0001s'"),
+        (
+            "refresh_ahead: 9999999999999999999d\ntargets: {}\n",
+            "spec.yaml:1:16: 'refresh_ahead' must be 0 or from 1ms to 3650d, found '9999999999999999999d'"
+        ),
+        (
+            "targets: {}\nbudget:\n  max_runtime: 99999999999999999999h\n",
+            "spec.yaml:3:16: 'budget.max_runtime' must be from 1ms to 3650d, found '99999999999999999999h'"
+        ),
+        (
+            "targets: {}\nbudget:\n  per_hour: 99999999999999999999\n",
+            "spec.yaml:3:13: 'budget.per_hour' must be at most 1000000000, found '99999999999999999999'"
+        ),
+        (
+            "targets: {}\nbudget:\n  max_requests: 1_000_000_001\n",
+            "spec.yaml:3:17: 'budget.max_requests' must be at most 1000000000, found '1_000_000_001'"
+        ),
+        (
+            "targets: {}\nbudget:\n  reserve: -99999999999999999999\n",
+            "spec.yaml:3:12: 'budget.reserve' must be at least 0, found '-99999999999999999999'"
+        ),
+        (
+            "library:\nenrich:\n  lastfm: {ttl: 99999999999999999999s}\n",
+            "spec.yaml:3:16: 'enrich.lastfm.ttl' must be from 1ms to 3650d, found '99999999999999999999s'"
+        ),
+        (
+            "name: a\u{7}b\ntargets: {}\n",
+            "spec.yaml:1:8: is not readable as YAML text: control characters are not allowed (U+0007); remove it or write it as an escape in double quotes"
+        ),
+        ("# nothing but a comment\n", "spec.yaml:1:1: is empty: a job spec needs 'targets' or a 'library'"),
     ])
     func eachProblemIsReportedAtItsPlace(yaml: String, message: String) {
         #expect(problems(yaml) == [message])
