@@ -45,6 +45,47 @@ import Testing
         #expect(try SQLiteShell.query(path, "SELECT name FROM sqlite_master WHERE type = 'table'") == "track")
     }
 
+    @Test func anotherProgramsDatabaseIsRefusedBeforeAnyByteOfItChanges() throws {
+        let path = folder.file("swingmusic.db")
+        _ = try SQLiteShell.query(
+            path, "PRAGMA journal_mode = DELETE; CREATE TABLE track (id INTEGER PRIMARY KEY, filepath TEXT)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(throws: StoreError(path: path, problem: .notASwingcacheDatabase)) { try open(path) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "not switched to WAL, not grown")
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+        #expect(!FileManager.default.fileExists(atPath: path + "-shm"))
+    }
+
+    @Test func aFIFOIsRefusedWithoutBeingOpened() throws {
+        let path = folder.file("cache.sqlite")
+        #expect(mkfifo(path, 0o600) == 0)
+        for access in [SQLiteCacheStore.Access.readWrite, .readOnly] {
+            #expect(
+                throws: StoreError(
+                    path: path, problem: .notARegularFile("it is a named pipe (FIFO), not a regular file"))
+            ) { try open(path, access) }
+        }
+    }
+
+    @Test func aDeviceIsRefusedAsADatabase() {
+        for access in [SQLiteCacheStore.Access.readWrite, .readOnly] {
+            #expect(
+                throws: StoreError(path: "/dev/null", problem: .notARegularFile("it is a device, not a regular file"))
+            ) { try open("/dev/null", access) }
+        }
+    }
+
+    @Test func aDatabaseWithASecondHardLinkIsRefusedForWritingButStillRead() throws {
+        let path = folder.file("cache.sqlite")
+        _ = try open(path)
+        #expect(link(path, folder.file("other-name.sqlite")) == 0)
+        #expect(throws: StoreError(path: path, problem: .hardLinked(names: 2))) { try open(path) }
+        #expect(throws: StoreError(path: folder.file("other-name.sqlite"), problem: .hardLinked(names: 2))) {
+            try open(folder.file("other-name.sqlite"))
+        }
+        _ = try open(path, .readOnly)
+    }
+
     @Test func aDatabaseFromANewerSwingcacheIsRefused() throws {
         let path = folder.file("cache.sqlite")
         _ = try open(path)

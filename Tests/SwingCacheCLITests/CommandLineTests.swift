@@ -76,6 +76,36 @@ import Testing
         #expect(run.standardOutput.contains("2 missing, 0 known-missing, 0 invalid"), "\(run.standardOutput)")
     }
 
+    @Test func commandsThatWriteRefuseSwingMusicsDatabaseBeforeTouchingIt() throws {
+        let swingMusic = try SwingMusicLibraryBuilder(in: folder)
+        try swingMusic.addTrack(SwingMusicTrackRow(filepath: "/music/a.flac"))
+        try swingMusic.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: swingMusic.path))
+        let credentials = ["SPOTIFY_CLIENT_ID": "id", "SPOTIFY_CLIENT_SECRET": "secret"]
+        for command in [["run", "good.yaml"], ["get", "track", "4iV5W9uYEdYUVa79Axb7Rh"], ["cleanup"]] {
+            let run = try CommandLineRun.swingcache(
+                command + ["--db", swingMusic.path], in: folder.path, environment: credentials)
+            #expect(run.status == 77, "\(command[0]): \(run.standardError)")
+            #expect(run.standardError.contains("swingcache will not write into it"), "\(run.standardError)")
+            #expect(
+                try Data(contentsOf: URL(fileURLWithPath: swingMusic.path)) == before,
+                "\(command[0]) left the file as it was: not switched to WAL, not grown")
+        }
+    }
+
+    @Test func aFIFOAsTheDatabaseIsRefusedWith77InsteadOfBlocking() throws {
+        #expect(mkfifo(folder.file("fifo.sqlite"), 0o600) == 0)
+        for command in [["stats"], ["plan", "good.yaml"], ["run", "good.yaml"], ["cleanup"], ["doctor"]] {
+            let run = try CommandLineRun.swingcache(
+                command + ["--db", "fifo.sqlite"], in: folder.path,
+                environment: ["SPOTIFY_CLIENT_ID": "id", "SPOTIFY_CLIENT_SECRET": "secret"])
+            #expect(run.status == 77, "\(command[0]): \(run.standardError)")
+            #expect(
+                (run.standardOutput + run.standardError).contains("it is a named pipe (FIFO), not a regular file"),
+                "\(command[0]): \(run.standardError)")
+        }
+    }
+
     @Test func aBrokenSpecStopsThePlanWithExit65() throws {
         try folder.write("broken.yaml", "targets:\n  tracks: [a, b\n")
         let run = try CommandLineRun.swingcache(["plan", "broken.yaml"], in: folder.path)

@@ -33,6 +33,7 @@ public final class SQLiteCacheStore: Sendable {
     public static func open(_ location: DatabaseLocation, access: Access) throws(StoreError) -> SQLiteCacheStore {
         let path = location.path
         let exists = FileManager.default.fileExists(atPath: path)
+        try requireUsableFile(path, exists: exists, forWriting: access == .readWrite)
         do {
             switch access {
             case .readOnly:
@@ -53,7 +54,10 @@ public final class SQLiteCacheStore: Sendable {
                 return SQLiteCacheStore(writer: queue, path: path)
             case .readWrite:
                 try prepareFolder(for: location, fileExists: exists)
-                if exists { try requireSQLiteHeader(path) }
+                if exists {
+                    try requireSQLiteHeader(path)
+                    try requireOwnSchema(path)
+                }
                 var configuration = Configuration()
                 configuration.busyMode = .timeout(10)
                 configuration.prepareDatabase { db in
@@ -80,6 +84,25 @@ public final class SQLiteCacheStore: Sendable {
             throw StoreError(path: path, problem: problem(for: error))
         } catch {
             throw StoreError(path: path, problem: .sqlite("\(error)"))
+        }
+    }
+
+    /// Checks what a writer needs before anything is opened, creating the default folder: a regular file (or
+    /// none yet) with one name, in a folder swingcache may write. `run` calls it before it takes the run lock.
+    public static func prepareToWrite(_ location: DatabaseLocation) throws(StoreError) {
+        let exists = FileManager.default.fileExists(atPath: location.path)
+        try requireUsableFile(location.path, exists: exists, forWriting: true)
+        try prepareFolder(for: location, fileExists: exists)
+    }
+
+    /// Refuses what is not a regular file before anything opens it, and, for writing, a file with two names.
+    private static func requireUsableFile(_ path: String, exists: Bool, forWriting: Bool) throws(StoreError) {
+        // Opening a FIFO blocks until something writes to it; a device or a folder is no database either.
+        if exists, let reason = RegularFile.problem(at: path) {
+            throw StoreError(path: path, problem: .notARegularFile(reason))
+        }
+        if forWriting, exists, let links = RegularFile.linkCount(at: path), links > 1 {
+            throw StoreError(path: path, problem: .hardLinked(names: links))
         }
     }
 
@@ -125,6 +148,24 @@ public final class SQLiteCacheStore: Sendable {
         }
     }
 
+    /// Refuses another program's database, or a newer swingcache's, while it is open read-only: opening it for
+    /// writing would already switch it to WAL and set its pragmas.
+    private static func requireOwnSchema(_ path: String) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.read { db in try checkSchema(db, path: path, allowMissingMigrations: true) }
+            try queue.close()
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            // Not readable read-only (say, a WAL file without its -shm): the writer's own open reports what is
+            // wrong, and checks the schema again before it migrates.
+        }
+    }
+
     private static func checkSchema(_ db: Database, path: String, allowMissingMigrations: Bool) throws {
         let hasMigrations = try db.tableExists("grdb_migrations")
         if !hasMigrations {
@@ -140,6 +181,7 @@ public final class SQLiteCacheStore: Sendable {
     private static func problem(for error: DatabaseError) -> StoreError.Problem {
         switch error.resultCode {
         case .SQLITE_NOTADB: .notSQLite
+        case .SQLITE_BUSY, .SQLITE_LOCKED: .busy
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: .sqlite(error.message ?? "cannot be opened for writing")
         default: .sqlite(error.message ?? "\(error.resultCode)")
         }

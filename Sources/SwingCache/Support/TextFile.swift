@@ -19,7 +19,7 @@ package enum TextFile {
 
     /// The contents of the regular file at `path`, decoded as UTF-8.
     package static func read(_ path: String) throws(Problem) -> String {
-        if let reason = notARegularFile(path) { throw .unreadable(reason) }
+        if let reason = RegularFile.problem(at: path) { throw .unreadable(reason) }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -28,22 +28,6 @@ package enum TextFile {
         }
         if let text = String(validating: data, as: UTF8.self) { return text }
         throw firstBadByte(in: data)
-    }
-
-    /// Why `path` is not a regular file one can read, or nil when it is one.
-    package static func notARegularFile(_ path: String) -> String? {
-        var status = stat()
-        guard stat(path, &status) == 0 else {
-            return errno == ENOENT ? "no such file" : String(cString: strerror(errno)).lowercased()
-        }
-        switch status.st_mode & S_IFMT {
-        case S_IFREG: return nil
-        case S_IFDIR: return "it is a folder, not a file"
-        case S_IFIFO: return "it is a named pipe (FIFO), not a regular file"
-        case S_IFSOCK: return "it is a socket, not a regular file"
-        case S_IFCHR, S_IFBLK: return "it is a device, not a regular file"
-        default: return "it is not a regular file"
-        }
     }
 
     private static func firstBadByte(in data: Data) -> Problem {

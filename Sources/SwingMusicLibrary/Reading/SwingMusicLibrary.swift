@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SwingCache
 
 /// Reads a SwingMusic library database, never writing to it.
 ///
@@ -33,6 +34,10 @@ public final class SwingMusicLibrary: Sendable {
         let path = location.path
         guard FileManager.default.fileExists(atPath: path) else {
             throw SwingMusicLibraryError(path: nil, problem: .notFound(tried: [path]))
+        }
+        // Opening a FIFO blocks until something writes to it.
+        if let reason = RegularFile.problem(at: path) {
+            throw SwingMusicLibraryError(path: path, problem: .notARegularFile(reason))
         }
         try requireSQLiteHeader(path)
         var configuration = Configuration()

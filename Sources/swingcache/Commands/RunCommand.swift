@@ -75,9 +75,12 @@ struct RunCommand: AsyncParsableCommand {
                 return
             }
             let credentials = try StoreOptions.credentials(from: configuration)
-            let cache = try store.openStore(.readWrite)
-            let lock = try Self.takeLock(for: cache, now: store.currentTime)
+            // The lock comes before the first open: two runs started together on a new database must not
+            // both create and migrate it.
+            try store.prepareToWrite()
+            let lock = try Self.takeLock(for: store.location.path, now: store.currentTime)
             defer { withExtendedLifetime(lock) {} }
+            let cache = try store.openStore(.readWrite)
 
             let logger = log.makeLogger()
             let display = ProgressDisplay.forStandardError(quiet: log.quiet || json, logger: logger)
@@ -133,9 +136,9 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     /// The database's run lock, or exit 75 naming the run that holds it.
-    private static func takeLock(for cache: SQLiteCacheStore, now: Date) throws -> RunLock {
+    private static func takeLock(for databasePath: String, now: Date) throws -> RunLock {
         do {
-            return try RunLock(databasePath: cache.path, now: now)
+            return try RunLock(databasePath: databasePath, now: now)
         } catch let failure as RunLock.Failure {
             if case .heldByAnotherRun = failure { throw CommandFailure(.notDoneYet, failure.description) }
             throw CommandFailure(.badConfiguration, failure.description)

@@ -65,8 +65,22 @@ struct StoreOptions: ParsableArguments {
         do {
             return try SQLiteCacheStore.open(location, access: access)
         } catch {
-            throw CommandFailure(.badConfiguration, error.description)
+            throw Self.failure(error)
         }
+    }
+
+    /// Checks the database can be written, creating the default folder, without opening it (see `run`'s lock).
+    func prepareToWrite() throws {
+        do {
+            try SQLiteCacheStore.prepareToWrite(location)
+        } catch {
+            throw Self.failure(error)
+        }
+    }
+
+    /// Exit 75 for a database another process keeps busy (it will be free later), 77 for anything else.
+    static func failure(_ error: StoreError) -> CommandFailure {
+        CommandFailure(error.problem == .busy ? .notDoneYet : .badConfiguration, error.description)
     }
 }
 
