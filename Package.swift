@@ -91,7 +91,7 @@ let package = Package(
         .testTarget(name: "SwingCacheTests", dependencies: ["SwingCache", "SwingCacheTestKit"]),
         .testTarget(name: "CacheStoreTests", dependencies: ["CacheStore", "SwingCacheTestKit"]),
         .testTarget(name: "SwingMusicLibraryTests", dependencies: ["SwingMusicLibrary", "SwingCacheTestKit"]),
-        .testTarget(name: "RedisClientTests", dependencies: ["RedisClient"]),
+        .testTarget(name: "RedisClientTests", dependencies: ["RedisClient", "SwingCacheTestKit"]),
         .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer", "SwingCacheTestKit"]),
         .testTarget(name: "SpotifyAPITests", dependencies: ["SpotifyAPI", "FixtureServer", "SwingCacheTestKit"]),
         .testTarget(

@@ -38,7 +38,21 @@ public final class RedisServerProcess: @unchecked Sendable {
     public func stop() {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGKILL)
+        kill(process.processIdentifier, SIGCONT)
         process.waitUntilExit()
+    }
+
+    /// Stops the server without ending it (SIGSTOP), as an overloaded or swapped-out host would: connections
+    /// stay open and nothing answers. ``resume()`` or ``stop()`` ends the pause.
+    public func pause() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGSTOP)
+    }
+
+    /// Lets a paused server go on (SIGCONT).
+    public func resume() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGCONT)
     }
 
     private static func freePort() throws -> Int {

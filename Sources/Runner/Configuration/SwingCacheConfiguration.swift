@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import RedisClient
 import SpotifyAPI
 import SwingCache
@@ -17,7 +18,7 @@ public struct SwingCacheConfiguration: Sendable {
         [
             "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET", "SWINGCACHE_SPOTIFY_API_URL", "SWINGCACHE_SPOTIFY_TOKEN_URL",
             "SWINGCACHE_MARKET", "SWINGCACHE_DB", "SWINGCACHE_MODE_RECHECK", "SWINGCACHE_REDIS_URL",
-            "SWINGCACHE_REDIS_PREFIX",
+            "SWINGCACHE_REDIS_PREFIX", "SWINGCACHE_REDIS_TIMEOUT",
         ] + ProviderConfiguration.keys
 
     public var credentials: SpotifyCredentials?
@@ -30,6 +31,9 @@ public struct SwingCacheConfiguration: Sendable {
     public var redisURL: RedisURL?
     /// Prefix of every key swingcache writes in Redis. Default `swingcache:v1:`.
     public var redisPrefix = "swingcache:v1:"
+    /// How long Redis may take to accept a connection or to start answering a command before it counts as
+    /// unreachable (and SQLite carries on alone). Default 3 s.
+    public var redisTimeout: TimeInterval = 3
     /// Keys, contact and base URLs of the enrichment providers.
     public var providers = ProviderConfiguration()
     /// The config file that was read, if any.
@@ -81,6 +85,13 @@ public struct SwingCacheConfiguration: Sendable {
             configuration.redisURL = url
         }
         if let prefix = values["SWINGCACHE_REDIS_PREFIX"] { configuration.redisPrefix = prefix }
+        if let timeout = values["SWINGCACHE_REDIS_TIMEOUT"] {
+            guard let seconds = DurationText.parse(timeout), seconds >= 0.01, seconds <= 3600 else {
+                throw ConfigurationError(
+                    "SWINGCACHE_REDIS_TIMEOUT must be a duration from 10ms to 1h such as 3s, found '\(timeout)'")
+            }
+            configuration.redisTimeout = seconds
+        }
         if let recheck = values["SWINGCACHE_MODE_RECHECK"] {
             guard let seconds = DurationText.parse(recheck), seconds >= DurationText.shortest,
                 seconds <= DurationText.longest
@@ -97,8 +108,15 @@ public struct SwingCacheConfiguration: Sendable {
     /// The Redis tier the configuration names, if any, with a connection of its own: make it once per command.
     /// Connecting waits for the first use.
     public func makeRedisTier() -> RedisTier? {
-        redisURL.map { RedisTier(redis: ReconnectingRedis(url: $0), prefix: redisPrefix) }
+        redisURL.map {
+            RedisTier(
+                redis: ReconnectingRedis(url: $0, timeout: redisTimeAmount, replyTimeout: redisTimeAmount),
+                prefix: redisPrefix)
+        }
     }
+
+    /// ``redisTimeout`` as SwiftNIO counts time.
+    public var redisTimeAmount: TimeAmount { .milliseconds(Int64((redisTimeout * 1000).rounded())) }
 
     /// The credentials, or an error saying how to provide them.
     public func requireCredentials() throws(ConfigurationError) -> SpotifyCredentials {

@@ -105,7 +105,8 @@ public struct Doctor: Sendable {
                 "redis", .skipped, "not configured (SWINGCACHE_REDIS_URL): runs share nothing beyond this database")
         }
         do {
-            let connection = try await RedisConnection.connect(to: url)
+            let timeout = configuration.redisTimeAmount
+            let connection = try await RedisConnection.connect(to: url, timeout: timeout, replyTimeout: timeout)
             defer { Task { await connection.close() } }
             var latencies: [Double] = []
             for _ in 0..<pings {
