@@ -110,6 +110,21 @@ import Testing
             "the request in flight was finished, not abandoned")
     }
 
+    @Test func aSecondSignalEndsTheProcessAtOnceWhileARequestIsInFlight() throws {
+        // Every answer takes 30 s: the first signal waits for the one in flight, the second must not.
+        let server = try FixtureServerProcess(["--latency-ms", "30000"])
+        let run = try RunningCommand(
+            ["run", "job.yaml", "--verbose"], in: folder.path, environment: environment(server))
+        #expect(run.waitForStandardError(containing: "progress: 0/40 items"))
+        run.send(SIGTERM)
+        #expect(run.waitForStandardError(containing: "received signal 15"))
+        let secondSignal = ContinuousClock.now
+        run.send(SIGTERM)
+        let result = run.finish()
+        #expect(ContinuousClock.now - secondSignal < .seconds(10), "ended at once, not when the request came back")
+        #expect(result.status == SIGTERM, "ended by the signal itself: \(result.status)")
+    }
+
     @Test func theMetricsFileParsesBackAndAgreesWithTheLedger() throws {
         let server = try FixtureServerProcess()
         let metrics = folder.file("swingcache.prom")
