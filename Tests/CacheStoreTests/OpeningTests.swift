@@ -86,6 +86,38 @@ import Testing
         _ = try open(path, .readOnly)
     }
 
+    @Test func aDamagedDatabaseIsRefusedForWritingWhenIntegrityIsChecked() throws {
+        let path = folder.file("cache.sqlite")
+        _ = try open(path)
+        _ = try SQLiteShell.query(path, "PRAGMA wal_checkpoint(TRUNCATE)")
+        let pageSize = try #require(Int(try SQLiteShell.query(path, "PRAGMA page_size")))
+        let handle = try #require(FileHandle(forUpdatingAtPath: path))
+        try handle.seek(toOffset: UInt64(pageSize))
+        try handle.write(contentsOf: Data(count: pageSize))
+        try handle.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+
+        let error = try #require(throws: StoreError.self) {
+            try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readWrite, checkingIntegrity: true)
+        }
+        guard case .damaged = error.problem else {
+            Issue.record("expected a damaged database, got \(error)")
+            return
+        }
+        #expect(error.description.contains("swingcache will not write into it: move it aside"))
+        let after = try Data(contentsOf: URL(fileURLWithPath: path))
+        let changed = (0..<min(before.count, after.count)).filter { before[$0] != after[$0] }
+        #expect(after == before, "\(before.count) -> \(after.count) bytes, changed at \(changed.prefix(20))")
+        #expect(try open(path, .readOnly).damage() != nil, "doctor's check finds it too")
+    }
+
+    @Test func anIntactDatabasePassesTheCheck() throws {
+        let path = folder.file("cache.sqlite")
+        _ = try open(path)
+        let store = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readWrite, checkingIntegrity: true)
+        #expect(try store.damage() == nil)
+    }
+
     @Test func aDatabaseFromANewerSwingcacheIsRefused() throws {
         let path = folder.file("cache.sqlite")
         _ = try open(path)

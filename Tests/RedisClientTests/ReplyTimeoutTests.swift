@@ -19,7 +19,7 @@ import Testing
         let redis = try await RedisConnection.connect(to: url, replyTimeout: .milliseconds(150))
         let started = ContinuousClock.now
         let error = await #expect(throws: RedisReplyTimeout.self) { try await redis.send("PING") }
-        #expect(ContinuousClock.now - started < .seconds(5))
+        #expect(ContinuousClock.now - started < .seconds(20))
         #expect(error?.description == "Redis sent no answer within 0.15s")
         #expect(!redis.isActive, "a connection whose answers can no longer be paired is closed")
     }

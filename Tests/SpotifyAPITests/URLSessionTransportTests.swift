@@ -13,7 +13,7 @@ import Testing
         let error = await #expect(throws: HTTPTransportError.self) {
             try await transport.send(HTTPRequest(url: server.url))
         }
-        #expect(ContinuousClock.now - started < .seconds(3))
+        #expect(ContinuousClock.now - started < .seconds(20), "the whole body would take 500 s")
         #expect(
             error?.description
                 == "127.0.0.1:\(server.port) did not finish answering within 0.4s (every request's deadline)")
@@ -36,7 +36,7 @@ import Testing
         let request = Task { try await transport.send(HTTPRequest(url: server.url)) }
         request.cancel()
         await #expect(throws: CancellationError.self) { try await request.value }
-        #expect(ContinuousClock.now - started < .seconds(3))
+        #expect(ContinuousClock.now - started < .seconds(20), "the whole body would take 500 s")
     }
 }
 

@@ -106,6 +106,42 @@ import Testing
         }
     }
 
+    @Test func manyBadIDsPrintTheFirstTenWarningsThenACount() throws {
+        let bad = (1...25).map { "not-an-id-\($0)" }
+        try folder.write("many.txt", (bad + ["4iV5W9uYEdYUVa79Axb7Rh"]).joined(separator: "\n"))
+        try folder.write("many.yaml", "targets:\n  files: [many.txt]\n")
+        let run = try CommandLineRun.swingcache(["plan", "many.yaml", "--db", "cache.sqlite"], in: folder.path)
+        #expect(run.status == 0, "\(run.standardError)")
+        let lines = run.standardError.split(separator: "\n")
+        #expect(lines.count == 11, "\(run.standardError)")
+        #expect(lines.first?.hasPrefix("swingcache: warning: many.txt:1:1: 'not-an-id-1' is not a Spotify id") == true)
+        #expect(
+            lines.last
+                == "swingcache: warning: … and 15 more unreadable ids skipped (swingcache validate many.yaml lists every one)"
+        )
+        #expect(run.standardOutput.contains("25 invalid"))
+    }
+
+    @Test func aDamagedCacheIsNeverWrittenIntoAndDoctorSaysSo() throws {
+        let path = folder.file("cache.sqlite")
+        #expect(try CommandLineRun.swingcache(["cleanup", "--db", path], in: folder.path).status == 0)
+        let handle = try #require(FileHandle(forUpdatingAtPath: path))
+        try handle.seek(toOffset: 4096)
+        try handle.write(contentsOf: Data(count: 4096))
+        try handle.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let credentials = ["SPOTIFY_CLIENT_ID": "id", "SPOTIFY_CLIENT_SECRET": "secret"]
+        for command in [["run", "good.yaml"], ["cleanup"], ["doctor"]] {
+            let run = try CommandLineRun.swingcache(
+                command + ["--db", path], in: folder.path, environment: credentials)
+            #expect(run.status == 77, "\(command[0]): \(run.standardOutput)\(run.standardError)")
+            #expect(
+                (run.standardOutput + run.standardError).contains("is damaged (SQLite: "),
+                "\(command[0]): \(run.standardOutput)\(run.standardError)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "nothing was written into it")
+    }
+
     @Test func aBrokenSpecStopsThePlanWithExit65() throws {
         try folder.write("broken.yaml", "targets:\n  tracks: [a, b\n")
         let run = try CommandLineRun.swingcache(["plan", "broken.yaml"], in: folder.path)

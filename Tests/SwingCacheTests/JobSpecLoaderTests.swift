@@ -140,7 +140,7 @@ import Testing
         ),
         (
             "library:\nenrich:\n  lastfm: {ttl: 99999999999999999999s}\n",
-            "spec.yaml:3:16: 'enrich.lastfm.ttl' must be from 1ms to 3650d, found '99999999999999999999s'"
+            "spec.yaml:3:17: 'enrich.lastfm.ttl' must be from 1ms to 3650d, found '99999999999999999999s'"
         ),
         (
             "name: a\u{7}b\ntargets: {}\n",

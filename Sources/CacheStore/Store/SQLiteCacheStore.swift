@@ -30,7 +30,12 @@ public final class SQLiteCacheStore: Sendable {
     }
 
     /// Opens (and for `.readWrite`, creates and migrates) the database at `location`.
-    public static func open(_ location: DatabaseLocation, access: Access) throws(StoreError) -> SQLiteCacheStore {
+    ///
+    /// With `checkingIntegrity`, an existing file must pass SQLite's `quick_check` before anything is written
+    /// to it: `run` and `cleanup` never write into a damaged file (``StoreError/Problem/damaged(_:)``).
+    public static func open(_ location: DatabaseLocation, access: Access, checkingIntegrity: Bool = false)
+        throws(StoreError) -> SQLiteCacheStore
+    {
         let path = location.path
         let exists = FileManager.default.fileExists(atPath: path)
         try requireUsableFile(path, exists: exists, forWriting: access == .readWrite)
@@ -56,7 +61,7 @@ public final class SQLiteCacheStore: Sendable {
                 try prepareFolder(for: location, fileExists: exists)
                 if exists {
                     try requireSQLiteHeader(path)
-                    try requireOwnSchema(path)
+                    try inspectBeforeWriting(path, checkingIntegrity: checkingIntegrity)
                 }
                 var configuration = Configuration()
                 configuration.busyMode = .timeout(10)
@@ -106,6 +111,31 @@ public final class SQLiteCacheStore: Sendable {
         }
     }
 
+    /// SQLite's `quick_check` of the whole file: nil when it is intact, else the first problem found.
+    ///
+    /// Reads every page once (about a second per few hundred MB), so it runs where it matters: before `run` and
+    /// `cleanup` write, and in `doctor`.
+    public func damage() throws(StoreError) -> String? {
+        do {
+            return try writer.read(Self.firstDamage)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError(path: path, problem: Self.problem(for: error))
+        } catch {
+            throw StoreError(path: path, problem: .sqlite("\(error)"))
+        }
+    }
+
+    static func firstDamage(_ db: Database) throws -> String? {
+        do {
+            let findings = try String.fetchAll(db, sql: "PRAGMA quick_check(1)")
+            return findings == ["ok"] ? nil : findings.first ?? "quick_check found a problem"
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            return error.message ?? "database disk image is malformed"
+        }
+    }
+
     /// A migrated, empty database in memory: what a read of a database that does not exist yet sees.
     public static func inMemory(path: String = ":memory:") throws -> SQLiteCacheStore {
         let queue = try DatabaseQueue()
@@ -148,16 +178,21 @@ public final class SQLiteCacheStore: Sendable {
         }
     }
 
-    /// Refuses another program's database, or a newer swingcache's, while it is open read-only: opening it for
-    /// writing would already switch it to WAL and set its pragmas.
-    private static func requireOwnSchema(_ path: String) throws {
+    /// Refuses another program's database, a newer swingcache's, or (`checkingIntegrity`) a damaged file, while
+    /// it is open read-only: opening it for writing would already switch it to WAL, set its pragmas and, on
+    /// closing, checkpoint into it.
+    private static func inspectBeforeWriting(_ path: String, checkingIntegrity: Bool) throws {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
-            try queue.read { db in try checkSchema(db, path: path, allowMissingMigrations: true) }
+            let damage = try queue.read { db in
+                try checkSchema(db, path: path, allowMissingMigrations: true)
+                return checkingIntegrity ? try firstDamage(db) : nil
+            }
             try queue.close()
+            if let damage { throw StoreError(path: path, problem: .damaged(damage)) }
         } catch let error as StoreError {
             throw error
         } catch {
@@ -182,6 +217,8 @@ public final class SQLiteCacheStore: Sendable {
         switch error.resultCode {
         case .SQLITE_NOTADB: .notSQLite
         case .SQLITE_BUSY, .SQLITE_LOCKED: .busy
+        case .SQLITE_CORRUPT: .damaged(error.message ?? "database disk image is malformed")
+        case .SQLITE_FULL: .sqlite("the disk is full; free some space and try again")
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: .sqlite(error.message ?? "cannot be opened for writing")
         default: .sqlite(error.message ?? "\(error.resultCode)")
         }

@@ -11,6 +11,8 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case hardLinked(names: Int)
         /// Another process held a write lock on the database longer than the busy timeout: try later.
         case busy
+        /// SQLite found the file damaged; the first problem it named.
+        case damaged(String)
         case notSQLite
         case notASwingcacheDatabase
         case newerSchema(unknownMigrations: [String])
@@ -37,6 +39,9 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .hardLinked(let names):
             return
                 "database \(quoted) has \(names) hard links; SQLite keeps its journal beside each name, so writing through two names corrupts it: keep one name (remove the other links) and use it everywhere"
+        case .damaged(let finding):
+            return
+                "database \(quoted) is damaged (SQLite: \(finding)); swingcache will not write into it: move it aside (mv \(quoted) \(quoted.dropLast()).damaged') so the next run starts a fresh cache and fetches again, or salvage it with: sqlite3 \(quoted) .recover | sqlite3 fresh.sqlite"
         case .busy:
             return
                 "database \(quoted) is busy: another swingcache process kept it locked for writing; try again when it ends"

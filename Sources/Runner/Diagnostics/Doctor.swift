@@ -84,6 +84,11 @@ public struct Doctor: Sendable {
         }
         do {
             let store = try SQLiteCacheStore.open(database, access: .readOnly)
+            if let damage = try store.damage() {
+                return DoctorCheck(
+                    "database", .failed, StoreError(path: database.path, problem: .damaged(damage)).description,
+                    failure: .configuration)
+            }
             let statistics = try store.statistics(now: Date(), runLimit: 1)
             let entries = statistics.entries.values.reduce(0) { $0 + $1.fresh + $1.stale }
             var detail = "\(database.path): \(entries) entries, \(statistics.databaseBytes / 1024) KiB"

@@ -80,7 +80,7 @@ struct RunCommand: AsyncParsableCommand {
             try store.prepareToWrite()
             let lock = try Self.takeLock(for: store.location.path, now: store.currentTime)
             defer { withExtendedLifetime(lock) {} }
-            let cache = try store.openStore(.readWrite)
+            let cache = try store.openStore(.readWrite, checkingIntegrity: true)
 
             let logger = log.makeLogger()
             let display = ProgressDisplay.forStandardError(quiet: log.quiet || json, logger: logger)

@@ -61,9 +61,9 @@ struct StoreOptions: ParsableArguments {
 
     var currentTime: Date { now ?? Date() }
 
-    func openStore(_ access: SQLiteCacheStore.Access) throws -> SQLiteCacheStore {
+    func openStore(_ access: SQLiteCacheStore.Access, checkingIntegrity: Bool = false) throws -> SQLiteCacheStore {
         do {
-            return try SQLiteCacheStore.open(location, access: access)
+            return try SQLiteCacheStore.open(location, access: access, checkingIntegrity: checkingIntegrity)
         } catch {
             throw Self.failure(error)
         }

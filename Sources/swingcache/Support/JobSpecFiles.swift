@@ -27,9 +27,12 @@ enum JobSpecFiles {
             )
         }
         guard problems.isEmpty else { throw CommandFailure(.badJobSpec, lines: problems) }
-        for spec in specs {
-            for invalid in spec.invalidTargets { Terminal.warning("\(invalid) (skipped)") }
+        let invalid = specs.flatMap { spec in spec.invalidTargets.map { "\($0) (skipped)" } }
+        let withInvalid = specs.filter { !$0.invalidTargets.isEmpty }.map(\.path)
+        let summary = WarningSummary.lines(invalid) { rest in
+            "… and \(rest) more unreadable ids skipped (swingcache validate \(withInvalid.joined(separator: " ")) lists every one)"
         }
+        for line in summary { Terminal.warning(line) }
         return specs
     }
 }
