@@ -79,4 +79,24 @@ struct PausedRedisTests {
         #expect(result.standardError.components(separatedBy: "the shared budget (Redis) is unreachable").count == 2)
         #expect(try SQLiteShell.query(folder.file("cache.sqlite"), "SELECT COUNT(*) FROM track") == "24")
     }
+
+    @Test func aFullRedisIsSaidToRefuseCommandsAndDoctorFailsOnIt() throws {
+        let folder = try TemporaryDirectory()
+        let redis = try RedisServerProcess()
+        try redis.configure("maxmemory", "1")
+        let server = try FixtureServerProcess()
+        try folder.write("job.yaml", "targets:\n  tracks: [4iV5W9uYEdYUVa79Axb7Rh]\n")
+        var environment = server.environment
+        environment["SWINGCACHE_REDIS_URL"] = redis.url
+        environment["SWINGCACHE_DB"] = folder.file("cache.sqlite")
+
+        let run = try CommandLineRun.swingcache(["run", "job.yaml"], in: folder.path, environment: environment)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardError.contains("(Redis) refuses commands"), "\(run.standardError)")
+        #expect(!run.standardError.contains("unreachable"), "\(run.standardError)")
+
+        let doctor = try CommandLineRun.swingcache(["doctor"], in: folder.path, environment: environment)
+        #expect(doctor.status == 69)
+        #expect(doctor.standardOutput.contains("it refuses writes (Redis: OOM"), "\(doctor.standardOutput)")
+    }
 }

@@ -147,6 +147,10 @@ import Testing
             "spec.yaml:1:8: is not readable as YAML text: control characters are not allowed (U+0007); remove it or write it as an escape in double quotes"
         ),
         ("# nothing but a comment\n", "spec.yaml:1:1: is empty: a job spec needs 'targets' or a 'library'"),
+        (
+            "name: \"\\e[31mred\"\ntargets: {}\n",
+            "spec.yaml:1:7: 'name' must not hold control characters, found U+001B"
+        ),
     ])
     func eachProblemIsReportedAtItsPlace(yaml: String, message: String) {
         #expect(problems(yaml) == [message])
@@ -252,6 +256,24 @@ import Testing
             ])
         let empty = try loader.parse("targets:\n  tracks: []\n", path: "s.yaml")
         #expect(empty.emptyIDSources.isEmpty, "an empty list is a choice, not a loss")
+    }
+
+    @Test func anIDFileThatIsNotARegularFileIsNamedWithoutBeingOpened() throws {
+        let folder = try TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: folder.file("a-folder"), withIntermediateDirectories: true)
+        #expect(mkfifo(folder.file("a-fifo"), 0o600) == 0)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.file("loop"), withDestinationPath: folder.file("loop"))
+        let specPath = try folder.write(
+            "spec.yaml", "targets:\n  files:\n    - a-folder\n    - a-fifo\n    - /dev/null\n    - loop\n")
+        let error = try #require(throws: JobSpecError.self) { try loader.load(path: specPath) }
+        #expect(
+            error.diagnostics.map(\.description) == [
+                "\(specPath):3:7: cannot read id file '\(folder.file("a-folder"))': it is a folder, not a file",
+                "\(specPath):4:7: cannot read id file '\(folder.file("a-fifo"))': it is a named pipe (FIFO), not a regular file",
+                "\(specPath):5:7: cannot read id file '/dev/null': it is a device, not a regular file",
+                "\(specPath):6:7: cannot read id file '\(folder.file("loop"))': too many levels of symbolic links",
+            ])
     }
 
     @Test func aMissingIDFileIsReportedWhereTheSpecNamesIt() throws {

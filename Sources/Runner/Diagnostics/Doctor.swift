@@ -129,7 +129,17 @@ public struct Doctor: Sendable {
                     "redis", .failed, detail + "; Lua scripting (EVAL) is off, the shared budget needs it",
                     failure: .configuration)
             }
+            // A full server (maxmemory reached) answers PING and reads, and refuses every write a run makes.
+            do {
+                try await connection.send("SET", configuration.redisPrefix + "doctor:probe", "1", "PX", "1000")
+            } catch let refusal as RedisError {
+                return DoctorCheck(
+                    "redis", .failed, detail + "; it refuses writes (\(refusal)), so runs would share nothing",
+                    failure: .unavailable)
+            }
             return DoctorCheck("redis", .ok, detail)
+        } catch let refusal as RedisError {
+            return DoctorCheck("redis", .failed, "\(url) refuses commands: \(refusal)", failure: .unavailable)
         } catch {
             return DoctorCheck("redis", .failed, "\(url) is unreachable: \(error)", failure: .unavailable)
         }

@@ -104,6 +104,13 @@ private struct SpecReader {
                 if let name = string(value, key: "name") {
                     if name.trimmingWhitespace().isEmpty {
                         report(value, "'name' must not be empty")
+                    } else if let control = name.unicodeScalars.first(where: {
+                        $0.properties.generalCategory == .control
+                    }) {
+                        // A name is printed in reports and on terminals: an escape sequence in it would act there.
+                        report(
+                            value,
+                            "'name' must not hold control characters, found \(String(format: "U+%04X", control.value))")
                     } else {
                         spec.name = name
                     }

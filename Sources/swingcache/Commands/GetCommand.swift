@@ -123,6 +123,17 @@ struct GetCommand: AsyncParsableCommand {
             sharedCatalog: cache.shared)
         let summary = await executor.execute(plan, jobs: jobs, runID: nil)
         if case .configurationError(let message) = summary.outcome { throw CommandFailure(.badConfiguration, message) }
+        let parked: (until: Date, reason: String?)? =
+            switch (summary.outcome, plan.limitedBy) {
+            case (.parked(let until, let reason), _), (_, .parked(let until, let reason)?): (until, reason)
+            default: nil
+            }
+        if let parked {
+            // "not cached" alone would hide why nothing was fetched, and for how long it stays so.
+            Terminal.notice(
+                "Spotify is parked until \(ISO8601DateFormatter().string(from: parked.until))\(parked.reason.map { " (\($0))" } ?? ""): nothing can be fetched before then; try again after it"
+            )
+        }
         let after = try await cache.cacheStates(for: ids)
         var fetched: Set<SpotifyID> = []
         for id in ids {

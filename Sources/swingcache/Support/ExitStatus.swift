@@ -21,6 +21,6 @@ enum ExitStatus: Int32 {
           69  a service stayed unavailable after retries (cleanup, doctor: Redis unreachable)
           75  not done now, will be later: deferred, parked, another run holds the lock, the database is busy
           77  bad credentials or configuration, including an unusable database path (not a regular file,
-              a second hard link, another program's database)
+              a second hard link, another program's database, a damaged file)
         """
 }
