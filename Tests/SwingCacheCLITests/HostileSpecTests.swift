@@ -4,7 +4,7 @@ import Testing
 
 /// A corpus of hostile job specs, each run through the real binary: every one ends in exit 65 with a
 /// `FILE:LINE:COLUMN:` position, never in a signal.
-@Suite struct HostileSpecTests {
+@Suite(.serialized) struct HostileSpecTests {
     static let textSpecs: [(name: String, text: String)] = [
         ("ttl-beyond-int", "ttl: 99999999999999999999s\ntargets: {}\n"),
         ("ttl-beyond-double", "ttl: " + String(repeating: "9", count: 400) + "s\ntargets: {}\n"),

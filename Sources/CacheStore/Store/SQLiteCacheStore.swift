@@ -44,11 +44,7 @@ public final class SQLiteCacheStore: Sendable {
             case .readOnly:
                 guard exists else { return try inMemory(path: path) }
                 try requireSQLiteHeader(path)
-                var configuration = Configuration()
-                configuration.readonly = true
-                configuration.busyMode = .timeout(10)
-                let queue = try DatabaseQueue(path: path, configuration: configuration)
-                try queue.read { db in try checkSchema(db, path: path, allowMissingMigrations: true) }
+                let queue = try readOnlyQueue(path)
                 try queue.inDatabase { db in
                     let applied = try db.tableExists("grdb_migrations") ? try migrator.appliedIdentifiers(db) : []
                     for (migration, standIn) in readOnlyStandIns.sorted(by: { $0.key < $1.key })
@@ -90,6 +86,42 @@ public final class SQLiteCacheStore: Sendable {
         } catch {
             throw StoreError(path: path, problem: .sqlite("\(error)"))
         }
+    }
+
+    /// A read-only connection whose schema has been checked.
+    ///
+    /// A WAL database needs its `-shm` file beside it even to be read; in a folder nobody may write (a read-only
+    /// mount, a backup) where none exists, SQLite cannot open it, so the file is then read as immutable: as it
+    /// is, which is all a read-only command needs.
+    private static func readOnlyQueue(_ path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.read { db in try checkSchema(db, path: path, allowMissingMigrations: true) }
+            return queue
+        } catch let error as DatabaseError
+            where error.resultCode == .SQLITE_CANTOPEN || error.resultCode == .SQLITE_READONLY
+        {
+            let queue = try DatabaseQueue(path: immutableURI(path), configuration: configuration)
+            try queue.read { db in try checkSchema(db, path: path, allowMissingMigrations: true) }
+            return queue
+        }
+    }
+
+    /// `file:PATH?immutable=1`, the path escaped as SQLite's URI filenames require.
+    static func immutableURI(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var escaped = ""
+        for byte in absolute.utf8 {
+            switch byte {
+            case UInt8(ascii: "%"), UInt8(ascii: "?"), UInt8(ascii: "#"), 0..<0x20, 0x7F...:
+                escaped += String(format: "%%%02X", byte)
+            default: escaped.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return "file:" + escaped + "?immutable=1"
     }
 
     /// Checks what a writer needs before anything is opened, creating the default folder: a regular file (or
