@@ -1,5 +1,6 @@
 import CacheStore
 import Foundation
+import GRDB
 import SwingCache
 import SwingCacheTestKit
 import Testing
@@ -140,6 +141,23 @@ import Testing
         // /proc is read-only for everyone, root included, so this holds when tests run as root.
         let path = "/proc/swingcache-test.sqlite"
         #expect(throws: StoreError(path: path, problem: .folderNotWritable("/proc"))) { try open(path) }
+    }
+
+    @Test(arguments: [
+        (
+            ResultCode.SQLITE_FULL,
+            "database 'c.sqlite': the disk is full; free some space and try again (SQLite kept the file consistent)"
+        ),
+        (.SQLITE_IOERR_READ, "database 'c.sqlite': cannot be read or written (an I/O error); check the disk it is on"),
+        (
+            .SQLITE_BUSY,
+            "database 'c.sqlite' is busy: another swingcache process kept it locked for writing; try again when it ends"
+        ),
+    ])
+    func sqliteErrorsMetWhileWorkingAreSaidAsSentences(code: ResultCode, sentence: String) throws {
+        let error = try #require(SQLiteCacheStore.storeError(for: DatabaseError(resultCode: code), path: "c.sqlite"))
+        #expect(error.description == sentence)
+        #expect(!error.description.contains("SQLite error"))
     }
 
     @Test func errorMessagesNameThePathAndSayWhatToDo() {

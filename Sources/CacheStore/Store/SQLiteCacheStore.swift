@@ -168,6 +168,14 @@ public final class SQLiteCacheStore: Sendable {
         }
     }
 
+    /// The sentence for an error met while reading or writing the database at `path`: a ``StoreError`` as it
+    /// is, an SQLite error as the problem it means, nil for anything else.
+    public static func storeError(for error: any Error, path: String) -> StoreError? {
+        if let error = error as? StoreError { return error }
+        guard let error = error as? DatabaseError else { return nil }
+        return StoreError(path: path, problem: problem(for: error))
+    }
+
     /// A migrated, empty database in memory: what a read of a database that does not exist yet sees.
     public static func inMemory(path: String = ":memory:") throws -> SQLiteCacheStore {
         let queue = try DatabaseQueue()
@@ -250,7 +258,8 @@ public final class SQLiteCacheStore: Sendable {
         case .SQLITE_NOTADB: .notSQLite
         case .SQLITE_BUSY, .SQLITE_LOCKED: .busy
         case .SQLITE_CORRUPT: .damaged(error.message ?? "database disk image is malformed")
-        case .SQLITE_FULL: .sqlite("the disk is full; free some space and try again")
+        case .SQLITE_FULL: .sqlite("the disk is full; free some space and try again (SQLite kept the file consistent)")
+        case .SQLITE_IOERR: .sqlite("cannot be read or written (an I/O error); check the disk it is on")
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: .sqlite(error.message ?? "cannot be opened for writing")
         default: .sqlite(error.message ?? "\(error.resultCode)")
         }

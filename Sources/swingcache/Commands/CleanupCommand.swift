@@ -105,3 +105,5 @@ enum ByteCount {
         return unit == 0 ? "\(bytes) bytes" : String(format: "%.1f %@", value, units[unit])
     }
 }
+
+extension CleanupCommand: UsesCacheDatabase {}

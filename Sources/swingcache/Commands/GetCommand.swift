@@ -142,3 +142,5 @@ struct GetCommand: AsyncParsableCommand {
         return fetched
     }
 }
+
+extension GetCommand: UsesCacheDatabase {}

@@ -145,3 +145,5 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension RunCommand: UsesCacheDatabase {}

@@ -68,3 +68,5 @@ struct StatsCommand: ParsableCommand {
         }
     }
 }
+
+extension StatsCommand: UsesCacheDatabase {}
