@@ -117,9 +117,28 @@ import Testing
         #expect(lines.first?.hasPrefix("swingcache: warning: many.txt:1:1: 'not-an-id-1' is not a Spotify id") == true)
         #expect(
             lines.last
-                == "swingcache: warning: … and 15 more unreadable ids skipped (swingcache validate many.yaml lists every one)"
+                == "swingcache: warning: … and 15 more unreadable ids skipped (swingcache validate many.yaml lists them)"
         )
         #expect(run.standardOutput.contains("25 invalid"))
+    }
+
+    @Test func aHugeFileOfBadIDsKeepsTheFirstThousandAndCountsTheRest() throws {
+        let bad = (1...2500).map { "bad-\($0)" }
+        try folder.write("huge.txt", (bad + ["4iV5W9uYEdYUVa79Axb7Rh"]).joined(separator: "\n"))
+        try folder.write("huge.yaml", "targets:\n  files: [huge.txt]\n")
+        let plan = try CommandLineRun.swingcache(["plan", "huge.yaml", "--db", "cache.sqlite"], in: folder.path)
+        #expect(plan.status == 0, "\(plan.standardError)")
+        #expect(plan.standardOutput.contains("2500 invalid"), "every bad id is counted, kept or not")
+        #expect(
+            plan.standardError.hasSuffix(
+                "… and 2490 more unreadable ids skipped (swingcache validate huge.yaml lists them)\n"))
+
+        let validate = try CommandLineRun.swingcache(["validate", "huge.yaml"], in: folder.path)
+        #expect(validate.status == 65)
+        #expect(validate.standardOutput == "huge.yaml: 2500 problems\n")
+        let lines = validate.standardError.split(separator: "\n")
+        #expect(lines.count == 1001)
+        #expect(lines.last == "huge.yaml: … and 1500 more unreadable ids (the first 1000 are listed)")
     }
 
     @Test func aDamagedCacheIsNeverWrittenIntoAndDoctorSaysSo() throws {

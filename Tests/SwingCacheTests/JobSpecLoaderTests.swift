@@ -244,7 +244,7 @@ import Testing
         #expect(spec.invalidTargets.count == 2)
         #expect(
             spec.emptyIDSources.map(\.description) == [
-                "\(specPath):4:7: id file '\(folder.file("ids.txt"))' has 2 entries and none is a Spotify id: a run would fetch nothing from it (one id per line: a bare id, a spotify: URI or an open.spotify.com link; swingcache validate lists each)"
+                "\(specPath):4:7: id file '\(folder.file("ids.txt"))' has 2 entries and none is a Spotify id: a run would fetch nothing from it (one id per line: a bare id, a spotify: URI or an open.spotify.com link; swingcache validate lists them)"
             ])
     }
 

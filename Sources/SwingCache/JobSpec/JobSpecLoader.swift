@@ -86,6 +86,7 @@ private struct SpecReader {
     var targets: [JobTarget] = []
     var seen: Set<SpotifyID> = []
     var invalidTargets: [Diagnostic] = []
+    var invalidCount = 0
     var duplicateCount = 0
     var emptyIDSources: [Diagnostic] = []
 
@@ -133,11 +134,11 @@ private struct SpecReader {
             default: break
             }
         }
-        if let targetsNode, targets.isEmpty, !invalidTargets.isEmpty, emptyIDSources.isEmpty, spec.library == nil {
+        if let targetsNode, targets.isEmpty, invalidCount > 0, emptyIDSources.isEmpty, spec.library == nil {
             emptyIDSources.append(
                 Diagnostic(
                     location(of: targetsNode),
-                    "none of the \(invalidTargets.count) ids listed under 'targets' is a Spotify id: a run would fetch nothing"
+                    "none of the \(invalidCount) ids listed under 'targets' is a Spotify id: a run would fetch nothing"
                 ))
         }
         if targetsNode == nil && spec.library == nil {
@@ -157,6 +158,7 @@ private struct SpecReader {
         }
         spec.targets = targets
         spec.invalidTargets = invalidTargets
+        spec.invalidCount = invalidCount
         spec.duplicateCount = duplicateCount
         spec.emptyIDSources = emptyIDSources
         return spec
@@ -240,7 +242,7 @@ private struct SpecReader {
             emptyIDSources.append(
                 Diagnostic(
                     location(of: node),
-                    "id file '\(resolved)' has \(entries) entr\(entries == 1 ? "y" : "ies") and none is a Spotify id: a run would fetch nothing from it (one id per line: a bare id, a spotify: URI or an open.spotify.com link; swingcache validate lists each)"
+                    "id file '\(resolved)' has \(entries) entr\(entries == 1 ? "y" : "ies") and none is a Spotify id: a run would fetch nothing from it (one id per line: a bare id, a spotify: URI or an open.spotify.com link; swingcache validate lists them)"
                 ))
         }
     }
@@ -352,7 +354,10 @@ private struct SpecReader {
             }
             return true
         } catch {
-            invalidTargets.append(Diagnostic(place, error.description))
+            invalidCount += 1
+            if invalidTargets.count < JobSpec.keptInvalidTargets {
+                invalidTargets.append(Diagnostic(place, error.description))
+            }
             return false
         }
     }

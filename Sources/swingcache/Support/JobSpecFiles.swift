@@ -28,9 +28,10 @@ enum JobSpecFiles {
         }
         guard problems.isEmpty else { throw CommandFailure(.badJobSpec, lines: problems) }
         let invalid = specs.flatMap { spec in spec.invalidTargets.map { "\($0) (skipped)" } }
-        let withInvalid = specs.filter { !$0.invalidTargets.isEmpty }.map(\.path)
-        let summary = WarningSummary.lines(invalid) { rest in
-            "… and \(rest) more unreadable ids skipped (swingcache validate \(withInvalid.joined(separator: " ")) lists every one)"
+        let withInvalid = specs.filter { $0.invalidCount > 0 }.map(\.path)
+        let total = specs.reduce(0) { $0 + $1.invalidCount }
+        let summary = WarningSummary.lines(invalid, total: total) { rest in
+            "… and \(rest) more unreadable ids skipped (swingcache validate \(withInvalid.joined(separator: " ")) lists them)"
         }
         for line in summary { Terminal.warning(line) }
         return specs

@@ -8,9 +8,11 @@ enum WarningSummary {
     /// How many warnings of one kind are printed in full.
     static let shown = 10
 
-    /// The first ``shown`` warnings, then one line from `more` with the count of the rest.
-    static func lines(_ warnings: [String], more: (Int) -> String) -> [String] {
-        guard warnings.count > shown else { return warnings }
-        return Array(warnings.prefix(shown)) + [more(warnings.count - shown)]
+    /// The first ``shown`` warnings, then one line from `more` with the count of the rest; `total` counts
+    /// warnings of the kind that were not even kept.
+    static func lines(_ warnings: [String], total: Int? = nil, more: (Int) -> String) -> [String] {
+        let total = max(total ?? warnings.count, warnings.count)
+        guard total > shown else { return warnings }
+        return Array(warnings.prefix(shown)) + [more(total - min(shown, warnings.count))]
     }
 }
