@@ -26,4 +26,19 @@ import Testing
         #expect(configuration.credentials?.clientSecret == "the-secret")
         #expect(configuration.market == "DE")
     }
+
+    @Test func aConfigFileThatIsAFIFOIsRefusedWithoutBlocking() throws {
+        let path = folder.file("config")
+        #expect(mkfifo(path, 0o600) == 0)
+        #expect(throws: ConfigurationError.self) {
+            try SwingCacheConfiguration.load(environment: [:], explicitFile: path)
+        }
+        do {
+            _ = try SwingCacheConfiguration.load(environment: [:], explicitFile: path)
+        } catch {
+            #expect(
+                error.description
+                    == "config file '\(path)' cannot be read: it is a named pipe (FIFO), not a regular file")
+        }
+    }
 }

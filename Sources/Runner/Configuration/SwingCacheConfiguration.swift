@@ -135,6 +135,10 @@ public struct SwingCacheConfiguration: Sendable {
     }
 
     static func readFile(_ path: String) throws(ConfigurationError) -> [String: String] {
+        // Reading a FIFO would block until something writes to it.
+        if let reason = RegularFile.problem(at: path) {
+            throw ConfigurationError("config file '\(path)' cannot be read: \(reason)")
+        }
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
             let permissions = attributes[.posixPermissions] as? Int
         else { throw ConfigurationError("config file '\(path)' cannot be read") }
