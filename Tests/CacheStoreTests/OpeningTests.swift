@@ -68,6 +68,16 @@ import Testing
         }
     }
 
+    @Test func aSymbolicLinkLoopIsRefusedNotReadAsAMissingDatabase() throws {
+        let path = folder.file("loop.sqlite")
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: path)
+        for access in [SQLiteCacheStore.Access.readWrite, .readOnly] {
+            #expect(
+                throws: StoreError(path: path, problem: .notARegularFile("too many levels of symbolic links"))
+            ) { try open(path, access) }
+        }
+    }
+
     @Test func aDeviceIsRefusedAsADatabase() {
         for access in [SQLiteCacheStore.Access.readWrite, .readOnly] {
             #expect(

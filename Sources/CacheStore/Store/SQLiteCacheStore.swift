@@ -134,8 +134,9 @@ public final class SQLiteCacheStore: Sendable {
 
     /// Refuses what is not a regular file before anything opens it, and, for writing, a file with two names.
     private static func requireUsableFile(_ path: String, exists: Bool, forWriting: Bool) throws(StoreError) {
-        // Opening a FIFO blocks until something writes to it; a device or a folder is no database either.
-        if exists, let reason = RegularFile.problem(at: path) {
+        // Opening a FIFO blocks until something writes to it; a device, a folder or a symbolic-link loop is no
+        // database either.
+        if let reason = RegularFile.problem(at: path, missingIsFine: true) {
             throw StoreError(path: path, problem: .notARegularFile(reason))
         }
         if forWriting, exists, let links = RegularFile.linkCount(at: path), links > 1 {

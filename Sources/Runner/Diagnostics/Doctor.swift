@@ -3,6 +3,7 @@ import EnrichmentAPI
 import Foundation
 import RedisClient
 import SpotifyAPI
+import SwingCache
 
 /// One thing `swingcache doctor` looked at, and what it found.
 public struct DoctorCheck: Sendable, Encodable, Equatable {
@@ -71,6 +72,10 @@ public struct Doctor: Sendable {
     }
 
     func databaseCheck() -> DoctorCheck {
+        if let reason = RegularFile.problem(at: database.path, missingIsFine: true) {
+            let problem = StoreError(path: database.path, problem: .notARegularFile(reason))
+            return DoctorCheck("database", .failed, problem.description, failure: .configuration)
+        }
         guard FileManager.default.fileExists(atPath: database.path) else {
             let folderExists = FileManager.default.fileExists(atPath: database.folder)
             if folderExists ? FileManager.default.isWritableFile(atPath: database.folder) : database.isDefault {

@@ -9,11 +9,13 @@ import Foundation
 /// RegularFile.problem(at: "/dev/null")  // "it is a device, not a regular file"
 /// ```
 package enum RegularFile {
-    /// Why `path` is not a regular file (following symbolic links), or nil when it is one.
-    package static func problem(at path: String) -> String? {
+    /// Why `path` is not a regular file (following symbolic links), or nil when it is one; with `missingIsFine`,
+    /// also nil when nothing is there (a database not created yet), though a symbolic-link loop is a problem.
+    package static func problem(at path: String, missingIsFine: Bool = false) -> String? {
         var status = stat()
         guard stat(path, &status) == 0 else {
-            return errno == ENOENT ? "no such file" : String(cString: strerror(errno)).lowercased()
+            if errno == ENOENT { return missingIsFine ? nil : "no such file" }
+            return String(cString: strerror(errno)).lowercased()
         }
         switch status.st_mode & S_IFMT {
         case S_IFREG: return nil
