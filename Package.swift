@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "swingcache",
             dependencies: [
-                "Runner", "SwingMusicLibrary",
+                "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "EnrichmentAPI", "SwingMusicLibrary",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -86,21 +86,34 @@ let package = Package(
         ),
         .executableTarget(
             name: "swingcache-bench",
-            dependencies: ["Runner", "RedisClient", "FixtureServer", "SwingCacheTestKit"]
+            dependencies: [
+                "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "RedisClient", "FixtureServer", "SwingCacheTestKit",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(name: "SwingCacheTests", dependencies: ["SwingCache", "SwingCacheTestKit"]),
-        .testTarget(name: "CacheStoreTests", dependencies: ["CacheStore", "SwingCacheTestKit"]),
+        .testTarget(name: "CacheStoreTests", dependencies: ["CacheStore", "SwingCache", "SwingCacheTestKit"]),
         .testTarget(name: "SwingMusicLibraryTests", dependencies: ["SwingMusicLibrary", "SwingCacheTestKit"]),
         .testTarget(name: "RedisClientTests", dependencies: ["RedisClient", "SwingCacheTestKit"]),
-        .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer", "SwingCacheTestKit"]),
-        .testTarget(name: "SpotifyAPITests", dependencies: ["SpotifyAPI", "FixtureServer", "SwingCacheTestKit"]),
+        .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer", "SwingCache", "SwingCacheTestKit"]),
         .testTarget(
-            name: "EnrichmentAPITests", dependencies: ["EnrichmentAPI", "FixtureServer", "SwingCacheTestKit"]),
+            name: "SpotifyAPITests", dependencies: ["SpotifyAPI", "SwingCache", "FixtureServer", "SwingCacheTestKit"]),
+        .testTarget(
+            name: "EnrichmentAPITests",
+            dependencies: ["EnrichmentAPI", "SpotifyAPI", "SwingCache", "FixtureServer", "SwingCacheTestKit"]),
         .testTarget(
             name: "RunnerTests",
-            dependencies: ["Runner", "RedisClient", "FixtureServer", "SwingCacheTestKit"]),
+            dependencies: [
+                "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "EnrichmentAPI", "SwingMusicLibrary", "RedisClient",
+                "FixtureServer", "SwingCacheTestKit", .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ]),
         .testTarget(
-            name: "SwingCacheCLITests", dependencies: ["swingcache", "spotify-fixture-server", "SwingCacheTestKit"]),
+            name: "SwingCacheCLITests",
+            dependencies: [
+                "swingcache", "spotify-fixture-server", "SwingCache", "CacheStore", "SwingMusicLibrary",
+                "SwingCacheTestKit", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

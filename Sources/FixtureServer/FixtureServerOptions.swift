@@ -16,6 +16,10 @@ public struct FixtureServerOptions: Sendable, Equatable {
     public var quotaAfter: Int? = nil
     /// The `Retry-After` of a quota-exceeded answer.
     public var quotaRetryAfterSeconds: Int = 21600
+    /// Spotify's Development-Mode quota as reported in 2026: a rolling window of 24 hours. Once the API requests
+    /// admitted in the trailing 24 h reach N, every API request answers 429 `QUOTA_EXCEEDED` with a `Retry-After`
+    /// until the oldest of them leaves the window.
+    public var quotaPerDay: Int? = nil
     /// The fraction of API requests answered 503, drawn from `seed`.
     public var serverErrorRate: Double = 0
     /// The fraction of API requests answered 200 with their JSON cut in half, drawn from `seed`.
@@ -62,6 +66,7 @@ public struct FixtureServerOptions: Sendable, Equatable {
         retryAfterSeconds: Int = 1,
         quotaAfter: Int? = nil,
         quotaRetryAfterSeconds: Int = 21600,
+        quotaPerDay: Int? = nil,
         serverErrorRate: Double = 0,
         malformedRate: Double = 0,
         latencyMilliseconds: Int = 0,
@@ -86,6 +91,7 @@ public struct FixtureServerOptions: Sendable, Equatable {
         self.retryAfterSeconds = retryAfterSeconds
         self.quotaAfter = quotaAfter
         self.quotaRetryAfterSeconds = quotaRetryAfterSeconds
+        self.quotaPerDay = quotaPerDay
         self.serverErrorRate = serverErrorRate
         self.malformedRate = malformedRate
         self.latencyMilliseconds = latencyMilliseconds

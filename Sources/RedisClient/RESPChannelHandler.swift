@@ -57,7 +57,7 @@ final class RESPChannelHandler: ChannelDuplexHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var incoming = unwrapInboundIn(data)
-        if input == nil { input = incoming } else { input!.writeBuffer(&incoming) }
+        if input == nil { input = incoming } else { input?.writeBuffer(&incoming) }
         do {
             while var buffered = input, let value = try RESPParsing.read(from: &buffered) {
                 input = buffered

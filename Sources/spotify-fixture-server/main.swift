@@ -74,6 +74,12 @@ struct FixtureServerCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The Retry-After of a quota-exceeded answer.", valueName: "seconds"))
     var quotaRetryAfter = 21600
 
+    @Option(
+        help: ArgumentHelp(
+            "Spotify's rolling-day quota: once N API requests arrived in the trailing 24 hours, answer 429 QUOTA_EXCEEDED until the oldest leaves the window.",
+            valueName: "n"))
+    var quotaPerDay: Int?
+
     @Option(help: ArgumentHelp("The fraction of API requests answered 503.", valueName: "0...1"))
     var serverErrorRate = 0.0
 
@@ -146,6 +152,7 @@ struct FixtureServerCommand: AsyncParsableCommand {
         guard tokenLifetime >= 0 else { throw ValidationError("--token-lifetime must not be negative") }
         if let rateLimitEvery, rateLimitEvery < 1 { throw ValidationError("--rate-limit-every must be at least 1") }
         if let quotaAfter, quotaAfter < 0 { throw ValidationError("--quota-after must not be negative") }
+        if let quotaPerDay, quotaPerDay < 1 { throw ValidationError("--quota-per-day must be at least 1") }
         guard retryAfter >= 0, quotaRetryAfter >= 0 else { throw ValidationError("Retry-After must not be negative") }
         guard (0...1).contains(serverErrorRate) else { throw ValidationError("--server-error-rate must be in 0...1") }
         guard (0...1).contains(malformedRate) else { throw ValidationError("--malformed-rate must be in 0...1") }
@@ -177,6 +184,7 @@ struct FixtureServerCommand: AsyncParsableCommand {
             retryAfterSeconds: retryAfter,
             quotaAfter: quotaAfter,
             quotaRetryAfterSeconds: quotaRetryAfter,
+            quotaPerDay: quotaPerDay,
             serverErrorRate: serverErrorRate,
             malformedRate: malformedRate,
             latencyMilliseconds: latencyMilliseconds,

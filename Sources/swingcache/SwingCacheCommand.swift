@@ -1,4 +1,5 @@
 import ArgumentParser
+import EnrichmentAPI
 
 @main
 struct SwingCacheCommand: AsyncParsableCommand {
@@ -7,7 +8,7 @@ struct SwingCacheCommand: AsyncParsableCommand {
         abstract: "Keep a local cache of Spotify metadata for a SwingMusic library, within Spotify's limits.",
         discussion: """
             Job specs (YAML, see jobs/README.md) list the tracks, albums and artists to keep fresh. \
-            swingcache plans the requests that fit the hourly budget and keeps the answers in SQLite.
+            swingcache plans the requests that fit the hourly (and daily) budget and keeps the answers in SQLite.
 
             Examples:
               swingcache validate jobs/nightly.yaml
@@ -17,14 +18,19 @@ struct SwingCacheCommand: AsyncParsableCommand {
               swingcache stats --json
               swingcache cleanup --dry-run
               swingcache export --format csv --output library.csv
+              swingcache review
               swingcache doctor
 
             \(ExitStatus.helpText)
             """,
+        version: SwingCacheCommand.version,
         subcommands: [
             RunCommand.self, PlanCommand.self, GetCommand.self, ValidateCommand.self, CleanupCommand.self,
-            StatsCommand.self, ExplainCommand.self, ExportCommand.self,
+            StatsCommand.self, ExplainCommand.self, ReviewCommand.self, ExportCommand.self,
             DoctorCommand.self,
         ]
     )
+
+    /// Printed by `swingcache --version`; the same as the User-Agent's version.
+    static let version = "swingcache \(ProviderUserAgent.defaultVersion)"
 }

@@ -315,3 +315,66 @@ import Testing
         }
     }
 }
+
+extension ProviderEnrichmentTests {
+    @Test func aWrongSpotifySecretEndsALibraryRunBeforeAnyProviderRequest() async throws {
+        var options = FixtureServerOptions()
+        options.clientSecret = "the-real-secret"
+        try await withServer(options) { server in
+            let summary = try await run(jobs(), server: server, providers: try configuration(server))
+
+            guard case .configurationError = summary.outcome else {
+                Issue.record("expected a configuration error, got \(summary.outcome)")
+                return
+            }
+            #expect(summary.providers.isEmpty)
+            let services = Set(await server.requestLog().map(\.service))
+            #expect(services == [.spotify], "only the token endpoint was asked")
+            #expect(try count("SELECT COUNT(*) FROM request_ledger") == 0)
+        }
+    }
+
+    /// Real time, real HTTP: the fixture server's own log of arrivals, for Spotify (searches and catalog requests)
+    /// and MusicBrainz, each paced at 100 ms.
+    @Test func theServerNeverSeesTwoRequestsCloserThanTheServicesMinimumInterval() async throws {
+        let interval = 0.1
+        var options = FixtureServerOptions()
+        options.musicBrainzMinimumIntervalMilliseconds = Int(interval * 1000)
+        options.latencyMilliseconds = 2
+        let libraryFolder = try TemporaryDirectory()
+        let swingMusic = try SwingMusicLibraryBuilder(in: libraryFolder)
+        try swingMusic.addTracks(
+            (0..<12).map { index in
+                SwingMusicTrackRow(
+                    filepath: "/music/\(index).flac", title: "Song \(index)", artists: "Artist \(index)",
+                    isrc: .text(String(format: "GBAAA99002%02d", index)))
+            })
+        let origin = SourceLocation(file: "library.yaml", line: 1, column: 1)
+        let spec = JobSpec(
+            name: "library", path: "library.yaml", budget: BudgetPolicy(minInterval: interval, reserve: 0),
+            library: LibrarySource(swingMusicDatabase: swingMusic.path, origin: origin),
+            enrichment: EnrichmentSettings(ttls: [.musicbrainz: EnrichmentSettings.Provider.musicbrainz.defaultTTL]))
+        try await FixtureServer.withRunning(options: options) { server in
+            let client = SpotifyClient(
+                endpoints: SpotifyEndpoints(
+                    apiURL: try #require(URL(string: server.apiURL)),
+                    tokenURL: try #require(URL(string: server.tokenURL))),
+                credentials: SpotifyCredentials(clientID: "swingcache-demo", clientSecret: "swingcache-demo-secret"),
+                transport: URLSessionTransport())
+            var jobRun = JobRun(store: store, client: client, clock: SystemClock(), logger: Logger(label: "test"))
+            jobRun.providers = ProviderClients(try configuration(server), transport: URLSessionTransport())
+            jobRun.providerBudgets[.musicbrainz].minInterval = interval
+            _ = try await jobRun.run(JobSet(specs: [spec], defaultMarket: "US"))
+
+            let log = await server.requestLog()
+            for (service, arrivals) in [
+                ("Spotify", log.filter(\.isAPIRequest).map(\.time)),
+                ("MusicBrainz", log.filter { $0.service == .musicbrainz }.map(\.time)),
+            ] {
+                #expect(arrivals.count >= 12, "\(service): \(arrivals.count) requests")
+                let gaps = zip(arrivals.dropFirst(), arrivals).map { $0.timeIntervalSince($1) }
+                #expect((gaps.min() ?? interval) >= interval, "\(service): closest arrivals \(gaps.min() ?? 0) s apart")
+            }
+        }
+    }
+}

@@ -83,3 +83,32 @@ struct SharedBudgetTests {
         #expect(times == [0, 2, 4], "the local ledger keeps the interval while Redis is down")
     }
 }
+
+extension SharedBudgetTests {
+    @Test func runnersOfOneQuotaGroupShareARollingDayThroughRedis() async throws {
+        let url = try #require(sharedTestRedisURL)
+        let folders = try (0..<2).map { _ in try TemporaryDirectory() }
+        let pacers = try folders.enumerated().map { index, folder in
+            Pacer(
+                store: try folder.store(), service: "spotify", clock: clock, limit: 100, minInterval: 1, runID: nil,
+                deadline: nil, waitsForWindow: false, dailyLimit: 4,
+                sharedBudget: RedisBudget(
+                    redis: ReconnectingRedis(url: url), prefix: prefix, quotaGroup: "account-\(prefix)"))
+        }
+        var granted: [Date] = []
+        for round in 0..<6 {
+            clock.advance(by: 3600)
+            if case .granted(_, let at) = try await pacers[round % 2].acquire(endpoint: "GET /tracks/{id}") {
+                granted.append(at)
+            } else {
+                #expect(try await pacers[round % 2].acquire(endpoint: "GET /tracks/{id}") == .refused(.dailyQuota))
+            }
+        }
+        #expect(granted.count == 4, "two runners, one day of four requests")
+        let ledger = try await RedisBudget(
+            redis: ReconnectingRedis(url: url), prefix: prefix, quotaGroup: "account-\(prefix)"
+        )
+        .redis.send(["ZCARD", prefix + "ledger:spotify@account-\(prefix)"])
+        #expect(ledger.integer == 4)
+    }
+}

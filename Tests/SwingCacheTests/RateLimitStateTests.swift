@@ -62,3 +62,37 @@ import Testing
         }
     }
 }
+
+extension RateLimitStateTests {
+    @Test(arguments: [1, 2, 3, 4, 5])
+    func theHourAndTheDayAreNeverExceededTogetherOverRandomSchedules(seed: UInt64) {
+        var generator = SeededGenerator(seed: seed)
+        var state = RateLimitState(limit: 40, minInterval: 5, recentRequests: [], dailyLimit: 300)
+        var now = Date.testEpoch
+        var starts: [Date] = []
+        for _ in 0..<1_000 {
+            now = now.addingTimeInterval(Double.random(in: 0...900, using: &generator))
+            guard let start = state.earliestStart(notBefore: now) else { break }
+            state.record(at: start)
+            starts.append(start)
+            now = start
+        }
+        for (index, start) in starts.enumerated() {
+            let inHour = starts[...index].filter { $0 > start.addingTimeInterval(-3600) }.count
+            let inDay = starts[...index].filter { $0 > start.addingTimeInterval(-86_400) }.count
+            #expect(inHour <= 40)
+            #expect(inDay <= 300)
+            if index > 0 { #expect(start.timeIntervalSince(starts[index - 1]) >= 5 - 1e-6) }
+        }
+        #expect(starts.count == 1_000)
+    }
+
+    @Test func whenTheDayIsSpentTheNextStartIsWhenTheOldestLeavesIt() {
+        let earlier = (0..<10).map { Date.testEpoch.addingTimeInterval(Double($0) * 60) }
+        let state = RateLimitState(limit: 100, minInterval: 1, recentRequests: earlier, dailyLimit: 10)
+        let now = Date.testEpoch.addingTimeInterval(3 * 3600)
+        #expect(state.earliestStart(notBefore: now) == Date.testEpoch.addingTimeInterval(86_400))
+        #expect(state.earliestStart(notBefore: now, ignoringDay: true) == now)
+        #expect(state.requestsInDay(endingAt: now) == 10)
+    }
+}

@@ -24,18 +24,27 @@ package enum ZlibCompression {
         return output
     }
 
+    /// zlib never inflates one byte into more than about 1 032: a length beyond that is a corrupt row, not an answer.
+    static let maximumRatio = 1_032
+
     /// The original bytes, or nil when `stored` is not what ``compress(_:)`` wrote.
+    ///
+    /// The length prefix is trusted only as far as the stream could hold it, so a corrupt row never allocates
+    /// gigabytes.
     package static func decompress(_ stored: Data) -> Data? {
-        guard stored.count >= 4 else { return nil }
+        guard stored.count > 4 else { return nil }
         let length = stored.prefix(4).enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
+        let body = stored.dropFirst(4)
+        guard length <= body.count * maximumRatio + 64 else { return nil }
+        guard length > 0 else { return Data() }
         var output = Data(count: length)
         var produced = uLong(length)
-        let body = stored.dropFirst(4)
         let status = output.withUnsafeMutableBytes { outBuffer in
-            body.withUnsafeBytes { inBuffer in
-                CZlib.uncompress(
-                    outBuffer.baseAddress?.assumingMemoryBound(to: Bytef.self) ?? UnsafeMutablePointer(bitPattern: 1)!,
-                    &produced, inBuffer.baseAddress!.assumingMemoryBound(to: Bytef.self), uLong(body.count))
+            body.withUnsafeBytes { inBuffer -> Int32 in
+                guard let target = outBuffer.baseAddress?.assumingMemoryBound(to: Bytef.self),
+                    let source = inBuffer.baseAddress?.assumingMemoryBound(to: Bytef.self)
+                else { return Z_DATA_ERROR }
+                return CZlib.uncompress(target, &produced, source, uLong(body.count))
             }
         }
         guard status == Z_OK, produced == length else { return nil }

@@ -22,6 +22,11 @@ public struct EnrichedTrack: Hashable, Sendable {
     /// The combined play count, computed by the rule `swingcache_play_counts` implements.
     public var playCount: HybridPlayCount
 
+    /// Whether ``match`` was made for the file's current tags, whatever its outcome.
+    public var matchIsForCurrentTags: Bool {
+        match.map { $0.fingerprint == library.fingerprint } ?? false
+    }
+
     /// Whether ``match`` was made for the file's current tags and may be used.
     public var matchIsCurrent: Bool {
         match.map { $0.fingerprint == library.fingerprint && $0.match.isUsable } ?? false

@@ -80,11 +80,17 @@ extension SQLiteCacheStore {
                         runner_up_id, matched_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """)
+            let candidates = try db.cachedStatement(
+                sql: "INSERT OR REPLACE INTO match_candidate (filepath, fingerprint, candidates) VALUES (?, ?, ?)")
             for record in matches {
                 let match = record.match
                 try statement.execute(arguments: [
                     record.filepath, record.fingerprint, match.method.rawValue, match.outcome.rawValue,
                     match.spotifyID, match.confidence, match.runnerUpID, record.matchedAt.timeIntervalSince1970,
+                ])
+                try candidates.execute(arguments: [
+                    record.filepath, record.fingerprint,
+                    String(decoding: try JSONEncoder().encode(match.candidates), as: UTF8.self),
                 ])
             }
             try Self.write(request, in: db)

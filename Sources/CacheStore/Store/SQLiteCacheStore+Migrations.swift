@@ -10,6 +10,15 @@ extension SQLiteCacheStore {
         migrator.registerMigration("v2-enrichment") { db in
             try db.execute(sql: schemaV2Enrichment)
         }
+        migrator.registerMigration("v3-quota-observations") { db in
+            try db.execute(sql: schemaV3QuotaObservations)
+        }
+        migrator.registerMigration("v4-entity-changes") { db in
+            try db.execute(sql: schemaV4EntityChanges)
+        }
+        migrator.registerMigration("v5-match-reviews") { db in
+            try db.execute(sql: schemaV5MatchReviews)
+        }
         return migrator
     }()
 
@@ -19,8 +28,54 @@ extension SQLiteCacheStore {
     /// Only migrations that add tables and views can stand in this way; one that changes an existing table
     /// would need the next write to migrate first.
     static let readOnlyStandIns: [String: String] = [
-        "v2-enrichment": temporary(schemaV2Enrichment)
+        "v2-enrichment": temporary(schemaV2Enrichment),
+        "v3-quota-observations": temporary(schemaV3QuotaObservations),
+        "v4-entity-changes": temporary(schemaV4EntityChanges),
+        "v5-match-reviews": temporary(schemaV5MatchReviews),
     ]
+
+    /// The candidates each match weighed, and a person's decisions (`swingcache review pin|reject`), each for the
+    /// tags it was made for.
+    private static let schemaV5MatchReviews = """
+        CREATE TABLE match_candidate (
+            filepath TEXT PRIMARY KEY NOT NULL,
+            fingerprint TEXT NOT NULL,
+            candidates TEXT NOT NULL DEFAULT '[]'
+        ) WITHOUT ROWID;
+
+        CREATE TABLE match_decision (
+            filepath TEXT PRIMARY KEY NOT NULL,
+            fingerprint TEXT NOT NULL,
+            decision TEXT NOT NULL,
+            spotify_id TEXT,
+            decided_at REAL NOT NULL
+        ) WITHOUT ROWID;
+        """
+
+    /// Each cached entity's content digest and how many refreshes in a row brought it back unchanged, for
+    /// change-aware freshness (`ttl_max`).
+    private static let schemaV4EntityChanges = """
+        CREATE TABLE entity_change (
+            kind TEXT NOT NULL,
+            id TEXT NOT NULL,
+            content_digest TEXT NOT NULL,
+            unchanged_refreshes INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (kind, id)
+        ) WITHOUT ROWID;
+        """
+
+    /// Each `QUOTA_EXCEEDED` a service answered, with what the ledger held then: the latest is the learned ceiling.
+    private static let schemaV3QuotaObservations = """
+        CREATE TABLE quota_observation (
+            id INTEGER PRIMARY KEY,
+            service TEXT NOT NULL,
+            observed_at REAL NOT NULL,
+            requests_in_day INTEGER NOT NULL,
+            requests_in_hour INTEGER NOT NULL,
+            retry_after REAL
+        );
+        CREATE INDEX quota_observation_service_time ON quota_observation(service, observed_at);
+        """
 
     /// `schema` with every table, index and view created in TEMP.
     private static func temporary(_ schema: String) -> String {

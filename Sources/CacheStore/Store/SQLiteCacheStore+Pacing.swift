@@ -6,6 +6,7 @@ import SwingCache
 public enum WaitReason: String, Hashable, Sendable, Codable, CaseIterable {
     case minInterval = "min_interval"
     case hourlyWindow = "hourly_window"
+    case dailyWindow = "daily_window"
     case retryAfter = "retry_after"
     case backoff
 }
@@ -23,8 +24,11 @@ public enum Reservation: Hashable, Sendable {
 extension SQLiteCacheStore {
     /// Checks the budget against every process's ledger rows and, when a request may start now, writes its
     /// ledger row — in one immediate transaction, so two processes can never take the same slot.
+    ///
+    /// `dailyLimit` adds a rolling day (86 400 s) to the sliding hour.
     public func reserveRequest(
-        service: String, endpoint: String, runID: Int64?, limit: Int, minInterval: TimeInterval, now: Date
+        service: String, endpoint: String, runID: Int64?, limit: Int, minInterval: TimeInterval, now: Date,
+        dailyLimit: Int? = nil
     ) throws -> Reservation {
         try writer.writeWithoutTransaction { db in
             var reservation = Reservation.parked(until: now, reason: nil)
@@ -44,10 +48,15 @@ extension SQLiteCacheStore {
                     db,
                     sql:
                         "SELECT requested_at FROM request_ledger WHERE service = ? AND requested_at > ? ORDER BY requested_at",
-                    arguments: [service, now.addingTimeInterval(-RateLimitState.window).timeIntervalSince1970]
+                    arguments: [
+                        service,
+                        now.addingTimeInterval(-(dailyLimit == nil ? RateLimitState.window : RateLimitState.dayWindow))
+                            .timeIntervalSince1970,
+                    ]
                 ).map(Date.init(timeIntervalSince1970:))
                 let state = RateLimitState(
-                    limit: limit, minInterval: minInterval, recentRequests: recent, blockedUntil: retryAfterUntil)
+                    limit: limit, minInterval: minInterval, recentRequests: recent, blockedUntil: retryAfterUntil,
+                    dailyLimit: dailyLimit)
                 guard let earliest = state.earliestStart(notBefore: now) else {
                     reservation = .wait(until: .distantFuture, reason: .hourlyWindow)
                     return .commit
@@ -59,6 +68,8 @@ extension SQLiteCacheStore {
                     reservation = .granted(ledgerID: db.lastInsertedRowID, at: now)
                 } else if let retryAfterUntil, retryAfterUntil >= earliest {
                     reservation = .wait(until: earliest, reason: .retryAfter)
+                } else if let withinDay = state.earliestStart(notBefore: now, ignoringDay: true), withinDay < earliest {
+                    reservation = .wait(until: earliest, reason: .dailyWindow)
                 } else if let spacing = state.earliestStart(notBefore: now, ignoringWindow: true), spacing < earliest {
                     reservation = .wait(until: earliest, reason: .hourlyWindow)
                 } else {

@@ -20,7 +20,53 @@ extension SQLiteCacheStore {
                 state.parkedUntil = (row["parked_until"] as Double?).map(Date.init(timeIntervalSince1970:))
                 state.parkedReason = row["parked_reason"]
             }
+            state.learnedQuota = try Self.latestQuotaObservation(service, in: db)
             return state
+        }
+    }
+
+    /// Records that `service` answered `QUOTA_EXCEEDED` at `time`, with how many requests the ledger holds in the
+    /// trailing day and hour (the refused one included): from now on plans stay under a share of it.
+    @discardableResult
+    public func recordQuotaExceeded(_ service: String, at time: Date, retryAfter: TimeInterval?) throws
+        -> QuotaObservation
+    {
+        try writer.write { db in
+            func requests(since start: Date) throws -> Int {
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM request_ledger WHERE service = ? AND requested_at > ?",
+                    arguments: [service, start.timeIntervalSince1970]) ?? 0
+            }
+            let observation = QuotaObservation(
+                observedAt: time,
+                requestsInDay: try requests(since: time.addingTimeInterval(-RateLimitState.dayWindow)),
+                requestsInHour: try requests(since: time.addingTimeInterval(-RateLimitState.window)),
+                retryAfter: retryAfter)
+            try db.execute(
+                sql: """
+                    INSERT INTO quota_observation (service, observed_at, requests_in_day, requests_in_hour, retry_after)
+                    VALUES (?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    service, time.timeIntervalSince1970, observation.requestsInDay, observation.requestsInHour,
+                    retryAfter,
+                ])
+            return observation
+        }
+    }
+
+    static func latestQuotaObservation(_ service: String, in db: Database) throws -> QuotaObservation? {
+        try Row.fetchOne(
+            db,
+            sql: """
+                SELECT observed_at, requests_in_day, requests_in_hour, retry_after FROM quota_observation
+                WHERE service = ? ORDER BY observed_at DESC, id DESC LIMIT 1
+                """,
+            arguments: [service]
+        ).map { row in
+            QuotaObservation(
+                observedAt: Date(timeIntervalSince1970: row["observed_at"]), requestsInDay: row["requests_in_day"],
+                requestsInHour: row["requests_in_hour"], retryAfter: row["retry_after"])
         }
     }
 

@@ -26,6 +26,8 @@ public struct StoreStatistics: Hashable, Sendable, Codable {
         public var modes: [String: String]
         public var parkedUntil: Date?
         public var parkedReason: String?
+        /// What the service allowed before its last `QUOTA_EXCEEDED`, when it ever answered one.
+        public var learnedQuota: QuotaObservation?
     }
 
     public var entries: [String: EntryCounts]
@@ -77,7 +79,11 @@ extension SQLiteCacheStore {
                 requests[service, default: .init()].byStatus[String(status)] = row[3]
             }
             let services = try String.fetchAll(
-                db, sql: "SELECT service FROM service_mode UNION SELECT service FROM service_state")
+                db,
+                sql: """
+                    SELECT service FROM service_mode UNION SELECT service FROM service_state
+                    UNION SELECT service FROM quota_observation
+                    """)
             return (entries, requests, services)
         }
         var services: [String: StoreStatistics.ServiceSummary] = [:]
@@ -86,7 +92,8 @@ extension SQLiteCacheStore {
             services[name] = StoreStatistics.ServiceSummary(
                 modes: Dictionary(uniqueKeysWithValues: state.modes.map { ($0.key.rawValue, $0.value.rawValue) }),
                 parkedUntil: state.parkedUntil.flatMap { $0 > now ? $0 : nil },
-                parkedReason: state.parkedUntil.flatMap { $0 > now ? state.parkedReason : nil })
+                parkedReason: state.parkedUntil.flatMap { $0 > now ? state.parkedReason : nil },
+                learnedQuota: state.learnedQuota)
         }
         return StoreStatistics(
             entries: entries, requests: requests, services: services, recentRuns: try recentRuns(limit: runLimit),

@@ -18,12 +18,17 @@ public struct FetchRecord: Sendable {
     public var expiresAt: @Sendable (SpotifyID) -> Date
     /// When each missing id may be asked about again.
     public var missingExpiresAt: @Sendable (SpotifyID) -> Date
+    /// The freshness of each entity whose job sets `ttl_max`: its expiry then grows with every refresh that brings
+    /// the same content back (``FreshnessPolicy/ttl(afterUnchangedRefreshes:)``); nil keeps `expiresAt`.
+    public var changeAwarePolicy: @Sendable (SpotifyID) -> FreshnessPolicy?
 
     public init(
         entities: [CatalogEntity], missing: [(id: SpotifyID, reason: MissingReason)] = [], request: LedgerWrite?,
         fetchedAt: Date, expiresAt: @escaping @Sendable (SpotifyID) -> Date,
-        missingExpiresAt: @escaping @Sendable (SpotifyID) -> Date
+        missingExpiresAt: @escaping @Sendable (SpotifyID) -> Date,
+        changeAwarePolicy: @escaping @Sendable (SpotifyID) -> FreshnessPolicy? = { _ in nil }
     ) {
+        self.changeAwarePolicy = changeAwarePolicy
         self.entities = entities
         self.missing = missing
         self.request = request
@@ -51,7 +56,11 @@ extension SQLiteCacheStore {
     private static func insert(_ record: FetchRecord, into db: Database) throws {
         let fetchedAt = record.fetchedAt.timeIntervalSince1970
         for entity in record.entities {
-            let expiresAt = record.expiresAt(entity.id).timeIntervalSince1970
+            let unchanged = try recordContent(of: entity, in: db)
+            var expiresAt = record.expiresAt(entity.id).timeIntervalSince1970
+            if let policy = record.changeAwarePolicy(entity.id), policy.ttlMax != nil {
+                expiresAt = fetchedAt + policy.ttl(afterUnchangedRefreshes: unchanged)
+            }
             switch entity {
             case .track(let track): try insert(track, fetchedAt: fetchedAt, expiresAt: expiresAt, db: db)
             case .album(let album): try insert(album, fetchedAt: fetchedAt, expiresAt: expiresAt, db: db)
@@ -77,6 +86,34 @@ extension SQLiteCacheStore {
         case .append(let entry): try insert(entry, into: db)
         case .complete(let ledgerID, let status): try complete(ledgerID: ledgerID, status: status, in: db)
         case nil: break
+        }
+    }
+
+    /// Notes `entity`'s content digest; returns how many refreshes in a row (this one included) brought it back
+    /// unchanged: 0 for a new or changed entity.
+    private static func recordContent(of entity: CatalogEntity, in db: Database) throws -> Int {
+        let digest = entity.contentDigest
+        let id = entity.id
+        let previous = try Row.fetchOne(
+            db.cachedStatement(
+                sql: "SELECT content_digest, unchanged_refreshes FROM entity_change WHERE kind = ? AND id = ?"),
+            arguments: [id.kind.rawValue, id.value])
+        let unchanged = previous.map { row in (row[0] as String) == digest ? (row[1] as Int) + 1 : 0 } ?? 0
+        try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO entity_change (kind, id, content_digest, unchanged_refreshes)
+                VALUES (?, ?, ?, ?)
+                """
+        ).execute(arguments: [id.kind.rawValue, id.value, digest, unchanged])
+        return unchanged
+    }
+
+    /// How many refreshes in a row brought `id` back unchanged; nil when it was never stored.
+    public func unchangedRefreshes(of id: SpotifyID) throws -> Int? {
+        try writer.read { db in
+            try Int.fetchOne(
+                db, sql: "SELECT unchanged_refreshes FROM entity_change WHERE kind = ? AND id = ?",
+                arguments: [id.kind.rawValue, id.value])
         }
     }
 

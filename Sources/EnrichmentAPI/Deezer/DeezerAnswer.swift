@@ -1,3 +1,5 @@
+import SwingCache
+
 /// What one Deezer request came to, classified as the run must treat it.
 ///
 /// Deezer answers its errors with HTTP 200 and `{"error":{"type","message","code"}}`, so the body decides first:
@@ -33,17 +35,19 @@ public enum DeezerAnswer: Hashable, Sendable {
 extension DeezerAnswer: ProviderAnswer {}
 
 extension DeezerAnswer {
-    /// What the run does next; a quota answer waits one window of ``DeezerPolicy``.
-    public var action: ProviderAction {
+    /// What the run does next; a quota answer backs Deezer off by its ``ProviderName/throttle`` policy.
+    public var action: OutboundAction {
         switch self {
         case .found: .store
         case .notFound: .rememberMissing
-        case .rateLimited: .retry(after: DeezerPolicy.standard.window)
+        case .rateLimited: .throttle
         case .temporaryFailure, .serverError, .transportFailed: .retry(after: nil)
-        case .failed, .unexpectedStatus, .malformed, .invalidRequest: .skipItem
+        case .failed, .unexpectedStatus, .malformed, .invalidRequest: .skip
         }
     }
 }
 
 /// One Deezer exchange.
 public typealias DeezerExchange = EnrichmentExchange<DeezerTrackRequest, DeezerAnswer>
+
+extension DeezerAnswer: OutboundAnswer {}

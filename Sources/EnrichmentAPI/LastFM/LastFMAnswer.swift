@@ -1,3 +1,5 @@
+import SwingCache
+
 /// What one `track.getInfo` request came to, classified as the run must treat it.
 ///
 /// Last.fm puts its errors in the body, with HTTP 400, 403, 429, 500 or even 200, so the body decides first:
@@ -39,16 +41,19 @@ extension LastFMAnswer: ProviderAnswer {}
 
 extension LastFMAnswer {
     /// What the run does next.
-    public var action: ProviderAction {
+    public var action: OutboundAction {
         switch self {
         case .found: .store
         case .notFound: .rememberMissing
-        case .temporaryFailure, .rateLimited, .serverError, .transportFailed: .retry(after: nil)
+        case .temporaryFailure, .serverError, .transportFailed: .retry(after: nil)
+        case .rateLimited: .throttle
         case .badKey: .disableForRun
-        case .failed, .unexpectedStatus, .malformed, .invalidRequest: .skipItem
+        case .failed, .unexpectedStatus, .malformed, .invalidRequest: .skip
         }
     }
 }
 
 /// One `track.getInfo` exchange.
 public typealias LastFMExchange = EnrichmentExchange<LastFMTrackRequest, LastFMAnswer>
+
+extension LastFMAnswer: OutboundAnswer {}

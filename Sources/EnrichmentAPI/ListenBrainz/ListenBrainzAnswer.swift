@@ -1,4 +1,5 @@
 import Foundation
+import SwingCache
 
 /// What one popularity request came to, classified as the run must treat it.
 ///
@@ -31,13 +32,14 @@ extension ListenBrainzAnswer: ProviderAnswer {}
 
 extension ListenBrainzAnswer {
     /// What the run does next.
-    public var action: ProviderAction {
+    public var action: OutboundAction {
         switch self {
         case .found: .store
-        case .rateLimited(let resetIn): .retry(after: resetIn)
+        case .rateLimited(let resetIn?): .retry(after: resetIn)
+        case .rateLimited(nil): .throttle
         case .serverError, .transportFailed: .retry(after: nil)
         case .unauthorized: .disableForRun
-        case .badRequest, .unexpectedStatus, .malformed, .invalidRequest: .skipItem
+        case .badRequest, .unexpectedStatus, .malformed, .invalidRequest: .skip
         }
     }
 }
@@ -66,3 +68,5 @@ public struct ListenBrainzExchange: Sendable {
         self.duration = duration
     }
 }
+
+extension ListenBrainzAnswer: OutboundAnswer {}

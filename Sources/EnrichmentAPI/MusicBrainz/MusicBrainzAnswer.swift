@@ -1,3 +1,5 @@
+import SwingCache
+
 /// What one MusicBrainz request came to, classified as the run must treat it.
 ///
 /// | status | answer |
@@ -31,14 +33,14 @@ extension MusicBrainzAnswer: ProviderAnswer {}
 
 extension MusicBrainzAnswer {
     /// What the run does next; `busy` retries at the policy's backoff, the runner counting the retries.
-    public var action: ProviderAction {
+    public var action: OutboundAction {
         switch self {
         case .found: .store
         case .notFound: .rememberMissing
         case .busy: .retry(after: MusicBrainzPolicy.standard.busyBackoff)
         case .serverError, .transportFailed: .retry(after: nil)
         case .forbidden: .disableForRun
-        case .badRequest, .unexpectedStatus, .malformed, .invalidRequest: .skipItem
+        case .badRequest, .unexpectedStatus, .malformed, .invalidRequest: .skip
         }
     }
 }
@@ -52,3 +54,5 @@ public typealias MusicBrainzRecordingsExchange = EnrichmentExchange<
 public typealias MusicBrainzRecordingExchange = EnrichmentExchange<
     MusicBrainzRequest, MusicBrainzAnswer<MusicBrainzRecording>
 >
+
+extension MusicBrainzAnswer: OutboundAnswer {}

@@ -1,4 +1,5 @@
 import Foundation
+import SwingCache
 
 /// What one Odesli request came to, classified as the run must treat it.
 ///
@@ -34,17 +35,20 @@ extension OdesliAnswer: ProviderAnswer {}
 
 extension OdesliAnswer {
     /// What the run does next.
-    public var action: ProviderAction {
+    public var action: OutboundAction {
         switch self {
         case .found: .store
         case .notFound: .rememberMissing
-        case .rateLimited(let retryAfter): .retry(after: retryAfter)
+        case .rateLimited(let retryAfter?): .retry(after: retryAfter)
+        case .rateLimited(nil): .throttle
         case .serverError, .transportFailed: .retry(after: nil)
         case .retired: .disableForRun
-        case .badRequest, .unexpectedStatus, .malformed, .invalidRequest: .skipItem
+        case .badRequest, .unexpectedStatus, .malformed, .invalidRequest: .skip
         }
     }
 }
 
 /// One Odesli exchange.
 public typealias OdesliExchange = EnrichmentExchange<OdesliLinksRequest, OdesliAnswer>
+
+extension OdesliAnswer: OutboundAnswer {}

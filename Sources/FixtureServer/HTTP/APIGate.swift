@@ -17,10 +17,10 @@ struct APIGate: Sendable {
             break
         }
         switch await state.admitAPIRequest() {
-        case .quotaExceeded:
+        case .quotaExceeded(let retryAfter):
             return .apiError(
                 .tooManyRequests, "Too many requests", reason: "QUOTA_EXCEEDED",
-                headers: [.retryAfter: String(options.quotaRetryAfterSeconds)])
+                headers: [.retryAfter: String(retryAfter)])
         case .rateLimited:
             return .apiError(
                 .tooManyRequests, "API rate limit exceeded",

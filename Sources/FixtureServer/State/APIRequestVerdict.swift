@@ -2,8 +2,8 @@
 enum APIRequestVerdict: Sendable, Equatable {
     /// Answer normally.
     case answer
-    /// 429 `QUOTA_EXCEEDED`: the quota (`quotaAfter`) is spent.
-    case quotaExceeded
+    /// 429 `QUOTA_EXCEEDED` with `Retry-After: retryAfter`: the quota (`quotaAfter`, `quotaPerDay`) is spent.
+    case quotaExceeded(retryAfter: Int)
     /// 429: this is an Nth request (`rateLimitEvery`).
     case rateLimited
     /// 503, drawn with `serverErrorRate`.

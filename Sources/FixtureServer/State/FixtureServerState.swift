@@ -10,6 +10,8 @@ actor FixtureServerState {
     private var tokenExpiries: [String: Date] = [:]
     private var issuedTokenCount = 0
     private var apiRequestCount = 0
+    /// When each API request the rolling-day quota admitted arrived, oldest first.
+    private var admittedInDay: [Date] = []
     private var faultDraws: DeterministicDraws
     private var lastFMRequestCount = 0
     private var lastFMDraws: DeterministicDraws
@@ -56,7 +58,16 @@ actor FixtureServerState {
     func admitAPIRequest() -> APIRequestVerdict {
         apiRequestCount += 1
         if let quota = options.quotaAfter, apiRequestCount > quota {
-            return .quotaExceeded
+            return .quotaExceeded(retryAfter: options.quotaRetryAfterSeconds)
+        }
+        if let perDay = options.quotaPerDay {
+            let now = now()
+            admittedInDay.removeAll { $0 <= now.addingTimeInterval(-86_400) }
+            if admittedInDay.count >= perDay {
+                let freed = admittedInDay[admittedInDay.count - perDay].addingTimeInterval(86_400)
+                return .quotaExceeded(retryAfter: max(1, Int(freed.timeIntervalSince(now).rounded(.up))))
+            }
+            admittedInDay.append(now)
         }
         if let every = options.rateLimitEvery, every > 0, apiRequestCount % every == 0 {
             return .rateLimited

@@ -18,7 +18,7 @@ public struct SwingCacheConfiguration: Sendable {
         [
             "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET", "SWINGCACHE_SPOTIFY_API_URL", "SWINGCACHE_SPOTIFY_TOKEN_URL",
             "SWINGCACHE_MARKET", "SWINGCACHE_DB", "SWINGCACHE_MODE_RECHECK", "SWINGCACHE_REDIS_URL",
-            "SWINGCACHE_REDIS_PREFIX", "SWINGCACHE_REDIS_TIMEOUT",
+            "SWINGCACHE_REDIS_PREFIX", "SWINGCACHE_REDIS_TIMEOUT", "SWINGCACHE_QUOTA_GROUP",
         ] + ProviderConfiguration.keys
 
     public var credentials: SpotifyCredentials?
@@ -34,6 +34,9 @@ public struct SwingCacheConfiguration: Sendable {
     /// How long Redis may take to accept a connection or to start answering a command before it counts as
     /// unreachable (and SQLite carries on alone). Default 3 s.
     public var redisTimeout: TimeInterval = 3
+    /// The pool Spotify counts its Development-Mode quota in: one developer account's apps share it, so runners of
+    /// several client ids of one account name the same group and share one budget through Redis.
+    public var quotaGroup: String?
     /// Keys, contact and base URLs of the enrichment providers.
     public var providers = ProviderConfiguration()
     /// The config file that was read, if any.
@@ -92,6 +95,7 @@ public struct SwingCacheConfiguration: Sendable {
             }
             configuration.redisTimeout = seconds
         }
+        configuration.quotaGroup = values["SWINGCACHE_QUOTA_GROUP"]
         if let recheck = values["SWINGCACHE_MODE_RECHECK"] {
             guard let seconds = DurationText.parse(recheck), seconds >= DurationText.shortest,
                 seconds <= DurationText.longest
@@ -111,7 +115,7 @@ public struct SwingCacheConfiguration: Sendable {
         redisURL.map {
             RedisTier(
                 redis: ReconnectingRedis(url: $0, timeout: redisTimeAmount, replyTimeout: redisTimeAmount),
-                prefix: redisPrefix)
+                prefix: redisPrefix, quotaGroup: quotaGroup)
         }
     }
 

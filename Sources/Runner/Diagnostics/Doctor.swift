@@ -100,6 +100,10 @@ public struct Doctor: Sendable {
             if let parked = statistics.services[Scheduler.spotify]?.parkedUntil, parked > Date() {
                 detail += "; Spotify parked until \(ISO8601DateFormatter().string(from: parked))"
             }
+            if let learned = statistics.services[Scheduler.spotify]?.learnedQuota {
+                detail +=
+                    "; Spotify's quota refused after \(learned.requestsInDay) requests in 24 h on \(ISO8601DateFormatter().string(from: learned.observedAt)), plans keep 90 % of it unless budget.quota_safety says otherwise"
+            }
             guard FileManager.default.isWritableFile(atPath: database.path) else {
                 return DoctorCheck("database", .failed, detail + "; not writable", failure: .configuration)
             }

@@ -29,13 +29,6 @@ struct ProviderEnrichment {
     /// The budgets shared with other runners (Redis), when configured: each provider's under its own name.
     var sharedBudget: (any SharedBudget)?
 
-    /// The request loop of `provider`'s requests, which stops at the spec's `max_requests` for it.
-    func loop(_ provider: EnrichmentSettings.Provider) -> ProviderRequestLoop {
-        ProviderRequestLoop(
-            store: store, clock: clock, retry: retry, logger: logger,
-            maxRequests: settings.budgets[provider]?.maxRequests)
-    }
-
     /// Enriches every enabled provider in turn; returns what each did.
     func run() async -> [String: ProviderSummary] {
         var summaries: [String: ProviderSummary] = [:]
@@ -57,15 +50,21 @@ struct ProviderEnrichment {
         return summaries
     }
 
-    /// The pacer of `provider`'s requests, which tells `tracker`'s progress when it waits.
-    func pacer(for provider: ProviderName, tracker: ProgressTracker) -> Pacer {
+    /// The pipeline of `provider`'s requests: paced by its budget, stopped at the `max_requests` the spec's
+    /// `setting` gives, telling `tracker`'s progress when it waits.
+    func pipeline(for provider: ProviderName, setting: EnrichmentSettings.Provider, tracker: ProgressTracker)
+        -> OutboundPipeline
+    {
         let budget = settings.budget(for: provider, defaults: budgets)
         let (clock, progress) = (self.clock, self.progress)
-        return Pacer(
+        let pacer = Pacer(
             store: store, service: provider.serviceName, clock: clock, limit: budget.perHourForRuns,
             minInterval: budget.minInterval, runID: runID, deadline: deadline, waitsForWindow: deadline != nil,
             sharedBudget: sharedBudget, logger: logger,
             onWait: { reason, until in progress(tracker.snapshot(waiting: (reason, until), now: clock.now())) })
+        return OutboundPipeline(
+            service: provider.displayName, pacer: pacer, store: store, clock: clock, retry: retry,
+            throttle: provider.throttle, logger: logger, requestLimit: settings.budgets[setting]?.maxRequests)
     }
 
     /// The progress of asking `provider` about `total` keys, shown as `phase`.
@@ -134,29 +133,60 @@ struct ProviderEnrichment {
         }
     }
 
-    /// Counts an ending that is not an answer; returns false when the provider must stop for this run.
-    func handle<Answer>(
-        _ ending: ProviderRequestLoop.Ending<Answer>, provider: ProviderName, item: String,
-        summary: inout ProviderSummary
-    ) -> Bool {
+    /// What an enricher does after one request.
+    enum Next<Answer> {
+        /// Write what the answer says, completing `ledgerID` with it.
+        case use(Answer, ledgerID: Int64, status: Int)
+        /// This key is done with (failed, skipped), or the provider stopped: see ``stopped(_:)``.
+        case skip
+    }
+
+    /// Counts an ending that gives nothing to write, and says whether there is an answer to use.
+    func next<Answer>(
+        _ ending: OutboundPipeline.Ending<Answer>, _ pipeline: OutboundPipeline, _ provider: ProviderName,
+        _ item: String, _ summary: inout ProviderSummary
+    ) -> Next<Answer> {
         switch ending {
-        case .answered: return true
-        case .skipped(let reason):
+        case .answered(let answer, .skip, let ledgerID, let status):
+            pipeline.complete(ledgerID, status)
+            summary.failed += 1
+            logger.warning(
+                "\(provider.displayName) request skipped", metadata: ["item": "\(item)", "reason": "\(answer)"])
+        case .answered(let answer, _, let ledgerID, let status):
+            return .use(answer, ledgerID: ledgerID, status: status)
+        case .notSent(let reason):
             summary.failed += 1
             logger.warning(
                 "\(provider.displayName) request skipped", metadata: ["item": "\(item)", "reason": "\(reason)"])
-            return true
         case .failed(let reason):
             summary.failed += 1
             logger.warning(
                 "\(provider.displayName) request failed", metadata: ["item": "\(item)", "reason": "\(reason)"])
-            return true
-        case .disabled(let reason):
+        case .disabled(let reason), .stopped(.configurationError(let reason)):
             disable(provider, reason, &summary)
-            return false
-        case .refused(let reason):
+        case .stopped(.serviceUnavailable(let reason)):
+            summary.failed += 1
             leaveForNextRun(provider, reason, &summary)
-            return false
+        case .stopped(let outcome):
+            leaveForNextRun(provider, Self.describe(outcome), &summary)
+        }
+        return .skip
+    }
+
+    /// Whether `ending` stops the provider for the rest of the run.
+    func stopped<Answer>(_ ending: OutboundPipeline.Ending<Answer>) -> Bool {
+        switch ending {
+        case .disabled, .stopped: true
+        case .answered, .notSent, .failed: false
+        }
+    }
+
+    /// Why a provider stopped, for its summary.
+    static func describe(_ outcome: RunOutcome) -> String {
+        switch outcome {
+        case .parked(let until, let reason): "parked until \(until)\(reason.map { " (\($0))" } ?? "")"
+        case .deferred(let why), .serviceUnavailable(let why), .configurationError(let why): why
+        case .completed: "completed"
         }
     }
 }

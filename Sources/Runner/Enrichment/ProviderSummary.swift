@@ -4,6 +4,10 @@ public struct ProviderSummary: Codable, Sendable, Equatable {
     public var requests = 0
     /// The requests by HTTP status (`"0"`: no answer).
     public var byStatus: [String: Int] = [:]
+    /// Rate-limit answers among the requests (429, Last.fm's error 29, Deezer's quota code).
+    public var rateLimited = 0
+    /// Requests sent again after a failure or a rate-limit answer.
+    public var retries = 0
     /// Facts written with a value.
     public var stored = 0
     /// Keys the provider said it does not know, remembered as missing.

@@ -7,7 +7,7 @@ import SwingCache
 /// Matches the library files that need it (new, or with changed tags) to Spotify tracks.
 ///
 /// Each file costs one ISRC search when it has an ISRC, else (or when that finds nothing) one artist-and-title
-/// search. Every search is a paced Spotify request like a catalog one (``RunExecutor/pacedExchange``): it takes
+/// search. Every search is a Spotify request like a catalog one, through the same ``OutboundPipeline``: it takes
 /// the run's budget and is written to the ledger, in one transaction with the decision it led to. When the budget
 /// runs out the rest of the files wait for the next run; a file is searched again only when its tags change.
 struct TrackMatching {
@@ -27,7 +27,7 @@ struct TrackMatching {
     ) async -> RunOutcome? {
         let requestsBefore = run.summary.requests
         defer { library.searchRequests += run.summary.requests - requestsBefore }
-        var consecutiveFailures = 0
+        var spotify = executor.spotifyPipeline(pacer: pacer)
         var after: String?
         var handled = 0
         while true {
@@ -40,23 +40,18 @@ struct TrackMatching {
             guard let last = page.last else { return nil }
             after = last.filepath
             for record in page {
-                switch await match(record, pacer: pacer, maxRequests: maxRequests, run: &run, library: &library) {
+                switch await match(
+                    record, pipeline: &spotify, maxRequests: maxRequests, run: &run, library: &library)
+                {
                 case .decided:
-                    consecutiveFailures = 0
+                    break
                 case .failed(let reason):
-                    consecutiveFailures += 1
-                    library.failed += 1
-                    if run.summary.problems.count < RunSummary.problemLimit {
-                        run.summary.problems.append("search for '\(record.filepath)': \(reason)")
-                    }
-                    executor.logger.warning(
-                        "a search failed", metadata: ["file": "\(record.filepath)", "reason": "\(reason)"])
-                    if consecutiveFailures >= executor.retry.breakerThreshold {
-                        handled += 1
-                        return stop(
-                            .serviceUnavailable("\(consecutiveFailures) searches in a row failed; last: \(reason)"),
-                            handled, &library)
-                    }
+                    recordFailure(of: record, reason: reason, run: &run, library: &library)
+                case .stop(.serviceUnavailable(let reason)):
+                    // The breaker: this file failed like the ones before it.
+                    recordFailure(of: record, reason: reason, run: &run, library: &library)
+                    handled += 1
+                    return stop(.serviceUnavailable(reason), handled, &library)
                 case .stop(let outcome):
                     let why = executor.stopRequested.isSet ? .deferred("stopped by a signal") : outcome
                     return stop(why, handled, &library)
@@ -65,6 +60,16 @@ struct TrackMatching {
                 progress(handled, run.summary.requests - requestsBefore)
             }
         }
+    }
+
+    private func recordFailure(
+        of record: LibraryTrackRecord, reason: String, run: inout RunExecutor.RunState, library: inout LibrarySummary
+    ) {
+        library.failed += 1
+        if run.summary.problems.count < RunSummary.problemLimit {
+            run.summary.problems.append("search for '\(record.filepath)': \(reason)")
+        }
+        executor.logger.warning("a search failed", metadata: ["file": "\(record.filepath)", "reason": "\(reason)"])
     }
 
     /// Counts the files not reached as deferred.
@@ -86,7 +91,8 @@ struct TrackMatching {
     }
 
     private func match(
-        _ record: LibraryTrackRecord, pacer: Pacer, maxRequests: Int?, run: inout RunExecutor.RunState,
+        _ record: LibraryTrackRecord, pipeline: inout OutboundPipeline, maxRequests: Int?,
+        run: inout RunExecutor.RunState,
         library: inout LibrarySummary
     ) async -> FileResult {
         let local = record.localTrack
@@ -98,13 +104,13 @@ struct TrackMatching {
             if let maxRequests, run.summary.requests >= maxRequests {
                 return .stop(.deferred("max_requests (\(maxRequests)) reached"))
             }
-            switch await search(request, pacer: pacer, run: &run) {
+            switch await search(request, pipeline: &pipeline, run: &run) {
             case .stop(let outcome): return .stop(outcome)
             case .failed(let reason): return .failed(reason)
             case .tracks(let tracks, let ledgerID, let status):
                 // An ISRC that finds nothing is followed by a search by artist and title.
                 if tracks.isEmpty && index < requests.count - 1 {
-                    executor.complete(ledgerID, status)
+                    pipeline.complete(ledgerID, status)
                     continue
                 }
                 let decision = matcher.match(local, candidates: tracks)
@@ -125,28 +131,31 @@ struct TrackMatching {
         return .failed("no search was made")
     }
 
-    private func search(_ request: TrackSearchRequest, pacer: Pacer, run: inout RunExecutor.RunState) async
-        -> SearchResult
-    {
+    private func search(
+        _ request: TrackSearchRequest, pipeline: inout OutboundPipeline, run: inout RunExecutor.RunState
+    ) async -> SearchResult {
         let client = executor.client
-        let paced = await executor.pacedExchange(
-            endpoint: request.endpoint, detail: request.query, pacer: pacer, run: &run
+        let describe = { (exchange: SpotifyExchange<TrackSearchRequest>) in
+            RunExecutor.describe(exchange, endpoint: request.endpoint)
+        }
+        let ending = await pipeline.send(
+            endpoint: request.endpoint, detail: request.query, tally: &run.summary, describe: describe
         ) {
             await client.searchTracks(request)
         }
-        switch paced {
-        case .ended(.stop(let outcome)): return .stop(outcome)
-        case .ended(.failed(let reason)): return .failed(reason)
-        case .ended: return .failed("no answer")
-        case .answered(let exchange, let ledgerID):
-            if case .searched(let tracks) = exchange.answer {
-                return .tracks(tracks, ledgerID: ledgerID, status: exchange.status)
+        switch ending {
+        case .stopped(let outcome): return .stop(outcome)
+        case .disabled(let reason): return .stop(.configurationError(reason))
+        case .failed(let reason), .notSent(let reason): return .failed(reason)
+        case .answered(let answer, _, let ledgerID, let status):
+            if case .searched(let tracks) = answer {
+                return .tracks(tracks, ledgerID: ledgerID, status: status)
             }
-            executor.complete(ledgerID, exchange.status)
-            if case .badRequest(let message) = exchange.answer {
+            pipeline.complete(ledgerID, status)
+            if case .badRequest(let message) = answer {
                 return .failed("Spotify rejected the search '\(request.query)' (\(message))")
             }
-            return .failed(executor.describe(exchange))
+            return .failed("an unexpected answer: \(answer)")
         }
     }
 
@@ -163,7 +172,7 @@ struct TrackMatching {
             library.ambiguous += 1
             note =
                 "'\(record.filepath)': ambiguous between \(decision.spotifyID ?? "?") and \(decision.runnerUpID ?? "?") (\(confidence)), not used"
-        case .noCandidates:
+        case .noCandidates, .rejected:
             library.unmatched += 1
         }
         if let note, library.review.count < LibrarySummary.reviewLimit { library.review.append(note) }

@@ -1,4 +1,5 @@
 import CacheStore
+import EnrichmentAPI
 import Foundation
 import Logging
 import SpotifyAPI
@@ -23,6 +24,8 @@ public struct JobRun: Sendable {
     public var sharedCatalog: SharedCatalog?
     /// The enrichment providers that are configured; the others are skipped with one log line each.
     public var providers = ProviderClients()
+    /// Each provider's budget before a spec's `enrich:` changes it.
+    public var providerBudgets = ProviderBudgetDefaults.standard
     /// How the SwingMusic library is found and read; tests point it at their own environment.
     public var libraryImport: @Sendable (SQLiteCacheStore, any RunClock, Logger) -> LibraryImport = {
         LibraryImport(store: $0, clock: $1, logger: $2)
@@ -100,7 +103,8 @@ public struct JobRun: Sendable {
                     "\(library.failed) files could not be matched and are retried by the next run")
             }
         }
-        if let spec = jobs.librarySpec, !spec.enrichment.ttls.isEmpty {
+        // Wrong Spotify credentials end the run at once: no provider is asked on behalf of a run that cannot finish.
+        if let spec = jobs.librarySpec, !spec.enrichment.ttls.isEmpty, !summary.outcome.isConfigurationError {
             summary.providers = await enrich(
                 spec, deadline: budgetOverride(jobs.budget).maxRuntime.map { startedAt.addingTimeInterval($0) },
                 runID: runID)
@@ -113,7 +117,7 @@ public struct JobRun: Sendable {
         let report = RunReport(plan: plan, jobs: jobs, summary: summary, runID: runID)
         try store.finishRun(
             runID, finishedAt: summary.finishedAt, outcome: summary.outcome.name, fetched: summary.fetched,
-            requests: summary.requests, deferred: summary.deferred, summary: report.jsonLine)
+            requests: report.requests.total, deferred: summary.deferred, summary: report.jsonLine)
         return (plan, summary, runID)
     }
 
@@ -121,8 +125,8 @@ public struct JobRun: Sendable {
     private func enrich(_ spec: JobSpec, deadline: Date?, runID: Int64) async -> [String: ProviderSummary] {
         await ProviderEnrichment(
             store: store, clients: providers, settings: spec.enrichment, freshness: spec.freshness, clock: clock,
-            retry: retry, logger: logger, runID: runID, deadline: deadline, stopSignal: stopSignal,
-            progress: progress, sharedBudget: sharedBudget
+            retry: retry, logger: logger, runID: runID, deadline: deadline, budgets: providerBudgets,
+            stopSignal: stopSignal, progress: progress, sharedBudget: sharedBudget
         ).run()
     }
 
@@ -138,8 +142,7 @@ public struct JobRun: Sendable {
         executor: RunExecutor, runID: Int64
     ) async -> (summary: RunSummary, stop: RunOutcome?) {
         var run = RunExecutor.RunState(
-            summary: RunSummary(startedAt: startedAt), modes: [:], policies: [:],
-            generator: SystemRandomNumberGenerator())
+            summary: RunSummary(startedAt: startedAt), modes: [:], policies: [:])
         var library = LibrarySummary(imported)
         var stop: RunOutcome?
         if imported.needingMatching > 0 {
@@ -152,7 +155,9 @@ public struct JobRun: Sendable {
                 store: store, service: Scheduler.spotify, clock: clock, limit: budget.perHourForRuns,
                 minInterval: budget.minInterval, runID: runID,
                 deadline: budget.maxRuntime.map { startedAt.addingTimeInterval($0) },
-                waitsForWindow: budget.maxRuntime != nil, sharedBudget: sharedBudget, logger: logger,
+                waitsForWindow: budget.maxRuntime != nil,
+                dailyLimit: budget.dailyLimit(learned: try? store.serviceState(Scheduler.spotify).learnedQuota),
+                sharedBudget: sharedBudget, logger: logger,
                 onWait: { reason, until in progress(tracker.snapshot(waiting: (reason, until), now: clock.now())) })
             if budget.perHourForRuns <= 0 {
                 stop = .deferred(PlanWording.reason(.noBudget))

@@ -13,6 +13,8 @@ public actor Pacer {
         case parked(until: Date, reason: String?)
         /// The sliding hour is spent and the run may not wait for it (no `max_runtime`).
         case hourlyQuota
+        /// The rolling day is spent (its configured or learned limit) and the run may not wait for it.
+        case dailyQuota
         /// The next start would fall after the run's deadline.
         case deadline
     }
@@ -23,9 +25,11 @@ public actor Pacer {
     }
 
     private let store: SQLiteCacheStore
-    private let service: String
+    /// The service's name in the ledger and the service state.
+    nonisolated let service: String
     private let clock: any RunClock
     private let limit: Int
+    private let dailyLimit: Int?
     private let minInterval: TimeInterval
     private let runID: Int64?
     private let deadline: Date?
@@ -42,11 +46,13 @@ public actor Pacer {
 
     /// - Parameters:
     ///   - limit: requests allowed in any sliding hour: `per_hour - reserve` for runs, `per_hour` for `get`.
+    ///   - dailyLimit: requests allowed in any rolling day (``BudgetPolicy/dailyLimit(learned:)``); nil for none.
     ///   - deadline: no request starts after this.
     ///   - waitsForWindow: whether to wait for the hourly window to roll, or refuse at once.
     public init(
         store: SQLiteCacheStore, service: String, clock: any RunClock, limit: Int, minInterval: TimeInterval,
-        runID: Int64?, deadline: Date?, waitsForWindow: Bool, sharedBudget: (any SharedBudget)? = nil,
+        runID: Int64?, deadline: Date?, waitsForWindow: Bool, dailyLimit: Int? = nil,
+        sharedBudget: (any SharedBudget)? = nil,
         logger: Logger = Logger(label: "swingcache.pacer"),
         onWait: @escaping @Sendable (WaitReason, Date) -> Void = { _, _ in }
     ) {
@@ -57,6 +63,7 @@ public actor Pacer {
         self.service = service
         self.clock = clock
         self.limit = limit
+        self.dailyLimit = dailyLimit
         self.minInterval = minInterval
         self.runID = runID
         self.deadline = deadline
@@ -74,6 +81,7 @@ public actor Pacer {
                 return .refused(.parked(until: until, reason: reason))
             case .wait(let until, let reason):
                 if reason == .hourlyWindow && !waitsForWindow { return .refused(.hourlyQuota) }
+                if reason == .dailyWindow && !waitsForWindow { return .refused(.dailyQuota) }
                 if let deadline, until > deadline { return .refused(.deadline) }
                 try await wait(until: until, reason: reason)
             }
@@ -85,7 +93,7 @@ public actor Pacer {
         if let sharedBudget, sharedOutage.mayTry(at: now) {
             do {
                 let reservation = try await sharedBudget.reserve(
-                    service: service, limit: limit, minInterval: minInterval, now: now)
+                    service: service, limit: limit, minInterval: minInterval, now: now, dailyLimit: dailyLimit)
                 sharedOutage.succeeded(logger: logger)
                 guard case .granted(_, let at) = reservation else { return reservation }
                 let ledgerID = try store.appendReservation(service: service, endpoint: endpoint, runID: runID, at: at)
@@ -95,10 +103,15 @@ public actor Pacer {
             }
         }
         return try store.reserveRequest(
-            service: service, endpoint: endpoint, runID: runID, limit: limit, minInterval: minInterval, now: now)
+            service: service, endpoint: endpoint, runID: runID, limit: limit, minInterval: minInterval, now: now,
+            dailyLimit: dailyLimit)
     }
 
     /// Moves a granted start to the moment its request is sent, in every budget that counted it.
+    ///
+    /// Called again with the moment its answer arrived (``OutboundPipeline`` does): a request holds its slot until
+    /// then, so the next one is sent at least `minInterval` after the server received this one, whatever the delay
+    /// between recording a send and the request reaching the server.
     public func markSent(ledgerID: Int64, grantedAt: Date, sentAt: Date) async {
         try? store.markSent(ledgerID: ledgerID, at: sentAt)
         if let sharedBudget, !sharedOutage.isOngoing {

@@ -65,8 +65,7 @@ public final class RunExecutor: Sendable {
     public func execute(_ plan: Plan, jobs: JobSet, runID: Int64?) async -> RunSummary {
         var run = RunState(
             summary: RunSummary(startedAt: plan.createdAt), modes: plan.serviceState.modes,
-            policies: Dictionary(jobs.targets.map { ($0.id, $0.freshness) }, uniquingKeysWith: { first, _ in first }),
-            generator: SystemRandomNumberGenerator())
+            policies: Dictionary(jobs.targets.map { ($0.id, $0.freshness) }, uniquingKeysWith: { first, _ in first }))
         run.summary.alreadyFresh = plan.itemsByState[.fresh] ?? 0
         run.summary.knownMissing = plan.itemsByState[.knownMissing] ?? 0
         run.summary.invalid = plan.itemsByState[.invalid] ?? 0
@@ -82,7 +81,9 @@ public final class RunExecutor: Sendable {
             store: store, service: service, clock: clock, limit: budget.perHourForRuns,
             minInterval: budget.minInterval, runID: runID,
             deadline: budget.maxRuntime.map { plan.createdAt.addingTimeInterval($0) },
-            waitsForWindow: budget.maxRuntime != nil, sharedBudget: sharedBudget, logger: logger,
+            waitsForWindow: budget.maxRuntime != nil,
+            dailyLimit: budget.dailyLimit(learned: plan.serviceState.learnedQuota), sharedBudget: sharedBudget,
+            logger: logger,
             onWait: { reason, until in progress(tracker.snapshot(waiting: (reason, until), now: clock.now())) })
         // A stack: the next item is the last; items pushed back go to the front of the queue.
         var queue: [WorkItem] = plan.requests.reversed().map { planned in
@@ -90,8 +91,8 @@ public final class RunExecutor: Sendable {
                 kind: planned.kind, market: planned.market, ids: planned.ids,
                 usesBatchEndpoint: run.modes[planned.kind] != .perItem)
         }
+        var spotify = spotifyPipeline(pacer: pacer)
         var stopOutcome: RunOutcome?
-        var consecutiveFailures = 0
 
         while let item = queue.popLast() {
             let done =
@@ -108,9 +109,9 @@ public final class RunExecutor: Sendable {
                 run.summary.deferred += item.ids.count + queue.reduce(0) { $0 + $1.ids.count }
                 break
             }
-            switch await perform(item, pacer: pacer, runID: runID, run: &run) {
+            switch await perform(item, pipeline: &spotify, run: &run) {
             case .done:
-                consecutiveFailures = 0
+                break
             case .splitBatch:
                 let half = item.ids.count / 2
                 queue.append(
@@ -122,22 +123,13 @@ public final class RunExecutor: Sendable {
             case .batchForbidden:
                 switchToPerItem(item.kind, current: item, queue: &queue, run: &run)
             case .failed(let reason):
-                consecutiveFailures += 1
-                run.summary.failed += item.ids.count
-                if run.summary.problems.count < RunSummary.problemLimit {
-                    run.summary.problems.append("\(item.request.endpoint) (\(item.ids.count) ids): \(reason)")
-                }
-                logger.warning(
-                    "request failed",
-                    metadata: [
-                        "endpoint": "\(item.request.endpoint)", "ids": "\(item.ids.count)", "reason": "\(reason)",
-                    ])
-                if consecutiveFailures >= retry.breakerThreshold {
-                    stopOutcome = .serviceUnavailable(
-                        "\(consecutiveFailures) requests in a row failed; last: \(reason)")
-                    run.summary.deferred += queue.reduce(0) { $0 + $1.ids.count }
-                    queue.removeAll()
-                }
+                recordFailure(of: item, reason: reason, run: &run)
+            case .stop(.serviceUnavailable(let reason)):
+                // The breaker: this item failed like the ones before it; the rest waits for a later run.
+                recordFailure(of: item, reason: reason, run: &run)
+                stopOutcome = .serviceUnavailable(reason)
+                run.summary.deferred += queue.reduce(0) { $0 + $1.ids.count }
+                queue.removeAll()
             case .stop(let outcome):
                 stopOutcome = stopRequested.isSet ? .deferred("stopped by a signal") : outcome
                 run.summary.deferred += item.ids.count + queue.reduce(0) { $0 + $1.ids.count }
@@ -156,7 +148,35 @@ public final class RunExecutor: Sendable {
         var summary: RunSummary
         var modes: [EntityKind: ServiceMode]
         var policies: [SpotifyID: FreshnessPolicy]
-        var generator: SystemRandomNumberGenerator
+    }
+
+    /// The pipeline every Spotify request of a run goes through, paced by `pacer`; a token is held before each slot.
+    func spotifyPipeline(pacer: Pacer) -> OutboundPipeline {
+        let tokens = client
+        return OutboundPipeline(
+            service: "Spotify", pacer: pacer, store: store, clock: clock, retry: retry,
+            throttle: SpotifyAnswer.throttle, logger: logger
+        ) {
+            do throws(TokenError) {
+                try await tokens.prepareToken()
+                return .authorized
+            } catch {
+                switch error {
+                case .invalidCredentials(let message): return .refused(message)
+                case .unavailable(let message): return .unavailable(message)
+                }
+            }
+        }
+    }
+
+    private func recordFailure(of item: WorkItem, reason: String, run: inout RunState) {
+        run.summary.failed += item.ids.count
+        if run.summary.problems.count < RunSummary.problemLimit {
+            run.summary.problems.append("\(item.request.endpoint) (\(item.ids.count) ids): \(reason)")
+        }
+        logger.warning(
+            "request failed",
+            metadata: ["endpoint": "\(item.request.endpoint)", "ids": "\(item.ids.count)", "reason": "\(reason)"])
     }
 
     private func finalOutcome(_ stop: RunOutcome?, plan: Plan, summary: RunSummary) -> RunOutcome {
@@ -188,27 +208,35 @@ public final class RunExecutor: Sendable {
         queue = rebatched.reversed()
     }
 
-    private func perform(_ item: WorkItem, pacer: Pacer, runID: Int64?, run: inout RunState) async -> ItemResult {
+    private func perform(_ item: WorkItem, pipeline: inout OutboundPipeline, run: inout RunState) async -> ItemResult {
         let request = item.request
-        let paced = await pacedExchange(
-            endpoint: request.endpoint, detail: "\(item.ids.count) ids", pacer: pacer, run: &run
+        let client = self.client
+        let describe = { (exchange: SpotifyExchange<CatalogRequest>) in
+            Self.describe(exchange, endpoint: request.endpoint)
+        }
+        let ending = await pipeline.send(
+            endpoint: request.endpoint, detail: "\(item.ids.count) ids", tally: &run.summary, describe: describe
         ) {
             await client.fetch(request)
         }
-        let exchange: SpotifyExchange<CatalogRequest>
+        let answer: SpotifyAnswer
         let ledgerID: Int64
-        switch paced {
-        case .ended(let result): return result
-        case .answered(let answered, let id):
-            exchange = answered
+        let status: Int
+        switch ending {
+        case .answered(let answered, _, let id, let answeredStatus):
+            answer = answered
             ledgerID = id
+            status = answeredStatus
+        case .notSent(let reason), .failed(let reason): return .failed(reason)
+        case .disabled(let reason): return .stop(.configurationError(reason))
+        case .stopped(let outcome): return .stop(outcome)
         }
-        switch exchange.answer {
+        switch answer {
         case .found(let entities, let missing):
             do {
                 try await save(
                     entities: entities, missing: missing.map { ($0, .notFound) }, ledgerID: ledgerID,
-                    status: exchange.status, run: run)
+                    status: status, run: run)
             } catch {
                 return .stop(.deferred("could not write to the database: \(error)"))
             }
@@ -220,16 +248,16 @@ public final class RunExecutor: Sendable {
             }
             return .done
         case .batchForbidden:
-            complete(ledgerID, exchange.status)
+            pipeline.complete(ledgerID, status)
             return .batchForbidden
         case .badRequest(let message):
             if item.ids.count > 1 {
-                complete(ledgerID, exchange.status)
+                pipeline.complete(ledgerID, status)
                 return .splitBatch
             }
             do {
                 try await save(
-                    entities: [], missing: [(item.ids[0], .invalid)], ledgerID: ledgerID, status: exchange.status,
+                    entities: [], missing: [(item.ids[0], .invalid)], ledgerID: ledgerID, status: status,
                     run: run)
             } catch {
                 return .stop(.deferred("could not write to the database: \(error)"))
@@ -239,8 +267,11 @@ public final class RunExecutor: Sendable {
                 "Spotify rejected an id", metadata: ["id": "\(item.ids[0].uri)", "message": "\(message)"])
             return .done
         default:
-            complete(ledgerID, exchange.status)
-            return .failed(describe(exchange))
+            pipeline.complete(ledgerID, status)
+            let reason = "an unexpected answer: \(answer)"
+            let verdict: OutboundPipeline.Ending<SpotifyAnswer> = pipeline.registerFailure(reason)
+            if case .stopped(let outcome) = verdict { return .stop(outcome) }
+            return .failed(reason)
         }
     }
 
@@ -255,7 +286,8 @@ public final class RunExecutor: Sendable {
                 entities: entities, missing: missing, request: .complete(ledgerID: ledgerID, status: status),
                 fetchedAt: fetchedAt,
                 expiresAt: { fetchedAt.addingTimeInterval((policies[$0] ?? FreshnessPolicy()).ttl) },
-                missingExpiresAt: { fetchedAt.addingTimeInterval((policies[$0] ?? FreshnessPolicy()).missingTTL) }),
+                missingExpiresAt: { fetchedAt.addingTimeInterval((policies[$0] ?? FreshnessPolicy()).missingTTL) },
+                changeAwarePolicy: { policies[$0] }),
             now: fetchedAt)
     }
 }

@@ -15,6 +15,10 @@ public enum RunOutcome: Hashable, Sendable {
     /// Credentials or the app's access are wrong: no later run will do better until a person acts.
     case configurationError(String)
 
+    var isConfigurationError: Bool {
+        if case .configurationError = self { true } else { false }
+    }
+
     public var name: String {
         switch self {
         case .completed: "completed"

@@ -27,6 +27,8 @@ public struct CachedAnswer: Encodable, Sendable {
     public var tier: TieredCache.Tier?
     /// The library files matched to this track, with what the providers know of each (tracks only).
     public var library: [EnrichedTrackAnswer] = []
+    /// How many refreshes in a row brought the entity back unchanged (change-aware freshness, `ttl_max`).
+    public var unchangedRefreshes: Int?
 
     public init(id: SpotifyID, source: Source, stored: StoredEntity?, tier: TieredCache.Tier? = nil) {
         self.id = id.value
@@ -39,7 +41,7 @@ public struct CachedAnswer: Encodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, source, tier, fetchedAt, expiresAt, entity, library
+        case id, kind, source, tier, fetchedAt, expiresAt, unchangedRefreshes, entity, library
     }
 
     enum EntityKeys: String, CodingKey {
@@ -56,6 +58,7 @@ public struct CachedAnswer: Encodable, Sendable {
         try container.encodeIfPresent(tier, forKey: .tier)
         try container.encodeIfPresent(fetchedAt, forKey: .fetchedAt)
         try container.encodeIfPresent(expiresAt, forKey: .expiresAt)
+        try container.encodeIfPresent(unchangedRefreshes, forKey: .unchangedRefreshes)
         if !library.isEmpty { try container.encode(library, forKey: .library) }
         guard let entity else { return }
         var fields = container.nestedContainer(keyedBy: EntityKeys.self, forKey: .entity)
@@ -127,10 +130,16 @@ public struct CachedAnswer: Encodable, Sendable {
             case .artist(let artist): artist.popularity
             }
         description += popularity.map { ", popularity \($0)" } ?? ", popularity not provided"
-        let until = expiresAt.map { ISO8601DateFormatter().string(from: $0) } ?? "?"
-        let freshness = source == .stale ? "stale since \(until)" : "fresh until \(until)"
+        let until = expiresAt.map { $0.formatted(.iso8601) } ?? "?"
+        var freshness = source == .stale ? "stale since \(until)" : "fresh until \(until)"
+        if let unchanged = unchangedRefreshes, unchanged > 0, let expiresAt, let fetchedAt {
+            freshness +=
+                "; unchanged in \(unchanged) \(unchanged == 1 ? "refresh" : "refreshes"): next in \(DurationText.format(expiresAt.timeIntervalSince(fetchedAt)))"
+        }
         let origin = source == .fetched ? "fetched now" : source.rawValue + (tier == .redis ? " in Redis" : "")
-        let files = library.map { "\n  library file \($0.filepath): play count \($0.playCounts.totalCombined)" }
+        let files = library.map {
+            "\n  library file \($0.filepath): your plays \($0.playCounts.yourPlays), combined play count \($0.playCounts.totalCombined)"
+        }
         return "\(head): \(description) (\(origin), \(freshness))" + files.joined()
     }
 }

@@ -25,18 +25,21 @@ public struct EnrichedTrackAnswer: Encodable, Sendable {
         var lastfmListeners: Int?
         var lastfmUserPlayCount: Int?
         var listenbrainzPlayCount: Int?
+        /// Local plays and the user's own Last.fm scrobbles, each play once (``HybridPlayCount/yourPlays``).
+        var yourPlays: Int
         var totalCombined: Int
         var terms: [Term]
 
         enum CodingKeys: String, CodingKey {
             case localPlayCount, spotifyPlayCount, spotifyPopularity, lastfmPlayCount, lastfmListeners
-            case lastfmUserPlayCount, listenbrainzPlayCount, totalCombined, terms
+            case lastfmUserPlayCount, listenbrainzPlayCount, yourPlays, totalCombined, terms
         }
 
         /// Unknown figures are written as null, so a reader can tell "no such figure" from a missing key.
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(localPlayCount, forKey: .localPlayCount)
+            try container.encode(yourPlays, forKey: .yourPlays)
             try container.encode(spotifyPlayCount, forKey: .spotifyPlayCount)
             try container.encode(spotifyPopularity, forKey: .spotifyPopularity)
             try container.encode(lastfmPlayCount, forKey: .lastfmPlayCount)
@@ -85,7 +88,7 @@ public struct EnrichedTrackAnswer: Encodable, Sendable {
         match = track.match.map {
             Match(
                 method: $0.match.method.rawValue, outcome: $0.match.outcome.rawValue, spotifyID: $0.match.spotifyID,
-                confidence: $0.match.confidence, runnerUpID: $0.match.runnerUpID, current: track.matchIsCurrent,
+                confidence: $0.match.confidence, runnerUpID: $0.match.runnerUpID, current: track.matchIsForCurrentTags,
                 matchedAt: $0.matchedAt)
         }
         genres = track.musicbrainz?.genres ?? []
@@ -97,7 +100,8 @@ public struct EnrichedTrackAnswer: Encodable, Sendable {
             localPlayCount: counts.localPlayCount, spotifyPlayCount: counts.spotifyPlayCount,
             spotifyPopularity: counts.spotifyPopularity, lastfmPlayCount: counts.lastfmPlayCount,
             lastfmListeners: track.lastfm?.listeners, lastfmUserPlayCount: counts.lastfmUserPlayCount,
-            listenbrainzPlayCount: counts.listenbrainzPlayCount, totalCombined: counts.total,
+            listenbrainzPlayCount: counts.listenbrainzPlayCount, yourPlays: counts.yourPlays,
+            totalCombined: counts.total,
             terms: counts.terms.map { Term(source: $0.source.rawValue, count: $0.count, note: $0.note) })
         var sources: [String: Freshness] = ["local": Freshness(fetchedAt: track.seenAt)]
         if let spotify = track.spotify {
@@ -123,11 +127,21 @@ public struct EnrichedTrackAnswer: Encodable, Sendable {
 
     /// Lines for a person: how the file was matched and what is known about it, from where, fresh until when.
     public var explanation: [String] {
-        let time = { (date: Date?) in date.map { ISO8601DateFormatter().string(from: $0) } ?? "?" }
+        let time = { (date: Date?) in date.map { $0.formatted(.iso8601) } ?? "?" }
         var lines = ["\(filepath)", "  tags: \"\(title)\" by \(artists.joined(separator: ", "))"]
         if let album { lines[1] += " on \"\(album)\"" }
         lines[1] += isrc.map { ", ISRC \($0)" } ?? ", no ISRC"
-        if let match {
+        if let match, match.method == TrackMatch.Method.pinned.rawValue {
+            let decision =
+                match.outcome == TrackMatch.Outcome.matched.rawValue
+                ? "pinned to Spotify \(match.spotifyID ?? "?")" : "rejected: no Spotify track"
+            let use =
+                match.current
+                ? (match.outcome == "matched" ? "used" : "kept unmatched") : "made for older tags, not used"
+            lines.append(
+                "  match: \(decision), decided with swingcache review at \(time(match.matchedAt)) (\(use), until the tags change)"
+            )
+        } else if let match {
             let use =
                 match.current ? (match.outcome == "matched" ? "used" : "not used") : "made for older tags, not used"
             lines.append(
@@ -138,6 +152,17 @@ public struct EnrichedTrackAnswer: Encodable, Sendable {
         }
         if !genres.isEmpty { lines.append("  genres: \(genres.joined(separator: ", "))") }
         for (platform, url) in links.sorted(by: { $0.key < $1.key }) { lines.append("  link \(platform): \(url)") }
+        let counts = playCounts
+        var yours = "  your plays: \(counts.yourPlays) (\(counts.localPlayCount) in SwingMusic"
+        if let user = counts.lastfmUserPlayCount { yours += ", \(user) scrobbled to your Last.fm, each play once" }
+        lines.append(yours + ")")
+        let worldwide = [
+            counts.lastfmPlayCount.map {
+                "Last.fm \($0)" + (counts.lastfmListeners.map { " by \($0) listeners" } ?? "")
+            },
+            counts.listenbrainzPlayCount.map { "ListenBrainz \($0)" },
+        ].compactMap { $0 }
+        lines.append("  plays worldwide: \(worldwide.isEmpty ? "not known yet" : worldwide.joined(separator: ", "))")
         lines.append("  combined play count: \(playCounts.totalCombined), the sum of")
         for term in playCounts.terms { lines.append("    \(term.source): +\(term.count) — \(term.note)") }
         for (source, freshness) in sources.sorted(by: { $0.key < $1.key }) {

@@ -17,6 +17,11 @@ public struct PlanSummary: Codable, Sendable {
         public var maxRequests: Int?
         public var maxRuntimeSeconds: Double?
         public var requestsInLastHour: Int
+        /// The rolling day's limit the plan kept (`per_day`, or the learned ceiling's share); absent when none.
+        public var perDay: Int?
+        public var requestsInLastDay: Int
+        /// What Spotify allowed before its last `QUOTA_EXCEEDED`; absent until it answered one.
+        public var learnedQuota: QuotaObservation?
     }
 
     public struct TTL: Codable, Sendable {
@@ -68,12 +73,17 @@ public struct PlanSummary: Codable, Sendable {
     public var library: Library?
     /// What a run would ask each provider the library's `enrich:` names; absent when it names none.
     public var providers: [String: ProviderPreview]?
+    /// Every request the run will make (searches, catalog, each provider); absent for a job without a library.
+    public var allTold: RequestEstimate?
 
     public init(
         plan: Plan, jobs: JobSet, library: LibraryImportResult? = nil, providers: [String: ProviderPreview] = [:]
     ) {
         self.library = library.map(Library.init)
         self.providers = providers.isEmpty ? nil : providers
+        allTold =
+            library != nil || !providers.isEmpty
+            ? RequestEstimate(plan: plan, library: library, providers: providers) : nil
         self.jobs = jobs.names
         createdAt = plan.createdAt
         targets = plan.totalTargets
@@ -94,7 +104,8 @@ public struct PlanSummary: Codable, Sendable {
         budget = Budget(
             perHour: plan.budget.perHour, minIntervalSeconds: plan.budget.minInterval, reserve: plan.budget.reserve,
             maxRequests: plan.budget.maxRequests, maxRuntimeSeconds: plan.budget.maxRuntime,
-            requestsInLastHour: plan.requestsInLastHour)
+            requestsInLastHour: plan.requestsInLastHour, perDay: plan.dailyLimit,
+            requestsInLastDay: plan.requestsInLastDay, learnedQuota: plan.serviceState.learnedQuota)
         ttl = TTL(
             ttlSeconds: plan.ttlCheck.ttl, requestsPerRefresh: plan.ttlCheck.requestsPerRefresh,
             capacityPerTTL: plan.ttlCheck.capacityPerTTL, keepable: plan.ttlCheck.keepable,

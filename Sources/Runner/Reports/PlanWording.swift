@@ -22,9 +22,18 @@ public enum PlanWording {
         let budget = plan.budget
         var budgetLine =
             "  budget:    \(budget.perHour)/hour (reserve \(budget.reserve)), min interval \(DurationText.format(budget.minInterval)), \(plan.requestsInLastHour) used in the last hour"
+        if let dailyLimit = plan.dailyLimit {
+            budgetLine += "; \(dailyLimit)/day, \(plan.requestsInLastDay) used in the last 24 h"
+        }
         if let maxRequests = budget.maxRequests { budgetLine += ", at most \(maxRequests) requests" }
         if let maxRuntime = budget.maxRuntime { budgetLine += ", at most \(DurationText.format(maxRuntime))" }
         lines.append(budgetLine)
+        if let learned = plan.serviceState.learnedQuota { lines.append(learnedLine(learned, budget: budget)) }
+        if let parkedUntil = plan.serviceState.parkedUntil, parkedUntil > plan.createdAt {
+            lines.append(
+                "  parked:    until \(parkedUntil.formatted(.iso8601))\(plan.serviceState.parkedReason.map { " (\($0))" } ?? "")"
+            )
+        }
         lines.append(
             "  this run:  \(plan.requests.count) of \(plan.requestsNeeded) requests needed, \(plan.itemsThisRun) items, about \(DurationText.format(plan.runDuration))"
         )
@@ -36,6 +45,9 @@ public enum PlanWording {
             if let limit = plan.limitedBy { deferredLine += ": \(reason(limit))" }
             lines.append(deferredLine)
         }
+        if library != nil || !providers.isEmpty {
+            lines.append(allToldLine(RequestEstimate(plan: plan, library: library, providers: providers)))
+        }
         if let toFinish = plan.timeToFinish, plan.requestsNeeded > 0 {
             lines.append("  to finish: about \(DurationText.format(toFinish)) at this quota")
         }
@@ -45,6 +57,29 @@ public enum PlanWording {
             lines.append(providerLine(name, preview))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Every request the run will make, against the windows: `  all told:  120–240 requests: …`.
+    static func allToldLine(_ estimate: RequestEstimate) -> String {
+        func range(_ low: Int, _ high: Int?) -> String {
+            switch high {
+            case low?: "\(low)"
+            case let high?: "\(low)–\(high)"
+            case nil: "\(low) or more"
+            }
+        }
+        var parts = [
+            "\(range(estimate.searches.lowerBound, estimate.searches.upperBound)) searches",
+            "\(range(estimate.catalog.lowerBound, estimate.catalog.upperBound)) catalog",
+        ]
+        for (name, preview) in estimate.providers.sorted(by: { $0.key < $1.key }) where preview.skipped == nil {
+            parts.append("\(range(preview.requestsAtLeast, preview.requestsAtMost)) \(name)")
+        }
+        var line =
+            "  all told:  \(range(estimate.totalAtLeast, estimate.totalAtMost)) requests (\(parts.joined(separator: ", "))); Spotify's \(range(estimate.spotify.lowerBound, estimate.spotify.upperBound)) against \(estimate.hourLeft) left this hour"
+        if let dayLeft = estimate.dayLeft { line += " and \(dayLeft) left in the rolling day" }
+        line += ", at least \(DurationText.format(estimate.secondsAtLeast)) at these paces"
+        return line
     }
 
     /// What a run would ask one provider: `    lastfm:        120 keys, 20 fresh, 100 due: 100 requests, at least 25s`.
@@ -75,13 +110,21 @@ public enum PlanWording {
         return line
     }
 
+    /// The ceiling Spotify showed: `  learned:   refused after 476 in 24 h (40 in 1 h) on …; plans keep 428/day (90 %)`.
+    static func learnedLine(_ learned: QuotaObservation, budget: BudgetPolicy) -> String {
+        let share = Int((budget.quotaSafetyShare * 100).rounded())
+        return
+            "  learned:   refused after \(learned.requestsInDay) requests in 24 h (\(learned.requestsInHour) in 1 h) on \(learned.observedAt.formatted(.iso8601)); plans keep \(learned.ceiling(safetyShare: budget.quotaSafetyShare))/day (\(share) %)"
+    }
+
     static func reason(_ limit: PlanLimit) -> String {
         switch limit {
         case .hourlyQuota: "the hourly quota is spent (pass --max-runtime to wait for it)"
+        case .dailyQuota: "the rolling day's quota is spent (per_day, or the share of the ceiling Spotify showed)"
         case .maxRequests(let count): "max_requests (\(count)) reached"
         case .maxRuntime(let seconds): "max_runtime (\(DurationText.format(seconds))) reached"
         case .parked(let until, let reason):
-            "Spotify is parked until \(ISO8601DateFormatter().string(from: until))\(reason.map { " (\($0))" } ?? "")"
+            "Spotify is parked until \(until.formatted(.iso8601))\(reason.map { " (\($0))" } ?? "")"
         case .noBudget: "per_hour less reserve leaves no request"
         }
     }
@@ -89,6 +132,7 @@ public enum PlanWording {
     static func limitKey(_ limit: PlanLimit) -> String {
         switch limit {
         case .hourlyQuota: "hourly_quota"
+        case .dailyQuota: "daily_quota"
         case .maxRequests: "max_requests"
         case .maxRuntime: "max_runtime"
         case .parked: "parked"
@@ -102,7 +146,7 @@ public enum PlanWording {
             return
                 "  ttl:       \(ttl) can be kept: \(check.requestsPerRefresh) requests refresh everything, the quota allows \(check.capacityPerTTL) per \(ttl)"
         }
-        var fixes = ["a ttl of at least \(DurationText.format(check.minimumTTL))"]
+        var fixes = ["a ttl of at least \(DurationText.format(check.minimumTTL))", "ttl_max (change-aware refreshes)"]
         if let perHour = check.minimumPerHour { fixes.append("per_hour of at least \(perHour)") }
         return
             "  ttl:       \(ttl) cannot be kept: \(check.requestsPerRefresh) requests refresh everything, the quota allows \(check.capacityPerTTL) per \(ttl); needs \(fixes.joined(separator: " or "))"

@@ -33,10 +33,17 @@ public enum RunMetrics {
                 .set(Double(count))
             }
         }
-        gauge("rate_limited_requests", "429 answers in the last run.", [("service", service)])
-            .set(Double(report.requests.rateLimited))
-        gauge("retries", "Requests retried in the last run.", [("service", service)]).set(
-            Double(report.requests.retries))
+        let rateLimited =
+            [(service, report.requests.rateLimited)] + (report.providers ?? [:]).map { ($0.key, $0.value.rateLimited) }
+        let retries =
+            [(service, report.requests.retries)] + (report.providers ?? [:]).map { ($0.key, $0.value.retries) }
+        for (name, count) in rateLimited.sorted(by: { $0.0 < $1.0 }) {
+            gauge("rate_limited_requests", "Rate-limit answers in the last run.", [("service", name)]).set(
+                Double(count))
+        }
+        for (name, count) in retries.sorted(by: { $0.0 < $1.0 }) {
+            gauge("retries", "Requests retried in the last run.", [("service", name)]).set(Double(count))
+        }
         for reason in WaitReason.allCases {
             gauge("wait", unit: "seconds", "Seconds the last run waited, by reason.", [("reason", reason.rawValue)])
                 .set(report.waitedSeconds[reason.rawValue] ?? 0)

@@ -41,7 +41,11 @@ public struct RunReport: Codable, Sendable {
     }
 
     public struct Requests: Codable, Sendable {
+        /// Every request that reached a service in the run: Spotify's (searches included) and each provider's.
         public var total: Int
+        /// `total` by service: `spotify` and the report's provider names.
+        public var byService: [String: Int]
+        /// Spotify's requests by status; each provider's are in its own summary.
         public var byStatus: [String: Int]
         public var rateLimited: Int
         public var retries: Int
@@ -103,8 +107,10 @@ public struct RunReport: Codable, Sendable {
             fetched: summary.fetched, alreadyFresh: summary.alreadyFresh, knownMissing: summary.knownMissing,
             foundMissing: summary.foundMissing, invalid: summary.invalid, deferred: summary.deferred,
             failed: summary.failed)
+        var byService = ["spotify": summary.requests]
+        for (name, provider) in summary.providers { byService[name] = provider.requests }
         requests = Requests(
-            total: summary.requests,
+            total: byService.values.reduce(0, +), byService: byService,
             byStatus: Dictionary(uniqueKeysWithValues: summary.responsesByStatus.map { (String($0.key), $0.value) }),
             rateLimited: summary.rateLimited, retries: summary.retries, tokenFetches: summary.tokenFetches)
         waitedSeconds = Dictionary(
@@ -159,8 +165,12 @@ public struct RunReport: Codable, Sendable {
         let statuses = requests.byStatus.sorted { $0.key < $1.key }.map {
             "\($0.value)×\($0.key == "0" ? "no answer" : $0.key)"
         }
+        let spotify = requests.byService["spotify"] ?? 0
+        let others = requests.byService.filter { $0.key != "spotify" }.sorted { $0.key < $1.key }
+        let breakdown = others.isEmpty ? "" : " (\(others.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))"
+        if !others.isEmpty { lines.append("  requests: \(requests.total) in all\(breakdown)") }
         lines.append(
-            "  requests: \(requests.total) to Spotify\(statuses.isEmpty ? "" : " (\(statuses.joined(separator: ", ")))"), \(requests.rateLimited) rate-limited, \(requests.retries) retries, \(requests.tokenFetches) token \(requests.tokenFetches == 1 ? "fetch" : "fetches")"
+            "  \(others.isEmpty ? "requests:" : "spotify: ") \(spotify) to Spotify\(statuses.isEmpty ? "" : " (\(statuses.joined(separator: ", ")))"), \(requests.rateLimited) rate-limited, \(requests.retries) retries, \(requests.tokenFetches) token \(requests.tokenFetches == 1 ? "fetch" : "fetches")"
         )
         let totalWait = waitedSeconds.values.reduce(0, +)
         if totalWait > 0 {
@@ -172,7 +182,7 @@ public struct RunReport: Codable, Sendable {
         for change in modeChanges { lines.append("  learned:  \(change)") }
         if let parkedUntil {
             lines.append(
-                "  Spotify is parked until \(ISO8601DateFormatter().string(from: parkedUntil)); the next run after that resumes"
+                "  Spotify is parked until \(parkedUntil.formatted(.iso8601)); the next run after that resumes"
             )
         }
         return lines.joined(separator: "\n")

@@ -4,7 +4,7 @@ import RedisClient
 /// What cleanup found and removed in the Redis tier (or, in a dry run, would remove).
 ///
 /// Redis evicts expired entries itself, at the moment they expire; cleanup removes what would otherwise stay
-/// forever: keys left without an expiry, and ledger entries older than the sliding hour.
+/// forever: keys left without an expiry, and ledger entries older than the rolling day (the longest budget window).
 public struct RedisCleanupReport: Hashable, Sendable, Codable {
     public var dryRun: Bool
     /// Cached entities Redis holds after cleanup.
@@ -13,7 +13,7 @@ public struct RedisCleanupReport: Hashable, Sendable, Codable {
     public var missingIDs = 0
     /// Cache keys found without an expiry (written by hand, or by a tool that forgot it), removed.
     public var keysWithoutExpiry = 0
-    /// Ledger entries older than an hour, removed from the shared budget.
+    /// Ledger entries older than a day, removed from the shared budget.
     public var ledgerEntries = 0
 }
 
@@ -22,7 +22,7 @@ extension RedisTier {
     public func cleanup(now: Date, dryRun: Bool) async throws -> RedisCleanupReport {
         var report = RedisCleanupReport(dryRun: dryRun)
         var freshnessKeys = 0
-        let hourAgo = String(RedisCatalogCache.milliseconds(now) - 3_600_000)
+        let dayAgo = String(RedisCatalogCache.milliseconds(now) - 86_400_000)
         var cursor = "0"
         repeat {
             let page = try await redis.send(["SCAN", cursor, "MATCH", Self.globEscaped(prefix) + "*", "COUNT", "1000"])
@@ -56,7 +56,7 @@ extension RedisTier {
             if !dryRun && !forever.isEmpty { try await redis.send(["DEL"] + forever) }
             let trimmed = try await redis.pipeline(
                 ledgers.map {
-                    dryRun ? ["ZCOUNT", $0, "-inf", "(" + hourAgo] : ["ZREMRANGEBYSCORE", $0, "-inf", "(" + hourAgo]
+                    dryRun ? ["ZCOUNT", $0, "-inf", "(" + dayAgo] : ["ZREMRANGEBYSCORE", $0, "-inf", "(" + dayAgo]
                 })
             report.ledgerEntries += trimmed.compactMap(\.integer).reduce(0, +)
         } while cursor != "0"

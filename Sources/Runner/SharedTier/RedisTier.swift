@@ -12,13 +12,16 @@ import SpotifyAPI
 public struct RedisTier: Sendable {
     public let redis: ReconnectingRedis
     public let prefix: String
+    /// Spotify's quota pool (`SWINGCACHE_QUOTA_GROUP`): its shared budget is kept under this name.
+    public let quotaGroup: String?
 
-    public init(redis: ReconnectingRedis, prefix: String) {
+    public init(redis: ReconnectingRedis, prefix: String, quotaGroup: String? = nil) {
         self.redis = redis
         self.prefix = prefix
+        self.quotaGroup = quotaGroup
     }
 
-    public var budget: RedisBudget { RedisBudget(redis: redis, prefix: prefix) }
+    public var budget: RedisBudget { RedisBudget(redis: redis, prefix: prefix, quotaGroup: quotaGroup) }
 
     public var catalog: RedisCatalogCache { RedisCatalogCache(redis: redis, prefix: prefix) }
 

@@ -27,7 +27,7 @@ public struct RunProgress: Sendable {
             let what = waiting.reason.rawValue.replacingOccurrences(of: "_", with: " ")
             text +=
                 seconds > 3600
-                ? ", waiting: \(what) until \(ISO8601DateFormatter().string(from: waiting.until))"
+                ? ", waiting: \(what) until \(waiting.until.formatted(.iso8601))"
                 : ", waiting: \(what) \(DurationText.format(seconds))"
         }
         if requestsLeft > 0 { text += ", about \(DurationText.format(estimatedRemaining)) left" }

@@ -41,3 +41,27 @@ public struct SpotifyExchange<Request: Sendable>: Sendable {
     public var reachedNetwork: Bool
     public var duration: TimeInterval
 }
+
+extension SpotifyAnswer {
+    /// What the run does next. `found` and `searched` are stored by the caller; `batchForbidden` and `badRequest` are
+    /// handed to it too (`skip`): it switches to per-item requests, or splits the batch to find the bad id.
+    public var action: OutboundAction {
+        switch self {
+        case .found, .searched: .store
+        case .rateLimited(let retryAfter?): .retry(after: retryAfter)
+        case .rateLimited(nil): .throttle
+        case .quotaExceeded(let retryAfter): .park(seconds: retryAfter, reason: "QUOTA_EXCEEDED")
+        case .unauthorized: .renewToken
+        case .batchForbidden, .badRequest: .skip
+        case .forbidden, .noToken(.invalidCredentials): .stop
+        case .serverError, .transportFailed, .noToken(.unavailable): .retry(after: nil)
+        case .unexpectedStatus, .malformed: .fail
+        }
+    }
+
+    /// How Spotify is backed off after 429s without `Retry-After`: exponential from 1 s, parked for 15 minutes
+    /// after 6 in a row (retrying early lengthens Spotify's ban).
+    public static let throttle = ThrottlePolicy(baseDelay: 1, maxDelay: 60, parkAfter: 6, parkFor: 900)
+}
+
+extension SpotifyAnswer: OutboundAnswer {}

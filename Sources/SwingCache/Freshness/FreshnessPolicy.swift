@@ -8,10 +8,23 @@ public struct FreshnessPolicy: Hashable, Sendable, Codable {
     public var refreshAhead: TimeInterval
     /// How long an id the service said does not exist is remembered. Default 6 hours.
     public var missingTTL: TimeInterval
+    /// Change-aware freshness, when set: each refresh that brings back the same content doubles the entry's next
+    /// ttl, up to this; a change resets it to `ttl`. Default nil (off).
+    public var ttlMax: TimeInterval?
 
-    public init(ttl: TimeInterval = 12 * 3600, refreshAhead: TimeInterval = 0, missingTTL: TimeInterval = 6 * 3600) {
+    public init(
+        ttl: TimeInterval = 12 * 3600, refreshAhead: TimeInterval = 0, missingTTL: TimeInterval = 6 * 3600,
+        ttlMax: TimeInterval? = nil
+    ) {
         self.ttl = ttl
         self.refreshAhead = refreshAhead
         self.missingTTL = missingTTL
+        self.ttlMax = ttlMax
+    }
+
+    /// The ttl of an entry whose content came back unchanged `unchangedRefreshes` times in a row.
+    public func ttl(afterUnchangedRefreshes unchangedRefreshes: Int) -> TimeInterval {
+        guard let ttlMax, unchangedRefreshes > 0 else { return ttl }
+        return min(max(ttl, ttlMax), ttl * pow(2, Double(min(unchangedRefreshes, 40))))
     }
 }

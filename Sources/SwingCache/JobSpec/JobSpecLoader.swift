@@ -67,7 +67,7 @@ public struct JobSpecLoader: Sendable {
 /// Walks the YAML tree of one spec, collecting values and problems.
 private struct SpecReader {
     static let topLevelKeys = [
-        "name", "ttl", "refresh_ahead", "missing_ttl", "market", "targets", "budget", "library", "enrich",
+        "name", "ttl", "ttl_max", "refresh_ahead", "missing_ttl", "market", "targets", "budget", "library", "enrich",
     ]
     static let libraryKeys = ["swingmusic_db", "user"]
     static let providerBudgetKeys = ["per_hour", "min_interval", "max_requests"]
@@ -78,7 +78,9 @@ private struct SpecReader {
     /// MusicBrainz's published limit: one request per second from an address, strictly serial.
     static let musicBrainzShortestInterval: TimeInterval = 1
     static let targetKeys = ["tracks", "albums", "artists", "files"]
-    static let budgetKeys = ["per_hour", "min_interval", "reserve", "max_requests", "max_runtime"]
+    static let budgetKeys = [
+        "per_hour", "per_day", "quota_safety", "min_interval", "reserve", "max_requests", "max_runtime",
+    ]
     static let fileEntryKeys = ["path", "kind"]
 
     let path: String
@@ -99,6 +101,7 @@ private struct SpecReader {
         var spec = JobSpec(name: Self.defaultName(for: path), path: path)
         var targetsNode: Node?
         var enrichNode: Node?
+        var ttlMaxNode: Node?
         for (key, value) in top {
             switch keyName(key, known: Self.topLevelKeys, in: "a job spec") {
             case "name":
@@ -117,6 +120,9 @@ private struct SpecReader {
                     }
                 }
             case "ttl": spec.freshness.ttl = duration(value, key: "ttl", allowZero: false) ?? spec.freshness.ttl
+            case "ttl_max":
+                ttlMaxNode = value
+                spec.freshness.ttlMax = duration(value, key: "ttl_max", allowZero: false)
             case "refresh_ahead":
                 spec.freshness.refreshAhead = duration(value, key: "refresh_ahead") ?? spec.freshness.refreshAhead
             case "missing_ttl":
@@ -149,6 +155,12 @@ private struct SpecReader {
         }
         if let enrichNode, spec.library == nil, !spec.enrichment.ttls.isEmpty {
             report(enrichNode, "'enrich' needs a 'library': providers look up the library's tracks")
+        }
+        if let ttlMax = spec.freshness.ttlMax, ttlMax < spec.freshness.ttl {
+            report(
+                ttlMaxNode ?? root,
+                "'ttl_max' (\(DurationText.format(ttlMax))) must be at least 'ttl' (\(DurationText.format(spec.freshness.ttl)))"
+            )
         }
         if spec.freshness.refreshAhead >= spec.freshness.ttl {
             report(
@@ -254,6 +266,9 @@ private struct SpecReader {
         for (key, value) in section {
             switch keyName(key, known: Self.budgetKeys, in: "'budget'") {
             case "per_hour": budget.perHour = integer(value, key: "budget.per_hour", minimum: 1) ?? budget.perHour
+            case "per_day": budget.perDay = integer(value, key: "budget.per_day", minimum: 1)
+            case "quota_safety":
+                budget.quotaSafetyShare = share(value, key: "budget.quota_safety") ?? budget.quotaSafetyShare
             case "min_interval":
                 budget.minInterval = duration(value, key: "budget.min_interval") ?? budget.minInterval
             case "reserve":
@@ -429,6 +444,21 @@ private struct SpecReader {
             return nil
         }
         return seconds
+    }
+
+    /// A share above 0 and at most 1, written `0.9` or `90%`.
+    mutating func share(_ node: Node, key: String) -> Double? {
+        guard let text = string(node, key: key) else { return nil }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let value = trimmed.hasSuffix("%") ? Double(trimmed.dropLast()).map { $0 / 100 } : Double(trimmed)
+        guard let value, value.isFinite, value > 0, value <= 1 else {
+            report(
+                node,
+                "'\(key)' must be a share above 0 and at most 1, such as 0.9 or 90%, found '\(text.abbreviatedForMessages())'"
+            )
+            return nil
+        }
+        return value
     }
 
     mutating func integer(_ node: Node, key: String, minimum: Int) -> Int? {

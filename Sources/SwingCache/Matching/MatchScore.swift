@@ -1,5 +1,5 @@
 /// How well one candidate fits a local track, part by part, each in 0...1.
-public struct MatchScore: Hashable, Sendable {
+public struct MatchScore: Hashable, Sendable, Codable {
     /// Similarity of the base titles, times ``MatchRule/versionMismatchFactor`` when their versions differ.
     public var title: Double
     /// Nil when the local track has no artist.

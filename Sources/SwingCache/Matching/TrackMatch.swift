@@ -6,6 +6,8 @@ public struct TrackMatch: Hashable, Sendable {
         case isrc
         /// The scores of title, artists, album and duration (also when there was nothing to score).
         case search
+        /// A person chose it (`swingcache review pin`); kept until the file's tags change.
+        case pinned
     }
 
     public enum Outcome: String, Hashable, Sendable {
@@ -17,6 +19,8 @@ public struct TrackMatch: Hashable, Sendable {
         case ambiguous
         /// There was nothing to choose from.
         case noCandidates
+        /// A person said none of the candidates is this file (`swingcache review reject`); kept until its tags change.
+        case rejected
     }
 
     public var method: Method
@@ -29,11 +33,15 @@ public struct TrackMatch: Hashable, Sendable {
     public var runnerUpID: String?
     /// The parts of the chosen candidate's score; nil for `.noCandidates`.
     public var score: MatchScore?
+    /// The best candidates, best first, each with its score (at most ``TrackMatcher/keptCandidates``), for a person
+    /// to review a match that was not used.
+    public var candidates: [MatchCandidate]
 
     public init(
         method: Method, outcome: Outcome, spotifyID: String? = nil, confidence: Double = 0, runnerUpID: String? = nil,
-        score: MatchScore? = nil
+        score: MatchScore? = nil, candidates: [MatchCandidate] = []
     ) {
+        self.candidates = candidates
         self.method = method
         self.outcome = outcome
         self.spotifyID = spotifyID

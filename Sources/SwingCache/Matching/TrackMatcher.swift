@@ -30,6 +30,9 @@ public struct TrackMatcher: Sendable {
         self.rule = rule
     }
 
+    /// How many of the best candidates a decision keeps, for `swingcache review`.
+    public static let keptCandidates = 3
+
     public func match(_ local: LocalTrack, candidates: [Track]) -> TrackMatch {
         var seen = Set<String>()
         let unique = candidates.filter { seen.insert($0.id).inserted }
@@ -40,16 +43,18 @@ public struct TrackMatcher: Sendable {
                 .map { Scored(track: $0, score: score(prepared, $0)) }
             if let best = sameRecording.min(by: { isrcOrder($0, $1, local: local) }) {
                 return TrackMatch(
-                    method: .isrc, outcome: .matched, spotifyID: best.track.id, confidence: 1, score: best.score)
+                    method: .isrc, outcome: .matched, spotifyID: best.track.id, confidence: 1, score: best.score,
+                    candidates: [MatchCandidate(track: best.track, score: best.score)])
             }
         }
         let ranked = unique.map { Scored(track: $0, score: score(prepared, $0)) }
             .sorted { $0.total != $1.total ? $0.total > $1.total : $0.track.id < $1.track.id }
         let best = ranked[0]
+        let kept = ranked.prefix(Self.keptCandidates).map { MatchCandidate(track: $0.track, score: $0.score) }
         guard best.total >= rule.matchThreshold else {
             return TrackMatch(
                 method: .search, outcome: .lowConfidence, spotifyID: best.track.id, confidence: best.total,
-                score: best.score)
+                score: best.score, candidates: kept)
         }
         let bestISRC = best.track.isrc.flatMap(MatchNormalizer.isrc)
         let rival = ranked.dropFirst().first { other in
@@ -59,10 +64,11 @@ public struct TrackMatcher: Sendable {
         if let rival {
             return TrackMatch(
                 method: .search, outcome: .ambiguous, spotifyID: best.track.id, confidence: best.total,
-                runnerUpID: rival.track.id, score: best.score)
+                runnerUpID: rival.track.id, score: best.score, candidates: kept)
         }
         return TrackMatch(
-            method: .search, outcome: .matched, spotifyID: best.track.id, confidence: best.total, score: best.score)
+            method: .search, outcome: .matched, spotifyID: best.track.id, confidence: best.total, score: best.score,
+            candidates: kept)
     }
 
     /// The parts of `candidate`'s score against `local`.

@@ -24,6 +24,10 @@ public struct Plan: Sendable {
     public var requestsNeeded: Int
     /// Requests already in the ledger's last hour.
     public var requestsInLastHour: Int
+    /// Requests already in the ledger's trailing 24 hours.
+    public var requestsInLastDay: Int = 0
+    /// The rolling day's limit the plan kept: `per_day` or the learned ceiling's share; nil for none.
+    public var dailyLimit: Int?
     /// How long fetching every needed id would take at this quota, from the plan's time.
     public var timeToFinish: TimeInterval?
     /// Why the run stops where it does, when it defers anything.
@@ -40,6 +44,8 @@ public struct Plan: Sendable {
 /// What stops a run from fetching everything that needs it.
 public enum PlanLimit: Hashable, Sendable {
     case hourlyQuota
+    /// The rolling day is spent: its configured `per_day`, or the share of the learned ceiling.
+    case dailyQuota
     case maxRequests(Int)
     case maxRuntime(TimeInterval)
     case parked(until: Date, reason: String?)

@@ -50,10 +50,12 @@ public struct Planner: Sendable {
         let batches = Self.pack(work.map { ($0.target, $0.state) }, service: service)
         let stateOf = Dictionary(work.map { ($0.target.id, $0.state) }, uniquingKeysWith: { first, _ in first })
 
+        let dailyLimit = budget.dailyLimit(learned: service.learnedQuota)
         var state = RateLimitState(
             limit: budget.perHourForRuns, minInterval: budget.minInterval, recentRequests: recentRequests,
-            blockedUntil: service.blockedUntil)
+            blockedUntil: service.blockedUntil, dailyLimit: dailyLimit)
         let inLastHour = state.requestsInWindow(endingAt: now)
+        let inLastDay = state.requestsInDay(endingAt: now)
         var requests: [PlannedRequest] = []
         var limit: PlanLimit?
         for batch in batches {
@@ -63,16 +65,16 @@ public struct Planner: Sendable {
                 limit = reason
                 break
             }
-            let start = state.earliestStart(notBefore: now)!
+            guard let start = state.earliestStart(notBefore: now) else { break }
             state.record(at: start)
             requests.append(PlannedRequest(kind: batch.kind, market: batch.market, ids: batch.ids, scheduledAt: start))
         }
 
         let deferred = batches.dropFirst(requests.count).flatMap(\.ids)
         var deferredByState: [FreshnessState: Int] = [:]
-        for id in deferred { deferredByState[stateOf[id]!, default: 0] += 1 }
+        for id in deferred { deferredByState[stateOf[id] ?? .missing, default: 0] += 1 }
 
-        return Plan(
+        var plan = Plan(
             createdAt: now, budget: budget, serviceState: service, itemsByState: itemsByState, requests: requests,
             deferred: deferred, deferredByState: deferredByState, requestsNeeded: batches.count,
             requestsInLastHour: inLastHour,
@@ -80,6 +82,9 @@ public struct Planner: Sendable {
                 batchCount: batches.count, recentRequests: recentRequests, service: service, now: now),
             limitedBy: deferred.isEmpty ? nil : limit,
             ttlCheck: ttlCheck(targets: targets, cache: cache, service: service, now: now))
+        plan.requestsInLastDay = inLastDay
+        plan.dailyLimit = dailyLimit
+        return plan
     }
 
     /// Why the next request cannot be part of this run, or nil when it can.
@@ -88,19 +93,22 @@ public struct Planner: Sendable {
     ) -> PlanLimit? {
         if let maxRequests = budget.maxRequests, scheduled >= maxRequests { return .maxRequests(maxRequests) }
         guard let start = state.earliestStart(notBefore: now) else { return .noBudget }
+        let withinDay = state.earliestStart(notBefore: now, ignoringDay: true) ?? start
         if let maxRuntime = budget.maxRuntime {
             guard start.timeIntervalSince(now) <= maxRuntime else {
                 if let parkedUntil = service.parkedUntil, parkedUntil > now.addingTimeInterval(maxRuntime) {
                     return .parked(until: parkedUntil, reason: service.parkedReason)
                 }
-                return .maxRuntime(maxRuntime)
+                return start > withinDay ? .dailyQuota : .maxRuntime(maxRuntime)
             }
             return nil
         }
         if let parkedUntil = service.parkedUntil, parkedUntil > now {
             return .parked(until: parkedUntil, reason: service.parkedReason)
         }
-        return start > state.earliestStart(notBefore: now, ignoringWindow: true)! ? .hourlyQuota : nil
+        if start > withinDay { return .dailyQuota }
+        let spacingOnly = state.earliestStart(notBefore: now, ignoringWindow: true) ?? start
+        return start > spacingOnly ? .hourlyQuota : nil
     }
 
     /// How long every needed request would take to start at this quota, ignoring the run's own limits.
@@ -110,7 +118,7 @@ public struct Planner: Sendable {
         guard batchCount > 0 else { return 0 }
         var state = RateLimitState(
             limit: budget.perHourForRuns, minInterval: budget.minInterval, recentRequests: recentRequests,
-            blockedUntil: service.blockedUntil)
+            blockedUntil: service.blockedUntil, dailyLimit: budget.dailyLimit(learned: service.learnedQuota))
         var last = now
         for _ in 0..<batchCount {
             guard let start = state.earliestStart(notBefore: now) else { return nil }
@@ -130,10 +138,11 @@ public struct Planner: Sendable {
         }
         let requestsPerRefresh = Self.pack(kept.map { ($0, .fresh) }, service: service).count
         let perHourByInterval = budget.minInterval > 0 ? 3600 / budget.minInterval : .infinity
-        let requestsPerHour = min(Double(budget.perHourForRuns), perHourByInterval)
+        let perHourByDay = budget.dailyLimit(learned: service.learnedQuota).map { Double($0) / 24 } ?? .infinity
+        let requestsPerHour = min(Double(budget.perHourForRuns), perHourByInterval, perHourByDay)
         let capacity = requestsPerHour * ttl / 3600
         let minimumTTL = requestsPerHour > 0 ? Double(requestsPerRefresh) / requestsPerHour * 3600 : .infinity
-        let quotaBinds = Double(budget.perHourForRuns) <= perHourByInterval
+        let quotaBinds = Double(budget.perHourForRuns) <= min(perHourByInterval, perHourByDay)
         // Saturating: a spec's ranges keep these small, but a plan must never trap on an odd figure.
         let neededPerHour = Int(
             saturating: (Double(requestsPerRefresh) * 3600 / ttl).rounded(.up) + Double(budget.reserve))

@@ -23,6 +23,8 @@ public struct ServiceState: Hashable, Sendable {
     public var parkedReason: String?
     /// A `Retry-After` some process was told to honour.
     public var retryAfterUntil: Date?
+    /// What the service allowed before its last `QUOTA_EXCEEDED`: the learned daily ceiling.
+    public var learnedQuota: QuotaObservation?
 
     public init(
         modes: [EntityKind: ServiceMode] = [:], parkedUntil: Date? = nil, parkedReason: String? = nil,

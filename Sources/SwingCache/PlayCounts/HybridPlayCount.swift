@@ -85,6 +85,16 @@ public struct HybridPlayCount: Hashable, Sendable {
 
     public var listenbrainzContribution: Int { listenbrainzPlayCount ?? 0 }
 
+    /// The plays a person recognises as theirs: SwingMusic's local plays and their own Last.fm scrobbles, each play
+    /// once — never the global counts.
+    ///
+    /// With SwingMusic scrobbling to Last.fm, the user's Last.fm count already holds the local plays it saw, so only
+    /// the local plays beyond it are added; without, the two are separate plays and add up.
+    public var yourPlays: Int {
+        guard let user = lastfmUserPlayCount else { return localPlayCount }
+        return lastfmScrobblesLocalPlays ? max(user, localPlayCount) : user + localPlayCount
+    }
+
     public var total: Int { lastfmContribution + localPlaysUnseenByLastfm + listenbrainzContribution }
 
     /// Each source's share, in the order local, Last.fm, ListenBrainz, Spotify; the counts add up to ``total``.

@@ -14,12 +14,14 @@ struct CleanupCommand: AsyncParsableCommand {
 
             With SWINGCACHE_REDIS_URL set, the Redis tier is cleaned too and reported on its own line. Redis \
             drops expired entries itself when they expire; cleanup removes swingcache keys that have no expiry \
-            and shared-budget ledger entries older than an hour, and counts what Redis still holds. Exit 69 when \
+            and shared-budget ledger entries older than a day (the longest budget window), and counts what Redis still \
+            holds. Exit 69 when \
             Redis cannot be reached (the database is cleaned all the same).
 
             Examples:
               swingcache cleanup --dry-run
               swingcache cleanup --grace 1d --json
+              swingcache cleanup --grace 1d --quiet     # cron: one line, errors on standard error
             """
     )
 
@@ -30,6 +32,9 @@ struct CleanupCommand: AsyncParsableCommand {
 
     @Flag(help: "Print the result as JSON.")
     var json = false
+
+    @Flag(name: .shortAndLong, help: "One summary line and errors only (for cron).")
+    var quiet = false
 
     @Option(help: ArgumentHelp("Keep entries this long past their expiry, e.g. 6h.", valueName: "duration"))
     var grace: DurationArgument?
@@ -60,10 +65,10 @@ struct CleanupCommand: AsyncParsableCommand {
                 print(
                     "\(verb) \(report.entries) expired entries (\(report.tracks) tracks, \(report.albums) albums, \(report.artists) artists), \(report.missingIDs) known-missing ids, \(report.ledgerRows) ledger rows."
                 )
-                if !dryRun { print("Reclaimed \(ByteCount.format(report.bytesReclaimed)).") }
-                if let redis = redisReport {
+                if !dryRun && !quiet { print("Reclaimed \(ByteCount.format(report.bytesReclaimed)).") }
+                if let redis = redisReport, !quiet {
                     print(
-                        "Redis: \(verb.lowercased()) \(redis.keysWithoutExpiry) keys without an expiry and \(redis.ledgerEntries) ledger entries older than an hour; it holds \(redis.entries) entries and \(redis.missingIDs) known-missing ids, each expiring on its own."
+                        "Redis: \(verb.lowercased()) \(redis.keysWithoutExpiry) keys without an expiry and \(redis.ledgerEntries) ledger entries older than a day; it holds \(redis.entries) entries and \(redis.missingIDs) known-missing ids, each expiring on its own."
                     )
                 }
             }

@@ -47,14 +47,21 @@ struct GetCommand: AsyncParsableCommand {
             var parsed: [SpotifyID] = []
             var problems: [String] = []
             for text in ids {
-                do {
+                do throws(SpotifyIDError) {
                     parsed.append(try SpotifyID(parsing: text, expecting: kind))
                 } catch {
-                    problems.append("\(error)")
+                    if case .wrongKind(let found, _) = error.problem {
+                        problems.append(
+                            "'\(text)' is a\(found == .track ? "" : "n") \(found.rawValue), not a \(kind.rawValue): ask for it with swingcache get \(found.rawValue) '\(text)'"
+                        )
+                    } else {
+                        problems.append("\(error)")
+                    }
                 }
             }
             guard problems.isEmpty else { throw CommandFailure(.usage, lines: problems) }
-            let unique = parsed.reduce(into: [SpotifyID]()) { if !$0.contains($1) { $0.append($1) } }
+            var seen = Set<SpotifyID>()
+            let unique = parsed.filter { seen.insert($0).inserted }
 
             let configuration = try store.configuration()
             let logger = log.makeLogger()
@@ -85,6 +92,7 @@ struct GetCommand: AsyncParsableCommand {
                 default: source = .notCached
                 }
                 var answer = CachedAnswer(id: id, source: source, stored: entry?.stored, tier: entry?.tier)
+                if entry?.stored != nil { answer.unchangedRefreshes = try cache.store.unchangedRefreshes(of: id) }
                 if id.kind == .track {
                     answer.library = try cache.store.enrichedTracks(spotifyID: id.value).map(EnrichedTrackAnswer.init)
                 }

@@ -52,8 +52,12 @@ struct StatsCommand: ParsableCommand {
                 let modes = summary.modes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
                 var line = "  \(service) mode: \(modes.isEmpty ? "not yet probed" : modes.joined(separator: ", "))"
                 if let until = summary.parkedUntil {
-                    line += "; parked until \(ISO8601DateFormatter().string(from: until))"
+                    line += "; parked until \(until.formatted(.iso8601))"
                     if let reason = summary.parkedReason { line += " (\(reason))" }
+                }
+                if let learned = summary.learnedQuota {
+                    line +=
+                        "; quota ceiling learned \(learned.observedAt.formatted(.iso8601)): refused after \(learned.requestsInDay) requests in 24 h (\(learned.requestsInHour) in 1 h)"
                 }
                 print(line)
             }

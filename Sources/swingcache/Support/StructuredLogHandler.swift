@@ -22,11 +22,11 @@ struct StructuredLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         var fields: [(String, String)] = [
-            ("time", ISO8601DateFormatter().string(from: Date())), ("level", event.level.rawValue),
+            ("time", Date().formatted(.iso8601)), ("level", event.level.rawValue),
             ("message", event.message.description),
         ]
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-        for key in merged.keys.sorted() { fields.append((key, "\(merged[key]!)")) }
+        for (key, value) in merged.sorted(by: { $0.key < $1.key }) { fields.append((key, "\(value)")) }
         let line: String
         switch format {
         case .json:

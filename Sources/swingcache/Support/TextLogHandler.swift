@@ -21,8 +21,8 @@ struct TextLogHandler: LogHandler {
 
     func log(event: LogEvent) {
         let merged = metadata.merging(event.metadata ?? [:]) { $1 }
-        let details = merged.keys.sorted().map { "\($0)=\(merged[$0]!)" }.joined(separator: " ")
-        let time = ISO8601DateFormatter().string(from: Date())
+        let details = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        let time = Date().formatted(.iso8601)
         let line =
             "\(clearsLine ? "\r\u{1B}[K" : "")\(time) \(event.level.rawValue): \(event.message)\(details.isEmpty ? "" : " " + details)\n"
         FileHandle.standardError.write(Data(line.utf8))

@@ -2,6 +2,7 @@ import EnrichmentAPI
 import FixtureServer
 import Foundation
 import SpotifyAPI
+import SwingCache
 import SwingCacheTestKit
 import Testing
 
@@ -64,7 +65,7 @@ import Testing
     }
 
     @Test func aQuotaAnswerWaitsOneWindow() {
-        #expect(DeezerAnswer.rateLimited.action == .retry(after: 5))
+        #expect(DeezerAnswer.rateLimited.action == .throttle)
     }
 
     @Test(arguments: [#"{"id":"x"}"#, "not json", #"{"title":"t"}"#])

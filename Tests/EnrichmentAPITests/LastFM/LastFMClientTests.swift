@@ -2,6 +2,7 @@ import EnrichmentAPI
 import FixtureServer
 import Foundation
 import SpotifyAPI
+import SwingCache
 import SwingCacheTestKit
 import Testing
 
@@ -108,7 +109,7 @@ import Testing
         let track: String
         let status: Int
         let answer: LastFMAnswer
-        let action: ProviderAction
+        let action: OutboundAction
         var testDescription: String { name }
     }
 
@@ -125,7 +126,7 @@ import Testing
         ServerErrorCase(
             name: "too many requests is error 29 with 429", options: FixtureServerOptions(lastFMRateLimitEvery: 1),
             key: demoKey, artist: "Cher", track: "Believe", status: 429, answer: .rateLimited,
-            action: .retry(after: nil)),
+            action: .throttle),
         ServerErrorCase(
             name: "a temporary error is error 16 with 500", options: FixtureServerOptions(lastFMTemporaryErrorRate: 1),
             key: demoKey, artist: "Cher", track: "Believe", status: 500, answer: .temporaryFailure(code: 16),
@@ -186,7 +187,7 @@ import Testing
         #expect(
             exchange.answer
                 == .malformed("the track.getInfo answer has no readable 'track' (\(body.utf8.count) bytes)"))
-        #expect(exchange.answer.action == .skipItem)
+        #expect(exchange.answer.action == .skip)
     }
 
     @Test func aSingleTagObjectAndStringCountsAndAnArtistStringAreRead() async throws {

@@ -2,6 +2,7 @@ import EnrichmentAPI
 import FixtureServer
 import Foundation
 import SpotifyAPI
+import SwingCache
 import SwingCacheTestKit
 import Testing
 
@@ -99,7 +100,7 @@ import Testing
             #expect(action == .rememberMissing)
         } else {
             #expect(description == "badRequest(\"\(message)\")")
-            #expect(action == .skipItem)
+            #expect(action == .skip)
         }
     }
 

@@ -2,6 +2,7 @@ import EnrichmentAPI
 import FixtureServer
 import Foundation
 import SpotifyAPI
+import SwingCache
 import SwingCacheTestKit
 import Testing
 
@@ -50,7 +51,7 @@ import Testing
             try await client(server).links(url: "not a url")
         }
         #expect(exchange.answer == .badRequest("could_not_fetch_entity_data"))
-        #expect(exchange.answer.action == .skipItem)
+        #expect(exchange.answer.action == .skip)
     }
 
     @Test func theKeyNeverAppearsInAFailedExchange() async throws {

@@ -87,3 +87,21 @@ import Testing
             ])
     }
 }
+
+/// "Your plays": what a person recognises as their own, never the global counts.
+@Suite struct YourPlaysTests {
+    @Test(arguments: [
+        (HybridPlayCount(localPlayCount: 2, lastfmPlayCount: 26_677_320), 2),
+        (HybridPlayCount(localPlayCount: 12, lastfmPlayCount: 5000, lastfmUserPlayCount: 10), 12),
+        (HybridPlayCount(localPlayCount: 3, lastfmPlayCount: 5000, lastfmUserPlayCount: 40), 40),
+        (
+            HybridPlayCount(
+                localPlayCount: 3, lastfmPlayCount: 5000, lastfmUserPlayCount: 40, lastfmScrobblesLocalPlays: false), 43
+        ),
+        (HybridPlayCount(localPlayCount: 7, listenbrainzPlayCount: 900), 7),
+    ])
+    func yourPlaysAreLocalAndYourOwnScrobblesEachOnce(count: HybridPlayCount, expected: Int) {
+        #expect(count.yourPlays == expected)
+        #expect(count.yourPlays <= max(count.total, count.localPlayCount))
+    }
+}

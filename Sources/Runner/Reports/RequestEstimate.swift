@@ -1,0 +1,45 @@
+import Foundation
+import SwingCache
+
+/// Every request a run will make, as far as a plan can tell before the searches answer: the library's searches,
+/// the catalog requests (planned ones, and at most one per file still to match), and each provider's; with what
+/// Spotify's windows have left.
+public struct RequestEstimate: Codable, Sendable {
+    public var searches: ClosedRange<Int>
+    public var catalog: ClosedRange<Int>
+    public var spotify: ClosedRange<Int>
+    public var providers: [String: ProviderPreview]
+    public var totalAtLeast: Int
+    /// nil when a provider's count depends on answers no plan can know.
+    public var totalAtMost: Int?
+    /// Spotify requests the sliding hour still allows runs.
+    public var hourLeft: Int
+    /// Spotify requests the rolling day still allows, when a daily limit is known.
+    public var dayLeft: Int?
+    /// The least time all of them take at their services' paces (the services run one after the other).
+    public var secondsAtLeast: Double
+
+    public init(plan: Plan, library: LibraryImportResult?, providers: [String: ProviderPreview]) {
+        searches = library?.searchRequests ?? 0...0
+        let toMatch = library?.needingMatching ?? 0
+        let perRequest = plan.serviceState.mode(for: .track).idsPerRequest(for: .track)
+        let matchedCatalog = (toMatch + perRequest - 1) / perRequest
+        catalog = plan.requestsNeeded...(plan.requestsNeeded + matchedCatalog)
+        spotify = (searches.lowerBound + catalog.lowerBound)...(searches.upperBound + catalog.upperBound)
+        self.providers = providers
+        let active = providers.values.filter { $0.skipped == nil }
+        totalAtLeast = spotify.lowerBound + active.reduce(0) { $0 + $1.requestsAtLeast }
+        totalAtMost = active.reduce(Optional(spotify.upperBound)) { total, preview in
+            guard let total, let most = preview.requestsAtMost else { return nil }
+            return total + most
+        }
+        hourLeft = max(0, plan.budget.perHourForRuns - plan.requestsInLastHour)
+        dayLeft = plan.dailyLimit.map { max(0, $0 - plan.requestsInLastDay) }
+        let spotifyRate = min(
+            Double(plan.budget.perHourForRuns) / 3600,
+            plan.budget.minInterval > 0 ? 1 / plan.budget.minInterval : .infinity)
+        let spotifySeconds = spotifyRate > 0 ? Double(spotify.lowerBound) / spotifyRate : 0
+        secondsAtLeast = spotifySeconds.isFinite ? spotifySeconds : 0
+        secondsAtLeast += active.reduce(0) { $0 + $1.secondsAtLeast }
+    }
+}

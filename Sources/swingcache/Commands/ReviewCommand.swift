@@ -1,0 +1,130 @@
+import ArgumentParser
+import CacheStore
+import Foundation
+import SwingCache
+
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "List the library files whose Spotify match was not used, and record a person's decision.",
+        discussion: """
+            A run matches each library file to a Spotify track; a match it is not sure of (low confidence, two \
+            recordings too close to call, or no candidate at all) is stored but not used. `review` lists every \
+            such file with the candidates the matcher weighed and each one's score, part by part. `review pin` \
+            makes a track the file's match; `review reject` says none is. Every later run keeps the decision \
+            until the file's tags change, and `explain track FILE` shows it.
+
+            Examples:
+              swingcache review
+              swingcache review --json | jq '.[].filepath'
+              swingcache review pin '/music/Air/Moon Safari/01 La femme d'"'"'argent.flac' 4iV5W9uYEdYUVa79Axb7Rh
+              swingcache review reject '/music/Bootlegs/live 1997.mp3'
+
+            Exit 0; 64 for a file that is not in the library or an id that is not a Spotify track.
+            """,
+        subcommands: [ListQueue.self, Pin.self, Reject.self],
+        defaultSubcommand: ListQueue.self
+    )
+
+    struct ListQueue: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List every file waiting for a decision (the default).")
+
+        @OptionGroup var store: StoreOptions
+
+        @Flag(help: "Print the queue as JSON.")
+        var json = false
+
+        func run() throws {
+            try reportingFailures {
+                let queue = try store.openStore(.readOnly).reviewQueue()
+                if json { return try Terminal.json(queue) }
+                guard !queue.isEmpty else { return print("Nothing to review: every current match is used or decided.") }
+                print("\(queue.count) \(queue.count == 1 ? "file" : "files") to review:")
+                for item in queue { print(Self.text(item)) }
+            }
+        }
+
+        static func text(_ item: ReviewItem) -> String {
+            var lines = [
+                "\(item.filepath)",
+                "  tags: \"\(item.title)\" by \(item.artists.joined(separator: ", "))"
+                    + (item.album.map { " on \"\($0)\"" } ?? "") + (item.isrc.map { ", ISRC \($0)" } ?? ", no ISRC"),
+                "  \(item.outcome)" + (item.candidates.isEmpty ? ": no candidate" : ""),
+            ]
+            for (rank, candidate) in item.candidates.enumerated() {
+                let score = candidate.score
+                let parts = [
+                    "title \(format(score.title))", score.artist.map { "artist \(format($0))" },
+                    score.album.map { "album \(format($0))" }, score.duration.map { "duration \(format($0))" },
+                ].compactMap { $0 }
+                lines.append(
+                    "  \(rank + 1). \(candidate.spotifyID) \"\(candidate.name)\" by \(candidate.artists.joined(separator: ", ")): \(format(score.total)) (\(parts.joined(separator: ", ")))"
+                )
+            }
+            lines.append("  decide: swingcache review pin '\(item.filepath)' ID, or review reject '\(item.filepath)'")
+            return lines.joined(separator: "\n")
+        }
+
+        static func format(_ value: Double) -> String { String(format: "%.2f", value) }
+    }
+
+    struct Pin: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Make a Spotify track the file's match, until the file's tags change.")
+
+        @OptionGroup var store: StoreOptions
+
+        @Argument(help: ArgumentHelp("The library file, as SwingMusic stores its path.", valueName: "file"))
+        var file: String
+
+        @Argument(help: ArgumentHelp("The Spotify track: id, spotify:track: URI or link.", valueName: "spotify-id"))
+        var spotifyID: String
+
+        func run() throws {
+            try reportingFailures {
+                let id: SpotifyID
+                do {
+                    id = try SpotifyID(parsing: spotifyID, expecting: .track)
+                } catch {
+                    throw CommandFailure(.usage, "\(error)")
+                }
+                let cache = try store.openStore(.readWrite)
+                do {
+                    try cache.pinMatch(filepath: file, spotifyID: id.value, at: store.currentTime)
+                } catch let error as ReviewError {
+                    throw CommandFailure(.usage, "\(error)")
+                }
+                print("Pinned '\(file)' to \(id.uri); the next run fetches it if it is not cached.")
+            }
+        }
+    }
+
+    struct Reject: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Say no candidate is the file's track: it stays unmatched until its tags change.")
+
+        @OptionGroup var store: StoreOptions
+
+        @Argument(help: ArgumentHelp("The library file, as SwingMusic stores its path.", valueName: "file"))
+        var file: String
+
+        func run() throws {
+            try reportingFailures {
+                let cache = try store.openStore(.readWrite)
+                do {
+                    try cache.rejectMatch(filepath: file, at: store.currentTime)
+                } catch let error as ReviewError {
+                    throw CommandFailure(.usage, "\(error)")
+                }
+                print("Rejected the match of '\(file)'; it stays unmatched until its tags change.")
+            }
+        }
+    }
+}
+
+extension ReviewCommand.ListQueue: UsesCacheDatabase {}
+
+extension ReviewCommand.Pin: UsesCacheDatabase {}
+
+extension ReviewCommand.Reject: UsesCacheDatabase {}
