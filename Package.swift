@@ -52,6 +52,7 @@ let package = Package(
             dependencies: [
                 "SwingCache", "SpotifyAPI", "CacheStore", "RedisClient", "SwingMusicLibrary", "EnrichmentAPI",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
@@ -92,9 +93,15 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SwingCacheTests", dependencies: ["SwingCache", "SwingCacheTestKit"]),
-        .testTarget(name: "CacheStoreTests", dependencies: ["CacheStore", "SwingCache", "SwingCacheTestKit"]),
+        .testTarget(
+            name: "CacheStoreTests",
+            dependencies: [
+                "CacheStore", "SwingCache", "SwingCacheTestKit", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "SwingMusicLibraryTests", dependencies: ["SwingMusicLibrary", "SwingCacheTestKit"]),
-        .testTarget(name: "RedisClientTests", dependencies: ["RedisClient", "SwingCacheTestKit"]),
+        .testTarget(
+            name: "RedisClientTests",
+            dependencies: ["RedisClient", "SwingCacheTestKit", .product(name: "NIOCore", package: "swift-nio")]),
         .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer", "SwingCache", "SwingCacheTestKit"]),
         .testTarget(
             name: "SpotifyAPITests", dependencies: ["SpotifyAPI", "SwingCache", "FixtureServer", "SwingCacheTestKit"]),
