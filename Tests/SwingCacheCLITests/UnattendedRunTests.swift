@@ -125,6 +125,24 @@ import Testing
         #expect(result.status == SIGTERM, "ended by the signal itself: \(result.status)")
     }
 
+    @Test func aServerThatTricklesItsAnswersCannotKeepARunAlive() throws {
+        let server = try FixtureServerProcess()
+        let trickling = try TricklingServer(byteEvery: 0.05)
+        var environment = environment(server)
+        environment["SWINGCACHE_SPOTIFY_API_URL"] = "http://127.0.0.1:\(trickling.port)/v1"
+        environment["SWINGCACHE_HTTP_DEADLINE"] = "1s"
+        let started = ContinuousClock.now
+        let run = try CommandLineRun.swingcache(["run", "job.yaml"], in: folder.path, environment: environment)
+        #expect(ContinuousClock.now - started < .seconds(60), "each answer would take 500 s to trickle in")
+        #expect(
+            run.status == 75 || run.status == 69, "the requests failed, one deadline at a time: \(run.standardError)")
+        #expect(
+            (run.standardOutput + run.standardError).contains(
+                "127.0.0.1:\(trickling.port) did not finish answering within 1s"),
+            "\(run.standardOutput)\(run.standardError)")
+        #expect(!(run.standardOutput + run.standardError).contains("NSURLErrorDomain"))
+    }
+
     @Test func theMetricsFileParsesBackAndAgreesWithTheLedger() throws {
         let server = try FixtureServerProcess()
         let metrics = folder.file("swingcache.prom")

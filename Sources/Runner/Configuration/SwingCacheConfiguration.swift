@@ -18,7 +18,7 @@ public struct SwingCacheConfiguration: Sendable {
         [
             "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET", "SWINGCACHE_SPOTIFY_API_URL", "SWINGCACHE_SPOTIFY_TOKEN_URL",
             "SWINGCACHE_MARKET", "SWINGCACHE_DB", "SWINGCACHE_MODE_RECHECK", "SWINGCACHE_REDIS_URL",
-            "SWINGCACHE_REDIS_PREFIX", "SWINGCACHE_REDIS_TIMEOUT", "SWINGCACHE_QUOTA_GROUP",
+            "SWINGCACHE_REDIS_PREFIX", "SWINGCACHE_REDIS_TIMEOUT", "SWINGCACHE_QUOTA_GROUP", "SWINGCACHE_HTTP_DEADLINE",
         ] + ProviderConfiguration.keys
 
     public var credentials: SpotifyCredentials?
@@ -27,6 +27,9 @@ public struct SwingCacheConfiguration: Sendable {
     public var databasePath: String?
     /// How long a learned per-item mode is trusted before one batch request probes it again. Default 7 days.
     public var modeRecheck: TimeInterval = 7 * 86_400
+    /// The longest one HTTP request may take, its whole answer included, however steadily bytes arrive.
+    /// Default 60 s.
+    public var httpDeadline: TimeInterval = 60
     /// The Redis-compatible server runners share their budget through, if any.
     public var redisURL: RedisURL?
     /// Prefix of every key swingcache writes in Redis. Default `swingcache:v1:`.
@@ -96,6 +99,13 @@ public struct SwingCacheConfiguration: Sendable {
             configuration.redisTimeout = seconds
         }
         configuration.quotaGroup = values["SWINGCACHE_QUOTA_GROUP"]
+        if let deadline = values["SWINGCACHE_HTTP_DEADLINE"] {
+            guard let seconds = DurationText.parse(deadline), seconds >= 0.01, seconds <= 3600 else {
+                throw ConfigurationError(
+                    "SWINGCACHE_HTTP_DEADLINE must be a duration from 10ms to 1h such as 60s, found '\(deadline)'")
+            }
+            configuration.httpDeadline = seconds
+        }
         if let recheck = values["SWINGCACHE_MODE_RECHECK"] {
             guard let seconds = DurationText.parse(recheck), seconds >= DurationText.shortest,
                 seconds <= DurationText.longest
@@ -117,6 +127,11 @@ public struct SwingCacheConfiguration: Sendable {
                 redis: ReconnectingRedis(url: $0, timeout: redisTimeAmount, replyTimeout: redisTimeAmount),
                 prefix: redisPrefix, quotaGroup: quotaGroup)
         }
+    }
+
+    /// The transport every outbound request goes through, with the configured deadline.
+    public func makeTransport() -> URLSessionTransport {
+        URLSessionTransport(timeout: min(30, httpDeadline), deadline: httpDeadline)
     }
 
     /// ``redisTimeout`` as SwiftNIO counts time.

@@ -51,11 +51,11 @@ public struct Doctor: Sendable {
 
     public init(
         configuration: SwingCacheConfiguration, database: DatabaseLocation,
-        transport: any HTTPTransport = URLSessionTransport()
+        transport: (any HTTPTransport)? = nil
     ) {
         self.configuration = configuration
         self.database = database
-        self.transport = transport
+        self.transport = transport ?? configuration.makeTransport()
     }
 
     public func checks() async -> [DoctorCheck] {

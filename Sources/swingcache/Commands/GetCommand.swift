@@ -124,7 +124,7 @@ struct GetCommand: AsyncParsableCommand {
         let plan = try await Scheduler(cache: cache, modeRecheckAfter: configuration.modeRecheck).plan(
             jobs, now: clock.now())
         let client = SpotifyClient(
-            endpoints: configuration.endpoints, credentials: credentials, transport: URLSessionTransport(),
+            endpoints: configuration.endpoints, credentials: credentials, transport: configuration.makeTransport(),
             sharedTokens: redisTier?.tokens(for: credentials, endpoints: configuration.endpoints))
         let executor = RunExecutor(
             store: cache.store, client: client, clock: clock, logger: logger, sharedBudget: redisTier?.budget,

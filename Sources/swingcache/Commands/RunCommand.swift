@@ -86,14 +86,14 @@ struct RunCommand: AsyncParsableCommand {
             let display = ProgressDisplay.forStandardError(quiet: log.quiet || json, logger: logger)
             let redisTier = configuration.makeRedisTier()
             let client = SpotifyClient(
-                endpoints: configuration.endpoints, credentials: credentials, transport: URLSessionTransport(),
+                endpoints: configuration.endpoints, credentials: credentials, transport: configuration.makeTransport(),
                 sharedTokens: redisTier?.tokens(for: credentials, endpoints: configuration.endpoints))
             let stop = StopSignal()
             let clock = StoppableClock(base: SystemClock(), stop: stop)
             var jobRun = JobRun(store: cache, client: client, clock: clock, logger: logger, stopSignal: stop)
             jobRun.modeRecheck = configuration.modeRecheck
             jobRun.providers = ProviderClients(
-                configuration.providers, transport: URLSessionTransport(), now: { clock.now() })
+                configuration.providers, transport: configuration.makeTransport(), now: { clock.now() })
             jobRun.sharedBudget = redisTier?.budget
             jobRun.sharedCatalog = redisTier?.sharedCatalog(logger: logger)
             jobRun.progress = { display.show($0) }
