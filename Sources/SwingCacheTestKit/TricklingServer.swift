@@ -7,6 +7,7 @@ public final class TricklingServer: Sendable {
     private let descriptor: Int32
 
     public let url: URL
+    private let requests = DispatchSemaphore(value: 0)
 
     public init(byteEvery interval: TimeInterval) throws {
         descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -31,6 +32,7 @@ public final class TricklingServer: Sendable {
             throw CommandLineRun.Failure(description: "no URL for port \(port)")
         }
         self.url = url
+        let requests = requests
         let thread = Thread {
             while true {
                 let client = accept(descriptor, nil, nil)
@@ -38,6 +40,7 @@ public final class TricklingServer: Sendable {
                 Thread {
                     var buffer = [UInt8](repeating: 0, count: 4096)
                     _ = recv(client, &buffer, buffer.count, 0)
+                    requests.signal()
                     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 10000\r\n\r\n"
                     _ = send(client, head, head.utf8.count, Int32(MSG_NOSIGNAL))
                     for _ in 0..<10_000 {
@@ -49,6 +52,11 @@ public final class TricklingServer: Sendable {
             }
         }
         thread.start()
+    }
+
+    /// Waits until a request has arrived (each is counted once), for at most `timeout` seconds.
+    public func waitForRequest(timeout: TimeInterval = 30) -> Bool {
+        requests.wait(timeout: .now() + timeout) == .success
     }
 
     deinit {

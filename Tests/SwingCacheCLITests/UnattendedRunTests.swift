@@ -111,11 +111,15 @@ import Testing
     }
 
     @Test func aSecondSignalEndsTheProcessAtOnceWhileARequestIsInFlight() throws {
-        // Every answer takes 30 s: the first signal waits for the one in flight, the second must not.
-        let server = try FixtureServerProcess(["--latency-ms", "30000"])
-        let run = try RunningCommand(
-            ["run", "job.yaml", "--verbose"], in: folder.path, environment: environment(server))
-        #expect(run.waitForStandardError(containing: "progress: 0/40 items"))
+        // The token endpoint trickles its answer for minutes: the first signal waits for it, the second must not.
+        let trickling = try TricklingServer(byteEvery: 0.05)
+        let environment = [
+            "SPOTIFY_CLIENT_ID": "id", "SPOTIFY_CLIENT_SECRET": "secret", "SWINGCACHE_DB": folder.file("cache.sqlite"),
+            "SWINGCACHE_SPOTIFY_TOKEN_URL": trickling.url.absoluteString,
+            "SWINGCACHE_SPOTIFY_API_URL": "http://127.0.0.1:\(trickling.port)/v1", "SWINGCACHE_HTTP_DEADLINE": "10m",
+        ]
+        let run = try RunningCommand(["run", "job.yaml", "--verbose"], in: folder.path, environment: environment)
+        #expect(trickling.waitForRequest(), "the run's first request is in flight")
         run.send(SIGTERM)
         #expect(run.waitForStandardError(containing: "received signal 15"))
         let secondSignal = ContinuousClock.now
