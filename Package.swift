@@ -39,13 +39,14 @@ let package = Package(
             ]
         ),
         .systemLibrary(name: "CZlib"),
+        .systemLibrary(name: "CXXHash", providers: [.apt(["libxxhash-dev"])]),
         .target(
             name: "CacheStore",
             dependencies: ["SwingCache", "CZlib", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "SwingMusicLibrary",
-            dependencies: ["SwingCache", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["SwingCache", "CXXHash", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "Runner",
@@ -88,8 +89,8 @@ let package = Package(
         .executableTarget(
             name: "swingcache-bench",
             dependencies: [
-                "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "RedisClient", "FixtureServer", "SwingCacheTestKit",
-                .product(name: "Logging", package: "swift-log"),
+                "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "SwingMusicLibrary", "RedisClient", "FixtureServer",
+                "SwingCacheTestKit", .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "SwingCacheTests", dependencies: ["SwingCache", "SwingCacheTestKit"]),

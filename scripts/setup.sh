@@ -3,7 +3,7 @@
 # Called by scripts/demo.sh and scripts/test.sh; safe to run again.
 set -euo pipefail
 
-needed=(libsqlite3-dev sqlite3 zlib1g-dev curl redis-server)
+needed=(libsqlite3-dev sqlite3 zlib1g-dev libxxhash-dev curl redis-server)
 missing=()
 for package in "${needed[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -21,13 +21,30 @@ public struct CommandLineRun: Sendable {
             .appendingPathComponent("../../.build/debug/swingcache").standardized.path
     }
 
-    /// Runs `swingcache` with `arguments` in `directory`, with `environment` added to a clean environment.
+    /// Runs `swingcache` with `arguments` in `directory`, with `environment` added to a clean environment; as the
+    /// user and group `userID` when given (through `setpriv`, which needs root), from a copy of the binary that user
+    /// can run wherever the checkout is.
     public static func swingcache(
-        _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]
+        _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
+        asUser userID: UInt32? = nil
     ) throws -> CommandLineRun {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        var copy: String?
+        defer { if let copy { try? FileManager.default.removeItem(atPath: copy) } }
+        if let userID {
+            let folder = NSTemporaryDirectory() + "/swingcache-as-\(userID)-\(UUID().uuidString)"
+            try FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+            copy = folder
+            try FileManager.default.copyItem(atPath: binary, toPath: folder + "/swingcache")
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder + "/swingcache")
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            process.arguments =
+                ["--reuid=\(userID)", "--regid=\(userID)", "--clear-groups", "--", folder + "/swingcache"] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: binary)
+            process.arguments = arguments
+        }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
         base["HOME"] = directory ?? NSTemporaryDirectory()

@@ -78,6 +78,8 @@ public final class SwingMusicLibraryBuilder: Sendable {
     /// Creates `name` in `folder` with SwingMusic's schema and its first user, `admin` (id 1).
     public init(in folder: TemporaryDirectory, name: String = "swingmusic.db") throws {
         path = folder.file(name)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         // What SwingMusic's engine sets on every connection.
@@ -91,9 +93,14 @@ public final class SwingMusicLibraryBuilder: Sendable {
         try addUser("admin")
     }
 
-    /// A reader of this database.
-    public func library(artistSplitting: ArtistSplitting = .swingMusicDefault) throws -> SwingMusicLibrary {
-        try SwingMusicLibrary.open(SwingMusicDatabaseLocation(path: path), artistSplitting: artistSplitting)
+    /// A reader of this database; `rules` nil: the ones the settings in its folder give.
+    public func library(rules: SwingMusicRules? = nil) throws -> SwingMusicLibrary {
+        try SwingMusicLibrary.open(SwingMusicDatabaseLocation(path: path), rules: rules)
+    }
+
+    /// The rules SwingMusic follows for this database: its folder's settings.
+    public func rules() throws -> SwingMusicRules {
+        try SwingMusicRules(SwingMusicSettings.read(folder: SwingMusicDatabaseLocation(path: path).folder))
     }
 
     /// Adds a user as SwingMusic's `insert_default_user` does, and returns its id.
@@ -133,9 +140,37 @@ public final class SwingMusicLibraryBuilder: Sendable {
     }
 
     /// Records `count` plays of `filepath` by `user`, one second apart from `timestamp` on, in one transaction,
-    /// with the `extra` JSON SwingMusic's `/logger/track/log` writes.
+    /// as SwingMusic's `/logger/track/log` writes them: the song's runtime hash, and an `extra` JSON naming the file
+    /// (none with `extra: false`, as rows restored from a backup may be). A path that is no track gets a hash of
+    /// its own, which names no song of the library.
     public func addScrobbles(
-        filepath: String, user: String = "admin", count: Int = 1, timestamp: Int = 1_795_575_600, duration: Int = 200
+        filepath: String, user: String = "admin", count: Int = 1, timestamp: Int = 1_795_575_600, duration: Int = 200,
+        extra: Bool = true
+    ) throws {
+        let rules = try rules()
+        let shown = try writer.read { db -> ShownTrack? in
+            try Row.fetchOne(db, sql: "SELECT * FROM track WHERE filepath = ?", arguments: [filepath]).map { row in
+                rules.shown(
+                    TrackTags(
+                        title: row["title"], artists: row["artists"], albumArtists: row["albumartists"],
+                        album: row["album"]))
+            }
+        }
+        let trackhash = shown?.trackhash ?? SwingMusicHash.of(["gone", filepath])
+        let json = PythonJSON.object([
+            ("filepath", .text(filepath)), ("title", .text(shown?.title ?? "Gone")),
+            ("artists", .list((shown?.artists ?? ["An Artist"]).map(PythonJSON.text))),
+            ("album", .text(Self.hash("An Album"))),
+        ])
+        try addScrobbles(
+            trackhash: trackhash, user: user, count: count, timestamp: timestamp, duration: duration,
+            extra: extra ? json.text : nil)
+    }
+
+    /// Records `count` plays of the song `trackhash` by `user`, with `extra` as given.
+    public func addScrobbles(
+        trackhash: String, user: String = "admin", count: Int = 1, timestamp: Int = 1_795_575_600, duration: Int = 200,
+        extra: String? = nil
     ) throws {
         try writer.write { db in
             guard
@@ -144,20 +179,13 @@ public final class SwingMusicLibraryBuilder: Sendable {
             else {
                 throw SwingMusicLibraryBuilderError(description: "no user '\(user)' in the test database")
             }
-            let row = try Row.fetchOne(db, sql: "SELECT * FROM track WHERE filepath = ?", arguments: [filepath])
-            let title: String = row?["title"] ?? "Gone"
-            let trackhash: String = row?["trackhash"] ?? Self.hash(filepath)
-            let extra = PythonJSON.object([
-                ("filepath", .text(filepath)), ("title", .text(title)), ("artists", .list([.text("An Artist")])),
-                ("album", .text(Self.hash("An Album"))),
-            ])
             let statement = try db.makeStatement(
                 sql:
                     "INSERT INTO scrobble (trackhash, duration, timestamp, source, userid, extra) VALUES (?, ?, ?, ?, ?, ?)"
             )
             for offset in 0..<count {
                 try statement.execute(arguments: [
-                    trackhash, duration, timestamp + offset, "tr:" + trackhash, userID, extra.text,
+                    trackhash, duration, timestamp + offset, "tr:" + trackhash, userID, extra,
                 ])
             }
         }
@@ -173,7 +201,8 @@ public final class SwingMusicLibraryBuilder: Sendable {
         try writer.close()
     }
 
-    /// SwingMusic's hashes are 10 hex digits of SHA-1; these are as long, and stable, which is all tests need.
+    /// Stands in for the hashes SwingMusic stores in `track` (of the raw tags, never the runtime one): stable, which is
+    /// all tests need.
     static func hash(_ parts: String...) -> String {
         String(String(StableHash.fnv1a64(parts.joined(separator: "|")), radix: 16).suffix(10))
     }
@@ -225,7 +254,8 @@ public struct SwingMusicTrackRow: Sendable {
     }
 }
 
-/// How a tag reader stored the ISRC in `extra`.
+/// How a tag reader stored the ISRC in `extra`: SwingMusic 3.0.1 always writes a list (one value or more); a string
+/// is what older versions wrote, and the reader takes both.
 public enum ISRCTagValue: Sendable {
     case absent
     case text(String)

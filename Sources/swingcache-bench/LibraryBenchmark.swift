@@ -4,6 +4,7 @@ import Logging
 import Runner
 import SwingCache
 import SwingCacheTestKit
+import SwingMusicLibrary
 
 /// A 50 000-track SwingMusic library: reading it into the store, and exporting the enriched library.
 struct LibraryBenchmark {
@@ -13,24 +14,32 @@ struct LibraryBenchmark {
         print("swingcache-bench: a SwingMusic library of \(count) tracks")
         let folder = try TemporaryDirectory()
         let builder = try SwingMusicLibraryBuilder(in: folder)
-        let user = try builder.addUser("alice")
-        try builder.addTracks(
-            (0..<count).map { index in
-                SwingMusicTrackRow(
-                    filepath: "/music/artist \(index % 997)/album \(index % 4001)/\(index) track.flac",
-                    title: "Track \(index)", artists: "Artist \(index % 997);Guest \(index % 13)",
-                    album: "Album \(index % 4001)", duration: 120 + index % 300,
-                    isrc: index % 3 == 0 ? .absent : .text(String(format: "GBAYE%07d", index)))
-            })
-        // A fifth of the files played 1–5 times each, as SwingMusic logs plays.
-        try builder.execute(
-            """
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5)
-            INSERT INTO scrobble (trackhash, duration, timestamp, source, userid, extra)
-            SELECT t.trackhash, t.duration, 1795575600 + n.i, 'tr:' || t.trackhash, ?, json_object('filepath', t.filepath)
-            FROM track AS t JOIN n ON n.i <= (t.id % 5) + 1 WHERE t.id % 5 = 0
-            """, [user])
+        try builder.addUser("alice")
+        let rows = (0..<count).map { index in
+            SwingMusicTrackRow(
+                filepath: "/music/artist \(index % 997)/album \(index % 4001)/\(index) track.flac",
+                title: index % 7 == 0 ? "Track \(index) (feat. Guest \(index % 11))" : "Track \(index)",
+                artists: "Artist \(index % 997);Guest \(index % 13)",
+                album: index % 5 == 0 ? "Album \(index % 4001) (Deluxe Edition)" : "Album \(index % 4001)",
+                duration: 120 + index % 300,
+                isrc: index % 3 == 0 ? .absent : .list([String(format: "GBAYE%07d", index)]))
+        }
+        try builder.addTracks(rows)
+        // A fifth of the files played 1–5 times each, as SwingMusic logs plays: by the song's runtime hash.
+        let rules = SwingMusicRules()
+        for (index, row) in rows.enumerated() where index % 5 == 0 {
+            let tags = TrackTags(title: row.title, artists: row.artists, albumArtists: row.artists, album: row.album)
+            try builder.addScrobbles(trackhash: rules.shown(tags).trackhash, user: "alice", count: index / 5 % 5 + 1)
+        }
         try builder.close()
+        let tags = rows.map {
+            TrackTags(
+                title: $0.title, artists: $0.artists, albumArtists: $0.albumArtists ?? $0.artists, album: $0.album)
+        }
+        let (hashes, showSeconds) = await measure { Set(tags.map { rules.shown($0).trackhash }) }
+        print(
+            "  show every track as SwingMusic does (split the artists, clean title and album, hash): \(formatSeconds(showSeconds)) -> \(hashes.count) songs"
+        )
 
         let store = try folder.store()
         let importer = LibraryImport(store: store, clock: SystemClock(), logger: Logger(label: "bench"))

@@ -64,7 +64,9 @@ import Testing
 
         #expect(page.tracks.count == 4)
         #expect(page.tracks.allSatisfy { $0.isrc != nil }, "the demo matches every track by its ISRC")
-        #expect(!plays.isEmpty)
-        #expect(Set(plays.keys).isSubset(of: page.tracks.map(\.filepath)), "every play is of a library track")
+        #expect(plays.total == 22)
+        #expect(
+            plays.unmatched(byTrackhash: Set(page.tracks.map(\.trackhash))) == UnmatchedPlays(),
+            "every play is of a library track, by SwingMusic's runtime hash")
     }
 }

@@ -66,6 +66,51 @@ import Testing
         #expect(unknown.standardError.contains("'/music/nowhere.mp3' is not in the enriched library"))
     }
 
+    @Test func explainShowsSwingMusicsHashTheRawTagsAndTheCopiesThatShareThePlays() throws {
+        let folder = try TemporaryDirectory()
+        let store = try folder.store()
+        func copy(_ path: String) -> LibraryTrackRecord {
+            LibraryTrackRecord(
+                filepath: path, fingerprint: "v1:c", title: "Get Lucky",
+                artists: ["Daft Punk", "Pharrell Williams & Nile Rodgers"], album: "Random Access Memories",
+                localPlayCount: 4,
+                swingMusic: SwingMusicFileRecord(
+                    trackhash: "45ada0910a9a7164", tagTitle: "Get Lucky (feat. Pharrell Williams & Nile Rodgers)",
+                    tagArtists: "Daft Punk", tagAlbumArtists: "Daft Punk",
+                    tagAlbum: "Random Access Memories (Deluxe Edition)"))
+        }
+        try store.upsertLibraryTracks(
+            [copy("/music/flac/lucky.flac"), copy("/music/mp3/lucky.mp3")], seenAt: .testEpoch)
+
+        let explain = try CommandLineRun.swingcache(
+            ["explain", "track", "/music/flac/lucky.flac", "--db", "cache.sqlite"], in: folder.path)
+        let json = try CommandLineRun.swingcache(
+            ["explain", "track", "/music/flac/lucky.flac", "--json", "--db", "cache.sqlite"], in: folder.path)
+
+        #expect(explain.status == 0, "\(explain.standardError)")
+        #expect(
+            explain.standardOutput.contains(
+                "shown: \"Get Lucky\" by Daft Punk, Pharrell Williams & Nile Rodgers on \"Random Access Memories\""))
+        #expect(
+            explain.standardOutput.contains(
+                "swingmusic: track hash 45ada0910a9a7164, from the tags \"Get Lucky (feat. Pharrell Williams & Nile Rodgers)\" by Daft Punk"
+            ))
+        #expect(explain.standardOutput.contains("also on: /music/mp3/lucky.mp3"), "\(explain.standardOutput)")
+        let records = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
+        let swingMusic = try #require(records.first?["swingMusic"] as? [String: Any])
+        #expect(swingMusic["trackhash"] as? String == "45ada0910a9a7164")
+        #expect(swingMusic["songCopies"] as? [String] == ["/music/mp3/lucky.mp3"])
+
+        let export = try CommandLineRun.swingcache(
+            ["export", "--format", "json", "--db", "cache.sqlite"], in: folder.path)
+        let rows = try #require(
+            try JSONSerialization.jsonObject(with: Data(export.standardOutput.utf8)) as? [[String: Any]])
+        #expect(rows.first?["artists"] as? String == "Daft Punk, Pharrell Williams & Nile Rodgers")
+        #expect(rows.first?["artists_json"] as? [String] == ["Daft Punk", "Pharrell Williams & Nile Rodgers"])
+        #expect(rows.first?["swingmusic_trackhash"] as? String == "45ada0910a9a7164")
+    }
+
     @Test func getTrackJSONCarriesTheLibraryFilesMatchedToIt() throws {
         let folder = try TemporaryDirectory()
         try enrichedLibrary(in: folder)

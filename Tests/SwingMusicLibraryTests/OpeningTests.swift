@@ -96,7 +96,7 @@ import Testing
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: swingMusic.path)
         let library = try open(swingMusic.path)
         #expect(try library.tracks().tracks.map(\.filepath) == ["/music/a.flac"])
-        #expect(try library.localPlays().mapValues(\.count) == ["/music/a.flac": 2])
+        #expect(try library.playsByFile() == ["/music/a.flac": 2])
     }
 
     private struct FileSnapshot: Equatable {

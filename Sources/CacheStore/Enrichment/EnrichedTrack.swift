@@ -21,6 +21,9 @@ public struct EnrichedTrack: Hashable, Sendable {
     public var links: [TrackLinkFact]
     /// The combined play count, computed by the rule `swingcache_play_counts` implements.
     public var playCount: HybridPlayCount
+    /// The other files of the same song (the same SwingMusic runtime hash), by path: SwingMusic shows the song's
+    /// plays on each of them, and so does the store.
+    public var songCopies: [String] = []
 
     /// Whether ``match`` was made for the file's current tags, whatever its outcome.
     public var matchIsForCurrentTags: Bool {

@@ -23,14 +23,17 @@ public struct LibraryTrackRecord: Hashable, Sendable {
     public var isrc: String?
     /// What Last.fm is asked by for this file; files with the same key share one stored answer.
     public var lastfmKey: LastfmTrackKey
+    /// The song's plays in SwingMusic: every copy of a song (one runtime hash) shows them all, as SwingMusic does.
     public var localPlayCount: Int
     public var lastPlayedAt: Date?
+    /// How SwingMusic names the file: its runtime hash and raw tags; nil for a file read before swingcache kept them.
+    public var swingMusic: SwingMusicFileRecord?
 
     /// `lastfmKey` defaults to ``LastfmTrackKey/init(fileWithArtists:albumArtists:title:)``.
     public init(
         filepath: String, fingerprint: String, title: String, artists: [String], albumArtists: [String] = [],
         album: String? = nil, durationSeconds: Int? = nil, isrc: String? = nil, lastfmKey: LastfmTrackKey? = nil,
-        localPlayCount: Int = 0, lastPlayedAt: Date? = nil
+        localPlayCount: Int = 0, lastPlayedAt: Date? = nil, swingMusic: SwingMusicFileRecord? = nil
     ) {
         self.filepath = filepath
         self.fingerprint = fingerprint
@@ -44,5 +47,6 @@ public struct LibraryTrackRecord: Hashable, Sendable {
             lastfmKey ?? LastfmTrackKey(fileWithArtists: artists, albumArtists: albumArtists, title: title)
         self.localPlayCount = localPlayCount
         self.lastPlayedAt = lastPlayedAt
+        self.swingMusic = swingMusic
     }
 }

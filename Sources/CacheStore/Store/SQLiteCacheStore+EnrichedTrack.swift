@@ -35,12 +35,24 @@ extension SQLiteCacheStore {
     }
 
     private static func enrichedTrack(_ row: Row, db: Database) throws -> EnrichedTrack {
-        let library = LibraryTrackRecord(
+        var library = LibraryTrackRecord(
             filepath: row["filepath"], fingerprint: row["fingerprint"], title: row["title"],
             artists: try stringList(row["artists"]), albumArtists: try stringList(row["album_artists"]),
             album: row["album"], durationSeconds: row["duration_seconds"], isrc: row["isrc"],
             lastfmKey: LastfmTrackKey(artist: row["lastfm_artist"], title: row["lastfm_title"]),
             localPlayCount: row["local_play_count"], lastPlayedAt: date(row["last_played_at"]))
+        var songCopies: [String] = []
+        if let file = try Row.fetchOne(
+            db, sql: "SELECT * FROM swingmusic_track WHERE filepath = ?", arguments: [library.filepath])
+        {
+            library.swingMusic = SwingMusicFileRecord(
+                trackhash: file["trackhash"], tagTitle: file["tag_title"], tagArtists: file["tag_artists"],
+                tagAlbumArtists: file["tag_album_artists"], tagAlbum: file["tag_album"])
+            songCopies = try String.fetchAll(
+                db,
+                sql: "SELECT filepath FROM swingmusic_track WHERE trackhash = ? AND filepath <> ? ORDER BY filepath",
+                arguments: [file["trackhash"] as String, library.filepath])
+        }
         let match = try Row.fetchOne(
             db, sql: "SELECT * FROM track_match WHERE filepath = ?", arguments: [library.filepath]
         )
@@ -93,7 +105,8 @@ extension SQLiteCacheStore {
             listenbrainzPlayCount: listens.isEmpty ? nil : listens.reduce(0, +), spotifyPopularity: popularity)
         return EnrichedTrack(
             library: library, seenAt: Date(timeIntervalSince1970: row["seen_at"]), match: match, spotify: spotify,
-            lastfm: lastfm, musicbrainz: musicbrainz, listenbrainz: listenbrainz, links: links, playCount: playCount)
+            lastfm: lastfm, musicbrainz: musicbrainz, listenbrainz: listenbrainz, links: links, playCount: playCount,
+            songCopies: songCopies)
     }
 
     private static func trackMatch(_ row: Row) -> TrackMatchRecord {

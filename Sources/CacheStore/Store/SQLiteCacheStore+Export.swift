@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 
 extension SQLiteCacheStore {
-    /// Writes every row of `swingcache_library`, by file path, and returns how many there were.
+    /// Writes every row of `swingcache_library_export` (`swingcache_library` and the SwingMusic columns after it), by
+    /// file path, and returns how many there were.
     ///
     /// Rows are read with a cursor and written through a small buffer, so memory stays the same for ten files
     /// or a million; `write` is called with chunks of about 64 KiB. The whole export is one read transaction:
@@ -13,7 +14,7 @@ extension SQLiteCacheStore {
     @discardableResult
     public func exportLibrary(format: LibraryExportFormat, to write: (Data) throws -> Void) throws -> Int {
         try writer.read { db in
-            let statement = try db.makeStatement(sql: "SELECT * FROM swingcache_library ORDER BY filepath")
+            let statement = try db.makeStatement(sql: "SELECT * FROM swingcache_library_export ORDER BY filepath")
             let columns = statement.columnNames
             var output = ExportBuffer()
             var count = 0
@@ -53,7 +54,9 @@ extension SQLiteCacheStore {
     }
 
     /// Columns whose text is JSON the store wrote itself: exported as JSON values, not strings.
-    private static let jsonColumns: Set<String> = ["genres", "musicbrainz_tags", "lastfm_tags", "links"]
+    private static let jsonColumns: Set<String> = [
+        "genres", "musicbrainz_tags", "lastfm_tags", "links", "artists_json",
+    ]
 
     private static func appendJSONObject(_ row: Row, columns: [String], to output: inout ExportBuffer) {
         output.append("{")

@@ -37,6 +37,13 @@ extension SQLiteCacheStore {
                         local_play_count = excluded.local_play_count, last_played_at = excluded.last_played_at,
                         seen_at = excluded.seen_at
                     """)
+            let swingMusic = try db.cachedStatement(
+                sql: """
+                    INSERT OR REPLACE INTO swingmusic_track (filepath, trackhash, tag_title, tag_artists,
+                        tag_album_artists, tag_album)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """)
+            let noSwingMusic = try db.cachedStatement(sql: "DELETE FROM swingmusic_track WHERE filepath = ?")
             var result = LibraryUpsertResult(added: 0, changed: 0, needsMatching: [])
             var counted = Set<String>()
             for track in tracks {
@@ -46,6 +53,14 @@ extension SQLiteCacheStore {
                     track.lastfmKey.artist, track.lastfmKey.title, track.localPlayCount,
                     track.lastPlayedAt?.timeIntervalSince1970, seenAt.timeIntervalSince1970,
                 ])
+                if let file = track.swingMusic {
+                    try swingMusic.execute(arguments: [
+                        track.filepath, file.trackhash, file.tagTitle, file.tagArtists, file.tagAlbumArtists,
+                        file.tagAlbum,
+                    ])
+                } else {
+                    try noSwingMusic.execute(arguments: [track.filepath])
+                }
                 // A path listed twice in one batch counts once, as its last version.
                 guard counted.insert(track.filepath).inserted else { continue }
                 let before = known[track.filepath]

@@ -19,6 +19,9 @@ extension SQLiteCacheStore {
         migrator.registerMigration("v5-match-reviews") { db in
             try db.execute(sql: schemaV5MatchReviews)
         }
+        migrator.registerMigration("v6-swingmusic-track") { db in
+            try db.execute(sql: schemaV6SwingMusicTrack)
+        }
         return migrator
     }()
 
@@ -32,6 +35,7 @@ extension SQLiteCacheStore {
         "v3-quota-observations": temporary(schemaV3QuotaObservations),
         "v4-entity-changes": temporary(schemaV4EntityChanges),
         "v5-match-reviews": temporary(schemaV5MatchReviews),
+        "v6-swingmusic-track": temporary(schemaV6SwingMusicTrack),
     ]
 
     /// The candidates each match weighed, and a person's decisions (`swingcache review pin|reject`), each for the

@@ -34,7 +34,7 @@ struct RecordedFixtures: Sendable {
             for name in names where name.hasSuffix(".json") {
                 let file = kindFolder.appendingPathComponent(name)
                 do {
-                    let value = try JSONParser.parse(Array(Data(contentsOf: file)))
+                    let value = try JSONValue(parsing: Data(contentsOf: file))
                     entities[kind, default: [:]][String(name.dropLast(".json".count))] = value
                 } catch {
                     throw FixtureServerError.unreadableFixture(path: file.path, reason: "\(error)")

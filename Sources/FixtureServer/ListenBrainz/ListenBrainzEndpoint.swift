@@ -43,7 +43,7 @@ struct ListenBrainzEndpoint: Sendable {
         }
         var request = request
         let body = try await request.collectBody(upTo: 1024 * 1024)
-        guard let document = try? JSONParser.parse(Array(body.readableBytesView)),
+        guard let document = try? JSONValue(parsing: Data(body.readableBytesView)),
             let mbids = document["recording_mbids"]?.elements
         else { return Self.error(.badRequest, "recording_mbids JSON element must be present and must be a list") }
         guard mbids.count <= Self.batchLimit else {

@@ -48,14 +48,11 @@ public struct LibraryImport: Sendable {
         let plays = try library.localPlays(user: source.user)
         let seenAt = clock.now()
         var result = LibraryImportResult(databasePath: library.path)
+        var trackhashes = Set<String>()
         try await library.forEachTrackBatch(size: batchSize) { tracks in
             let records = tracks.map { track in
-                let played = plays[track.filepath]
-                return LibraryTrackRecord(
-                    filepath: track.filepath, fingerprint: track.fingerprint, title: track.title,
-                    artists: track.artists, albumArtists: track.albumArtists, album: track.album,
-                    durationSeconds: track.durationSeconds, isrc: track.isrc, localPlayCount: played?.count ?? 0,
-                    lastPlayedAt: played?.lastPlayedAt)
+                trackhashes.insert(track.trackhash)
+                return Self.record(track, plays: plays[track.trackhash])
             }
             let upserted = try store.upsertLibraryTracks(records, seenAt: seenAt)
             result.files += tracks.count
@@ -63,6 +60,15 @@ public struct LibraryImport: Sendable {
             result.changed += upserted.changed
         }
         result.removed = try store.removeLibraryTracks(notSeenSince: seenAt)
+        result.unmatchedPlays = plays.unmatched(byTrackhash: trackhashes)
+        if result.unmatchedPlays.plays > 0 {
+            logger.warning(
+                "SwingMusic plays of songs not in the library are not counted on any file",
+                metadata: [
+                    "plays": "\(result.unmatchedPlays.plays)", "songs": "\(result.unmatchedPlays.songs)",
+                    "user": "\(source.user ?? "all users")",
+                ])
+        }
         let backlog = try store.matchingBacklog()
         result.needingMatching = backlog.files
         result.needingMatchingWithISRC = backlog.withISRC
@@ -71,9 +77,21 @@ public struct LibraryImport: Sendable {
             metadata: [
                 "path": "\(library.path)", "files": "\(result.files)", "added": "\(result.added)",
                 "changed": "\(result.changed)", "removed": "\(result.removed)",
-                "needing_matching": "\(result.needingMatching)",
+                "needing_matching": "\(result.needingMatching)", "opened": "\(library.access.rawValue)",
             ])
         return result
+    }
+
+    /// The store's record of a file: the title and artists SwingMusic shows, its hash and raw tags, the song's plays.
+    static func record(_ track: LibraryTrack, plays: LocalPlays?) -> LibraryTrackRecord {
+        let local = track.localTrack
+        return LibraryTrackRecord(
+            filepath: track.filepath, fingerprint: track.fingerprint, title: local.title, artists: track.artists,
+            albumArtists: track.albumArtists, album: track.album, durationSeconds: track.durationSeconds,
+            isrc: track.isrc, localPlayCount: plays?.count ?? 0, lastPlayedAt: plays?.lastPlayedAt,
+            swingMusic: SwingMusicFileRecord(
+                trackhash: track.trackhash, tagTitle: track.tags.title, tagArtists: track.tags.artists,
+                tagAlbumArtists: track.tags.albumArtists, tagAlbum: track.tags.album))
     }
 
     /// What an import would find, without writing anything: for `plan` and `run --dry-run`.
@@ -85,7 +103,8 @@ public struct LibraryImport: Sendable {
             survey.found.files += tracks.count
             for track in tracks {
                 survey.lastfmKeys.insert(
-                    LastfmTrackKey(fileWithArtists: track.artists, albumArtists: track.albumArtists, title: track.title)
+                    LastfmTrackKey(
+                        fileWithArtists: track.artists, albumArtists: track.albumArtists, title: track.localTrack.title)
                 )
                 let match = matches[track.filepath]
                 let current = match?.fingerprint == track.fingerprint
@@ -135,6 +154,8 @@ public struct LibraryImportResult: Hashable, Sendable {
     public var needingMatching = 0
     /// Of those, files with an ISRC: each may cost a second search when the ISRC finds nothing.
     public var needingMatchingWithISRC = 0
+    /// SwingMusic plays whose song is not in the library (removed, or renamed by new tags or settings).
+    public var unmatchedPlays = UnmatchedPlays()
 
     public init(databasePath: String) {
         self.databasePath = databasePath

@@ -85,136 +85,179 @@ struct OutboundPipeline {
         self.authorize = authorize
     }
 
+    /// Where one turn of the loop leaves the request: sent again, or ended.
+    private enum Turn<Answer> {
+        case again
+        case end(Ending<Answer>)
+    }
+
+    /// One request's own account: its tries so far, the bound on them, whether its token was renewed.
+    private struct Attempts {
+        var made = 0
+        let allowed: Int
+        var renewedToken = false
+
+        /// Counts one more try; false when the request may not be tried again.
+        mutating func another() -> Bool {
+            made += 1
+            return made <= allowed
+        }
+    }
+
     /// Sends `send` until its answer is final. `maxRetries` bounds the retries of this request (the retry policy's
     /// by default); `describe` words an answer for a message.
     mutating func send<Exchange: OutboundExchange, Tally: RequestTally>(
         endpoint: String, detail: String, tally: inout Tally, maxRetries: Int? = nil,
         describe: (Exchange) -> String = { "\($0.answer)" }, _ send: () async -> Exchange
     ) async -> Ending<Exchange.Answer> {
-        let retries = maxRetries ?? max(0, retry.maxAttempts - 1)
-        var attempt = 0
-        var renewedToken = false
+        var attempts = Attempts(allowed: maxRetries ?? max(0, retry.maxAttempts - 1))
         while true {
             if let requestLimit, tally.requests >= requestLimit {
                 return .stopped(.deferred("max_requests (\(requestLimit)) reached"))
             }
-            if let authorize {
-                switch await authorize() {
-                case .authorized: break
-                case .refused(let message): return .stopped(.configurationError(message))
-                case .unavailable(let message):
-                    attempt += 1
-                    guard attempt <= retries else { return registerFailure(message) }
-                    tally.countRetry()
-                    if let stop = await backOff(retry.backoff(beforeRetry: attempt, using: &generator)) {
-                        return .stopped(stop)
-                    }
-                    continue
-                }
+            let held: Turn<Exchange.Answer>? = await authorize(&attempts, tally: &tally)
+            switch held {
+            case .end(let ending)?: return ending
+            case .again?: continue
+            case nil: break
             }
-            let ledgerID: Int64
-            let grantedAt: Date
-            do {
-                switch try await pacer.acquire(endpoint: endpoint) {
-                case .granted(let id, let at):
-                    (ledgerID, grantedAt) = (id, at)
-                    await pacer.markSent(ledgerID: id, grantedAt: at, sentAt: clock.now())
-                case .refused(let refusal):
-                    return .stopped(Self.outcome(for: refusal))
-                }
-            } catch {
-                return .stopped(.deferred("stopped while waiting"))
+            let slot: (ledgerID: Int64, grantedAt: Date)
+            switch await reserveSlot(endpoint: endpoint) {
+            case .success(let granted): slot = granted
+            case .failure(let refusal): return .stopped(refusal.outcome)
             }
             let exchange = await send()
-            let action = exchange.answer.action
-            if exchange.reachedNetwork {
-                // The slot lasts until the answer: the next request cannot reach the server sooner than
-                // `min_interval` after this one did, however long this one took to get there.
-                await pacer.markSent(ledgerID: ledgerID, grantedAt: grantedAt, sentAt: clock.now())
-            }
             guard exchange.reachedNetwork else {
-                try? store.cancelReservation(ledgerID: ledgerID)
-                switch action {
+                try? store.cancelReservation(ledgerID: slot.ledgerID)
+                switch exchange.answer.action {
                 case .stop: return .stopped(.configurationError(describe(exchange)))
                 case .retry, .renewToken:
                     // The credential went missing between the check and the send: the next turn fetches it again.
-                    attempt += 1
-                    guard attempt <= retries else { return registerFailure(describe(exchange)) }
+                    guard attempts.another() else { return registerFailure(describe(exchange)) }
                     continue
                 default: return .notSent(describe(exchange))
                 }
             }
-            tally.countRequest(status: exchange.status)
-            logger.debug(
-                "\(service) \(endpoint) \(detail) -> \(exchange.status == 0 ? "no answer" : String(exchange.status))",
-                metadata: ["ms": "\(Int(exchange.duration * 1000))", "attempt": "\(attempt + 1)"])
-            switch action {
-            case .throttle, .park: tally.countRateLimited()
-            case .retry where exchange.status == 429: tally.countRateLimited()
-            default: break
-            }
-
-            switch action {
-            case .store, .rememberMissing, .skip:
-                consecutiveFailures = 0
-                consecutiveThrottles = 0
-                return .answered(exchange.answer, action: action, ledgerID: ledgerID, status: exchange.status)
-            case .retry(let after?):
-                complete(ledgerID, exchange.status)
-                attempt += 1
-                if let parked = await parkIfBeyondCeiling(after, reason: "Retry-After \(DurationText.format(after))") {
-                    return .stopped(parked)
-                }
-                await pacer.block(until: clock.now().addingTimeInterval(after))
-                guard attempt <= retries else {
-                    return registerFailure("\(describe(exchange)), \(attempt) tries")
-                }
-                tally.countRetry()
-            case .retry(nil):
-                complete(ledgerID, exchange.status)
-                attempt += 1
-                guard attempt <= retries else { return registerFailure(describe(exchange)) }
-                tally.countRetry()
-                if let stop = await backOff(retry.backoff(beforeRetry: attempt, using: &generator)) {
-                    return .stopped(stop)
-                }
-            case .throttle:
-                complete(ledgerID, exchange.status)
-                attempt += 1
-                consecutiveThrottles += 1
-                let reason = "rate limited \(consecutiveThrottles) times in a row"
-                if throttle.parks(afterConsecutive: consecutiveThrottles) {
-                    return .stopped(await park(for: throttle.parkFor, reason: reason))
-                }
-                let wait = throttle.wait(afterConsecutive: consecutiveThrottles)
-                if let parked = await parkIfBeyondCeiling(wait, reason: reason) { return .stopped(parked) }
-                await pacer.block(until: clock.now().addingTimeInterval(wait))
-                guard attempt <= retries else { return registerFailure("rate limited \(attempt) times") }
-                tally.countRetry()
-            case .park(let seconds, let reason):
-                complete(ledgerID, exchange.status)
-                learnCeiling(retryAfter: seconds)
-                let parked = await park(for: seconds ?? 86_400, reason: reason)
-                if case .parked(let until, _) = parked {
-                    logger.warning("\(service)'s quota is spent; no request before \(until)")
-                }
-                return .stopped(parked)
-            case .renewToken:
-                complete(ledgerID, exchange.status)
-                guard !renewedToken else { return registerFailure("\(service) refused a freshly issued token") }
-                renewedToken = true
-                tally.countRetry()
-            case .disableForRun:
-                complete(ledgerID, exchange.status)
-                return .disabled(describe(exchange))
-            case .fail:
-                complete(ledgerID, exchange.status)
-                return registerFailure(describe(exchange))
-            case .stop:
-                complete(ledgerID, exchange.status)
-                return .stopped(.configurationError(describe(exchange)))
-            }
+            // The slot lasts until the answer: the next request cannot reach the server sooner than `min_interval`
+            // after this one did, however long this one took to get there.
+            await pacer.markSent(ledgerID: slot.ledgerID, grantedAt: slot.grantedAt, sentAt: clock.now())
+            count(exchange, endpoint: endpoint, detail: detail, attempt: attempts.made + 1, tally: &tally)
+            let turn = await react(
+                to: exchange, ledgerID: slot.ledgerID, attempts: &attempts, tally: &tally, describe: describe)
+            if case .end(let ending) = turn { return ending }
         }
+    }
+
+    /// Holds the service's credential before a slot is taken: nil when it is held (or none is needed), `.again`
+    /// after waiting out a token endpoint that did not answer.
+    private mutating func authorize<Answer, Tally: RequestTally>(_ attempts: inout Attempts, tally: inout Tally)
+        async -> Turn<Answer>?
+    {
+        guard let authorize else { return nil }
+        switch await authorize() {
+        case .authorized: return nil
+        case .refused(let message): return .end(.stopped(.configurationError(message)))
+        case .unavailable(let message):
+            guard attempts.another() else { return .end(registerFailure(message)) }
+            tally.countRetry()
+            if let stop = await backOff(retry.backoff(beforeRetry: attempts.made, using: &generator)) {
+                return .end(.stopped(stop))
+            }
+            return .again
+        }
+    }
+
+    /// Why the pacer will not let the request start.
+    private struct SlotRefusal: Error {
+        var outcome: RunOutcome
+    }
+
+    /// A slot from the pacer (a ledger row), marked as sent now.
+    private func reserveSlot(endpoint: String) async -> Result<(ledgerID: Int64, grantedAt: Date), SlotRefusal> {
+        do {
+            switch try await pacer.acquire(endpoint: endpoint) {
+            case .granted(let id, let at):
+                await pacer.markSent(ledgerID: id, grantedAt: at, sentAt: clock.now())
+                return .success((id, at))
+            case .refused(let refusal):
+                return .failure(SlotRefusal(outcome: Self.outcome(for: refusal)))
+            }
+        } catch {
+            return .failure(SlotRefusal(outcome: .deferred("stopped while waiting")))
+        }
+    }
+
+    /// Counts a request that reached the network, and logs it.
+    private func count<Exchange: OutboundExchange, Tally: RequestTally>(
+        _ exchange: Exchange, endpoint: String, detail: String, attempt: Int, tally: inout Tally
+    ) {
+        tally.countRequest(status: exchange.status)
+        logger.debug(
+            "\(service) \(endpoint) \(detail) -> \(exchange.status == 0 ? "no answer" : String(exchange.status))",
+            metadata: ["ms": "\(Int(exchange.duration * 1000))", "attempt": "\(attempt)"])
+        switch exchange.answer.action {
+        case .throttle, .park: tally.countRateLimited()
+        case .retry where exchange.status == 429: tally.countRateLimited()
+        default: break
+        }
+    }
+
+    /// The one handling of an answer's action, the same for every service.
+    private mutating func react<Exchange: OutboundExchange, Tally: RequestTally>(
+        to exchange: Exchange, ledgerID: Int64, attempts: inout Attempts, tally: inout Tally,
+        describe: (Exchange) -> String
+    ) async -> Turn<Exchange.Answer> {
+        let action = exchange.answer.action
+        if !action.handsAnswerToCaller { complete(ledgerID, exchange.status) }
+        switch action {
+        case .store, .rememberMissing, .skip:
+            consecutiveFailures = 0
+            consecutiveThrottles = 0
+            return .end(.answered(exchange.answer, action: action, ledgerID: ledgerID, status: exchange.status))
+        case .retry(let after?):
+            let again = attempts.another()
+            if let parked = await parkIfBeyondCeiling(after, reason: "Retry-After \(DurationText.format(after))") {
+                return .end(.stopped(parked))
+            }
+            await pacer.block(until: clock.now().addingTimeInterval(after))
+            guard again else { return .end(registerFailure("\(describe(exchange)), \(attempts.made) tries")) }
+        case .retry(nil):
+            guard attempts.another() else { return .end(registerFailure(describe(exchange))) }
+            if let stop = await backOff(retry.backoff(beforeRetry: attempts.made, using: &generator)) {
+                return .end(.stopped(stop))
+            }
+        case .throttle:
+            let again = attempts.another()
+            consecutiveThrottles += 1
+            let reason = "rate limited \(consecutiveThrottles) times in a row"
+            if throttle.parks(afterConsecutive: consecutiveThrottles) {
+                return .end(.stopped(await park(for: throttle.parkFor, reason: reason)))
+            }
+            let wait = throttle.wait(afterConsecutive: consecutiveThrottles)
+            if let parked = await parkIfBeyondCeiling(wait, reason: reason) { return .end(.stopped(parked)) }
+            await pacer.block(until: clock.now().addingTimeInterval(wait))
+            guard again else { return .end(registerFailure("rate limited \(attempts.made) times")) }
+        case .park(let seconds, let reason):
+            learnCeiling(retryAfter: seconds)
+            let parked = await park(for: seconds ?? 86_400, reason: reason)
+            if case .parked(let until, _) = parked {
+                logger.warning("\(service)'s quota is spent; no request before \(until)")
+            }
+            return .end(.stopped(parked))
+        case .renewToken:
+            guard !attempts.renewedToken else {
+                return .end(registerFailure("\(service) refused a freshly issued token"))
+            }
+            attempts.renewedToken = true
+        case .disableForRun:
+            return .end(.disabled(describe(exchange)))
+        case .fail:
+            return .end(registerFailure(describe(exchange)))
+        case .stop:
+            return .end(.stopped(.configurationError(describe(exchange))))
+        }
+        tally.countRetry()
+        return .again
     }
 
     /// Counts a request that failed for good; the breaker's verdict when it is one too many in a row.
@@ -275,6 +318,17 @@ struct OutboundPipeline {
             return nil
         } catch {
             return .deferred("stopped while backing off")
+        }
+    }
+}
+
+extension OutboundAction {
+    /// Whether the caller writes what the answer says with its ledger row (`store`, `rememberMissing`, `skip`);
+    /// every other action's row is completed by the pipeline.
+    var handsAnswerToCaller: Bool {
+        switch self {
+        case .store, .rememberMissing, .skip: true
+        case .retry, .throttle, .park, .renewToken, .disableForRun, .fail, .stop: false
         }
     }
 }

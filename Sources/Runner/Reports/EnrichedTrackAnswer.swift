@@ -57,6 +57,15 @@ public struct EnrichedTrackAnswer: Encodable, Sendable {
         var note: String
     }
 
+    /// How SwingMusic names the file, and the other files of the same song, which show the same plays.
+    struct SwingMusicName: Encodable {
+        var trackhash: String
+        var tagTitle: String
+        var tagArtists: String
+        var tagAlbum: String
+        var songCopies: [String]
+    }
+
     struct Freshness: Encodable {
         var fetchedAt: Date?
         var expiresAt: Date?
@@ -70,6 +79,7 @@ public struct EnrichedTrackAnswer: Encodable, Sendable {
     var album: String?
     var durationSeconds: Int?
     var isrc: String?
+    var swingMusic: SwingMusicName?
     var match: Match?
     var genres: [String]
     var tags: [String]
@@ -85,6 +95,11 @@ public struct EnrichedTrackAnswer: Encodable, Sendable {
         album = file.album
         durationSeconds = file.durationSeconds
         isrc = track.isrc
+        swingMusic = file.swingMusic.map {
+            SwingMusicName(
+                trackhash: $0.trackhash, tagTitle: $0.tagTitle, tagArtists: $0.tagArtists, tagAlbum: $0.tagAlbum,
+                songCopies: track.songCopies)
+        }
         match = track.match.map {
             Match(
                 method: $0.match.method.rawValue, outcome: $0.match.outcome.rawValue, spotifyID: $0.match.spotifyID,
@@ -128,9 +143,22 @@ public struct EnrichedTrackAnswer: Encodable, Sendable {
     /// Lines for a person: how the file was matched and what is known about it, from where, fresh until when.
     public var explanation: [String] {
         let time = { (date: Date?) in date.map { $0.formatted(.iso8601) } ?? "?" }
-        var lines = ["\(filepath)", "  tags: \"\(title)\" by \(artists.joined(separator: ", "))"]
+        // The title and artists SwingMusic shows, once the file's raw tags are kept beside them.
+        let label = swingMusic == nil ? "tags" : "shown"
+        var lines = ["\(filepath)", "  \(label): \"\(title)\" by \(artists.joined(separator: ", "))"]
         if let album { lines[1] += " on \"\(album)\"" }
         lines[1] += isrc.map { ", ISRC \($0)" } ?? ", no ISRC"
+        if let swingMusic {
+            lines.append(
+                "  swingmusic: track hash \(swingMusic.trackhash), from the tags \"\(swingMusic.tagTitle)\" by \(swingMusic.tagArtists) on \"\(swingMusic.tagAlbum)\""
+            )
+            if !swingMusic.songCopies.isEmpty {
+                let count = swingMusic.songCopies.count
+                lines.append(
+                    "  local plays are the song's, shown on each of its \(count + 1) files as SwingMusic shows them; also on: \(swingMusic.songCopies.joined(separator: ", "))"
+                )
+            }
+        }
         if let match, match.method == TrackMatch.Method.pinned.rawValue {
             let decision =
                 match.outcome == TrackMatch.Outcome.matched.rawValue

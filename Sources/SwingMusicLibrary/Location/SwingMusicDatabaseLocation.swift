@@ -18,6 +18,9 @@ public struct SwingMusicDatabaseLocation: Hashable, Sendable {
         self.path = path
     }
 
+    /// SwingMusic's config folder: the one that holds the database, `settings.json` and `artist_split_ignore.txt`.
+    public var folder: String { (path as NSString).deletingLastPathComponent }
+
     /// The paths looked at, in order, when none is given.
     public static func candidates(environment: [String: String], homeDirectory: String) -> [String] {
         func variable(_ name: String) -> String? {

@@ -1,35 +1,40 @@
 import SwingCache
 
-/// One audio file of the SwingMusic library, with the tags the matcher reads.
+/// One audio file of the SwingMusic library: its tags as stored, and the track SwingMusic shows for them.
 public struct LibraryTrack: Hashable, Sendable {
-    /// Unique in the library: the key plays and matches are joined by.
+    /// Unique in the library: the key matches are joined by.
     public var filepath: String
-    public var title: String
-    public var artists: [String]
-    public var albumArtists: [String]
-    public var album: String
+    /// The tags as SwingMusic's scanner stored them.
+    public var tags: TrackTags
+    /// What SwingMusic shows: the title, artists and album the matcher and every provider query use.
+    public var shown: ShownTrack
     /// Whole seconds, as SwingMusic stores them; 0 when unknown.
     public var durationSeconds: Int
     /// Canonical form (12 characters, upper case, no dashes), or nil when the file has no well-formed one.
     public var isrc: String?
 
-    public init(
-        filepath: String, title: String, artists: [String], albumArtists: [String], album: String,
-        durationSeconds: Int, isrc: String?
-    ) {
+    public init(filepath: String, tags: TrackTags, shown: ShownTrack, durationSeconds: Int, isrc: String?) {
         self.filepath = filepath
-        self.title = title
-        self.artists = artists
-        self.albumArtists = albumArtists
-        self.album = album
+        self.tags = tags
+        self.shown = shown
         self.durationSeconds = durationSeconds
         self.isrc = isrc
     }
 
+    /// The title SwingMusic shows ("(feat. …)", "(prod. …)" and remaster notes removed as its settings say).
+    public var title: String { shown.title }
+    /// The artists SwingMusic shows, featured ones included.
+    public var artists: [String] { shown.artists }
+    public var albumArtists: [String] { shown.albumArtists }
+    /// The album title SwingMusic shows.
+    public var album: String { shown.album }
+    /// SwingMusic's runtime track hash, which its scrobbles carry: copies of one song share it.
+    public var trackhash: String { shown.trackhash }
+
     /// What the matcher compares; the album artists stand in when the file names no artist.
     public var localTrack: LocalTrack {
         LocalTrack(
-            title: title, artists: artists.isEmpty ? albumArtists : artists, album: album,
+            title: PythonText.strip(title), artists: artists.isEmpty ? albumArtists : artists, album: album,
             durationSeconds: durationSeconds > 0 ? durationSeconds : nil, isrc: isrc)
     }
 

@@ -2,16 +2,17 @@ import Foundation
 import GRDB
 
 extension SwingMusicLibrary {
-    /// Local plays per file: the rows of `scrobble`, grouped by the file path each names in its `extra` JSON,
-    /// counted in SQL; for one user (SwingMusic's `user.username`) or for all.
+    /// Local plays per song, as SwingMusic counts them: the rows of `scrobble` grouped by their `trackhash`, for one
+    /// user (SwingMusic's `user.username`) or for all, counted in SQL.
     ///
-    /// Rows are joined by path, not by `trackhash`: the hash SwingMusic stores in `track` is not the one its
-    /// server computes at run time. A file that was played and then removed from the library still has its count.
-    /// The whole answer comes from one statement, so it is one committed state even while SwingMusic writes.
-    public func localPlays(user: String? = nil) throws(SwingMusicLibraryError) -> [String: LocalPlays] {
+    /// A scrobble carries SwingMusic's runtime hash (``LibraryTrack/trackhash``), not the `track.trackhash` column,
+    /// so copies of one song share its plays, and rows restored from a backup without `extra` count like the others.
+    /// A hash that names no track of the library is in the answer too: ``SongPlays/unmatched(byTrackhash:)`` finds
+    /// them. The whole answer comes from one statement, so it is one committed state even while SwingMusic writes.
+    public func localPlays(user: String? = nil) throws(SwingMusicLibraryError) -> SongPlays {
         let path = path
         return try read { db in
-            try Self.requireColumns(["extra", "timestamp", "userid"], in: "scrobble", db: db, path: path)
+            try Self.requireColumns(["trackhash", "timestamp", "userid"], in: "scrobble", db: db, path: path)
             var filter = ""
             var arguments: StatementArguments = []
             if let user {
@@ -21,21 +22,18 @@ extension SwingMusicLibrary {
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT filepath, COUNT(*) AS plays, MAX(timestamp) AS lastPlayed
-                    FROM (SELECT CASE WHEN json_valid(extra) THEN json_extract(extra, '$.filepath') END AS filepath,
-                                 timestamp
-                          FROM scrobble \(filter))
-                    WHERE typeof(filepath) = 'text' AND filepath <> ''
-                    GROUP BY filepath
+                    SELECT CAST(trackhash AS TEXT) AS trackhash, COUNT(*) AS plays, MAX(timestamp) AS lastPlayed
+                    FROM scrobble \(filter)
+                    GROUP BY CAST(trackhash AS TEXT)
                     """,
                 arguments: arguments)
             var plays: [String: LocalPlays] = [:]
             while let row = try rows.next() {
                 let last: Double? = row["lastPlayed"]
-                plays[row["filepath"]] = LocalPlays(
+                plays[row["trackhash"] ?? ""] = LocalPlays(
                     count: row["plays"], lastPlayedAt: last.flatMap { $0 > 0 ? Date(timeIntervalSince1970: $0) : nil })
             }
-            return plays
+            return SongPlays(byTrackhash: plays)
         }
     }
 

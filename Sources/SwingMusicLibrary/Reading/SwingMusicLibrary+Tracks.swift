@@ -41,10 +41,11 @@ extension SwingMusicLibrary {
     }
 
     private func libraryTrack(_ row: Row) -> LibraryTrack {
-        LibraryTrack(
-            filepath: Self.text(row, "filepath"), title: Self.text(row, "title"),
-            artists: artistSplitting.split(Self.text(row, "artists")),
-            albumArtists: artistSplitting.split(Self.text(row, "albumartists")), album: Self.text(row, "album"),
+        let tags = TrackTags(
+            title: Self.text(row, "title"), artists: Self.text(row, "artists"),
+            albumArtists: Self.text(row, "albumartists"), album: Self.text(row, "album"))
+        return LibraryTrack(
+            filepath: Self.text(row, "filepath"), tags: tags, shown: rules.shown(tags),
             durationSeconds: Self.wholeNumber(row, "duration"),
             isrc: ISRCTag.isrc(fromExtracted: Self.optionalText(row, "isrc")))
     }

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import SwingCache
 
-/// Reads a SwingMusic library database, never writing to it.
+/// Reads a SwingMusic library database, never writing to it, and shows its tracks as SwingMusic does.
 ///
 /// ```swift
 /// let library = try SwingMusicLibrary.open(try SwingMusicDatabaseLocation.resolve(explicitPath: nil))
@@ -12,24 +12,38 @@ import SwingCache
 ///
 /// The file is opened read-only (`SQLITE_OPEN_READONLY`, and `PRAGMA query_only` on top): no write, no
 /// migration, no change of journal mode. SwingMusic keeps the database in WAL mode, so this reader runs beside
-/// the live server while it writes; each read sees one committed state.
+/// the live server while it writes; each read sees one committed state. Nothing is left in SwingMusic's folder that
+/// SwingMusic could not use: see ``SwingMusicDatabaseAccess``. The rules for titles and artists come from the
+/// `settings.json` and `artist_split_ignore.txt` beside the database (``SwingMusicSettings``).
 public final class SwingMusicLibrary: Sendable {
     public let path: String
-    public let artistSplitting: ArtistSplitting
+    public let rules: SwingMusicRules
+    /// How the file was opened: in place, or through a private snapshot.
+    public let access: SwingMusicDatabaseAccess
     let reader: DatabaseQueue
+    /// Kept while the reader reads a snapshot: its folder goes when the library does.
+    private let snapshot: DatabaseSnapshot?
 
     /// The `track` columns the reader needs.
     static let trackColumns = ["id", "filepath", "title", "artists", "albumartists", "album", "duration", "extra"]
 
-    private init(path: String, reader: DatabaseQueue, artistSplitting: ArtistSplitting) {
+    private init(
+        path: String, reader: DatabaseQueue, rules: SwingMusicRules, access: SwingMusicDatabaseAccess,
+        snapshot: DatabaseSnapshot?
+    ) {
         self.path = path
         self.reader = reader
-        self.artistSplitting = artistSplitting
+        self.rules = rules
+        self.access = access
+        self.snapshot = snapshot
     }
 
     /// Opens the database at `location` and checks it has the tables and columns the reader needs.
+    ///
+    /// `rules` nil: SwingMusic's own, read from the settings in the database's folder. `access` nil: as
+    /// ``SwingMusicDatabaseAccess/decide(for:)`` decides for the file and the running process.
     public static func open(
-        _ location: SwingMusicDatabaseLocation, artistSplitting: ArtistSplitting = .swingMusicDefault
+        _ location: SwingMusicDatabaseLocation, rules: SwingMusicRules? = nil, access: SwingMusicDatabaseAccess? = nil
     ) throws(SwingMusicLibraryError) -> SwingMusicLibrary {
         let path = location.path
         guard FileManager.default.fileExists(atPath: path) else {
@@ -40,15 +54,19 @@ public final class SwingMusicLibrary: Sendable {
             throw SwingMusicLibraryError(path: path, problem: .notARegularFile(reason))
         }
         try requireSQLiteHeader(path)
+        let rules =
+            if let rules { rules } else { SwingMusicRules(try SwingMusicSettings.read(folder: location.folder)) }
+        let access = access ?? .decide(for: SwingMusicDatabaseAccess.FileState(databasePath: path))
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
         configuration.label = "SwingMusicLibrary"
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA query_only = 1") }
         let library = try run(path: path) {
-            SwingMusicLibrary(
-                path: path, reader: try DatabaseQueue(path: path, configuration: configuration),
-                artistSplitting: artistSplitting)
+            let snapshot = access == .snapshot ? try DatabaseSnapshot(of: path) : nil
+            return SwingMusicLibrary(
+                path: path, reader: try DatabaseQueue(path: snapshot?.path ?? path, configuration: configuration),
+                rules: rules, access: access, snapshot: snapshot)
         }
         try library.read { db in try requireColumns(trackColumns, in: "track", db: db, path: path) }
         return library

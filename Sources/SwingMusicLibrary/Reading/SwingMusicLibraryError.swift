@@ -12,6 +12,10 @@ public struct SwingMusicLibraryError: Error, Equatable, Sendable, CustomStringCo
         case missingColumns(table: String, columns: [String])
         /// No user by that name; `known` lists the names there are.
         case unknownUser(String, known: [String])
+        /// SwingMusic's `settings.json` (the `path`) is there but is not a JSON object.
+        case malformedSettings
+        /// SwingMusic's `settings.json` (the `path`) is there but cannot be read.
+        case unreadableSettings
         case sqlite(String)
     }
 
@@ -47,6 +51,10 @@ public struct SwingMusicLibraryError: Error, Equatable, Sendable, CustomStringCo
         case .unknownUser(let name, let known):
             let list = known.isEmpty ? "none" : known.joined(separator: ", ")
             return "\(file) has no user '\(name)' (its users: \(list))"
+        case .malformedSettings:
+            return "SwingMusic settings '\(path ?? "")' is not a JSON object: fix it or let SwingMusic write it again"
+        case .unreadableSettings:
+            return "SwingMusic settings '\(path ?? "")' cannot be read: let swingcache's user read it"
         case .sqlite(let message):
             return "\(file): \(message)"
         }

@@ -1,0 +1,23 @@
+/// What SwingMusic names a library file by: its runtime track hash, and the tags as its scanner stored them.
+///
+/// ```swift
+/// SwingMusicFileRecord(
+///     trackhash: "8f2c…", tagTitle: "Song (feat. B)", tagArtists: "A", tagAlbumArtists: "A", tagAlbum: "Album")
+/// ```
+public struct SwingMusicFileRecord: Hashable, Sendable {
+    /// The hash SwingMusic's API, scrobbles, playlists and favorites use; copies of one song share it.
+    public var trackhash: String
+    public var tagTitle: String
+    /// The tag's text, separators and all.
+    public var tagArtists: String
+    public var tagAlbumArtists: String
+    public var tagAlbum: String
+
+    public init(trackhash: String, tagTitle: String, tagArtists: String, tagAlbumArtists: String, tagAlbum: String) {
+        self.trackhash = trackhash
+        self.tagTitle = tagTitle
+        self.tagArtists = tagArtists
+        self.tagAlbumArtists = tagAlbumArtists
+        self.tagAlbum = tagAlbum
+    }
+}

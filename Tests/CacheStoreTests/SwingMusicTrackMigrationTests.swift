@@ -1,0 +1,73 @@
+import CacheStore
+import Foundation
+import SwingCache
+import SwingCacheTestKit
+import Testing
+
+/// `v6-swingmusic-track`: SwingMusic's hash and raw tags beside each library file, and the export view.
+@Suite struct SwingMusicTrackMigrationTests {
+    let folder: TemporaryDirectory
+    let path: String
+    static func definition(of view: String) -> String {
+        "SELECT sql FROM sqlite_master WHERE type = 'view' AND name = '\(view)'"
+    }
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        path = folder.file("cache.sqlite")
+        try SQLiteCacheStore.createDatabase(at: path, migratedUpTo: "v2-enrichment")
+    }
+
+    @Test func theExistingViewsStayByteForByteAndTheExportViewIsAddedBesideThem() throws {
+        let views = ["swingcache_library", "swingcache_play_counts"]
+        let before = try views.map { try SQLiteShell.query(path, Self.definition(of: $0)) }
+        _ = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readWrite)
+
+        #expect(before.allSatisfy { !$0.isEmpty })
+        #expect(try views.map { try SQLiteShell.query(path, Self.definition(of: $0)) } == before)
+        #expect(try SQLiteShell.query(path, Self.definition(of: "swingcache_library_export")).contains("artists_json"))
+        #expect(try SQLiteShell.query(path, "SELECT COUNT(*) FROM pragma_table_info('swingmusic_track')") == "6")
+    }
+
+    @Test func aReadOfAVersionTwoDatabaseExportsWithoutMigrating() throws {
+        let old = try SQLiteCacheStore.open(DatabaseLocation(path: folder.file("written.sqlite")), access: .readWrite)
+        try old.upsertLibraryTracks(
+            [
+                LibraryTrackRecord(
+                    filepath: "/music/a.flac", fingerprint: "v1:a", title: "A", artists: ["Tyler, The Creator"])
+            ],
+            seenAt: .testEpoch)
+        _ = try SQLiteShell.query(
+            path,
+            "ATTACH '\(folder.file("written.sqlite"))' AS written; INSERT INTO library_track SELECT * FROM written.library_track"
+        )
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+
+        let store = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readOnly)
+        var exported = Data()
+        #expect(try store.exportLibrary(format: .json) { exported.append($0) } == 1)
+        let rows = try #require(try JSONSerialization.jsonObject(with: exported) as? [[String: Any]])
+        #expect(rows.first?["artists"] as? String == "Tyler, The Creator")
+        #expect(rows.first?["artists_json"] as? [String] == ["Tyler, The Creator"])
+        #expect(rows.first?["swingmusic_trackhash"] is NSNull)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(try SQLiteShell.query(path, "SELECT COUNT(*) FROM grdb_migrations") == "2")
+    }
+
+    @Test func aFileKeepsItsSwingMusicRowWhileItStaysAndLosesItWithTheFile() throws {
+        let store = try folder.store("new.sqlite")
+        let file = SwingMusicFileRecord(
+            trackhash: "17e67ced90babe7e", tagTitle: "Under Pressure", tagArtists: "Queen/David Bowie",
+            tagAlbumArtists: "Queen", tagAlbum: "Hot Space")
+        try store.upsertLibraryTracks(
+            [
+                LibraryTrackRecord(
+                    filepath: "/music/a.flac", fingerprint: "v1:a", title: "Under Pressure",
+                    artists: ["Queen", "David Bowie"], swingMusic: file)
+            ], seenAt: .testEpoch)
+        #expect(try store.enrichedTrack(filepath: "/music/a.flac")?.library.swingMusic == file)
+
+        #expect(try store.removeLibraryTracks(notSeenSince: .testEpoch.addingTimeInterval(1)) == 1)
+        #expect(try SQLiteShell.query(folder.file("new.sqlite"), "SELECT COUNT(*) FROM swingmusic_track") == "0")
+    }
+}
