@@ -53,6 +53,7 @@ let package = Package(
             dependencies: [
                 "SwingCache", "SpotifyAPI", "CacheStore", "RedisClient", "SwingMusicLibrary", "EnrichmentAPI",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
@@ -93,9 +94,15 @@ let package = Package(
             ]
         ),
         .testTarget(name: "SwingCacheTests", dependencies: ["SwingCache", "SwingCacheTestKit"]),
-        .testTarget(name: "CacheStoreTests", dependencies: ["CacheStore", "SwingCache", "SwingCacheTestKit"]),
+        .testTarget(
+            name: "CacheStoreTests",
+            dependencies: [
+                "CacheStore", "SwingCache", "SwingCacheTestKit", .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "SwingMusicLibraryTests", dependencies: ["SwingMusicLibrary", "SwingCacheTestKit"]),
-        .testTarget(name: "RedisClientTests", dependencies: ["RedisClient"]),
+        .testTarget(
+            name: "RedisClientTests",
+            dependencies: ["RedisClient", "SwingCacheTestKit", .product(name: "NIOCore", package: "swift-nio")]),
         .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer", "SwingCache", "SwingCacheTestKit"]),
         .testTarget(
             name: "SpotifyAPITests", dependencies: ["SpotifyAPI", "SwingCache", "FixtureServer", "SwingCacheTestKit"]),

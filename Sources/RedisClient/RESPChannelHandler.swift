@@ -9,6 +9,10 @@ struct RedisRequest: Sendable {
 
 /// Encodes requests, decodes answers, and pairs them: Redis answers a connection's commands in the order it
 /// received them, so a queue of waiting requests is all the bookkeeping pipelining needs.
+///
+/// While an answer is awaited, a server that sends nothing for `replyTimeout` (stopped, overloaded, or not Redis
+/// at all) fails every waiting request with ``RedisReplyTimeout`` and the connection is closed: answers pair by
+/// order, so a late one could never be matched again.
 final class RESPChannelHandler: ChannelDuplexHandler {
     typealias InboundIn = ByteBuffer
     typealias OutboundIn = RedisRequest
@@ -22,13 +26,33 @@ final class RESPChannelHandler: ChannelDuplexHandler {
 
     private var waiting = CircularBuffer<Waiting>()
     private var input: ByteBuffer?
+    private let replyTimeout: TimeAmount
+    private var silenceTimer: Scheduled<Void>?
+
+    init(replyTimeout: TimeAmount) {
+        self.replyTimeout = replyTimeout
+    }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
         let request = unwrapOutboundIn(data)
         var buffer = context.channel.allocator.buffer(capacity: 64 * request.commands.count)
         for command in request.commands { RESPEncoding.write(command, into: &buffer) }
         waiting.append(Waiting(expected: request.commands.count, received: [], promise: request.promise))
+        if silenceTimer == nil { startSilenceTimer(context: context) }
         context.write(wrapOutboundOut(buffer), promise: promise)
+    }
+
+    /// Restarts the wait for the server's next byte; none is needed once nothing is awaited.
+    private func startSilenceTimer(context: ChannelHandlerContext) {
+        silenceTimer?.cancel()
+        silenceTimer = nil
+        guard !waiting.isEmpty else { return }
+        let timeout = replyTimeout
+        silenceTimer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) { [self] in
+            silenceTimer = nil
+            failAll(RedisReplyTimeout(after: timeout))
+            context.close(promise: nil)
+        }
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
@@ -40,6 +64,7 @@ final class RESPChannelHandler: ChannelDuplexHandler {
                 deliver(value)
             }
             if let buffered = input, buffered.readableBytes == 0 { input = nil }
+            startSilenceTimer(context: context)
         } catch {
             failAll(RedisError("the server sent something that is not RESP"))
             context.close(promise: nil)
@@ -68,6 +93,22 @@ final class RESPChannelHandler: ChannelDuplexHandler {
     }
 
     private func failAll(_ error: any Error) {
+        silenceTimer?.cancel()
+        silenceTimer = nil
         while let entry = waiting.popFirst() { entry.promise.fail(error) }
+    }
+}
+
+/// The server sent no byte of an awaited answer for too long: treat it as unreachable.
+public struct RedisReplyTimeout: Error, Sendable, CustomStringConvertible {
+    /// How long the server stayed silent, in seconds.
+    public var seconds: Double
+
+    init(after timeout: TimeAmount) {
+        seconds = Double(timeout.nanoseconds) / 1e9
+    }
+
+    public var description: String {
+        "Redis sent no answer within \(String(format: "%g", seconds))s"
     }
 }

@@ -5,18 +5,24 @@ import NIOCore
 public actor ReconnectingRedis {
     public nonisolated let url: RedisURL
     private let timeout: TimeAmount
+    private let replyTimeout: TimeAmount
     private var current: RedisConnection?
 
-    public init(url: RedisURL, timeout: TimeAmount = .seconds(2)) {
+    /// `timeout` bounds connecting, `replyTimeout` each wait for an answer (see ``RedisConnection/connect``).
+    public init(
+        url: RedisURL, timeout: TimeAmount = .seconds(2),
+        replyTimeout: TimeAmount = RedisConnection.defaultReplyTimeout
+    ) {
         self.url = url
         self.timeout = timeout
+        self.replyTimeout = replyTimeout
     }
 
     /// The live connection, connecting (again) when there is none.
     public func connection() async throws -> RedisConnection {
         if let current, current.isActive { return current }
         current = nil
-        let fresh = try await RedisConnection.connect(to: url, timeout: timeout)
+        let fresh = try await RedisConnection.connect(to: url, timeout: timeout, replyTimeout: replyTimeout)
         current = fresh
         return fresh
     }

@@ -17,9 +17,15 @@ public final class RedisConnection: Sendable {
         self.channel = channel
     }
 
+    /// How long a command waits for the server's next byte by default before it counts as unreachable.
+    public static let defaultReplyTimeout = TimeAmount.seconds(3)
+
     /// Connects, authenticates and selects the database the URL names.
+    ///
+    /// `timeout` bounds the connection; `replyTimeout` bounds every wait for an answer (a stopped server, or one
+    /// that accepts and never answers, fails the command with ``RedisReplyTimeout`` instead of hanging).
     public static func connect(
-        to url: RedisURL, timeout: TimeAmount = .seconds(2),
+        to url: RedisURL, timeout: TimeAmount = .seconds(2), replyTimeout: TimeAmount = defaultReplyTimeout,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> RedisConnection {
         let channel = try await ClientBootstrap(group: group)
@@ -27,7 +33,7 @@ public final class RedisConnection: Sendable {
             .channelOption(.socketOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    try channel.pipeline.syncOperations.addHandler(RESPChannelHandler())
+                    try channel.pipeline.syncOperations.addHandler(RESPChannelHandler(replyTimeout: replyTimeout))
                 }
             }
             .connect(host: url.host, port: url.port).get()

@@ -38,7 +38,35 @@ public final class RedisServerProcess: @unchecked Sendable {
     public func stop() {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGKILL)
+        kill(process.processIdentifier, SIGCONT)
         process.waitUntilExit()
+    }
+
+    /// Changes a setting of the running server (`CONFIG SET`), with `redis-cli`.
+    public func configure(_ setting: String, _ value: String) throws {
+        let cli = Process()
+        cli.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        cli.arguments = ["redis-cli", "-p", String(port), "CONFIG", "SET", setting, value]
+        cli.standardOutput = FileHandle.nullDevice
+        cli.standardError = FileHandle.nullDevice
+        try cli.run()
+        cli.waitUntilExit()
+        guard cli.terminationStatus == 0 else {
+            throw CommandLineRun.Failure(description: "redis-cli CONFIG SET \(setting) failed")
+        }
+    }
+
+    /// Stops the server without ending it (SIGSTOP), as an overloaded or swapped-out host would: connections
+    /// stay open and nothing answers. ``resume()`` or ``stop()`` ends the pause.
+    public func pause() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGSTOP)
+    }
+
+    /// Lets a paused server go on (SIGCONT).
+    public func resume() {
+        guard process.isRunning else { return }
+        kill(process.processIdentifier, SIGCONT)
     }
 
     private static func freePort() throws -> Int {

@@ -57,10 +57,11 @@ struct SharedCacheTests {
         let connection = try redis()
         for key in [cache.entityKey(kept), cache.freshnessKey(kept)] {
             let milliseconds = try #require(try await connection.send(["PTTL", key]).integer)
-            #expect((10 * 3600 * 1000 - 5000)...(10 * 3600 * 1000) ~= milliseconds, "\(key): \(milliseconds) ms")
+            // A minute of slack: on a loaded two-core machine the suite's other tests can delay this one by seconds.
+            #expect((10 * 3600 * 1000 - 60_000)...(10 * 3600 * 1000) ~= milliseconds, "\(key): \(milliseconds) ms")
         }
         let missing = try #require(try await connection.send(["PTTL", cache.freshnessKey(gone)]).integer)
-        #expect((3600 * 1000 - 5000)...(3600 * 1000) ~= missing)
+        #expect((3600 * 1000 - 60_000)...(3600 * 1000) ~= missing)
         #expect(try await connection.send(["EXISTS", cache.entityKey(gone)]).integer == 0)
     }
 

@@ -54,6 +54,113 @@ import Testing
         #expect(run.standardOutput.contains("1 missing, 0 known-missing, 1 invalid"))
     }
 
+    @Test func aRunOfAnIDFileWithNoReadableIDIsRefusedWithExit65NotReportedAsDone() throws {
+        try folder.write("ids.csv", "title;artist\nSong;Someone\n")
+        try folder.write("csv.yaml", "targets:\n  files: [ids.csv]\n")
+        for command in ["plan", "run"] {
+            let run = try CommandLineRun.swingcache([command, "csv.yaml", "--db", "cache.sqlite"], in: folder.path)
+            #expect(run.status == 65, "\(command): \(run.standardError)")
+            #expect(
+                run.standardError.contains(
+                    "swingcache: csv.yaml:2:11: id file 'ids.csv' has 2 entries and none is a Spotify id"),
+                "\(run.standardError)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.file("cache.sqlite")))
+    }
+
+    @Test func aCRLFIDFilePlansLikeAnLFOne() throws {
+        try folder.write("crlf.txt", "3n3Ppam7vgaVa1iaRUc9Lp\r\nspotify:album:0sNOF9WDwhWunNAHPD3Baj\r\n")
+        try folder.write("crlf.yaml", "targets:\r\n  files: [crlf.txt]\r\n")
+        let run = try CommandLineRun.swingcache(["plan", "crlf.yaml", "--db", "cache.sqlite"], in: folder.path)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardOutput.contains("2 missing, 0 known-missing, 0 invalid"), "\(run.standardOutput)")
+    }
+
+    @Test func commandsThatWriteRefuseSwingMusicsDatabaseBeforeTouchingIt() throws {
+        let swingMusic = try SwingMusicLibraryBuilder(in: folder)
+        try swingMusic.addTrack(SwingMusicTrackRow(filepath: "/music/a.flac"))
+        try swingMusic.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: swingMusic.path))
+        let credentials = ["SPOTIFY_CLIENT_ID": "id", "SPOTIFY_CLIENT_SECRET": "secret"]
+        for command in [["run", "good.yaml"], ["get", "track", "4iV5W9uYEdYUVa79Axb7Rh"], ["cleanup"]] {
+            let run = try CommandLineRun.swingcache(
+                command + ["--db", swingMusic.path], in: folder.path, environment: credentials)
+            #expect(run.status == 77, "\(command[0]): \(run.standardError)")
+            #expect(run.standardError.contains("swingcache will not write into it"), "\(run.standardError)")
+            #expect(
+                try Data(contentsOf: URL(fileURLWithPath: swingMusic.path)) == before,
+                "\(command[0]) left the file as it was: not switched to WAL, not grown")
+        }
+    }
+
+    @Test func aFIFOAsTheDatabaseIsRefusedWith77InsteadOfBlocking() throws {
+        #expect(mkfifo(folder.file("fifo.sqlite"), 0o600) == 0)
+        for command in [["stats"], ["plan", "good.yaml"], ["run", "good.yaml"], ["cleanup"], ["doctor"]] {
+            let run = try CommandLineRun.swingcache(
+                command + ["--db", "fifo.sqlite"], in: folder.path,
+                environment: ["SPOTIFY_CLIENT_ID": "id", "SPOTIFY_CLIENT_SECRET": "secret"])
+            #expect(run.status == 77, "\(command[0]): \(run.standardError)")
+            #expect(
+                (run.standardOutput + run.standardError).contains("it is a named pipe (FIFO), not a regular file"),
+                "\(command[0]): \(run.standardError)")
+        }
+    }
+
+    @Test func manyBadIDsPrintTheFirstTenWarningsThenACount() throws {
+        let bad = (1...25).map { "not-an-id-\($0)" }
+        try folder.write("many.txt", (bad + ["4iV5W9uYEdYUVa79Axb7Rh"]).joined(separator: "\n"))
+        try folder.write("many.yaml", "targets:\n  files: [many.txt]\n")
+        let run = try CommandLineRun.swingcache(["plan", "many.yaml", "--db", "cache.sqlite"], in: folder.path)
+        #expect(run.status == 0, "\(run.standardError)")
+        let lines = run.standardError.split(separator: "\n")
+        #expect(lines.count == 11, "\(run.standardError)")
+        #expect(lines.first?.hasPrefix("swingcache: warning: many.txt:1:1: 'not-an-id-1' is not a Spotify id") == true)
+        #expect(
+            lines.last
+                == "swingcache: warning: … and 15 more unreadable ids skipped (swingcache validate many.yaml lists them)"
+        )
+        #expect(run.standardOutput.contains("25 invalid"))
+    }
+
+    @Test func aHugeFileOfBadIDsKeepsTheFirstThousandAndCountsTheRest() throws {
+        let bad = (1...2500).map { "bad-\($0)" }
+        try folder.write("huge.txt", (bad + ["4iV5W9uYEdYUVa79Axb7Rh"]).joined(separator: "\n"))
+        try folder.write("huge.yaml", "targets:\n  files: [huge.txt]\n")
+        let plan = try CommandLineRun.swingcache(["plan", "huge.yaml", "--db", "cache.sqlite"], in: folder.path)
+        #expect(plan.status == 0, "\(plan.standardError)")
+        #expect(plan.standardOutput.contains("2500 invalid"), "every bad id is counted, kept or not")
+        #expect(
+            plan.standardError.hasSuffix(
+                "… and 2490 more unreadable ids skipped (swingcache validate huge.yaml lists them)\n"))
+
+        let validate = try CommandLineRun.swingcache(["validate", "huge.yaml"], in: folder.path)
+        #expect(validate.status == 65)
+        #expect(validate.standardOutput == "huge.yaml: 2500 problems\n")
+        let lines = validate.standardError.split(separator: "\n")
+        #expect(lines.count == 1001)
+        #expect(lines.last == "huge.yaml: … and 1500 more unreadable ids (the first 1000 are listed)")
+    }
+
+    @Test func aDamagedCacheIsNeverWrittenIntoAndDoctorSaysSo() throws {
+        let path = folder.file("cache.sqlite")
+        #expect(try CommandLineRun.swingcache(["cleanup", "--db", path], in: folder.path).status == 0)
+        let handle = try #require(FileHandle(forUpdatingAtPath: path))
+        try handle.seek(toOffset: 4096)
+        try handle.write(contentsOf: Data(count: 4096))
+        try handle.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let credentials = ["SPOTIFY_CLIENT_ID": "id", "SPOTIFY_CLIENT_SECRET": "secret"]
+        for command in [["run", "good.yaml"], ["cleanup"], ["doctor"]] {
+            let run = try CommandLineRun.swingcache(
+                command + ["--db", path], in: folder.path, environment: credentials)
+            #expect(run.status == 77, "\(command[0]): \(run.standardOutput)\(run.standardError)")
+            #expect(
+                (run.standardOutput + run.standardError).contains("is damaged (SQLite: "),
+                "\(command[0]): \(run.standardOutput)\(run.standardError)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "nothing was written into it")
+    }
+
     @Test func aBrokenSpecStopsThePlanWithExit65() throws {
         try folder.write("broken.yaml", "targets:\n  tracks: [a, b\n")
         let run = try CommandLineRun.swingcache(["plan", "broken.yaml"], in: folder.path)

@@ -91,6 +91,19 @@ import Testing
         #expect(stats.standardOutput.contains("QUOTA_EXCEEDED"))
     }
 
+    @Test func getDuringAQuotaParkSaysUntilWhenNotJustNotCached() throws {
+        let server = try FixtureServerProcess(["--quota-after", "0"])
+        for _ in 1...2 {
+            let get = try swingcache(["get", "track", "4iV5W9uYEdYUVa79Axb7Rh"], server: server)
+            #expect(get.status == 75)
+            #expect(get.standardOutput.contains("not cached"))
+            #expect(
+                get.standardError.contains("Spotify is parked until ")
+                    && get.standardError.contains("(QUOTA_EXCEEDED): nothing can be fetched before then"),
+                "\(get.standardError)")
+        }
+    }
+
     @Test func missingCredentialsAreAConfigurationErrorThatSaysWhatToDo() throws {
         let run = try swingcache(["run", "job.yaml"], server: nil)
         #expect(run.status == 77)

@@ -42,6 +42,53 @@ import Testing
         #expect(after.status == 0, "the lock is free once its holder ended: \(after.standardError)")
     }
 
+    @Test func aRunThroughASymbolicLinkToTheDatabaseIsLockedOutToo() throws {
+        let server = try FixtureServerProcess(["--development-mode", "--latency-ms", "100"])
+        let first = try RunningCommand(
+            ["run", "job.yaml", "--verbose"], in: folder.path, environment: environment(server))
+        #expect(first.waitForStandardError(containing: "-> 200"))
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.file("link.sqlite"), withDestinationPath: folder.file("cache.sqlite"))
+        let second = try CommandLineRun.swingcache(
+            ["run", "job.yaml", "--db", "link.sqlite"], in: folder.path, environment: server.environment)
+        #expect(second.status == 75, "\(second.standardError)")
+        #expect(second.standardError.contains("another run holds the lock on this database (pid \(first.pid) on "))
+        first.send(SIGTERM)
+        _ = first.finish()
+    }
+
+    @Test func aDatabaseWithASecondHardLinkIsRefusedWith77BeforeAnyWrite() throws {
+        let server = try FixtureServerProcess()
+        let first = try CommandLineRun.swingcache(
+            ["run", "job.yaml"], in: folder.path, environment: environment(server))
+        #expect(first.status == 0, "\(first.standardError)")
+        #expect(link(folder.file("cache.sqlite"), folder.file("backup.sqlite")) == 0)
+        for database in ["cache.sqlite", "backup.sqlite"] {
+            let run = try CommandLineRun.swingcache(
+                ["run", "job.yaml", "--db", database], in: folder.path, environment: server.environment)
+            #expect(run.status == 77)
+            #expect(run.standardError.contains("has 2 hard links"), "\(run.standardError)")
+        }
+    }
+
+    @Test func twoRunsStartedAtTheSameInstantOnANewDatabase() throws {
+        let server = try FixtureServerProcess(["--development-mode", "--latency-ms", "20"])
+        for attempt in 1...4 {
+            let database = folder.file("new-\(attempt).sqlite")
+            let pair = try (1...2).map { _ in
+                try RunningCommand(
+                    ["run", "job.yaml", "--db", database], in: folder.path, environment: server.environment)
+            }
+            let results = pair.map { $0.finish() }
+            #expect(!results.contains { $0.status == 77 }, "\(results.map(\.standardError))")
+            for result in results where result.status != 0 {
+                #expect(result.status == 75)
+                #expect(result.standardError.contains("another run holds the lock on this database (pid "))
+            }
+            #expect(try SQLiteShell.query(database, "PRAGMA integrity_check") == "ok")
+        }
+    }
+
     @Test func sigtermStopsCleanlyPrintsTheSummaryAndExits75() throws {
         let server = try FixtureServerProcess(["--development-mode", "--latency-ms", "50"])
         let run = try RunningCommand(
@@ -61,6 +108,43 @@ import Testing
         #expect(
             try SQLiteShell.query(database, "SELECT COUNT(*) FROM request_ledger WHERE status = 0") == "0",
             "the request in flight was finished, not abandoned")
+    }
+
+    @Test func aSecondSignalEndsTheProcessAtOnceWhileARequestIsInFlight() throws {
+        // The token endpoint trickles its answer for minutes: the first signal waits for it, the second must not.
+        let trickling = try TricklingServer(byteEvery: 0.05)
+        let environment = [
+            "SPOTIFY_CLIENT_ID": "id", "SPOTIFY_CLIENT_SECRET": "secret", "SWINGCACHE_DB": folder.file("cache.sqlite"),
+            "SWINGCACHE_SPOTIFY_TOKEN_URL": trickling.url.absoluteString,
+            "SWINGCACHE_SPOTIFY_API_URL": "http://127.0.0.1:\(trickling.port)/v1", "SWINGCACHE_HTTP_DEADLINE": "10m",
+        ]
+        let run = try RunningCommand(["run", "job.yaml", "--verbose"], in: folder.path, environment: environment)
+        #expect(trickling.waitForRequest(), "the run's first request is in flight")
+        run.send(SIGTERM)
+        #expect(run.waitForStandardError(containing: "received signal 15"))
+        let secondSignal = ContinuousClock.now
+        run.send(SIGTERM)
+        let result = run.finish()
+        #expect(ContinuousClock.now - secondSignal < .seconds(10), "ended at once, not when the request came back")
+        #expect(result.status == SIGTERM, "ended by the signal itself: \(result.status)")
+    }
+
+    @Test func aServerThatTricklesItsAnswersCannotKeepARunAlive() throws {
+        let server = try FixtureServerProcess()
+        let trickling = try TricklingServer(byteEvery: 0.05)
+        var environment = environment(server)
+        environment["SWINGCACHE_SPOTIFY_API_URL"] = "http://127.0.0.1:\(trickling.port)/v1"
+        environment["SWINGCACHE_HTTP_DEADLINE"] = "1s"
+        let started = ContinuousClock.now
+        let run = try CommandLineRun.swingcache(["run", "job.yaml"], in: folder.path, environment: environment)
+        #expect(ContinuousClock.now - started < .seconds(60), "each answer would take 500 s to trickle in")
+        #expect(
+            run.status == 75 || run.status == 69, "the requests failed, one deadline at a time: \(run.standardError)")
+        #expect(
+            (run.standardOutput + run.standardError).contains(
+                "127.0.0.1:\(trickling.port) did not finish answering within 1s"),
+            "\(run.standardOutput)\(run.standardError)")
+        #expect(!(run.standardOutput + run.standardError).contains("NSURLErrorDomain"))
     }
 
     @Test func theMetricsFileParsesBackAndAgreesWithTheLedger() throws {

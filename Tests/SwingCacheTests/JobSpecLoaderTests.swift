@@ -110,8 +110,47 @@ import Testing
             "spec.yaml:3:1: is not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence)"
         ),
         ("targets: {}\ntargets: {}\n", "spec.yaml:1:1: key 'targets' is written twice in one mapping"),
-        ("", "spec.yaml: is empty: a job spec needs 'targets' or a 'library'"),
+        ("", "spec.yaml:1:1: is empty: a job spec needs 'targets' or a 'library'"),
         ("- just\n- a list\n", "spec.yaml:1:1: the job spec must be a mapping of keys to values, found a list"),
+        (
+            "ttl: 99999999999999999999s\ntargets: {}\n",
+            "spec.yaml:1:6: 'ttl' must be from 1ms to 3650d, found '99999999999999999999s'"
+        ),
+        ("ttl: 3651d\ntargets: {}\n", "spec.yaml:1:6: 'ttl' must be from 1ms to 3650d, found '3651d'"),
+        ("ttl: 0.0001s\ntargets: {}\n", "spec.yaml:1:6: 'ttl' must be from 1ms to 3650d, found '0.0001s'"),
+        (
+            "refresh_ahead: 9999999999999999999d\ntargets: {}\n",
+            "spec.yaml:1:16: 'refresh_ahead' must be 0 or from 1ms to 3650d, found '9999999999999999999d'"
+        ),
+        (
+            "targets: {}\nbudget:\n  max_runtime: 99999999999999999999h\n",
+            "spec.yaml:3:16: 'budget.max_runtime' must be from 1ms to 3650d, found '99999999999999999999h'"
+        ),
+        (
+            "targets: {}\nbudget:\n  per_hour: 99999999999999999999\n",
+            "spec.yaml:3:13: 'budget.per_hour' must be at most 1000000000, found '99999999999999999999'"
+        ),
+        (
+            "targets: {}\nbudget:\n  max_requests: 1_000_000_001\n",
+            "spec.yaml:3:17: 'budget.max_requests' must be at most 1000000000, found '1_000_000_001'"
+        ),
+        (
+            "targets: {}\nbudget:\n  reserve: -99999999999999999999\n",
+            "spec.yaml:3:12: 'budget.reserve' must be at least 0, found '-99999999999999999999'"
+        ),
+        (
+            "library:\nenrich:\n  lastfm: {ttl: 99999999999999999999s}\n",
+            "spec.yaml:3:17: 'enrich.lastfm.ttl' must be from 1ms to 3650d, found '99999999999999999999s'"
+        ),
+        (
+            "name: a\u{7}b\ntargets: {}\n",
+            "spec.yaml:1:8: is not readable as YAML text: control characters are not allowed (U+0007); remove it or write it as an escape in double quotes"
+        ),
+        ("# nothing but a comment\n", "spec.yaml:1:1: is empty: a job spec needs 'targets' or a 'library'"),
+        (
+            "name: \"\\e[31mred\"\ntargets: {}\n",
+            "spec.yaml:1:7: 'name' must not hold control characters, found U+001B"
+        ),
     ])
     func eachProblemIsReportedAtItsPlace(yaml: String, message: String) {
         #expect(problems(yaml) == [message])
@@ -175,6 +214,65 @@ import Testing
         #expect(
             spec.invalidTargets.map(\.description) == [
                 "\(folder.file("jobs/ids/mixed.txt")):6:1: 'definitely-not-an-id' is not a Spotify id (expected 22 letters and digits, a spotify: URI or an open.spotify.com link)"
+            ])
+    }
+
+    @Test(arguments: ["\n", "\r\n", "\r"])
+    func idFilesReadTheSameWhateverTheirLineEndings(newline: String) throws {
+        let folder = try TemporaryDirectory()
+        let lines = ["# favourites", "4iV5W9uYEdYUVa79Axb7Rh", "", "spotify:album:0sNOF9WDwhWunNAHPD3Baj  # an album"]
+        try folder.write("ids.txt", lines.joined(separator: newline) + newline)
+        let specPath = try folder.write("spec.yaml", ["targets:", "  files: [ids.txt]"].joined(separator: newline))
+        let spec = try loader.load(path: specPath)
+        #expect(
+            spec.targets.map(\.id) == [
+                SpotifyID(kind: .track, value: "4iV5W9uYEdYUVa79Axb7Rh"),
+                SpotifyID(kind: .album, value: "0sNOF9WDwhWunNAHPD3Baj"),
+            ])
+        #expect(spec.targets[1].origin == SourceLocation(file: folder.file("ids.txt"), line: 4, column: 1))
+        #expect(spec.invalidTargets.isEmpty)
+        #expect(spec.emptyIDSources.isEmpty)
+    }
+
+    @Test func anIDFileWithNoReadableIDIsNamedWhereTheSpecListsIt() throws {
+        let folder = try TemporaryDirectory()
+        try folder.write("ids.txt", "title,artist\nSong,Someone\n")
+        try folder.write("good.txt", "4iV5W9uYEdYUVa79Axb7Rh\n")
+        let specPath = try folder.write("spec.yaml", "targets:\n  files:\n    - good.txt\n    - ids.txt\n")
+        let spec = try loader.load(path: specPath)
+        #expect(spec.targets.count == 1)
+        #expect(spec.invalidTargets.count == 2)
+        #expect(
+            spec.emptyIDSources.map(\.description) == [
+                "\(specPath):4:7: id file '\(folder.file("ids.txt"))' has 2 entries and none is a Spotify id: a run would fetch nothing from it (one id per line: a bare id, a spotify: URI or an open.spotify.com link; swingcache validate lists them)"
+            ])
+    }
+
+    @Test func aSpecWhoseTargetsHoldNoReadableIDSaysARunWouldFetchNothing() throws {
+        let spec = try loader.parse("targets:\n  tracks: [nope, spotify:trak:4iV5W9uYEdYUVa79Axb7Rh]\n", path: "s.yaml")
+        #expect(
+            spec.emptyIDSources.map(\.description) == [
+                "s.yaml:2:3: none of the 2 ids listed under 'targets' is a Spotify id: a run would fetch nothing"
+            ])
+        let empty = try loader.parse("targets:\n  tracks: []\n", path: "s.yaml")
+        #expect(empty.emptyIDSources.isEmpty, "an empty list is a choice, not a loss")
+    }
+
+    @Test func anIDFileThatIsNotARegularFileIsNamedWithoutBeingOpened() throws {
+        let folder = try TemporaryDirectory()
+        try FileManager.default.createDirectory(atPath: folder.file("a-folder"), withIntermediateDirectories: true)
+        #expect(mkfifo(folder.file("a-fifo"), 0o600) == 0)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.file("loop"), withDestinationPath: folder.file("loop"))
+        let specPath = try folder.write(
+            "spec.yaml", "targets:\n  files:\n    - a-folder\n    - a-fifo\n    - /dev/null\n    - loop\n")
+        let error = try #require(throws: JobSpecError.self) { try loader.load(path: specPath) }
+        #expect(
+            error.diagnostics.map(\.description) == [
+                "\(specPath):3:7: cannot read id file '\(folder.file("a-folder"))': it is a folder, not a file",
+                "\(specPath):4:7: cannot read id file '\(folder.file("a-fifo"))': it is a named pipe (FIFO), not a regular file",
+                "\(specPath):5:7: cannot read id file '/dev/null': it is a device, not a regular file",
+                "\(specPath):6:7: cannot read id file '\(folder.file("loop"))': too many levels of symbolic links",
             ])
     }
 

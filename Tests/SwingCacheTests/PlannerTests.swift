@@ -221,4 +221,24 @@ import Testing
             }
         }
     }
+
+    @Test func theWidestBudgetAndTTLsASpecAllowsPlanWithoutTrapping() {
+        var factory = CatalogFactory()
+        let longest = FreshnessPolicy(ttl: DurationText.longest, refreshAhead: 0, missingTTL: DurationText.longest)
+        let shortest = FreshnessPolicy(ttl: DurationText.shortest, refreshAhead: 0, missingTTL: DurationText.shortest)
+        let ids = factory.ids(.track, count: 120)
+        for freshness in [longest, shortest] {
+            for budget in [
+                BudgetPolicy(
+                    perHour: BudgetPolicy.largestCount, minInterval: 0, reserve: 0,
+                    maxRequests: BudgetPolicy.largestCount, maxRuntime: DurationText.longest),
+                BudgetPolicy(perHour: BudgetPolicy.largestCount, minInterval: DurationText.longest, reserve: 0),
+                BudgetPolicy(perHour: 1, minInterval: DurationText.shortest, reserve: 0),
+            ] {
+                let planned = plan(ids.map { PlanTarget(id: $0, market: "US", freshness: freshness) }, budget: budget)
+                #expect(planned.requestsNeeded == 3)
+                #expect(planned.ttlCheck.capacityPerTTL >= 0)
+            }
+        }
+    }
 }

@@ -76,4 +76,23 @@ import Testing
     func durationsPrintCompactly(seconds: Double, text: String) {
         #expect(DurationText.format(seconds) == text)
     }
+
+    @Test(arguments: [
+        (1e20, "1157407407407408d"), (-1e20, "-1157407407407408d"), (Double(Int.max), "106751991167301d"),
+        (.greatestFiniteMagnitude, String(format: "%.0fd", Double.greatestFiniteMagnitude / 86_400)),
+        (.infinity, "forever"), (.nan, "forever"),
+    ])
+    func anyDurationPrintsWithoutTrapping(seconds: Double, text: String) {
+        #expect(DurationText.format(seconds) == text)
+    }
+}
+
+@Suite struct SaturatingConversionTests {
+    @Test(arguments: [
+        (1e30, Int.max), (-1e30, Int.min), (Double(Int.max), Int.max), (Double.nan, 0), (Double.infinity, Int.max),
+        (41.9, 41), (-41.9, -41),
+    ])
+    func figuresTooLargeForIntAreHeldAtItsEnds(value: Double, expected: Int) {
+        #expect(Int(saturating: value) == expected)
+    }
 }

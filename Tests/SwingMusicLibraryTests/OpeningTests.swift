@@ -22,6 +22,16 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "these are my notes, not a database\n")
     }
 
+    @Test func aFIFOIsRefusedWithoutBeingOpened() throws {
+        let path = folder.file("swingmusic.db")
+        #expect(mkfifo(path, 0o600) == 0)
+        let error = try #require(throws: SwingMusicLibraryError.self) { try open(path) }
+        #expect(
+            error.description
+                == "SwingMusic database '\(path)' cannot be read: it is a named pipe (FIFO), not a regular file (give library.swingmusic_db the path of swingmusic.db)"
+        )
+    }
+
     @Test func aDatabaseWithoutTheTrackTableIsRefused() throws {
         let swingMusic = try SwingMusicLibraryBuilder(in: folder)
         try swingMusic.execute("DROP TABLE track")

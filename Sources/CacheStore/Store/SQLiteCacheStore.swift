@@ -30,19 +30,21 @@ public final class SQLiteCacheStore: Sendable {
     }
 
     /// Opens (and for `.readWrite`, creates and migrates) the database at `location`.
-    public static func open(_ location: DatabaseLocation, access: Access) throws(StoreError) -> SQLiteCacheStore {
+    ///
+    /// With `checkingIntegrity`, an existing file must pass SQLite's `quick_check` before anything is written
+    /// to it: `run` and `cleanup` never write into a damaged file (``StoreError/Problem/damaged(_:)``).
+    public static func open(_ location: DatabaseLocation, access: Access, checkingIntegrity: Bool = false)
+        throws(StoreError) -> SQLiteCacheStore
+    {
         let path = location.path
         let exists = FileManager.default.fileExists(atPath: path)
+        try requireUsableFile(path, exists: exists, forWriting: access == .readWrite)
         do {
             switch access {
             case .readOnly:
                 guard exists else { return try inMemory(path: path) }
                 try requireSQLiteHeader(path)
-                var configuration = Configuration()
-                configuration.readonly = true
-                configuration.busyMode = .timeout(10)
-                let queue = try DatabaseQueue(path: path, configuration: configuration)
-                try queue.read { db in try checkSchema(db, path: path, allowMissingMigrations: true) }
+                let queue = try readOnlyQueue(path)
                 try queue.inDatabase { db in
                     let applied = try db.tableExists("grdb_migrations") ? try migrator.appliedIdentifiers(db) : []
                     for (migration, standIn) in readOnlyStandIns.sorted(by: { $0.key < $1.key })
@@ -53,7 +55,10 @@ public final class SQLiteCacheStore: Sendable {
                 return SQLiteCacheStore(writer: queue, path: path)
             case .readWrite:
                 try prepareFolder(for: location, fileExists: exists)
-                if exists { try requireSQLiteHeader(path) }
+                if exists {
+                    try requireSQLiteHeader(path)
+                    try inspectBeforeWriting(path, checkingIntegrity: checkingIntegrity)
+                }
                 var configuration = Configuration()
                 configuration.busyMode = .timeout(10)
                 configuration.prepareDatabase { db in
@@ -81,6 +86,95 @@ public final class SQLiteCacheStore: Sendable {
         } catch {
             throw StoreError(path: path, problem: .sqlite("\(error)"))
         }
+    }
+
+    /// A read-only connection whose schema has been checked.
+    ///
+    /// A WAL database needs its `-shm` file beside it even to be read; in a folder nobody may write (a read-only
+    /// mount, a backup) where none exists, SQLite cannot open it, so the file is then read as immutable: as it
+    /// is, which is all a read-only command needs.
+    private static func readOnlyQueue(_ path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.read { db in try checkSchema(db, path: path, allowMissingMigrations: true) }
+            return queue
+        } catch let error as DatabaseError
+            where error.resultCode == .SQLITE_CANTOPEN || error.resultCode == .SQLITE_READONLY
+        {
+            let queue = try DatabaseQueue(path: immutableURI(path), configuration: configuration)
+            try queue.read { db in try checkSchema(db, path: path, allowMissingMigrations: true) }
+            return queue
+        }
+    }
+
+    /// `file:PATH?immutable=1`, the path escaped as SQLite's URI filenames require.
+    static func immutableURI(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var escaped = ""
+        for byte in absolute.utf8 {
+            switch byte {
+            case UInt8(ascii: "%"), UInt8(ascii: "?"), UInt8(ascii: "#"), 0..<0x20, 0x7F...:
+                escaped += String(format: "%%%02X", byte)
+            default: escaped.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return "file:" + escaped + "?immutable=1"
+    }
+
+    /// Checks what a writer needs before anything is opened, creating the default folder: a regular file (or
+    /// none yet) with one name, in a folder swingcache may write. `run` calls it before it takes the run lock.
+    public static func prepareToWrite(_ location: DatabaseLocation) throws(StoreError) {
+        let exists = FileManager.default.fileExists(atPath: location.path)
+        try requireUsableFile(location.path, exists: exists, forWriting: true)
+        try prepareFolder(for: location, fileExists: exists)
+    }
+
+    /// Refuses what is not a regular file before anything opens it, and, for writing, a file with two names.
+    private static func requireUsableFile(_ path: String, exists: Bool, forWriting: Bool) throws(StoreError) {
+        // Opening a FIFO blocks until something writes to it; a device, a folder or a symbolic-link loop is no
+        // database either.
+        if let reason = RegularFile.problem(at: path, missingIsFine: true) {
+            throw StoreError(path: path, problem: .notARegularFile(reason))
+        }
+        if forWriting, exists, let links = RegularFile.linkCount(at: path), links > 1 {
+            throw StoreError(path: path, problem: .hardLinked(names: links))
+        }
+    }
+
+    /// SQLite's `quick_check` of the whole file: nil when it is intact, else the first problem found.
+    ///
+    /// Reads every page once (about a second per few hundred MB), so it runs where it matters: before `run` and
+    /// `cleanup` write, and in `doctor`.
+    public func damage() throws(StoreError) -> String? {
+        do {
+            return try writer.read(Self.firstDamage)
+        } catch let error as StoreError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreError(path: path, problem: Self.problem(for: error))
+        } catch {
+            throw StoreError(path: path, problem: .sqlite("\(error)"))
+        }
+    }
+
+    static func firstDamage(_ db: Database) throws -> String? {
+        do {
+            let findings = try String.fetchAll(db, sql: "PRAGMA quick_check(1)")
+            return findings == ["ok"] ? nil : findings.first ?? "quick_check found a problem"
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            return error.message ?? "database disk image is malformed"
+        }
+    }
+
+    /// The sentence for an error met while reading or writing the database at `path`: a ``StoreError`` as it
+    /// is, an SQLite error as the problem it means, nil for anything else.
+    public static func storeError(for error: any Error, path: String) -> StoreError? {
+        if let error = error as? StoreError { return error }
+        guard let error = error as? DatabaseError else { return nil }
+        return StoreError(path: path, problem: problem(for: error))
     }
 
     /// A migrated, empty database in memory: what a read of a database that does not exist yet sees.
@@ -125,6 +219,29 @@ public final class SQLiteCacheStore: Sendable {
         }
     }
 
+    /// Refuses another program's database, a newer swingcache's, or (`checkingIntegrity`) a damaged file, while
+    /// it is open read-only: opening it for writing would already switch it to WAL, set its pragmas and, on
+    /// closing, checkpoint into it.
+    private static func inspectBeforeWriting(_ path: String, checkingIntegrity: Bool) throws {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            let damage = try queue.read { db in
+                try checkSchema(db, path: path, allowMissingMigrations: true)
+                return checkingIntegrity ? try firstDamage(db) : nil
+            }
+            try queue.close()
+            if let damage { throw StoreError(path: path, problem: .damaged(damage)) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            // Not readable read-only (say, a WAL file without its -shm): the writer's own open reports what is
+            // wrong, and checks the schema again before it migrates.
+        }
+    }
+
     private static func checkSchema(_ db: Database, path: String, allowMissingMigrations: Bool) throws {
         let hasMigrations = try db.tableExists("grdb_migrations")
         if !hasMigrations {
@@ -140,6 +257,10 @@ public final class SQLiteCacheStore: Sendable {
     private static func problem(for error: DatabaseError) -> StoreError.Problem {
         switch error.resultCode {
         case .SQLITE_NOTADB: .notSQLite
+        case .SQLITE_BUSY, .SQLITE_LOCKED: .busy
+        case .SQLITE_CORRUPT: .damaged(error.message ?? "database disk image is malformed")
+        case .SQLITE_FULL: .sqlite("the disk is full; free some space and try again (SQLite kept the file consistent)")
+        case .SQLITE_IOERR: .sqlite("cannot be read or written (an I/O error); check the disk it is on")
         case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: .sqlite(error.message ?? "cannot be opened for writing")
         default: .sqlite(error.message ?? "\(error.resultCode)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 import RedisClient
 import SpotifyAPI
 import SwingCache
@@ -17,7 +18,7 @@ public struct SwingCacheConfiguration: Sendable {
         [
             "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET", "SWINGCACHE_SPOTIFY_API_URL", "SWINGCACHE_SPOTIFY_TOKEN_URL",
             "SWINGCACHE_MARKET", "SWINGCACHE_DB", "SWINGCACHE_MODE_RECHECK", "SWINGCACHE_REDIS_URL",
-            "SWINGCACHE_REDIS_PREFIX", "SWINGCACHE_QUOTA_GROUP",
+            "SWINGCACHE_REDIS_PREFIX", "SWINGCACHE_REDIS_TIMEOUT", "SWINGCACHE_QUOTA_GROUP", "SWINGCACHE_HTTP_DEADLINE",
         ] + ProviderConfiguration.keys
 
     public var credentials: SpotifyCredentials?
@@ -26,10 +27,16 @@ public struct SwingCacheConfiguration: Sendable {
     public var databasePath: String?
     /// How long a learned per-item mode is trusted before one batch request probes it again. Default 7 days.
     public var modeRecheck: TimeInterval = 7 * 86_400
+    /// The longest one HTTP request may take, its whole answer included, however steadily bytes arrive.
+    /// Default 60 s.
+    public var httpDeadline: TimeInterval = 60
     /// The Redis-compatible server runners share their budget through, if any.
     public var redisURL: RedisURL?
     /// Prefix of every key swingcache writes in Redis. Default `swingcache:v1:`.
     public var redisPrefix = "swingcache:v1:"
+    /// How long Redis may take to accept a connection or to start answering a command before it counts as
+    /// unreachable (and SQLite carries on alone). Default 3 s.
+    public var redisTimeout: TimeInterval = 3
     /// The pool Spotify counts its Development-Mode quota in: one developer account's apps share it, so runners of
     /// several client ids of one account name the same group and share one budget through Redis.
     public var quotaGroup: String?
@@ -84,10 +91,27 @@ public struct SwingCacheConfiguration: Sendable {
             configuration.redisURL = url
         }
         if let prefix = values["SWINGCACHE_REDIS_PREFIX"] { configuration.redisPrefix = prefix }
+        if let timeout = values["SWINGCACHE_REDIS_TIMEOUT"] {
+            guard let seconds = DurationText.parse(timeout), seconds >= 0.01, seconds <= 3600 else {
+                throw ConfigurationError(
+                    "SWINGCACHE_REDIS_TIMEOUT must be a duration from 10ms to 1h such as 3s, found '\(timeout)'")
+            }
+            configuration.redisTimeout = seconds
+        }
         configuration.quotaGroup = values["SWINGCACHE_QUOTA_GROUP"]
+        if let deadline = values["SWINGCACHE_HTTP_DEADLINE"] {
+            guard let seconds = DurationText.parse(deadline), seconds >= 0.01, seconds <= 3600 else {
+                throw ConfigurationError(
+                    "SWINGCACHE_HTTP_DEADLINE must be a duration from 10ms to 1h such as 60s, found '\(deadline)'")
+            }
+            configuration.httpDeadline = seconds
+        }
         if let recheck = values["SWINGCACHE_MODE_RECHECK"] {
-            guard let seconds = DurationText.parse(recheck), seconds > 0 else {
-                throw ConfigurationError("SWINGCACHE_MODE_RECHECK must be a duration such as 7d, found '\(recheck)'")
+            guard let seconds = DurationText.parse(recheck), seconds >= DurationText.shortest,
+                seconds <= DurationText.longest
+            else {
+                throw ConfigurationError(
+                    "SWINGCACHE_MODE_RECHECK must be a duration from 1ms to 3650d such as 7d, found '\(recheck)'")
             }
             configuration.modeRecheck = seconds
         }
@@ -98,8 +122,20 @@ public struct SwingCacheConfiguration: Sendable {
     /// The Redis tier the configuration names, if any, with a connection of its own: make it once per command.
     /// Connecting waits for the first use.
     public func makeRedisTier() -> RedisTier? {
-        redisURL.map { RedisTier(redis: ReconnectingRedis(url: $0), prefix: redisPrefix, quotaGroup: quotaGroup) }
+        redisURL.map {
+            RedisTier(
+                redis: ReconnectingRedis(url: $0, timeout: redisTimeAmount, replyTimeout: redisTimeAmount),
+                prefix: redisPrefix, quotaGroup: quotaGroup)
+        }
     }
+
+    /// The transport every outbound request goes through, with the configured deadline.
+    public func makeTransport() -> URLSessionTransport {
+        URLSessionTransport(timeout: min(30, httpDeadline), deadline: httpDeadline)
+    }
+
+    /// ``redisTimeout`` as SwiftNIO counts time.
+    public var redisTimeAmount: TimeAmount { .milliseconds(Int64((redisTimeout * 1000).rounded())) }
 
     /// The credentials, or an error saying how to provide them.
     public func requireCredentials() throws(ConfigurationError) -> SpotifyCredentials {
@@ -118,6 +154,10 @@ public struct SwingCacheConfiguration: Sendable {
     }
 
     static func readFile(_ path: String) throws(ConfigurationError) -> [String: String] {
+        // Reading a FIFO would block until something writes to it.
+        if let reason = RegularFile.problem(at: path) {
+            throw ConfigurationError("config file '\(path)' cannot be read: \(reason)")
+        }
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
             let permissions = attributes[.posixPermissions] as? Int
         else { throw ConfigurationError("config file '\(path)' cannot be read") }
@@ -130,7 +170,7 @@ public struct SwingCacheConfiguration: Sendable {
             throw ConfigurationError("config file '\(path)' cannot be read as UTF-8 text")
         }
         var values: [String: String] = [:]
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in text.textLines.enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let withoutExport = trimmed.hasPrefix("export ") ? String(trimmed.dropFirst(7)) : trimmed

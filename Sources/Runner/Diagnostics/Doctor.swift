@@ -3,6 +3,7 @@ import EnrichmentAPI
 import Foundation
 import RedisClient
 import SpotifyAPI
+import SwingCache
 
 /// One thing `swingcache doctor` looked at, and what it found.
 public struct DoctorCheck: Sendable, Encodable, Equatable {
@@ -50,11 +51,11 @@ public struct Doctor: Sendable {
 
     public init(
         configuration: SwingCacheConfiguration, database: DatabaseLocation,
-        transport: any HTTPTransport = URLSessionTransport()
+        transport: (any HTTPTransport)? = nil
     ) {
         self.configuration = configuration
         self.database = database
-        self.transport = transport
+        self.transport = transport ?? configuration.makeTransport()
     }
 
     public func checks() async -> [DoctorCheck] {
@@ -71,6 +72,10 @@ public struct Doctor: Sendable {
     }
 
     func databaseCheck() -> DoctorCheck {
+        if let reason = RegularFile.problem(at: database.path, missingIsFine: true) {
+            let problem = StoreError(path: database.path, problem: .notARegularFile(reason))
+            return DoctorCheck("database", .failed, problem.description, failure: .configuration)
+        }
         guard FileManager.default.fileExists(atPath: database.path) else {
             let folderExists = FileManager.default.fileExists(atPath: database.folder)
             if folderExists ? FileManager.default.isWritableFile(atPath: database.folder) : database.isDefault {
@@ -84,6 +89,11 @@ public struct Doctor: Sendable {
         }
         do {
             let store = try SQLiteCacheStore.open(database, access: .readOnly)
+            if let damage = try store.damage() {
+                return DoctorCheck(
+                    "database", .failed, StoreError(path: database.path, problem: .damaged(damage)).description,
+                    failure: .configuration)
+            }
             let statistics = try store.statistics(now: Date(), runLimit: 1)
             let entries = statistics.entries.values.reduce(0) { $0 + $1.fresh + $1.stale }
             var detail = "\(database.path): \(entries) entries, \(statistics.databaseBytes / 1024) KiB"
@@ -109,7 +119,8 @@ public struct Doctor: Sendable {
                 "redis", .skipped, "not configured (SWINGCACHE_REDIS_URL): runs share nothing beyond this database")
         }
         do {
-            let connection = try await RedisConnection.connect(to: url)
+            let timeout = configuration.redisTimeAmount
+            let connection = try await RedisConnection.connect(to: url, timeout: timeout, replyTimeout: timeout)
             defer { Task { await connection.close() } }
             var latencies: [Double] = []
             for _ in 0..<pings {
@@ -127,7 +138,17 @@ public struct Doctor: Sendable {
                     "redis", .failed, detail + "; Lua scripting (EVAL) is off, the shared budget needs it",
                     failure: .configuration)
             }
+            // A full server (maxmemory reached) answers PING and reads, and refuses every write a run makes.
+            do {
+                try await connection.send("SET", configuration.redisPrefix + "doctor:probe", "1", "PX", "1000")
+            } catch let refusal as RedisError {
+                return DoctorCheck(
+                    "redis", .failed, detail + "; it refuses writes (\(refusal)), so runs would share nothing",
+                    failure: .unavailable)
+            }
             return DoctorCheck("redis", .ok, detail)
+        } catch let refusal as RedisError {
+            return DoctorCheck("redis", .failed, "\(url) refuses commands: \(refusal)", failure: .unavailable)
         } catch {
             return DoctorCheck("redis", .failed, "\(url) is unreachable: \(error)", failure: .unavailable)
         }

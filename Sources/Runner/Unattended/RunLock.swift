@@ -4,6 +4,10 @@ import Foundation
 ///
 /// The kernel releases the lock when its holder dies, however it dies, so a lock left by a dead process is
 /// simply taken by the next run: nothing waits on a stale lock, and there is no timeout to tune.
+///
+/// The lock file sits beside the database's real path, symbolic links resolved (as SQLite places its `-wal`),
+/// so every path to one file shares one lock. A second hard link is refused before the lock is taken
+/// (`SQLiteCacheStore.prepareToWrite`): SQLite keeps a journal per name, which no lock can make safe.
 public final class RunLock {
     /// Who holds the lock, as written in the lock file.
     public struct Holder: Codable, Sendable, Equatable, CustomStringConvertible {
@@ -34,13 +38,13 @@ public final class RunLock {
 
     /// Takes the lock for the database at `databasePath`, or fails at once naming the holder.
     public init(databasePath: String, now: Date) throws(Failure) {
-        path = databasePath + ".lock"
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        path = Self.realPath(of: databasePath) + ".lock"
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NONBLOCK, 0o600)
         guard descriptor >= 0 else {
             throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            let holder = Self.readHolder(descriptor)
+            let holder = Self.awaitHolder(descriptor)
             close(descriptor)
             throw .heldByAnotherRun(holder)
         }
@@ -57,6 +61,29 @@ public final class RunLock {
         _ = ftruncate(descriptor, 0)
         flock(descriptor, LOCK_UN)
         close(descriptor)
+    }
+
+    /// The path with every symbolic link resolved; for a database not created yet, its folder's.
+    static func realPath(of path: String) -> String {
+        if let resolved = realpath(path, nil) {
+            defer { free(resolved) }
+            return String(cString: resolved)
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        guard let resolvedFolder = realpath(folder.isEmpty ? "." : folder, nil) else { return path }
+        defer { free(resolvedFolder) }
+        return (String(cString: resolvedFolder) as NSString).appendingPathComponent(
+            (path as NSString).lastPathComponent)
+    }
+
+    /// The holder's note; a run that took the lock an instant ago writes it right after, so an empty note is
+    /// read again for a few milliseconds before the holder is called unknown.
+    private static func awaitHolder(_ descriptor: Int32) -> Holder? {
+        for _ in 0..<50 {
+            if let holder = readHolder(descriptor) { return holder }
+            usleep(2_000)
+        }
+        return nil
     }
 
     private static func readHolder(_ descriptor: Int32) -> Holder? {

@@ -13,17 +13,26 @@ public final class SignalTrap {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
-                if fired.isSet {
-                    signal(number, SIG_DFL)
-                    raise(number)
-                    return
-                }
+                if fired.isSet { Self.endAtOnce(by: number) }
                 fired.set()
                 onStop(number)
             }
             source.resume()
             return source
         }
+    }
+
+    /// Ends the process as the signal would have, from a Dispatch thread: those block every signal, so a plain
+    /// `raise` would leave it pending and the process running.
+    private static func endAtOnce(by number: Int32) -> Never {
+        signal(number, SIG_DFL)
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, number)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+        raise(number)
+        // Only reached if the signal could still not be delivered: the shell's code for death by a signal.
+        _exit(128 + number)
     }
 
     deinit {

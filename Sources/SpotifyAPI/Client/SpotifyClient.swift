@@ -143,7 +143,10 @@ public final class SpotifyClient: Sendable {
     /// Seconds to wait from a `Retry-After` header: delta-seconds or an HTTP date.
     public static func retryAfterSeconds(_ value: String?, now: Date) -> TimeInterval? {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
-        if let seconds = TimeInterval(value), seconds >= 0 { return seconds }
+        // Held within the longest duration swingcache handles, so a wild header cannot overflow a date.
+        if let seconds = TimeInterval(value), seconds.isFinite, seconds >= 0 {
+            return min(seconds, DurationText.longest)
+        }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "GMT")

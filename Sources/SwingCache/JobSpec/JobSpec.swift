@@ -11,10 +11,18 @@ public struct JobSpec: Sendable, Equatable {
     public var market: String?
     /// Every valid id, normalised and deduplicated, in the order first listed.
     public var targets: [JobTarget]
-    /// Ids that could not be read, each with where it was written.
+    /// Ids that could not be read, each with where it was written: the first ``keptInvalidTargets`` of them, so a
+    /// huge file of bad lines cannot fill the memory; ``invalidCount`` counts them all.
     public var invalidTargets: [Diagnostic]
+    /// How many listed ids could not be read, kept or not.
+    public var invalidCount: Int
+    /// How many unreadable ids a spec keeps with their place.
+    public static let keptInvalidTargets = 1000
     /// How many listed ids repeated one already listed.
     public var duplicateCount: Int
+    /// Id files that list entries none of which is an id, or, when the spec holds no valid id at all, its
+    /// `targets`: a run of them would fetch nothing, so `plan` and `run` refuse them like a structural problem.
+    public var emptyIDSources: [Diagnostic] = []
     public var budget: BudgetPolicy
     /// The SwingMusic library whose tracks this job matches and enriches, if any.
     public var library: LibrarySource?
@@ -35,6 +43,7 @@ public struct JobSpec: Sendable, Equatable {
         self.market = market
         self.targets = targets
         self.invalidTargets = invalidTargets
+        self.invalidCount = invalidTargets.count
         self.duplicateCount = duplicateCount
         self.budget = budget
     }

@@ -26,9 +26,9 @@ public struct JobSpecLoader: Sendable {
     public func load(path: String) throws(JobSpecError) -> JobSpec {
         let text: String
         do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
+            text = try TextFile.read(path)
         } catch {
-            throw JobSpecError([Diagnostic(.wholeFile(path), "cannot read job spec: \(FileProblem.describe(error))")])
+            throw JobSpecError([TextFileDiagnostic.diagnostic(for: error, file: path, reading: "job spec")])
         }
         return try parse(text, path: path)
     }
@@ -41,10 +41,16 @@ public struct JobSpecLoader: Sendable {
         } catch let error as YamlError {
             throw JobSpecError([YAMLProblem.diagnostic(for: error, in: path)])
         } catch {
-            throw JobSpecError([Diagnostic(.wholeFile(path), "is not valid YAML: \(error)")])
+            throw JobSpecError([
+                Diagnostic(SourceLocation(file: path, line: 1, column: 1), "is not valid YAML: \(error)")
+            ])
         }
         guard let root else {
-            throw JobSpecError([Diagnostic(.wholeFile(path), "is empty: a job spec needs 'targets' or a 'library'")])
+            throw JobSpecError([
+                Diagnostic(
+                    SourceLocation(file: path, line: 1, column: 1),
+                    "is empty: a job spec needs 'targets' or a 'library'")
+            ])
         }
         var reader = SpecReader(path: path)
         let spec = reader.readSpec(root)
@@ -82,7 +88,9 @@ private struct SpecReader {
     var targets: [JobTarget] = []
     var seen: Set<SpotifyID> = []
     var invalidTargets: [Diagnostic] = []
+    var invalidCount = 0
     var duplicateCount = 0
+    var emptyIDSources: [Diagnostic] = []
 
     init(path: String) {
         self.path = path
@@ -91,7 +99,7 @@ private struct SpecReader {
     mutating func readSpec(_ root: Node) -> JobSpec? {
         guard let top = mapping(root, named: "the job spec") else { return nil }
         var spec = JobSpec(name: Self.defaultName(for: path), path: path)
-        var sawTargets = false
+        var targetsNode: Node?
         var enrichNode: Node?
         var ttlMaxNode: Node?
         for (key, value) in top {
@@ -100,6 +108,13 @@ private struct SpecReader {
                 if let name = string(value, key: "name") {
                     if name.trimmingWhitespace().isEmpty {
                         report(value, "'name' must not be empty")
+                    } else if let control = name.unicodeScalars.first(where: {
+                        $0.properties.generalCategory == .control
+                    }) {
+                        // A name is printed in reports and on terminals: an escape sequence in it would act there.
+                        report(
+                            value,
+                            "'name' must not hold control characters, found \(String(format: "U+%04X", control.value))")
                     } else {
                         spec.name = name
                     }
@@ -115,7 +130,7 @@ private struct SpecReader {
                     duration(value, key: "missing_ttl", allowZero: false) ?? spec.freshness.missingTTL
             case "market": spec.market = market(value)
             case "targets":
-                sawTargets = true
+                targetsNode = value
                 readTargets(value)
             case "budget": spec.budget = readBudget(value)
             case "library": spec.library = readLibrary(value)
@@ -125,7 +140,14 @@ private struct SpecReader {
             default: break
             }
         }
-        if !sawTargets && spec.library == nil {
+        if let targetsNode, targets.isEmpty, invalidCount > 0, emptyIDSources.isEmpty, spec.library == nil {
+            emptyIDSources.append(
+                Diagnostic(
+                    location(of: targetsNode),
+                    "none of the \(invalidCount) ids listed under 'targets' is a Spotify id: a run would fetch nothing"
+                ))
+        }
+        if targetsNode == nil && spec.library == nil {
             report(
                 root,
                 "no 'targets' and no 'library': list ids under targets.tracks, targets.albums, targets.artists or targets.files, or name a SwingMusic library"
@@ -148,7 +170,9 @@ private struct SpecReader {
         }
         spec.targets = targets
         spec.invalidTargets = invalidTargets
+        spec.invalidCount = invalidCount
         spec.duplicateCount = duplicateCount
+        spec.emptyIDSources = emptyIDSources
         return spec
     }
 
@@ -204,20 +228,34 @@ private struct SpecReader {
         let resolved = Self.resolve(relativePath, besideSpec: path)
         let contents: String
         do {
-            contents = try String(contentsOfFile: resolved, encoding: .utf8)
+            contents = try TextFile.read(resolved)
         } catch {
-            report(node, "cannot read id file '\(resolved)': \(FileProblem.describe(error))")
+            switch error {
+            case .unreadable(let reason): report(node, "cannot read id file '\(resolved)': \(reason)")
+            case .notUTF8:
+                errors.append(TextFileDiagnostic.diagnostic(for: error, file: resolved, reading: "id file"))
+            }
             return
         }
         var lineNumber = 0
-        for line in contents.split(separator: "\n", omittingEmptySubsequences: false) {
+        var entries = 0
+        var valid = 0
+        for line in contents.textLines {
             lineNumber += 1
             let withoutComment = line.firstIndex(of: "#").map { line[..<$0] } ?? line[...]
             let entry = withoutComment.trimmingWhitespace()
             guard !entry.isEmpty else { continue }
             let column = line.distance(from: line.startIndex, to: entry.startIndex) + 1
             let place = SourceLocation(file: resolved, line: lineNumber, column: column)
-            addTarget(String(entry), kind: Self.kind(of: entry) ?? defaultKind, at: place)
+            entries += 1
+            if addTarget(String(entry), kind: Self.kind(of: entry) ?? defaultKind, at: place) { valid += 1 }
+        }
+        if entries > 0 && valid == 0 {
+            emptyIDSources.append(
+                Diagnostic(
+                    location(of: node),
+                    "id file '\(resolved)' has \(entries) entr\(entries == 1 ? "y" : "ies") and none is a Spotify id: a run would fetch nothing from it (one id per line: a bare id, a spotify: URI or an open.spotify.com link; swingcache validate lists them)"
+                ))
         }
     }
 
@@ -319,7 +357,9 @@ private struct SpecReader {
 
     // MARK: Targets
 
-    mutating func addTarget(_ text: String, kind: EntityKind, at place: SourceLocation) {
+    /// Adds the id `text` names, or records why it cannot be read; true when it was an id (even a repeated one).
+    @discardableResult
+    mutating func addTarget(_ text: String, kind: EntityKind, at place: SourceLocation) -> Bool {
         do {
             let id = try SpotifyID(parsing: text, expecting: kind)
             if seen.insert(id).inserted {
@@ -327,8 +367,13 @@ private struct SpecReader {
             } else {
                 duplicateCount += 1
             }
+            return true
         } catch {
-            invalidTargets.append(Diagnostic(place, error.description))
+            invalidCount += 1
+            if invalidTargets.count < JobSpec.keptInvalidTargets {
+                invalidTargets.append(Diagnostic(place, error.description))
+            }
+            return false
         }
     }
 
@@ -388,7 +433,14 @@ private struct SpecReader {
             return nil
         }
         if !allowZero && seconds <= 0 {
-            report(node, "'\(key)' must be longer than zero, found '\(text)'")
+            report(node, "'\(key)' must be longer than zero, found '\(text.abbreviatedForMessages())'")
+            return nil
+        }
+        guard seconds <= DurationText.longest, seconds == 0 || seconds >= DurationText.shortest else {
+            report(
+                node,
+                "'\(key)' must be \(DurationText.rangeText(allowZero: allowZero)), found '\(text.abbreviatedForMessages())'"
+            )
             return nil
         }
         return seconds
@@ -411,8 +463,19 @@ private struct SpecReader {
 
     mutating func integer(_ node: Node, key: String, minimum: Int) -> Int? {
         guard let text = string(node, key: key) else { return nil }
-        guard let value = Int(text.filter { $0 != "_" }) else {
+        let digits = text.filter { $0 != "_" }
+        let unsigned = digits.hasPrefix("-") || digits.hasPrefix("+") ? digits.dropFirst() : digits[...]
+        guard !unsigned.isEmpty, unsigned.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             report(node, "'\(key)' must be a whole number, found '\(text.abbreviatedForMessages())'")
+            return nil
+        }
+        let largest = BudgetPolicy.largestCount
+        // Too many digits for `Int` is simply a number out of range.
+        guard let value = Int(digits), value <= largest else {
+            report(
+                node,
+                "'\(key)' must be \(digits.hasPrefix("-") ? "at least \(minimum)" : "at most \(largest)"), found '\(text.abbreviatedForMessages())'"
+            )
             return nil
         }
         guard value >= minimum else {
@@ -489,10 +552,35 @@ private enum YAMLProblem {
             let place = SourceLocation(file: path, line: context.mark.line, column: context.mark.column)
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return Diagnostic(place, "key \(keys) is written twice in one mapping")
-        case .reader(let problem, _, _, _):
-            return Diagnostic(.wholeFile(path), "is not readable as YAML text: \(problem)")
+        case .reader(let problem, let offset, let value, let yaml):
+            let character = value >= 0 ? String(format: " (U+%04X)", value) : ""
+            return Diagnostic(
+                place(ofCharacter: offset ?? 0, in: yaml, file: path),
+                "is not readable as YAML text: \(problem)\(character); remove it or write it as an escape in double quotes"
+            )
         default:
-            return Diagnostic(.wholeFile(path), "is not valid YAML: \(error)")
+            return Diagnostic(SourceLocation(file: path, line: 1, column: 1), "is not valid YAML: \(error)")
+        }
+    }
+
+    /// The line and column of the character `offset` characters into `text`.
+    static func place(ofCharacter offset: Int, in text: String, file: String) -> SourceLocation {
+        let before = text.prefix(max(0, offset))
+        let lines = before.textLines
+        return SourceLocation(file: file, line: lines.count, column: (lines.last?.unicodeScalars.count ?? 0) + 1)
+    }
+}
+
+/// One-line diagnostics for a job spec or id file that could not be read as text.
+private enum TextFileDiagnostic {
+    static func diagnostic(for problem: TextFile.Problem, file: String, reading what: String) -> Diagnostic {
+        switch problem {
+        case .unreadable(let reason):
+            return Diagnostic(.wholeFile(file), "cannot read \(what): \(reason)")
+        case .notUTF8(let line, let column, let byte):
+            return Diagnostic(
+                SourceLocation(file: file, line: line, column: column),
+                "is not UTF-8 text (byte \(String(format: "0x%02X", byte))); save the \(what) as UTF-8")
         }
     }
 }

@@ -32,6 +32,11 @@ public struct BudgetPolicy: Hashable, Sendable, Codable {
         self.maxRuntime = maxRuntime
     }
 
+    /// The largest count a budget accepts (`per_hour`, `reserve`, `max_requests`): one billion.
+    ///
+    /// Far beyond any service's quota, and small enough that sums and products of counts never overflow.
+    public static let largestCount = 1_000_000_000
+
     /// Requests per hour a batch run may spend: the quota less the reserve.
     public var perHourForRuns: Int { max(0, perHour - reserve) }
 

@@ -45,7 +45,7 @@ public struct JobSet: Sendable {
         }
         self.targets = targets
         self.budget = specs.dropFirst().reduce(specs.first?.budget ?? BudgetPolicy()) { $0.combined(with: $1.budget) }
-        self.invalidCount = specs.reduce(0) { $0 + $1.invalidTargets.count }
+        self.invalidCount = specs.reduce(0) { $0 + $1.invalidCount }
         self.duplicateCount = duplicates
     }
 

@@ -143,10 +143,12 @@ public struct Planner: Sendable {
         let capacity = requestsPerHour * ttl / 3600
         let minimumTTL = requestsPerHour > 0 ? Double(requestsPerRefresh) / requestsPerHour * 3600 : .infinity
         let quotaBinds = Double(budget.perHourForRuns) <= min(perHourByInterval, perHourByDay)
-        let neededPerHour = Int((Double(requestsPerRefresh) * 3600 / ttl).rounded(.up)) + budget.reserve
+        // Saturating: a spec's ranges keep these small, but a plan must never trap on an odd figure.
+        let neededPerHour = Int(
+            saturating: (Double(requestsPerRefresh) * 3600 / ttl).rounded(.up) + Double(budget.reserve))
         return TTLCheck(
             ttl: ttl, requestsPerRefresh: requestsPerRefresh,
-            capacityPerTTL: capacity.isFinite ? Int(capacity) : Int.max, minimumTTL: minimumTTL,
+            capacityPerTTL: Int(saturating: capacity), minimumTTL: minimumTTL,
             minimumPerHour: quotaBinds ? neededPerHour : nil)
     }
 

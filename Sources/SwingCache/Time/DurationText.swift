@@ -25,9 +25,27 @@ public enum DurationText {
         return nil
     }
 
+    /// The longest duration swingcache accepts anywhere: ten years (`3650d`).
+    ///
+    /// Every date and count derived from a duration (an expiry, requests per ttl) then stays far inside the
+    /// range of `Int` and of SQLite's integers.
+    public static let longest: TimeInterval = 3650 * 86_400
+
+    /// The shortest duration above zero swingcache accepts: one millisecond.
+    public static let shortest: TimeInterval = 0.001
+
+    /// The range a duration must be in, said the way error messages say it.
+    public static func rangeText(allowZero: Bool) -> String {
+        allowZero ? "0 or from 1ms to 3650d" : "from 1ms to 3650d"
+    }
+
     /// A compact, human form: `1h30m`, `2s`, `1.5s`, `250ms`, `3d4h`.
+    ///
+    /// Total: any value, even one from a server's header, formats without trapping.
     public static func format(_ seconds: TimeInterval) -> String {
         guard seconds.isFinite else { return "forever" }
+        // Beyond what `Int` holds as seconds, whole days are the only useful figure.
+        guard abs(seconds) < 1e15 else { return String(format: "%.0fd", seconds / 86_400) }
         if seconds < 1 && seconds > 0 { return "\(Int((seconds * 1000).rounded()))ms" }
         if seconds < 60 {
             let rounded = (seconds * 10).rounded() / 10

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SwingCache
 
 /// Reads a SwingMusic library database, never writing to it, and shows its tracks as SwingMusic does.
 ///
@@ -47,6 +48,10 @@ public final class SwingMusicLibrary: Sendable {
         let path = location.path
         guard FileManager.default.fileExists(atPath: path) else {
             throw SwingMusicLibraryError(path: nil, problem: .notFound(tried: [path]))
+        }
+        // Opening a FIFO blocks until something writes to it.
+        if let reason = RegularFile.problem(at: path) {
+            throw SwingMusicLibraryError(path: path, problem: .notARegularFile(reason))
         }
         try requireSQLiteHeader(path)
         let rules =

@@ -6,6 +6,8 @@ public struct SwingMusicLibraryError: Error, Equatable, Sendable, CustomStringCo
         /// No database at any of these paths (one, when the path was given explicitly).
         case notFound(tried: [String])
         case notSQLite
+        /// A FIFO, a socket, a device or a folder: the reason says which.
+        case notARegularFile(String)
         case missingTable(String)
         case missingColumns(table: String, columns: [String])
         /// No user by that name; `known` lists the names there are.
@@ -37,6 +39,8 @@ public struct SwingMusicLibraryError: Error, Equatable, Sendable, CustomStringCo
                 "no SwingMusic database found (looked for \(list)); give its path, or set SWINGMUSIC_CONFIG_DIR to the folder that holds swingmusic/swingmusic.db"
         case .notSQLite:
             return "\(file) is not an SQLite database"
+        case .notARegularFile(let reason):
+            return "\(file) cannot be read: \(reason) (give library.swingmusic_db the path of swingmusic.db)"
         case .missingTable(let table):
             return "\(file) has no table '\(table)': is it a SwingMusic library?"
         case .missingColumns(let table, let columns):

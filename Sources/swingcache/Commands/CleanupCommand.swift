@@ -44,7 +44,7 @@ struct CleanupCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let cache = try store.openStore(dryRun ? .readOnly : .readWrite)
+            let cache = try store.openStore(dryRun ? .readOnly : .readWrite, checkingIntegrity: !dryRun)
             let policy = CleanupPolicy(grace: grace?.seconds ?? 0, ledgerRetention: ledgerRetention.seconds)
             let report = try cache.cleanup(now: store.currentTime, policy: policy, dryRun: dryRun)
             let configuration = try store.configuration()
@@ -110,3 +110,5 @@ enum ByteCount {
         return unit == 0 ? "\(bytes) bytes" : String(format: "%.1f %@", value, units[unit])
     }
 }
+
+extension CleanupCommand: UsesCacheDatabase {}

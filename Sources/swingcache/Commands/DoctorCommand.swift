@@ -53,3 +53,5 @@ struct DoctorCommand: AsyncParsableCommand {
         if failures.contains(.unavailable) { throw ExitStatus.serviceUnavailable.exitCode }
     }
 }
+
+extension DoctorCommand: UsesCacheDatabase {}

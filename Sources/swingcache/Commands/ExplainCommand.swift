@@ -59,3 +59,5 @@ struct ExplainCommand: ParsableCommand {
         }
     }
 }
+
+extension ExplainCommand: UsesCacheDatabase {}

@@ -59,3 +59,5 @@ struct ExportCommand: ParsableCommand {
         }
     }
 }
+
+extension ExportCommand: UsesCacheDatabase {}

@@ -124,13 +124,24 @@ struct GetCommand: AsyncParsableCommand {
         let plan = try await Scheduler(cache: cache, modeRecheckAfter: configuration.modeRecheck).plan(
             jobs, now: clock.now())
         let client = SpotifyClient(
-            endpoints: configuration.endpoints, credentials: credentials, transport: URLSessionTransport(),
+            endpoints: configuration.endpoints, credentials: credentials, transport: configuration.makeTransport(),
             sharedTokens: redisTier?.tokens(for: credentials, endpoints: configuration.endpoints))
         let executor = RunExecutor(
             store: cache.store, client: client, clock: clock, logger: logger, sharedBudget: redisTier?.budget,
             sharedCatalog: cache.shared)
         let summary = await executor.execute(plan, jobs: jobs, runID: nil)
         if case .configurationError(let message) = summary.outcome { throw CommandFailure(.badConfiguration, message) }
+        let parked: (until: Date, reason: String?)? =
+            switch (summary.outcome, plan.limitedBy) {
+            case (.parked(let until, let reason), _), (_, .parked(let until, let reason)?): (until, reason)
+            default: nil
+            }
+        if let parked {
+            // "not cached" alone would hide why nothing was fetched, and for how long it stays so.
+            Terminal.notice(
+                "Spotify is parked until \(ISO8601DateFormatter().string(from: parked.until))\(parked.reason.map { " (\($0))" } ?? ""): nothing can be fetched before then; try again after it"
+            )
+        }
         let after = try await cache.cacheStates(for: ids)
         var fetched: Set<SpotifyID> = []
         for id in ids {
@@ -139,3 +150,5 @@ struct GetCommand: AsyncParsableCommand {
         return fetched
     }
 }
+
+extension GetCommand: UsesCacheDatabase {}

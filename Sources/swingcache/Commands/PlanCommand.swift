@@ -109,3 +109,5 @@ struct PlanCommand: AsyncParsableCommand {
         try await preview(jobSet, store: store, configuration: configuration, limits: limits, logger: logger).plan
     }
 }
+
+extension PlanCommand: UsesCacheDatabase {}

@@ -122,3 +122,9 @@ struct ReviewCommand: ParsableCommand {
         }
     }
 }
+
+extension ReviewCommand.ListQueue: UsesCacheDatabase {}
+
+extension ReviewCommand.Pin: UsesCacheDatabase {}
+
+extension ReviewCommand.Reject: UsesCacheDatabase {}

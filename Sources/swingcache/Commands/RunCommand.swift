@@ -75,22 +75,25 @@ struct RunCommand: AsyncParsableCommand {
                 return
             }
             let credentials = try StoreOptions.credentials(from: configuration)
-            let cache = try store.openStore(.readWrite)
-            let lock = try Self.takeLock(for: cache, now: store.currentTime)
+            // The lock comes before the first open: two runs started together on a new database must not
+            // both create and migrate it.
+            try store.prepareToWrite()
+            let lock = try Self.takeLock(for: store.location.path, now: store.currentTime)
             defer { withExtendedLifetime(lock) {} }
+            let cache = try store.openStore(.readWrite, checkingIntegrity: true)
 
             let logger = log.makeLogger()
             let display = ProgressDisplay.forStandardError(quiet: log.quiet || json, logger: logger)
             let redisTier = configuration.makeRedisTier()
             let client = SpotifyClient(
-                endpoints: configuration.endpoints, credentials: credentials, transport: URLSessionTransport(),
+                endpoints: configuration.endpoints, credentials: credentials, transport: configuration.makeTransport(),
                 sharedTokens: redisTier?.tokens(for: credentials, endpoints: configuration.endpoints))
             let stop = StopSignal()
             let clock = StoppableClock(base: SystemClock(), stop: stop)
             var jobRun = JobRun(store: cache, client: client, clock: clock, logger: logger, stopSignal: stop)
             jobRun.modeRecheck = configuration.modeRecheck
             jobRun.providers = ProviderClients(
-                configuration.providers, transport: URLSessionTransport(), now: { clock.now() })
+                configuration.providers, transport: configuration.makeTransport(), now: { clock.now() })
             jobRun.sharedBudget = redisTier?.budget
             jobRun.sharedCatalog = redisTier?.sharedCatalog(logger: logger)
             jobRun.progress = { display.show($0) }
@@ -133,12 +136,14 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     /// The database's run lock, or exit 75 naming the run that holds it.
-    private static func takeLock(for cache: SQLiteCacheStore, now: Date) throws -> RunLock {
+    private static func takeLock(for databasePath: String, now: Date) throws -> RunLock {
         do {
-            return try RunLock(databasePath: cache.path, now: now)
+            return try RunLock(databasePath: databasePath, now: now)
         } catch let failure as RunLock.Failure {
             if case .heldByAnotherRun = failure { throw CommandFailure(.notDoneYet, failure.description) }
             throw CommandFailure(.badConfiguration, failure.description)
         }
     }
 }
+
+extension RunCommand: UsesCacheDatabase {}

@@ -72,3 +72,5 @@ struct StatsCommand: ParsableCommand {
         }
     }
 }
+
+extension StatsCommand: UsesCacheDatabase {}

@@ -8,7 +8,8 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check job specs and the id files they name; print every problem as FILE:LINE:COLUMN: message.",
         discussion: """
             Exits 0 when every spec is valid, 65 when any problem was found. Unreadable ids are problems \
-            here (plan and run skip them with a warning).
+            here (plan and run skip them with a warning); of a spec's unreadable ids, the first 1000 are \
+            listed, then their count.
 
             Example:
               swingcache validate jobs/*.yaml
@@ -22,6 +23,8 @@ struct ValidateCommand: ParsableCommand {
         var targets: [String: Int]
         var duplicates: Int
         var problems: [Diagnostic]
+        /// Unreadable ids beyond the first thousand of a spec, counted but not listed.
+        var unlistedProblems = 0
         /// Whether the spec names a SwingMusic library, and the providers its `enrich:` turns on.
         var library = false
         var enrich: [String] = []
@@ -41,10 +44,11 @@ struct ValidateCommand: ParsableCommand {
                 let counts = Dictionary(grouping: spec.targets, by: \.id.kind).mapValues(\.count)
                 results.append(
                     FileResult(
-                        file: path, valid: spec.invalidTargets.isEmpty, name: spec.name,
+                        file: path, valid: spec.invalidCount == 0 && spec.emptyIDSources.isEmpty, name: spec.name,
                         targets: Dictionary(
                             uniqueKeysWithValues: EntityKind.allCases.map { ($0.plural, counts[$0] ?? 0) }),
-                        duplicates: spec.duplicateCount, problems: spec.invalidTargets, library: spec.library != nil,
+                        duplicates: spec.duplicateCount, problems: spec.emptyIDSources + spec.invalidTargets,
+                        unlistedProblems: spec.invalidCount - spec.invalidTargets.count, library: spec.library != nil,
                         enrich: spec.enrichment.ttls.keys.sorted().map(\.rawValue)))
             } catch {
                 results.append(
@@ -56,6 +60,11 @@ struct ValidateCommand: ParsableCommand {
         } else {
             for result in results {
                 for problem in result.problems { FileHandle.standardError.write(Data("\(problem)\n".utf8)) }
+                if result.unlistedProblems > 0 {
+                    let line =
+                        "\(result.file): … and \(result.unlistedProblems) more unreadable ids (the first \(JobSpec.keptInvalidTargets) are listed)\n"
+                    FileHandle.standardError.write(Data(line.utf8))
+                }
                 if result.valid {
                     let counts = EntityKind.allCases.map { "\(result.targets[$0.plural] ?? 0) \($0.plural)" }
                     var parts = counts
@@ -63,7 +72,8 @@ struct ValidateCommand: ParsableCommand {
                     if !result.enrich.isEmpty { parts.append("enriched by \(result.enrich.joined(separator: ", "))") }
                     print("\(result.file): ok (\(parts.joined(separator: ", ")))")
                 } else {
-                    print("\(result.file): \(result.problems.count) problem\(result.problems.count == 1 ? "" : "s")")
+                    let count = result.problems.count + result.unlistedProblems
+                    print("\(result.file): \(count) problem\(count == 1 ? "" : "s")")
                 }
             }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CacheStore
 import Foundation
 
 /// An error that ends a command with a message on standard error and a documented exit code.
@@ -17,15 +18,35 @@ struct CommandFailure: Error {
     }
 }
 
+/// A command that works on the cache database: an SQLite error it meets is said as a sentence naming it.
+protocol UsesCacheDatabase {
+    var store: StoreOptions { get }
+}
+
 extension ParsableCommand {
     /// Runs `body`, turning a ``CommandFailure`` into its message and exit code.
     func reportingFailures(_ body: () throws -> Void) throws {
         do {
             try body()
-        } catch let failure as CommandFailure {
-            for line in failure.lines { Terminal.error(line) }
-            throw failure.status.exitCode
+        } catch {
+            throw reported(error)
         }
+    }
+
+    /// Prints a failure and returns the exit code that ends the command; other errors are returned as they are.
+    ///
+    /// An SQLite error met after the database was opened (a full disk, a damaged page) becomes the store's
+    /// sentence, not SQLite's raw text.
+    func reported(_ error: any Error) -> any Error {
+        var failure = error as? CommandFailure
+        if failure == nil, let database = self as? UsesCacheDatabase,
+            let storeError = SQLiteCacheStore.storeError(for: error, path: database.store.location.path)
+        {
+            failure = StoreOptions.failure(storeError)
+        }
+        guard let failure else { return error }
+        for line in failure.lines { Terminal.error(line) }
+        return failure.status.exitCode
     }
 }
 
@@ -34,9 +55,8 @@ extension AsyncParsableCommand {
     func reportingFailures(_ body: () async throws -> Void) async throws {
         do {
             try await body()
-        } catch let failure as CommandFailure {
-            for line in failure.lines { Terminal.error(line) }
-            throw failure.status.exitCode
+        } catch {
+            throw reported(error)
         }
     }
 }

@@ -61,21 +61,37 @@ struct StoreOptions: ParsableArguments {
 
     var currentTime: Date { now ?? Date() }
 
-    func openStore(_ access: SQLiteCacheStore.Access) throws -> SQLiteCacheStore {
+    func openStore(_ access: SQLiteCacheStore.Access, checkingIntegrity: Bool = false) throws -> SQLiteCacheStore {
         do {
-            return try SQLiteCacheStore.open(location, access: access)
+            return try SQLiteCacheStore.open(location, access: access, checkingIntegrity: checkingIntegrity)
         } catch {
-            throw CommandFailure(.badConfiguration, error.description)
+            throw Self.failure(error)
         }
+    }
+
+    /// Checks the database can be written, creating the default folder, without opening it (see `run`'s lock).
+    func prepareToWrite() throws {
+        do {
+            try SQLiteCacheStore.prepareToWrite(location)
+        } catch {
+            throw Self.failure(error)
+        }
+    }
+
+    /// Exit 75 for a database another process keeps busy (it will be free later), 77 for anything else.
+    static func failure(_ error: StoreError) -> CommandFailure {
+        CommandFailure(error.problem == .busy ? .notDoneYet : .badConfiguration, error.description)
     }
 }
 
-/// Parses durations such as `90s` or `12h` in flags.
+/// Parses durations such as `90s` or `12h` in flags: 0, or from 1ms to 3650d, like durations in job specs.
 struct DurationArgument: ExpressibleByArgument {
     var seconds: TimeInterval
 
     init?(argument: String) {
-        guard let seconds = DurationText.parse(argument) else { return nil }
+        guard let seconds = DurationText.parse(argument), seconds <= DurationText.longest,
+            seconds == 0 || seconds >= DurationText.shortest
+        else { return nil }
         self.seconds = seconds
     }
 

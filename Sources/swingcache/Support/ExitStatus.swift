@@ -19,7 +19,8 @@ enum ExitStatus: Int32 {
           64  usage error (a flag or argument is wrong)
           65  a job spec is invalid (every problem printed as FILE:LINE:COLUMN: message)
           69  a service stayed unavailable after retries (cleanup, doctor: Redis unreachable)
-          75  not done now, will be later: deferred, parked, or another run holds the lock
-          77  bad credentials or configuration, including an unusable database path
+          75  not done now, will be later: deferred, parked, another run holds the lock, the database is busy
+          77  bad credentials or configuration, including an unusable database path (not a regular file,
+              a second hard link, another program's database, a damaged file)
         """
 }

@@ -6,13 +6,16 @@ enum JobSpecFiles {
     /// Every spec, or a failure listing every problem in every file.
     ///
     /// Ids that cannot be read are warnings here: a nightly run should not lose its night to one typo.
-    /// `swingcache validate` treats them as errors.
+    /// `swingcache validate` treats them as errors. An id file with no readable id at all, or a spec whose
+    /// targets are all unreadable, is an error here too: a run of it would fetch nothing and look done.
     static func load(_ paths: [String]) throws -> [JobSpec] {
         var specs: [JobSpec] = []
         var problems: [String] = []
         for path in paths {
             do {
-                specs.append(try JobSpecLoader().load(path: path))
+                let spec = try JobSpecLoader().load(path: path)
+                specs.append(spec)
+                problems += spec.emptyIDSources.map(\.description)
             } catch {
                 problems += error.diagnostics.map(\.description)
             }
@@ -24,9 +27,13 @@ enum JobSpecFiles {
             )
         }
         guard problems.isEmpty else { throw CommandFailure(.badJobSpec, lines: problems) }
-        for spec in specs {
-            for invalid in spec.invalidTargets { Terminal.warning("\(invalid) (skipped)") }
+        let invalid = specs.flatMap { spec in spec.invalidTargets.map { "\($0) (skipped)" } }
+        let withInvalid = specs.filter { $0.invalidCount > 0 }.map(\.path)
+        let total = specs.reduce(0) { $0 + $1.invalidCount }
+        let summary = WarningSummary.lines(invalid, total: total) { rest in
+            "… and \(rest) more unreadable ids skipped (swingcache validate \(withInvalid.joined(separator: " ")) lists them)"
         }
+        for line in summary { Terminal.warning(line) }
         return specs
     }
 }

@@ -16,8 +16,9 @@ struct RunLimitOptions: ParsableArguments {
     var maxRuntime: DurationArgument?
 
     func validate() throws {
-        if let maxRequests, maxRequests < 1 {
-            throw ValidationError("--max-requests must be at least 1, got \(maxRequests)")
+        if let maxRequests, maxRequests < 1 || maxRequests > BudgetPolicy.largestCount {
+            throw ValidationError(
+                "--max-requests must be from 1 to \(BudgetPolicy.largestCount), got \(maxRequests)")
         }
     }
 

@@ -1,0 +1,76 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// Why a request got no answer, said as a sentence that names the host: never `NSURLErrorDomain error -1001`.
+///
+/// ```swift
+/// HTTPTransportError(.deadline(seconds: 60), host: "api.spotify.com").description
+/// // "api.spotify.com did not finish answering within 60s (every request's deadline)"
+/// ```
+public struct HTTPTransportError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible {
+    public enum Reason: Sendable, Equatable {
+        /// The whole exchange took longer than the transport allows, however steadily bytes arrived.
+        case deadline(seconds: TimeInterval)
+        /// The server sent nothing for this long.
+        case silent(seconds: TimeInterval)
+        case cannotConnect
+        case cannotResolve
+        case connectionLost
+        case noNetwork
+        case secureConnectionFailed
+        /// Anything else, in Foundation's words.
+        case other(String)
+    }
+
+    public var reason: Reason
+    /// The host the request was for (no path, no query: a key may sit in either).
+    public var host: String
+
+    public init(_ reason: Reason, host: String) {
+        self.reason = reason
+        self.host = host
+    }
+
+    /// The sentence for a URLSession error, given the transport's idle timeout.
+    init(_ error: any Error, host: String, idleTimeout: TimeInterval) {
+        self.host = host
+        guard let urlError = error as? URLError else {
+            reason = .other(error.localizedDescription)
+            return
+        }
+        switch urlError.code {
+        case .timedOut: reason = .silent(seconds: idleTimeout)
+        case .cannotConnectToHost: reason = .cannotConnect
+        case .cannotFindHost, .dnsLookupFailed: reason = .cannotResolve
+        case .networkConnectionLost: reason = .connectionLost
+        case .notConnectedToInternet: reason = .noNetwork
+        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
+            .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
+            reason = .secureConnectionFailed
+        default: reason = .other(urlError.localizedDescription)
+        }
+    }
+
+    public var description: String {
+        switch reason {
+        case .deadline(let seconds):
+            "\(host) did not finish answering within \(Self.seconds(seconds)) (every request's deadline)"
+        case .silent(let seconds): "\(host) sent nothing for \(Self.seconds(seconds))"
+        case .cannotConnect: "cannot connect to \(host) (connection refused or no route)"
+        case .cannotResolve: "cannot resolve the host name \(host)"
+        case .connectionLost: "the connection to \(host) was lost before the answer was complete"
+        case .noNetwork: "no network connection to reach \(host)"
+        case .secureConnectionFailed: "the TLS connection to \(host) failed (certificate or protocol)"
+        case .other(let message): "the request to \(host) failed: \(message)"
+        }
+    }
+
+    public var errorDescription: String? { description }
+
+    private static func seconds(_ value: TimeInterval) -> String {
+        value == value.rounded() ? "\(Int(value))s" : String(format: "%gs", value)
+    }
+}
