@@ -141,7 +141,7 @@ public struct SwingCacheConfiguration: Sendable {
     public func requireCredentials() throws(ConfigurationError) -> SpotifyCredentials {
         guard let credentials else {
             throw ConfigurationError(
-                "no Spotify credentials: set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET (environment or config file), or run scripts/demo.sh to try swingcache against the bundled fixture server"
+                "no Spotify credentials: set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET (environment or config file: create an app at developer.spotify.com/dashboard); from a source checkout, scripts/demo.sh tries swingcache against the bundled fixture server"
             )
         }
         return credentials
@@ -162,14 +162,22 @@ public struct SwingCacheConfiguration: Sendable {
             let permissions = attributes[.posixPermissions] as? Int
         else { throw ConfigurationError("config file '\(path)' cannot be read") }
         if permissions & 0o044 != 0 {
+            let who = permissions & 0o004 != 0 ? "others" : "the group"
             throw ConfigurationError(
-                "config file '\(path)' is readable by others (mode \(String(permissions, radix: 8))); it holds secrets: run chmod 600 '\(path)'"
+                "config file '\(path)' is readable by \(who) (mode \(String(permissions & 0o777, radix: 8))); it holds secrets: run chmod 600 '\(path)'"
+            )
+        }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            let owner = (attributes[.ownerAccountID] as? NSNumber).map { "uid \($0)" } ?? "another user"
+            throw ConfigurationError(
+                "config file '\(path)' cannot be read: permission denied (it belongs to \(owner), swingcache runs as uid \(getuid())); run swingcache as its owner, or chown it"
             )
         }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw ConfigurationError("config file '\(path)' cannot be read as UTF-8 text")
         }
         var values: [String: String] = [:]
+        var unknown: [String] = []
         for (index, line) in text.textLines.enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
@@ -184,13 +192,26 @@ public struct SwingCacheConfiguration: Sendable {
             }
             guard keys.contains(key) else {
                 // The value is never quoted back: it may be a secret.
-                throw ConfigurationError(
-                    "\(path):\(index + 1): unknown key '\(key)' (known: \(keys.joined(separator: ", ")))")
+                let suggestion =
+                    key == "SWINGMUSIC_CONFIG_DIR"
+                    ? "; SwingMusic's folder is read from the environment, or from library.swingmusic_db in the job spec"
+                    : closestKey(to: key).map { "; did you mean '\($0)'?" } ?? ""
+                unknown.append("\(path):\(index + 1): unknown key '\(key)'\(suggestion)")
+                continue
             }
             // An empty value is an unset one: the installed template leaves the credentials blank.
             if !value.isEmpty { values[key] = value }
         }
+        if !unknown.isEmpty {
+            throw ConfigurationError(
+                (unknown + ["(known keys: \(keys.joined(separator: ", ")))"]).joined(separator: "\n"))
+        }
         return values
+    }
+
+    /// The known key a mistyped one was most likely meant to be.
+    static func closestKey(to key: String) -> String? {
+        SpellingSuggestion.closest(to: key, among: keys)
     }
 
     static func url(_ text: String, key: String) throws(ConfigurationError) -> URL {

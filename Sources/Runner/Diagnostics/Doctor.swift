@@ -158,7 +158,7 @@ public struct Doctor: Sendable {
         guard let credentials = configuration.credentials else {
             return DoctorCheck(
                 "credentials", .warning,
-                "no SPOTIFY_CLIENT_ID / SPOTIFY_CLIENT_SECRET: run and get will exit 77 (scripts/demo.sh uses the fixture server instead)"
+                "no SPOTIFY_CLIENT_ID / SPOTIFY_CLIENT_SECRET: run and get will exit 77 until they are set (environment or config file)"
             )
         }
         let tokens = TokenProvider(

@@ -39,7 +39,9 @@ public struct JobSpecLoader: Sendable {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw JobSpecError([YAMLProblem.diagnostic(for: error, in: path)])
+            throw JobSpecError([
+                YAMLProblem.indentingTab(in: text, file: path) ?? YAMLProblem.diagnostic(for: error, in: path)
+            ])
         } catch {
             throw JobSpecError([
                 Diagnostic(SourceLocation(file: path, line: 1, column: 1), "is not valid YAML: \(error)")
@@ -296,7 +298,7 @@ private struct SpecReader {
             switch keyName(key, known: Self.libraryKeys, in: "'library'") {
             case "swingmusic_db":
                 library.swingMusicDatabase = string(value, key: "library.swingmusic_db").map {
-                    Self.resolve(($0 as NSString).expandingTildeInPath, besideSpec: path)
+                    Self.resolve(Self.expandingHome($0), besideSpec: path)
                 }
             case "user": library.user = string(value, key: "library.user")
             default: break
@@ -531,6 +533,14 @@ private struct SpecReader {
         URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
     }
 
+    /// `~` and `~/…` with the `$HOME` of the process (cron and systemd set it), as a shell would expand them.
+    static func expandingHome(_ path: String) -> String {
+        guard path == "~" || path.hasPrefix("~/"),
+            let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty
+        else { return path }
+        return home + path.dropFirst()
+    }
+
     /// An id file's path as a person would type it from where the spec was named: `jobs/ids.txt` for `jobs/x.yaml`.
     static func resolve(_ relativePath: String, besideSpec specPath: String) -> String {
         if relativePath.hasPrefix("/") { return relativePath }
@@ -561,6 +571,19 @@ private enum YAMLProblem {
         default:
             return Diagnostic(SourceLocation(file: path, line: 1, column: 1), "is not valid YAML: \(error)")
         }
+    }
+
+    /// A tab in a line's indentation, which YAML forbids and libyaml reports only as a token it cannot read.
+    static func indentingTab(in text: String, file: String) -> Diagnostic? {
+        for (index, line) in text.textLines.enumerated() {
+            let indentation = line.prefix { $0 == " " || $0 == "\t" }
+            guard let tab = indentation.firstIndex(of: "\t") else { continue }
+            let column = indentation.distance(from: indentation.startIndex, to: tab) + 1
+            return Diagnostic(
+                SourceLocation(file: file, line: index + 1, column: column),
+                "a tab in the indentation: YAML indents with spaces only; replace the tab with spaces")
+        }
+        return nil
     }
 
     /// The line and column of the character `offset` characters into `text`.

@@ -1,8 +1,9 @@
 /// Finds the known word a mistyped one was most likely meant to be, for "did you mean" hints.
-enum SpellingSuggestion {
-    static func closest(to word: String, among candidates: [String]) -> String? {
+package enum SpellingSuggestion {
+    /// The candidate nearest to `word`, ignoring case and reading `-` as `_`; nil when none is near enough.
+    package static func closest(to word: String, among candidates: [String]) -> String? {
         let normalised = word.lowercased().replacingOccurrences(of: "-", with: "_")
-        let scored = candidates.map { ($0, editDistance(normalised, $0)) }
+        let scored = candidates.map { ($0, editDistance(normalised, $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
         let tolerance = max(2, best.0.count / 3)
         return best.1 <= tolerance ? best.0 : nil

@@ -36,7 +36,7 @@ public struct SwingMusicLibraryError: Error, Equatable, Sendable, CustomStringCo
         case .notFound(let tried):
             let list = tried.map { "'\($0)'" }.joined(separator: ", ")
             return
-                "no SwingMusic database found (looked for \(list)); give its path, or set SWINGMUSIC_CONFIG_DIR to the folder that holds swingmusic/swingmusic.db"
+                "no SwingMusic database found (looked for \(list)); give its path as library.swingmusic_db in the job spec, or set SWINGMUSIC_CONFIG_DIR in the environment (as SwingMusic reads it) to the folder that holds swingmusic/swingmusic.db"
         case .notSQLite:
             return "\(file) is not an SQLite database"
         case .notARegularFile(let reason):

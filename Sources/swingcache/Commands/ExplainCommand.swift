@@ -46,9 +46,19 @@ struct ExplainCommand: ParsableCommand {
                 tracks = try cache.enrichedTrack(filepath: reference).map { [$0] } ?? []
             }
             guard !tracks.isEmpty else {
+                let (closest, files) = try cache.libraryFile(like: reference)
+                guard files > 0 else {
+                    throw CommandFailure(
+                        .notDoneYet,
+                        "'\(reference)' is not in the enriched library: run a job with 'library:' (jobs/README.md) first"
+                    )
+                }
+                let hint =
+                    closest.map { "; did you mean '\($0)'?" }
+                    ?? "; give the path as SwingMusic stores it (swingcache export lists every file)"
                 throw CommandFailure(
                     .notDoneYet,
-                    "'\(reference)' is not in the enriched library: run a job with 'library:' (jobs/README.md) first")
+                    "'\(reference)' is not in the enriched library: none of its \(files) files has that path\(hint)")
             }
             let answers = tracks.map(EnrichedTrackAnswer.init)
             if json {

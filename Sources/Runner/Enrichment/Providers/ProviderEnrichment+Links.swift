@@ -60,7 +60,9 @@ extension ProviderEnrichment {
         for (done, (isrc, url)) in found.enumerated() {
             if stopSignal.isSet { return leaveForNextRun(.odesli, "stopped by a signal", &summary) }
             report(odesliTracker, done: done, total: found.count, summary: summary)
-            let ending = await odesliPipeline.send(endpoint: "links", detail: url, tally: &summary) {
+            let ending = await odesliPipeline.send(
+                endpoint: "links", detail: url, tally: &summary, describe: Self.describeOdesli
+            ) {
                 await odesli.links(url: url)
             }
             if case .disabled(let reason) = ending {
@@ -88,6 +90,16 @@ extension ProviderEnrichment {
             {
                 summary.stored += facts.count
             }
+        }
+    }
+
+    /// An Odesli answer in words: a 401 is a key Odesli does not accept, not a retired service.
+    static func describeOdesli(_ exchange: OdesliExchange) -> String {
+        switch exchange.answer {
+        case .retired(401):
+            "Odesli refused the key (401): ODESLI_API_KEY is not allow-listed (keyless calls ended on 2026-07-31); ask Odesli for access or set enrich.links.odesli: false"
+        case .retired(let status): "Odesli's public API is gone (\(status)); set enrich.links.odesli: false"
+        default: "\(exchange.answer)"
         }
     }
 }

@@ -1,0 +1,65 @@
+import Foundation
+import SwingCacheTestKit
+import Testing
+
+/// What a person reads when something is set up wrong: what happened, the value, and what to do.
+@Suite struct PersonMessagesTests {
+    let folder: TemporaryDirectory
+
+    init() throws {
+        folder = try TemporaryDirectory()
+    }
+
+    func swingcache(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandLineRun {
+        try CommandLineRun.swingcache(
+            arguments, in: folder.path,
+            environment: ["SWINGCACHE_DB": folder.file("cache.sqlite")].merging(environment) { $1 })
+    }
+
+    @Test func aTabInTheIndentationIsCalledATab() throws {
+        _ = try folder.write("tab.yaml", "targets:\n\ttracks: [4iV5W9uYEdYUVa79Axb7Rh]\n")
+        let result = try swingcache(["validate", "tab.yaml"])
+        #expect(result.status == 65)
+        #expect(
+            (result.standardOutput + result.standardError).contains("tab.yaml:2:1: a tab in the indentation"),
+            "\(result.standardError)")
+    }
+
+    @Test func everyMistypedConfigKeyIsNamedWithItsNearestKnownKey() throws {
+        let config = try folder.write(
+            "config",
+            "SPOTIFY_CLIENT_IDD=x\nSPOTIFY_CLIENT_SECRET=secret-value\nSWINGCACHE_MARKT=DE\nSWINGMUSIC_CONFIG_DIR=/srv\n"
+        )
+        chmod(config, 0o600)
+        let result = try swingcache(["doctor"], environment: ["SWINGCACHE_CONFIG": config])
+        #expect(result.status == 77)
+        #expect(
+            (result.standardOutput + result.standardError).contains(
+                ":1: unknown key 'SPOTIFY_CLIENT_IDD'; did you mean 'SPOTIFY_CLIENT_ID'?"))
+        #expect(
+            (result.standardOutput + result.standardError).contains(
+                ":3: unknown key 'SWINGCACHE_MARKT'; did you mean 'SWINGCACHE_MARKET'?"))
+        #expect(
+            (result.standardOutput + result.standardError).contains(
+                ":4: unknown key 'SWINGMUSIC_CONFIG_DIR'; SwingMusic's folder is read"))
+        #expect(!(result.standardOutput + result.standardError).contains("secret-value"))
+    }
+
+    @Test func aGroupReadableConfigFileIsSaidToBeReadableByTheGroup() throws {
+        let config = try folder.write("config", "SWINGCACHE_MARKET=DE\n")
+        chmod(config, 0o640)
+        let result = try swingcache(["doctor"], environment: ["SWINGCACHE_CONFIG": config])
+        #expect(result.status == 77)
+        #expect(
+            (result.standardOutput + result.standardError).contains("is readable by the group (mode 640)"),
+            "\(result.standardError)")
+    }
+
+    @Test func aTildeInTheLibraryPathIsTheHomeOfTheProcess() throws {
+        _ = try folder.write("lib.yaml", "library:\n  swingmusic_db: ~/music/swingmusic.db\n")
+        let result = try swingcache(["plan", "lib.yaml"], environment: ["HOME": folder.file("home")])
+        #expect(
+            (result.standardOutput + result.standardError).contains(
+                "'\(folder.file("home"))/music/swingmusic.db' does not exist"))
+    }
+}
