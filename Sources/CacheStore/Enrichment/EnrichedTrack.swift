@@ -24,6 +24,8 @@ public struct EnrichedTrack: Hashable, Sendable {
     /// The other files of the same song (the same SwingMusic runtime hash), by path: SwingMusic shows the song's
     /// plays on each of them, and so does the store.
     public var songCopies: [String] = []
+    /// How many refreshes in a row brought the Spotify track back unchanged (change-aware freshness, `ttl_max`).
+    public var spotifyUnchangedRefreshes: Int?
 
     /// Whether ``match`` was made for the file's current tags, whatever its outcome.
     public var matchIsForCurrentTags: Bool {

@@ -58,10 +58,14 @@ extension SQLiteCacheStore {
         )
         .map(trackMatch)
         var spotify: StoredEntity?
+        var unchangedRefreshes: Int?
         if let match, match.fingerprint == library.fingerprint, match.match.isUsable, let id = match.match.spotifyID,
             let trackRow = try Row.fetchOne(db, sql: "SELECT * FROM track WHERE id = ?", arguments: [id])
         {
             spotify = try storedEntity(kind: .track, row: trackRow, includingRaw: false)
+            unchangedRefreshes = try Int.fetchOne(
+                db, sql: "SELECT unchanged_refreshes FROM entity_change WHERE kind = 'track' AND id = ?",
+                arguments: [id])
         }
         let lastfm = try Row.fetchOne(
             db, sql: "SELECT * FROM lastfm_track WHERE artist = ? AND title = ?",
@@ -103,10 +107,12 @@ extension SQLiteCacheStore {
             localPlayCount: library.localPlayCount, lastfmPlayCount: known?.playCount,
             lastfmUserPlayCount: known?.userPlayCount, lastfmScrobblesLocalPlays: try lastfmScrobblesLocalPlays(db),
             listenbrainzPlayCount: listens.isEmpty ? nil : listens.reduce(0, +), spotifyPopularity: popularity)
-        return EnrichedTrack(
+        var track = EnrichedTrack(
             library: library, seenAt: Date(timeIntervalSince1970: row["seen_at"]), match: match, spotify: spotify,
             lastfm: lastfm, musicbrainz: musicbrainz, listenbrainz: listenbrainz, links: links, playCount: playCount,
             songCopies: songCopies)
+        track.spotifyUnchangedRefreshes = unchangedRefreshes
+        return track
     }
 
     private static func trackMatch(_ row: Row) -> TrackMatchRecord {

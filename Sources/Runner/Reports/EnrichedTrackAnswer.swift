@@ -71,6 +71,8 @@ public struct EnrichedTrackAnswer: Encodable, Sendable {
         var expiresAt: Date?
         /// `not_found` when the service said it does not know the track.
         var missing: String?
+        /// For Spotify with `ttl_max`: refreshes in a row that brought the same content back.
+        var unchangedRefreshes: Int?
     }
 
     var filepath: String
@@ -120,7 +122,9 @@ public struct EnrichedTrackAnswer: Encodable, Sendable {
             terms: counts.terms.map { Term(source: $0.source.rawValue, count: $0.count, note: $0.note) })
         var sources: [String: Freshness] = ["local": Freshness(fetchedAt: track.seenAt)]
         if let spotify = track.spotify {
-            sources["spotify"] = Freshness(fetchedAt: spotify.fetchedAt, expiresAt: spotify.expiresAt)
+            sources["spotify"] = Freshness(
+                fetchedAt: spotify.fetchedAt, expiresAt: spotify.expiresAt,
+                unchangedRefreshes: track.spotifyUnchangedRefreshes)
         }
         if let lastfm = track.lastfm {
             sources["lastfm"] = Freshness(
@@ -195,7 +199,13 @@ public struct EnrichedTrackAnswer: Encodable, Sendable {
         for term in playCounts.terms { lines.append("    \(term.source): +\(term.count) — \(term.note)") }
         for (source, freshness) in sources.sorted(by: { $0.key < $1.key }) {
             let state = freshness.missing.map { " (the service does not know it: \($0))" } ?? ""
-            let until = freshness.expiresAt.map { ", fresh until \(time($0))" } ?? ""
+            var until = freshness.expiresAt.map { ", fresh until \(time($0))" } ?? ""
+            if let unchanged = freshness.unchangedRefreshes, unchanged > 0, let fetched = freshness.fetchedAt,
+                let expires = freshness.expiresAt
+            {
+                until +=
+                    " (unchanged in \(unchanged) \(unchanged == 1 ? "refresh" : "refreshes"): next in \(DurationText.format(expires.timeIntervalSince(fetched))))"
+            }
             lines.append("  \(source): fetched \(time(freshness.fetchedAt))\(until)\(state)")
         }
         return lines
