@@ -129,9 +129,10 @@ public struct SwingCacheConfiguration: Sendable {
         }
     }
 
-    /// The transport every outbound request goes through, with the configured deadline.
-    public func makeTransport() -> URLSessionTransport {
-        URLSessionTransport(timeout: min(30, httpDeadline), deadline: httpDeadline)
+    /// The transport every outbound request goes through, with the configured deadline; a request in flight when
+    /// `stop`'s grace period ends is abandoned.
+    public func makeTransport(stop: StopSignal? = nil) -> URLSessionTransport {
+        URLSessionTransport(timeout: min(30, httpDeadline), deadline: httpDeadline) { stop?.graceIsOver ?? false }
     }
 
     /// ``redisTimeout`` as SwiftNIO counts time.

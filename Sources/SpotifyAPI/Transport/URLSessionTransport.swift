@@ -13,10 +13,16 @@ public final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
     private let timeout: TimeInterval
     private let deadline: TimeInterval
+    private let abandoning: @Sendable () -> Bool
 
-    public init(timeout: TimeInterval = 30, deadline: TimeInterval = 60) {
+    /// `abandoning` is asked every 100 ms while a request is in flight; once it says yes the request is given up,
+    /// as when a stopped run's grace period is over.
+    public init(
+        timeout: TimeInterval = 30, deadline: TimeInterval = 60, abandoning: @escaping @Sendable () -> Bool = { false }
+    ) {
         self.timeout = timeout
         self.deadline = deadline
+        self.abandoning = abandoning
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.httpMaximumConnectionsPerHost = 2
@@ -68,11 +74,29 @@ public final class URLSessionTransport: HTTPTransport {
                     outcome.settle(.failure(HTTPTransportError(.deadline(seconds: deadline), host: host)))
                     task.cancel()
                 }
+                watch(outcome, task: task, host: host)
             }
         } onCancel: {
             outcome.settle(.failure(CancellationError()))
             task.cancel()
         }
+    }
+}
+
+extension URLSessionTransport {
+    /// Gives the request up once `abandoning` says so, checking every 100 ms until the exchange is settled.
+    private func watch<Value>(_ outcome: FirstOutcome<Value>, task: URLSessionDataTask, host: String) {
+        let abandoning = self.abandoning
+        @Sendable func check() {
+            guard !outcome.isSettled else { return }
+            if abandoning() {
+                outcome.settle(.failure(HTTPTransportError(.other("abandoned: the run was stopped"), host: host)))
+                task.cancel()
+                return
+            }
+            DispatchQueue.global().asyncAfter(deadline: .now() + 0.1, execute: check)
+        }
+        check()
     }
 }
 
@@ -91,6 +115,8 @@ private final class FirstOutcome<Value: Sendable>: @unchecked Sendable {
             deliverIfReady()
         }
     }
+
+    var isSettled: Bool { lock.withLock { result != nil } }
 
     func deliver(to continuation: CheckedContinuation<Value, any Error>) {
         lock.withLock {

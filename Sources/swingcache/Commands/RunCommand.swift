@@ -85,20 +85,23 @@ struct RunCommand: AsyncParsableCommand {
             let logger = log.makeLogger()
             let display = ProgressDisplay.forStandardError(quiet: log.quiet || json, logger: logger)
             let redisTier = configuration.makeRedisTier()
-            let client = SpotifyClient(
-                endpoints: configuration.endpoints, credentials: credentials, transport: configuration.makeTransport(),
-                sharedTokens: redisTier?.tokens(for: credentials, endpoints: configuration.endpoints))
             let stop = StopSignal()
+            let client = SpotifyClient(
+                endpoints: configuration.endpoints, credentials: credentials,
+                transport: configuration.makeTransport(stop: stop),
+                sharedTokens: redisTier?.tokens(for: credentials, endpoints: configuration.endpoints))
             let clock = StoppableClock(base: SystemClock(), stop: stop)
             var jobRun = JobRun(store: cache, client: client, clock: clock, logger: logger, stopSignal: stop)
             jobRun.modeRecheck = configuration.modeRecheck
             jobRun.providers = ProviderClients(
-                configuration.providers, transport: configuration.makeTransport(), now: { clock.now() })
+                configuration.providers, transport: configuration.makeTransport(stop: stop), now: { clock.now() })
             jobRun.sharedBudget = redisTier?.budget
             jobRun.sharedCatalog = redisTier?.sharedCatalog(logger: logger)
             jobRun.progress = { display.show($0) }
             let trap = SignalTrap { number in
-                logger.notice("received signal \(number): finishing the request in flight, then stopping")
+                logger.notice(
+                    "received signal \(number): the request in flight has \(Int(StopSignal.gracePeriod))s to finish, then the run stops; a second signal ends it at once"
+                )
                 stop.set()
             }
             let (plan, summary, runID) = try await PlanCommand.readingLibrary {
