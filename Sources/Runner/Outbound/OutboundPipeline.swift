@@ -115,7 +115,7 @@ struct OutboundPipeline {
             if let requestLimit, tally.requests >= requestLimit {
                 return .stopped(.deferred("max_requests (\(requestLimit)) reached"))
             }
-            let held: Turn<Exchange.Answer>? = await authorize(&attempts, tally: &tally)
+            let held: Turn<Exchange.Answer>? = await holdCredential(&attempts, tally: &tally)
             switch held {
             case .end(let ending)?: return ending
             case .again?: continue
@@ -150,7 +150,7 @@ struct OutboundPipeline {
 
     /// Holds the service's credential before a slot is taken: nil when it is held (or none is needed), `.again`
     /// after waiting out a token endpoint that did not answer.
-    private mutating func authorize<Answer, Tally: RequestTally>(_ attempts: inout Attempts, tally: inout Tally)
+    private mutating func holdCredential<Answer, Tally: RequestTally>(_ attempts: inout Attempts, tally: inout Tally)
         async -> Turn<Answer>?
     {
         guard let authorize else { return nil }
