@@ -48,11 +48,14 @@ public struct Doctor: Sendable {
     public var transport: any HTTPTransport
     /// Round trips timed to report Redis's latency.
     public var pings = 5
+    /// What "now" is for the database's park and statistics.
+    public var clock: any RunClock
 
     public init(
         configuration: SwingCacheConfiguration, database: DatabaseLocation,
-        transport: (any HTTPTransport)? = nil
+        transport: (any HTTPTransport)? = nil, clock: any RunClock = SystemClock()
     ) {
+        self.clock = clock
         self.configuration = configuration
         self.database = database
         self.transport = transport ?? configuration.makeTransport()
@@ -94,10 +97,11 @@ public struct Doctor: Sendable {
                     "database", .failed, StoreError(path: database.path, problem: .damaged(damage)).description,
                     failure: .configuration)
             }
-            let statistics = try store.statistics(now: Date(), runLimit: 1)
+            let now = clock.now()
+            let statistics = try store.statistics(now: now, runLimit: 1)
             let entries = statistics.entries.values.reduce(0) { $0 + $1.fresh + $1.stale }
             var detail = "\(database.path): \(entries) entries, \(statistics.databaseBytes / 1024) KiB"
-            if let parked = statistics.services[Scheduler.spotify]?.parkedUntil, parked > Date() {
+            if let parked = statistics.services[Scheduler.spotify]?.parkedUntil, parked > now {
                 detail += "; Spotify parked until \(ISO8601DateFormatter().string(from: parked))"
             }
             if let learned = statistics.services[Scheduler.spotify]?.learnedQuota {

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import RedisClient
 import SpotifyAPI
+import SwingCache
 
 /// The Redis tier as configured: one connection, shared by the budget, the catalog cache and the access token.
 ///
@@ -40,14 +41,17 @@ public actor SharedCatalog {
     private var outage = RedisOutage(
         part: "the shared cache (Redis)", fallback: "reading and writing this database alone")
 
-    public init(cache: RedisCatalogCache, logger: Logger) {
+    private let clock: any RunClock
+
+    public init(cache: RedisCatalogCache, logger: Logger, clock: any RunClock = SystemClock()) {
         self.cache = cache
         self.logger = logger
+        self.clock = clock
     }
 
     /// The body's answer, or nil when Redis is away.
     public func attempt<T: Sendable>(_ body: @Sendable (RedisCatalogCache) async throws -> T) async -> T? {
-        let now = Date()
+        let now = clock.now()
         guard outage.mayTry(at: now) else { return nil }
         do {
             let value = try await body(cache)

@@ -9,6 +9,24 @@ public protocol RunClock: Sendable {
     func sleep(until deadline: Date) async throws
 }
 
+/// The system's clock moved to start at another moment (`--now`): time passes as it does, from there.
+public struct ShiftedClock: RunClock {
+    public let base: any RunClock
+    public let offset: TimeInterval
+
+    /// A clock that reads `start` now, on `base`.
+    public init(startingAt start: Date, on base: any RunClock = SystemClock()) {
+        self.base = base
+        offset = start.timeIntervalSince(base.now())
+    }
+
+    public func now() -> Date { base.now().addingTimeInterval(offset) }
+
+    public func sleep(until deadline: Date) async throws {
+        try await base.sleep(until: deadline.addingTimeInterval(-offset))
+    }
+}
+
 /// The system's wall clock.
 public struct SystemClock: RunClock {
     public init() {}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Runner
+import SwingCache
 
 struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,7 +34,10 @@ struct DoctorCommand: AsyncParsableCommand {
         let checks: [DoctorCheck]
         do {
             let configuration = try store.configuration()
-            checks = await Doctor(configuration: configuration, database: store.location).checks()
+            checks = await Doctor(
+                configuration: configuration, database: store.location,
+                clock: ShiftedClock(startingAt: store.currentTime)
+            ).checks()
         } catch let failure as CommandFailure {
             checks = [
                 DoctorCheck("configuration", .failed, failure.lines.joined(separator: " "), failure: .configuration)

@@ -120,7 +120,8 @@ struct GetCommand: AsyncParsableCommand {
             targets: ids.map { JobTarget(id: $0, origin: SourceLocation(file: "(command line)", line: 1, column: 1)) },
             budget: BudgetPolicy(reserve: 0, maxRuntime: 30))
         let jobs = JobSet(specs: [spec], defaultMarket: configuration.market)
-        let clock = SystemClock()
+        // The clock freshness was judged by (`--now`), so what is fetched expires from the same moment.
+        let clock = ShiftedClock(startingAt: store.currentTime)
         let plan = try await Scheduler(cache: cache, modeRecheckAfter: configuration.modeRecheck).plan(
             jobs, now: clock.now())
         let client = SpotifyClient(
