@@ -75,6 +75,25 @@ extension SQLiteCacheStore {
         }
     }
 
+    /// The library file whose path is most like `filepath` (same file name first), for "did you mean" hints.
+    public func libraryFile(like filepath: String) throws -> (closest: String?, files: Int) {
+        try writer.read { db in
+            let files = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM library_track") ?? 0
+            let name = (filepath as NSString).lastPathComponent
+            let closest = try String.fetchOne(
+                db,
+                sql: """
+                    SELECT filepath FROM library_track WHERE filepath LIKE '%/' || ? ESCAPE '\\'
+                    ORDER BY length(filepath) LIMIT 1
+                    """,
+                arguments: [
+                    name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                        .replacingOccurrences(of: "_", with: "\\_")
+                ])
+            return (closest, files)
+        }
+    }
+
     /// Removes files not seen since `cutoff` (gone from the library), with their matches; returns how many.
     public func removeLibraryTracks(notSeenSince cutoff: Date) throws -> Int {
         try writer.write { db in

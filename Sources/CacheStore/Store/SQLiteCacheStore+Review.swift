@@ -44,25 +44,6 @@ public enum ReviewError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 extension SQLiteCacheStore {
-    /// The library file whose path is most like `filepath` (same file name first), for "did you mean" hints.
-    public func libraryFile(like filepath: String) throws -> (closest: String?, files: Int) {
-        try writer.read { db in
-            let files = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM library_track") ?? 0
-            let name = (filepath as NSString).lastPathComponent
-            let closest = try String.fetchOne(
-                db,
-                sql: """
-                    SELECT filepath FROM library_track WHERE filepath LIKE '%/' || ? ESCAPE '\\'
-                    ORDER BY length(filepath) LIMIT 1
-                    """,
-                arguments: [
-                    name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                        .replacingOccurrences(of: "_", with: "\\_")
-                ])
-            return (closest, files)
-        }
-    }
-
     /// Every file whose match for its current tags is not used and that no person decided, in path order.
     public func reviewQueue() throws -> [ReviewItem] {
         try writer.read { db in
