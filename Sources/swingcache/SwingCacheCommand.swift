@@ -17,6 +17,7 @@ struct SwingCacheCommand: AsyncParsableCommand {
               swingcache get track spotify:track:4iV5W9uYEdYUVa79Axb7Rh
               swingcache stats --json
               swingcache cleanup --dry-run
+              swingcache publish jobs/library.yaml --dry-run
               swingcache export --format csv --output library.csv
               swingcache review
               swingcache doctor
@@ -26,6 +27,7 @@ struct SwingCacheCommand: AsyncParsableCommand {
         version: SwingCacheCommand.version,
         subcommands: [
             RunCommand.self, PlanCommand.self, GetCommand.self, ValidateCommand.self, CleanupCommand.self,
+            PublishCommand.self,
             StatsCommand.self, ExplainCommand.self, ReviewCommand.self, ExportCommand.self,
             DoctorCommand.self,
         ]

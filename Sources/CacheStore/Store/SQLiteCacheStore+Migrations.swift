@@ -22,6 +22,9 @@ extension SQLiteCacheStore {
         migrator.registerMigration("v6-swingmusic-track") { db in
             try db.execute(sql: schemaV6SwingMusicTrack)
         }
+        migrator.registerMigration("v7-publish") { db in
+            try db.execute(sql: schemaV7Publish)
+        }
         return migrator
     }()
 
@@ -36,6 +39,7 @@ extension SQLiteCacheStore {
         "v4-entity-changes": temporary(schemaV4EntityChanges),
         "v5-match-reviews": temporary(schemaV5MatchReviews),
         "v6-swingmusic-track": temporary(schemaV6SwingMusicTrack),
+        "v7-publish": temporary(schemaV7Publish),
     ]
 
     /// The candidates each match weighed, and a person's decisions (`swingcache review pin|reject`), each for the

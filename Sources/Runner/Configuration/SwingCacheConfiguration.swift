@@ -19,7 +19,7 @@ public struct SwingCacheConfiguration: Sendable {
             "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET", "SWINGCACHE_SPOTIFY_API_URL", "SWINGCACHE_SPOTIFY_TOKEN_URL",
             "SWINGCACHE_MARKET", "SWINGCACHE_DB", "SWINGCACHE_MODE_RECHECK", "SWINGCACHE_REDIS_URL",
             "SWINGCACHE_REDIS_PREFIX", "SWINGCACHE_REDIS_TIMEOUT", "SWINGCACHE_QUOTA_GROUP", "SWINGCACHE_HTTP_DEADLINE",
-        ] + ProviderConfiguration.keys
+        ] + ProviderConfiguration.keys + SwingMusicServerConfiguration.keys
 
     public var credentials: SpotifyCredentials?
     public var endpoints: SpotifyEndpoints
@@ -42,6 +42,8 @@ public struct SwingCacheConfiguration: Sendable {
     public var quotaGroup: String?
     /// Keys, contact and base URLs of the enrichment providers.
     public var providers = ProviderConfiguration()
+    /// SwingMusic's server and the account `publish` writes as.
+    public var swingMusicServer = SwingMusicServerConfiguration()
     /// The config file that was read, if any.
     public var file: String?
 
@@ -116,6 +118,7 @@ public struct SwingCacheConfiguration: Sendable {
             configuration.modeRecheck = seconds
         }
         configuration.providers = try ProviderConfiguration.read(values)
+        configuration.swingMusicServer = try SwingMusicServerConfiguration.read(values, environment: environment)
         return configuration
     }
 

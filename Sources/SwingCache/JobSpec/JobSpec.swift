@@ -28,6 +28,8 @@ public struct JobSpec: Sendable, Equatable {
     public var library: LibrarySource?
     /// The providers that enrich the library's tracks (`enrich:`); empty when the spec names none.
     public var enrichment: EnrichmentSettings
+    /// What `swingcache publish` writes into SwingMusic (`publish:`); nil when the spec has no such section.
+    public var publish: PublishSettings?
 
     public init(
         name: String, path: String, freshness: FreshnessPolicy = FreshnessPolicy(), market: String? = nil,

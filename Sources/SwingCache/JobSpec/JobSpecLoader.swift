@@ -67,9 +67,10 @@ public struct JobSpecLoader: Sendable {
 }
 
 /// Walks the YAML tree of one spec, collecting values and problems.
-private struct SpecReader {
+struct SpecReader {
     static let topLevelKeys = [
         "name", "ttl", "ttl_max", "refresh_ahead", "missing_ttl", "market", "targets", "budget", "library", "enrich",
+        "publish",
     ]
     static let libraryKeys = ["swingmusic_db", "user"]
     static let providerBudgetKeys = ["per_hour", "min_interval", "max_requests"]
@@ -104,6 +105,7 @@ private struct SpecReader {
         var targetsNode: Node?
         var enrichNode: Node?
         var ttlMaxNode: Node?
+        var publishNode: Node?
         for (key, value) in top {
             switch keyName(key, known: Self.topLevelKeys, in: "a job spec") {
             case "name":
@@ -139,6 +141,9 @@ private struct SpecReader {
             case "enrich":
                 enrichNode = value
                 spec.enrichment = readEnrichment(value)
+            case "publish":
+                publishNode = value
+                spec.publish = readPublish(value)
             default: break
             }
         }
@@ -157,6 +162,9 @@ private struct SpecReader {
         }
         if let enrichNode, spec.library == nil, !spec.enrichment.ttls.isEmpty {
             report(enrichNode, "'enrich' needs a 'library': providers look up the library's tracks")
+        }
+        if let publishNode, spec.library == nil {
+            report(publishNode, "'publish' needs a 'library': it publishes the library's tracks into SwingMusic")
         }
         if let ttlMax = spec.freshness.ttlMax, ttlMax < spec.freshness.ttl {
             report(

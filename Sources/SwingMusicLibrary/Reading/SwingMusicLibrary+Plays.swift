@@ -13,12 +13,18 @@ extension SwingMusicLibrary {
         let path = path
         return try read { db in
             try Self.requireColumns(["trackhash", "timestamp", "userid"], in: "scrobble", db: db, path: path)
-            var filter = ""
+            var conditions: [String] = []
             var arguments: StatementArguments = []
             if let user {
-                filter = "WHERE userid = ?"
+                conditions.append("userid = ?")
                 arguments = [try Self.userID(named: user, db: db, path: path)]
             }
+            // Plays swingcache imported from Last.fm or ListenBrainz are those services' plays: the hybrid count
+            // has them from there already.
+            if try db.columns(in: "scrobble").contains(where: { $0.name.lowercased() == "extra" }) {
+                conditions.append("NOT \(Self.importedBySwingcache)")
+            }
+            let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
@@ -35,6 +41,38 @@ extension SwingMusicLibrary {
             }
             return SongPlays(byTrackhash: plays)
         }
+    }
+
+    /// Whether a `scrobble` row is a play swingcache imported (`swingcache publish`): its `extra` names the service.
+    public static let importedBySwingcache =
+        "coalesce(json_valid(extra) AND json_extract(extra, '$.swingcache') IS NOT NULL, 0)"
+
+    /// Every play SwingMusic holds for `user`: its song's runtime hash and its time, oldest first; what a history
+    /// import compares with, so no play is written twice.
+    public func scrobbles(user: String) throws(SwingMusicLibraryError) -> [Scrobble] {
+        let path = path
+        return try read { db in
+            try Self.requireColumns(["trackhash", "timestamp", "userid"], in: "scrobble", db: db, path: path)
+            let userID = try Self.userID(named: user, db: db, path: path)
+            let hasExtra = try db.columns(in: "scrobble").contains { $0.name.lowercased() == "extra" }
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT CAST(trackhash AS TEXT) AS trackhash, timestamp,
+                        \(hasExtra ? Self.importedBySwingcache : "0") AS imported
+                    FROM scrobble WHERE userid = ? ORDER BY timestamp
+                    """,
+                arguments: [userID]
+            ).map { row in
+                Scrobble(trackhash: row["trackhash"] ?? "", timestamp: row["timestamp"], imported: row["imported"])
+            }
+        }
+    }
+
+    /// SwingMusic's id of the user `name`.
+    public func userID(named name: String) throws(SwingMusicLibraryError) -> Int64 {
+        let path = path
+        return try read { db in try Self.userID(named: name, db: db, path: path) }
     }
 
     /// The names of SwingMusic's users, in id order.

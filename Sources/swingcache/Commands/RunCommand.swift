@@ -139,7 +139,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     /// The database's run lock, or exit 75 naming the run that holds it.
-    private static func takeLock(for databasePath: String, now: Date) throws -> RunLock {
+    static func takeLock(for databasePath: String, now: Date) throws -> RunLock {
         do {
             return try RunLock(databasePath: databasePath, now: now)
         } catch let failure as RunLock.Failure {

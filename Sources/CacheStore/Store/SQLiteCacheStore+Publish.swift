@@ -1,0 +1,220 @@
+import Foundation
+import GRDB
+import SwingCache
+
+extension SQLiteCacheStore {
+    /// What `swingcache publish` wrote into SwingMusic: its playlists, the plays it imported, and how far each
+    /// user's history was imported.
+    static let schemaV7Publish = """
+        CREATE TABLE published_playlist (
+            account TEXT NOT NULL,
+            playlist_key TEXT NOT NULL,
+            playlist_id INTEGER NOT NULL,
+            name TEXT NOT NULL,
+            trackhashes TEXT NOT NULL DEFAULT '[]',
+            published_at REAL NOT NULL,
+            PRIMARY KEY (account, playlist_key)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE imported_play (
+            swingmusic_user TEXT NOT NULL,
+            trackhash TEXT NOT NULL,
+            listened_at INTEGER NOT NULL,
+            source TEXT NOT NULL,
+            filepath TEXT,
+            imported_at REAL NOT NULL,
+            PRIMARY KEY (swingmusic_user, trackhash, listened_at)
+        ) WITHOUT ROWID;
+        CREATE INDEX imported_play_trackhash ON imported_play(trackhash);
+
+        CREATE TABLE history_cursor (
+            swingmusic_user TEXT NOT NULL,
+            source TEXT NOT NULL,
+            service_user TEXT NOT NULL,
+            newest_listened_at INTEGER NOT NULL,
+            PRIMARY KEY (swingmusic_user, source, service_user)
+        ) WITHOUT ROWID;
+        """
+
+    /// Every library file SwingMusic shows, with its runtime hash, genres and play counts, in path order.
+    public func publishableTracks() throws -> [PublishableTrack] {
+        try writer.read { db in
+            let scrobbles = try Self.lastfmScrobblesLocalPlays(db)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT lt.filepath, s.trackhash, lt.title, lt.artists, lt.album, lt.duration_seconds,
+                        pc.localPlayCount, pc.lastfmPlayCount, pc.lastfmUserPlayCount, pc.listenbrainzPlayCount,
+                        pc.spotifyPopularity, mb.genres, mb.mbids
+                    FROM library_track AS lt
+                    JOIN swingmusic_track AS s ON s.filepath = lt.filepath
+                    LEFT JOIN swingcache_play_counts AS pc ON pc.filepath = lt.filepath
+                    LEFT JOIN track_match AS m
+                        ON m.filepath = lt.filepath AND m.outcome = 'matched' AND m.fingerprint = lt.fingerprint
+                    LEFT JOIN track AS t ON t.id = m.spotify_id
+                    LEFT JOIN musicbrainz_recording AS mb
+                        ON mb.isrc = coalesce(lt.isrc, t.isrc) AND mb.missing_reason IS NULL
+                    ORDER BY lt.filepath
+                    """)
+            var tracks: [PublishableTrack] = []
+            while let row = try rows.next() {
+                let playCount = HybridPlayCount(
+                    localPlayCount: row["localPlayCount"] ?? 0, lastfmPlayCount: row["lastfmPlayCount"],
+                    lastfmUserPlayCount: row["lastfmUserPlayCount"], lastfmScrobblesLocalPlays: scrobbles,
+                    listenbrainzPlayCount: row["listenbrainzPlayCount"], spotifyPopularity: row["spotifyPopularity"])
+                tracks.append(
+                    PublishableTrack(
+                        filepath: row["filepath"], trackhash: row["trackhash"], title: row["title"],
+                        artists: Self.listColumn(row["artists"]), album: row["album"],
+                        durationSeconds: row["duration_seconds"], genres: Self.listColumn(row["genres"]),
+                        recordingMBIDs: Self.listColumn(row["mbids"]).map { $0.lowercased() }, playCount: playCount))
+            }
+            return tracks
+        }
+    }
+
+    /// The playlists swingcache published as `account`, by key.
+    public func publishedPlaylists(account: String) throws -> [String: PublishedPlaylistRecord] {
+        try writer.read { db in
+            var playlists: [String: PublishedPlaylistRecord] = [:]
+            for row in try Row.fetchAll(
+                db, sql: "SELECT * FROM published_playlist WHERE account = ?", arguments: [account])
+            {
+                let record = Self.publishedPlaylist(row)
+                playlists[record.key] = record
+            }
+            return playlists
+        }
+    }
+
+    /// Records what a publish left in SwingMusic: `kept` as published now, `removed` keys no longer there.
+    public func recordPublishedPlaylists(_ kept: [PublishedPlaylistRecord], removed: [String], account: String)
+        throws
+    {
+        try writer.write { db in
+            for key in removed {
+                try db.execute(
+                    sql: "DELETE FROM published_playlist WHERE account = ? AND playlist_key = ?",
+                    arguments: [account, key])
+            }
+            for record in kept {
+                try db.execute(
+                    sql: """
+                        INSERT OR REPLACE INTO published_playlist
+                            (account, playlist_key, playlist_id, name, trackhashes, published_at)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        record.account, record.key, record.playlistID, record.name,
+                        Self.jsonList(record.trackhashes), record.publishedAt.timeIntervalSince1970,
+                    ])
+            }
+        }
+    }
+
+    /// The playlists of swingcache's that hold the song `trackhash`, by name.
+    public func publishedPlaylists(containing trackhash: String) throws -> [PublishedPlaylistRecord] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT p.* FROM published_playlist AS p, json_each(p.trackhashes) AS h
+                    WHERE h.value = ? ORDER BY p.name
+                    """,
+                arguments: [trackhash]
+            ).map(Self.publishedPlaylist)
+        }
+    }
+
+    /// Where each service's import of `user`'s history stands.
+    public func historyCursor(user: String, source: String, serviceUser: String) throws -> HistoryCursor? {
+        try writer.read { db in
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT newest_listened_at FROM history_cursor
+                    WHERE swingmusic_user = ? AND source = ? AND service_user = ?
+                    """,
+                arguments: [user, source, serviceUser]
+            ).map { HistoryCursor(user: user, source: source, serviceUser: serviceUser, newestListenedAt: $0) }
+        }
+    }
+
+    /// The plays swingcache imported for `user`, as `trackhash` + time keys.
+    public func importedPlays(user: String) throws -> [ImportedPlayRecord] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT trackhash, listened_at, source, filepath FROM imported_play
+                    WHERE swingmusic_user = ? ORDER BY listened_at
+                    """,
+                arguments: [user]
+            ).map { row in
+                ImportedPlayRecord(
+                    user: user, trackhash: row["trackhash"], listenedAt: row["listened_at"], source: row["source"],
+                    filepath: row["filepath"])
+            }
+        }
+    }
+
+    /// How many plays of the song `trackhash` swingcache imported, per SwingMusic user.
+    public func importedPlayCounts(of trackhash: String) throws -> [String: Int] {
+        try writer.read { db in
+            var counts: [String: Int] = [:]
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT swingmusic_user, COUNT(*) AS plays FROM imported_play
+                    WHERE trackhash = ? GROUP BY swingmusic_user
+                    """,
+                arguments: [trackhash])
+            {
+                counts[row["swingmusic_user"]] = row["plays"]
+            }
+            return counts
+        }
+    }
+
+    /// Records plays SwingMusic took in, with the cursors they advance, in one transaction.
+    public func recordImportedPlays(_ plays: [ImportedPlayRecord], cursors: [HistoryCursor], at now: Date) throws {
+        try writer.write { db in
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT OR IGNORE INTO imported_play
+                        (swingmusic_user, trackhash, listened_at, source, filepath, imported_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """)
+            for play in plays {
+                try insert.execute(arguments: [
+                    play.user, play.trackhash, play.listenedAt, play.source, play.filepath, now.timeIntervalSince1970,
+                ])
+            }
+            for cursor in cursors {
+                try db.execute(
+                    sql: """
+                        INSERT INTO history_cursor (swingmusic_user, source, service_user, newest_listened_at)
+                        VALUES (?, ?, ?, ?)
+                        ON CONFLICT (swingmusic_user, source, service_user)
+                        DO UPDATE SET newest_listened_at = max(newest_listened_at, excluded.newest_listened_at)
+                        """,
+                    arguments: [cursor.user, cursor.source, cursor.serviceUser, cursor.newestListenedAt])
+            }
+        }
+    }
+
+    private static func publishedPlaylist(_ row: Row) -> PublishedPlaylistRecord {
+        PublishedPlaylistRecord(
+            account: row["account"], key: row["playlist_key"], playlistID: row["playlist_id"], name: row["name"],
+            trackhashes: listColumn(row["trackhashes"]), publishedAt: Date(timeIntervalSince1970: row["published_at"]))
+    }
+
+    /// A JSON list column that may be NULL or, written by hand, not a list: read as empty rather than failing.
+    private static func listColumn(_ json: String?) -> [String] {
+        json.flatMap { try? stringList($0) } ?? []
+    }
+
+    static func jsonList(_ list: [String]) -> String {
+        (try? String(decoding: JSONEncoder().encode(list), as: UTF8.self)) ?? "[]"
+    }
+}

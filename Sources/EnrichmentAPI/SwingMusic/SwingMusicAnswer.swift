@@ -1,0 +1,93 @@
+import Foundation
+import SwingCache
+
+/// What one request to SwingMusic's API came to, classified as publishing must treat it.
+///
+/// | status | answer | action |
+/// |---|---|---|
+/// | 2xx | `ok` with the body | store |
+/// | 401 | `unauthorized`: a wrong password, or a token SwingMusic no longer accepts | stop |
+/// | 403 | `forbidden`: the account lacks a right (restoring a backup needs an admin) | skip |
+/// | 404, 409 | `notFound`, `conflict`: the caller reads them | skip |
+/// | 5xx, no answer | `serverError`, `transportFailed` | retry |
+public enum SwingMusicAnswer: Hashable, Sendable {
+    case ok(Data)
+    case unauthorized(String)
+    case forbidden(String)
+    case notFound(String)
+    case conflict(String)
+    case serverError(status: Int)
+    case unexpectedStatus(Int, String)
+    /// No answer: the connection failed or timed out.
+    case transportFailed(String)
+    /// The request was not sent: it cannot be valid.
+    case invalidRequest(String)
+
+    /// The answer's body as JSON of `type`, or nil when it is not one.
+    public func decoded<Payload: Decodable>(_ type: Payload.Type) -> Payload? {
+        guard case .ok(let body) = self else { return nil }
+        return try? JSONDecoder().decode(type, from: body)
+    }
+}
+
+extension SwingMusicAnswer: ProviderAnswer, OutboundAnswer {
+    public var action: OutboundAction {
+        switch self {
+        case .ok: .store
+        case .unauthorized: .stop
+        case .forbidden, .notFound, .conflict, .invalidRequest: .skip
+        case .serverError, .transportFailed: .retry(after: nil)
+        case .unexpectedStatus: .fail
+        }
+    }
+}
+
+extension SwingMusicAnswer: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .ok(let body): "answered (\(body.count) bytes)"
+        case .unauthorized(let message): "refused the account (401: \(message))"
+        case .forbidden(let message): "refused the request (403: \(message))"
+        case .notFound(let message): "not found (404: \(message))"
+        case .conflict(let message): "conflict (409: \(message))"
+        case .serverError(let status): "server error \(status)"
+        case .unexpectedStatus(let status, let message): "unexpected status \(status): \(message)"
+        case .transportFailed(let reason): "no answer: \(reason)"
+        case .invalidRequest(let reason): "not sent: \(reason)"
+        }
+    }
+}
+
+public typealias SwingMusicExchange = EnrichmentExchange<SwingMusicRequest, SwingMusicAnswer>
+
+/// One request to SwingMusic's API: its method, its path below the server's root, and its body.
+public struct SwingMusicRequest: Sendable, Hashable {
+    public var method: String
+    public var path: String
+    public var query: [String: String]
+    public var body: Data?
+    public var contentType: String?
+
+    public init(
+        method: String = "GET", path: String, query: [String: String] = [:], body: Data? = nil,
+        contentType: String? = nil
+    ) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.body = body
+        self.contentType = contentType
+    }
+
+    /// A request whose body is `object` as JSON.
+    public static func json(_ method: String, _ path: String, _ object: some Encodable) -> SwingMusicRequest {
+        SwingMusicRequest(
+            method: method, path: path, body: try? JSONEncoder().encode(object), contentType: "application/json")
+    }
+
+    /// The endpoint as the ledger and logs name it: `POST /playlists/{id}/add`.
+    public var endpoint: String {
+        let generic = path.split(separator: "/").map { $0.allSatisfy(\.isNumber) ? "{id}" : String($0) }
+        return "\(method) /\(generic.joined(separator: "/"))"
+    }
+}

@@ -1,0 +1,207 @@
+import CacheStore
+import EnrichmentAPI
+import Foundation
+import SwingCache
+
+extension Publisher {
+    /// The key in a playlist's settings that marks it as swingcache's, and what it holds.
+    static let markerKey = "swingcache"
+
+    /// Brings swingcache's playlists in SwingMusic to what `rules` ask for: creates the missing ones, updates the ones
+    /// whose songs or name changed, removes the ones no longer asked for, and leaves the rest alone.
+    func publishPlaylists(
+        _ rules: [PlaylistRule], session: inout SwingMusicSession, restorer: SwingMusicRestorer?
+    ) async throws -> [PublishReport.Playlist] {
+        let wanted = PlaylistPlan.playlists(
+            for: rules, from: try readStore { try store.publishableTracks() }, madeAt: clock.now())
+        let existing = try session.decode(
+            await session.call(.playlists), as: SwingMusicPlaylistsPayload.self, what: "its playlists"
+        ).data
+        var ours: [String: SwingMusicPlaylist] = [:]
+        var takenNames: Set<String> = []
+        for playlist in existing {
+            if let key = Self.marker(of: playlist) { ours[key] = playlist } else { takenNames.insert(playlist.name) }
+        }
+        var outcomes: [PublishReport.Playlist] = []
+        var published: [PublishedPlaylistRecord] = []
+        var toRestore: [(DesiredPlaylist, String)] = []
+        for playlist in wanted {
+            if let current = ours[playlist.key] {
+                let (outcome, record) = try await update(current, to: playlist, session: &session)
+                outcomes.append(outcome)
+                published.append(record)
+                continue
+            }
+            guard
+                let name = [playlist.name, "\(playlist.name) (swingcache)"].first(where: { !takenNames.contains($0) })
+            else {
+                outcomes.append(
+                    .init(
+                        name: playlist.name, key: playlist.key, change: .skipped, tracks: playlist.trackhashes.count,
+                        added: 0, removed: 0,
+                        note: "the account has playlists named '\(playlist.name)' and '\(playlist.name) (swingcache)'"))
+                continue
+            }
+            takenNames.insert(name)
+            var outcome = PublishReport.Playlist(
+                name: name, key: playlist.key, change: .created, tracks: playlist.trackhashes.count,
+                added: playlist.trackhashes.count, removed: 0,
+                note: name == playlist.name ? nil : "'\(playlist.name)' is a playlist of the account's own")
+            if restorer != nil {
+                toRestore.append((playlist, name))
+            } else if !dryRun {
+                let id = try await create(playlist, named: name, session: &session)
+                outcome.id = id
+                published.append(record(playlist, id: id, name: name))
+            }
+            outcomes.append(outcome)
+        }
+        let wantedKeys = Set(wanted.map(\.key))
+        var removedKeys: [String] = []
+        for (key, playlist) in ours.sorted(by: { $0.key < $1.key }) where !wantedKeys.contains(key) {
+            if !dryRun { try await session.call(.deletePlaylist(playlist.id)) }
+            removedKeys.append(key)
+            outcomes.append(
+                .init(
+                    name: playlist.name, key: key, change: .removed, tracks: 0, added: 0, removed: playlist.count ?? 0,
+                    id: playlist.id, note: "no longer asked for, or too few songs"))
+        }
+        if let restorer, !toRestore.isEmpty, !dryRun {
+            let backup = SwingMusicRestorer.Backup(
+                playlists: toRestore.map { playlist, name in
+                    SwingMusicRestorer.Playlist(
+                        name: name, lastUpdated: Self.swingMusicDate(clock.now()),
+                        settings: Self.settings(marking: playlist.key, in: nil, now: clock.now()),
+                        trackhashes: playlist.trackhashes, extra: ["description": playlist.description])
+                })
+            try await session.restore(try restorer.write(backup), restorer: restorer)
+            let after = try session.decode(
+                await session.call(.playlists), as: SwingMusicPlaylistsPayload.self, what: "its playlists"
+            ).data
+            for (playlist, name) in toRestore {
+                guard let made = after.first(where: { Self.marker(of: $0) == playlist.key }) else {
+                    throw PublishFailure(
+                        .unavailable, "SwingMusic restored the backup but shows no playlist '\(name)' after it")
+                }
+                published.append(record(playlist, id: made.id, name: name))
+                if let index = outcomes.firstIndex(where: { $0.key == playlist.key }) { outcomes[index].id = made.id }
+            }
+        }
+        if !dryRun {
+            let kept = published
+            try writeStore { try store.recordPublishedPlaylists(kept, removed: removedKeys, account: accountKey) }
+        }
+        return outcomes
+    }
+
+    /// Brings one of swingcache's playlists to `playlist`: its songs in order and its name; nothing when they match.
+    private func update(
+        _ current: SwingMusicPlaylist, to playlist: DesiredPlaylist, session: inout SwingMusicSession
+    ) async throws -> (PublishReport.Playlist, PublishedPlaylistRecord) {
+        let shown = try session.decode(
+            await session.call(.playlist(current.id)), as: SwingMusicPlaylistTracksPayload.self,
+            what: "the playlist '\(current.name)'")
+        let have = shown.tracks.map(\.trackhash)
+        let record = record(playlist, id: current.id, name: playlist.name)
+        let currentSet = Set(have)
+        let wantedSet = Set(playlist.trackhashes)
+        var outcome = PublishReport.Playlist(
+            name: playlist.name, key: playlist.key, change: .unchanged, tracks: playlist.trackhashes.count,
+            added: wantedSet.subtracting(currentSet).count, removed: currentSet.subtracting(wantedSet).count,
+            id: current.id)
+        guard have != playlist.trackhashes || current.name != playlist.name else { return (outcome, record) }
+        outcome.change = .updated
+        if current.name != playlist.name { outcome.note = "renamed from '\(current.name)'" }
+        guard !dryRun else { return (outcome, record) }
+        if have != playlist.trackhashes {
+            // SwingMusic's add appends and skips songs already there: the order is rebuilt from an empty list.
+            if !have.isEmpty { try await session.call(.removeTracks(have, fromPlaylist: current.id)) }
+            if !playlist.trackhashes.isEmpty {
+                try await session.call(.addTracks(playlist.trackhashes, toPlaylist: current.id))
+            }
+        }
+        try await session.call(
+            .updatePlaylist(
+                current.id, name: playlist.name,
+                settings: Self.encoded(Self.settings(marking: playlist.key, in: current.settings, now: clock.now()))))
+        return (outcome, record)
+    }
+
+    /// Makes `playlist` through the API alone (no description: only a restored backup carries one).
+    private func create(_ playlist: DesiredPlaylist, named name: String, session: inout SwingMusicSession)
+        async throws -> Int
+    {
+        let answer = try await session.call(.createPlaylist(named: name))
+        if case .conflict = answer {
+            throw PublishFailure(.unavailable, "SwingMusic says a playlist '\(name)' appeared while publishing")
+        }
+        let made = try session.decode(answer, as: SwingMusicCreatedPlaylistPayload.self, what: "a new playlist")
+            .playlist
+        try await session.call(
+            .updatePlaylist(
+                made.id, name: name,
+                settings: Self.encoded(Self.settings(marking: playlist.key, in: made.settings, now: clock.now()))))
+        if !playlist.trackhashes.isEmpty {
+            try await session.call(.addTracks(playlist.trackhashes, toPlaylist: made.id))
+        }
+        return made.id
+    }
+
+    private func record(_ playlist: DesiredPlaylist, id: Int, name: String) -> PublishedPlaylistRecord {
+        PublishedPlaylistRecord(
+            account: accountKey, key: playlist.key, playlistID: id, name: name, trackhashes: playlist.trackhashes,
+            publishedAt: clock.now())
+    }
+
+    /// The key of swingcache's marker in `playlist`'s settings, or nil for a playlist swingcache did not make.
+    static func marker(of playlist: SwingMusicPlaylist) -> String? {
+        playlist.settings?[markerKey]?.object?["key"]?.string
+    }
+
+    /// `settings` (SwingMusic's defaults when nil) with swingcache's marker for `key`.
+    static func settings(marking key: String, in settings: JSONObject?, now: Date) -> JSONObject {
+        var settings =
+            settings
+            ?? JSONObject([
+                "has_gif": .bool(false), "banner_pos": .number(50), "square_img": .bool(false), "pinned": .bool(false),
+            ])
+        settings[markerKey] = .object([
+            "key": .string(key), "updated": .string(now.formatted(Date.ISO8601FormatStyle())),
+            "about": .string("made by swingcache publish; it updates this playlist and may remove it"),
+        ])
+        return settings
+    }
+
+    static func encoded(_ settings: JSONObject) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(settings)) ?? Data("{}".utf8)
+    }
+
+    /// A time as SwingMusic writes `last_updated`: `2026-12-01 12:00:00`, UTC.
+    static func swingMusicDate(_ date: Date) -> String {
+        date.formatted(
+            Date.VerbatimFormatStyle(
+                format:
+                    "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits) \(hour: .twoDigits(clock: .twentyFourHour, hourCycle: .zeroBased)):\(minute: .twoDigits):\(second: .twoDigits)",
+                timeZone: .gmt, calendar: Calendar(identifier: .gregorian)))
+    }
+
+    /// Runs a read of the cache, turning its failure into one publishing can report.
+    func readStore<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw PublishFailure(.configuration, "cannot read the cache database: \(error)")
+        }
+    }
+
+    func writeStore(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch {
+            throw PublishFailure(
+                .unavailable, "SwingMusic was changed but the cache database could not record it: \(error)")
+        }
+    }
+}

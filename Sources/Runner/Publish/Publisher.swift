@@ -1,0 +1,210 @@
+import CacheStore
+import EnrichmentAPI
+import Foundation
+import Logging
+import SwingCache
+import SwingMusicLibrary
+
+/// The third stage, after fetching (`run`) and eviction (`cleanup`): writes what the cache knows into SwingMusic
+/// through its own API, as the configured account — playlists that show the enrichment, and the listening history
+/// of the users who opted in.
+///
+/// Every request to SwingMusic goes through the one ``OutboundPipeline`` under the service name `swingmusic`, paced
+/// and in the ledger like any service's. swingcache's playlists carry a marker in their settings
+/// (`settings.swingcache.key`): only those are ever changed or removed; a playlist the user made is never touched,
+/// whatever its name. A playlist whose songs and name are as wanted is left alone, so a second publish changes
+/// nothing.
+///
+/// ```swift
+/// var publisher = Publisher(store: store, client: client, clock: SystemClock(), logger: logger, stopSignal: stop)
+/// let report = try await publisher.publish(spec.publish!, library: spec.library!)
+/// ```
+public struct Publisher {
+    public var store: SQLiteCacheStore
+    public var client: SwingMusicClient
+    public var clock: any RunClock
+    public var logger: Logger
+    public var stopSignal: StopSignal
+    public var retry = RetryPolicy()
+    /// Show what would change; write nothing into SwingMusic or the publish tables.
+    public var dryRun = false
+    /// SwingMusic's `~/swingmusic.backup`: where a backup for it to restore is written. Without it, playlists are
+    /// made without a description and no history can be imported.
+    public var backupFolder: String?
+    /// The providers a history import reads (Last.fm, ListenBrainz).
+    public var providers = ProviderClients()
+    public var providerBudgets = ProviderBudgetDefaults.standard
+    /// The SwingMusic database, for the plays it already holds (history import); a test may give one directly.
+    public var environment = ProcessInfo.processInfo.environment
+
+    /// The budget SwingMusic's API is called within: it is someone's home server.
+    public static let budget = BudgetPolicy(perHour: 20_000, minInterval: 0.05, reserve: 0)
+    static let serviceName = "swingmusic"
+
+    public init(
+        store: SQLiteCacheStore, client: SwingMusicClient, clock: any RunClock, logger: Logger, stopSignal: StopSignal
+    ) {
+        self.store = store
+        self.client = client
+        self.clock = clock
+        self.logger = logger
+        self.stopSignal = stopSignal
+    }
+
+    /// The account's name on the server it belongs to, as the publish tables key it.
+    var accountKey: String { "\(client.account.username)@\(client.account.url.absoluteString)" }
+
+    /// Publishes what `settings` asks for; the report says what changed. Throws ``PublishFailure`` when SwingMusic
+    /// refuses the account (nothing written) or cannot be reached.
+    public func publish(_ settings: PublishSettings, library: LibrarySource) async throws -> PublishReport {
+        var session = SwingMusicSession(
+            client: client, pipeline: swingMusicPipeline(), tally: ProviderSummary(), stopSignal: stopSignal)
+        var report = PublishReport(dryRun: dryRun, account: client.account.username)
+        defer { report.requests[Self.serviceName] = session.tally }
+        do {
+            try await session.login()
+            let users = try await session.users()
+            let isAdmin = users.first { $0.username == client.account.username }?.roles?.contains("admin") ?? false
+            let restorer = try restorer(isAdmin: isAdmin, needed: !settings.history.isEmpty)
+            if !settings.playlists.isEmpty {
+                report.playlists = try await publishPlaylists(
+                    settings.playlists, session: &session, restorer: restorer)
+            }
+            for entry in settings.history {
+                if stopSignal.isSet { throw PublishFailure(.deferred, "stopped by a signal") }
+                report.history.append(
+                    try await importHistory(
+                        entry, library: library, users: users, session: &session, restorer: restorer,
+                        report: &report))
+            }
+        } catch let failure as PublishFailure {
+            report.stoppedBecause = failure.description
+            report.requests[Self.serviceName] = session.tally
+            throw PublishStopped(report: report, failure: failure)
+        }
+        report.requests[Self.serviceName] = session.tally
+        return report
+    }
+
+    /// Where backups go for SwingMusic to restore, when it can: an admin account and a configured folder.
+    private func restorer(isAdmin: Bool, needed: Bool) throws -> SwingMusicRestorer? {
+        guard let backupFolder else {
+            if needed {
+                throw PublishFailure(
+                    .configuration,
+                    "importing listening history needs SWINGMUSIC_BACKUP_DIR: SwingMusic takes plays in only from a backup in the swingmusic.backup folder of the user it runs as"
+                )
+            }
+            return nil
+        }
+        guard isAdmin else {
+            if needed {
+                throw PublishFailure(
+                    .configuration,
+                    "importing listening history needs an admin account: SwingMusic lets only an admin restore a backup, and '\(client.account.username)' is not one"
+                )
+            }
+            logger.notice(
+                "'\(client.account.username)' is not a SwingMusic admin: new playlists get no description (only a restored backup can carry one)"
+            )
+            return nil
+        }
+        return SwingMusicRestorer(folder: backupFolder, clock: clock)
+    }
+
+    func swingMusicPipeline() -> OutboundPipeline {
+        let budget = Self.budget
+        let pacer = Pacer(
+            store: store, service: Self.serviceName, clock: clock, limit: budget.perHourForRuns,
+            minInterval: budget.minInterval, runID: nil, deadline: nil, waitsForWindow: true, logger: logger)
+        return OutboundPipeline(
+            service: "SwingMusic", pacer: pacer, store: store, clock: clock, retry: retry, throttle: ThrottlePolicy(),
+            logger: logger)
+    }
+}
+
+/// Publishing stopped part-way: what was done until then, and why it stopped.
+public struct PublishStopped: Error, Sendable {
+    public var report: PublishReport
+    public var failure: PublishFailure
+}
+
+/// The logged-in conversation with SwingMusic: every request through the pipeline, every failure a
+/// ``PublishFailure``.
+struct SwingMusicSession {
+    let client: SwingMusicClient
+    var pipeline: OutboundPipeline
+    var tally: ProviderSummary
+    let stopSignal: StopSignal
+
+    /// Logs in; a refused password is a configuration failure, an unreachable server an unavailable one.
+    mutating func login() async throws {
+        let client = client
+        let answer: SwingMusicAnswer
+        do {
+            answer = try await call(.init(method: "POST", path: "/auth/login"), maxRetries: 1) {
+                await client.login()
+            }
+        } catch let failure as PublishFailure where failure.kind == .configuration {
+            throw PublishFailure(
+                .configuration,
+                "SwingMusic at \(client.account.url.absoluteString) refused the account '\(client.account.username)': check SWINGMUSIC_USERNAME and SWINGMUSIC_PASSWORD (\(failure.description))"
+            )
+        }
+        guard case .ok = answer else {
+            throw PublishFailure(
+                .configuration, "SwingMusic at \(client.account.url.absoluteString) refused to log in: \(answer)")
+        }
+    }
+
+    mutating func users() async throws -> [SwingMusicUsersPayload.User] {
+        try decode(await call(.users), as: SwingMusicUsersPayload.self, what: "its users").users
+    }
+
+    /// Sends `request` and returns SwingMusic's answer: `ok`, or one the caller reads (403, 404, 409).
+    @discardableResult
+    mutating func call(_ request: SwingMusicRequest, maxRetries: Int? = nil) async throws -> SwingMusicAnswer {
+        let client = client
+        return try await call(request, maxRetries: maxRetries) { await client.send(request) }
+    }
+
+    private mutating func call(
+        _ request: SwingMusicRequest, maxRetries: Int?, _ send: () async -> SwingMusicExchange
+    ) async throws -> SwingMusicAnswer {
+        if stopSignal.isSet { throw PublishFailure(.deferred, "stopped by a signal") }
+        let server = client.account.url.absoluteString
+        let ending = await pipeline.send(
+            endpoint: request.endpoint, detail: "", tally: &tally, maxRetries: maxRetries,
+            describe: { "\(request.endpoint): \($0.answer)" }, send)
+        switch ending {
+        case .answered(let answer, _, let ledgerID, let status):
+            pipeline.complete(ledgerID, status)
+            return answer
+        case .notSent(let reason): throw PublishFailure(.unavailable, "SwingMusic at \(server): \(reason)")
+        case .failed(let reason), .disabled(let reason):
+            throw PublishFailure(.unavailable, "SwingMusic at \(server) did not answer: \(reason)")
+        case .stopped(let outcome):
+            switch outcome {
+            case .configurationError(let reason):
+                throw PublishFailure(.configuration, "SwingMusic at \(server) refused the account: \(reason)")
+            case .serviceUnavailable(let reason):
+                throw PublishFailure(.unavailable, "SwingMusic at \(server) is unavailable: \(reason)")
+            case .deferred(let reason): throw PublishFailure(.deferred, reason)
+            case .parked(let until, let reason):
+                throw PublishFailure(.deferred, "SwingMusic is parked until \(until)\(reason.map { ": \($0)" } ?? "")")
+            case .completed: throw PublishFailure(.deferred, "stopped")
+            }
+        }
+    }
+
+    /// `answer`'s body as `type`, or a failure naming what could not be read.
+    func decode<Payload: Decodable>(_ answer: SwingMusicAnswer, as type: Payload.Type, what: String) throws -> Payload {
+        guard let payload = answer.decoded(type) else {
+            throw PublishFailure(
+                .unavailable,
+                "SwingMusic at \(client.account.url.absoluteString) answered the request for \(what) with \(answer): not what SwingMusic 3.0 sends"
+            )
+        }
+        return payload
+    }
+}
