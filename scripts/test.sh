@@ -20,8 +20,9 @@ scratch=$(mktemp -d)
 # is stopped by its pid, and killed when it has not ended after ten seconds.
 children() { pgrep -P "$1" | tr '\n' ' ' || true; }
 stop_swingmusic() {
-    [ -n "$swingmusic_pids" ] || return 0
-    local pids="$swingmusic_pids $(children "${swingmusic_pids%% *}")"
+    [ -n "${swingmusic_pids// /}" ] || return 0
+    local pids="$swingmusic_pids" pid
+    for pid in $swingmusic_pids; do pids="$pids $(children "$pid")"; done
     kill $pids 2>/dev/null || true
     for _ in $(seq 1 100); do
         ps -p "$(echo $pids | tr ' ' ',')" >/dev/null 2>&1 || break
@@ -53,27 +54,38 @@ for _ in $(seq 1 100); do
 done
 export SWINGCACHE_TEST_REDIS_URL="redis://127.0.0.1:$redis_port/0"
 
-echo "== the real SwingMusic 3.0.1 on a free loopback port, for the tests that compare with it"
+echo "== the real SwingMusic 3.0.1 on free loopback ports: one the tests compare with, one they publish into"
 scripts/setup-swingmusic.sh
 swingmusic_python=.cache/swingmusic-3.0.1/bin/python
-swingmusic_dir="$scratch/swingmusic"
-mkdir -p "$swingmusic_dir/client" "$swingmusic_dir/config"
-# The wheel ships no web client and SwingMusic will not start without one: an empty page of its version.
-echo '<!doctype html><title>swingcache tests</title>' >"$swingmusic_dir/client/index.html"
-echo 3.0.1 >"$swingmusic_dir/client/version.txt"
-cp -R Tests/Fixtures/SwingMusicLibrary "$swingmusic_dir/music"
-swingmusic_port=$(free_port)
-start_swingmusic() {
-    HOME="$swingmusic_dir" "$swingmusic_python" -m swingmusic --host 127.0.0.1 --port "$swingmusic_port" \
-        --config "$swingmusic_dir/config" --client "$swingmusic_dir/client" >>"$swingmusic_dir/server.log" 2>&1 &
-    swingmusic_pids=$!
+swingmusic_files=$(find Tests/Fixtures/SwingMusicLibrary -type f | wc -l)
+# prepare_swingmusic DIR: DIR is the home of one SwingMusic (its backups go to DIR/swingmusic.backup), with the
+# committed library as its music folder.
+prepare_swingmusic() {
+    mkdir -p "$1/client" "$1/config"
+    # The wheel ships no web client and SwingMusic will not start without one: an empty page of its version.
+    echo '<!doctype html><title>swingcache tests</title>' >"$1/client/index.html"
+    echo 3.0.1 >"$1/client/version.txt"
+    cp -R Tests/Fixtures/SwingMusicLibrary "$1/music"
 }
-start_swingmusic
-if ! "$swingmusic_python" scripts/swingmusic-fixture.py --url "http://127.0.0.1:$swingmusic_port" \
-    --music "$swingmusic_dir/music" --files "$(find Tests/Fixtures/SwingMusicLibrary -type f | wc -l)"; then
-    tail -n 40 "$swingmusic_dir/server.log" >&2
-    exit 1
-fi
+# start_swingmusic DIR PORT
+start_swingmusic() {
+    HOME="$1" "$swingmusic_python" -m swingmusic --host 127.0.0.1 --port "$2" \
+        --config "$1/config" --client "$1/client" >>"$1/server.log" 2>&1 &
+    swingmusic_pids="$swingmusic_pids $!"
+}
+# index_swingmusic DIR PORT: users, the music folder indexed, plays logged (scripts/swingmusic-fixture.py)
+index_swingmusic() {
+    if ! "$swingmusic_python" scripts/swingmusic-fixture.py --url "http://127.0.0.1:$2" \
+        --music "$1/music" --files "$swingmusic_files"; then
+        tail -n 40 "$1/server.log" >&2
+        exit 1
+    fi
+}
+swingmusic_dir="$scratch/swingmusic"
+swingmusic_port=$(free_port)
+prepare_swingmusic "$swingmusic_dir"
+start_swingmusic "$swingmusic_dir" "$swingmusic_port"
+index_swingmusic "$swingmusic_dir" "$swingmusic_port"
 # Started again, as an installation that has run before: on its very first run SwingMusic 3.0.1 keeps a setting
 # changed through its API in memory only, and settings.json (which swingcache reads) never sees it. It reads the
 # user's unsplittable names on start: from artist_split_ignore.txt beside settings.json, and not from the empty
@@ -81,14 +93,24 @@ fi
 stop_swingmusic
 echo "Future, Kendrick Lamar" >"$swingmusic_dir/config/swingmusic/artist_split_ignore.txt"
 echo "Queen/David Bowie" >"$swingmusic_dir/config/swingmusic/data/artist_split_ignore.txt"
-start_swingmusic
+start_swingmusic "$swingmusic_dir" "$swingmusic_port"
 "$swingmusic_python" scripts/swingmusic-fixture.py --url "http://127.0.0.1:$swingmusic_port" --wait
-swingmusic_pids="$swingmusic_pids $(children "$swingmusic_pids")"
 export SWINGCACHE_TEST_SWINGMUSIC_URL="http://127.0.0.1:$swingmusic_port"
 export SWINGCACHE_TEST_SWINGMUSIC_DB="$swingmusic_dir/config/swingmusic/swingmusic.db"
 export SWINGCACHE_TEST_SWINGMUSIC_MUSIC="$swingmusic_dir/music"
 export SWINGCACHE_TEST_SWINGMUSIC_USERS="admin:admin-pass bob:bob-pass"
 export SWINGCACHE_TEST_SWINGMUSIC_TABLE="$scratch/swingmusic-comparison.md"
+# The one `swingcache publish` writes into, so the comparisons above never see its playlists and plays.
+publish_dir="$scratch/swingmusic-publish"
+publish_port=$(free_port)
+prepare_swingmusic "$publish_dir"
+start_swingmusic "$publish_dir" "$publish_port"
+index_swingmusic "$publish_dir" "$publish_port"
+export SWINGCACHE_TEST_PUBLISH_URL="http://127.0.0.1:$publish_port"
+export SWINGCACHE_TEST_PUBLISH_DB="$publish_dir/config/swingmusic/swingmusic.db"
+export SWINGCACHE_TEST_PUBLISH_BACKUP_DIR="$publish_dir/swingmusic.backup"
+# A worker may outlive its parent: each is stopped by its own pid.
+for pid in $swingmusic_pids; do swingmusic_pids="$swingmusic_pids $(children "$pid")"; done
 
 echo "== tests (swift test)"
 swift test --skip-build

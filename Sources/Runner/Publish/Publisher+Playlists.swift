@@ -25,16 +25,19 @@ extension Publisher {
         var outcomes: [PublishReport.Playlist] = []
         var published: [PublishedPlaylistRecord] = []
         var toRestore: [(DesiredPlaylist, String)] = []
-        for playlist in wanted {
-            if let current = ours[playlist.key] {
-                let (outcome, record) = try await update(current, to: playlist, session: &session)
+        for var playlist in wanted {
+            // A name one of the account's own playlists has stays the user's: swingcache's takes another.
+            let name = [playlist.name, "\(playlist.name) (swingcache)"].first { !takenNames.contains($0) }
+            if let current = ours[playlist.key], let name {
+                let note = name == playlist.name ? nil : "'\(playlist.name)' is a playlist of the account's own"
+                playlist.name = name
+                var (outcome, record) = try await update(current, to: playlist, session: &session)
+                outcome.note = outcome.note ?? note
                 outcomes.append(outcome)
                 published.append(record)
                 continue
             }
-            guard
-                let name = [playlist.name, "\(playlist.name) (swingcache)"].first(where: { !takenNames.contains($0) })
-            else {
+            guard let name else {
                 outcomes.append(
                     .init(
                         name: playlist.name, key: playlist.key, change: .skipped, tracks: playlist.trackhashes.count,

@@ -1,0 +1,224 @@
+import Foundation
+import SwingCacheTestKit
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// The SwingMusic 3.0.1 that `scripts/test.sh` starts for `publish` to write into (not the one the readings are
+/// compared with), indexed on `Tests/Fixtures/SwingMusicLibrary`, with users admin and bob and their plays.
+struct PublishTarget: Sendable {
+    var url: String
+    var databasePath: String
+    var backupFolder: String
+
+    static let fromEnvironment: PublishTarget? = {
+        let environment = ProcessInfo.processInfo.environment
+        guard let url = environment["SWINGCACHE_TEST_PUBLISH_URL"],
+            let databasePath = environment["SWINGCACHE_TEST_PUBLISH_DB"],
+            let backupFolder = environment["SWINGCACHE_TEST_PUBLISH_BACKUP_DIR"]
+        else { return nil }
+        return PublishTarget(url: url, databasePath: databasePath, backupFolder: backupFolder)
+    }()
+
+    static let passwords = ["admin": "admin-pass", "bob": "bob-pass"]
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    func token(_ user: String) async throws -> String {
+        let answer = try await call(
+            "/auth/login", method: "POST", body: ["username": user, "password": Self.passwords[user] ?? ""])
+        guard let token = answer["accesstoken"] as? String else { throw Failure(description: "no token for \(user)") }
+        return token
+    }
+
+    /// The account's playlists: name → (id, settings).
+    func playlists(_ token: String) async throws -> [String: (id: Int, settings: [String: Any])] {
+        var playlists: [String: (id: Int, settings: [String: Any])] = [:]
+        for playlist in try await call("/playlists", token: token)["data"] as? [[String: Any]] ?? [] {
+            playlists[playlist["name"] as? String ?? ""] = (
+                playlist["id"] as? Int ?? 0, playlist["settings"] as? [String: Any] ?? [:]
+            )
+        }
+        return playlists
+    }
+
+    /// A playlist's songs, in order.
+    func tracks(ofPlaylist id: Int, _ token: String) async throws -> [String] {
+        let answer = try await call("/playlists/\(id)", query: ["limit": "100000"], token: token)
+        return (answer["tracks"] as? [[String: Any]] ?? []).compactMap { $0["trackhash"] as? String }
+    }
+
+    /// The user's plays per song, as SwingMusic's own chart counts them ("3 plays").
+    func plays(_ token: String) async throws -> [String: Int] {
+        let answer = try await call(
+            "/logger/top-tracks", query: ["duration": "alltime", "order_by": "playcount", "limit": "1000"],
+            token: token)
+        var plays: [String: Int] = [:]
+        for track in answer["tracks"] as? [[String: Any]] ?? [] {
+            guard let hash = track["trackhash"] as? String, let text = track["help_text"] as? String,
+                let count = text.split(separator: " ").first.flatMap({ Int($0) })
+            else { continue }
+            plays[hash] = count
+        }
+        return plays
+    }
+
+    /// Every playlist and play in SwingMusic's database, for comparing before and after.
+    func databaseState() throws -> String {
+        try SQLiteShell.query(
+            databasePath,
+            """
+            SELECT 'playlist', id, userid, name, trackhashes, settings, coalesce(extra, ''), last_updated FROM playlist
+            UNION ALL SELECT 'scrobble', id, userid, trackhash, timestamp, source, coalesce(extra, ''), '' FROM scrobble
+            ORDER BY 1, 2
+            """)
+    }
+
+    @discardableResult
+    func call(
+        _ path: String, method: String = "GET", query: [String: String] = [:], body: [String: Any]? = nil,
+        token: String? = nil
+    ) async throws -> [String: Any] {
+        var components = URLComponents(string: url + path)
+        if !query.isEmpty { components?.queryItems = query.map { URLQueryItem(name: $0.key, value: $0.value) } }
+        guard let target = components?.url else { throw Failure(description: "no URL for \(path)") }
+        var request = URLRequest(url: target, timeoutInterval: 120)
+        request.httpMethod = method
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        if let body { request.httpBody = try JSONSerialization.data(withJSONObject: body) }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        guard (200..<300).contains(status) else {
+            throw Failure(description: "\(method) \(path): \(status) \(String(decoding: data, as: UTF8.self))")
+        }
+        return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+    }
+}
+
+/// `swingcache publish`, the real binary, into the real SwingMusic: a library run against the fixture server first,
+/// then the publishes, in order, on one SwingMusic (so the suite runs its steps one after the other).
+@Suite(
+    .serialized,
+    .enabled(if: PublishTarget.fromEnvironment != nil, "scripts/test.sh starts the SwingMusic publish writes into"))
+struct PublishCommandTests {
+    let target = PublishTarget.fromEnvironment!
+    let folder: TemporaryDirectory
+    let server: FixtureServerProcess
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        server = try FixtureServerProcess()
+        try folder.write(
+            "library.yaml",
+            """
+            name: published-library
+            library:
+              swingmusic_db: \(target.databasePath)
+              user: admin
+            budget: { min_interval: 0s, reserve: 0 }
+            enrich:
+              lastfm: { username: admin, min_interval: 0s }
+              musicbrainz: { min_interval: 1s }
+              listenbrainz: { min_interval: 0s }
+            publish:
+              playlists:
+                genres: { min_tracks: 1 }
+                most_played: { size: 3 }
+                most_listened: { size: 5 }
+            """)
+    }
+
+    func environment(password: String = "admin-pass", url: String? = nil) -> [String: String] {
+        var environment = server.environment
+        for (name, path) in [
+            ("LASTFM", "lastfm"), ("MUSICBRAINZ", "musicbrainz"), ("LISTENBRAINZ", "listenbrainz"),
+            ("DEEZER", "deezer"), ("ODESLI", "odesli"),
+        ] {
+            environment["SWINGCACHE_\(name)_URL"] = server.baseURL + "/" + path
+        }
+        environment["LASTFM_API_KEY"] = "swingcache-demo-lastfm-key"
+        environment["SWINGCACHE_CONTACT"] = "tests@swingcache.invalid"
+        environment["SWINGCACHE_DB"] = folder.file("cache.sqlite")
+        environment["SWINGMUSIC_URL"] = url ?? target.url
+        environment["SWINGMUSIC_USERNAME"] = "admin"
+        environment["SWINGMUSIC_PASSWORD"] = password
+        environment["SWINGMUSIC_BACKUP_DIR"] = target.backupFolder
+        return environment
+    }
+
+    func swingcache(_ arguments: [String], password: String = "admin-pass", url: String? = nil) throws
+        -> CommandLineRun
+    {
+        try CommandLineRun.swingcache(
+            arguments, in: folder.path, environment: environment(password: password, url: url))
+    }
+
+    @Test func publishMakesSwingcachesPlaylistsOnceLeavesTheUsersOwnAloneAndRefusesBadAccounts() async throws {
+        let run = try swingcache(["run", "library.yaml"])
+        #expect(run.status == 0, "\(run.standardError)\n\(run.standardOutput)")
+        let admin = try await target.token("admin")
+        // A playlist the user made, with the name swingcache would give its own.
+        if try await target.playlists(admin)["Most played"] == nil {
+            try await target.call("/playlists/new", method: "POST", body: ["name": "Most played"], token: admin)
+        }
+
+        let beforeDryRun = try target.databaseState()
+        let dryRun = try swingcache(["publish", "library.yaml", "--dry-run"])
+        #expect(dryRun.status == 0, "\(dryRun.standardError)")
+        #expect(dryRun.standardOutput.contains("Would publish to SwingMusic as admin"), "\(dryRun.standardOutput)")
+        #expect(try target.databaseState() == beforeDryRun, "a dry run writes nothing into SwingMusic")
+
+        let first = try swingcache(["publish", "library.yaml", "--json"])
+        #expect(first.status == 0, "\(first.standardError)")
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(first.standardOutput.utf8)) as? [String: Any])
+        let outcomes = report["playlists"] as? [[String: Any]] ?? []
+        #expect(!outcomes.isEmpty)
+        #expect(outcomes.allSatisfy { $0["change"] as? String == "created" }, "\(outcomes)")
+
+        let playlists = try await target.playlists(admin)
+        let published = try SQLiteShell.query(
+            folder.file("cache.sqlite"),
+            "SELECT name || '|' || playlist_id || '|' || trackhashes FROM published_playlist")
+        for line in published.split(separator: "\n") {
+            let parts = line.split(separator: "|", maxSplits: 2).map(String.init)
+            let shown = try #require(playlists[parts[0]], "SwingMusic lists '\(parts[0])'")
+            #expect(shown.id == Int(parts[1]))
+            let expected = try JSONSerialization.jsonObject(with: Data(parts[2].utf8)) as? [String] ?? []
+            #expect(try await target.tracks(ofPlaylist: shown.id, admin) == expected, "the songs of '\(parts[0])'")
+            #expect((shown.settings["swingcache"] as? [String: Any])?["key"] != nil, "swingcache's marker")
+        }
+        #expect(playlists["Most played (swingcache)"] != nil, "swingcache's own gets another name")
+        let own = try #require(playlists["Most played"])
+        #expect(own.settings["swingcache"] == nil)
+        #expect(try await target.tracks(ofPlaylist: own.id, admin).isEmpty, "the user's own playlist is left alone")
+        #expect(playlists.keys.contains { $0.hasPrefix("Genre: ") }, "\(playlists.keys)")
+        #expect(
+            try SQLiteShell.query(
+                target.databasePath,
+                "SELECT COUNT(*) FROM playlist WHERE json_extract(extra, '$.description') LIKE '%swingcache%'")
+                == String(outcomes.count), "every playlist of swingcache's has a description")
+
+        let afterFirst = try target.databaseState()
+        let second = try swingcache(["publish", "library.yaml"])
+        #expect(second.status == 0, "\(second.standardError)")
+        #expect(second.standardOutput.contains("(\(outcomes.count) unchanged)"), "\(second.standardOutput)")
+        #expect(try target.databaseState() == afterFirst, "a second publish changes nothing")
+
+        let wrongPassword = try swingcache(["publish", "library.yaml"], password: "not-the-password")
+        #expect(wrongPassword.status == 77)
+        #expect(wrongPassword.standardError.split(separator: "\n").count == 1, "\(wrongPassword.standardError)")
+        #expect(wrongPassword.standardError.contains("refused the account 'admin'"))
+        #expect(!wrongPassword.standardError.contains("not-the-password"))
+        #expect(try target.databaseState() == afterFirst)
+
+        let down = try swingcache(["publish", "library.yaml"], url: "http://127.0.0.1:9")
+        #expect(down.status == 69, "\(down.standardError)")
+        #expect(try target.databaseState() == afterFirst)
+    }
+}
