@@ -20,7 +20,7 @@ extension SpecReader {
             default: break
             }
         }
-        if settings.playlists.isEmpty && settings.history.isEmpty {
+        if section.isEmpty {
             report(node, "'publish' names nothing to publish: add 'playlists' or 'history'")
         }
         return settings
