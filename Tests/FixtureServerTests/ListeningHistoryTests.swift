@@ -120,7 +120,8 @@ import Testing
         let history = FixtureHistory(
             lastfm: ["carol": [FixtureHistory.Listen(artist: "Cher", title: "Believe", timestamp: 1_795_000_000)]],
             listenbrainz: [:])
-        let file = try folder.write("history.json", String(decoding: try JSONEncoder().encode(history), as: UTF8.self))
+        let file = folder.file("history.json")
+        try history.write(toFile: file)
         let (carol, admin, log) = try await withFixtureServer(FixtureServerOptions(historyFile: file)) { client in
             (
                 try await client.send(Self.recentTracksPath("carol")),

@@ -43,6 +43,21 @@ public struct FixtureHistory: Sendable, Equatable, Codable {
         self.listenbrainz = listenbrainz
     }
 
+    /// `count` listens of made-up tracks (`Artist 0` – `Song 0`, …), a minute apart, oldest first, the newest at
+    /// `newest`: enough of a history to page through.
+    public static func minuteApartListens(_ count: Int, newest: Int = 1_795_500_000) -> [Listen] {
+        (0..<count).map { index in
+            Listen(
+                artist: "Artist \(index)", title: "Song \(index)", album: "Album",
+                timestamp: newest - 60 * (count - 1 - index))
+        }
+    }
+
+    /// Writes this history where `--history` (``FixtureServerOptions/historyFile``) reads it.
+    public func write(toFile path: String) throws {
+        try JSONEncoder().encode(self).write(to: URL(fileURLWithPath: path))
+    }
+
     /// The history in this module's `Fixtures/history/default.json`.
     public static func bundled() throws -> FixtureHistory {
         guard let folder = Bundle.module.url(forResource: "Fixtures", withExtension: nil) else {

@@ -48,8 +48,9 @@ import Testing
 
     @Test func pagesAndTheTimeRangeSelectTheScrobbles() async throws {
         let folder = try TemporaryDirectory()
-        let listens = minuteApartListens(7)
-        let file = try historyFile(FixtureHistory(lastfm: ["rj": listens]), in: folder)
+        let listens = FixtureHistory.minuteApartListens(7)
+        let file = folder.file("history.json")
+        try FixtureHistory(lastfm: ["rj": listens]).write(toFile: file)
         let (pages, ranged) = try await withFixtureServer(FixtureServerOptions(historyFile: file)) { server in
             let client = try client(server)
             var pages: [LastFMRecentTracksPage] = []
