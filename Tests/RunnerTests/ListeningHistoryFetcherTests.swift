@@ -118,7 +118,7 @@ import Testing
             #expect(fromLastfm.requests.requests == 2)
             #expect(fromListenBrainz.listens.map(\.timestamp) == Array(timestamps[3...]))
             #expect(fromListenBrainz.listens.allSatisfy { $0.source == .listenbrainz })
-            #expect(fromListenBrainz.requests.requests == 3, "the third page reaches since and is the last")
+            #expect(fromListenBrainz.requests.requests == 4, "the fourth page reaches since and is the last")
             #expect(fromListenBrainz.newestCompleteTimestamp == timestamps.last)
         }
     }
@@ -206,6 +206,27 @@ import Testing
         }
     }
 
+    @Test func listensOfOneSecondAcrossAListenBrainzPageBoundaryAreAllRead() async throws {
+        let second = 1_795_400_000
+        let history = FixtureHistory(listenbrainz: [
+            "rj": [
+                FixtureHistory.Listen(artist: "A", title: "Older", timestamp: second - 60),
+                FixtureHistory.Listen(artist: "A", title: "Song 0", timestamp: second),
+                FixtureHistory.Listen(artist: "A", title: "Song 1", timestamp: second),
+                FixtureHistory.Listen(artist: "A", title: "Newer", timestamp: second + 60),
+                FixtureHistory.Listen(artist: "A", title: "Newest", timestamp: second + 120),
+            ]
+        ])
+        try await FixtureServer.withRunning(options: try options(history), clock: clock) { server in
+            var fetcher = try listenbrainz(server)
+            let fetched = await fetcher.fetch(user: "rj", since: nil)
+
+            #expect(fetched.complete)
+            #expect(fetched.listens.map(\.title) == ["Older", "Song 1", "Song 0", "Newer", "Newest"])
+            #expect(fetched.requests.requests == 3)
+        }
+    }
+
     @Test func aStopSignalEndsTheFetchBeforeAnyRequest() async throws {
         try await FixtureServer.withRunning(options: try options(), clock: clock) { server in
             let signal = StopSignal()
@@ -226,16 +247,17 @@ import Testing
 
             #expect(fetched.complete)
             #expect(fetched.listens.map(\.timestamp) == timestamps)
-            #expect(fetched.requests.requests == 3)
+            #expect(fetched.requests.requests == 4)
             let sent = await paths(server, "/listens")
             #expect(
                 sent == [
                     "/listenbrainz/1/user/rj/listens?count=3",
-                    "/listenbrainz/1/user/rj/listens?count=3&max_ts=\(timestamps[4])",
-                    "/listenbrainz/1/user/rj/listens?count=3&max_ts=\(timestamps[1])",
-                ])
+                    "/listenbrainz/1/user/rj/listens?count=3&max_ts=\(timestamps[4] + 1)",
+                    "/listenbrainz/1/user/rj/listens?count=3&max_ts=\(timestamps[2] + 1)",
+                    "/listenbrainz/1/user/rj/listens?count=3&max_ts=\(timestamps[0] + 1)",
+                ], "each page starts at the second of the last one's oldest listen")
             #expect(
-                try count("SELECT COUNT(*) FROM request_ledger WHERE service = 'listenbrainz' AND status = 200") == 3)
+                try count("SELECT COUNT(*) FROM request_ledger WHERE service = 'listenbrainz' AND status = 200") == 4)
         }
     }
 
@@ -249,12 +271,12 @@ import Testing
             let fetched = await fetcher.fetch(user: "rj", since: nil)
 
             #expect(fetched.complete)
-            #expect(fetched.requests.byStatus == ["200": 3])
+            #expect(fetched.requests.byStatus == ["200": 4])
             #expect(fetched.requests.rateLimited == 0)
             let times = await server.requestLog().filter { $0.service == .listenbrainz }.map {
                 $0.time.timeIntervalSince(started)
             }
-            #expect(times == [0, 10, 20])
+            #expect(times == [0, 10, 20, 30])
             #expect(fetcher.pacing.last?.remaining == 0)
         }
     }

@@ -3,6 +3,9 @@ import Foundation
 /// One `GET /1/user/{name}/listens`: up to `count` of a user's listens, newest first, older than `maxTimestamp`
 /// and newer than `minTimestamp` (both exclusive).
 ///
+/// With `minTimestamp` alone ListenBrainz reads forwards: the answer holds the listens just after it, not the newest
+/// ones. To read a history from the newest back, leave `minTimestamp` out and stop at the page that reaches it.
+///
 /// ```swift
 /// var request = ListenBrainzListensRequest(user: "rj")
 /// // after each page: request.maxTimestamp = page.listens.last?.timestamp

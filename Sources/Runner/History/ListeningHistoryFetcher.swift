@@ -21,7 +21,8 @@ import SwingCache
 /// ```
 ///
 /// Last.fm is read newest first between `since + 1` and the time the fetch began, so a scrobble arriving meanwhile
-/// cannot shift the pages. ListenBrainz is read newest first by `max_ts` until a page reaches `since`; `min_ts` is
+/// cannot shift the pages. ListenBrainz is read newest first by `max_ts` (each page overlapping the last by the
+/// second of its oldest listen) until a page reaches `since`; `min_ts` is
 /// never sent, because with it ListenBrainz answers the listens just after `min_ts` rather than the newest ones.
 /// Every ledger row the fetch opens is completed before it returns.
 struct ListeningHistoryFetcher {
@@ -139,15 +140,16 @@ struct ListeningHistoryFetcher {
             ) {
                 await client.recentTracks(user: user, page: page, limit: limit, from: from, to: to)
             }
-            guard case .page(let found) = step else {
-                if case .end(let ending) = step { return ending }
-                continue
+            let found: LastFMRecentTracksPage
+            switch step {
+            case .page(let page): found = page
+            case .end(let ending): return ending
             }
             progress.add(found.listens)
             // A page that reaches `since` is the last one, whether or not the server honoured `from`.
             let reachedSince = found.listens.contains { $0.timestamp <= (progress.since ?? Int.min) }
-            if found.page >= found.totalPages || found.listens.isEmpty || reachedSince { return .finished }
-            page = found.page + 1
+            if page >= found.totalPages || found.listens.isEmpty || reachedSince { return .finished }
+            page += 1
         }
     }
 
@@ -171,18 +173,20 @@ struct ListeningHistoryFetcher {
                 return exchange
             }
             pacing.record(seenHeaders)
-            guard case .page(let listens) = step else {
-                if case .end(let ending) = step { return ending }
-                continue
+            let listens: [Listen]
+            switch step {
+            case .page(let page): listens = page
+            case .end(let ending): return ending
             }
-            progress.add(listens)
-            // A short page is the start of the history; a page that reaches `since` is the last one needed. Listens
-            // sharing the oldest second of a full page beyond it are not asked for again: `max_ts` is exclusive (and
-            // ListenBrainz keeps one listen per user, second and track).
-            guard listens.count >= count, let oldest = listens.map(\.timestamp).min(), oldest > since,
-                oldest < (before ?? Int.max)
-            else { return .finished }
-            maxTimestamp = oldest
+            let added = progress.add(listens)
+            // A short page is the start of the history; a page that reaches `since` is the last one needed.
+            guard listens.count >= count, let oldest = listens.map(\.timestamp).min(), oldest > since else {
+                return .finished
+            }
+            // `max_ts` is exclusive: the next page starts at the oldest second again, so a listen of that second
+            // beyond this page is not lost (the ones read are not kept twice). A page that brought nothing new, all
+            // of one second, is passed over.
+            maxTimestamp = added > 0 && oldest + 1 < (before ?? Int.max) ? oldest + 1 : oldest
         }
     }
 
