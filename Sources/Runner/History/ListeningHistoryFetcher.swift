@@ -22,9 +22,12 @@ import SwingCache
 ///
 /// Last.fm is read newest first between `since + 1` and the time the fetch began, so a scrobble arriving meanwhile
 /// cannot shift the pages. ListenBrainz is read newest first by `max_ts` (each page overlapping the last by the
-/// second of its oldest listen) until a page reaches `since`; `min_ts` is
-/// never sent, because with it ListenBrainz answers the listens just after `min_ts` rather than the newest ones.
-/// Every ledger row the fetch opens is completed before it returns.
+/// second of its oldest listen) until a page reaches `since`; `min_ts` is never sent, because with it ListenBrainz
+/// answers the listens just after `min_ts` rather than the newest ones.
+///
+/// Requests reach the ledger as `user.getRecentTracks` and `user/listens`, and every row the fetch opens is
+/// completed before it returns. The fetcher never waits on its own: the pipeline's pacer does, and for ListenBrainz
+/// the reset its headers name (``ListenBrainzPacing``) is waited out through that pacer.
 struct ListeningHistoryFetcher {
     /// The client of the service the fetcher reads.
     enum Client: Sendable {
