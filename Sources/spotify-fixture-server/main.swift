@@ -29,7 +29,8 @@ struct FixtureServerCommand: AsyncParsableCommand {
             the requests answered so far as JSON, each with its service. The listening histories come from a \
             bundled file (users admin and bob) unless --history names another of the shape \
             {"lastfm": {"USER": [listen…]}, "listenbrainz": {"USER": [listen…]}}, a listen being \
-            {"artist", "title", "album", "mbid", "timestamp"}; Last.fm user private-user answers error 17.
+            {"artist", "title", "album", "mbid", "timestamp"}; a Last.fm listen without a timestamp is the track \
+            that user is playing now (admin has one), and Last.fm user private-user answers error 17.
 
             On start it prints one line, "listening on http://HOST:PORT", then serves until SIGINT or SIGTERM.
 

@@ -106,6 +106,37 @@ import Testing
         }
     }
 
+    @Test func aSecondListenBrainzFetchFromTheStoredCursorReadsOnePage() async throws {
+        try await FixtureServer.withRunning(options: try options(), clock: clock) { server in
+            var fetcher = try listenbrainz(server)
+            let first = await fetcher.fetch(user: "rj", since: nil)
+            let cursor = try #require(first.newestCompleteTimestamp)
+            let second = await fetcher.fetch(user: "rj", since: cursor)
+
+            #expect(cursor == timestamps.last)
+            #expect(second.complete)
+            #expect(second.listens.isEmpty)
+            #expect(second.newestCompleteTimestamp == cursor)
+            #expect(second.requests.requests == 1)
+        }
+    }
+
+    @Test func anEmptyHistoryIsCompleteWithNothingToStore() async throws {
+        let history = FixtureHistory(lastfm: ["new": []], listenbrainz: ["new": []])
+        try await FixtureServer.withRunning(options: try options(history), clock: clock) { server in
+            var lastfm = try lastfm(server)
+            var listenbrainz = try listenbrainz(server)
+            for fetched in [
+                await lastfm.fetch(user: "new", since: nil), await listenbrainz.fetch(user: "new", since: 7),
+            ] {
+                #expect(fetched.complete)
+                #expect(fetched.listens.isEmpty)
+                #expect(fetched.newestCompleteTimestamp == fetched.since)
+                #expect(fetched.requests.requests == 1)
+            }
+        }
+    }
+
     @Test func onlyListensNewerThanSinceAreRead() async throws {
         try await FixtureServer.withRunning(options: try options(), clock: clock) { server in
             var lastfm = try lastfm(server)
