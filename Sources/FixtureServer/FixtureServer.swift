@@ -41,7 +41,8 @@ public enum FixtureServer {
     ) async throws -> RunningFixtureServer {
         let catalog = FixtureCatalog(recorded: try RecordedFixtures.bundled())
         let state = try FixtureServerState(options: options, clock: clock, requestLogPath: requestLogFile)
-        let router = FixtureRoutes.router(options: options, state: state, catalog: catalog)
+        let history = try FixtureHistory.load(path: options.historyFile)
+        let router = FixtureRoutes.router(options: options, state: state, catalog: catalog, history: history)
 
         let (boundPorts, portReporter) = AsyncThrowingStream.makeStream(of: Int.self)
         let application = Application(

@@ -53,6 +53,9 @@ public struct FixtureServerOptions: Sendable, Equatable {
     public var odesliKey: String? = nil
     /// Odesli answers every request 410, as after its public API was shut down.
     public var odesliRetired = false
+    /// A JSON file of listening histories Last.fm's `user.getRecentTracks` and ListenBrainz's listens serve instead of
+    /// the bundled `Fixtures/history/default.json`; see ``FixtureHistory`` for its shape.
+    public var historyFile: String? = nil
 
     public init() {}
 
@@ -81,7 +84,8 @@ public struct FixtureServerOptions: Sendable, Equatable {
         listenBrainzRequireToken: Bool = false,
         listenBrainzToken: String = "swingcache-demo-listenbrainz-token",
         odesliKey: String? = nil,
-        odesliRetired: Bool = false
+        odesliRetired: Bool = false,
+        historyFile: String? = nil
     ) {
         self.clientID = clientID
         self.clientSecret = clientSecret
@@ -107,5 +111,6 @@ public struct FixtureServerOptions: Sendable, Equatable {
         self.listenBrainzToken = listenBrainzToken
         self.odesliKey = odesliKey
         self.odesliRetired = odesliRetired
+        self.historyFile = historyFile
     }
 }

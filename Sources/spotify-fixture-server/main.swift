@@ -20,11 +20,17 @@ struct FixtureServerCommand: AsyncParsableCommand {
               GET  /lastfm/2.0/?method=track.getInfo&artist=…&track=…&api_key=…
               GET  /musicbrainz/ws/2/isrc/{ISRC}?fmt=json
               GET  /musicbrainz/ws/2/recording/{mbid}?inc=genres+tags+isrcs+url-rels
+              GET  /lastfm/2.0/?method=user.getRecentTracks&user=…&limit=…&page=…&from=…&to=…&api_key=…
               POST /listenbrainz/1/popularity/recording  {"recording_mbids":[…]}
+              GET  /listenbrainz/1/user/{name}/listens?count=…&max_ts=…&min_ts=…
               GET  /deezer/track/isrc:{ISRC}
               GET  /odesli/v1-alpha.1/links?url=…&key=…
             MusicBrainz wants a User-Agent like "app/1.0 ( contact )". GET /__log lists \
-            the requests answered so far as JSON, each with its service.
+            the requests answered so far as JSON, each with its service. The listening histories come from a \
+            bundled file (users admin and bob) unless --history names another of the shape \
+            {"lastfm": {"USER": [listen…]}, "listenbrainz": {"USER": [listen…]}}, a listen being \
+            {"artist", "title", "album", "mbid", "timestamp"}; a Last.fm listen without a timestamp is the track \
+            that user is playing now (admin has one), and Last.fm user private-user answers error 17.
 
             On start it prints one line, "listening on http://HOST:PORT", then serves until SIGINT or SIGTERM.
 
@@ -35,6 +41,7 @@ struct FixtureServerCommand: AsyncParsableCommand {
               spotify-fixture-server --development-mode --latency-ms 40
               spotify-fixture-server --musicbrainz-busy-rate 0.25 --odesli-key demo-key
               spotify-fixture-server --lastfm-rate-limit-every 20 --listenbrainz-window 5
+              spotify-fixture-server --history listens.json
 
             Then, with the default credentials:
               curl -u swingcache-demo:swingcache-demo-secret \\
@@ -147,6 +154,12 @@ struct FixtureServerCommand: AsyncParsableCommand {
     @Flag(name: .customLong("odesli-retired"), help: "Odesli answers every request 410, as after its shutdown.")
     var odesliRetired = false
 
+    @Option(
+        name: .customLong("history"),
+        help: ArgumentHelp(
+            "Serve these Last.fm and ListenBrainz listening histories instead of the bundled ones.", valueName: "file"))
+    var historyFile: String?
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard tokenLifetime >= 0 else { throw ValidationError("--token-lifetime must not be negative") }
@@ -199,7 +212,8 @@ struct FixtureServerCommand: AsyncParsableCommand {
             listenBrainzRequireToken: listenBrainzRequireToken,
             listenBrainzToken: listenBrainzToken,
             odesliKey: odesliKey,
-            odesliRetired: odesliRetired
+            odesliRetired: odesliRetired,
+            historyFile: historyFile
         )
     }
 

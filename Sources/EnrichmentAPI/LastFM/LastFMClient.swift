@@ -14,8 +14,8 @@ public final class LastFMClient: Sendable {
     /// Where requests go: `https://ws.audioscrobbler.com`, or the fixture server's `/lastfm`.
     public var root: URL { sender.root }
     public var userAgent: ProviderUserAgent { sender.userAgent }
-    private let apiKey: ProviderCredential
-    private let sender: ProviderRequestSender
+    let apiKey: ProviderCredential
+    let sender: ProviderRequestSender
 
     public init(
         root: URL = defaultRoot, apiKey: ProviderCredential, userAgent: ProviderUserAgent = .standard,

@@ -15,8 +15,8 @@ public final class ListenBrainzClient: Sendable {
     /// Where requests go: `https://api.listenbrainz.org`, or the fixture server's `/listenbrainz`.
     public var root: URL { sender.root }
     public var userAgent: ProviderUserAgent { sender.userAgent }
-    private let token: ProviderCredential?
-    private let sender: ProviderRequestSender
+    let token: ProviderCredential?
+    let sender: ProviderRequestSender
 
     /// `token`, when given, goes with every request as `Authorization: Token …`.
     public init(

@@ -1,12 +1,13 @@
+import Foundation
 import Hummingbird
 
 extension FixtureRoutes {
     /// Last.fm, MusicBrainz, ListenBrainz, Deezer and Odesli, each under the prefix of its `FixtureService`.
     static func addEnrichmentRoutes(
         to router: Router<BasicRequestContext>, options: FixtureServerOptions, state: FixtureServerState,
-        catalog: FixtureCatalog
+        catalog: FixtureCatalog, history: FixtureHistory
     ) {
-        let lastFM = LastFMEndpoint(options: options, state: state, catalog: catalog)
+        let lastFM = LastFMEndpoint(options: options, state: state, catalog: catalog, history: history)
         // Hummingbird's router ignores a trailing slash, so this answers `/lastfm/2.0/` too.
         router.get(RouterPath("\(FixtureService.lastfm.pathPrefix)/2.0")) { request, _ in
             await lastFM.answer(request).response
@@ -21,9 +22,13 @@ extension FixtureRoutes {
             await musicBrainz.recording(request, mbid: context.parameters.get("mbid") ?? "").response
         }
 
-        let listenBrainz = ListenBrainzEndpoint(options: options, state: state)
+        let listenBrainz = ListenBrainzEndpoint(options: options, state: state, history: history)
         router.post(RouterPath("\(FixtureService.listenbrainz.pathPrefix)/1/popularity/recording")) { request, _ in
             try await listenBrainz.popularity(request).response
+        }
+        router.get(RouterPath("\(FixtureService.listenbrainz.pathPrefix)/1/user/:name/listens")) { request, context in
+            let name = context.parameters.get("name") ?? ""
+            return await listenBrainz.listens(request, user: name.removingPercentEncoding ?? name).response
         }
 
         let deezer = DeezerEndpoint(catalog: catalog)

@@ -8,10 +8,10 @@ enum FixtureRoutes {
     static let apiPrefix = "/v1"
     static let logPath = "/__log"
 
-    /// A router answering like Spotify's Accounts service and Web API and the enrichment services, backed by `state`
-    /// and `catalog`.
+    /// A router answering like Spotify's Accounts service and Web API and the enrichment services, backed by `state`,
+    /// `catalog` and the listening `history`.
     static func router(
-        options: FixtureServerOptions, state: FixtureServerState, catalog: FixtureCatalog
+        options: FixtureServerOptions, state: FixtureServerState, catalog: FixtureCatalog, history: FixtureHistory
     ) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: RequestLogMiddleware(state: state, latencyMilliseconds: options.latencyMilliseconds))
@@ -44,7 +44,7 @@ enum FixtureRoutes {
         router.get(RouterPath("\(apiPrefix)/search")) { request, _ in
             try await gate.answer(request) { search.answer(request) }.response
         }
-        addEnrichmentRoutes(to: router, options: options, state: state, catalog: catalog)
+        addEnrichmentRoutes(to: router, options: options, state: state, catalog: catalog, history: history)
         return router
     }
 }

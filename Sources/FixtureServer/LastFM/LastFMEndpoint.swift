@@ -1,7 +1,8 @@
 import Foundation
 import Hummingbird
 
-/// `GET /lastfm/2.0/?method=track.getInfo…`: Last.fm's track lookup by artist and title or by MusicBrainz id.
+/// `GET /lastfm/2.0/?method=track.getInfo…`: Last.fm's track lookup by artist and title or by MusicBrainz id;
+/// `method=user.getRecentTracks` reads a user's scrobbles from the served ``FixtureHistory``.
 ///
 /// Errors come in the body as `{"message":…,"error":N}`, with whatever HTTP status Last.fm gives them, 200
 /// included, so a client has to read the body every time.
@@ -9,6 +10,7 @@ struct LastFMEndpoint: Sendable {
     let options: FixtureServerOptions
     let state: FixtureServerState
     let catalog: FixtureCatalog
+    let history: FixtureHistory
 
     /// The key that is always answered error 26.
     static let suspendedKey = "suspended-key"
@@ -34,10 +36,11 @@ struct LastFMEndpoint: Sendable {
             return Self.error(
                 16, "There was a temporary error processing your request. Please try again", .internalServerError)
         }
-        guard query["method"]?.lowercased() == "track.getinfo" else {
-            return Self.error(3, "Invalid Method - No method with that name in this package", .badRequest)
+        switch query["method"]?.lowercased() {
+        case "track.getinfo": return trackInfo(query)
+        case "user.getrecenttracks": return recentTracks(query)
+        default: return Self.error(3, "Invalid Method - No method with that name in this package", .badRequest)
         }
-        return trackInfo(query)
     }
 
     private func trackInfo(_ query: [String: String]) -> FixtureAnswer {
@@ -59,12 +62,12 @@ struct LastFMEndpoint: Sendable {
     /// Last.fm's answer for a track it does not know: error 6, with HTTP 200.
     private static let trackNotFound = error(6, "Track not found", .ok)
 
-    private static func nonBlank(_ text: String?) -> String? {
+    static func nonBlank(_ text: String?) -> String? {
         guard let trimmed = text?.trimmingCharacters(in: .whitespaces), !trimmed.isEmpty else { return nil }
         return trimmed
     }
 
-    private static func error(_ code: Int, _ message: String, _ status: HTTPResponse.Status) -> FixtureAnswer {
+    static func error(_ code: Int, _ message: String, _ status: HTTPResponse.Status) -> FixtureAnswer {
         .json(
             .orderedObject([JSONMember("message", .string(message)), JSONMember("error", .int(code))]), status: status)
     }

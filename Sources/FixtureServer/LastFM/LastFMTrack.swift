@@ -118,7 +118,7 @@ struct LastFMTrack {
     }
 
     /// A name as Last.fm writes it in a URL: `+` for spaces, percent escapes for the rest.
-    private static func urlPart(_ text: String) -> String {
+    static func urlPart(_ text: String) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~ ")
         return (text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text).replacingOccurrences(

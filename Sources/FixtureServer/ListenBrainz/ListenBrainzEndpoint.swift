@@ -1,17 +1,24 @@
 import Foundation
 import Hummingbird
 
-/// `POST /listenbrainz/1/popularity/recording`: listen and user counts in request order, with ListenBrainz's
-/// `X-RateLimit-*` headers on every answer and, when configured, its token requirement.
+/// `POST /listenbrainz/1/popularity/recording`: listen and user counts in request order; `GET
+/// /listenbrainz/1/user/{name}/listens`: a user's listens from the served ``FixtureHistory``. Every answer carries
+/// ListenBrainz's `X-RateLimit-*` headers and, when configured, its token requirement.
 struct ListenBrainzEndpoint: Sendable {
     let options: FixtureServerOptions
     let state: FixtureServerState
+    let history: FixtureHistory
 
     static let batchLimit = 1000
 
     func popularity(_ request: Request) async throws -> FixtureAnswer {
         let window = await state.admitListenBrainzRequest()
-        var answer = try await answer(request, admitted: window.admitted)
+        return withRateLimitHeaders(try await answer(request, admitted: window.admitted), window: window)
+    }
+
+    /// `answer` with the headers of the rate-limit `window` the request was counted in.
+    func withRateLimitHeaders(_ answer: FixtureAnswer, window: RequestWindow.Verdict) -> FixtureAnswer {
+        var answer = answer
         answer.headers[Self.limitHeader] = String(window.limit)
         answer.headers[Self.remainingHeader] = String(window.remaining)
         answer.headers[Self.resetInHeader] = String(window.resetIn)
@@ -25,7 +32,9 @@ struct ListenBrainzEndpoint: Sendable {
     private static let resetInHeader = HTTPFields.Element.Name("X-RateLimit-Reset-In")!
     private static let resetHeader = HTTPFields.Element.Name("X-RateLimit-Reset")!
 
-    private func answer(_ request: Request, admitted: Bool) async throws -> FixtureAnswer {
+    /// The 429 of a request over the window, or the 401 of one without the required token; nil when it may be
+    /// answered.
+    func refusal(_ request: Request, admitted: Bool) -> FixtureAnswer? {
         guard admitted else {
             return Self.error(
                 .tooManyRequests,
@@ -41,6 +50,11 @@ struct ListenBrainzEndpoint: Sendable {
                 parts[1].trimmingCharacters(in: .whitespaces) == options.listenBrainzToken
             else { return Self.error(.unauthorized, "Invalid authorization token.") }
         }
+        return nil
+    }
+
+    private func answer(_ request: Request, admitted: Bool) async throws -> FixtureAnswer {
+        if let refusal = refusal(request, admitted: admitted) { return refusal }
         var request = request
         let body = try await request.collectBody(upTo: 1024 * 1024)
         guard let document = try? JSONValue(parsing: Data(body.readableBytesView)),
@@ -70,7 +84,7 @@ struct ListenBrainzEndpoint: Sendable {
     }
 
     /// ListenBrainz's error shape, `{"code":…,"error":…}`.
-    private static func error(_ status: HTTPResponse.Status, _ message: String) -> FixtureAnswer {
+    static func error(_ status: HTTPResponse.Status, _ message: String) -> FixtureAnswer {
         .json(
             .orderedObject([JSONMember("code", .int(status.code)), JSONMember("error", .string(message))]),
             status: status)

@@ -1,0 +1,13 @@
+/// The service a listen was read from.
+public enum ListenSource: String, Hashable, Sendable, Codable, CaseIterable {
+    case lastfm
+    case listenbrainz
+
+    /// The name people know the service by, for messages: `Last.fm`.
+    public var displayName: String {
+        switch self {
+        case .lastfm: ProviderName.lastfm.displayName
+        case .listenbrainz: ProviderName.listenbrainz.displayName
+        }
+    }
+}

@@ -1,0 +1,3 @@
+import EnrichmentAPI
+
+extension ListenBrainzListensExchange: OutboundExchange {}
