@@ -70,12 +70,13 @@ public struct Publisher {
                 report.playlists = try await publishPlaylists(
                     settings.playlists, session: &session, restorer: restorer)
             }
+            var fetchers = HistoryFetchers()
             for entry in settings.history {
                 if stopSignal.isSet { throw PublishFailure(.deferred, "stopped by a signal") }
                 report.history.append(
                     try await importHistory(
                         entry, library: library, users: users, session: &session, restorer: restorer,
-                        report: &report))
+                        fetchers: &fetchers, report: &report))
             }
         } catch let failure as PublishFailure {
             report.stoppedBecause = failure.description
