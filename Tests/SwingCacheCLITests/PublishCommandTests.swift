@@ -221,4 +221,86 @@ struct PublishCommandTests {
         #expect(down.status == 69, "\(down.standardError)")
         #expect(try target.databaseState() == afterFirst)
     }
+
+    @Test func historyImportAddsExactlyThePlaysSwingMusicLackedAndASecondImportAddsNone() async throws {
+        try folder.write(
+            "history.yaml",
+            """
+            name: imported-history
+            library:
+              swingmusic_db: \(target.databasePath)
+            budget: { min_interval: 0s, reserve: 0 }
+            publish:
+              history:
+                - { user: admin, lastfm: admin, listenbrainz: admin }
+                - { user: bob, lastfm: bob, listenbrainz: bob }
+            """)
+        let run = try swingcache(["run", "history.yaml"])
+        #expect(run.status == 0, "\(run.standardError)\n\(run.standardOutput)")
+        let admin = try await target.token("admin")
+        let bob = try await target.token("bob")
+        // SwingMusic scrobbled this play to Last.fm itself: it is in admin's Last.fm history at the same time
+        // (the fixture server's default history), and must not be imported again.
+        let september = try SQLiteShell.query(
+            folder.file("cache.sqlite"),
+            "SELECT trackhash FROM swingmusic_track WHERE filepath LIKE '%04 September.mp3'")
+        if try await target.plays(admin)[september] == nil {
+            try await target.call(
+                "/logger/track/log", method: "POST",
+                body: [
+                    "trackhash": september, "timestamp": 1_795_404_030, "duration": 215, "source": "tr:" + september,
+                ],
+                token: admin)
+        }
+        let adminBefore = try await target.plays(admin)
+        let bobBefore = try await target.plays(bob)
+
+        let state = try target.databaseState()
+        let dryRun = try swingcache(["publish", "history.yaml", "--dry-run"])
+        #expect(dryRun.status == 0, "\(dryRun.standardError)")
+        #expect(try target.databaseState() == state, "a dry run writes nothing into SwingMusic")
+
+        let first = try swingcache(["publish", "history.yaml", "--json"])
+        #expect(first.status == 0, "\(first.standardError)")
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(first.standardOutput.utf8)) as? [String: Any])
+        let history = report["history"] as? [[String: Any]] ?? []
+        #expect(history.map { $0["user"] as? String } == ["admin", "bob"])
+        #expect(history.map { $0["imported"] as? Int } == [8, 4], "\(history)")
+        #expect(history.map { $0["alreadyInSwingMusic"] as? Int } == [1, 0], "\(history)")
+        #expect(history.map { $0["duplicatesAcrossServices"] as? Int } == [3, 1], "\(history)")
+        #expect(history.map { $0["unmatched"] as? Int } == [2, 1], "\(history)")
+        let requests = report["requests"] as? [String: [String: Any]] ?? [:]
+        #expect(requests["lastfm"]?["requests"] as? Int == 2, "one page per user")
+        #expect(requests["listenbrainz"]?["requests"] as? Int == 2)
+
+        func added(_ after: [String: Int], _ before: [String: Int]) -> Int {
+            after.reduce(0) { $0 + $1.value - (before[$1.key] ?? 0) }
+        }
+        #expect(added(try await target.plays(admin), adminBefore) == 8, "SwingMusic's own count of admin's plays")
+        #expect(added(try await target.plays(bob), bobBefore) == 4)
+        #expect(
+            try SQLiteShell.query(
+                target.databasePath,
+                "SELECT COUNT(*) FROM scrobble WHERE json_extract(extra, '$.swingcache') IS NOT NULL") == "12",
+            "every imported play is marked as swingcache's")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: target.backupFolder).isEmpty,
+            "the backup SwingMusic restored from is removed")
+
+        let afterFirst = try target.databaseState()
+        let second = try swingcache(["publish", "history.yaml"])
+        #expect(second.status == 0, "\(second.standardError)")
+        #expect(second.standardOutput.contains("0 plays imported"), "\(second.standardOutput)")
+        #expect(try target.databaseState() == afterFirst, "a second import adds nothing")
+
+        // The imported plays are Last.fm's and ListenBrainz's: the local count a run reads leaves them out.
+        let rerun = try swingcache(["run", "history.yaml"])
+        #expect(rerun.status == 0, "\(rerun.standardError)")
+        #expect(
+            try SQLiteShell.query(
+                folder.file("cache.sqlite"),
+                "SELECT local_play_count FROM library_track WHERE filepath LIKE '%04 September.mp3'")
+                == "3", "bob's 2 and admin's 1, without bob's play of it imported from Last.fm")
+    }
 }
