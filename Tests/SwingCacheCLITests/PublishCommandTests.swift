@@ -204,6 +204,16 @@ struct PublishCommandTests {
                 "SELECT COUNT(*) FROM playlist WHERE json_extract(extra, '$.description') LIKE '%swingcache%'")
                 == String(outcomes.count), "every playlist of swingcache's has a description")
 
+        let inPlaylist = try SQLiteShell.query(
+            folder.file("cache.sqlite"),
+            """
+            SELECT s.filepath FROM swingmusic_track AS s, published_playlist AS p, json_each(p.trackhashes) AS h
+            WHERE h.value = s.trackhash AND p.playlist_key = 'most_listened' LIMIT 1
+            """)
+        let explained = try swingcache(["explain", "track", inPlaylist])
+        #expect(explained.standardOutput.contains("in swingcache's playlists: "), "\(explained.standardOutput)")
+        #expect(explained.standardOutput.contains("Most listened worldwide"), "\(explained.standardOutput)")
+
         let afterFirst = try target.databaseState()
         let second = try swingcache(["publish", "library.yaml"])
         #expect(second.status == 0, "\(second.standardError)")
@@ -287,6 +297,14 @@ struct PublishCommandTests {
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: target.backupFolder).isEmpty,
             "the backup SwingMusic restored from is removed")
+
+        let underPressure = try SQLiteShell.query(
+            folder.file("cache.sqlite"),
+            "SELECT filepath FROM library_track WHERE filepath LIKE '%/01 Under Pressure.flac'")
+        let explained = try swingcache(["explain", "track", underPressure])
+        #expect(
+            explained.standardOutput.contains("imported into SwingMusic: 2 of admin's plays"),
+            "\(explained.standardOutput)")
 
         let afterFirst = try target.databaseState()
         let second = try swingcache(["publish", "history.yaml"])

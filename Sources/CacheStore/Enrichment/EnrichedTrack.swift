@@ -26,6 +26,10 @@ public struct EnrichedTrack: Hashable, Sendable {
     public var songCopies: [String] = []
     /// How many refreshes in a row brought the Spotify track back unchanged (change-aware freshness, `ttl_max`).
     public var spotifyUnchangedRefreshes: Int?
+    /// The playlists `swingcache publish` keeps in SwingMusic that hold the song, by name.
+    public var publishedPlaylists: [String] = []
+    /// The song's plays `swingcache publish` imported into SwingMusic from Last.fm and ListenBrainz, per user.
+    public var importedPlays: [String: Int] = [:]
 
     /// Whether ``match`` was made for the file's current tags, whatever its outcome.
     public var matchIsForCurrentTags: Bool {

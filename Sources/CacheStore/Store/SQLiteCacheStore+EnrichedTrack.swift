@@ -112,6 +112,10 @@ extension SQLiteCacheStore {
             lastfm: lastfm, musicbrainz: musicbrainz, listenbrainz: listenbrainz, links: links, playCount: playCount,
             songCopies: songCopies)
         track.spotifyUnchangedRefreshes = unchangedRefreshes
+        if let trackhash = library.swingMusic?.trackhash {
+            track.publishedPlaylists = try publishedPlaylistNames(containing: trackhash, db)
+            track.importedPlays = try importedPlayCounts(of: trackhash, db)
+        }
         return track
     }
 

@@ -112,18 +112,15 @@ extension SQLiteCacheStore {
         }
     }
 
-    /// The playlists of swingcache's that hold the song `trackhash`, by name.
-    public func publishedPlaylists(containing trackhash: String) throws -> [PublishedPlaylistRecord] {
-        try writer.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT p.* FROM published_playlist AS p, json_each(p.trackhashes) AS h
-                    WHERE h.value = ? ORDER BY p.name
-                    """,
-                arguments: [trackhash]
-            ).map(Self.publishedPlaylist)
-        }
+    /// The names of swingcache's playlists that hold the song `trackhash`.
+    static func publishedPlaylistNames(containing trackhash: String, _ db: Database) throws -> [String] {
+        try String.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT p.name FROM published_playlist AS p, json_each(p.trackhashes) AS h
+                WHERE h.value = ? ORDER BY p.name
+                """,
+            arguments: [trackhash])
     }
 
     /// Where each service's import of `user`'s history stands.
@@ -159,21 +156,19 @@ extension SQLiteCacheStore {
     }
 
     /// How many plays of the song `trackhash` swingcache imported, per SwingMusic user.
-    public func importedPlayCounts(of trackhash: String) throws -> [String: Int] {
-        try writer.read { db in
-            var counts: [String: Int] = [:]
-            for row in try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT swingmusic_user, COUNT(*) AS plays FROM imported_play
-                    WHERE trackhash = ? GROUP BY swingmusic_user
-                    """,
-                arguments: [trackhash])
-            {
-                counts[row["swingmusic_user"]] = row["plays"]
-            }
-            return counts
+    static func importedPlayCounts(of trackhash: String, _ db: Database) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT swingmusic_user, COUNT(*) AS plays FROM imported_play
+                WHERE trackhash = ? GROUP BY swingmusic_user
+                """,
+            arguments: [trackhash])
+        {
+            counts[row["swingmusic_user"]] = row["plays"]
         }
+        return counts
     }
 
     /// Records plays SwingMusic took in, with the cursors they advance, in one transaction.

@@ -88,6 +88,10 @@ public struct EnrichedTrackAnswer: Encodable, Sendable {
     var links: [String: String]
     var playCounts: PlayCounts
     var sources: [String: Freshness]
+    /// The playlists of swingcache's in SwingMusic that hold the song (`swingcache publish`).
+    var publishedPlaylists: [String]
+    /// The song's plays imported into SwingMusic from listening histories, per SwingMusic user.
+    var importedPlays: [String: Int]
 
     public init(_ track: EnrichedTrack) {
         let file = track.library
@@ -97,6 +101,8 @@ public struct EnrichedTrackAnswer: Encodable, Sendable {
         album = file.album
         durationSeconds = file.durationSeconds
         isrc = track.isrc
+        publishedPlaylists = track.publishedPlaylists
+        importedPlays = track.importedPlays
         swingMusic = file.swingMusic.map {
             SwingMusicName(
                 trackhash: $0.trackhash, tagTitle: $0.tagTitle, tagArtists: $0.tagArtists, tagAlbum: $0.tagAlbum,
@@ -195,6 +201,15 @@ public struct EnrichedTrackAnswer: Encodable, Sendable {
             counts.listenbrainzPlayCount.map { "ListenBrainz \($0)" },
         ].compactMap { $0 }
         lines.append("  plays worldwide: \(worldwide.isEmpty ? "not known yet" : worldwide.joined(separator: ", "))")
+        if !importedPlays.isEmpty {
+            let users = importedPlays.sorted { $0.key < $1.key }.map { "\($0.value) of \($0.key)'s" }
+            lines.append(
+                "  imported into SwingMusic: \(users.joined(separator: ", ")) plays, from Last.fm and ListenBrainz (counted there, not in SwingMusic's \(counts.localPlayCount))"
+            )
+        }
+        if !publishedPlaylists.isEmpty {
+            lines.append("  in swingcache's playlists: \(publishedPlaylists.joined(separator: ", "))")
+        }
         lines.append("  combined play count: \(playCounts.totalCombined), the sum of")
         for term in playCounts.terms { lines.append("    \(term.source): +\(term.count) — \(term.note)") }
         for (source, freshness) in sources.sorted(by: { $0.key < $1.key }) {
