@@ -151,5 +151,65 @@ check "export --format json has every file" "$files" "$(python3 -c 'import json,
 "$swingcache" export --format csv --output "$work/library.csv"
 check "export --format csv has a header and every file" "$((files + 1))" "$(python3 -c 'import csv,sys; print(sum(1 for _ in csv.reader(open(sys.argv[1]))))' "$work/library.csv")"
 
+echo "== 7. publish: swingcache's playlists and the users' listening history, in the real SwingMusic"
+if [ -z "${SWINGCACHE_TEST_SWINGMUSIC_URL:-}" ] || [ -z "${SWINGCACHE_TEST_SWINGMUSIC_BACKUP_DIR:-}" ]; then
+    echo "smoke: skipped - no SwingMusic to publish into (scripts/test.sh starts one)"
+else
+    start_fixture_server "$build" "$work/fixture.log"
+    export SWINGCACHE_DB="$work/published.sqlite"
+    cat >"$work/publish.yaml" <<YAML
+name: smoke-publish
+library:
+  swingmusic_db: $SWINGCACHE_TEST_SWINGMUSIC_DB
+budget: { min_interval: 0s, reserve: 0 }
+enrich:
+  lastfm: { username: admin, min_interval: 0s }
+  musicbrainz: { min_interval: 1s }
+  listenbrainz: { min_interval: 0s }
+publish:
+  playlists:
+    genres: { min_tracks: 2 }
+    most_played: { size: 5 }
+    most_listened: { size: 5 }
+  history:
+    - { user: admin, lastfm: admin, listenbrainz: admin }
+    - { user: bob, lastfm: bob, listenbrainz: bob }
+YAML
+    smdb() { sqlite3 "$SWINGCACHE_TEST_SWINGMUSIC_DB" "$1"; }
+    swingmusic_state() { smdb "SELECT id, name, trackhashes, settings, last_updated FROM playlist ORDER BY id; SELECT COUNT(*) FROM scrobble"; }
+    "$swingcache" run "$work/publish.yaml" --quiet >"$work/publish-run.txt" 2>&1
+    export SWINGMUSIC_URL="$SWINGCACHE_TEST_SWINGMUSIC_URL" SWINGMUSIC_USERNAME=admin SWINGMUSIC_PASSWORD=admin-pass \
+        SWINGMUSIC_BACKUP_DIR="$SWINGCACHE_TEST_SWINGMUSIC_BACKUP_DIR"
+    before=$(swingmusic_state)
+    plays_before=$(smdb 'SELECT COUNT(*) FROM scrobble')
+    "$swingcache" publish "$work/publish.yaml" --dry-run >"$work/publish-dry.txt" 2>&1
+    check "publish --dry-run writes nothing into SwingMusic" "$before" "$(swingmusic_state)"
+    set +e
+    "$swingcache" publish "$work/publish.yaml" --json >"$work/publish1.json" 2>"$work/publish1.err"
+    status=$?
+    set -e
+    check "publish exits 0" 0 "$status"
+    report() { python3 -c "import json,sys; r=json.load(open(sys.argv[1])); print($1)" "$work/publish1.json"; }
+    check "every playlist is in SwingMusic with swingcache's marker" "$(report 'len(r["playlists"])')" \
+        "$(smdb "SELECT COUNT(*) FROM playlist WHERE json_extract(settings, '\$.swingcache.key') IS NOT NULL")"
+    check "SwingMusic holds exactly the plays publish imported" "$(report 'sum(h["imported"] for h in r["history"])')" \
+        "$(($(smdb 'SELECT COUNT(*) FROM scrobble') - plays_before))"
+    after=$(swingmusic_state)
+    "$swingcache" publish "$work/publish.yaml" >"$work/publish2.txt" 2>&1
+    check "a second publish changes nothing in SwingMusic" "$after" "$(swingmusic_state)"
+    echo "smoke: the first publish, as a person reads it:"
+    python3 - "$work/publish1.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+for p in r["playlists"]:
+    print(f"  {p['name']}: {p['change']}, {p['tracks']} tracks")
+for h in r["history"]:
+    print(f"  history of {h['user']}: read {h['fetched']}, imported {h['imported']}, already in SwingMusic "
+          f"{h['alreadyInSwingMusic']}, reported by both {h['duplicatesAcrossServices']}, unmatched {h['unmatched']}")
+print("  requests: " + ", ".join(f"{k} {v['requests']}" for k, v in sorted(r["requests"].items())))
+PY
+    stop_fixture_server
+fi
+
 echo "smoke: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -100,6 +100,8 @@ export SWINGCACHE_TEST_SWINGMUSIC_DB="$swingmusic_dir/config/swingmusic/swingmus
 export SWINGCACHE_TEST_SWINGMUSIC_MUSIC="$swingmusic_dir/music"
 export SWINGCACHE_TEST_SWINGMUSIC_USERS="admin:admin-pass bob:bob-pass"
 export SWINGCACHE_TEST_SWINGMUSIC_TABLE="$scratch/swingmusic-comparison.md"
+# The smoke job publishes into this one once the comparisons are done.
+export SWINGCACHE_TEST_SWINGMUSIC_BACKUP_DIR="$swingmusic_dir/swingmusic.backup"
 # The one `swingcache publish` writes into, so the comparisons above never see its playlists and plays.
 publish_dir="$scratch/swingmusic-publish"
 publish_port=$(free_port)
