@@ -9,6 +9,7 @@ extension SwingMusicLibrary {
     /// so copies of one song share its plays, and rows restored from a backup without `extra` count like the others.
     /// A hash that names no track of the library is in the answer too: ``SongPlays/unmatched(byTrackhash:)`` finds
     /// them. The whole answer comes from one statement, so it is one committed state even while SwingMusic writes.
+    /// Plays `swingcache publish` imported from Last.fm or ListenBrainz (``importedBySwingcache``) are left out.
     public func localPlays(user: String? = nil) throws(SwingMusicLibraryError) -> SongPlays {
         let path = path
         return try read { db in
