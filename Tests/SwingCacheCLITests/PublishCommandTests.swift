@@ -159,6 +159,12 @@ struct PublishCommandTests {
     }
 
     @Test func publishMakesSwingcachesPlaylistsOnceLeavesTheUsersOwnAloneAndRefusesBadAccounts() async throws {
+        let untouched = try target.databaseState()
+        let beforeAnyRun = try swingcache(["publish", "library.yaml"])
+        #expect(beforeAnyRun.status == 75, "a cache without the library yet publishes nothing")
+        #expect(beforeAnyRun.standardError.contains("run 'swingcache run' on the job first"))
+        #expect(try target.databaseState() == untouched)
+
         let run = try swingcache(["run", "library.yaml"])
         #expect(run.status == 0, "\(run.standardError)\n\(run.standardOutput)")
         let admin = try await target.token("admin")

@@ -57,6 +57,15 @@ public struct Publisher {
     /// Publishes what `settings` asks for; the report says what changed. Throws ``PublishFailure`` when SwingMusic
     /// refuses the account (nothing written) or cannot be reached.
     public func publish(_ settings: PublishSettings, library: LibrarySource) async throws -> PublishReport {
+        guard try readStore({ try store.publishableTracks().isEmpty }) == false else {
+            // Publishing from an empty cache would remove every playlist of swingcache's and mark every listen
+            // unmatched: it waits for a run to read the library.
+            throw PublishStopped(
+                report: PublishReport(dryRun: dryRun, account: client.account.username),
+                failure: PublishFailure(
+                    .deferred,
+                    "the cache holds no SwingMusic library yet: run 'swingcache run' on the job first, then publish"))
+        }
         var session = SwingMusicSession(
             client: client, pipeline: swingMusicPipeline(), tally: ProviderSummary(), stopSignal: stopSignal)
         var report = PublishReport(dryRun: dryRun, account: client.account.username)

@@ -38,8 +38,9 @@ struct PublishCommand: AsyncParsableCommand {
               swingcache publish jobs/library.yaml --json | jq '.playlists[] | {name, change, tracks}'
 
             Exit 0 when done, 65 for a job spec without publish:, 69 when SwingMusic cannot be reached, 75 \
-            when another run holds the database or a signal stopped it, 77 when SwingMusic refuses the account \
-            or the configuration is incomplete.
+            before the first run of the job (the cache holds no library yet), when another run holds the \
+            database or a signal stopped it, 77 when SwingMusic refuses the account or the configuration is \
+            incomplete.
             """
     )
 
