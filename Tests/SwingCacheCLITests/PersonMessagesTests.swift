@@ -62,4 +62,30 @@ import Testing
             (result.standardOutput + result.standardError).contains(
                 "'\(folder.file("home"))/music/swingmusic.db' does not exist"))
     }
+
+    @Test(arguments: [["run", "job.yaml", "--max-runtime", "1hour"], ["cleanup", "--grace", "2 days"]])
+    func aDurationFlagSaysWhichFormsItAccepts(arguments: [String]) throws {
+        let result = try swingcache(arguments)
+        #expect(result.status == 64)
+        #expect(
+            result.standardError.contains(
+                "write a number and one unit — ms, s, m, h or d — such as 90s, 30m, 6h or 1d"),
+            "\(result.standardError)")
+    }
+
+    @Test func explainAcceptsTracksAndItsHelpOffersNothingElse() throws {
+        let album = try swingcache(["explain", "album", "0sNOF9WDwhWunNAHPD3Baj"])
+        #expect(album.status == 64)
+        #expect(album.standardError.contains("explain works on library tracks; 'album' is not one"))
+        let help = try swingcache(["explain", "--help"])
+        #expect(!help.standardOutput.contains("artist)"), "\(help.standardOutput)")
+        #expect(!help.standardOutput.contains("values: track, album"))
+    }
+
+    @Test(arguments: ["explain", "export", "run", "publish", "cleanup", "review", "plan", "get"])
+    func helpTextsHaveNoStrayBackslash(command: String) throws {
+        let help = try swingcache([command, "--help"])
+        #expect(help.status == 0)
+        #expect(!help.standardOutput.contains("\\"), "\(help.standardOutput)")
+    }
 }

@@ -36,10 +36,14 @@ struct CleanupCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "One summary line and errors only (for cron).")
     var quiet = false
 
-    @Option(help: ArgumentHelp("Keep entries this long past their expiry, e.g. 6h.", valueName: "duration"))
+    @Option(
+        help: ArgumentHelp("Keep entries this long past their expiry, e.g. 6h.", valueName: "duration"),
+        transform: DurationArgument.parse)
     var grace: DurationArgument?
 
-    @Option(help: ArgumentHelp("Remove ledger rows older than this.", valueName: "duration"))
+    @Option(
+        help: ArgumentHelp("Remove ledger rows older than this.", valueName: "duration"),
+        transform: DurationArgument.parse)
     var ledgerRetention = DurationArgument(argument: "7d")!
 
     func run() async throws {

@@ -9,19 +9,27 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Show how a library track was matched and what is known about it, from where, fresh until when.",
         discussion: """
-            Reads the database only. Give a SwingMusic file path, or a Spotify track id (every file matched \\
+            Reads the database only. Give a SwingMusic file path, or a Spotify track id (every file matched \
             to it is shown).
 
             Examples:
               swingcache explain track "/music/Queen/A Night at the Opera/11 Bohemian Rhapsody.flac"
               swingcache explain track spotify:track:4u7EnebtmKWzUH433cf5Qv --json
 
-            Exit 0 when the track is in the enriched library, 75 when it is not (yet: run a job with \\
+            Exit 0 when the track is in the enriched library, 75 when it is not (yet: run a job with \
             'library:'), 64 for a kind other than track.
             """
     )
 
-    @Argument(help: "track (only tracks come from the library).")
+    @Argument(
+        help: ArgumentHelp("track: the only kind, since only tracks come from the library.", valueName: "kind"),
+        completion: .list(["track"]),
+        transform: { text in
+            guard text == EntityKind.track.rawValue else {
+                throw ValidationError("explain works on library tracks; '\(text)' is not one")
+            }
+            return EntityKind.track
+        })
     var kind: EntityKind
 
     @Argument(
@@ -35,9 +43,6 @@ struct ExplainCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            guard kind == .track else {
-                throw CommandFailure(.usage, "explain works on library tracks; '\(kind.rawValue)' is not one")
-            }
             let cache = try store.openStore(.readOnly)
             let tracks: [EnrichedTrack]
             if let id = try? SpotifyID(parsing: reference, expecting: .track) {

@@ -8,19 +8,19 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract:
-            "Write the whole enriched library (one row per SwingMusic file) as JSON or CSV, for SwingMusic to import.",
+            "Write the whole enriched library (one row per SwingMusic file) as JSON or CSV, for your own scripts and tools (swingcache publish writes into SwingMusic).",
         discussion: """
-            One row per file of the library: its tags, its Spotify match and the matched track's columns, \\
-            genres, links, and the combined play count (docs/play-counts.md). The rows are streamed from one \\
-            consistent read of the database, so memory stays flat however large the library, and runs may go \\
-            on writing meanwhile. With --output the file is written beside its final name and renamed into \\
+            One row per file of the library: its tags, its Spotify match and the matched track's columns, \
+            genres, links, and the combined play count (docs/play-counts.md). The rows are streamed from one \
+            consistent read of the database, so memory stays flat however large the library, and runs may go \
+            on writing meanwhile. With --output the file is written beside its final name and renamed into \
             place when complete: a reader never sees half an export.
 
             Examples:
               swingcache export --format json --output library.json
               swingcache export --format csv > library.csv
 
-            Exit 0 when written (an empty library writes an empty list), 77 when the database cannot be read, \\
+            Exit 0 when written (an empty library writes an empty list), 77 when the database cannot be read, \
             1 when the output cannot be written.
             """
     )
@@ -28,7 +28,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "json (one array of objects) or csv (a header row, RFC 4180 quoting).")
     var format: LibraryExportFormat = .json
 
-    @Option(help: ArgumentHelp("Write here instead of standard output.", valueName: "file"))
+    @Option(help: ArgumentHelp("Write here instead of standard output.", valueName: "file"), completion: .file())
     var output: String?
 
     @OptionGroup var store: StoreOptions

@@ -25,7 +25,9 @@ struct PlanCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Job spec files (YAML).", valueName: "job.yaml"))
+    @Argument(
+        help: ArgumentHelp("Job spec files (YAML).", valueName: "job.yaml"),
+        completion: .file(extensions: ["yaml", "yml"]))
     var jobs: [String]
 
     @OptionGroup var store: StoreOptions

@@ -44,7 +44,9 @@ struct PublishCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Job spec files (YAML) with a publish: section.", valueName: "job.yaml"))
+    @Argument(
+        help: ArgumentHelp("Job spec files (YAML) with a publish: section.", valueName: "job.yaml"),
+        completion: .file(extensions: ["yaml", "yml"]))
     var jobs: [String]
 
     @OptionGroup var store: StoreOptions

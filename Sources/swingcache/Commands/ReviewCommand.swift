@@ -75,7 +75,9 @@ struct ReviewCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
 
-        @Argument(help: ArgumentHelp("The library file, as SwingMusic stores its path.", valueName: "file"))
+        @Argument(
+            help: ArgumentHelp("The library file, as SwingMusic stores its path.", valueName: "file"),
+            completion: .file())
         var file: String
 
         @Argument(help: ArgumentHelp("The Spotify track: id, spotify:track: URI or link.", valueName: "spotify-id"))
@@ -106,7 +108,9 @@ struct ReviewCommand: ParsableCommand {
 
         @OptionGroup var store: StoreOptions
 
-        @Argument(help: ArgumentHelp("The library file, as SwingMusic stores its path.", valueName: "file"))
+        @Argument(
+            help: ArgumentHelp("The library file, as SwingMusic stores its path.", valueName: "file"),
+            completion: .file())
         var file: String
 
         func run() throws {

@@ -40,7 +40,9 @@ struct RunCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("Job spec files (YAML).", valueName: "job.yaml"))
+    @Argument(
+        help: ArgumentHelp("Job spec files (YAML).", valueName: "job.yaml"),
+        completion: .file(extensions: ["yaml", "yml"]))
     var jobs: [String]
 
     @OptionGroup var store: StoreOptions
@@ -54,14 +56,16 @@ struct RunCommand: AsyncParsableCommand {
     var json = false
 
     @Option(
-        help: ArgumentHelp("Also write the run report (JSON, docs/run-report.md) to this file.", valueName: "file.json")
+        help: ArgumentHelp(
+            "Also write the run report (JSON, docs/run-report.md) to this file.", valueName: "file.json"),
+        completion: .file(extensions: ["json"])
     )
     var report: String?
 
     @Option(
         help: ArgumentHelp(
             "Write Prometheus metrics to this file, atomically (for node_exporter's textfile collector).",
-            valueName: "file.prom"))
+            valueName: "file.prom"), completion: .file(extensions: ["prom"]))
     var metricsFile: String?
 
     func run() async throws {

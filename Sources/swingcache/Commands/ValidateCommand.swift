@@ -30,7 +30,9 @@ struct ValidateCommand: ParsableCommand {
         var enrich: [String] = []
     }
 
-    @Argument(help: ArgumentHelp("Job spec files (YAML).", valueName: "job.yaml"))
+    @Argument(
+        help: ArgumentHelp("Job spec files (YAML).", valueName: "job.yaml"),
+        completion: .file(extensions: ["yaml", "yml"]))
     var jobs: [String]
 
     @Flag(help: "Print the result as JSON.")

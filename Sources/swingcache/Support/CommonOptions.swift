@@ -11,7 +11,7 @@ struct StoreOptions: ParsableArguments {
         name: .customLong("db"),
         help: ArgumentHelp(
             "The cache database (default: $SWINGCACHE_DB, else $XDG_DATA_HOME/swingcache/cache.sqlite).",
-            valueName: "path"))
+            valueName: "path"), completion: .file())
     var databasePath: String?
 
     @Option(
@@ -29,7 +29,7 @@ struct StoreOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "A KEY=VALUE config file, readable only by its owner (default: $SWINGCACHE_CONFIG, else ~/.config/swingcache/config).",
-            valueName: "path"))
+            valueName: "path"), completion: .file())
     var config: String?
 
     /// The configuration from the environment and the config file.
@@ -96,4 +96,15 @@ struct DurationArgument: ExpressibleByArgument {
     }
 
     static var defaultCompletionKind: CompletionKind { .default }
+
+    /// `text` as a duration, or an error saying which forms are accepted: for `@Option(transform:)`, where the
+    /// parser's own message would only say the value is invalid.
+    static func parse(_ text: String) throws -> DurationArgument {
+        guard let duration = DurationArgument(argument: text) else {
+            throw ValidationError(
+                "'\(text)' is not a duration: write a number and one unit — ms, s, m, h or d — such as 90s, 30m, 6h or 1d (0, or from 1ms to 3650d)"
+            )
+        }
+        return duration
+    }
 }

@@ -12,7 +12,7 @@ struct RunLimitOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "Start no request after this long, e.g. 30m; the run also waits for the hourly budget until then (overrides budget.max_runtime).",
-            valueName: "duration"))
+            valueName: "duration"), transform: DurationArgument.parse)
     var maxRuntime: DurationArgument?
 
     func validate() throws {
