@@ -101,7 +101,7 @@ public final class RunExecutor: Sendable {
             tracker.update(itemsDone: done, requests: run.summary.requests, requestsLeft: queue.count + 1)
             progress(tracker.snapshot(waiting: nil, now: clock.now()))
             if stopRequested.isSet {
-                stopOutcome = .deferred("stopped by a signal")
+                stopOutcome = .deferred("stopped by a signal during the Spotify requests")
             } else if let maxRequests = budget.maxRequests, run.summary.requests >= maxRequests {
                 stopOutcome = .deferred("max_requests (\(maxRequests)) reached")
             }
@@ -131,7 +131,8 @@ public final class RunExecutor: Sendable {
                 run.summary.deferred += queue.reduce(0) { $0 + $1.ids.count }
                 queue.removeAll()
             case .stop(let outcome):
-                stopOutcome = stopRequested.isSet ? .deferred("stopped by a signal") : outcome
+                stopOutcome =
+                    stopRequested.isSet ? .deferred("stopped by a signal during the Spotify requests") : outcome
                 run.summary.deferred += item.ids.count + queue.reduce(0) { $0 + $1.ids.count }
                 queue.removeAll()
             }
@@ -208,6 +209,11 @@ public final class RunExecutor: Sendable {
         queue = rebatched.reversed()
     }
 
+    /// The ids of a request as `-v` shows them: every id of a batch, so a person can find the one that failed.
+    static func detail(of ids: [SpotifyID]) -> String {
+        ids.count == 1 ? ids[0].value : "\(ids.count) ids \(ids.map(\.value).joined(separator: ","))"
+    }
+
     private func perform(_ item: WorkItem, pipeline: inout OutboundPipeline, run: inout RunState) async -> ItemResult {
         let request = item.request
         let client = self.client
@@ -215,7 +221,7 @@ public final class RunExecutor: Sendable {
             Self.describe(exchange, endpoint: request.endpoint)
         }
         let ending = await pipeline.send(
-            endpoint: request.endpoint, detail: "\(item.ids.count) ids", tally: &run.summary, describe: describe
+            endpoint: request.endpoint, detail: Self.detail(of: item.ids), tally: &run.summary, describe: describe
         ) {
             await client.fetch(request)
         }

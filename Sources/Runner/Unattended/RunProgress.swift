@@ -4,7 +4,8 @@ import SwingCache
 
 /// Where a run stands, for the live line on a terminal and the periodic log line in cron.
 public struct RunProgress: Sendable {
-    /// The part of the run: nil for the catalog requests, `matching`, or a provider's name.
+    /// The part of the run: nil for the Spotify catalog requests (shown as `spotify`), `matching`, or a provider's
+    /// name.
     public var phase: String?
     /// What `itemsDone` counts: `items`, `files`, `keys`.
     public var unit = "items"
@@ -18,10 +19,10 @@ public struct RunProgress: Sendable {
     public var estimatedRemaining: TimeInterval
     public var now: Date
 
-    /// `412/2000 items, 9 requests, waiting: min interval 1.4s, about 3m left`, or `lastfm: 40/300 keys, …`
+    /// `spotify: 412/2000 items, 9 requests, waiting: min interval 1.4s, about 3m left`, or `lastfm: 40/300 keys, …`
     public var line: String {
         var text =
-            "\(phase.map { "\($0): " } ?? "")\(itemsDone)/\(itemsTotal) \(unit), \(requests) request\(requests == 1 ? "" : "s")"
+            "\(phase ?? "spotify"): \(itemsDone)/\(itemsTotal) \(unit), \(requests) request\(requests == 1 ? "" : "s")"
         if let waiting {
             let seconds = max(0, waiting.until.timeIntervalSince(now))
             let what = waiting.reason.rawValue.replacingOccurrences(of: "_", with: " ")

@@ -62,16 +62,24 @@ extension AsyncParsableCommand {
 }
 
 enum Terminal {
+    /// Clears a live progress line: written before anything else on a terminal's standard error.
+    static let clearLine = "\r\u{1B}[K"
+    private static let clearsLine = isatty(STDERR_FILENO) == 1
+
     static func error(_ line: String) {
-        FileHandle.standardError.write(Data(("swingcache: " + line + "\n").utf8))
+        write("swingcache: " + line)
     }
 
     static func notice(_ line: String) {
-        FileHandle.standardError.write(Data(("swingcache: " + line + "\n").utf8))
+        write("swingcache: " + line)
     }
 
     static func warning(_ line: String) {
-        FileHandle.standardError.write(Data(("swingcache: warning: " + line + "\n").utf8))
+        write("swingcache: warning: " + line)
+    }
+
+    private static func write(_ line: String) {
+        FileHandle.standardError.write(Data(((clearsLine ? clearLine : "") + line + "\n").utf8))
     }
 
     static func json<T: Encodable>(_ value: T) throws {

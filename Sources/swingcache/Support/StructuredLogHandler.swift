@@ -2,7 +2,7 @@ import Foundation
 import Logging
 
 /// Log lines for machines: one JSON object or one logfmt line per event, on standard error, for cron logs
-/// and journald.
+/// and journald. On a terminal the live progress line is cleared first, so a line never starts after it.
 struct StructuredLogHandler: LogHandler {
     enum Format: String, CaseIterable {
         case json
@@ -14,6 +14,7 @@ struct StructuredLogHandler: LogHandler {
     var logLevel: Logger.Level = .notice
     var metadata: Logger.Metadata = [:]
     var metadataProvider: Logger.MetadataProvider?
+    private let clearsLine = isatty(STDERR_FILENO) == 1
 
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
@@ -38,7 +39,7 @@ struct StructuredLogHandler: LogHandler {
         case .logfmt:
             line = fields.map { "\($0.0)=\(Self.logfmtValue($0.1))" }.joined(separator: " ")
         }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        FileHandle.standardError.write(Data(((clearsLine ? Terminal.clearLine : "") + line + "\n").utf8))
     }
 
     static func logfmtValue(_ value: String) -> String {

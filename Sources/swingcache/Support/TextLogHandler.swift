@@ -24,7 +24,7 @@ struct TextLogHandler: LogHandler {
         let details = merged.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         let time = Date().formatted(.iso8601)
         let line =
-            "\(clearsLine ? "\r\u{1B}[K" : "")\(time) \(event.level.rawValue): \(event.message)\(details.isEmpty ? "" : " " + details)\n"
+            "\(clearsLine ? Terminal.clearLine : "")\(time) \(event.level.rawValue): \(event.message)\(details.isEmpty ? "" : " " + details)\n"
         FileHandle.standardError.write(Data(line.utf8))
     }
 }
