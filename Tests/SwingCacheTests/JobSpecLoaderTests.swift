@@ -81,7 +81,7 @@ import Testing
         ),
         (
             "targets: {}\ncolour: blue\n",
-            "spec.yaml:2:1: unknown key 'colour' in a job spec (expected one of: name, ttl, ttl_max, refresh_ahead, missing_ttl, market, targets, budget, library, enrich)"
+            "spec.yaml:2:1: unknown key 'colour' in a job spec (expected one of: name, ttl, ttl_max, refresh_ahead, missing_ttl, market, targets, budget, library, enrich, publish)"
         ),
         (
             "targets:\n  tracks: 4iV5W9uYEdYUVa79Axb7Rh\n",

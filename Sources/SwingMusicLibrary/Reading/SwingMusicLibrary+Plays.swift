@@ -46,7 +46,7 @@ extension SwingMusicLibrary {
 
     /// Whether a `scrobble` row is a play swingcache imported (`swingcache publish`): its `extra` names the service.
     public static let importedBySwingcache =
-        "coalesce(json_valid(extra) AND json_extract(extra, '$.swingcache') IS NOT NULL, 0)"
+        "(CASE WHEN json_valid(extra) THEN json_extract(extra, '$.swingcache') IS NOT NULL ELSE 0 END)"
 
     /// Every play SwingMusic holds for `user`: its song's runtime hash and its time, oldest first; what a history
     /// import compares with, so no play is written twice.
