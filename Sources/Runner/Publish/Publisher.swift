@@ -34,8 +34,6 @@ public struct Publisher {
     /// The providers a history import reads (Last.fm, ListenBrainz).
     public var providers = ProviderClients()
     public var providerBudgets = ProviderBudgetDefaults.standard
-    /// The SwingMusic database, for the plays it already holds (history import); a test may give one directly.
-    public var environment = ProcessInfo.processInfo.environment
 
     /// The budget SwingMusic's API is called within: it is someone's home server.
     public static let budget = BudgetPolicy(perHour: 20_000, minInterval: 0.05, reserve: 0)
