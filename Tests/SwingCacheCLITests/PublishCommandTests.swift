@@ -2,10 +2,6 @@ import Foundation
 import SwingCacheTestKit
 import Testing
 
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
-
 /// The SwingMusic 3.0.1 that `scripts/test.sh` starts for `publish` to write into (not the one the readings are
 /// compared with), indexed on `Tests/Fixtures/SwingMusicLibrary`, with users admin and bob and their plays.
 struct PublishTarget: Sendable {
@@ -24,15 +20,10 @@ struct PublishTarget: Sendable {
 
     static let passwords = ["admin": "admin-pass", "bob": "bob-pass"]
 
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
+    var api: SwingMusicAPI { SwingMusicAPI(url: url) }
 
     func token(_ user: String) async throws -> String {
-        let answer = try await call(
-            "/auth/login", method: "POST", body: ["username": user, "password": Self.passwords[user] ?? ""])
-        guard let token = answer["accesstoken"] as? String else { throw Failure(description: "no token for \(user)") }
-        return token
+        try await api.token(user: user, password: Self.passwords[user] ?? "")
     }
 
     /// The account's playlists: name → (id, settings).
@@ -54,17 +45,7 @@ struct PublishTarget: Sendable {
 
     /// The user's plays per song, as SwingMusic's own chart counts them ("3 plays").
     func plays(_ token: String) async throws -> [String: Int] {
-        let answer = try await call(
-            "/logger/top-tracks", query: ["duration": "alltime", "order_by": "playcount", "limit": "1000"],
-            token: token)
-        var plays: [String: Int] = [:]
-        for track in answer["tracks"] as? [[String: Any]] ?? [] {
-            guard let hash = track["trackhash"] as? String, let text = track["help_text"] as? String,
-                let count = text.split(separator: " ").first.flatMap({ Int($0) })
-            else { continue }
-            plays[hash] = count
-        }
-        return plays
+        try await api.plays(token: token)
     }
 
     /// Every playlist and play in SwingMusic's database, for comparing before and after.
@@ -83,20 +64,7 @@ struct PublishTarget: Sendable {
         _ path: String, method: String = "GET", query: [String: String] = [:], body: [String: Any]? = nil,
         token: String? = nil
     ) async throws -> [String: Any] {
-        var components = URLComponents(string: url + path)
-        if !query.isEmpty { components?.queryItems = query.map { URLQueryItem(name: $0.key, value: $0.value) } }
-        guard let target = components?.url else { throw Failure(description: "no URL for \(path)") }
-        var request = URLRequest(url: target, timeoutInterval: 120)
-        request.httpMethod = method
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-        if let body { request.httpBody = try JSONSerialization.data(withJSONObject: body) }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        guard (200..<300).contains(status) else {
-            throw Failure(description: "\(method) \(path): \(status) \(String(decoding: data, as: UTF8.self))")
-        }
-        return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+        try await api.call(path, method: method, query: query, body: body, token: token)
     }
 }
 

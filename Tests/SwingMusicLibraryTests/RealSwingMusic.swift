@@ -1,9 +1,6 @@
 import Foundation
+import SwingCacheTestKit
 import SwingMusicLibrary
-
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
 
 /// The real SwingMusic 3.0.1 that `scripts/test.sh` starts, indexed on `Tests/Fixtures/SwingMusicLibrary` with
 /// plays logged through its API (`scripts/swingmusic-fixture.py`); nil when the environment names none.
@@ -63,17 +60,7 @@ struct RealSwingMusic: Sendable {
 
     /// The user's plays per track hash, from the all-time chart of `GET /logger/top-tracks` ("3 plays").
     func plays(token: String) async throws -> [String: Int] {
-        let answer = try await call(
-            "/logger/top-tracks", query: ["duration": "alltime", "order_by": "playcount", "limit": "1000"],
-            token: token)
-        var plays: [String: Int] = [:]
-        for track in answer["tracks"] as? [[String: Any]] ?? [] {
-            guard let hash = track["trackhash"] as? String, let text = track["help_text"] as? String,
-                let count = text.split(separator: " ").first.flatMap({ Int($0) })
-            else { continue }
-            plays[hash] = count
-        }
-        return plays
+        try await api.plays(token: token)
     }
 
     /// Changes one of SwingMusic's settings through its API (`PUT /notsettings/update`); it re-indexes.
@@ -81,23 +68,12 @@ struct RealSwingMusic: Sendable {
         _ = try await call("/notsettings/update", method: "PUT", body: ["key": key, "value": value], token: token)
     }
 
+    private var api: SwingMusicAPI { SwingMusicAPI(url: url.absoluteString) }
+
     private func call(
         _ path: String, method: String = "GET", query: [String: String] = [:], body: [String: Any]? = nil,
         token: String? = nil
     ) async throws -> [String: Any] {
-        var components = URLComponents(url: url.appendingPathComponent(path), resolvingAgainstBaseURL: false)
-        if !query.isEmpty { components?.queryItems = query.map { URLQueryItem(name: $0.key, value: $0.value) } }
-        guard let target = components?.url else { throw Failure(description: "no URL for \(path)") }
-        var request = URLRequest(url: target, timeoutInterval: 120)
-        request.httpMethod = method
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-        if let body { request.httpBody = try JSONSerialization.data(withJSONObject: body) }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-        guard (200..<300).contains(status) else {
-            throw Failure(description: "\(method) \(path): \(status) \(String(decoding: data, as: UTF8.self))")
-        }
-        return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+        try await api.call(path, method: method, query: query, body: body, token: token)
     }
 }
