@@ -47,7 +47,8 @@ if [ -n "$archive" ]; then
     [ -f "$archive" ] || { echo "install.sh: archive '$archive' does not exist" >&2; exit 66; }
     unpacked=$(mktemp -d)
     trap 'rm -rf "$unpacked"' EXIT
-    tar -xzf "$archive" -C "$unpacked"
+    tar -xzf "$archive" -C "$unpacked" 2>/dev/null \
+        || { echo "install.sh: '$archive' is not a swingcache release archive (not a .tar.gz)" >&2; exit 65; }
     inner=$(find "$unpacked" -mindepth 2 -maxdepth 2 -name install.sh -path '*/swingcache-*/install.sh' | head -n 1)
     [ -n "$inner" ] || { echo "install.sh: '$archive' is not a swingcache release archive (no swingcache-*/install.sh in it)" >&2; exit 65; }
     # The archive's own installer installs the archive's files.
@@ -242,12 +243,12 @@ elif [ ${#missing[@]} -gt 0 ]; then
     echo "Edit $job (library.swingmusic_db: the path of SwingMusic's swingmusic.db), then run this installer again."
 fi
 if [ "$mode" = systemd ]; then
-    cat <<'ACCESS'
-SwingMusic's database: the timers run as the `swingcache` user, which must be able to read swingmusic.db (and the
+    cat <<ACCESS
+SwingMusic's database: the timers run as the 'swingcache' user, which must be able to read swingmusic.db (and the
 -wal/-shm files beside it, settings.json) and enter every folder above it; it never needs write access. Either add
 it to the group of SwingMusic's folder (usermod -aG GROUP swingcache; chmod g+rx on the folders, g+r on the files),
 or grant it read access by ACL: setfacl -R -m u:swingcache:rX FOLDER && setfacl -d -m u:swingcache:r FOLDER.
-'swingcache plan' names the path that refuses, its owner and mode. See README.md ("Install from the release archive").
+'swingcache plan' names the path that refuses, its owner and mode. See $doc_dir/README.md ("Install from the release archive").
 ACCESS
 fi
 if [ "$mode" = cron ] && [ "${SHELL##*/}" = zsh ]; then
