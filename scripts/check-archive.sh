@@ -7,6 +7,7 @@
 #   scripts/check-archive.sh                  builds the archive first (scripts/package.sh --skip-build when
 #                                             .build-static holds a binary, else a full build)
 #   scripts/check-archive.sh FILE.tar.gz      checks that archive
+#   --copied-libraries                        in a root of just the libraries `ldd` lists (no debootstrap)
 #
 # Skipped (exit 0, with the reason) when not run as root, which chroot needs. Without debootstrap, or without a
 # Debian mirror, the root is made of just the C libraries `ldd` lists: less like a user's system, still no Swift.
@@ -18,10 +19,19 @@ if [ "$(id -u)" -ne 0 ]; then
     exit 0
 fi
 
-archive=${1:-}
+archive=""
+copied_libraries=false
+for argument in "$@"; do
+    case "$argument" in
+        --copied-libraries) copied_libraries=true ;;
+        -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -*) echo "check-archive: unknown option '$argument' (see --help)" >&2; exit 64 ;;
+        *) archive=$argument ;;
+    esac
+done
 if [ -z "$archive" ]; then
     if [ -x .build-static/release/swingcache ]; then build=(--skip-build); else build=(); fi
-    archive=$(scripts/package.sh ${build[@]+"${build[@]}"} | tail -n 1)
+    archive=$(scripts/package.sh ${build[@]+"${build[@]}"} | tee /dev/stderr | tail -n 1)
 fi
 [ -f "$archive" ] || { echo "check-archive: archive '$archive' does not exist" >&2; exit 66; }
 started=$(date +%s)
@@ -44,14 +54,30 @@ if grep -E 'libswift|libFoundation|lib_Foundation|libdispatch|libBlocksRuntime' 
     exit 1
 fi
 
+# copy_libraries ROOT FILE...: each file and every library `ldd` lists for it, at the same paths under ROOT.
+copy_libraries() {
+    local into=$1 file real library
+    shift
+    for file in "$@"; do
+        real=$(readlink -f "$file")
+        mkdir -p "$into$(dirname "$file")" "$into$(dirname "$real")"
+        cp -L "$real" "$into$real"
+        [ "$real" = "$file" ] || cp -L "$real" "$into$file"
+        { ldd "$real" 2>/dev/null || true; } | { grep -o '/[^ ]*' || true; } | while read -r library; do
+            mkdir -p "$into$(dirname "$library")" && cp -L "$library" "$into$library"
+        done
+    done
+}
+
 # The root: debootstrap's minimal Debian, made once (again when the archive needs other packages), with the Debian
-# packages LIBRARIES names for the binary's C libraries.
+# packages LIBRARIES names for the binary's C libraries. Without debootstrap or a mirror (or with
+# --copied-libraries): the loader and the libraries `ldd` lists, with the few programs install.sh uses.
 suite=$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")
 packages=$(awk '$2 != "?" { print $2 }' "$unpacked/LIBRARIES" | sort -u | paste -sd, -)
 made="debootstrap $suite minbase with $packages"
 cache=.cache/check-archive
 root="$cache/$suite"
-if [ "$(cat "$root/.complete" 2>/dev/null)" != "$made" ]; then
+if ! $copied_libraries && [ "$(cat "$root/.complete" 2>/dev/null)" != "$made" ]; then
     command -v debootstrap >/dev/null || { apt-get install -y -qq debootstrap >/dev/null 2>&1 || true; }
     # The mirror apt uses here.
     mirror=$(cat /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null \
@@ -65,26 +91,20 @@ if [ "$(cat "$root/.complete" 2>/dev/null)" != "$made" ]; then
         mv "$root.tmp" "$root"
         echo "$made" >"$root/.complete"
     else
-        echo "check-archive: no debootstrap root (see $cache/debootstrap.log); using a root of the ldd-listed libraries"
+        echo "check-archive: debootstrap failed or is missing (see $cache/debootstrap.log); using a root of copied libraries"
         rm -rf "$root.tmp"
-        mkdir -p "$root/bin" "$root/tmp"
-        # The loader and every library the binary loads, plus a shell and coreutils for install.sh.
-        for program in /bin/bash /bin/sh /usr/bin/env /usr/bin/install /bin/mkdir /bin/cp /bin/rm /bin/sed \
-            /usr/bin/tail /usr/bin/awk /usr/bin/id /usr/bin/uname /usr/bin/dirname /bin/cat /usr/bin/tr /usr/bin/ldd \
-            /usr/bin/find /usr/bin/head /bin/grep; do
-            real=$(readlink -f "$program")
-            mkdir -p "$root$(dirname "$program")" "$root$(dirname "$real")"
-            cp -L "$real" "$root$real"
-            [ "$real" = "$program" ] || cp -L "$real" "$root$program"
-            ldd "$real" 2>/dev/null | grep -o '/[^ ]*' | while read -r library; do
-                mkdir -p "$root$(dirname "$library")" && cp -L "$library" "$root$library"
-            done
-        done
-        grep -o '/[^ ]*' "$work/ldd" | while read -r library; do
-            mkdir -p "$root$(dirname "$library")" && cp -L "$library" "$root$library"
-        done
-        echo "copied libraries" >"$root/.complete"
+        copied_libraries=true
     fi
+fi
+if $copied_libraries; then
+    root="$cache/copied"
+    rm -rf "$root"
+    mkdir -p "$root/tmp" "$root/proc"
+    copy_libraries "$root" /bin/bash /bin/sh /usr/bin/env /usr/bin/install /bin/mkdir /bin/cp /bin/rm /bin/sed \
+        /usr/bin/tail /usr/bin/awk /usr/bin/id /usr/bin/uname /usr/bin/dirname /bin/cat /usr/bin/tr /usr/bin/ldd \
+        /usr/bin/find /usr/bin/head /bin/grep /bin/chmod "$(readlink -f /lib64/ld-linux-x86-64.so.2 2>/dev/null || true)"
+    grep -o '/[^ ]*' "$work/ldd" | while read -r library; do copy_libraries "$root" "$library"; done
+    echo "the loader, $(grep -c '=> /' "$work/ldd") libraries ldd lists and the programs install.sh uses" >"$root/.complete"
 fi
 if find "$root" \( -name 'libswift*' -o -name 'libFoundation*' -o -name 'libdispatch*' -o -name swift \) \
     -print -quit | grep -q .; then

@@ -130,7 +130,7 @@ if [ -n "$source_checkout" ]; then
         echo "would run: scripts/package.sh"
         root="$source_checkout/dist/swingcache-VERSION-linux-$(uname -m)"
     else
-        archive_path=$("$source_checkout/scripts/package.sh" | tail -n 1)
+        archive_path=$("$source_checkout/scripts/package.sh" | tee /dev/stderr | tail -n 1)
         root="$source_checkout/${archive_path%.tar.gz}"
     fi
 fi
