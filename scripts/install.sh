@@ -241,6 +241,12 @@ elif [ ${#missing[@]} -gt 0 ]; then
     echo "Installed the files; the schedule is NOT on yet. Missing:"
     for item in "${missing[@]}"; do echo "  - $item"; done
     echo "Edit $job (library.swingmusic_db: the path of SwingMusic's swingmusic.db), then run this installer again."
+    # An earlier installation's schedule is left as it was, but it now runs the job above.
+    if [ "$mode" = systemd ] && systemctl is-enabled --quiet swingcache.timer 2>/dev/null; then
+        echo "Note: swingcache.timer is still enabled from before and runs $job as it is; 'systemctl disable --now swingcache.timer' stops it."
+    elif [ "$mode" = cron ] && crontab -l 2>/dev/null | grep -q '^# BEGIN swingcache$'; then
+        echo "Note: your crontab still has the swingcache lines from before and runs $job as it is; delete them with 'crontab -e' (between '# BEGIN swingcache' and '# END swingcache') to stop it."
+    fi
 fi
 if [ "$mode" = systemd ]; then
     cat <<ACCESS
