@@ -68,8 +68,8 @@ import Testing
         try FileManager.default.createDirectory(
             atPath: folder.file(".local/share/swingcache"), withIntermediateDirectories: true)
         let spec = "name: nightly\ntargets:\n  tracks: [4iV5W9uYEdYUVa79Axb7Rh]\nbudget:\n  min_interval: 10ms\n"
-        try spec.write(toFile: jobs + "/nightly.yaml", atomically: true, encoding: .utf8)
-        try spec.write(toFile: folder.file("nightly.yaml"), atomically: true, encoding: .utf8)
+        try spec.write(toFile: jobs + "/library.yaml", atomically: true, encoding: .utf8)
+        try spec.write(toFile: folder.file("library.yaml"), atomically: true, encoding: .utf8)
         return (folder, folder.file("cache.sqlite"))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SwingCache
 
 /// Where SwingMusic keeps its database, `swingmusic.db`.
 ///
@@ -54,6 +55,12 @@ public struct SwingMusicDatabaseLocation: Hashable, Sendable {
             }
         for path in tried where isFile(path) {
             return SwingMusicDatabaseLocation(path: path)
+        }
+        // A folder swingcache's user may not enter hides what is in it: name it rather than "not found".
+        for path in tried {
+            if let denial = ReadAccessDenial.find(for: path) {
+                throw SwingMusicLibraryError(path: path, problem: .permissionDenied(denial))
+            }
         }
         throw SwingMusicLibraryError(path: nil, problem: .notFound(tried: tried))
     }

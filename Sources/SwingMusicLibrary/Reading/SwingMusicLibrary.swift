@@ -47,6 +47,10 @@ public final class SwingMusicLibrary: Sendable {
     ) throws(SwingMusicLibraryError) -> SwingMusicLibrary {
         let path = location.path
         guard FileManager.default.fileExists(atPath: path) else {
+            // A folder on the way that swingcache's user may not enter hides the file: say so, not "does not exist".
+            if let denial = ReadAccessDenial.find(for: path) {
+                throw SwingMusicLibraryError(path: path, problem: .permissionDenied(denial))
+            }
             throw SwingMusicLibraryError(path: nil, problem: .notFound(tried: [path]))
         }
         // Opening a FIFO blocks until something writes to it.
@@ -110,7 +114,11 @@ public final class SwingMusicLibrary: Sendable {
     /// Refuses a file that is not SQLite before SQLite reads it; an empty file is an empty database.
     private static func requireSQLiteHeader(_ path: String) throws(SwingMusicLibraryError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw SwingMusicLibraryError(path: path, problem: .sqlite("cannot be read"))
+            let reason = String(cString: strerror(errno)).lowercased()
+            if let denial = ReadAccessDenial.find(for: path) {
+                throw SwingMusicLibraryError(path: path, problem: .permissionDenied(denial))
+            }
+            throw SwingMusicLibraryError(path: path, problem: .sqlite("cannot be read: \(reason)"))
         }
         defer { try? handle.close() }
         let header = (try? handle.read(upToCount: 16)) ?? Data()

@@ -1,4 +1,5 @@
 import Foundation
+import SwingCache
 
 /// Why the SwingMusic library cannot be read. Each names the file, and what was missing.
 public struct SwingMusicLibraryError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -14,8 +15,11 @@ public struct SwingMusicLibraryError: Error, Equatable, Sendable, CustomStringCo
         case unknownUser(String, known: [String])
         /// SwingMusic's `settings.json` (the `path`) is there but is not a JSON object.
         case malformedSettings
-        /// SwingMusic's `settings.json` (the `path`) is there but cannot be read.
-        case unreadableSettings
+        /// SwingMusic's `settings.json` (the `path`) is there but cannot be read; the denial says why, when a
+        /// permission is the reason.
+        case unreadableSettings(ReadAccessDenial?)
+        /// The file, or a folder on the way to it, does not let swingcache's user read it.
+        case permissionDenied(ReadAccessDenial)
         case sqlite(String)
     }
 
@@ -53,8 +57,12 @@ public struct SwingMusicLibraryError: Error, Equatable, Sendable, CustomStringCo
             return "\(file) has no user '\(name)' (its users: \(list))"
         case .malformedSettings:
             return "SwingMusic settings '\(path ?? "")' is not a JSON object: fix it or let SwingMusic write it again"
-        case .unreadableSettings:
+        case .unreadableSettings(let denial?):
+            return "SwingMusic settings '\(path ?? "")' cannot be read: \(denial); \(denial.remedy)"
+        case .unreadableSettings(nil):
             return "SwingMusic settings '\(path ?? "")' cannot be read: let swingcache's user read it"
+        case .permissionDenied(let denial):
+            return "\(file) cannot be read: \(denial); \(denial.remedy)"
         case .sqlite(let message):
             return "\(file): \(message)"
         }

@@ -1,4 +1,5 @@
 import Foundation
+import SwingCache
 
 /// The settings that decide how SwingMusic shows a track, read from its own config folder.
 ///
@@ -50,7 +51,7 @@ public struct SwingMusicSettings: Hashable, Sendable {
         if FileManager.default.fileExists(atPath: file) {
             // Defaults in place of settings that exist would show the library wrongly: better to stop.
             guard let data = FileManager.default.contents(atPath: file) else {
-                throw SwingMusicLibraryError(path: file, problem: .unreadableSettings)
+                throw SwingMusicLibraryError(path: file, problem: .unreadableSettings(ReadAccessDenial.find(for: file)))
             }
             guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
                 throw SwingMusicLibraryError(path: file, problem: .malformedSettings)
