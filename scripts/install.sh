@@ -180,6 +180,11 @@ if [ ! -f "$config_dir/config" ]; then
 SPOTIFY_CLIENT_ID=
 SPOTIFY_CLIENT_SECRET=
 SWINGCACHE_MARKET=US
+# For `swingcache publish` (playlists and listening history into SwingMusic, docs/publishing.md):
+# SWINGMUSIC_URL=http://127.0.0.1:1970
+# SWINGMUSIC_USERNAME=
+# SWINGMUSIC_PASSWORD=
+# SWINGMUSIC_BACKUP_DIR=/home/swingmusic/swingmusic.backup
 CONFIG
 )
     fi

@@ -12,6 +12,20 @@ swift format lint --strict --recursive Sources Tests Package.swift
 echo "== build"
 swift build --build-tests
 
+echo "== systemd-analyze verify on the shipped units (the built binary standing in for /usr/local/bin/swingcache)"
+if ! command -v systemd-analyze >/dev/null; then
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq systemd >/dev/null
+fi
+units=$(mktemp -d)
+for unit in cron/systemd/*; do
+    sed "s#/usr/local/bin/swingcache#$PWD/.build/debug/swingcache#g" "$unit" >"$units/$(basename "$unit")"
+done
+# --man=no: the man pages the units name are installed by install.sh, not here.
+systemd-analyze verify --man=no "$units"/*.service "$units"/*.timer
+rm -rf "$units"
+
 # Every process started here is stopped by its pid on the way out, whatever happened.
 redis_pid=""
 swingmusic_pids=""
@@ -123,3 +137,6 @@ fi
 
 echo "== smoke (the real binary against the fixture server)"
 scripts/smoke.sh
+
+echo "== the release archive, installed and run in a Debian root without Swift"
+scripts/check-archive.sh

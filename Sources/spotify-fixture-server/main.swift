@@ -16,7 +16,7 @@ struct FixtureServerCommand: AsyncParsableCommand {
             not exist; ISRCs starting with ZZ match nothing; titles starting with Nomatch find nothing, with \
             Ambiguous two equal candidates.
 
-            Beside it, each under its own prefix (see README.md for the answers and errors):
+            Beside it, each under its own prefix (see docs/development.md for the answers and errors):
               GET  /lastfm/2.0/?method=track.getInfo&artist=…&track=…&api_key=…
               GET  /musicbrainz/ws/2/isrc/{ISRC}?fmt=json
               GET  /musicbrainz/ws/2/recording/{mbid}?inc=genres+tags+isrcs+url-rels
