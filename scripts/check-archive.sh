@@ -112,6 +112,15 @@ if find "$root" \( -name 'libswift*' -o -name 'libFoundation*' -o -name 'libdisp
     exit 1
 fi
 
+echo "== install.sh --systemd --dry-run from the unpacked archive: says what it would do, changes nothing"
+"$unpacked/install.sh" --systemd --dry-run >"$work/systemd-dry-run.log" 2>&1 \
+    || { cat "$work/systemd-dry-run.log" >&2; echo "check-archive: FAILED: install.sh --systemd --dry-run" >&2; exit 1; }
+if ! grep -q "Dry run: nothing was changed" "$work/systemd-dry-run.log" || grep -q "^Installed" "$work/systemd-dry-run.log"; then
+    cat "$work/systemd-dry-run.log" >&2
+    echo "check-archive: FAILED: install.sh --systemd --dry-run did not say it changed nothing" >&2
+    exit 1
+fi
+
 echo "== in $root ($(cat "$root/.complete")), which holds no Swift: install.sh --cron, then run it"
 inside=/tmp/check-archive
 rm -rf "$root$inside"
