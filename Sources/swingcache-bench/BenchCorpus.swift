@@ -56,6 +56,6 @@ struct BenchCorpus {
 
             """.write(toFile: spec(count), atomically: true, encoding: .utf8)
         }
-        FileManager.default.createFile(atPath: marker, contents: Data())
+        _ = FileManager.default.createFile(atPath: marker, contents: Data())
     }
 }

@@ -22,13 +22,14 @@ extension SQLiteCacheStore {
     /// The merged records of every library file currently matched to the Spotify track `spotifyID`, by path.
     public func enrichedTracks(spotifyID: String) throws -> [EnrichedTrack] {
         try writer.read { db in
+            // Prepared once per connection: `get` asks this for every track id it is given.
             let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT lt.* FROM track_match AS m JOIN library_track AS lt ON lt.filepath = m.filepath
-                    WHERE m.spotify_id = ? AND m.outcome = 'matched' AND m.fingerprint = lt.fingerprint
-                    ORDER BY lt.filepath
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT lt.* FROM track_match AS m JOIN library_track AS lt ON lt.filepath = m.filepath
+                        WHERE m.spotify_id = ? AND m.outcome = 'matched' AND m.fingerprint = lt.fingerprint
+                        ORDER BY lt.filepath
+                        """),
                 arguments: [spotifyID])
             return try rows.map { try Self.enrichedTrack($0, db: db) }
         }
@@ -60,7 +61,8 @@ extension SQLiteCacheStore {
         var spotify: StoredEntity?
         var unchangedRefreshes: Int?
         if let match, match.fingerprint == library.fingerprint, match.match.isUsable, let id = match.match.spotifyID,
-            let trackRow = try Row.fetchOne(db, sql: "SELECT * FROM track WHERE id = ?", arguments: [id])
+            let trackRow = try Row.fetchOne(
+                db, sql: "\(entitySelection(.track, includingRaw: false)) WHERE id = ?", arguments: [id])
         {
             spotify = try storedEntity(kind: .track, row: trackRow, includingRaw: false)
             unchangedRefreshes = try Int.fetchOne(

@@ -110,9 +110,10 @@ extension SQLiteCacheStore {
 
     /// How many refreshes in a row brought `id` back unchanged; nil when it was never stored.
     public func unchangedRefreshes(of id: SpotifyID) throws -> Int? {
-        try writer.read { db in
+        // One SELECT needs no transaction of its own, and `get` asks it for every id it is given.
+        try writer.unsafeRead { db in
             try Int.fetchOne(
-                db, sql: "SELECT unchanged_refreshes FROM entity_change WHERE kind = ? AND id = ?",
+                db.cachedStatement(sql: "SELECT unchanged_refreshes FROM entity_change WHERE kind = ? AND id = ?"),
                 arguments: [id.kind.rawValue, id.value])
         }
     }
