@@ -21,14 +21,18 @@ struct CPUBenchmark {
             .path
     }
 
+    /// The figures to measure: `spec`, `entity`, `plan`, `get` and `warmup`; all of them when empty.
+    var only: Set<String> = []
+
     func run() async throws {
         print("swingcache-bench: CPU where the work is (\(runs) runs per figure; min and median)")
+        func wanted(_ figure: String) -> Bool { only.isEmpty || only.contains(figure) }
         try corpus.prepare()
-        try specParsing()
-        try cachedReads()
-        try planOfCachedTargets()
-        try getWithManyIDs()
-        try await coldWarmUp()
+        if wanted("spec") { try specParsing() }
+        if wanted("entity") { try cachedReads() }
+        if wanted("plan") { try planOfCachedTargets() }
+        if wanted("get") { try getWithManyIDs() }
+        if wanted("warmup") { try await coldWarmUp() }
     }
 
     // MARK: Spec parsing

@@ -21,17 +21,25 @@ extension SQLiteCacheStore {
 
     /// The merged records of every library file currently matched to the Spotify track `spotifyID`, by path.
     public func enrichedTracks(spotifyID: String) throws -> [EnrichedTrack] {
+        try enrichedTracks(spotifyIDs: [spotifyID])[spotifyID] ?? []
+    }
+
+    /// ``enrichedTracks(spotifyID:)`` for each of `spotifyIDs`, in one read: ids no file matches are left out.
+    public func enrichedTracks(spotifyIDs: [String]) throws -> [String: [EnrichedTrack]] {
         try writer.read { db in
             // Prepared once per connection: `get` asks this for every track id it is given.
-            let rows = try Row.fetchAll(
-                db.cachedStatement(
-                    sql: """
-                        SELECT lt.* FROM track_match AS m JOIN library_track AS lt ON lt.filepath = m.filepath
-                        WHERE m.spotify_id = ? AND m.outcome = 'matched' AND m.fingerprint = lt.fingerprint
-                        ORDER BY lt.filepath
-                        """),
-                arguments: [spotifyID])
-            return try rows.map { try Self.enrichedTrack($0, db: db) }
+            let statement = try db.cachedStatement(
+                sql: """
+                    SELECT lt.* FROM track_match AS m JOIN library_track AS lt ON lt.filepath = m.filepath
+                    WHERE m.spotify_id = ? AND m.outcome = 'matched' AND m.fingerprint = lt.fingerprint
+                    ORDER BY lt.filepath
+                    """)
+            var tracks: [String: [EnrichedTrack]] = [:]
+            for spotifyID in spotifyIDs {
+                let rows = try Row.fetchAll(statement, arguments: [spotifyID])
+                if !rows.isEmpty { tracks[spotifyID] = try rows.map { try Self.enrichedTrack($0, db: db) } }
+            }
+            return tracks
         }
     }
 

@@ -21,14 +21,28 @@ extension SQLiteCacheStore {
     /// The raw answer is inflated only when asked for: readers of the columns do not pay for it.
     public func entity(_ id: SpotifyID, includingRaw: Bool = true) throws -> StoredEntity? {
         // One SELECT needs no transaction of its own: unsafeRead spares the BEGIN/COMMIT around it.
+        try writer.unsafeRead { db in try Self.storedEntity(id, includingRaw: includingRaw, in: db) }
+    }
+
+    /// The stored entity of each of `ids` the store holds, read on one connection access: `get` with
+    /// thousands of ids pays for one, not one per id.
+    public func entities(_ ids: [SpotifyID], includingRaw: Bool = true) throws -> [SpotifyID: StoredEntity] {
         try writer.unsafeRead { db in
-            let statement = try db.cachedStatement(
-                sql: "\(Self.entitySelection(id.kind, includingRaw: includingRaw)) WHERE id = ?")
-            // A cursor's row is read in place, by column index: no copy of the row, no look-up of names.
-            let cursor = try Row.fetchCursor(statement, arguments: [id.value])
-            guard let row = try cursor.next() else { return nil }
-            return try Self.storedEntity(kind: id.kind, row: row, includingRaw: includingRaw)
+            var found: [SpotifyID: StoredEntity] = [:]
+            for id in ids {
+                found[id] = try Self.storedEntity(id, includingRaw: includingRaw, in: db)
+            }
+            return found
         }
+    }
+
+    private static func storedEntity(_ id: SpotifyID, includingRaw: Bool, in db: Database) throws -> StoredEntity? {
+        let statement = try db.cachedStatement(
+            sql: "\(entitySelection(id.kind, includingRaw: includingRaw)) WHERE id = ?")
+        // A cursor's row is read in place, by column index: no copy of the row, no look-up of names.
+        let cursor = try Row.fetchCursor(statement, arguments: [id.value])
+        guard let row = try cursor.next() else { return nil }
+        return try storedEntity(kind: id.kind, row: row, includingRaw: includingRaw)
     }
 
     /// `SELECT` of the columns ``storedEntity(kind:row:includingRaw:)`` reads, in the order it reads them, from

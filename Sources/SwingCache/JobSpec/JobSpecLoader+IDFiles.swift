@@ -53,6 +53,9 @@ extension SpecReader {
                 var lineEnd = lineStart
                 while lineEnd < bytes.count, bytes[lineEnd] != 0x0A, bytes[lineEnd] != 0x0D { lineEnd += 1 }
                 lineNumber += 1
+                if lineNumber == Self.linesBeforeReserving {
+                    reserveRoom(forIDsIn: bytes.count, after: lineStart, counts)
+                }
                 readIDLine(
                     UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd]), lineNumber: lineNumber,
                     file: resolved, defaultKind: defaultKind, counts: &counts)
@@ -71,6 +74,19 @@ extension SpecReader {
                     "id file '\(resolved)' has \(entries) entr\(entries == 1 ? "y" : "ies") and none is a Spotify id: a run would fetch nothing from it (one id per line: a bare id, a spotify: URI or an open.spotify.com link; swingcache validate lists them)"
                 ))
         }
+    }
+
+    /// Lines read before the set and list of targets are grown for the whole file at once.
+    static let linesBeforeReserving = 1000
+
+    /// Grows the targets for an id file of `size` bytes whose first `offset` bytes held `counts`, when most of
+    /// those lines were ids: growing a set of a million ids step by step costs more than reading them. A file of
+    /// something else (a CSV, a log) reserves nothing.
+    mutating func reserveRoom(forIDsIn size: Int, after offset: Int, _ counts: IDFileCounts) {
+        guard offset > 0, counts.valid * 2 >= Self.linesBeforeReserving else { return }
+        let expected = size / max(1, offset / counts.valid)
+        seen.reserveCapacity(seen.count + expected)
+        targets.reserveCapacity(targets.count + expected)
     }
 
     /// How many entries an id file holds, and how many of them are ids.
