@@ -24,10 +24,10 @@ extension SQLiteCacheStore {
         try writer.unsafeRead { db in try Self.storedEntity(id, includingRaw: includingRaw, in: db) }
     }
 
-    /// The stored entity of each of `ids` the store holds, read on one connection access: `get` with
-    /// thousands of ids pays for one, not one per id.
+    /// The stored entity of each of `ids` the store holds, read in one transaction: `get` with thousands of
+    /// ids takes the database's lock once, not once per id.
     public func entities(_ ids: [SpotifyID], includingRaw: Bool = true) throws -> [SpotifyID: StoredEntity] {
-        try writer.unsafeRead { db in
+        try writer.read { db in
             var found: [SpotifyID: StoredEntity] = [:]
             for id in ids {
                 found[id] = try Self.storedEntity(id, includingRaw: includingRaw, in: db)

@@ -115,8 +115,8 @@ extension SQLiteCacheStore {
 
     /// How many refreshes in a row brought each of `ids` back unchanged; ids never stored are left out.
     public func unchangedRefreshes(of ids: [SpotifyID]) throws -> [SpotifyID: Int] {
-        // Single SELECTs need no transaction of their own, and `get` asks this for every id it is given.
-        try writer.unsafeRead { db in
+        // One transaction: `get` asks this for every id it is given, and takes the database's lock once.
+        try writer.read { db in
             let statement = try db.cachedStatement(
                 sql: "SELECT unchanged_refreshes FROM entity_change WHERE kind = ? AND id = ?")
             var counts: [SpotifyID: Int] = [:]

@@ -97,12 +97,8 @@ enum CatalogDecoder {
         return value
     }
 
-    /// The decoder of Spotify's snake_case fields into the payload types.
-    static func payloadDecoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
-        return decoder
-    }
+    /// The decoder of the payload types, whose coding keys are Spotify's snake_case names.
+    static func payloadDecoder() -> JSONDecoder { JSONDecoder() }
 
     private static func entity(
         id: SpotifyID, from dictionary: [String: Any], decoder: JSONDecoder
