@@ -91,6 +91,7 @@ let package = Package(
             dependencies: [
                 "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "SwingMusicLibrary", "RedisClient", "FixtureServer",
                 "SwingCacheTestKit", .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         .testTarget(name: "SwingCacheTests", dependencies: ["SwingCache", "SwingCacheTestKit"]),

@@ -10,6 +10,8 @@ import SwingCacheTestKit
 /// `offline`: a database of 100 000 tracks and 10 000 albums in mixed states: planning, the bulk freshness
 /// look-up, cleanup of 50 000 expired rows, bytes per cached track, peak RSS.
 /// `fetch`: requests per warm-up against the fixture server, pacing accuracy, cached reads.
+/// `cpu`: the CPU spent where the work is, each figure next to a floor measured in the same run (CPUBenchmark);
+/// `cpu spec entity plan get warmup` measures only the figures named.
 /// `week`: a simulated week of Spotify's rolling-day quota, fixed ttl against change-aware freshness.
 
 func measure<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {
@@ -105,11 +107,16 @@ func offlineBenchmark() async throws {
 }
 
 let parts = CommandLine.arguments.dropFirst()
+if parts.first == "cpu-plan-floor", parts.count == 3 {
+    try CPUBenchmark.planFloor(databasePath: parts[parts.startIndex + 1], idFile: parts[parts.startIndex + 2])
+    exit(0)
+}
 if parts.isEmpty || parts.contains("offline") { try await offlineBenchmark() }
 if parts.isEmpty || parts.contains("fetch") { try await FetchBenchmark().run() }
 if parts.contains("reads") { try await FetchBenchmark().cachedReads() }
 if parts.contains("redis") { try await RedisBenchmark().run() }
 if parts.contains("library") { try await LibraryBenchmark().run() }
+if parts.contains("cpu") { try await CPUBenchmark(only: Set(parts.filter { $0 != "cpu" })).run() }
 if parts.contains("week") {
     QuotaWeekBenchmark().run()
     QuotaWeekBenchmark(tracks: 2_000).run()

@@ -33,6 +33,11 @@ struct SwingCacheCommand: AsyncParsableCommand {
         ]
     )
 
+    /// Parses the command line with `get`'s ids packed (``PackedIDArguments``), then runs the command.
+    static func main() async {
+        await main(PackedIDArguments.packing(Array(CommandLine.arguments.dropFirst())))
+    }
+
     /// Printed by `swingcache --version`; the same as the User-Agent's version.
     static let version = "swingcache \(ProviderUserAgent.defaultVersion)"
 }

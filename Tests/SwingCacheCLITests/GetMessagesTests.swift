@@ -16,6 +16,27 @@ import Testing
     }
 }
 
+/// `get` with many ids, options between them: every id answered in order, every bad one quoted as typed.
+@Suite struct GetManyIDsTests {
+    @Test func idsAmongOptionsAreEachAnsweredAndBadOnesQuotedAsTyped() throws {
+        let folder = try TemporaryDirectory()
+        let ids = ["4iV5W9uYEdYUVa79Axb7Rh", "3n3Ppam7vgaVa1iaRUc9Lp", "spotify:track:0eGsygTp906u18L0Oimnem"]
+        let asked = try CommandLineRun.swingcache(
+            ["get", "track"] + ids.prefix(2) + ["--offline", "--json", ids[2], ids[0]], in: folder.path,
+            environment: ["SWINGCACHE_DB": folder.file("cache.sqlite")])
+        #expect(asked.status == 75, "\(asked.standardError)")
+        let answers = try #require(
+            try JSONSerialization.jsonObject(with: Data(asked.standardOutput.utf8)) as? [[String: Any]])
+        #expect(answers.count == 3, "the repeated id is answered once")
+        let wrong = try CommandLineRun.swingcache(
+            ["get", "track", ids[0], "spotify:album:0sNOF9WDwhWunNAHPD3Baj", "not-an-id", ids[1], "--offline"],
+            in: folder.path, environment: ["SWINGCACHE_DB": folder.file("cache.sqlite")])
+        #expect(wrong.status == 64)
+        #expect(wrong.standardError.contains("'spotify:album:0sNOF9WDwhWunNAHPD3Baj' is an album, not a track"))
+        #expect(wrong.standardError.contains("'not-an-id' is not a Spotify id"))
+    }
+}
+
 /// `get --now`: what it fetches is stamped with the time it judged freshness by.
 @Suite struct GetClockTests {
     @Test func whatGetFetchesExpiresFromTheTimeItJudgedFreshnessBy() throws {

@@ -234,6 +234,26 @@ import Testing
         #expect(spec.emptyIDSources.isEmpty)
     }
 
+    @Test func linesBeyondASCIIKeepTheirColumnsInCharacters() throws {
+        let folder = try TemporaryDirectory()
+        try folder.write(
+            "ids.txt",
+            "\u{A0}4iV5W9uYEdYUVa79Axb7Rh  # café\né 0sNOF9WDwhWunNAHPD3Baj\n\u{3000}spotify:album:0sNOF9WDwhWunNAHPD3Baj\n"
+        )
+        let specPath = try folder.write("spec.yaml", "targets:\n  files: [ids.txt]\n")
+        let spec = try loader.load(path: specPath)
+        #expect(
+            spec.targets.map(\.id) == [
+                SpotifyID(kind: .track, value: "4iV5W9uYEdYUVa79Axb7Rh"),
+                SpotifyID(kind: .album, value: "0sNOF9WDwhWunNAHPD3Baj"),
+            ])
+        #expect(spec.targets.map(\.origin.column) == [2, 2])
+        #expect(
+            spec.invalidTargets.map(\.description) == [
+                "\(folder.file("ids.txt")):2:1: 'é 0sNOF9WDwhWunNAHPD3Baj' is not a Spotify id (expected 22 letters and digits, a spotify: URI or an open.spotify.com link)"
+            ])
+    }
+
     @Test func anIDFileWithNoReadableIDIsNamedWhereTheSpecListsIt() throws {
         let folder = try TemporaryDirectory()
         try folder.write("ids.txt", "title,artist\nSong,Someone\n")

@@ -21,16 +21,25 @@ extension SQLiteCacheStore {
 
     /// The merged records of every library file currently matched to the Spotify track `spotifyID`, by path.
     public func enrichedTracks(spotifyID: String) throws -> [EnrichedTrack] {
+        try enrichedTracks(spotifyIDs: [spotifyID])[spotifyID] ?? []
+    }
+
+    /// ``enrichedTracks(spotifyID:)`` for each of `spotifyIDs`, in one read: ids no file matches are left out.
+    public func enrichedTracks(spotifyIDs: [String]) throws -> [String: [EnrichedTrack]] {
         try writer.read { db in
-            let rows = try Row.fetchAll(
-                db,
+            // Prepared once per connection: `get` asks this for every track id it is given.
+            let statement = try db.cachedStatement(
                 sql: """
                     SELECT lt.* FROM track_match AS m JOIN library_track AS lt ON lt.filepath = m.filepath
                     WHERE m.spotify_id = ? AND m.outcome = 'matched' AND m.fingerprint = lt.fingerprint
                     ORDER BY lt.filepath
-                    """,
-                arguments: [spotifyID])
-            return try rows.map { try Self.enrichedTrack($0, db: db) }
+                    """)
+            var tracks: [String: [EnrichedTrack]] = [:]
+            for spotifyID in spotifyIDs {
+                let rows = try Row.fetchAll(statement, arguments: [spotifyID])
+                if !rows.isEmpty { tracks[spotifyID] = try rows.map { try Self.enrichedTrack($0, db: db) } }
+            }
+            return tracks
         }
     }
 
@@ -60,7 +69,8 @@ extension SQLiteCacheStore {
         var spotify: StoredEntity?
         var unchangedRefreshes: Int?
         if let match, match.fingerprint == library.fingerprint, match.match.isUsable, let id = match.match.spotifyID,
-            let trackRow = try Row.fetchOne(db, sql: "SELECT * FROM track WHERE id = ?", arguments: [id])
+            let trackRow = try Row.fetchOne(
+                db, sql: "\(entitySelection(.track, includingRaw: false)) WHERE id = ?", arguments: [id])
         {
             spotify = try storedEntity(kind: .track, row: trackRow, includingRaw: false)
             unchangedRefreshes = try Int.fetchOne(

@@ -110,10 +110,20 @@ extension SQLiteCacheStore {
 
     /// How many refreshes in a row brought `id` back unchanged; nil when it was never stored.
     public func unchangedRefreshes(of id: SpotifyID) throws -> Int? {
+        try unchangedRefreshes(of: [id])[id]
+    }
+
+    /// How many refreshes in a row brought each of `ids` back unchanged; ids never stored are left out.
+    public func unchangedRefreshes(of ids: [SpotifyID]) throws -> [SpotifyID: Int] {
+        // One transaction: `get` asks this for every id it is given, and takes the database's lock once.
         try writer.read { db in
-            try Int.fetchOne(
-                db, sql: "SELECT unchanged_refreshes FROM entity_change WHERE kind = ? AND id = ?",
-                arguments: [id.kind.rawValue, id.value])
+            let statement = try db.cachedStatement(
+                sql: "SELECT unchanged_refreshes FROM entity_change WHERE kind = ? AND id = ?")
+            var counts: [SpotifyID: Int] = [:]
+            for id in ids {
+                counts[id] = try Int.fetchOne(statement, arguments: [id.kind.rawValue, id.value])
+            }
+            return counts
         }
     }
 

@@ -50,8 +50,9 @@ public struct TieredCache: Sendable {
         }
         // A stored entity carries its own freshness: only ids without one need the bulk look-up (known-missing).
         var rest: [SpotifyID] = []
+        let fromSQLite = try store.entities(ids.filter { entries[$0] == nil }, includingRaw: false)
         for id in ids where entries[id] == nil {
-            if let stored = try store.entity(id, includingRaw: false) {
+            if let stored = fromSQLite[id] {
                 entries[id] = Entry(
                     state: .cached(fetchedAt: stored.fetchedAt, expiresAt: stored.expiresAt), stored: stored,
                     tier: .sqlite)

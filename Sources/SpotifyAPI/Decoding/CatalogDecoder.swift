@@ -15,6 +15,24 @@ enum CatalogDecoder {
     static func decode(
         _ body: Data, kind: EntityKind, requested ids: [SpotifyID], batch: Bool
     ) throws(Malformed) -> (entities: [CatalogEntity], missing: [SpotifyID]) {
+        // The bytes Spotify sent for each element, trimmed where they lie: no decoding and re-encoding of the
+        // whole answer. An answer of another shape takes the way below, whose messages say what is wrong.
+        if let elements = RawJSON.elements(
+            of: body, listedUnder: batch ? kind.plural : nil, trimming: trimmedKeys),
+            elements.count == ids.count
+        {
+            let decoder = payloadDecoder()
+            var entities: [CatalogEntity] = []
+            var missing: [SpotifyID] = []
+            for (id, element) in zip(ids, elements) {
+                if let raw = element {
+                    entities.append(try entity(id: id, raw: raw, decoder: decoder))
+                } else {
+                    missing.append(id)
+                }
+            }
+            return (entities, missing)
+        }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: body)
@@ -43,7 +61,7 @@ enum CatalogDecoder {
             guard let dictionary = element as? [String: Any] else {
                 throw Malformed(reason: "an element of the answer is not an object")
             }
-            entities.append(try entity(id: id, from: trim(dictionary)))
+            entities.append(try entity(id: id, from: trim(dictionary), decoder: payloadDecoder()))
         }
         return (entities, missing)
     }
@@ -56,7 +74,9 @@ enum CatalogDecoder {
         var found: [Track] = []
         for item in items {
             guard let dictionary = item as? [String: Any], let id = dictionary["id"] as? String else { continue }
-            if case .track(let track) = try entity(id: SpotifyID(kind: .track, value: id), from: trim(dictionary)) {
+            if case .track(let track) = try entity(
+                id: SpotifyID(kind: .track, value: id), from: trim(dictionary), decoder: payloadDecoder())
+            {
                 found.append(track)
             }
         }
@@ -77,15 +97,23 @@ enum CatalogDecoder {
         return value
     }
 
-    private static func entity(id: SpotifyID, from dictionary: [String: Any]) throws(Malformed) -> CatalogEntity {
+    /// The decoder of the payload types, whose coding keys are Spotify's snake_case names.
+    static func payloadDecoder() -> JSONDecoder { JSONDecoder() }
+
+    private static func entity(
+        id: SpotifyID, from dictionary: [String: Any], decoder: JSONDecoder
+    ) throws(Malformed) -> CatalogEntity {
         let raw: Data
         do {
             raw = try JSONSerialization.data(withJSONObject: dictionary, options: [.sortedKeys])
         } catch {
             throw Malformed(reason: "the \(id.kind.rawValue) \(id.value) cannot be re-encoded")
         }
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try entity(id: id, raw: raw, decoder: decoder)
+    }
+
+    /// The entity in `raw`, one element of an answer as stored.
+    private static func entity(id: SpotifyID, raw: Data, decoder: JSONDecoder) throws(Malformed) -> CatalogEntity {
         do {
             switch id.kind {
             case .track:

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The shapes of Spotify's answers, as far as swingcache reads them. Every field Development Mode may omit
-/// is optional.
+/// is optional. Snake-case fields name their keys: cheaper than a decoder that converts every key it meets.
 struct TokenPayload: Decodable {
     var accessToken: String
     var expiresIn: Int
@@ -46,6 +46,11 @@ struct AlbumReference: Decodable {
     var name: String
     var releaseDate: String?
     var images: [ImagePayload]?
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, images
+        case releaseDate = "release_date"
+    }
 }
 
 struct TrackPayload: Decodable {
@@ -58,6 +63,14 @@ struct TrackPayload: Decodable {
     var popularity: Int?
     var trackNumber: Int?
     var discNumber: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case name, album, artists, explicit, popularity
+        case externalIds = "external_ids"
+        case durationMs = "duration_ms"
+        case trackNumber = "track_number"
+        case discNumber = "disc_number"
+    }
 }
 
 struct AlbumPayload: Decodable {
@@ -72,6 +85,15 @@ struct AlbumPayload: Decodable {
     var popularity: Int?
     var genres: [String]?
     var images: [ImagePayload]?
+
+    enum CodingKeys: String, CodingKey {
+        case name, artists, label, popularity, genres, images
+        case albumType = "album_type"
+        case releaseDate = "release_date"
+        case releaseDatePrecision = "release_date_precision"
+        case totalTracks = "total_tracks"
+        case externalIds = "external_ids"
+    }
 }
 
 struct ArtistPayload: Decodable {

@@ -43,9 +43,12 @@ public struct SpotifyID: Hashable, Sendable, Codable, Comparable, CustomStringCo
         (lhs.kind, lhs.value) < (rhs.kind, rhs.value)
     }
 
-    static func isBase62ID(_ text: Substring) -> Bool {
-        text.utf8.count == 22
-            && text.utf8.allSatisfy { byte in
+    static func isBase62ID(_ text: Substring) -> Bool { isBase62ID(text.utf8) }
+
+    /// Whether `bytes` are 22 ASCII letters and digits.
+    static func isBase62ID(_ bytes: some Collection<UInt8>) -> Bool {
+        bytes.count == 22
+            && bytes.allSatisfy { byte in
                 (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
             }
     }

@@ -206,69 +206,6 @@ struct SpecReader {
         }
     }
 
-    mutating func readIDFileEntry(_ entry: Node) {
-        var filePath: String?
-        var kind = EntityKind.track
-        if case .mapping(let fields) = entry {
-            for (key, value) in fields {
-                switch keyName(key, known: Self.fileEntryKeys, in: "an entry of targets.files") {
-                case "path": filePath = string(value, key: "path")
-                case "kind":
-                    if let text = string(value, key: "kind") {
-                        if let parsed = EntityKind(rawValue: text) {
-                            kind = parsed
-                        } else {
-                            report(
-                                value, "'kind' must be track, album or artist, found '\(text.abbreviatedForMessages())'"
-                            )
-                        }
-                    }
-                default: break
-                }
-            }
-            if filePath == nil { report(entry, "an entry of targets.files needs a 'path'") }
-        } else {
-            filePath = string(entry, key: "an entry of targets.files")
-        }
-        guard let filePath else { return }
-        readIDFile(filePath, defaultKind: kind, listedAt: entry)
-    }
-
-    mutating func readIDFile(_ relativePath: String, defaultKind: EntityKind, listedAt node: Node) {
-        let resolved = Self.resolve(relativePath, besideSpec: path)
-        let contents: String
-        do {
-            contents = try TextFile.read(resolved)
-        } catch {
-            switch error {
-            case .unreadable(let reason): report(node, "cannot read id file '\(resolved)': \(reason)")
-            case .notUTF8:
-                errors.append(TextFileDiagnostic.diagnostic(for: error, file: resolved, reading: "id file"))
-            }
-            return
-        }
-        var lineNumber = 0
-        var entries = 0
-        var valid = 0
-        for line in contents.textLines {
-            lineNumber += 1
-            let withoutComment = line.firstIndex(of: "#").map { line[..<$0] } ?? line[...]
-            let entry = withoutComment.trimmingWhitespace()
-            guard !entry.isEmpty else { continue }
-            let column = line.distance(from: line.startIndex, to: entry.startIndex) + 1
-            let place = SourceLocation(file: resolved, line: lineNumber, column: column)
-            entries += 1
-            if addTarget(String(entry), kind: Self.kind(of: entry) ?? defaultKind, at: place) { valid += 1 }
-        }
-        if entries > 0 && valid == 0 {
-            emptyIDSources.append(
-                Diagnostic(
-                    location(of: node),
-                    "id file '\(resolved)' has \(entries) entr\(entries == 1 ? "y" : "ies") and none is a Spotify id: a run would fetch nothing from it (one id per line: a bare id, a spotify: URI or an open.spotify.com link; swingcache validate lists them)"
-                ))
-        }
-    }
-
     mutating func readBudget(_ node: Node) -> BudgetPolicy {
         var budget = BudgetPolicy()
         guard let section = mapping(node, named: "'budget'") else { return budget }
@@ -371,12 +308,7 @@ struct SpecReader {
     @discardableResult
     mutating func addTarget(_ text: String, kind: EntityKind, at place: SourceLocation) -> Bool {
         do {
-            let id = try SpotifyID(parsing: text, expecting: kind)
-            if seen.insert(id).inserted {
-                targets.append(JobTarget(id: id, origin: place))
-            } else {
-                duplicateCount += 1
-            }
+            add(try SpotifyID(parsing: text, expecting: kind), at: place)
             return true
         } catch {
             invalidCount += 1
@@ -387,11 +319,12 @@ struct SpecReader {
         }
     }
 
-    /// The kind a URI or link names, so an id file may mix kinds.
-    static func kind(of entry: Substring) -> EntityKind? {
-        EntityKind.allCases.first { kind in
-            entry.hasPrefix("spotify:\(kind.rawValue):") || entry.contains("open.spotify.com/\(kind.rawValue)/")
-                || (entry.contains("open.spotify.com/intl-") && entry.contains("/\(kind.rawValue)/"))
+    /// Lists `id` once, counting a repeat as a duplicate.
+    mutating func add(_ id: SpotifyID, at place: SourceLocation) {
+        if seen.insert(id).inserted {
+            targets.append(JobTarget(id: id, origin: place))
+        } else {
+            duplicateCount += 1
         }
     }
 
@@ -603,7 +536,7 @@ private enum YAMLProblem {
 }
 
 /// One-line diagnostics for a job spec or id file that could not be read as text.
-private enum TextFileDiagnostic {
+enum TextFileDiagnostic {
     static func diagnostic(for problem: TextFile.Problem, file: String, reading what: String) -> Diagnostic {
         switch problem {
         case .unreadable(let reason):

@@ -29,8 +29,10 @@ public struct JobSet: Sendable {
     public init(specs: [JobSpec], defaultMarket: String) {
         self.specs = specs
         self.defaultMarket = defaultMarket
-        var seen: Set<SpotifyID> = []
+        let listed = specs.reduce(0) { $0 + $1.targets.count }
+        var seen = Set<SpotifyID>(minimumCapacity: listed)
         var targets: [PlanTarget] = []
+        targets.reserveCapacity(listed)
         var duplicates = 0
         for spec in specs {
             duplicates += spec.duplicateCount

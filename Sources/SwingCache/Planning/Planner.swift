@@ -31,12 +31,26 @@ public struct Planner: Sendable {
     ) -> Plan {
         var itemsByState: [FreshnessState: Int] = [:]
         var work: [(target: PlanTarget, state: FreshnessState, expiry: Date?, order: Int)] = []
+        // What the ttl check needs, gathered on the same pass: a plan of a million targets reads each once.
+        var keptByGroup: [RequestGroup: Int] = [:]
+        var shortestTTL: TimeInterval?
+        var lastGroup: (group: RequestGroup, count: Int)?
         for (order, target) in targets.enumerated() {
             let entry = cache[target.id] ?? .absent
             let state = target.freshness.state(of: entry, at: now)
             itemsByState[state, default: 0] += 1
             if state.needsFetch { work.append((target, state, entry.expiry, order)) }
+            shortestTTL = min(shortestTTL ?? target.freshness.ttl, target.freshness.ttl)
+            guard state != .knownMissing && state != .invalid else { continue }
+            // Targets come in runs of one kind and market: count a run before touching the dictionary.
+            if let last = lastGroup, last.group.kind == target.id.kind, last.group.market == target.market {
+                lastGroup?.count += 1
+            } else {
+                if let last = lastGroup { keptByGroup[last.group, default: 0] += last.count }
+                lastGroup = (RequestGroup(kind: target.id.kind, market: target.market), 1)
+            }
         }
+        if let last = lastGroup { keptByGroup[last.group, default: 0] += last.count }
         if invalidCount > 0 { itemsByState[.invalid, default: 0] += invalidCount }
 
         work.sort { lhs, rhs in
@@ -81,7 +95,7 @@ public struct Planner: Sendable {
             timeToFinish: timeToFinish(
                 batchCount: batches.count, recentRequests: recentRequests, service: service, now: now),
             limitedBy: deferred.isEmpty ? nil : limit,
-            ttlCheck: ttlCheck(targets: targets, cache: cache, service: service, now: now))
+            ttlCheck: ttlCheck(ttl: shortestTTL ?? ttlWithoutTargets, keptByGroup: keptByGroup, service: service))
         plan.requestsInLastDay = inLastDay
         plan.dailyLimit = dailyLimit
         return plan
@@ -128,15 +142,14 @@ public struct Planner: Sendable {
         return last.timeIntervalSince(now)
     }
 
-    private func ttlCheck(
-        targets: [PlanTarget], cache: [SpotifyID: CacheEntryState], service: ServiceState, now: Date
-    ) -> TTLCheck {
-        let ttl = targets.map(\.freshness.ttl).min() ?? ttlWithoutTargets
-        let kept = targets.filter { target in
-            let state = target.freshness.state(of: cache[target.id] ?? .absent, at: now)
-            return state != .knownMissing && state != .invalid
+    /// Whether the quota keeps every kept target (all but known-missing and invalid ones) fresh within `ttl`;
+    /// `keptByGroup` counts them by the requests they share.
+    private func ttlCheck(ttl: TimeInterval, keptByGroup: [RequestGroup: Int], service: ServiceState) -> TTLCheck {
+        // As many requests as ``pack(_:service:)`` would make of them: each group in full requests.
+        let requestsPerRefresh = keptByGroup.reduce(0) { total, group in
+            let capacity = service.mode(for: group.key.kind).idsPerRequest(for: group.key.kind)
+            return total + (group.value + capacity - 1) / capacity
         }
-        let requestsPerRefresh = Self.pack(kept.map { ($0, .fresh) }, service: service).count
         let perHourByInterval = budget.minInterval > 0 ? 3600 / budget.minInterval : .infinity
         let perHourByDay = budget.dailyLimit(learned: service.learnedQuota).map { Double($0) / 24 } ?? .infinity
         let requestsPerHour = min(Double(budget.perHourForRuns), perHourByInterval, perHourByDay)
@@ -152,6 +165,12 @@ public struct Planner: Sendable {
             minimumPerHour: quotaBinds ? neededPerHour : nil)
     }
 
+    /// Ids that may share a request: one kind, one market.
+    struct RequestGroup: Hashable {
+        var kind: EntityKind
+        var market: String
+    }
+
     struct Batch {
         var kind: EntityKind
         var market: String
@@ -161,15 +180,11 @@ public struct Planner: Sendable {
     /// Packs prioritised work into as few requests as the mode allows, keeping each request's place by its
     /// most urgent id.
     static func pack(_ work: [(target: PlanTarget, state: FreshnessState)], service: ServiceState) -> [Batch] {
-        struct GroupKey: Hashable {
-            var kind: EntityKind
-            var market: String
-        }
-        var groupIndex: [GroupKey: Int] = [:]
+        var groupIndex: [RequestGroup: Int] = [:]
         var groups: [[Batch]] = []
         var order: [(group: Int, index: Int)] = []
         for item in work {
-            let key = GroupKey(kind: item.target.id.kind, market: item.target.market)
+            let key = RequestGroup(kind: item.target.id.kind, market: item.target.market)
             let capacity = service.mode(for: key.kind).idsPerRequest(for: key.kind)
             let group =
                 groupIndex[key]

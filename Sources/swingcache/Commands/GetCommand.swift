@@ -46,7 +46,7 @@ struct GetCommand: AsyncParsableCommand {
         try await reportingFailures {
             var parsed: [SpotifyID] = []
             var problems: [String] = []
-            for text in ids {
+            for text in ids.flatMap(PackedIDArguments.unpacking) {
                 do throws(SpotifyIDError) {
                     parsed.append(try SpotifyID(parsing: text, expecting: kind))
                 } catch {
@@ -80,6 +80,9 @@ struct GetCommand: AsyncParsableCommand {
                 entries = try await cache.entries(for: unique)
             }
 
+            // Read for all ids at once: one access to the database, not one per id.
+            let refreshes = try cache.store.unchangedRefreshes(of: unique.filter { entries[$0]?.stored != nil })
+            let library = try cache.store.enrichedTracks(spotifyIDs: unique.filter { $0.kind == .track }.map(\.value))
             var answers: [CachedAnswer] = []
             for id in unique {
                 let entry = entries[id]
@@ -92,10 +95,8 @@ struct GetCommand: AsyncParsableCommand {
                 default: source = .notCached
                 }
                 var answer = CachedAnswer(id: id, source: source, stored: entry?.stored, tier: entry?.tier)
-                if entry?.stored != nil { answer.unchangedRefreshes = try cache.store.unchangedRefreshes(of: id) }
-                if id.kind == .track {
-                    answer.library = try cache.store.enrichedTracks(spotifyID: id.value).map(EnrichedTrackAnswer.init)
-                }
+                if entry?.stored != nil { answer.unchangedRefreshes = refreshes[id] }
+                if id.kind == .track { answer.library = (library[id.value] ?? []).map(EnrichedTrackAnswer.init) }
                 answers.append(answer)
             }
             if json {
