@@ -4,8 +4,8 @@
 # .cache/check-archive/ for the next run) that holds no Swift, installs it with its own install.sh --cron and runs
 # --version, --help, a completion script and `get --offline` on a new database.
 #
-#   scripts/check-archive.sh                  builds the archive first (scripts/package.sh --skip-build when
-#                                             .build-static holds a binary, else a full build)
+#   scripts/check-archive.sh                  builds the archive first (scripts/package.sh, incremental in
+#                                             .build-static)
 #   scripts/check-archive.sh FILE.tar.gz      checks that archive
 #   --copied-libraries                        in a root of just the libraries `ldd` lists (no debootstrap)
 #
@@ -30,8 +30,12 @@ for argument in "$@"; do
     esac
 done
 if [ -z "$archive" ]; then
-    if [ -x .build-static/release/swingcache ]; then build=(--skip-build); else build=(); fi
-    archive=$(scripts/package.sh ${build[@]+"${build[@]}"} | tee /dev/stderr | tail -n 1)
+    # The build is incremental, so an unchanged tree costs little; its output goes to standard error as it comes
+    # (through the inherited descriptor: reopening /dev/stderr would truncate a log file it points at).
+    package_output=$(mktemp)
+    scripts/package.sh | tee "$package_output" >&2
+    archive=$(tail -n 1 "$package_output")
+    rm -f "$package_output"
 fi
 [ -f "$archive" ] || { echo "check-archive: archive '$archive' does not exist" >&2; exit 66; }
 started=$(date +%s)

@@ -79,6 +79,10 @@ public struct Doctor: Sendable {
             let problem = StoreError(path: database.path, problem: .notARegularFile(reason))
             return DoctorCheck("database", .failed, problem.description, failure: .configuration)
         }
+        if let links = RegularFile.linkCount(at: database.path), links > 1 {
+            let problem = StoreError(path: database.path, problem: .hardLinked(names: links))
+            return DoctorCheck("database", .failed, problem.description, failure: .configuration)
+        }
         guard FileManager.default.fileExists(atPath: database.path) else {
             let folderExists = FileManager.default.fileExists(atPath: database.folder)
             if folderExists ? FileManager.default.isWritableFile(atPath: database.folder) : database.isDefault {

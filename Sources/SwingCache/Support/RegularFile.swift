@@ -14,7 +14,14 @@ package enum RegularFile {
     package static func problem(at path: String, missingIsFine: Bool = false) -> String? {
         var status = stat()
         guard stat(path, &status) == 0 else {
-            if errno == ENOENT { return missingIsFine ? nil : "no such file" }
+            if errno == ENOENT {
+                // A link whose target is missing is not a missing file: writing through it would fail or land
+                // somewhere unexpected.
+                if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path) {
+                    return "it is a symbolic link to '\(target)', which does not exist"
+                }
+                return missingIsFine ? nil : "no such file"
+            }
             return String(cString: strerror(errno)).lowercased()
         }
         switch status.st_mode & S_IFMT {
