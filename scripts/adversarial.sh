@@ -32,6 +32,9 @@
 #                 page 2 is zeroed, SwingMusic's own database (neither may change); id files that
 #                 are a folder, a FIFO or /dev/null; through run, plan, get --offline, stats, cleanup, export
 #                 and doctor: each ends with one sentence and 64/65/75/77, never raw SQLite or Foundation text.
+#                 Reading commands (plan, get, stats, export) may answer 0 where nothing stops a reader (a second
+#                 hard link, a read-only folder, a damaged page they do not touch, no cache yet); doctor may not
+#                 pass a database that run refuses; a refusal may not blame a folder that is writable.
 #  5 redis        a redis-server stopped with SIGSTOP mid-run, and a server that accepts and never answers, with
 #                 SWINGCACHE_REDIS_TIMEOUT=1s: run completes on SQLite with one warning, get/plan/stats end,
 #                 doctor and cleanup exit 69.
@@ -315,7 +318,7 @@ group_faults() {
     local retry_after=2
     fault_run storm "0" --development-mode --rate-limit-every 3 --retry-after "$retry_after"
     summary=$(python3 "$helper" retry-after-check "$folder/storm.log" "$retry_after")
-    set -- $summary
+    set -- ${summary:-0 0 none} 0 0 none  # a log that could not be read counts as no 429
     problem=""
     [ "$1" -gt 0 ] || problem="the storm answered no 429 (log: $summary)"
     [ "$2" = 0 ] || problem="$2 of $1 requests after a 429 came before Retry-After ${retry_after}s (shortest gap $3 s)"
@@ -325,7 +328,7 @@ group_faults() {
 
     fault_run storm-long "0 75" --development-mode --rate-limit-every 2 --retry-after 40 -- --max-runtime 5s
     summary=$(python3 "$helper" retry-after-check "$folder/storm-long.log" 40)
-    set -- $summary
+    set -- ${summary:-0 0 none} 0 0 none  # a log that could not be read counts as no 429
     problem=""
     [ "$2" = 0 ] || problem="$2 requests came before a Retry-After of 40 s expired"
     judge "$group" "429 with Retry-After 40s beyond --max-runtime 5s" "$fault_allowed" "$problem"
