@@ -88,4 +88,29 @@ import Testing
         #expect(help.status == 0)
         #expect(!help.standardOutput.contains("\\"), "\(help.standardOutput)")
     }
+
+    @Test func aDanglingSymbolicLinkAsTheDatabaseIsNamedAsOne() throws {
+        let link = folder.file("dangling.sqlite")
+        try FileManager.default.createSymbolicLink(
+            atPath: link, withDestinationPath: folder.file("nowhere/cache.sqlite"))
+        _ = try folder.write("job.yaml", "targets:\n  tracks: [4iV5W9uYEdYUVa79Axb7Rh]\n")
+        for arguments in [["run", "job.yaml"], ["cleanup"], ["doctor"]] {
+            let result = try swingcache(
+                arguments + ["--db", link], environment: ["SPOTIFY_CLIENT_ID": "id", "SPOTIFY_CLIENT_SECRET": "secret"])
+            #expect(result.status == 77, "\(arguments): \(result.standardOutput)\(result.standardError)")
+            #expect(
+                (result.standardOutput + result.standardError).contains(
+                    "it is a symbolic link to '\(folder.file("nowhere/cache.sqlite"))', which does not exist"),
+                "\(arguments): \(result.standardOutput)\(result.standardError)")
+        }
+    }
+
+    @Test func doctorFailsAHardLinkedDatabaseAsARunRefusesIt() throws {
+        let database = folder.file("cache.sqlite")
+        #expect(try swingcache(["cleanup", "--db", database]).status == 0)
+        try FileManager.default.linkItem(atPath: database, toPath: folder.file("second-name.sqlite"))
+        let doctor = try swingcache(["doctor", "--db", database])
+        #expect(doctor.status == 77, "\(doctor.standardOutput)")
+        #expect(doctor.standardOutput.contains("has 2 hard links"), "\(doctor.standardOutput)")
+    }
 }
