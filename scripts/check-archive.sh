@@ -154,7 +154,7 @@ fi
     || { echo "check-archive: FAILED: --help or the completion script printed nothing" >&2; exit 1; }
 for installed in .local/bin/swingcache .local/share/bash-completion/completions/swingcache \
     .local/share/zsh/site-functions/_swingcache .config/fish/completions/swingcache.fish \
-    .config/swingcache/jobs/library.yaml .local/share/doc/swingcache/README.md; do
+    .config/swingcache/jobs/library.yaml .config/swingcache/logrotate.conf .local/share/doc/swingcache/README.md; do
     [ -e "$root$inside/home/$installed" ] \
         || { cat "$work/install.log" >&2; echo "check-archive: FAILED: install.sh did not install ~/$installed" >&2; exit 1; }
 done

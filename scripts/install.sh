@@ -109,7 +109,9 @@ if $uninstall; then
         if $dry_run; then
             echo "would remove the swingcache lines from the crontab"
         else
-            { crontab -l 2>/dev/null || true; } | sed '/^# BEGIN swingcache$/,/^# END swingcache$/d' | crontab -
+            { crontab -l 2>/dev/null || true; } \
+                | sed -e '/^# BEGIN swingcache$/,/^# END swingcache$/d' -e '/^# BEGIN swingcache logs$/,/^# END swingcache logs$/d' \
+                | crontab -
         fi
     fi
     run rm -f "$bin_dir/swingcache" "$bash_completion_dir/swingcache" "$zsh_completion_dir/_swingcache" \
@@ -130,7 +132,12 @@ if [ -n "$source_checkout" ]; then
         echo "would run: scripts/package.sh"
         root="$source_checkout/dist/swingcache-VERSION-linux-$(uname -m)"
     else
-        archive_path=$("$source_checkout/scripts/package.sh" | tee /dev/stderr | tail -n 1)
+        # Its progress goes to standard error through the inherited descriptor (reopening /dev/stderr would
+        # truncate a log file it points at); its last line names the archive.
+        package_output=$(mktemp)
+        "$source_checkout/scripts/package.sh" | tee "$package_output" >&2
+        archive_path=$(tail -n 1 "$package_output")
+        rm -f "$package_output"
         root="$source_checkout/${archive_path%.tar.gz}"
     fi
 fi
@@ -163,6 +170,15 @@ fi
 run rm -rf "$doc_dir"
 run mkdir -p "$doc_dir"
 run cp -R "$root/README.md" "$root/docs" "$root/jobs" "$root/cron" "$doc_dir/"
+
+if [ "$mode" = cron ]; then
+    # Cron appends to log files in $state_dir: logrotate keeps eight weeks of them (systemd uses the journal).
+    if $dry_run; then
+        echo "would write $config_dir/logrotate.conf (weekly rotation of $state_dir/*.log)"
+    else
+        sed "s#@LOG_DIR@#$state_dir#" "$root/cron/logrotate.conf" >"$config_dir/logrotate.conf"
+    fi
+fi
 
 # Your job: matching your SwingMusic library. jobs/nightly.yaml's ids are examples and are never scheduled.
 if [ -f "$job" ]; then
@@ -234,8 +250,13 @@ if [ "$mode" = systemd ]; then
 else
     if [ ${#missing[@]} -eq 0 ] && ! $dry_run; then
         command -v crontab >/dev/null || { echo "install.sh: no crontab command here (apt-get install cron), or use --systemd" >&2; exit 69; }
-        { crontab -l 2>/dev/null | sed '/^# BEGIN swingcache$/,/^# END swingcache$/d' || true
-            sed -n '/^# BEGIN swingcache$/,/^# END swingcache$/p' "$root/cron/crontab.example"; } | crontab -
+        rotation='/^# BEGIN swingcache logs$/,/^# END swingcache logs$/'
+        if ! command -v logrotate >/dev/null && [ ! -x /usr/sbin/logrotate ]; then
+            echo "Note: logrotate is not installed (apt-get install logrotate): the logs in $state_dir will grow until it is."
+        fi
+        { crontab -l 2>/dev/null | sed -e '/^# BEGIN swingcache$/,/^# END swingcache$/d' -e "${rotation}d" || true
+            sed -n -e '/^# BEGIN swingcache$/,/^# END swingcache$/p' -e "${rotation}p" "$root/cron/crontab.example"; } \
+            | crontab -
         echo "Installed; the crontab runs $job every 6 hours ('crontab -l'), logging to $state_dir."
     fi
 fi

@@ -66,7 +66,7 @@ else
     echo "package.sh: no man pages ($manual_tool is missing)" >&2
     rmdir "$stage/man/man1" "$stage/man"
 fi
-cp -R cron/crontab.example cron/systemd "$stage/cron/"
+cp -R cron/crontab.example cron/logrotate.conf cron/systemd "$stage/cron/"
 cp -R jobs "$stage/jobs"
 cp README.md "$stage/"
 cp docs/* "$stage/docs/"
@@ -74,10 +74,11 @@ install -m 0755 scripts/install.sh "$stage/install.sh"
 # The C libraries the binary is linked against, each with the Debian package that has it (install.sh names them
 # when one is missing).
 readelf -d "$binary" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' | while read -r library; do
-    path=$(ldconfig -p | awk -v name="$library" '$1 == name && /x86-64|aarch64|64bit/ { print $NF; exit }')
+    # awk reads all of ldconfig's output: leaving early would end ldconfig with SIGPIPE, which pipefail makes fatal.
+    path=$(ldconfig -p | awk -v name="$library" '!found && $1 == name && /x86-64|aarch64|64bit/ { print $NF; found = 1 }')
     owner=""
     for candidate in "$path" "$(readlink -f "$path")"; do
-        [ -n "$owner" ] || owner=$(dpkg -S "$candidate" 2>/dev/null | head -n 1 | cut -d: -f1 || true)
+        [ -n "$owner" ] || owner=$(dpkg -S "$candidate" 2>/dev/null | sed -n '1s/:.*//p' || true)
     done
     printf '%s %s\n' "$library" "${owner:-?}"
 done >"$stage/LIBRARIES"
