@@ -33,10 +33,15 @@ scratch=$(mktemp -d)
 # SwingMusic's web server runs the app in a worker process of its own, which may outlive a stopped parent: each
 # is stopped by its pid, and killed when it has not ended after ten seconds.
 children() { pgrep -P "$1" | tr '\n' ' ' || true; }
+# Every process below $1: SwingMusic's server starts workers that start workers of their own.
+descendants() {
+    local child
+    for child in $(children "$1"); do echo -n "$child "; descendants "$child"; done
+}
 stop_swingmusic() {
     [ -n "${swingmusic_pids// /}" ] || return 0
     local pids="$swingmusic_pids" pid
-    for pid in $swingmusic_pids; do pids="$pids $(children "$pid")"; done
+    for pid in $swingmusic_pids; do pids="$pids $(descendants "$pid")"; done
     kill $pids 2>/dev/null || true
     for _ in $(seq 1 100); do
         ps -p "$(echo $pids | tr ' ' ',')" >/dev/null 2>&1 || break
@@ -126,7 +131,7 @@ export SWINGCACHE_TEST_PUBLISH_URL="http://127.0.0.1:$publish_port"
 export SWINGCACHE_TEST_PUBLISH_DB="$publish_dir/config/swingmusic/swingmusic.db"
 export SWINGCACHE_TEST_PUBLISH_BACKUP_DIR="$publish_dir/swingmusic.backup"
 # A worker may outlive its parent: each is stopped by its own pid.
-for pid in $swingmusic_pids; do swingmusic_pids="$swingmusic_pids $(children "$pid")"; done
+for pid in $swingmusic_pids; do swingmusic_pids="$swingmusic_pids $(descendants "$pid")"; done
 
 echo "== tests (swift test)"
 swift test --skip-build
