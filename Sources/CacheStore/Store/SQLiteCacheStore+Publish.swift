@@ -73,20 +73,6 @@ extension SQLiteCacheStore {
         }
     }
 
-    /// The playlists swingcache published as `account`, by key.
-    public func publishedPlaylists(account: String) throws -> [String: PublishedPlaylistRecord] {
-        try writer.read { db in
-            var playlists: [String: PublishedPlaylistRecord] = [:]
-            for row in try Row.fetchAll(
-                db, sql: "SELECT * FROM published_playlist WHERE account = ?", arguments: [account])
-            {
-                let record = Self.publishedPlaylist(row)
-                playlists[record.key] = record
-            }
-            return playlists
-        }
-    }
-
     /// Records what a publish left in SwingMusic: `kept` as published now, `removed` keys no longer there.
     public func recordPublishedPlaylists(_ kept: [PublishedPlaylistRecord], removed: [String], account: String)
         throws
@@ -106,7 +92,7 @@ extension SQLiteCacheStore {
                         """,
                     arguments: [
                         record.account, record.key, record.playlistID, record.name,
-                        Self.jsonList(record.trackhashes), record.publishedAt.timeIntervalSince1970,
+                        JSONStringList.encode(record.trackhashes), record.publishedAt.timeIntervalSince1970,
                     ])
             }
         }
@@ -134,24 +120,6 @@ extension SQLiteCacheStore {
                     """,
                 arguments: [user, source, serviceUser]
             ).map { HistoryCursor(user: user, source: source, serviceUser: serviceUser, newestListenedAt: $0) }
-        }
-    }
-
-    /// The plays swingcache imported for `user`, as `trackhash` + time keys.
-    public func importedPlays(user: String) throws -> [ImportedPlayRecord] {
-        try writer.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT trackhash, listened_at, source, filepath FROM imported_play
-                    WHERE swingmusic_user = ? ORDER BY listened_at
-                    """,
-                arguments: [user]
-            ).map { row in
-                ImportedPlayRecord(
-                    user: user, trackhash: row["trackhash"], listenedAt: row["listened_at"], source: row["source"],
-                    filepath: row["filepath"])
-            }
         }
     }
 
@@ -198,18 +166,8 @@ extension SQLiteCacheStore {
         }
     }
 
-    private static func publishedPlaylist(_ row: Row) -> PublishedPlaylistRecord {
-        PublishedPlaylistRecord(
-            account: row["account"], key: row["playlist_key"], playlistID: row["playlist_id"], name: row["name"],
-            trackhashes: listColumn(row["trackhashes"]), publishedAt: Date(timeIntervalSince1970: row["published_at"]))
-    }
-
     /// A JSON list column that may be NULL or, written by hand, not a list: read as empty rather than failing.
     private static func listColumn(_ json: String?) -> [String] {
         json.flatMap { try? stringList($0) } ?? []
-    }
-
-    static func jsonList(_ list: [String]) -> String {
-        (try? String(decoding: JSONEncoder().encode(list), as: UTF8.self)) ?? "[]"
     }
 }

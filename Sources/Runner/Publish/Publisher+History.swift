@@ -16,7 +16,7 @@ extension Publisher {
     /// Imports `entry`'s Last.fm scrobbles and ListenBrainz listens newer than the last import into SwingMusic as
     /// that user's plays: matched to library songs, each play once, none SwingMusic already holds.
     func importHistory(
-        _ entry: HistoryImport, library: LibrarySource, users: [SwingMusicUsersPayload.User],
+        _ entry: HistoryImport, library: LibrarySource, matcher: ListenMatcher, users: [SwingMusicUsersPayload.User],
         session: inout SwingMusicSession, restorer: SwingMusicRestorer?, fetchers: inout HistoryFetchers,
         report: inout PublishReport
     ) async throws -> PublishReport.History {
@@ -67,9 +67,7 @@ extension Publisher {
         } catch {
             throw PublishFailure(.configuration, "\(error)")
         }
-        let plan = HistoryImportPlan(
-            listens: listens, matcher: ListenMatcher(try readStore { try store.publishableTracks() }),
-            swingMusicPlays: held)
+        let plan = HistoryImportPlan(listens: listens, matcher: matcher, swingMusicPlays: held)
         history.imported = plan.plays.count
         history.duplicatesAcrossServices = plan.duplicatesAcrossServices
         history.alreadyInSwingMusic = plan.alreadyInSwingMusic

@@ -8,12 +8,13 @@ extension Publisher {
     static let markerKey = "swingcache"
 
     /// Brings swingcache's playlists in SwingMusic to what `rules` ask for: creates the missing ones, updates the ones
-    /// whose songs or name changed, removes the ones no longer asked for, and leaves the rest alone.
+    /// whose songs or name changed, removes the ones no longer asked for, and leaves the rest alone. `tracks` are
+    /// the library's files as the cache knows them.
     func publishPlaylists(
-        _ rules: [PlaylistRule], session: inout SwingMusicSession, restorer: SwingMusicRestorer?
+        _ rules: [PlaylistRule], tracks: [PublishableTrack], session: inout SwingMusicSession,
+        restorer: SwingMusicRestorer?
     ) async throws -> [PublishReport.Playlist] {
-        let wanted = PlaylistPlan.playlists(
-            for: rules, from: try readStore { try store.publishableTracks() }, madeAt: clock.now())
+        let wanted = PlaylistPlan.playlists(for: rules, from: tracks, madeAt: clock.now())
         let existing = try session.decode(
             await session.call(.playlists), as: SwingMusicPlaylistsPayload.self, what: "its playlists"
         ).data

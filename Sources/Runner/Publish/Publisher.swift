@@ -55,7 +55,8 @@ public struct Publisher {
     /// Publishes what `settings` asks for; the report says what changed. Throws ``PublishFailure`` when SwingMusic
     /// refuses the account (nothing written) or cannot be reached.
     public func publish(_ settings: PublishSettings, library: LibrarySource) async throws -> PublishReport {
-        guard try readStore({ try store.publishableTracks().isEmpty }) == false else {
+        let tracks = try readStore { try store.publishableTracks() }
+        guard !tracks.isEmpty else {
             // Publishing from an empty cache would remove every playlist of swingcache's and mark every listen
             // unmatched: it waits for a run to read the library.
             throw PublishStopped(
@@ -67,7 +68,6 @@ public struct Publisher {
         var session = SwingMusicSession(
             client: client, pipeline: swingMusicPipeline(), tally: ProviderSummary(), stopSignal: stopSignal)
         var report = PublishReport(dryRun: dryRun, account: client.account.username)
-        defer { report.requests[Self.serviceName] = session.tally }
         do {
             try await session.login()
             let users = try await session.users()
@@ -75,15 +75,16 @@ public struct Publisher {
             let restorer = try restorer(isAdmin: isAdmin, needed: !settings.history.isEmpty)
             if !settings.playlists.isEmpty {
                 report.playlists = try await publishPlaylists(
-                    settings.playlists, session: &session, restorer: restorer)
+                    settings.playlists, tracks: tracks, session: &session, restorer: restorer)
             }
+            let matcher = ListenMatcher(tracks)
             var fetchers = HistoryFetchers()
             for entry in settings.history {
                 if stopSignal.isSet { throw PublishFailure(.deferred, "stopped by a signal") }
                 report.history.append(
                     try await importHistory(
-                        entry, library: library, users: users, session: &session, restorer: restorer,
-                        fetchers: &fetchers, report: &report))
+                        entry, library: library, matcher: matcher, users: users, session: &session,
+                        restorer: restorer, fetchers: &fetchers, report: &report))
             }
         } catch let failure as PublishFailure {
             report.stoppedBecause = failure.description
