@@ -30,7 +30,7 @@ let package = Package(
         ),
         .target(
             name: "EnrichmentAPI",
-            dependencies: ["SwingCache", "SpotifyAPI"]
+            dependencies: ["SwingCache", "SpotifyAPI", "CacheStore"]
         ),
         .target(
             name: "RedisClient",

@@ -47,7 +47,7 @@ struct LibraryBenchmark {
             swingMusicDatabase: builder.path, user: "alice", origin: SourceLocation(file: "bench", line: 1, column: 1))
         let settings = EnrichmentSettings(
             ttls: Dictionary(
-                uniqueKeysWithValues: EnrichmentSettings.Provider.allCases.map { ($0, $0.defaultTTL) }))
+                uniqueKeysWithValues: Provider.allCases.map { ($0, $0.defaultTTL) }))
         let (previews, surveySeconds) = try await measure {
             let survey = try await importer.survey(source)
             let previews = try ProviderPreview.estimate(

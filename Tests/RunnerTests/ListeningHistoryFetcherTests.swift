@@ -34,7 +34,7 @@ import Testing
         return options
     }
 
-    func pipeline(_ provider: ProviderName, requestLimit: Int? = nil) -> OutboundPipeline {
+    func pipeline(_ provider: Provider, requestLimit: Int? = nil) -> OutboundPipeline {
         let logger = Logger(label: "test")
         let pacer = Pacer(
             store: store, service: provider.serviceName, clock: clock, limit: 1000, minInterval: 0, runID: nil,
@@ -199,7 +199,7 @@ import Testing
             #expect(fetched.requests.rateLimited == 2)
             #expect(fetched.requests.retries == 2)
             #expect(fetched.requests.byStatus == ["200": 3, "429": 2])
-            #expect(clock.now().timeIntervalSince(started) >= 2 * ProviderName.lastfm.throttle.baseDelay)
+            #expect(clock.now().timeIntervalSince(started) >= 2 * Provider.lastfm.throttle.baseDelay)
         }
     }
 

@@ -47,7 +47,7 @@ import Testing
     }
 
     func pipeline(
-        _ provider: ProviderName, minInterval: TimeInterval = 0, retry: RetryPolicy = RetryPolicy(),
+        _ provider: Provider, minInterval: TimeInterval = 0, retry: RetryPolicy = RetryPolicy(),
         logger: Logger = Logger(label: "test")
     ) -> OutboundPipeline {
         let pacer = Pacer(
@@ -74,7 +74,7 @@ import Testing
         }
         #expect(reason?.contains("Retry-After") == true)
         #expect(service.sendTimes == [0], "no second request before the reset")
-        #expect(try store.serviceState(ProviderName.listenbrainz.serviceName).parkedUntil == until)
+        #expect(try store.serviceState(Provider.listenbrainz.serviceName).parkedUntil == until)
         #expect(summary.requests == 1)
         #expect(summary.rateLimited == 1)
         let next = await pipeline(.listenbrainz).pacer.acquireForTest()
@@ -109,7 +109,7 @@ import Testing
             service.send()
         }
 
-        let policy = ProviderName.lastfm.throttle
+        let policy = Provider.lastfm.throttle
         #expect(
             service.sendTimes == [
                 0, policy.wait(afterConsecutive: 1),
@@ -122,7 +122,7 @@ import Testing
             Issue.record("expected Last.fm parked until \(until), got \(ending)")
             return
         }
-        #expect(try store.serviceState(ProviderName.lastfm.serviceName).parkedUntil == until)
+        #expect(try store.serviceState(Provider.lastfm.serviceName).parkedUntil == until)
         #expect(summary.rateLimited == 3)
     }
 

@@ -1,5 +1,6 @@
 import EnrichmentAPI
 import Foundation
+import SwingCache
 import Testing
 
 @testable import Runner
@@ -49,11 +50,11 @@ import Testing
     }
 
     @Test(arguments: [
-        ("SWINGCACHE_LASTFM_URL", ProviderName.lastfm), ("SWINGCACHE_MUSICBRAINZ_URL", .musicbrainz),
+        ("SWINGCACHE_LASTFM_URL", Provider.lastfm), ("SWINGCACHE_MUSICBRAINZ_URL", .musicbrainz),
         ("SWINGCACHE_LISTENBRAINZ_URL", .listenbrainz), ("SWINGCACHE_DEEZER_URL", .deezer),
         ("SWINGCACHE_ODESLI_URL", .odesli),
     ])
-    func aURLOverrideReplacesOnlyItsProvidersRoot(key: String, provider: ProviderName) throws {
+    func aURLOverrideReplacesOnlyItsProvidersRoot(key: String, provider: Provider) throws {
         let configuration = try ProviderConfiguration.read([key: "http://127.0.0.1:8080/\(provider.rawValue)"])
 
         #expect(

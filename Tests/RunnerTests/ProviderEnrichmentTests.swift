@@ -36,8 +36,8 @@ import Testing
     }
 
     func jobs(
-        _ providers: [EnrichmentSettings.Provider] = EnrichmentSettings.Provider.allCases,
-        budgets: [EnrichmentSettings.Provider: ProviderBudgetOverride] = [:]
+        _ providers: [Provider] = [.lastfm, .musicbrainz, .listenbrainz, .deezer],
+        budgets: [Provider: ProviderBudgetOverride] = [:]
     ) -> JobSet {
         let origin = SourceLocation(file: "library.yaml", line: 1, column: 1)
         let spec = JobSpec(
@@ -52,9 +52,9 @@ import Testing
     func configuration(_ server: RunningFixtureServer, lastfmKey: String = "swingcache-demo-lastfm-key") throws
         -> ProviderConfiguration
     {
-        var roots: [ProviderName: URL] = [:]
+        var roots: [Provider: URL] = [:]
         for (provider, service) in [
-            (ProviderName.lastfm, FixtureService.lastfm), (.musicbrainz, .musicbrainz),
+            (Provider.lastfm, FixtureService.lastfm), (.musicbrainz, .musicbrainz),
             (.listenbrainz, .listenbrainz), (.deezer, .deezer), (.odesli, .odesli),
         ] {
             roots[provider] = try #require(URL(string: server.url(of: service)))
@@ -141,6 +141,41 @@ import Testing
         }
     }
 
+    @Test func odesliIsAskedAboutEachDeezerLinkFoundInTheRunAndCountedUnderLinks() async throws {
+        try await withServer(FixtureServerOptions(odesliKey: "odesli-key")) { server in
+            var providers = try configuration(server)
+            providers.odesliKey = try ProviderCredential("odesli-key", for: .odesli)
+            let first = try await run(jobs([.deezer, .odesli]), server: server, providers: providers)
+
+            let deezer = await requests(server, "/deezer").count
+            let odesli = await requests(server, "/odesli").count
+            #expect(deezer == 3)
+            #expect(odesli == 3, "one request per Deezer link found")
+            #expect(first.providers["links"]?.requests == deezer + odesli)
+            #expect(first.providers["odesli"] == nil, "reported under its enrich: key")
+            #expect(try count("SELECT COUNT(*) FROM track_link WHERE source = 'odesli'") > 0)
+            #expect(
+                try count("SELECT COUNT(*) FROM request_ledger WHERE service = 'odesli' AND status = 200") == 3)
+
+            let second = try await run(jobs([.deezer, .odesli]), server: server, providers: providers)
+            #expect(second.providers["links"]?.fresh == 3)
+            #expect(await requests(server, "/odesli").count == odesli, "no new Deezer link, no Odesli request")
+        }
+    }
+
+    @Test func odesliRefusingTheKeyIsSwitchedOffWithoutUndoingDeezersLinks() async throws {
+        try await withServer(FixtureServerOptions(odesliKey: "odesli-key")) { server in
+            var providers = try configuration(server)
+            providers.odesliKey = try ProviderCredential("not-allow-listed", for: .odesli)
+            let summary = try await run(jobs([.deezer, .odesli]), server: server, providers: providers)
+
+            #expect(await requests(server, "/odesli").count == 1, "the first refusal switches Odesli off")
+            #expect(summary.providers["links"]?.stored == 3)
+            #expect(summary.providers["links"]?.unfinished == false)
+            #expect(try count("SELECT COUNT(*) FROM track_link WHERE platform = 'deezer' AND url IS NOT NULL") == 3)
+        }
+    }
+
     @Test func aBadLastfmKeyDisablesLastfmForTheRun() async throws {
         try await withServer { server in
             let summary = try await run(
@@ -199,7 +234,7 @@ import Testing
 
     @Test func aSpecsBudgetForAProviderCapsItsRequestsAndSpacesThem() async throws {
         try await withServer { server in
-            let budgets: [EnrichmentSettings.Provider: ProviderBudgetOverride] = [
+            let budgets: [Provider: ProviderBudgetOverride] = [
                 .lastfm: ProviderBudgetOverride(maxRequests: 2),
                 .musicbrainz: ProviderBudgetOverride(minInterval: 3),
             ]
@@ -353,7 +388,7 @@ extension ProviderEnrichmentTests {
         let spec = JobSpec(
             name: "library", path: "library.yaml", budget: BudgetPolicy(minInterval: interval, reserve: 0),
             library: LibrarySource(swingMusicDatabase: swingMusic.path, origin: origin),
-            enrichment: EnrichmentSettings(ttls: [.musicbrainz: EnrichmentSettings.Provider.musicbrainz.defaultTTL]))
+            enrichment: EnrichmentSettings(ttls: [.musicbrainz: Provider.musicbrainz.defaultTTL]))
         try await FixtureServer.withRunning(options: options) { server in
             let client = SpotifyClient(
                 endpoints: SpotifyEndpoints(

@@ -23,12 +23,13 @@ import Testing
         #expect(library.user == "alice")
         #expect(library.origin.line == 2)
         #expect(spec.targets.isEmpty)
-        let expected: [EnrichmentSettings.Provider: TimeInterval] = [
-            .lastfm: 259_200, .musicbrainz: 2_592_000, .listenbrainz: 86_400, .links: 2_592_000,
+        let expected: [Provider: TimeInterval] = [
+            .lastfm: 259_200, .musicbrainz: 2_592_000, .listenbrainz: 86_400, .deezer: 2_592_000,
+            .odesli: 2_592_000,
         ]
-        #expect(spec.enrichment.ttls == expected)
+        #expect(spec.enrichment.ttls == expected, "links turns on Deezer, and Odesli with odesli: yes")
+        #expect(spec.enrichment.enrichKeys == ["lastfm", "links", "listenbrainz", "musicbrainz"])
         #expect(spec.enrichment.lastfmUsername == "alice-fm")
-        #expect(spec.enrichment.odesli)
     }
 
     @Test func aProviderMayHaveItsOwnBudget() throws {

@@ -35,7 +35,7 @@ public enum DeezerAnswer: Hashable, Sendable {
 extension DeezerAnswer: ProviderAnswer {}
 
 extension DeezerAnswer {
-    /// What the run does next; a quota answer backs Deezer off by its ``ProviderName/throttle`` policy.
+    /// What the run does next; a quota answer backs Deezer off by its ``Provider/throttle`` policy.
     public var action: OutboundAction {
         switch self {
         case .found: .store

@@ -1,3 +1,5 @@
+import SwingCache
+
 /// The service a listen was read from.
 public enum ListenSource: String, Hashable, Sendable, Codable, CaseIterable {
     case lastfm
@@ -6,8 +8,8 @@ public enum ListenSource: String, Hashable, Sendable, Codable, CaseIterable {
     /// The name people know the service by, for messages: `Last.fm`.
     public var displayName: String {
         switch self {
-        case .lastfm: ProviderName.lastfm.displayName
-        case .listenbrainz: ProviderName.listenbrainz.displayName
+        case .lastfm: Provider.lastfm.displayName
+        case .listenbrainz: Provider.listenbrainz.displayName
         }
     }
 }

@@ -70,3 +70,5 @@ public struct ListenBrainzExchange: Sendable {
 }
 
 extension ListenBrainzAnswer: OutboundAnswer {}
+
+extension ListenBrainzExchange: OutboundExchange {}

@@ -73,3 +73,5 @@ public struct ListenBrainzListensExchange: Sendable {
         self.duration = duration
     }
 }
+
+extension ListenBrainzListensExchange: OutboundExchange {}

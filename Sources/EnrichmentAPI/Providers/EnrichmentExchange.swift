@@ -1,4 +1,5 @@
 import Foundation
+import SwingCache
 
 /// One exchange with a provider: what was asked, what came back.
 ///
@@ -20,3 +21,5 @@ public struct EnrichmentExchange<Request: Sendable, Answer: Sendable>: Sendable 
         self.duration = duration
     }
 }
+
+extension EnrichmentExchange: OutboundExchange where Answer: OutboundAnswer {}

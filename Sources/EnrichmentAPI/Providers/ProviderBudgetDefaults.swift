@@ -20,7 +20,7 @@ import SwingCache
 /// let policy = budgets[.musicbrainz]
 /// ```
 public struct ProviderBudgetDefaults: Hashable, Sendable {
-    private var budgets: [ProviderName: BudgetPolicy]
+    private var budgets: [Provider: BudgetPolicy]
 
     /// The defaults of the table above.
     public static let standard = ProviderBudgetDefaults(budgets: [
@@ -32,12 +32,12 @@ public struct ProviderBudgetDefaults: Hashable, Sendable {
     ])
 
     /// Budgets by provider; one left out gets `BudgetPolicy`'s own defaults.
-    private init(budgets: [ProviderName: BudgetPolicy]) {
+    private init(budgets: [Provider: BudgetPolicy]) {
         self.budgets = budgets
     }
 
     /// The budget of `provider`.
-    public subscript(provider: ProviderName) -> BudgetPolicy {
+    public subscript(provider: Provider) -> BudgetPolicy {
         get { budgets[provider] ?? BudgetPolicy() }
         set { budgets[provider] = newValue }
     }

@@ -1,7 +1,9 @@
+import SwingCache
+
 /// A provider cannot be used as configured: nothing is sent until the configuration is fixed.
 public enum ProviderConfigurationError: Error, Hashable, Sendable {
     /// The key or token of the provider is empty.
-    case emptyCredential(ProviderName)
+    case emptyCredential(Provider)
     /// The User-Agent's contact is empty or cannot stand inside `( … )`.
     case invalidContact(String)
     /// The User-Agent's version is empty or contains a space or a slash.

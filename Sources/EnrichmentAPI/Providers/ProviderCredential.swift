@@ -1,4 +1,5 @@
 import Foundation
+import SwingCache
 
 /// An API key or token of one provider. Prints as `ProviderCredential(lastfm: redacted)`, and shows no value to
 /// `dump` either, so it cannot leak through a log line or an error message.
@@ -7,12 +8,12 @@ import Foundation
 /// let key = try ProviderCredential(environment["LASTFM_API_KEY"] ?? "", for: .lastfm)
 /// ```
 public struct ProviderCredential: Hashable, Sendable {
-    public let provider: ProviderName
+    public let provider: Provider
     /// The secret itself: only the client that sends it reads it.
     let value: String
 
     /// Throws when `value` is empty or only spaces.
-    public init(_ value: String, for provider: ProviderName) throws(ProviderConfigurationError) {
+    public init(_ value: String, for provider: Provider) throws(ProviderConfigurationError) {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .emptyCredential(provider) }
         self.provider = provider

@@ -25,12 +25,12 @@ public struct ProviderConfiguration: Sendable {
     /// The User-Agent with the user's contact; nil when `SWINGCACHE_CONTACT` is not set, which leaves MusicBrainz off.
     public var contactUserAgent: ProviderUserAgent?
     /// Base URLs that replace a provider's own (the fixture server in tests, the smoke job and the demo).
-    public var roots: [ProviderName: URL]
+    public var roots: [Provider: URL]
 
     public init(
         lastfmKey: ProviderCredential? = nil, listenbrainzToken: ProviderCredential? = nil,
         odesliKey: ProviderCredential? = nil, contactUserAgent: ProviderUserAgent? = nil,
-        roots: [ProviderName: URL] = [:]
+        roots: [Provider: URL] = [:]
     ) {
         self.lastfmKey = lastfmKey
         self.listenbrainzToken = listenbrainzToken
@@ -43,16 +43,28 @@ public struct ProviderConfiguration: Sendable {
     public var userAgent: ProviderUserAgent { contactUserAgent ?? .standard }
 
     /// Why a run skips `provider`, or nil when it is configured.
-    public func unconfiguredReason(_ provider: EnrichmentSettings.Provider) -> String? {
+    public func unconfiguredReason(_ provider: Provider) -> String? {
         switch provider {
         case .lastfm: lastfmKey == nil ? Self.missingLastfmKey : nil
         case .musicbrainz: contactUserAgent == nil ? Self.missingContact : nil
-        case .listenbrainz, .links: nil
+        case .odesli: odesliKey == nil ? Self.missingOdesliKey : nil
+        case .listenbrainz, .deezer: nil
+        }
+    }
+
+    /// Why a run skips `provider` when it has no client: what its configuration lacks.
+    static func missingSetting(for provider: Provider) -> String {
+        switch provider {
+        case .lastfm: missingLastfmKey
+        case .musicbrainz: missingContact
+        case .odesli: missingOdesliKey
+        case .listenbrainz, .deezer: "not configured"
         }
     }
 
     static let missingLastfmKey = "LASTFM_API_KEY is not set"
     static let missingContact = "SWINGCACHE_CONTACT is not set (MusicBrainz requires a contact)"
+    static let missingOdesliKey = "ODESLI_API_KEY is not set"
 
     /// Reads the keys above from `values` (already merged from the file and the environment).
     static func read(_ values: [String: String]) throws(ConfigurationError) -> Self {
@@ -69,7 +81,7 @@ public struct ProviderConfiguration: Sendable {
         } catch {
             throw ConfigurationError("\(error)")
         }
-        let rootKeys: [(ProviderName, String)] = [
+        let rootKeys: [(Provider, String)] = [
             (.lastfm, "SWINGCACHE_LASTFM_URL"), (.musicbrainz, "SWINGCACHE_MUSICBRAINZ_URL"),
             (.listenbrainz, "SWINGCACHE_LISTENBRAINZ_URL"), (.deezer, "SWINGCACHE_DEEZER_URL"),
             (.odesli, "SWINGCACHE_ODESLI_URL"),

@@ -193,14 +193,14 @@ public struct Doctor: Sendable {
     func providersCheck() -> DoctorCheck {
         var called: [String] = []
         var skipped: [String] = []
-        for provider in ProviderName.allCases {
+        for provider in Provider.allCases {
             let (isCalled, note) = readiness(of: provider)
             let text = provider.displayName + (note.map { " (\($0))" } ?? "")
             if isCalled { called.append(text) } else { skipped.append(text) }
         }
         var parts = ["calls " + called.joined(separator: ", ")]
         if !skipped.isEmpty { parts.append("skips " + skipped.joined(separator: ", ")) }
-        parts += ProviderName.allCases.compactMap { provider in
+        parts += Provider.allCases.compactMap { provider in
             configuration.providers.roots[provider].map { "\(provider.displayName) at \($0)" }
         }
         parts.append("no request made")
@@ -208,7 +208,7 @@ public struct Doctor: Sendable {
     }
 
     /// Whether a run calls `provider` under this configuration, and what to say about it. Never a key's value.
-    func readiness(of provider: ProviderName) -> (called: Bool, note: String?) {
+    func readiness(of provider: Provider) -> (called: Bool, note: String?) {
         let providers = configuration.providers
         switch provider {
         case .lastfm:

@@ -29,32 +29,95 @@ struct ProviderEnrichment {
     /// The budgets shared with other runners (Redis), when configured: each provider's under its own name.
     var sharedBudget: (any SharedBudget)?
 
-    /// Enriches every enabled provider in turn; returns what each did.
+    /// Enriches every enabled provider in turn; returns what each did, by its `enrich:` key.
     func run() async -> [String: ProviderSummary] {
         var summaries: [String: ProviderSummary] = [:]
-        for provider in EnrichmentSettings.Provider.allCases where settings.isEnabled(provider) {
+        let deezerLinks = DeezerLinksFound()
+        for provider in Provider.allCases where settings.isEnabled(provider) {
             var summary = ProviderSummary()
             if stopSignal.isSet {
                 summary.skipped = "stopped by a signal"
                 summary.unfinished = true
+            } else if let enricher = enricher(for: provider, deezerLinks: deezerLinks) {
+                await enrich(with: enricher, &summary)
             } else {
-                switch provider {
-                case .lastfm: await enrichLastfm(&summary)
-                case .musicbrainz: await enrichMusicBrainz(&summary)
-                case .listenbrainz: await enrichListenBrainz(&summary)
-                case .links: await enrichLinks(&summary)
-                }
+                skip(provider, ProviderConfiguration.missingSetting(for: provider), &summary)
             }
-            summaries[provider.rawValue] = summary
+            if let first = summaries[provider.enrichKey] {
+                summaries[provider.enrichKey] = first.adding(summary)
+            } else {
+                summaries[provider.enrichKey] = summary
+            }
         }
         return summaries
     }
 
-    /// The pipeline of `provider`'s requests: paced by its budget, stopped at the `max_requests` the spec's
-    /// `setting` gives, telling `tracker`'s progress when it waits.
-    func pipeline(for provider: ProviderName, setting: EnrichmentSettings.Provider, tracker: ProgressTracker)
-        -> OutboundPipeline
-    {
+    /// The enricher of `provider`, when its client is configured.
+    func enricher(for provider: Provider, deezerLinks: DeezerLinksFound) -> (any ProviderEnricher)? {
+        switch provider {
+        case .lastfm: clients.lastfm.map { LastFMEnricher(client: $0, username: settings.lastfmUsername) }
+        case .musicbrainz: clients.musicbrainz.map { MusicBrainzEnricher(client: $0) }
+        case .listenbrainz: clients.listenbrainz.map { ListenBrainzEnricher(client: $0) }
+        case .deezer: clients.deezer.map { DeezerEnricher(client: $0, found: deezerLinks) }
+        case .odesli: clients.odesli.map { OdesliEnricher(client: $0, deezerLinks: deezerLinks) }
+        }
+    }
+
+    /// Asks `enricher`'s provider about every key whose stored fact is absent or stale, a batch at a time, and
+    /// writes the facts of each answer with its ledger entry.
+    func enrich<Enricher: ProviderEnricher>(with enricher: Enricher, _ summary: inout ProviderSummary) async {
+        let provider = enricher.provider
+        let pending: [Enricher.Key]
+        do {
+            let keys = try enricher.keys(in: store)
+            let wanted = try needingFetch(keys.compactMap(enricher.storeKey), now: clock.now(), summary: &summary)
+            pending = keys.filter { enricher.storeKey(for: $0).map(wanted.contains) ?? true }
+        } catch {
+            return leaveForNextRun(provider, "could not read the library from the database: \(error)", &summary)
+        }
+        let tracker = tracker(provider, total: pending.count, unit: enricher.unit)
+        var pipeline = pipeline(for: provider, tracker: tracker)
+        let lifetimes = FactLifetimes(ttl: ttl(provider), missingTTL: freshness.missingTTL)
+        for start in stride(from: 0, to: pending.count, by: enricher.batchSize) {
+            if stopSignal.isSet { return leaveForNextRun(provider, "stopped by a signal", &summary) }
+            report(tracker, done: start, total: pending.count, summary: summary)
+            let batch = Array(pending[start..<min(pending.count, start + enricher.batchSize)])
+            let earliest = enricher.earliestStart(now: clock.now())
+            if earliest > clock.now() { await pipeline.pacer.block(until: earliest) }
+            let request = enricher.request(for: batch)
+            let ending = await pipeline.send(
+                endpoint: request.endpoint, detail: request.detail, tally: &summary, maxRetries: enricher.maxRetries,
+                describe: { enricher.describe($0) ?? "\($0.answer)" }, request.send)
+            guard case .use(let answer, let ledgerID, let status) = next(ending, pipeline, provider, request, &summary)
+            else {
+                if stopped(ending) { return }
+                continue
+            }
+            switch enricher.step(after: answer, for: batch, lifetimes: lifetimes, now: clock.now()) {
+            case .write(let facts):
+                save(facts, completing: ledgerID, status, provider: provider, summary: &summary)
+            case .ask(let detailRequest, let then):
+                pipeline.complete(ledgerID, status)
+                let detail = await pipeline.send(
+                    endpoint: detailRequest.endpoint, detail: detailRequest.detail, tally: &summary,
+                    maxRetries: enricher.maxRetries, detailRequest.send)
+                guard
+                    case .use(let detailAnswer, let detailID, let detailStatus) = next(
+                        detail, pipeline, provider, detailRequest, &summary)
+                else {
+                    if stopped(detail) { return }
+                    continue
+                }
+                save(
+                    then(detailAnswer, clock.now()), completing: detailID, detailStatus, provider: provider,
+                    summary: &summary)
+            }
+        }
+    }
+
+    /// The pipeline of `provider`'s requests: paced by its budget, stopped at the spec's `max_requests`, telling
+    /// `tracker`'s progress when it waits.
+    func pipeline(for provider: Provider, tracker: ProgressTracker) -> OutboundPipeline {
         let budget = settings.budget(for: provider, defaults: budgets)
         let (clock, progress) = (self.clock, self.progress)
         let pacer = Pacer(
@@ -64,17 +127,15 @@ struct ProviderEnrichment {
             onWait: { reason, until in progress(tracker.snapshot(waiting: (reason, until), now: clock.now())) })
         return OutboundPipeline(
             service: provider.displayName, pacer: pacer, store: store, clock: clock, retry: retry,
-            throttle: provider.throttle, logger: logger, requestLimit: settings.budgets[setting]?.maxRequests)
+            throttle: provider.throttle, logger: logger, requestLimit: settings.budgets[provider]?.maxRequests)
     }
 
-    /// The progress of asking `provider` about `total` keys, shown as `phase`.
-    func tracker(_ provider: ProviderName, phase: EnrichmentSettings.Provider, total: Int, unit: String = "keys")
-        -> ProgressTracker
-    {
+    /// The progress of asking `provider` about `total` keys, shown as its `enrich:` key.
+    func tracker(_ provider: Provider, total: Int, unit: String) -> ProgressTracker {
         let budget = settings.budget(for: provider, defaults: budgets)
         return ProgressTracker(
             itemsTotal: total, requestsPlanned: total, minInterval: budget.minInterval,
-            perHour: budget.perHourForRuns, phase: phase.rawValue, unit: unit)
+            perHour: budget.perHourForRuns, phase: provider.enrichKey, unit: unit)
     }
 
     /// Tells how far `tracker`'s provider is: `done` of its keys asked, with the requests its summary counts.
@@ -97,39 +158,44 @@ struct ProviderEnrichment {
         return wanted
     }
 
-    func ttl(_ provider: EnrichmentSettings.Provider) -> TimeInterval {
+    func ttl(_ provider: Provider) -> TimeInterval {
         settings.ttls[provider] ?? provider.defaultTTL
     }
 
     /// Logs and records that `provider` is not called in this run.
-    func skip(_ provider: ProviderName, _ reason: String, _ summary: inout ProviderSummary) {
+    func skip(_ provider: Provider, _ reason: String, _ summary: inout ProviderSummary) {
         logger.notice("\(provider.displayName) skipped: \(reason)")
         summary.skipped = reason
     }
 
     /// Logs and records that `provider` stopped before asking for everything due: the next run asks for the rest.
-    func leaveForNextRun(_ provider: ProviderName, _ reason: String, _ summary: inout ProviderSummary) {
+    func leaveForNextRun(_ provider: Provider, _ reason: String, _ summary: inout ProviderSummary) {
         logger.notice("\(provider.displayName) stopped for this run: \(reason)")
         summary.skipped = reason
         summary.unfinished = true
     }
 
     /// Logs and records that `provider` was switched off for the rest of the run.
-    func disable(_ provider: ProviderName, _ reason: String, _ summary: inout ProviderSummary) {
+    func disable(_ provider: Provider, _ reason: String, _ summary: inout ProviderSummary) {
         logger.warning("\(provider.displayName) disabled for this run: \(reason)")
         summary.skipped = "disabled: \(reason)"
     }
 
-    /// Writes `record` (whose request completes `ledgerID`); false when the database refused it.
-    func save(_ record: EnrichmentRecord, provider: ProviderName, summary: inout ProviderSummary) -> Bool {
+    /// Writes `facts`, completing `ledgerID` with them, and counts them.
+    func save(
+        _ facts: EnrichmentFacts, completing ledgerID: Int64, _ status: Int, provider: Provider,
+        summary: inout ProviderSummary
+    ) {
+        var record = facts.record
+        record.request = .complete(ledgerID: ledgerID, status: status)
         do {
             try store.save(record)
-            return true
+            summary.stored += facts.stored
+            summary.missing += facts.missing
         } catch {
             logger.error(
                 "could not write \(provider.displayName) facts", metadata: ["error": "\(error)"])
             summary.failed += 1
-            return false
         }
     }
 
@@ -142,10 +208,11 @@ struct ProviderEnrichment {
     }
 
     /// Counts an ending that gives nothing to write, and says whether there is an answer to use.
-    func next<Answer>(
-        _ ending: OutboundPipeline.Ending<Answer>, _ pipeline: OutboundPipeline, _ provider: ProviderName,
-        _ item: String, _ summary: inout ProviderSummary
+    func next<Answer, Exchange>(
+        _ ending: OutboundPipeline.Ending<Answer>, _ pipeline: OutboundPipeline, _ provider: Provider,
+        _ request: EnrichmentRequest<Exchange>, _ summary: inout ProviderSummary
     ) -> Next<Answer> {
+        let item = request.detail
         switch ending {
         case .answered(let answer, .skip, let ledgerID, let status):
             pipeline.complete(ledgerID, status)
@@ -193,17 +260,29 @@ struct ProviderEnrichment {
 
 extension EnrichmentSettings {
     /// The budget of `provider`: its default, with what the spec's `enrich:` changes of it.
-    func budget(for provider: ProviderName, defaults: ProviderBudgetDefaults) -> BudgetPolicy {
-        let setting: Provider? =
-            switch provider {
-            case .lastfm: .lastfm
-            case .musicbrainz: .musicbrainz
-            case .listenbrainz: .listenbrainz
-            case .deezer: .links
-            // Odesli's key is allow-listed with its own terms; the spec's `links` budget is Deezer's.
-            case .odesli: nil
-            }
-        guard let setting, let override = budgets[setting] else { return defaults[provider] }
+    func budget(for provider: Provider, defaults: ProviderBudgetDefaults) -> BudgetPolicy {
+        guard let override = budgets[provider] else { return defaults[provider] }
         return override.applied(to: defaults[provider])
+    }
+}
+
+extension ProviderSummary {
+    /// This summary with what a second provider under the same `enrich:` key did (Odesli after Deezer): its
+    /// counts, and its stop when it left keys for the next run.
+    func adding(_ other: ProviderSummary) -> ProviderSummary {
+        var sum = self
+        sum.requests += other.requests
+        sum.byStatus.merge(other.byStatus, uniquingKeysWith: +)
+        sum.rateLimited += other.rateLimited
+        sum.retries += other.retries
+        sum.stored += other.stored
+        sum.missing += other.missing
+        sum.fresh += other.fresh
+        sum.failed += other.failed
+        if other.unfinished {
+            sum.skipped = sum.skipped ?? other.skipped
+            sum.unfinished = true
+        }
+        return sum
     }
 }

@@ -35,7 +35,7 @@ extension ProviderPreview {
     /// Matching may give files without an ISRC one, and MusicBrainz may not know an ISRC, so the counts that
     /// depend on them are ranges: MusicBrainz at least one request per due ISRC and at most two per ISRC that may
     /// be due; Deezer none when MusicBrainz already gives every link, at most one per ISRC that may be due.
-    /// Retries are not counted. Providers are previewed in `Provider.allCases` order, MusicBrainz before
+    /// Retries are not counted. Providers are previewed in `Provider.allCases` order (Odesli, which asks only about the links Deezer finds, is not), MusicBrainz before
     /// ListenBrainz, whose recordings it finds.
     public static func estimate(
         _ survey: LibrarySurvey, settings: EnrichmentSettings, configuration: ProviderConfiguration,
@@ -46,7 +46,7 @@ extension ProviderPreview {
         let musicbrainzMayAsk =
             settings.isEnabled(.musicbrainz) && configuration.unconfiguredReason(.musicbrainz) == nil
         var musicbrainzMayFindRecordings = false
-        for provider in EnrichmentSettings.Provider.allCases where settings.isEnabled(provider) {
+        for provider in Provider.allCases where settings.isEnabled(provider) && provider != .odesli {
             var preview = ProviderPreview()
             preview.skipped = configuration.unconfiguredReason(provider)
             let interval: TimeInterval
@@ -70,7 +70,7 @@ extension ProviderPreview {
                 preview.requestsAtLeast = (preview.due + batch - 1) / batch
                 preview.requestsAtMost = musicbrainzMayFindRecordings ? nil : preview.requestsAtLeast
                 interval = settings.budget(for: .listenbrainz, defaults: defaults).minInterval
-            case .links:
+            case .deezer, .odesli:
                 try preview.count(
                     isrcs.map { .trackLink(isrc: $0, platform: "deezer") }, store: store, now: now)
                 preview.requestsAtLeast = musicbrainzMayAsk ? 0 : preview.due
@@ -82,7 +82,7 @@ extension ProviderPreview {
                 preview.requestsAtMost = 0
             }
             preview.secondsAtLeast = Double(max(0, preview.requestsAtLeast - 1)) * interval
-            previews[provider.rawValue] = preview
+            previews[provider.enrichKey] = preview
         }
         return previews
     }

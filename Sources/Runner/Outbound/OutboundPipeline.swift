@@ -20,7 +20,7 @@ import SwingCache
 ///
 /// ```swift
 /// var lastfm = OutboundPipeline(service: "Last.fm", pacer: pacer, store: store, clock: clock, retry: retry,
-///                               throttle: ProviderName.lastfm.throttle, logger: logger)
+///                               throttle: Provider.lastfm.throttle, logger: logger)
 /// switch await lastfm.send(endpoint: "track.getInfo", detail: key, tally: &summary, { await client.trackInfo(…) }) {
 /// case .answered(let answer, _, let ledgerID, let status): …
 /// case .failed, .notSent: continue

@@ -100,7 +100,7 @@ extension Publisher {
 
     /// A fetcher of `source`'s history through its own paced pipeline; nil when the service is not configured.
     private func historyFetcher(for source: ListenSource) throws -> ListeningHistoryFetcher? {
-        let provider: ProviderName = source == .lastfm ? .lastfm : .listenbrainz
+        let provider: Provider = source == .lastfm ? .lastfm : .listenbrainz
         let budget = providerBudgets[provider]
         let pacer = Pacer(
             store: store, service: provider.serviceName, clock: clock, limit: budget.perHourForRuns,

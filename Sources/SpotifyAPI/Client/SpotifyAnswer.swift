@@ -65,3 +65,5 @@ extension SpotifyAnswer {
 }
 
 extension SpotifyAnswer: OutboundAnswer {}
+
+extension SpotifyExchange: OutboundExchange {}

@@ -41,3 +41,14 @@ public enum OutboundAction: Hashable, Sendable {
 public protocol OutboundAnswer: Sendable {
     var action: OutboundAction { get }
 }
+
+/// One request's exchange as the outbound pipeline reads it, whatever the service.
+public protocol OutboundExchange: Sendable {
+    associatedtype Answer: OutboundAnswer
+    /// The HTTP status, or 0 when no answer came back or no request was sent.
+    var status: Int { get }
+    var answer: Answer { get }
+    /// Whether a request reached the network (and so counts against the budget).
+    var reachedNetwork: Bool { get }
+    var duration: TimeInterval { get }
+}

@@ -74,9 +74,9 @@ struct SpecReader {
     ]
     static let libraryKeys = ["swingmusic_db", "user"]
     static let providerBudgetKeys = ["per_hour", "min_interval", "max_requests"]
-    static let providerKeys: [EnrichmentSettings.Provider: [String]] = [
-        .lastfm: ["ttl", "username"] + providerBudgetKeys, .musicbrainz: ["ttl"] + providerBudgetKeys,
-        .listenbrainz: ["ttl"] + providerBudgetKeys, .links: ["ttl", "odesli"] + providerBudgetKeys,
+    static let providerKeys: [String: [String]] = [
+        "lastfm": ["ttl", "username"] + providerBudgetKeys, "musicbrainz": ["ttl"] + providerBudgetKeys,
+        "listenbrainz": ["ttl"] + providerBudgetKeys, "links": ["ttl", "odesli"] + providerBudgetKeys,
     ]
     /// MusicBrainz's published limit: one request per second from an address, strictly serial.
     static let musicBrainzShortestInterval: TimeInterval = 1
@@ -255,10 +255,10 @@ struct SpecReader {
     mutating func readEnrichment(_ node: Node) -> EnrichmentSettings {
         var settings = EnrichmentSettings()
         guard let section = mapping(node, named: "'enrich'") else { return settings }
-        let names = EnrichmentSettings.Provider.allCases.map(\.rawValue)
+        var odesli = false
         for (key, value) in section {
-            guard let name = keyName(key, known: names, in: "'enrich'"),
-                let provider = EnrichmentSettings.Provider(rawValue: name)
+            guard let name = keyName(key, known: Provider.enrichKeys, in: "'enrich'"),
+                let provider = Provider(enrichKey: name)
             else { continue }
             if case .scalar(let scalar) = value {
                 switch scalar.tag == Tag(.null) ? "" : scalar.string.lowercased() {
@@ -275,12 +275,12 @@ struct SpecReader {
             settings.ttls[provider] = provider.defaultTTL
             var budget = ProviderBudgetOverride()
             for (fieldKey, fieldValue) in fields {
-                switch keyName(fieldKey, known: Self.providerKeys[provider] ?? [], in: "'enrich.\(name)'") {
+                switch keyName(fieldKey, known: Self.providerKeys[name] ?? [], in: "'enrich.\(name)'") {
                 case "ttl":
                     settings.ttls[provider] =
                         duration(fieldValue, key: "enrich.\(name).ttl", allowZero: false) ?? provider.defaultTTL
                 case "username": settings.lastfmUsername = string(fieldValue, key: "enrich.lastfm.username")
-                case "odesli": settings.odesli = boolean(fieldValue, key: "enrich.links.odesli") ?? false
+                case "odesli": odesli = boolean(fieldValue, key: "enrich.links.odesli") ?? false
                 case "per_hour": budget.perHour = integer(fieldValue, key: "enrich.\(name).per_hour", minimum: 1)
                 case "min_interval":
                     budget.minInterval = duration(fieldValue, key: "enrich.\(name).min_interval")
@@ -299,6 +299,7 @@ struct SpecReader {
             }
             if budget != ProviderBudgetOverride() { settings.budgets[provider] = budget }
         }
+        if odesli { settings.ttls[.odesli] = settings.ttls[.deezer] }
         return settings
     }
 

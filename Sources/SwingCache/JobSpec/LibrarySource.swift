@@ -27,46 +27,31 @@ public struct LibrarySource: Sendable, Equatable {
 ///   links: { ttl: 30d, odesli: false, min_interval: 1s }
 /// ```
 public struct EnrichmentSettings: Sendable, Equatable {
-    public enum Provider: String, CaseIterable, Sendable, Comparable {
-        case lastfm
-        case musicbrainz
-        case listenbrainz
-        case links
+    @available(*, deprecated, renamed: "SwingCache.Provider")
+    public typealias Provider = SwingCache.Provider
 
-        /// How long a provider's answer stays fresh unless the spec says otherwise: play counts move daily,
-        /// genres and links rarely.
-        public var defaultTTL: TimeInterval {
-            switch self {
-            case .lastfm: 7 * 86_400
-            case .musicbrainz: 30 * 86_400
-            case .listenbrainz: 86_400
-            case .links: 30 * 86_400
-            }
-        }
-
-        public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
-    }
-
-    /// The providers the spec turned on, and each one's ttl.
-    public var ttls: [Provider: TimeInterval]
+    /// The providers the spec turned on, and each one's ttl: `links` gives Deezer's, and Odesli's when
+    /// `links.odesli` is true.
+    public var ttls: [SwingCache.Provider: TimeInterval]
     /// The Last.fm user whose play count tells which local plays Last.fm already counts.
     public var lastfmUsername: String?
-    /// Ask Odesli for links too (needs a key in the configuration).
-    public var odesli: Bool
-    /// What the spec changes of each provider's budget; a provider left out keeps its default.
-    public var budgets: [Provider: ProviderBudgetOverride]
+    /// What the spec changes of each provider's budget; a provider left out keeps its default. `links` changes
+    /// Deezer's: Odesli's key is allow-listed with its own terms.
+    public var budgets: [SwingCache.Provider: ProviderBudgetOverride]
 
     public init(
-        ttls: [Provider: TimeInterval] = [:], lastfmUsername: String? = nil, odesli: Bool = false,
-        budgets: [Provider: ProviderBudgetOverride] = [:]
+        ttls: [SwingCache.Provider: TimeInterval] = [:], lastfmUsername: String? = nil,
+        budgets: [SwingCache.Provider: ProviderBudgetOverride] = [:]
     ) {
         self.ttls = ttls
         self.lastfmUsername = lastfmUsername
-        self.odesli = odesli
         self.budgets = budgets
     }
 
-    public func isEnabled(_ provider: Provider) -> Bool { ttls[provider] != nil }
+    /// The `enrich:` keys the spec turned on, sorted: `links` for Deezer and Odesli.
+    public var enrichKeys: [String] { Set(ttls.keys.map(\.enrichKey)).sorted() }
+
+    public func isEnabled(_ provider: SwingCache.Provider) -> Bool { ttls[provider] != nil }
 }
 
 /// The budget a spec gives one provider under `enrich:`; each value left nil keeps the provider's default.

@@ -51,7 +51,7 @@ struct ValidateCommand: ParsableCommand {
                             uniqueKeysWithValues: EntityKind.allCases.map { ($0.plural, counts[$0] ?? 0) }),
                         duplicates: spec.duplicateCount, problems: spec.emptyIDSources + spec.invalidTargets,
                         unlistedProblems: spec.invalidCount - spec.invalidTargets.count, library: spec.library != nil,
-                        enrich: spec.enrichment.ttls.keys.sorted().map(\.rawValue)))
+                        enrich: spec.enrichment.enrichKeys))
             } catch {
                 results.append(
                     FileResult(file: path, valid: false, targets: [:], duplicates: 0, problems: error.diagnostics))

@@ -11,7 +11,7 @@ import Testing
         #expect(budgets[.listenbrainz].minInterval >= 10.0 / 30)
         #expect(budgets[.deezer].minInterval >= 5.0 / 50)
         #expect(budgets[.lastfm].minInterval >= 0.2)
-        for provider in ProviderName.allCases {
+        for provider in Provider.allCases {
             let budget = budgets[provider]
             #expect(budget.reserve < budget.perHour, "\(provider)")
             #expect(Double(budget.perHour) <= 3600 / budget.minInterval, "\(provider): the interval allows fewer")

@@ -1,5 +1,6 @@
 import EnrichmentAPI
 import Foundation
+import SwingCache
 import Testing
 
 @Suite struct ProviderConfigurationTests {
@@ -49,10 +50,10 @@ import Testing
     }
 
     @Test(arguments: [
-        (ProviderName.lastfm, "lastfm", "Last.fm"), (.musicbrainz, "musicbrainz", "MusicBrainz"),
+        (Provider.lastfm, "lastfm", "Last.fm"), (.musicbrainz, "musicbrainz", "MusicBrainz"),
         (.listenbrainz, "listenbrainz", "ListenBrainz"), (.deezer, "deezer", "Deezer"), (.odesli, "odesli", "Odesli"),
     ])
-    func everyProviderHasALedgerNameAndADisplayName(provider: ProviderName, service: String, display: String) {
+    func everyProviderHasALedgerNameAndADisplayName(provider: Provider, service: String, display: String) {
         #expect(provider.serviceName == service)
         #expect(provider.displayName == display)
     }

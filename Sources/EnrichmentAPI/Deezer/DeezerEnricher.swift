@@ -1,0 +1,55 @@
+import CacheStore
+import Foundation
+import SwingCache
+import Synchronization
+
+/// Deezer's link per library ISRC. The links it finds in a run are what Odesli is asked about next
+/// (``OdesliEnricher``).
+public struct DeezerEnricher: ProviderEnricher {
+    public var client: DeezerClient
+    /// Where the links found in this run are kept for Odesli.
+    public var found: DeezerLinksFound
+
+    public init(client: DeezerClient, found: DeezerLinksFound = DeezerLinksFound()) {
+        self.client = client
+        self.found = found
+    }
+
+    public var provider: Provider { .deezer }
+    public var unit: String { "ISRCs" }
+
+    public func keys(in store: SQLiteCacheStore) throws -> [String] { try store.libraryISRCs() }
+
+    public func storeKey(for isrc: String) -> EnrichmentKey? { .trackLink(isrc: isrc, platform: "deezer") }
+
+    public func request(for batch: [String]) -> EnrichmentRequest<DeezerExchange> {
+        let (isrc, client) = (batch[0], client)
+        return EnrichmentRequest(endpoint: "track/isrc", detail: isrc) { await client.track(isrc: isrc) }
+    }
+
+    public func step(after answer: DeezerAnswer, for batch: [String], lifetimes: FactLifetimes, now: Date)
+        -> EnrichmentStep<DeezerExchange>
+    {
+        let isrc = batch[0]
+        var url: String?
+        if case .found(let track) = answer { url = track.link }
+        let fact = TrackLinkFact(
+            isrc: isrc, platform: "deezer", url: url, source: Provider.deezer.serviceName, fetchedAt: now,
+            expiresAt: lifetimes.expiry(found: url != nil, now: now))
+        if let url { found.append(isrc: isrc, url: url) }
+        return .write(
+            EnrichmentFacts(
+                EnrichmentRecord(links: [fact], request: nil), stored: url == nil ? 0 : 1, missing: url == nil ? 1 : 0))
+    }
+}
+
+/// The Deezer links a run found, in the order found.
+public final class DeezerLinksFound: Sendable {
+    private let links = Mutex<[(isrc: String, url: String)]>([])
+
+    public init() {}
+
+    public func append(isrc: String, url: String) { links.withLock { $0.append((isrc, url)) } }
+
+    public var all: [(isrc: String, url: String)] { links.withLock { $0 } }
+}

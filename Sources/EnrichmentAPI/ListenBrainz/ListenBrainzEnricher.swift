@@ -1,0 +1,53 @@
+import CacheStore
+import Foundation
+import SwingCache
+import Synchronization
+
+/// ListenBrainz popularity of the recordings stored MusicBrainz facts name, up to 1000 a request, paced by the
+/// rate-limit headers of each answer as well as the pacer.
+public final class ListenBrainzEnricher: ProviderEnricher {
+    public let client: ListenBrainzClient
+    private let pacing = Mutex(ListenBrainzPacing())
+
+    public init(client: ListenBrainzClient) {
+        self.client = client
+    }
+
+    public var provider: Provider { .listenbrainz }
+    public var unit: String { "recordings" }
+    public var batchSize: Int { ListenBrainzPopularityRequest.maxRecordings }
+
+    public func keys(in store: SQLiteCacheStore) throws -> [String] {
+        try store.recordingMBIDs(forISRCs: try store.libraryISRCs())
+    }
+
+    public func storeKey(for mbid: String) -> EnrichmentKey? { .listenbrainzPopularity(mbid: mbid) }
+
+    public func earliestStart(now: Date) -> Date { pacing.withLock { $0.earliestStart(now: now) } }
+
+    public func request(for batch: [String]) -> EnrichmentRequest<ListenBrainzExchange> {
+        EnrichmentRequest(endpoint: "popularity/recording", detail: "\(batch.count) recordings") {
+            let exchange = await self.client.popularity(recordingMBIDs: batch)
+            self.pacing.withLock { $0.record(exchange.rateLimit) }
+            return exchange
+        }
+    }
+
+    public func step(after answer: ListenBrainzAnswer, for batch: [String], lifetimes: FactLifetimes, now: Date)
+        -> EnrichmentStep<ListenBrainzExchange>
+    {
+        guard case .found(let rows) = answer else {
+            return .write(EnrichmentFacts(EnrichmentRecord(request: nil), stored: 0))
+        }
+        let facts = rows.map { row in
+            ListenBrainzPopularityFact(
+                mbid: row.mbid, listenCount: row.listenCount, userCount: row.userCount, fetchedAt: now,
+                expiresAt: lifetimes.expiry(found: row.listenCount != nil, now: now))
+        }
+        let stored = facts.count { $0.listenCount != nil }
+        return .write(
+            EnrichmentFacts(
+                EnrichmentRecord(listenbrainzPopularity: facts, request: nil), stored: stored,
+                missing: facts.count - stored))
+    }
+}

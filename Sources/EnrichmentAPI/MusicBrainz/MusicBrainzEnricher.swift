@@ -1,0 +1,54 @@
+import CacheStore
+import Foundation
+import SwingCache
+
+/// MusicBrainz per ISRC: the recordings of the ISRC, then the first one's genres, tags and links. Strictly serial
+/// at MusicBrainz's pace; a 503 is retried as ``MusicBrainzPolicy`` says.
+public struct MusicBrainzEnricher: ProviderEnricher {
+    public var client: MusicBrainzClient
+
+    public init(client: MusicBrainzClient) {
+        self.client = client
+    }
+
+    public var provider: Provider { .musicbrainz }
+    public var unit: String { "ISRCs" }
+    public var maxRetries: Int? { MusicBrainzPolicy.standard.maxBusyRetries }
+
+    public func keys(in store: SQLiteCacheStore) throws -> [String] { try store.libraryISRCs() }
+
+    public func storeKey(for isrc: String) -> EnrichmentKey? { .musicbrainzRecording(isrc: isrc) }
+
+    public func request(for batch: [String]) -> EnrichmentRequest<MusicBrainzRecordingsExchange> {
+        let (isrc, client) = (batch[0], client)
+        return EnrichmentRequest(endpoint: "isrc", detail: isrc) { await client.recordings(isrc: isrc) }
+    }
+
+    public func step(
+        after answer: MusicBrainzAnswer<[MusicBrainzRecording]>, for batch: [String], lifetimes: FactLifetimes,
+        now: Date
+    ) -> EnrichmentStep<MusicBrainzRecordingExchange> {
+        let isrc = batch[0]
+        guard case .found(let recordings) = answer, let first = recordings.first else {
+            let fact = MusicBrainzRecordingFact.missing(
+                isrc: isrc, fetchedAt: now, expiresAt: lifetimes.expiry(found: false, now: now))
+            return .write(
+                EnrichmentFacts(EnrichmentRecord(musicbrainzRecordings: [fact], request: nil), stored: 0, missing: 1))
+        }
+        let client = client
+        let detail = EnrichmentRequest(endpoint: "recording", detail: first.mbid) {
+            await client.recording(mbid: first.mbid)
+        }
+        return .ask(detail) { detailAnswer, now in
+            let recording: MusicBrainzRecording
+            if case .found(let found) = detailAnswer { recording = found } else { recording = first }
+            let fact = MusicBrainzRecordingFact(
+                isrc: isrc, mbids: recordings.map(\.mbid),
+                genres: recording.genres.sorted { $0.count > $1.count }.map(\.name),
+                tags: recording.tags.sorted { $0.count > $1.count }.map(\.name),
+                links: recording.links.compactMap { PlatformLink(musicBrainzURL: $0.url) }, fetchedAt: now,
+                expiresAt: lifetimes.expiry(found: true, now: now))
+            return EnrichmentFacts(EnrichmentRecord(musicbrainzRecordings: [fact], request: nil), stored: 1)
+        }
+    }
+}

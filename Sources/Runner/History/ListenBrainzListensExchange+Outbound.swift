@@ -1,3 +1,0 @@
-import EnrichmentAPI
-
-extension ListenBrainzListensExchange: OutboundExchange {}
