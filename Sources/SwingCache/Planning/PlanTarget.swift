@@ -51,6 +51,17 @@ public struct JobSet: Sendable {
         self.duplicateCount = duplicates
     }
 
+    /// Ids named outside any spec (`swingcache get`): each fetched for its own market and freshness, within
+    /// `budget`.
+    public init(targets: [PlanTarget], budget: BudgetPolicy, defaultMarket: String) {
+        self.specs = []
+        self.targets = targets
+        self.budget = budget
+        self.invalidCount = 0
+        self.duplicateCount = 0
+        self.defaultMarket = defaultMarket
+    }
+
     public var names: [String] { specs.map(\.name) }
 
     /// The first spec that names a SwingMusic library: its market and freshness apply to the library's tracks.

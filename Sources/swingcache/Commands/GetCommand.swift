@@ -116,11 +116,9 @@ struct GetCommand: AsyncParsableCommand {
         logger: Logger
     ) async throws -> Set<SpotifyID> {
         let credentials = try StoreOptions.credentials(from: configuration)
-        let spec = JobSpec(
-            name: "get", path: "(command line)", market: configuration.market,
-            targets: ids.map { JobTarget(id: $0, origin: SourceLocation(file: "(command line)", line: 1, column: 1)) },
-            budget: BudgetPolicy(reserve: 0, maxRuntime: 30))
-        let jobs = JobSet(specs: [spec], defaultMarket: configuration.market)
+        let jobs = JobSet(
+            targets: ids.map { PlanTarget(id: $0, market: configuration.market, freshness: FreshnessPolicy()) },
+            budget: BudgetPolicy(reserve: 0, maxRuntime: 30), defaultMarket: configuration.market)
         // The clock freshness was judged by (`--now`), so what is fetched expires from the same moment.
         let clock = ShiftedClock(startingAt: store.currentTime)
         let plan = try await Scheduler(cache: cache, modeRecheckAfter: configuration.modeRecheck).plan(
