@@ -120,7 +120,7 @@ let package = Package(
         .testTarget(
             name: "SwingCacheCLITests",
             dependencies: [
-                "swingcache", "spotify-fixture-server", "SwingCache", "CacheStore", "SwingMusicLibrary",
+                "swingcache", "spotify-fixture-server", "SwingCache", "CacheStore", "SwingMusicLibrary", "Runner",
                 "SwingCacheTestKit", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ],

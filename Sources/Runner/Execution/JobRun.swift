@@ -160,7 +160,7 @@ public struct JobRun: Sendable {
                 sharedBudget: sharedBudget, logger: logger,
                 onWait: { reason, until in progress(tracker.snapshot(waiting: (reason, until), now: clock.now())) })
             if budget.perHourForRuns <= 0 {
-                stop = .deferred(PlanWording.reason(.noBudget))
+                stop = .deferred(PlanLimit.noBudget.reason)
                 library.deferred = imported.needingMatching
             } else {
                 var matching = TrackMatching(executor: executor, market: market)

@@ -184,7 +184,7 @@ public final class RunExecutor: Sendable {
         if let stop { return stop }
         if plan.itemsDeferred > 0, let limit = plan.limitedBy {
             if case .parked(let until, let reason) = limit { return .parked(until: until, reason: reason) }
-            return .deferred(PlanWording.reason(limit))
+            return .deferred(limit.reason)
         }
         if summary.failed > 0 { return .deferred("\(summary.failed) items failed and are retried by the next run") }
         return .completed
