@@ -38,6 +38,13 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        .target(
+            name: "SharedTier",
+            dependencies: [
+                "SwingCache", "SpotifyAPI", "CacheStore", "RedisClient",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .systemLibrary(name: "CZlib"),
         .systemLibrary(name: "CXXHash", providers: [.apt(["libxxhash-dev"])]),
         .target(
@@ -51,7 +58,8 @@ let package = Package(
         .target(
             name: "Runner",
             dependencies: [
-                "SwingCache", "SpotifyAPI", "CacheStore", "RedisClient", "SwingMusicLibrary", "EnrichmentAPI",
+                "SwingCache", "SpotifyAPI", "CacheStore", "RedisClient", "SharedTier", "SwingMusicLibrary",
+                "EnrichmentAPI",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -60,7 +68,7 @@ let package = Package(
         .executableTarget(
             name: "swingcache",
             dependencies: [
-                "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "EnrichmentAPI", "SwingMusicLibrary",
+                "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "EnrichmentAPI", "SwingMusicLibrary", "SharedTier",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -89,8 +97,8 @@ let package = Package(
         .executableTarget(
             name: "swingcache-bench",
             dependencies: [
-                "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "SwingMusicLibrary", "RedisClient", "FixtureServer",
-                "SwingCacheTestKit", .product(name: "Logging", package: "swift-log"),
+                "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "SwingMusicLibrary", "RedisClient", "SharedTier",
+                "FixtureServer", "SwingCacheTestKit", .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -114,14 +122,14 @@ let package = Package(
             name: "RunnerTests",
             dependencies: [
                 "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "EnrichmentAPI", "SwingMusicLibrary", "RedisClient",
-                "FixtureServer", "SwingCacheTestKit", .product(name: "Logging", package: "swift-log"),
+                "SharedTier", "FixtureServer", "SwingCacheTestKit", .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]),
         .testTarget(
             name: "SwingCacheCLITests",
             dependencies: [
                 "swingcache", "spotify-fixture-server", "SwingCache", "CacheStore", "SwingMusicLibrary", "Runner",
-                "SwingCacheTestKit", .product(name: "GRDB", package: "GRDB.swift"),
+                "SharedTier", "SwingCacheTestKit", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ],
     swiftLanguageModes: [.v6]

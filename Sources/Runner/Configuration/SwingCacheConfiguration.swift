@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import RedisClient
+import SharedTier
 import SpotifyAPI
 import SwingCache
 

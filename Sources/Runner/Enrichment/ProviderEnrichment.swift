@@ -2,6 +2,7 @@ import CacheStore
 import EnrichmentAPI
 import Foundation
 import Logging
+import SharedTier
 import SwingCache
 
 /// Fetches what the providers the job's `enrich:` names know about the library's tracks, where the stored fact is

@@ -1,6 +1,7 @@
 import CacheStore
 import Foundation
 import Logging
+import SharedTier
 import SwingCache
 
 /// Waits until the budget lets a request start, then reserves its slot in the shared ledger.

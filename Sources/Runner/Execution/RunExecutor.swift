@@ -1,6 +1,7 @@
 import CacheStore
 import Foundation
 import Logging
+import SharedTier
 import SpotifyAPI
 import SwingCache
 

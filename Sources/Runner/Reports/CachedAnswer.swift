@@ -1,5 +1,6 @@
 import CacheStore
 import Foundation
+import SharedTier
 import SwingCache
 
 /// One id's answer as `swingcache get` prints it: the entity's columns (not its raw answer) and its freshness.
