@@ -34,6 +34,7 @@ public struct StopOnSignals: Sendable {
             gracefulShutdownSignals: signals,
             logger: Logger(label: "swingcache.lifecycle") { _ in SwiftLogNoOpLogHandler() })
         try await ServiceGroup(configuration: configuration).run()
+        // The group ends without the work's result only when the command's own task was cancelled.
         guard let result = command.result else { throw CancellationError() }
         return result
     }
