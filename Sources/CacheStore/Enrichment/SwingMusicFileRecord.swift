@@ -1,3 +1,5 @@
+import GRDB
+
 /// What SwingMusic names a library file by: its runtime track hash, and the tags as its scanner stored them.
 ///
 /// ```swift
@@ -20,4 +22,10 @@ public struct SwingMusicFileRecord: Hashable, Sendable {
         self.tagAlbumArtists = tagAlbumArtists
         self.tagAlbum = tagAlbum
     }
+}
+
+/// The SwingMusic columns of a row of `swingmusic_track`; ``SwingMusicFileRow`` adds the file's path.
+extension SwingMusicFileRecord: Codable, FetchableRecord, EncodableRecord {
+    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
 }
