@@ -5,14 +5,16 @@ import SwingCache
 /// A row of `album`: a cached album, and when it was fetched and expires (Unix seconds).
 ///
 /// A write replaces the row; ``init(row:)`` reads by position, in the order of ``columns``, as ``TrackRow`` does.
-struct AlbumRow: FetchableRecord, PersistableRecord {
+struct AlbumRow: FetchableRecord, PositionalRow {
     static let databaseTableName = "album"
-    static var persistenceConflictPolicy: PersistenceConflictPolicy { .init(insert: .replace, update: .replace) }
-    /// The columns ``init(row:)`` reads, in order; the raw answer last, so a read may leave it out.
+    /// The columns ``init(row:)`` reads and ``databaseValues`` writes, in order; the raw answer last, so a read may
+    /// leave it out.
     static let columns = [
         "id", "name", "album_type", "artist_ids", "artist_names", "release_date", "release_date_precision",
         "total_tracks", "upc", "label", "popularity", "genres", "image_url", "fetched_at", "expires_at", "raw",
     ]
+
+    static let writeSQL = replaceSQL()
 
     var album: Album
     var fetchedAt: Double
@@ -35,22 +37,24 @@ struct AlbumRow: FetchableRecord, PersistableRecord {
         expiresAt = row[14]
     }
 
-    func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = album.id
-        container["name"] = album.name
-        container["album_type"] = album.albumType
-        container["artist_ids"] = JSONStringList.encode(album.artistIDs)
-        container["artist_names"] = JSONStringList.encode(album.artistNames)
-        container["release_date"] = album.releaseDate
-        container["release_date_precision"] = album.releaseDatePrecision
-        container["total_tracks"] = album.totalTracks
-        container["upc"] = album.upc
-        container["label"] = album.label
-        container["popularity"] = album.popularity
-        container["genres"] = JSONStringList.encode(album.genres)
-        container["image_url"] = album.imageURL
-        container["fetched_at"] = fetchedAt
-        container["expires_at"] = expiresAt
-        container["raw"] = ZlibCompression.compress(album.raw)
+    var databaseValues: StatementArguments {
+        [
+            album.id,
+            album.name,
+            album.albumType,
+            JSONStringList.encode(album.artistIDs),
+            JSONStringList.encode(album.artistNames),
+            album.releaseDate,
+            album.releaseDatePrecision,
+            album.totalTracks,
+            album.upc,
+            album.label,
+            album.popularity,
+            JSONStringList.encode(album.genres),
+            album.imageURL,
+            fetchedAt,
+            expiresAt,
+            ZlibCompression.compress(album.raw),
+        ]
     }
 }

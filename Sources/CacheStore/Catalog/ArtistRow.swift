@@ -5,13 +5,15 @@ import SwingCache
 /// A row of `artist`: a cached artist, and when it was fetched and expires (Unix seconds).
 ///
 /// A write replaces the row; ``init(row:)`` reads by position, in the order of ``columns``, as ``TrackRow`` does.
-struct ArtistRow: FetchableRecord, PersistableRecord {
+struct ArtistRow: FetchableRecord, PositionalRow {
     static let databaseTableName = "artist"
-    static var persistenceConflictPolicy: PersistenceConflictPolicy { .init(insert: .replace, update: .replace) }
-    /// The columns ``init(row:)`` reads, in order; the raw answer last, so a read may leave it out.
+    /// The columns ``init(row:)`` reads and ``databaseValues`` writes, in order; the raw answer last, so a read may
+    /// leave it out.
     static let columns = [
         "id", "name", "genres", "popularity", "followers", "image_url", "fetched_at", "expires_at", "raw",
     ]
+
+    static let writeSQL = replaceSQL()
 
     var artist: Artist
     var fetchedAt: Double
@@ -31,15 +33,17 @@ struct ArtistRow: FetchableRecord, PersistableRecord {
         expiresAt = row[7]
     }
 
-    func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = artist.id
-        container["name"] = artist.name
-        container["genres"] = JSONStringList.encode(artist.genres)
-        container["popularity"] = artist.popularity
-        container["followers"] = artist.followers
-        container["image_url"] = artist.imageURL
-        container["fetched_at"] = fetchedAt
-        container["expires_at"] = expiresAt
-        container["raw"] = ZlibCompression.compress(artist.raw)
+    var databaseValues: StatementArguments {
+        [
+            artist.id,
+            artist.name,
+            JSONStringList.encode(artist.genres),
+            artist.popularity,
+            artist.followers,
+            artist.imageURL,
+            fetchedAt,
+            expiresAt,
+            ZlibCompression.compress(artist.raw),
+        ]
     }
 }

@@ -6,14 +6,16 @@ import SwingCache
 ///
 /// A write replaces the row. ``init(row:)`` reads by position, in the order of ``columns``: reading cached
 /// entities is the hottest path of `get`, and looking each column up by name would cost more than the rest of it.
-struct TrackRow: FetchableRecord, PersistableRecord {
+struct TrackRow: FetchableRecord, PositionalRow {
     static let databaseTableName = "track"
-    static var persistenceConflictPolicy: PersistenceConflictPolicy { .init(insert: .replace, update: .replace) }
-    /// The columns ``init(row:)`` reads, in order; the raw answer last, so a read may leave it out.
+    /// The columns ``init(row:)`` reads and ``databaseValues`` writes, in order; the raw answer last, so a read may
+    /// leave it out.
     static let columns = [
         "id", "name", "album_id", "album_name", "artist_ids", "artist_names", "isrc", "duration_ms", "explicit",
         "popularity", "track_number", "disc_number", "release_date", "image_url", "fetched_at", "expires_at", "raw",
     ]
+
+    static let writeSQL = replaceSQL()
 
     var track: Track
     var fetchedAt: Double
@@ -36,23 +38,25 @@ struct TrackRow: FetchableRecord, PersistableRecord {
         expiresAt = row[15]
     }
 
-    func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = track.id
-        container["name"] = track.name
-        container["album_id"] = track.albumID
-        container["album_name"] = track.albumName
-        container["artist_ids"] = JSONStringList.encode(track.artistIDs)
-        container["artist_names"] = JSONStringList.encode(track.artistNames)
-        container["isrc"] = track.isrc
-        container["duration_ms"] = track.durationMs
-        container["explicit"] = track.explicit
-        container["popularity"] = track.popularity
-        container["track_number"] = track.trackNumber
-        container["disc_number"] = track.discNumber
-        container["release_date"] = track.releaseDate
-        container["image_url"] = track.imageURL
-        container["fetched_at"] = fetchedAt
-        container["expires_at"] = expiresAt
-        container["raw"] = ZlibCompression.compress(track.raw)
+    var databaseValues: StatementArguments {
+        [
+            track.id,
+            track.name,
+            track.albumID,
+            track.albumName,
+            JSONStringList.encode(track.artistIDs),
+            JSONStringList.encode(track.artistNames),
+            track.isrc,
+            track.durationMs,
+            track.explicit,
+            track.popularity,
+            track.trackNumber,
+            track.discNumber,
+            track.releaseDate,
+            track.imageURL,
+            fetchedAt,
+            expiresAt,
+            ZlibCompression.compress(track.raw),
+        ]
     }
 }

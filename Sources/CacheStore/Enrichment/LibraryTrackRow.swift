@@ -4,8 +4,13 @@ import GRDB
 /// A row of `library_track`: a library file, and when a read of the library last saw it.
 ///
 /// A write is an upsert, never a replace: a replace would delete the row first, and the file's match with it.
-struct LibraryTrackRow: FetchableRecord, PersistableRecord {
+struct LibraryTrackRow: FetchableRecord, PositionalRow {
     static let databaseTableName = "library_track"
+    static let columns = [
+        "filepath", "fingerprint", "title", "artists", "album_artists", "album", "duration_seconds", "isrc",
+        "lastfm_artist", "lastfm_title", "local_play_count", "last_played_at", "seen_at",
+    ]
+    static let writeSQL = upsertSQL(key: "filepath")
 
     var track: LibraryTrackRecord
     var seenAt: Date
@@ -27,19 +32,12 @@ struct LibraryTrackRow: FetchableRecord, PersistableRecord {
         seenAt = Date(timeIntervalSince1970: row["seen_at"])
     }
 
-    func encode(to container: inout PersistenceContainer) throws {
-        container["filepath"] = track.filepath
-        container["fingerprint"] = track.fingerprint
-        container["title"] = track.title
-        container["artists"] = JSONStringList.encode(track.artists)
-        container["album_artists"] = JSONStringList.encode(track.albumArtists)
-        container["album"] = track.album
-        container["duration_seconds"] = track.durationSeconds
-        container["isrc"] = track.isrc
-        container["lastfm_artist"] = track.lastfmKey.artist
-        container["lastfm_title"] = track.lastfmKey.title
-        container["local_play_count"] = track.localPlayCount
-        container["last_played_at"] = track.lastPlayedAt?.timeIntervalSince1970
-        container["seen_at"] = seenAt.timeIntervalSince1970
+    var databaseValues: StatementArguments {
+        [
+            track.filepath, track.fingerprint, track.title, JSONStringList.encode(track.artists),
+            JSONStringList.encode(track.albumArtists), track.album, track.durationSeconds, track.isrc,
+            track.lastfmKey.artist, track.lastfmKey.title, track.localPlayCount,
+            track.lastPlayedAt?.timeIntervalSince1970, seenAt.timeIntervalSince1970,
+        ]
     }
 }

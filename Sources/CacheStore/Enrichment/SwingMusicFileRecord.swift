@@ -24,8 +24,7 @@ public struct SwingMusicFileRecord: Hashable, Sendable {
     }
 }
 
-/// The SwingMusic columns of a row of `swingmusic_track`; ``SwingMusicFileRow`` adds the file's path.
-extension SwingMusicFileRecord: Codable, FetchableRecord, EncodableRecord {
+/// Read from a row of `swingmusic_track` (``SwingMusicFileRow`` writes it, with the file's path).
+extension SwingMusicFileRecord: Decodable, FetchableRecord {
     public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
 }

@@ -1,15 +1,15 @@
 import GRDB
 
-/// A row of `swingmusic_track`: how SwingMusic names the library file at `filepath`.
-struct SwingMusicFileRow: PersistableRecord {
+/// A row of `swingmusic_track`: how SwingMusic names the library file at `filepath`. A write replaces it.
+struct SwingMusicFileRow: PositionalRow {
     static let databaseTableName = "swingmusic_track"
-    static var persistenceConflictPolicy: PersistenceConflictPolicy { .init(insert: .replace, update: .replace) }
+    static let columns = ["filepath", "trackhash", "tag_title", "tag_artists", "tag_album_artists", "tag_album"]
+    static let writeSQL = replaceSQL()
 
     var filepath: String
     var file: SwingMusicFileRecord
 
-    func encode(to container: inout PersistenceContainer) throws {
-        container["filepath"] = filepath
-        try file.encode(to: &container)
+    var databaseValues: StatementArguments {
+        [filepath, file.trackhash, file.tagTitle, file.tagArtists, file.tagAlbumArtists, file.tagAlbum]
     }
 }

@@ -29,9 +29,9 @@ extension SQLiteCacheStore {
             var result = LibraryUpsertResult(added: 0, changed: 0, needsMatching: [])
             var counted = Set<String>()
             for track in tracks {
-                try LibraryTrackRow(track: track, seenAt: seenAt).upsert(db)
+                try LibraryTrackRow(track: track, seenAt: seenAt).write(db)
                 if let file = track.swingMusic {
-                    try SwingMusicFileRow(filepath: track.filepath, file: file).insert(db)
+                    try SwingMusicFileRow(filepath: track.filepath, file: file).write(db)
                 } else {
                     try noSwingMusic.execute(arguments: [track.filepath])
                 }

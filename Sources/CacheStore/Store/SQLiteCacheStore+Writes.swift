@@ -62,10 +62,10 @@ extension SQLiteCacheStore {
                 expiresAt = fetchedAt + policy.ttl(afterUnchangedRefreshes: unchanged)
             }
             switch entity {
-            case .track(let track): try TrackRow(track: track, fetchedAt: fetchedAt, expiresAt: expiresAt).insert(db)
-            case .album(let album): try AlbumRow(album: album, fetchedAt: fetchedAt, expiresAt: expiresAt).insert(db)
+            case .track(let track): try TrackRow(track: track, fetchedAt: fetchedAt, expiresAt: expiresAt).write(db)
+            case .album(let album): try AlbumRow(album: album, fetchedAt: fetchedAt, expiresAt: expiresAt).write(db)
             case .artist(let artist):
-                try ArtistRow(artist: artist, fetchedAt: fetchedAt, expiresAt: expiresAt).insert(db)
+                try ArtistRow(artist: artist, fetchedAt: fetchedAt, expiresAt: expiresAt).write(db)
             }
             try db.cachedStatement(sql: "DELETE FROM missing_entity WHERE kind = ? AND id = ?").execute(
                 arguments: [entity.id.kind.rawValue, entity.id.value])
