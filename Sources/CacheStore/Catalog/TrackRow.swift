@@ -5,7 +5,7 @@ import SwingCache
 /// A row of `track`: a cached track, and when it was fetched and expires (Unix seconds).
 ///
 /// A write replaces the row. ``init(row:)`` reads by position, in the order of ``columns``: reading cached
-/// entities is the hottest path of `get`, and looking each column up by name would cost more than the rest of it.
+/// entities is the hot path of `get`, and a look-up by name costs a lower-cased dictionary probe per column.
 struct TrackRow: FetchableRecord, PositionalRow {
     static let databaseTableName = "track"
     /// The columns ``init(row:)`` reads and ``databaseValues`` writes, in order; the raw answer last, so a read may

@@ -4,7 +4,7 @@ import GRDB
 /// in the order of ``columns``, through one statement prepared per connection.
 ///
 /// GRDB's `insert` builds a persistence container and finds its SQL by the column names for every row: in these
-/// loops that costs more than the write itself (the offline benchmark's load took half as long again).
+/// loops that took about as long as the writes themselves (the offline benchmark's load, a library import).
 protocol PositionalRow {
     static var databaseTableName: String { get }
     /// The table's columns, in the order of ``databaseValues``.
