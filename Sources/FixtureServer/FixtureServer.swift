@@ -11,9 +11,9 @@ import SwingCache
 /// // point the client at server.tokenURL, server.apiURL and server.url(of: .musicbrainz) …
 /// await server.stop()
 /// ```
-public enum FixtureServer {
+package enum FixtureServer {
     /// Runs `body` with a server started on a free loopback port, and stops the server whatever `body` does.
-    public static func withRunning<Result>(
+    package static func withRunning<Result>(
         options: FixtureServerOptions = .init(), requestLogFile: String? = nil, clock: any RunClock = SystemClock(),
         _ body: (RunningFixtureServer) async throws -> Result
     ) async throws -> Result {
@@ -32,7 +32,7 @@ public enum FixtureServer {
     ///
     /// `clock` times token expiry, the enrichment services' rate limits and the request log, so a test can pass a
     /// manual clock and move it instead of sleeping.
-    public static func start(
+    package static func start(
         options: FixtureServerOptions = .init(),
         host: String = "127.0.0.1",
         port: Int = 0,
@@ -70,7 +70,7 @@ public enum FixtureServer {
     ///
     /// `onListening` is told the server's `http://HOST:PORT` once it listens; the signals are caught from before
     /// then, so one sent as soon as the address is known still stops the server cleanly.
-    public static func serveUntilSignalled(
+    package static func serveUntilSignalled(
         options: FixtureServerOptions = .init(), host: String = "127.0.0.1", port: Int = 0,
         requestLogFile: String? = nil, onListening: @escaping @Sendable (String) -> Void
     ) async throws {

@@ -107,15 +107,15 @@ final class RESPChannelHandler: ChannelDuplexHandler {
 }
 
 /// The server sent no byte of an awaited answer for too long: treat it as unreachable.
-public struct RedisReplyTimeout: Error, Sendable, CustomStringConvertible {
+package struct RedisReplyTimeout: Error, Sendable, CustomStringConvertible {
     /// How long the server stayed silent, in seconds.
-    public var seconds: Double
+    package var seconds: Double
 
     init(after timeout: TimeAmount) {
         seconds = Double(timeout.nanoseconds) / 1e9
     }
 
-    public var description: String {
+    package var description: String {
         "Redis sent no answer within \(String(format: "%g", seconds))s"
     }
 }

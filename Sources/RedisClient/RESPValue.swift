@@ -1,7 +1,7 @@
 import Foundation
 
 /// A value of the Redis serialization protocol (RESP2), as servers answer.
-public enum RESPValue: Sendable, Equatable {
+package enum RESPValue: Sendable, Equatable {
     case simpleString(String)
     case error(String)
     case integer(Int)
@@ -11,7 +11,7 @@ public enum RESPValue: Sendable, Equatable {
     case array([RESPValue]?)
 
     /// The value as text, for simple and bulk strings.
-    public var string: String? {
+    package var string: String? {
         switch self {
         case .simpleString(let text): text
         case .bulkString(let data?): String(decoding: data, as: UTF8.self)
@@ -19,7 +19,7 @@ public enum RESPValue: Sendable, Equatable {
         }
     }
 
-    public var data: Data? {
+    package var data: Data? {
         switch self {
         case .bulkString(let data): data
         case .simpleString(let text): Data(text.utf8)
@@ -27,24 +27,24 @@ public enum RESPValue: Sendable, Equatable {
         }
     }
 
-    public var integer: Int? {
+    package var integer: Int? {
         if case .integer(let value) = self { return value }
         return nil
     }
 
-    public var array: [RESPValue]? {
+    package var array: [RESPValue]? {
         if case .array(let values) = self { return values }
         return nil
     }
 }
 
 /// The server answered a command with an error (`-ERR …`, `-WRONGTYPE …`, `-NOSCRIPT …`).
-public struct RedisError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
+package struct RedisError: Error, Sendable, Equatable, CustomStringConvertible {
+    package var message: String
 
-    public init(_ message: String) {
+    package init(_ message: String) {
         self.message = message
     }
 
-    public var description: String { "Redis: \(message)" }
+    package var description: String { "Redis: \(message)" }
 }

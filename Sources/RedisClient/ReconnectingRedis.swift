@@ -2,14 +2,14 @@ import Foundation
 import NIOCore
 
 /// A connection that is made on first use and made again after the server went away.
-public actor ReconnectingRedis {
-    public nonisolated let url: RedisURL
+package actor ReconnectingRedis {
+    package nonisolated let url: RedisURL
     private let timeout: TimeAmount
     private let replyTimeout: TimeAmount
     private var current: RedisConnection?
 
     /// `timeout` bounds connecting, `replyTimeout` each wait for an answer (see ``RedisConnection/connect``).
-    public init(
+    package init(
         url: RedisURL, timeout: TimeAmount = .seconds(2),
         replyTimeout: TimeAmount = RedisConnection.defaultReplyTimeout
     ) {
@@ -19,7 +19,7 @@ public actor ReconnectingRedis {
     }
 
     /// The live connection, connecting (again) when there is none.
-    public func connection() async throws -> RedisConnection {
+    package func connection() async throws -> RedisConnection {
         if let current, current.isActive { return current }
         current = nil
         let fresh = try await RedisConnection.connect(to: url, timeout: timeout, replyTimeout: replyTimeout)
@@ -28,16 +28,16 @@ public actor ReconnectingRedis {
     }
 
     @discardableResult
-    public func send(_ command: [String]) async throws -> RESPValue {
+    package func send(_ command: [String]) async throws -> RESPValue {
         try await dropConnectionOnFailure { try await $0.send(command) }
     }
 
     /// Sends commands in one write; error answers are returned, not thrown.
-    public func pipeline(data commands: [[Data]]) async throws -> [RESPValue] {
+    package func pipeline(data commands: [[Data]]) async throws -> [RESPValue] {
         try await dropConnectionOnFailure { try await $0.pipeline(data: commands) }
     }
 
-    public func pipeline(_ commands: [[String]]) async throws -> [RESPValue] {
+    package func pipeline(_ commands: [[String]]) async throws -> [RESPValue] {
         try await pipeline(data: commands.map { $0.map { Data($0.utf8) } })
     }
 
@@ -56,7 +56,7 @@ public actor ReconnectingRedis {
         }
     }
 
-    public func close() async {
+    package func close() async {
         await current?.close()
         current = nil
     }

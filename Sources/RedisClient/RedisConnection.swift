@@ -10,7 +10,7 @@ import NIOPosix
 /// try await redis.send("SET", "key", "value")
 /// let values = try await redis.pipeline([["GET", "a"], ["GET", "b"]])
 /// ```
-public final class RedisConnection: Sendable {
+package final class RedisConnection: Sendable {
     private let channel: any Channel
 
     private init(channel: any Channel) {
@@ -18,13 +18,13 @@ public final class RedisConnection: Sendable {
     }
 
     /// How long a command waits for the server's next byte by default before it counts as unreachable.
-    public static let defaultReplyTimeout = TimeAmount.seconds(3)
+    package static let defaultReplyTimeout = TimeAmount.seconds(3)
 
     /// Connects, authenticates and selects the database the URL names.
     ///
     /// `timeout` bounds the connection; `replyTimeout` bounds every wait for an answer (a stopped server, or one
     /// that accepts and never answers, fails the command with ``RedisReplyTimeout`` instead of hanging).
-    public static func connect(
+    package static func connect(
         to url: RedisURL, timeout: TimeAmount = .seconds(2), replyTimeout: TimeAmount = defaultReplyTimeout,
         group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
     ) async throws -> RedisConnection {
@@ -52,38 +52,38 @@ public final class RedisConnection: Sendable {
 
     /// Sends one command; an error answer is thrown as ``RedisError``.
     @discardableResult
-    public func send(_ command: [String]) async throws -> RESPValue {
+    package func send(_ command: [String]) async throws -> RESPValue {
         try await send(data: command.map { Data($0.utf8) })
     }
 
     @discardableResult
-    public func send(_ command: String...) async throws -> RESPValue {
+    package func send(_ command: String...) async throws -> RESPValue {
         try await send(command)
     }
 
     /// Sends one command whose arguments may be binary.
     @discardableResult
-    public func send(data command: [Data]) async throws -> RESPValue {
+    package func send(data command: [Data]) async throws -> RESPValue {
         let answer = try await pipeline(data: [command])[0]
         if case .error(let message) = answer { throw RedisError(message) }
         return answer
     }
 
     /// Sends commands in one write and returns their answers in order; error answers are returned, not thrown.
-    public func pipeline(_ commands: [[String]]) async throws -> [RESPValue] {
+    package func pipeline(_ commands: [[String]]) async throws -> [RESPValue] {
         try await pipeline(data: commands.map { $0.map { Data($0.utf8) } })
     }
 
-    public func pipeline(data commands: [[Data]]) async throws -> [RESPValue] {
+    package func pipeline(data commands: [[Data]]) async throws -> [RESPValue] {
         guard !commands.isEmpty else { return [] }
         let promise = channel.eventLoop.makePromise(of: [RESPValue].self)
         channel.writeAndFlush(RedisRequest(commands: commands, promise: promise)).cascadeFailure(to: promise)
         return try await promise.futureResult.get()
     }
 
-    public var isActive: Bool { channel.isActive }
+    package var isActive: Bool { channel.isActive }
 
-    public func close() async {
+    package func close() async {
         try? await channel.close().get()
     }
 }

@@ -3,14 +3,14 @@ import Foundation
 /// Where a Redis-compatible server is: `redis://[user:password@]host:port/db`.
 ///
 /// Prints without its password, so it can appear in logs and error messages.
-public struct RedisURL: Sendable, Equatable, CustomStringConvertible {
-    public var host: String
-    public var port: Int
-    public var user: String?
-    public var password: String?
-    public var database: Int
+package struct RedisURL: Sendable, Equatable, CustomStringConvertible {
+    package var host: String
+    package var port: Int
+    package var user: String?
+    package var password: String?
+    package var database: Int
 
-    public init(host: String, port: Int = 6379, user: String? = nil, password: String? = nil, database: Int = 0) {
+    package init(host: String, port: Int = 6379, user: String? = nil, password: String? = nil, database: Int = 0) {
         self.host = host
         self.port = port
         self.user = user
@@ -19,7 +19,7 @@ public struct RedisURL: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Parses `redis://…`; nil when the text is not such a URL.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         guard let components = URLComponents(string: text), components.scheme == "redis",
             let host = components.host, !host.isEmpty
         else { return nil }
@@ -37,7 +37,7 @@ public struct RedisURL: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         let credentials = password == nil ? (user.map { "\($0)@" } ?? "") : "\(user ?? ""):***@"
         return "redis://\(credentials)\(host):\(port)/\(database)"
     }

@@ -5,17 +5,17 @@ import SwingCache
 
 /// The shared budget in a Redis-compatible server: a sorted set of request starts per service and a hash of
 /// blocks, checked and updated by one server-side script so that no two runners can take the same slot.
-public struct RedisBudget: SharedBudget {
-    public let redis: ReconnectingRedis
-    public let prefix: String
+package struct RedisBudget: SharedBudget {
+    package let redis: ReconnectingRedis
+    package let prefix: String
     /// Tells apart requests granted in the same millisecond to different runners.
     private let runner = UUID().uuidString
 
     /// Spotify's quota pool: runners of several client ids of one developer account that name the same group
     /// share one Spotify budget.
-    public let quotaGroup: String?
+    package let quotaGroup: String?
 
-    public init(redis: ReconnectingRedis, prefix: String = "swingcache:v1:", quotaGroup: String? = nil) {
+    package init(redis: ReconnectingRedis, prefix: String = "swingcache:v1:", quotaGroup: String? = nil) {
         self.redis = redis
         self.prefix = prefix
         self.quotaGroup = quotaGroup
@@ -73,7 +73,7 @@ public struct RedisBudget: SharedBudget {
         return {reason, tostring(earliest)}
         """
 
-    public func reserve(service: String, limit: Int, minInterval: TimeInterval, now: Date, dailyLimit: Int?)
+    package func reserve(service: String, limit: Int, minInterval: TimeInterval, now: Date, dailyLimit: Int?)
         async throws -> Reservation
     {
         let nowMs = Self.milliseconds(now)
@@ -93,7 +93,7 @@ public struct RedisBudget: SharedBudget {
         }
     }
 
-    public func markSent(service: String, grantedAt: Date, sentAt: Date) async throws {
+    package func markSent(service: String, grantedAt: Date, sentAt: Date) async throws {
         // grantedAt came from the script's whole milliseconds: round to the nearest to find them again.
         let granted = Int64((grantedAt.timeIntervalSince1970 * 1000).rounded())
         try await redis.send([
@@ -101,7 +101,7 @@ public struct RedisBudget: SharedBudget {
         ])
     }
 
-    public func block(service: String, until: Date) async throws {
+    package func block(service: String, until: Date) async throws {
         let script = """
             local current = tonumber(redis.call('HGET', KEYS[1], 'retry_after_until') or '0')
             if tonumber(ARGV[1]) > current then redis.call('HSET', KEYS[1], 'retry_after_until', ARGV[1]) end
@@ -110,7 +110,7 @@ public struct RedisBudget: SharedBudget {
         try await redis.send(["EVAL", script, "1", stateKey(service), String(Self.milliseconds(until))])
     }
 
-    public func park(service: String, until: Date, reason: String) async throws {
+    package func park(service: String, until: Date, reason: String) async throws {
         try await redis.send([
             "HSET", stateKey(service), "parked_until", String(Self.milliseconds(until)), "parked_reason", reason,
         ])

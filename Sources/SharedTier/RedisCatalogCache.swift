@@ -8,24 +8,24 @@ import SwingCache
 /// Two keys per id, both expiring when the entry does: `PREFIX track:ID` holds the compressed entity, and
 /// `PREFIX fresh:track:ID` a few bytes saying when it was fetched and when it expires — so bulk freshness
 /// look-ups read no payloads. A known-missing id has only its freshness key.
-public struct RedisCatalogCache: Sendable {
-    public let redis: ReconnectingRedis
-    public let prefix: String
+package struct RedisCatalogCache: Sendable {
+    package let redis: ReconnectingRedis
+    package let prefix: String
     /// Ids per MGET: all of a look-up's MGETs go out in one write, so this only bounds each answer's size.
-    public static let idsPerCommand = 1000
+    package static let idsPerCommand = 1000
 
-    public init(redis: ReconnectingRedis, prefix: String = "swingcache:v1:") {
+    package init(redis: ReconnectingRedis, prefix: String = "swingcache:v1:") {
         self.redis = redis
         self.prefix = prefix
     }
 
-    public func entityKey(_ id: SpotifyID) -> String { prefix + id.kind.rawValue + ":" + id.value }
-    public func freshnessKey(_ id: SpotifyID) -> String { prefix + "fresh:" + id.kind.rawValue + ":" + id.value }
+    package func entityKey(_ id: SpotifyID) -> String { prefix + id.kind.rawValue + ":" + id.value }
+    package func freshnessKey(_ id: SpotifyID) -> String { prefix + "fresh:" + id.kind.rawValue + ":" + id.value }
 
     /// Writes a record's entities and known-missing ids, each expiring after what remains of its ttl at `now`.
     ///
     /// Entries whose ttl has already run out are not written.
-    public func write(_ record: FetchRecord, now: Date) async throws {
+    package func write(_ record: FetchRecord, now: Date) async throws {
         var commands: [[Data]] = []
         let fetchedAt = Self.milliseconds(record.fetchedAt)
         for entity in record.entities {
@@ -57,7 +57,7 @@ public struct RedisCatalogCache: Sendable {
     }
 
     /// What Redis knows about each id; ids it knows nothing of (never written, or expired) are left out.
-    public func cacheStates(for ids: [SpotifyID]) async throws -> [SpotifyID: CacheEntryState] {
+    package func cacheStates(for ids: [SpotifyID]) async throws -> [SpotifyID: CacheEntryState] {
         var commands: [[Data]] = []
         commands.reserveCapacity(ids.count / Self.idsPerCommand + 1)
         for start in stride(from: 0, to: ids.count, by: Self.idsPerCommand) {
@@ -78,7 +78,7 @@ public struct RedisCatalogCache: Sendable {
     }
 
     /// Each id's state and, when cached, its entity, read in one round trip; ids Redis does not hold are left out.
-    public func entries(for ids: [SpotifyID]) async throws -> [SpotifyID: (
+    package func entries(for ids: [SpotifyID]) async throws -> [SpotifyID: (
         state: CacheEntryState, stored: StoredEntity?
     )] {
         guard !ids.isEmpty else { return [:] }

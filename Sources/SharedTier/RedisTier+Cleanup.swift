@@ -5,21 +5,21 @@ import RedisClient
 ///
 /// Redis evicts expired entries itself, at the moment they expire; cleanup removes what would otherwise stay
 /// forever: keys left without an expiry, and ledger entries older than the rolling day (the longest budget window).
-public struct RedisCleanupReport: Hashable, Sendable, Codable {
-    public var dryRun: Bool
+package struct RedisCleanupReport: Hashable, Sendable, Codable {
+    package var dryRun: Bool
     /// Cached entities Redis holds after cleanup.
-    public var entries = 0
+    package var entries = 0
     /// Known-missing ids Redis holds after cleanup.
-    public var missingIDs = 0
+    package var missingIDs = 0
     /// Cache keys found without an expiry (written by hand, or by a tool that forgot it), removed.
-    public var keysWithoutExpiry = 0
+    package var keysWithoutExpiry = 0
     /// Ledger entries older than a day, removed from the shared budget.
-    public var ledgerEntries = 0
+    package var ledgerEntries = 0
 }
 
 extension RedisTier {
     /// Walks the keys under the prefix with SCAN (never KEYS, which blocks the server), a page at a time.
-    public func cleanup(now: Date, dryRun: Bool) async throws -> RedisCleanupReport {
+    package func cleanup(now: Date, dryRun: Bool) async throws -> RedisCleanupReport {
         var report = RedisCleanupReport(dryRun: dryRun)
         var freshnessKeys = 0
         let dayAgo = String(RedisCatalogCache.milliseconds(now) - 86_400_000)

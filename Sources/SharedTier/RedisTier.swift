@@ -10,47 +10,47 @@ import SwingCache
 /// let tier = RedisTier(redis: ReconnectingRedis(url: url), prefix: "swingcache:v1:")
 /// let cache = TieredCache(store: store, shared: tier.sharedCatalog(logger: logger))
 /// ```
-public struct RedisTier: Sendable {
-    public let redis: ReconnectingRedis
-    public let prefix: String
+package struct RedisTier: Sendable {
+    package let redis: ReconnectingRedis
+    package let prefix: String
     /// Spotify's quota pool (`SWINGCACHE_QUOTA_GROUP`): its shared budget is kept under this name.
-    public let quotaGroup: String?
+    package let quotaGroup: String?
 
-    public init(redis: ReconnectingRedis, prefix: String, quotaGroup: String? = nil) {
+    package init(redis: ReconnectingRedis, prefix: String, quotaGroup: String? = nil) {
         self.redis = redis
         self.prefix = prefix
         self.quotaGroup = quotaGroup
     }
 
-    public var budget: RedisBudget { RedisBudget(redis: redis, prefix: prefix, quotaGroup: quotaGroup) }
+    package var budget: RedisBudget { RedisBudget(redis: redis, prefix: prefix, quotaGroup: quotaGroup) }
 
-    public var catalog: RedisCatalogCache { RedisCatalogCache(redis: redis, prefix: prefix) }
+    package var catalog: RedisCatalogCache { RedisCatalogCache(redis: redis, prefix: prefix) }
 
-    public func sharedCatalog(logger: Logger) -> SharedCatalog { SharedCatalog(cache: catalog, logger: logger) }
+    package func sharedCatalog(logger: Logger) -> SharedCatalog { SharedCatalog(cache: catalog, logger: logger) }
 
-    public func tokens(for credentials: SpotifyCredentials, endpoints: SpotifyEndpoints) -> RedisTokenStore {
+    package func tokens(for credentials: SpotifyCredentials, endpoints: SpotifyEndpoints) -> RedisTokenStore {
         RedisTokenStore(redis: redis, prefix: prefix, clientID: credentials.clientID, tokenURL: endpoints.tokenURL)
     }
 }
 
 /// The Redis catalog cache as runs use it: a call that fails is logged once and answered with nil, and Redis is
 /// left alone for a while before the next try — SQLite carries on meanwhile.
-public actor SharedCatalog {
-    public let cache: RedisCatalogCache
+package actor SharedCatalog {
+    package let cache: RedisCatalogCache
     private let logger: Logger
     private var outage = RedisOutage(
         part: "the shared cache (Redis)", fallback: "reading and writing this database alone")
 
     private let clock: any RunClock
 
-    public init(cache: RedisCatalogCache, logger: Logger, clock: any RunClock = SystemClock()) {
+    package init(cache: RedisCatalogCache, logger: Logger, clock: any RunClock = SystemClock()) {
         self.cache = cache
         self.logger = logger
         self.clock = clock
     }
 
     /// The body's answer, or nil when Redis is away.
-    public func attempt<T: Sendable>(_ body: @Sendable (RedisCatalogCache) async throws -> T) async -> T? {
+    package func attempt<T: Sendable>(_ body: @Sendable (RedisCatalogCache) async throws -> T) async -> T? {
         let now = clock.now()
         guard outage.mayTry(at: now) else { return nil }
         do {

@@ -9,31 +9,31 @@ import SwingCache
 /// let cache = TieredCache(store: store, shared: tier?.sharedCatalog(logger: logger))
 /// let states = try await cache.cacheStates(for: ids)
 /// ```
-public struct TieredCache: Sendable {
+package struct TieredCache: Sendable {
     /// Which tier answered a look-up.
-    public enum Tier: String, Sendable, Encodable {
+    package enum Tier: String, Sendable, Encodable {
         case redis
         case sqlite
     }
 
     /// One id as the tiers know it.
-    public struct Entry: Sendable {
-        public var state: CacheEntryState
-        public var stored: StoredEntity?
-        public var tier: Tier?
+    package struct Entry: Sendable {
+        package var state: CacheEntryState
+        package var stored: StoredEntity?
+        package var tier: Tier?
     }
 
-    public let store: SQLiteCacheStore
-    public let shared: SharedCatalog?
+    package let store: SQLiteCacheStore
+    package let shared: SharedCatalog?
 
-    public init(store: SQLiteCacheStore, shared: SharedCatalog? = nil) {
+    package init(store: SQLiteCacheStore, shared: SharedCatalog? = nil) {
         self.store = store
         self.shared = shared
     }
 
     /// What the tiers know about each id: Redis answers what it holds, SQLite the rest. Ids neither knows are
     /// left out (they are `.absent`).
-    public func cacheStates(for ids: [SpotifyID]) async throws -> [SpotifyID: CacheEntryState] {
+    package func cacheStates(for ids: [SpotifyID]) async throws -> [SpotifyID: CacheEntryState] {
         let fromRedis = await shared?.attempt { try await $0.cacheStates(for: ids) } ?? [:]
         if fromRedis.isEmpty { return try store.cacheStates(for: ids) }
         var states = try store.cacheStates(for: ids.filter { fromRedis[$0] == nil })
@@ -42,7 +42,7 @@ public struct TieredCache: Sendable {
     }
 
     /// Each id's state and stored entity (without its raw answer from SQLite), and the tier that answered.
-    public func entries(for ids: [SpotifyID]) async throws -> [SpotifyID: Entry] {
+    package func entries(for ids: [SpotifyID]) async throws -> [SpotifyID: Entry] {
         var entries: [SpotifyID: Entry] = [:]
         let fromRedis = await shared?.attempt { try await $0.entries(for: ids) } ?? [:]
         for (id, found) in fromRedis {
@@ -69,7 +69,7 @@ public struct TieredCache: Sendable {
     }
 
     /// Writes to SQLite (and its ledger) in one transaction, then to Redis when it answers.
-    public func save(_ record: FetchRecord, now: Date) async throws {
+    package func save(_ record: FetchRecord, now: Date) async throws {
         try store.save(record)
         _ = await shared?.attempt { try await $0.write(record, now: now) }
     }

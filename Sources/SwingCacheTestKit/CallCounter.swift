@@ -1,13 +1,13 @@
 import Synchronization
 
 /// Counts calls across tasks: "answer the first request differently" in scripted transports.
-public final class CallCounter: Sendable {
+package final class CallCounter: Sendable {
     private let count = Mutex(0)
 
-    public init() {}
+    package init() {}
 
     /// Counts one more call and returns its number, starting at 1.
-    public func next() -> Int {
+    package func next() -> Int {
         count.withLock { value in
             value += 1
             return value

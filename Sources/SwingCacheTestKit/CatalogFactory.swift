@@ -2,27 +2,27 @@ import Foundation
 import SwingCache
 
 /// Makes ids and entities for tests and benchmarks: deterministic, valid, and as large as real answers.
-public struct CatalogFactory: Sendable {
+package struct CatalogFactory: Sendable {
     static let base62 = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
     private var generator: SeededGenerator
 
-    public init(seed: UInt64 = 1) {
+    package init(seed: UInt64 = 1) {
         generator = SeededGenerator(seed: seed)
     }
 
     /// A fresh valid id of `kind`.
-    public mutating func id(_ kind: EntityKind) -> SpotifyID {
+    package mutating func id(_ kind: EntityKind) -> SpotifyID {
         let value = String((0..<22).map { _ in Self.base62[Int(generator.next() % 62)] })
         return SpotifyID(kind: kind, value: value)
     }
 
-    public mutating func ids(_ kind: EntityKind, count: Int) -> [SpotifyID] {
+    package mutating func ids(_ kind: EntityKind, count: Int) -> [SpotifyID] {
         (0..<count).map { _ in id(kind) }
     }
 
     /// An entity for `id` with every column filled, and a raw answer about the size Spotify sends.
-    public static func entity(for id: SpotifyID) -> CatalogEntity {
+    package static func entity(for id: SpotifyID) -> CatalogEntity {
         let raw = Data(
             """
             {"id":"\(id.value)","name":"Name of \(id.value)","type":"\(id.kind.rawValue)",\

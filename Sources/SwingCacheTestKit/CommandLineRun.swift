@@ -1,17 +1,17 @@
 import Foundation
 
 /// Runs the real `swingcache` binary, as cron or a person would.
-public struct CommandLineRun: Sendable {
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+package struct CommandLineRun: Sendable {
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
     }
 
-    public var status: Int32
-    public var standardOutput: String
-    public var standardError: String
+    package var status: Int32
+    package var standardOutput: String
+    package var standardError: String
 
     /// The built `swingcache` beside the test bundle, or in `.build/debug` of this checkout.
-    public static var binary: String {
+    package static var binary: String {
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for folder in [beside, beside.deletingLastPathComponent()] {
             let candidate = folder.appendingPathComponent("swingcache").path
@@ -24,7 +24,7 @@ public struct CommandLineRun: Sendable {
     /// Runs `swingcache` with `arguments` in `directory`, with `environment` added to a clean environment; as the
     /// user and group `userID` when given (through `setpriv`, which needs root), from a copy of the binary that user
     /// can run wherever the checkout is.
-    public static func swingcache(
+    package static func swingcache(
         _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
         asUser userID: UInt32? = nil
     ) throws -> CommandLineRun {

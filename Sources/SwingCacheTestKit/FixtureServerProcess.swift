@@ -1,12 +1,12 @@
 import Foundation
 
 /// The real `spotify-fixture-server` binary, started on a free loopback port for command-line tests.
-public final class FixtureServerProcess: Sendable {
-    public let baseURL: String
+package final class FixtureServerProcess: Sendable {
+    package let baseURL: String
     private let process: Process
 
     /// Starts the server with `arguments` and waits for its `listening on …` line.
-    public init(_ arguments: [String] = []) throws {
+    package init(_ arguments: [String] = []) throws {
         let binary = URL(fileURLWithPath: CommandLineRun.binary).deletingLastPathComponent()
             .appendingPathComponent("spotify-fixture-server")
         let process = Process()
@@ -37,7 +37,7 @@ public final class FixtureServerProcess: Sendable {
     }
 
     /// The environment that points swingcache at this server with the demo credentials.
-    public var environment: [String: String] {
+    package var environment: [String: String] {
         [
             "SPOTIFY_CLIENT_ID": "swingcache-demo", "SPOTIFY_CLIENT_SECRET": "swingcache-demo-secret",
             "SWINGCACHE_SPOTIFY_API_URL": baseURL + "/v1", "SWINGCACHE_SPOTIFY_TOKEN_URL": baseURL + "/api/token",
@@ -45,7 +45,7 @@ public final class FixtureServerProcess: Sendable {
     }
 
     /// The requests the server saw, from its `/__log`.
-    public func requestLog() throws -> [[String: Any]] {
+    package func requestLog() throws -> [[String: Any]] {
         let data = try Data(contentsOf: URL(string: baseURL + "/__log")!)
         return (try JSONSerialization.jsonObject(with: data) as? [[String: Any]]) ?? []
     }

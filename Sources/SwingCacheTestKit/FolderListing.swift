@@ -1,19 +1,19 @@
 import Foundation
 
 /// Every file of a folder, sorted by name: name, owner, group, mode and bytes, to compare before and after.
-public struct FolderListing: Equatable, Sendable {
-    public struct File: Equatable, Sendable {
-        public var name: String
-        public var owner: UInt32
-        public var group: UInt32
-        public var mode: UInt32
-        public var bytes: Data
+package struct FolderListing: Equatable, Sendable {
+    package struct File: Equatable, Sendable {
+        package var name: String
+        package var owner: UInt32
+        package var group: UInt32
+        package var mode: UInt32
+        package var bytes: Data
     }
 
-    public var files: [File]
-    public var names: [String] { files.map(\.name) }
+    package var files: [File]
+    package var names: [String] { files.map(\.name) }
 
-    public init(_ folder: String) throws {
+    package init(_ folder: String) throws {
         files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted().map { name in
             let path = folder + "/" + name
             var status = stat()

@@ -4,26 +4,26 @@ import Synchronization
 
 /// Virtual time for tests: `sleep(until:)` returns at once, having moved the clock to the deadline, so a test
 /// of a 2-second interval or a one-hour window takes microseconds and says exactly when each thing happened.
-public final class ManualClock: RunClock {
+package final class ManualClock: RunClock {
     private let current: Mutex<Date>
     private let sleeps = Mutex<[Date]>([])
 
-    public init(start: Date = .testEpoch) {
+    package init(start: Date = .testEpoch) {
         current = Mutex(start)
     }
 
-    public func now() -> Date { current.withLock { $0 } }
+    package func now() -> Date { current.withLock { $0 } }
 
-    public func sleep(until deadline: Date) async throws {
+    package func sleep(until deadline: Date) async throws {
         try Task.checkCancellation()
         sleeps.withLock { $0.append(deadline) }
         current.withLock { if deadline > $0 { $0 = deadline } }
     }
 
-    public func advance(by seconds: TimeInterval) {
+    package func advance(by seconds: TimeInterval) {
         current.withLock { $0 = $0.addingTimeInterval(seconds) }
     }
 
     /// Every deadline slept until, in order.
-    public var sleptUntil: [Date] { sleeps.withLock { $0 } }
+    package var sleptUntil: [Date] { sleeps.withLock { $0 } }
 }

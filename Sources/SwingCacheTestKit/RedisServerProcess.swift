@@ -1,16 +1,16 @@
 import Foundation
 
 /// A `redis-server` of the test's own, on a free loopback port, for tests that stop Redis on purpose.
-public final class RedisServerProcess: @unchecked Sendable {
+package final class RedisServerProcess: @unchecked Sendable {
     // Only the test's own thread touches the process, one call at a time.
     private let process = Process()
     private let folder: TemporaryDirectory
-    public let port: Int
+    package let port: Int
 
-    public var url: String { "redis://127.0.0.1:\(port)/0" }
+    package var url: String { "redis://127.0.0.1:\(port)/0" }
 
     /// Starts the server and waits until it answers PING (its log is block-buffered in a pipe, so no line tells).
-    public init() throws {
+    package init() throws {
         folder = try TemporaryDirectory()
         port = try Self.freePort()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -35,7 +35,7 @@ public final class RedisServerProcess: @unchecked Sendable {
     /// Kills the server, as a crash or a lost host would, and waits until it has gone.
     ///
     /// SIGKILL, because the server inherits the test runner's signal mask, in which SIGTERM may be blocked.
-    public func stop() {
+    package func stop() {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGKILL)
         kill(process.processIdentifier, SIGCONT)
@@ -43,7 +43,7 @@ public final class RedisServerProcess: @unchecked Sendable {
     }
 
     /// Changes a setting of the running server (`CONFIG SET`), with `redis-cli`.
-    public func configure(_ setting: String, _ value: String) throws {
+    package func configure(_ setting: String, _ value: String) throws {
         let cli = Process()
         cli.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         cli.arguments = ["redis-cli", "-p", String(port), "CONFIG", "SET", setting, value]
@@ -58,13 +58,13 @@ public final class RedisServerProcess: @unchecked Sendable {
 
     /// Stops the server without ending it (SIGSTOP), as an overloaded or swapped-out host would: connections
     /// stay open and nothing answers. ``resume()`` or ``stop()`` ends the pause.
-    public func pause() {
+    package func pause() {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGSTOP)
     }
 
     /// Lets a paused server go on (SIGCONT).
-    public func resume() {
+    package func resume() {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGCONT)
     }

@@ -2,14 +2,14 @@ import Foundation
 
 /// A `swingcache` process a test keeps running while it does something else: races another run against it,
 /// or sends it a signal once it has got somewhere (told by its standard error, never by a timer).
-public final class RunningCommand: @unchecked Sendable {
+package final class RunningCommand: @unchecked Sendable {
     // Only the test's own thread touches these, one call at a time.
     private let process: Process
     private let errorPipe = Pipe()
     private let outputPipe = Pipe()
     private var errorBuffer = Data()
 
-    public init(_ arguments: [String], in directory: String, environment: [String: String]) throws {
+    package init(_ arguments: [String], in directory: String, environment: [String: String]) throws {
         process = Process()
         process.executableURL = URL(fileURLWithPath: CommandLineRun.binary)
         process.arguments = arguments
@@ -24,11 +24,11 @@ public final class RunningCommand: @unchecked Sendable {
         try process.run()
     }
 
-    public var pid: Int32 { process.processIdentifier }
+    package var pid: Int32 { process.processIdentifier }
 
     /// Reads standard error until `count` lines containing `text` have appeared; false if the process ended first.
     @discardableResult
-    public func waitForStandardError(containing text: String, count: Int = 1) -> Bool {
+    package func waitForStandardError(containing text: String, count: Int = 1) -> Bool {
         while occurrences(of: text) < count {
             let chunk = errorPipe.fileHandleForReading.availableData
             if chunk.isEmpty { return false }
@@ -37,10 +37,10 @@ public final class RunningCommand: @unchecked Sendable {
         return true
     }
 
-    public func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+    package func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
 
     /// Waits for the process to end and returns everything it printed.
-    public func finish() -> CommandLineRun {
+    package func finish() -> CommandLineRun {
         let output = outputPipe.fileHandleForReading.readDataToEndOfFile()
         errorBuffer.append(errorPipe.fileHandleForReading.readDataToEndOfFile())
         process.waitUntilExit()

@@ -1,13 +1,13 @@
 import Foundation
 
 /// Runs the `sqlite3` command-line shell on a database file, so tests check the file as any reader sees it.
-public enum SQLiteShell {
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+package enum SQLiteShell {
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// The rows `sql` returns, as sqlite3 prints them (`|` between columns), without the final newline.
-    public static func query(_ databasePath: String, _ sql: String) throws -> String {
+    package static func query(_ databasePath: String, _ sql: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["sqlite3", databasePath, sql]

@@ -3,12 +3,12 @@ import SpotifyAPI
 
 /// Minimal Spotify answers for ``ScriptedTransport``: a token endpoint and catalog endpoints that know every
 /// id except those starting with `0000`, with hooks to answer a particular request differently.
-public enum ScriptedSpotify {
-    public static let apiURL = URL(string: "http://scripted.invalid/v1")!
-    public static let tokenURL = URL(string: "http://scripted.invalid/api/token")!
+package enum ScriptedSpotify {
+    package static let apiURL = URL(string: "http://scripted.invalid/v1")!
+    package static let tokenURL = URL(string: "http://scripted.invalid/api/token")!
 
     /// What the catalog part answers: `nil` from `override` means "answer normally".
-    public static func responder(
+    package static func responder(
         override: @escaping @Sendable (HTTPRequest) -> HTTPResponse? = { _ in nil }
     ) -> ScriptedTransport.Responder {
         { request in
@@ -18,7 +18,7 @@ public enum ScriptedSpotify {
         }
     }
 
-    public static func catalogAnswer(_ request: HTTPRequest) -> HTTPResponse {
+    package static func catalogAnswer(_ request: HTTPRequest) -> HTTPResponse {
         let components = URLComponents(url: request.url, resolvingAgainstBaseURL: false)!
         let parts = components.path.split(separator: "/").map(String.init)
         guard let plural = parts.dropFirst().first, ["tracks", "albums", "artists"].contains(plural) else {
@@ -34,14 +34,14 @@ public enum ScriptedSpotify {
         return json(200, #"{"\#(plural)":[\#(elements.joined(separator: ","))]}"#)
     }
 
-    public static func json(_ status: Int, _ body: String, headers: [String: String] = [:]) -> HTTPResponse {
+    package static func json(_ status: Int, _ body: String, headers: [String: String] = [:]) -> HTTPResponse {
         HTTPResponse(
             status: status, headers: headers.merging(["Content-Type": "application/json"]) { $1 }, body: Data(body.utf8)
         )
     }
 
     /// An error answer in the Web API's shape: `{"error":{"status":…,"message":…[,"reason":…]}}`.
-    public static func error(
+    package static func error(
         _ status: Int, _ message: String, reason: String? = nil, headers: [String: String] = [:]
     ) -> HTTPResponse {
         let reasonField = reason.map { #","reason":"\#($0)""# } ?? ""
@@ -50,10 +50,10 @@ public enum ScriptedSpotify {
     }
 
     /// Whether a request went to a batch endpoint.
-    public static func isBatch(_ request: HTTPRequest) -> Bool { request.url.query?.contains("ids=") ?? false }
+    package static func isBatch(_ request: HTTPRequest) -> Bool { request.url.query?.contains("ids=") ?? false }
 
     /// The ids a catalog request asked for.
-    public static func ids(of request: HTTPRequest) -> [String] {
+    package static func ids(of request: HTTPRequest) -> [String] {
         let components = URLComponents(url: request.url, resolvingAgainstBaseURL: false)!
         if let list = components.queryItems?.first(where: { $0.name == "ids" })?.value {
             return list.split(separator: ",").map(String.init)

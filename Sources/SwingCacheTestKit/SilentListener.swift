@@ -4,16 +4,16 @@ import Foundation
 ///
 /// It never calls `accept`; the kernel completes each handshake from the backlog and buffers what the client
 /// writes, so a client sees a live connection on which no byte ever arrives.
-public final class SilentListener: Sendable {
-    public let port: Int
+package final class SilentListener: Sendable {
+    package let port: Int
     private let descriptor: Int32
 
-    public init() throws {
+    package init() throws {
         (descriptor, port) = try LoopbackSocket.listen(backlog: 64)
     }
 
     deinit { close(descriptor) }
 
     /// `redis://127.0.0.1:PORT/0`, for configuring it as Redis.
-    public var redisURL: String { "redis://127.0.0.1:\(port)/0" }
+    package var redisURL: String { "redis://127.0.0.1:\(port)/0" }
 }

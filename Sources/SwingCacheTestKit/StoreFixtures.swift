@@ -4,7 +4,7 @@ import SwingCache
 
 extension FetchRecord {
     /// A record of `ids` fetched at `fetchedAt`, expiring `ttl` later, with no ledger entry unless given.
-    public static func fetched(
+    package static func fetched(
         _ ids: [SpotifyID], at fetchedAt: Date, ttl: TimeInterval, request: LedgerWrite? = nil
     ) -> FetchRecord {
         FetchRecord(
@@ -13,7 +13,7 @@ extension FetchRecord {
     }
 
     /// A record saying `ids` do not exist, remembered for `ttl`.
-    public static func missing(
+    package static func missing(
         _ ids: [SpotifyID], reason: MissingReason = .notFound, at fetchedAt: Date, ttl: TimeInterval
     ) -> FetchRecord {
         FetchRecord(
@@ -24,12 +24,12 @@ extension FetchRecord {
 
 extension Date {
     /// A fixed instant tests start from: 2026-11-25T03:00:00Z.
-    public static let testEpoch = Date(timeIntervalSince1970: 1_795_575_600)
+    package static let testEpoch = Date(timeIntervalSince1970: 1_795_575_600)
 }
 
 extension TemporaryDirectory {
     /// A migrated cache database file in this folder.
-    public func store(_ name: String = "cache.sqlite") throws -> SQLiteCacheStore {
+    package func store(_ name: String = "cache.sqlite") throws -> SQLiteCacheStore {
         try SQLiteCacheStore.open(DatabaseLocation(path: file(name)), access: .readWrite)
     }
 }

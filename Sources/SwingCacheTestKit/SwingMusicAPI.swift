@@ -12,25 +12,25 @@ import Foundation
 /// let token = try await api.token(user: "admin", password: "admin-pass")
 /// let plays = try await api.plays(token: token)      // trackhash → plays, from SwingMusic's own chart
 /// ```
-public struct SwingMusicAPI: Sendable {
-    public var url: String
+package struct SwingMusicAPI: Sendable {
+    package var url: String
 
-    public init(url: String) {
+    package init(url: String) {
         self.url = url.hasSuffix("/") ? String(url.dropLast()) : url
     }
 
-    public struct Failure: Error, CustomStringConvertible {
-        public var description: String
+    package struct Failure: Error, CustomStringConvertible {
+        package var description: String
     }
 
-    public func token(user: String, password: String) async throws -> String {
+    package func token(user: String, password: String) async throws -> String {
         let answer = try await call("/auth/login", method: "POST", body: ["username": user, "password": password])
         guard let token = answer["accesstoken"] as? String else { throw Failure(description: "no token for \(user)") }
         return token
     }
 
     /// The user's plays per song (runtime hash), from the all-time chart of `GET /logger/top-tracks` ("3 plays").
-    public func plays(token: String) async throws -> [String: Int] {
+    package func plays(token: String) async throws -> [String: Int] {
         let answer = try await call(
             "/logger/top-tracks", query: ["duration": "alltime", "order_by": "playcount", "limit": "1000"],
             token: token)
@@ -46,7 +46,7 @@ public struct SwingMusicAPI: Sendable {
 
     /// Sends one request; a status outside 2xx is a failure naming it.
     @discardableResult
-    public func call(
+    package func call(
         _ path: String, method: String = "GET", query: [String: String] = [:], body: [String: Any]? = nil,
         token: String? = nil
     ) async throws -> [String: Any] {

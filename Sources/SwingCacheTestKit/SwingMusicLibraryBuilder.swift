@@ -15,13 +15,13 @@ import SwingMusicLibrary
 /// ```
 ///
 /// The builder keeps its connection open, as the server does, so tests read beside a live writer.
-public final class SwingMusicLibraryBuilder: Sendable {
-    public let path: String
+package final class SwingMusicLibraryBuilder: Sendable {
+    package let path: String
     private let writer: DatabaseQueue
 
     /// The tables SwingMusic's SQLAlchemy models create (`swingmusic/db/libdata.py`, `swingmusic/db/userdata.py`),
     /// in the DDL `create_all` emits for SQLite.
-    public static let schema = """
+    package static let schema = """
         CREATE TABLE track (
             id INTEGER NOT NULL,
             album VARCHAR NOT NULL,
@@ -76,7 +76,7 @@ public final class SwingMusicLibraryBuilder: Sendable {
         """
 
     /// Creates `name` in `folder` with SwingMusic's schema and its first user, `admin` (id 1).
-    public init(in folder: TemporaryDirectory, name: String = "swingmusic.db") throws {
+    package init(in folder: TemporaryDirectory, name: String = "swingmusic.db") throws {
         path = folder.file(name)
         try FileManager.default.createDirectory(
             atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -94,18 +94,18 @@ public final class SwingMusicLibraryBuilder: Sendable {
     }
 
     /// A reader of this database; `rules` nil: the ones the settings in its folder give.
-    public func library(rules: SwingMusicRules? = nil) throws -> SwingMusicLibrary {
+    package func library(rules: SwingMusicRules? = nil) throws -> SwingMusicLibrary {
         try SwingMusicLibrary.open(SwingMusicDatabaseLocation(path: path), rules: rules)
     }
 
     /// The rules SwingMusic follows for this database: its folder's settings.
-    public func rules() throws -> SwingMusicRules {
+    package func rules() throws -> SwingMusicRules {
         try SwingMusicRules(SwingMusicSettings.read(folder: SwingMusicDatabaseLocation(path: path).folder))
     }
 
     /// Adds a user as SwingMusic's `insert_default_user` does, and returns its id.
     @discardableResult
-    public func addUser(_ name: String) throws -> Int64 {
+    package func addUser(_ name: String) throws -> Int64 {
         try writer.write { db in
             try db.execute(
                 sql: "INSERT INTO \"user\" (password, username, roles, extra) VALUES (?, ?, ?, ?)",
@@ -114,12 +114,12 @@ public final class SwingMusicLibraryBuilder: Sendable {
         }
     }
 
-    public func addTrack(_ track: SwingMusicTrackRow) throws {
+    package func addTrack(_ track: SwingMusicTrackRow) throws {
         try addTracks([track])
     }
 
     /// Adds `tracks` in one transaction, as a scan does.
-    public func addTracks(_ tracks: [SwingMusicTrackRow]) throws {
+    package func addTracks(_ tracks: [SwingMusicTrackRow]) throws {
         try writer.write { db in
             let statement = try db.makeStatement(
                 sql: """
@@ -143,7 +143,7 @@ public final class SwingMusicLibraryBuilder: Sendable {
     /// as SwingMusic's `/logger/track/log` writes them: the song's runtime hash, and an `extra` JSON naming the file
     /// (none with `extra: false`, as rows restored from a backup may be). A path that is no track gets a hash of
     /// its own, which names no song of the library.
-    public func addScrobbles(
+    package func addScrobbles(
         filepath: String, user: String = "admin", count: Int = 1, timestamp: Int = 1_795_575_600, duration: Int = 200,
         extra: Bool = true
     ) throws {
@@ -168,7 +168,7 @@ public final class SwingMusicLibraryBuilder: Sendable {
     }
 
     /// Records `count` plays of the song `trackhash` by `user`, with `extra` as given.
-    public func addScrobbles(
+    package func addScrobbles(
         trackhash: String, user: String = "admin", count: Int = 1, timestamp: Int = 1_795_575_600, duration: Int = 200,
         extra: String? = nil
     ) throws {
@@ -192,12 +192,12 @@ public final class SwingMusicLibraryBuilder: Sendable {
     }
 
     /// Runs `sql` on the database, for the odd row or schema change a test needs.
-    public func execute(_ sql: String, _ arguments: StatementArguments = []) throws {
+    package func execute(_ sql: String, _ arguments: StatementArguments = []) throws {
         try writer.writeWithoutTransaction { db in try db.execute(sql: sql, arguments: arguments) }
     }
 
     /// Closes the connection: SQLite checkpoints the WAL into the database file and removes it.
-    public func close() throws {
+    package func close() throws {
         try writer.close()
     }
 
@@ -213,19 +213,19 @@ public final class SwingMusicLibraryBuilder: Sendable {
 }
 
 /// One row of SwingMusic's `track` table, as its scanner writes it from a file's tags.
-public struct SwingMusicTrackRow: Sendable {
-    public var filepath: String
-    public var title: String
+package struct SwingMusicTrackRow: Sendable {
+    package var filepath: String
+    package var title: String
     /// The tag's text, separators and all: "Queen/David Bowie".
-    public var artists: String
+    package var artists: String
     /// Nil: the scanner copies `artists`.
-    public var albumArtists: String?
-    public var album: String
-    public var duration: Int
-    public var isrc: ISRCTagValue
-    public var lastModified: Int
+    package var albumArtists: String?
+    package var album: String
+    package var duration: Int
+    package var isrc: ISRCTagValue
+    package var lastModified: Int
 
-    public init(
+    package init(
         filepath: String, title: String = "A Title", artists: String = "An Artist", albumArtists: String? = nil,
         album: String = "An Album", duration: Int = 215, isrc: ISRCTagValue = .absent, lastModified: Int = 1_700_000_000
     ) {
@@ -256,14 +256,14 @@ public struct SwingMusicTrackRow: Sendable {
 
 /// How a tag reader stored the ISRC in `extra`: SwingMusic 3.0.1 always writes a list (one value or more); a string
 /// is what older versions wrote, and the reader takes both.
-public enum ISRCTagValue: Sendable {
+package enum ISRCTagValue: Sendable {
     case absent
     case text(String)
     case list([String])
 }
 
-public struct SwingMusicLibraryBuilderError: Error, CustomStringConvertible {
-    public var description: String
+package struct SwingMusicLibraryBuilderError: Error, CustomStringConvertible {
+    package var description: String
 }
 
 /// JSON as Python's `json.dumps` writes it by default (SQLAlchemy's JSON column): `", "` and `": "` between

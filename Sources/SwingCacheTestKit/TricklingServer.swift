@@ -2,14 +2,14 @@ import Foundation
 
 /// An HTTP server on a free loopback port that answers every request with a 200 whose 10 000-byte body
 /// arrives one byte at a time: a server no idle timeout ever cuts off.
-public final class TricklingServer: Sendable {
-    public let port: Int
+package final class TricklingServer: Sendable {
+    package let port: Int
     private let descriptor: Int32
 
-    public let url: URL
+    package let url: URL
     private let requests = DispatchSemaphore(value: 0)
 
-    public init(byteEvery interval: TimeInterval) throws {
+    package init(byteEvery interval: TimeInterval) throws {
         (descriptor, port) = try LoopbackSocket.listen(backlog: 16)
         let descriptor = descriptor
         guard let url = URL(string: "http://127.0.0.1:\(port)/slow") else {
@@ -40,7 +40,7 @@ public final class TricklingServer: Sendable {
     }
 
     /// Waits until a request has arrived (each is counted once), for at most `timeout` seconds.
-    public func waitForRequest(timeout: TimeInterval = 30) -> Bool {
+    package func waitForRequest(timeout: TimeInterval = 30) -> Bool {
         requests.wait(timeout: .now() + timeout) == .success
     }
 

@@ -2,47 +2,47 @@ import Foundation
 import SwingCache
 
 /// Everything the store knows of one library file, each fact with its source and its fetched and expiry times.
-public struct EnrichedTrack: Hashable, Sendable {
+package struct EnrichedTrack: Hashable, Sendable {
     /// The file as last read from SwingMusic.
-    public var library: LibraryTrackRecord
+    package var library: LibraryTrackRecord
     /// When the file was last read from SwingMusic: the time of the local play count.
-    public var seenAt: Date
+    package var seenAt: Date
     /// The matcher's last decision for the file, current or not.
-    public var match: TrackMatchRecord?
+    package var match: TrackMatchRecord?
     /// The Spotify track, when the match is usable and made for the file's current fingerprint.
-    public var spotify: StoredEntity?
+    package var spotify: StoredEntity?
     /// Last.fm's answer for the file's ``LibraryTrackRecord/lastfmKey``, found or known-missing.
-    public var lastfm: LastfmTrackFact?
+    package var lastfm: LastfmTrackFact?
     /// MusicBrainz's answer for the ISRC (the file's, else the Spotify track's).
-    public var musicbrainz: MusicBrainzRecordingFact?
+    package var musicbrainz: MusicBrainzRecordingFact?
     /// ListenBrainz's popularity of each of the ISRC's recordings the store has.
-    public var listenbrainz: [ListenBrainzPopularityFact]
+    package var listenbrainz: [ListenBrainzPopularityFact]
     /// Every platform's link for the ISRC, by platform.
-    public var links: [TrackLinkFact]
+    package var links: [TrackLinkFact]
     /// The combined play count, computed by the rule `swingcache_play_counts` implements.
-    public var playCount: HybridPlayCount
+    package var playCount: HybridPlayCount
     /// The other files of the same song (the same SwingMusic runtime hash), by path: SwingMusic shows the song's
     /// plays on each of them, and so does the store.
-    public var songCopies: [String] = []
+    package var songCopies: [String] = []
     /// How many refreshes in a row brought the Spotify track back unchanged (change-aware freshness, `ttl_max`).
-    public var spotifyUnchangedRefreshes: Int?
+    package var spotifyUnchangedRefreshes: Int?
     /// The playlists `swingcache publish` keeps in SwingMusic that hold the song, by name.
-    public var publishedPlaylists: [String] = []
+    package var publishedPlaylists: [String] = []
     /// The song's plays `swingcache publish` imported into SwingMusic from Last.fm and ListenBrainz, per user.
-    public var importedPlays: [String: Int] = [:]
+    package var importedPlays: [String: Int] = [:]
 
     /// Whether ``match`` was made for the file's current tags, whatever its outcome.
-    public var matchIsForCurrentTags: Bool {
+    package var matchIsForCurrentTags: Bool {
         match.map { $0.fingerprint == library.fingerprint } ?? false
     }
 
     /// Whether ``match`` was made for the file's current tags and may be used.
-    public var matchIsCurrent: Bool {
+    package var matchIsCurrent: Bool {
         match.map { $0.fingerprint == library.fingerprint && $0.match.isUsable } ?? false
     }
 
     /// The ISRC facts are looked up by: the file's, else the matched Spotify track's.
-    public var isrc: String? {
+    package var isrc: String? {
         if let isrc = library.isrc { return isrc }
         if case .track(let track) = spotify?.entity { return track.isrc }
         return nil

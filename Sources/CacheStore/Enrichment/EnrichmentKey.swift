@@ -1,5 +1,5 @@
 /// The key a provider fact is stored and looked up by.
-public enum EnrichmentKey: Hashable, Sendable {
+package enum EnrichmentKey: Hashable, Sendable {
     case lastfmTrack(LastfmTrackKey)
     case musicbrainzRecording(isrc: String)
     case listenbrainzPopularity(mbid: String)

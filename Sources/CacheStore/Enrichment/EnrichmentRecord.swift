@@ -3,14 +3,14 @@
 /// ```swift
 /// try store.save(EnrichmentRecord(listenbrainzPopularity: answers, request: .append(entry)))
 /// ```
-public struct EnrichmentRecord: Sendable {
-    public var lastfmTracks: [LastfmTrackFact]
-    public var musicbrainzRecordings: [MusicBrainzRecordingFact]
-    public var listenbrainzPopularity: [ListenBrainzPopularityFact]
-    public var links: [TrackLinkFact]
-    public var request: LedgerWrite?
+package struct EnrichmentRecord: Sendable {
+    package var lastfmTracks: [LastfmTrackFact]
+    package var musicbrainzRecordings: [MusicBrainzRecordingFact]
+    package var listenbrainzPopularity: [ListenBrainzPopularityFact]
+    package var links: [TrackLinkFact]
+    package var request: LedgerWrite?
 
-    public init(
+    package init(
         lastfmTracks: [LastfmTrackFact] = [], musicbrainzRecordings: [MusicBrainzRecordingFact] = [],
         listenbrainzPopularity: [ListenBrainzPopularityFact] = [], links: [TrackLinkFact] = [],
         request: LedgerWrite?

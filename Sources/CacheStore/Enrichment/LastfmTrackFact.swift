@@ -3,24 +3,24 @@ import GRDB
 import SwingCache
 
 /// Last.fm's `track.getInfo` answer for one (artist, title), or its word that there is no such track.
-public struct LastfmTrackFact: Hashable, Sendable {
-    public var key: LastfmTrackKey
+package struct LastfmTrackFact: Hashable, Sendable {
+    package var key: LastfmTrackKey
     /// Every listener's plays; nil when Last.fm did not say.
-    public var playCount: Int?
-    public var listeners: Int?
+    package var playCount: Int?
+    package var listeners: Int?
     /// `userplaycount` of `username`: this user's plays from every device that scrobbles.
-    public var userPlayCount: Int?
-    public var username: String?
+    package var userPlayCount: Int?
+    package var username: String?
     /// Top tags, most used first.
-    public var tags: [String]
-    public var mbid: String?
-    public var url: String?
+    package var tags: [String]
+    package var mbid: String?
+    package var url: String?
     /// Set when Last.fm said the track does not exist; every figure is then nil.
-    public var missing: MissingReason?
-    public var fetchedAt: Date
-    public var expiresAt: Date
+    package var missing: MissingReason?
+    package var fetchedAt: Date
+    package var expiresAt: Date
 
-    public init(
+    package init(
         key: LastfmTrackKey, playCount: Int?, listeners: Int?, userPlayCount: Int? = nil, username: String? = nil,
         tags: [String] = [], mbid: String? = nil, url: String? = nil, fetchedAt: Date, expiresAt: Date
     ) {
@@ -37,7 +37,7 @@ public struct LastfmTrackFact: Hashable, Sendable {
     }
 
     /// Last.fm's error 6 for this key: remembered until `expiresAt`.
-    public static func missing(
+    package static func missing(
         _ key: LastfmTrackKey, reason: MissingReason = .notFound, fetchedAt: Date, expiresAt: Date
     ) -> LastfmTrackFact {
         var fact = LastfmTrackFact(key: key, playCount: nil, listeners: nil, fetchedAt: fetchedAt, expiresAt: expiresAt)
@@ -48,10 +48,12 @@ public struct LastfmTrackFact: Hashable, Sendable {
 
 /// A row of `lastfm_track`; a write replaces the row of the same key.
 extension LastfmTrackFact: FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "lastfm_track"
-    public static var persistenceConflictPolicy: PersistenceConflictPolicy { .init(insert: .replace, update: .replace) }
+    package static let databaseTableName = "lastfm_track"
+    package static var persistenceConflictPolicy: PersistenceConflictPolicy {
+        .init(insert: .replace, update: .replace)
+    }
 
-    public init(row: Row) throws {
+    package init(row: Row) throws {
         self.init(
             key: LastfmTrackKey(artist: row["artist"], title: row["title"]), playCount: row["playcount"],
             listeners: row["listeners"], userPlayCount: row["user_playcount"], username: row["username"],
@@ -61,7 +63,7 @@ extension LastfmTrackFact: FetchableRecord, PersistableRecord {
         missing = (row["missing_reason"] as String?).map { MissingReason(rawValue: $0) ?? .notFound }
     }
 
-    public func encode(to container: inout PersistenceContainer) throws {
+    package func encode(to container: inout PersistenceContainer) throws {
         container["artist"] = key.artist
         container["title"] = key.title
         container["playcount"] = playCount

@@ -9,28 +9,28 @@ import Foundation
 ///     albumArtists: track.albumArtists, album: track.album, durationSeconds: track.durationSeconds,
 ///     isrc: track.isrc, localPlayCount: plays?.count ?? 0, lastPlayedAt: plays?.lastPlayedAt)
 /// ```
-public struct LibraryTrackRecord: Hashable, Sendable {
-    public var filepath: String
+package struct LibraryTrackRecord: Hashable, Sendable {
+    package var filepath: String
     /// Changes when a tag the matcher reads changes (`LocalTrack.fingerprint`).
-    public var fingerprint: String
-    public var title: String
-    public var artists: [String]
-    public var albumArtists: [String]
-    public var album: String?
+    package var fingerprint: String
+    package var title: String
+    package var artists: [String]
+    package var albumArtists: [String]
+    package var album: String?
     /// Nil when unknown (SwingMusic's 0).
-    public var durationSeconds: Int?
+    package var durationSeconds: Int?
     /// Canonical ISRC, or nil.
-    public var isrc: String?
+    package var isrc: String?
     /// What Last.fm is asked by for this file; files with the same key share one stored answer.
-    public var lastfmKey: LastfmTrackKey
+    package var lastfmKey: LastfmTrackKey
     /// The song's plays in SwingMusic: every copy of a song (one runtime hash) shows them all, as SwingMusic does.
-    public var localPlayCount: Int
-    public var lastPlayedAt: Date?
+    package var localPlayCount: Int
+    package var lastPlayedAt: Date?
     /// How SwingMusic names the file: its runtime hash and raw tags; nil for a file read before swingcache kept them.
-    public var swingMusic: SwingMusicFileRecord?
+    package var swingMusic: SwingMusicFileRecord?
 
     /// `lastfmKey` defaults to ``LastfmTrackKey/init(fileWithArtists:albumArtists:title:)``.
-    public init(
+    package init(
         filepath: String, fingerprint: String, title: String, artists: [String], albumArtists: [String] = [],
         album: String? = nil, durationSeconds: Int? = nil, isrc: String? = nil, lastfmKey: LastfmTrackKey? = nil,
         localPlayCount: Int = 0, lastPlayedAt: Date? = nil, swingMusic: SwingMusicFileRecord? = nil

@@ -3,21 +3,21 @@ import GRDB
 import SwingCache
 
 /// What MusicBrainz knows of one ISRC: its recordings, their genres and tags, and the links they name.
-public struct MusicBrainzRecordingFact: Hashable, Sendable {
-    public var isrc: String
+package struct MusicBrainzRecordingFact: Hashable, Sendable {
+    package var isrc: String
     /// Every recording with the ISRC, the one genres were read from first.
-    public var mbids: [String]
+    package var mbids: [String]
     /// Most voted first.
-    public var genres: [String]
-    public var tags: [String]
+    package var genres: [String]
+    package var tags: [String]
     /// The recording's url relations (streaming links), stored in `track_link` with source `musicbrainz`.
-    public var links: [PlatformLink] = []
+    package var links: [PlatformLink] = []
     /// Set when MusicBrainz has no recording with the ISRC.
-    public var missing: MissingReason?
-    public var fetchedAt: Date
-    public var expiresAt: Date
+    package var missing: MissingReason?
+    package var fetchedAt: Date
+    package var expiresAt: Date
 
-    public init(
+    package init(
         isrc: String, mbids: [String], genres: [String] = [], tags: [String] = [], links: [PlatformLink] = [],
         fetchedAt: Date, expiresAt: Date
     ) {
@@ -31,7 +31,7 @@ public struct MusicBrainzRecordingFact: Hashable, Sendable {
     }
 
     /// MusicBrainz's 404 for the ISRC: remembered until `expiresAt`.
-    public static func missing(
+    package static func missing(
         isrc: String, reason: MissingReason = .notFound, fetchedAt: Date, expiresAt: Date
     ) -> MusicBrainzRecordingFact {
         var fact = MusicBrainzRecordingFact(isrc: isrc, mbids: [], fetchedAt: fetchedAt, expiresAt: expiresAt)
@@ -50,16 +50,18 @@ extension MusicBrainzRecordingFact: Codable, FetchableRecord, PersistableRecord 
         case fetchedAt, expiresAt
     }
 
-    public static let databaseTableName = "musicbrainz_recording"
-    public static var persistenceConflictPolicy: PersistenceConflictPolicy { .init(insert: .replace, update: .replace) }
-    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+    package static let databaseTableName = "musicbrainz_recording"
+    package static var persistenceConflictPolicy: PersistenceConflictPolicy {
+        .init(insert: .replace, update: .replace)
+    }
+    package static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    package static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
 
-    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
+    package static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
         .timeIntervalSince1970
     }
 
-    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+    package static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
         .timeIntervalSince1970
     }
 }

@@ -1,10 +1,10 @@
 /// A page of the recording on a streaming platform.
-public struct PlatformLink: Hashable, Sendable {
+package struct PlatformLink: Hashable, Sendable {
     /// A short lower-case name: `deezer`, `spotify`, `apple-music`, `youtube`, `tidal`, `bandcamp`, …
-    public var platform: String
-    public var url: String
+    package var platform: String
+    package var url: String
 
-    public init(platform: String, url: String) {
+    package init(platform: String, url: String) {
         self.platform = platform
         self.url = url
     }

@@ -6,16 +6,16 @@ import GRDB
 /// SwingMusicFileRecord(
 ///     trackhash: "8f2c…", tagTitle: "Song (feat. B)", tagArtists: "A", tagAlbumArtists: "A", tagAlbum: "Album")
 /// ```
-public struct SwingMusicFileRecord: Hashable, Sendable {
+package struct SwingMusicFileRecord: Hashable, Sendable {
     /// The hash SwingMusic's API, scrobbles, playlists and favorites use; copies of one song share it.
-    public var trackhash: String
-    public var tagTitle: String
+    package var trackhash: String
+    package var tagTitle: String
     /// The tag's text, separators and all.
-    public var tagArtists: String
-    public var tagAlbumArtists: String
-    public var tagAlbum: String
+    package var tagArtists: String
+    package var tagAlbumArtists: String
+    package var tagAlbum: String
 
-    public init(trackhash: String, tagTitle: String, tagArtists: String, tagAlbumArtists: String, tagAlbum: String) {
+    package init(trackhash: String, tagTitle: String, tagArtists: String, tagAlbumArtists: String, tagAlbum: String) {
         self.trackhash = trackhash
         self.tagTitle = tagTitle
         self.tagArtists = tagArtists
@@ -26,5 +26,5 @@ public struct SwingMusicFileRecord: Hashable, Sendable {
 
 /// Read from a row of `swingmusic_track` (``SwingMusicFileRow`` writes it, with the file's path).
 extension SwingMusicFileRecord: Decodable, FetchableRecord {
-    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    package static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
 }

@@ -3,15 +3,15 @@ import GRDB
 import SwingCache
 
 /// The matcher's decision for one file, and the fingerprint of the tags it was made for.
-public struct TrackMatchRecord: Hashable, Sendable {
-    public var filepath: String
+package struct TrackMatchRecord: Hashable, Sendable {
+    package var filepath: String
     /// The file's fingerprint when it was matched: a match whose fingerprint is not the file's current one is
     /// stale and not used.
-    public var fingerprint: String
-    public var match: TrackMatch
-    public var matchedAt: Date
+    package var fingerprint: String
+    package var match: TrackMatch
+    package var matchedAt: Date
 
-    public init(filepath: String, fingerprint: String, match: TrackMatch, matchedAt: Date) {
+    package init(filepath: String, fingerprint: String, match: TrackMatch, matchedAt: Date) {
         self.filepath = filepath
         self.fingerprint = fingerprint
         self.match = match
@@ -22,10 +22,12 @@ public struct TrackMatchRecord: Hashable, Sendable {
 /// A row of `track_match`; a write replaces the file's match. The candidates it weighed are kept in
 /// `match_candidate`.
 extension TrackMatchRecord: FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "track_match"
-    public static var persistenceConflictPolicy: PersistenceConflictPolicy { .init(insert: .replace, update: .replace) }
+    package static let databaseTableName = "track_match"
+    package static var persistenceConflictPolicy: PersistenceConflictPolicy {
+        .init(insert: .replace, update: .replace)
+    }
 
-    public init(row: Row) throws {
+    package init(row: Row) throws {
         self.init(
             filepath: row["filepath"], fingerprint: row["fingerprint"],
             match: TrackMatch(
@@ -35,7 +37,7 @@ extension TrackMatchRecord: FetchableRecord, PersistableRecord {
             matchedAt: Date(timeIntervalSince1970: row["matched_at"]))
     }
 
-    public func encode(to container: inout PersistenceContainer) throws {
+    package func encode(to container: inout PersistenceContainer) throws {
         container["filepath"] = filepath
         container["fingerprint"] = fingerprint
         container["method"] = match.method.rawValue

@@ -3,21 +3,21 @@ import GRDB
 import SwingCache
 
 /// One library file as publishing sees it: SwingMusic's runtime hash, what it is, and the figures playlists rank by.
-public struct PublishableTrack: Hashable, Sendable {
-    public var filepath: String
+package struct PublishableTrack: Hashable, Sendable {
+    package var filepath: String
     /// SwingMusic's runtime hash: what its playlists and scrobbles name a song by.
-    public var trackhash: String
-    public var title: String
-    public var artists: [String]
-    public var album: String?
-    public var durationSeconds: Int?
+    package var trackhash: String
+    package var title: String
+    package var artists: [String]
+    package var album: String?
+    package var durationSeconds: Int?
     /// MusicBrainz's genres of the file's recording, most voted first.
-    public var genres: [String]
+    package var genres: [String]
     /// The MusicBrainz recordings of the file's ISRC, lower-cased.
-    public var recordingMBIDs: [String]
-    public var playCount: HybridPlayCount
+    package var recordingMBIDs: [String]
+    package var playCount: HybridPlayCount
 
-    public init(
+    package init(
         filepath: String, trackhash: String, title: String, artists: [String], album: String? = nil,
         durationSeconds: Int? = nil, genres: [String] = [], recordingMBIDs: [String] = [],
         playCount: HybridPlayCount = HybridPlayCount(localPlayCount: 0)
@@ -35,18 +35,19 @@ public struct PublishableTrack: Hashable, Sendable {
 }
 
 /// A playlist swingcache keeps in SwingMusic, as it last published it.
-public struct PublishedPlaylistRecord: Hashable, Sendable, Codable {
+package struct PublishedPlaylistRecord: Hashable, Sendable, Codable {
     /// The SwingMusic account and server it belongs to: `admin@http://127.0.0.1:1970`.
-    public var account: String
+    package var account: String
     /// Which of swingcache's playlists it is: `most_played`, `genres:shoegaze`.
-    public var key: String
-    public var playlistID: Int
-    public var name: String
+    package var key: String
+    package var playlistID: Int
+    package var name: String
     /// Its songs, in order, by runtime hash.
-    public var trackhashes: [String]
-    public var publishedAt: Date
+    package var trackhashes: [String]
+    package var publishedAt: Date
 
-    public init(account: String, key: String, playlistID: Int, name: String, trackhashes: [String], publishedAt: Date) {
+    package init(account: String, key: String, playlistID: Int, name: String, trackhashes: [String], publishedAt: Date)
+    {
         self.account = account
         self.key = key
         self.playlistID = playlistID
@@ -58,10 +59,12 @@ public struct PublishedPlaylistRecord: Hashable, Sendable, Codable {
 
 /// A row of `published_playlist`; a write replaces the playlist of the same account and key.
 extension PublishedPlaylistRecord: PersistableRecord {
-    public static let databaseTableName = "published_playlist"
-    public static var persistenceConflictPolicy: PersistenceConflictPolicy { .init(insert: .replace, update: .replace) }
+    package static let databaseTableName = "published_playlist"
+    package static var persistenceConflictPolicy: PersistenceConflictPolicy {
+        .init(insert: .replace, update: .replace)
+    }
 
-    public func encode(to container: inout PersistenceContainer) throws {
+    package func encode(to container: inout PersistenceContainer) throws {
         container["account"] = account
         container["playlist_key"] = key
         container["playlist_id"] = playlistID
@@ -72,17 +75,17 @@ extension PublishedPlaylistRecord: PersistableRecord {
 }
 
 /// One play swingcache imported into SwingMusic from a listening history.
-public struct ImportedPlayRecord: Hashable, Sendable, Codable {
+package struct ImportedPlayRecord: Hashable, Sendable, Codable {
     /// The SwingMusic user it was written for.
-    public var user: String
-    public var trackhash: String
+    package var user: String
+    package var trackhash: String
     /// When it was played, Unix seconds, as the service reported it.
-    public var listenedAt: Int
+    package var listenedAt: Int
     /// `lastfm` or `listenbrainz`.
-    public var source: String
-    public var filepath: String?
+    package var source: String
+    package var filepath: String?
 
-    public init(user: String, trackhash: String, listenedAt: Int, source: String, filepath: String?) {
+    package init(user: String, trackhash: String, listenedAt: Int, source: String, filepath: String?) {
         self.user = user
         self.trackhash = trackhash
         self.listenedAt = listenedAt
@@ -92,14 +95,14 @@ public struct ImportedPlayRecord: Hashable, Sendable, Codable {
 }
 
 /// How far a user's history was imported from one service: everything up to `newestListenedAt` is in SwingMusic.
-public struct HistoryCursor: Hashable, Sendable, Codable {
-    public var user: String
-    public var source: String
+package struct HistoryCursor: Hashable, Sendable, Codable {
+    package var user: String
+    package var source: String
     /// The user's name at the service.
-    public var serviceUser: String
-    public var newestListenedAt: Int
+    package var serviceUser: String
+    package var newestListenedAt: Int
 
-    public init(user: String, source: String, serviceUser: String, newestListenedAt: Int) {
+    package init(user: String, source: String, serviceUser: String, newestListenedAt: Int) {
         self.user = user
         self.source = source
         self.serviceUser = serviceUser

@@ -2,17 +2,17 @@ import Foundation
 
 /// Where the cache database lives: `--db`, then `SWINGCACHE_DB`, then `$XDG_DATA_HOME/swingcache/cache.sqlite`
 /// (falling back to `~/.local/share/swingcache/cache.sqlite`).
-public struct DatabaseLocation: Hashable, Sendable {
-    public var path: String
+package struct DatabaseLocation: Hashable, Sendable {
+    package var path: String
     /// Whether the path is the built-in default, whose folder swingcache may create.
-    public var isDefault: Bool
+    package var isDefault: Bool
 
-    public init(path: String, isDefault: Bool = false) {
+    package init(path: String, isDefault: Bool = false) {
         self.path = path
         self.isDefault = isDefault
     }
 
-    public static func resolve(flag: String?, environment: [String: String]) -> DatabaseLocation {
+    package static func resolve(flag: String?, environment: [String: String]) -> DatabaseLocation {
         if let flag, !flag.isEmpty { return DatabaseLocation(path: flag) }
         if let fromEnvironment = environment["SWINGCACHE_DB"], !fromEnvironment.isEmpty {
             return DatabaseLocation(path: fromEnvironment)
@@ -26,7 +26,7 @@ public struct DatabaseLocation: Hashable, Sendable {
         return DatabaseLocation(path: dataHome + "/swingcache/cache.sqlite", isDefault: true)
     }
 
-    public var folder: String {
+    package var folder: String {
         let parent = (path as NSString).deletingLastPathComponent
         return parent.isEmpty ? "." : parent
     }

@@ -3,15 +3,15 @@ import GRDB
 import SwingCache
 
 /// What cleanup evicts.
-public struct CleanupPolicy: Hashable, Sendable {
+package struct CleanupPolicy: Hashable, Sendable {
     /// Entries are kept this long past their expiry. Default 0.
-    public var grace: TimeInterval
+    package var grace: TimeInterval
     /// Ledger rows older than this are removed. Default 7 days (the budget needs one hour; `stats` shows 24).
-    public var ledgerRetention: TimeInterval
+    package var ledgerRetention: TimeInterval
     /// Rows deleted per write transaction, so readers and runs never wait long.
-    public var batchSize: Int
+    package var batchSize: Int
 
-    public init(grace: TimeInterval = 0, ledgerRetention: TimeInterval = 7 * 86_400, batchSize: Int = 5000) {
+    package init(grace: TimeInterval = 0, ledgerRetention: TimeInterval = 7 * 86_400, batchSize: Int = 5000) {
         self.grace = grace
         self.ledgerRetention = ledgerRetention
         self.batchSize = batchSize
@@ -19,29 +19,29 @@ public struct CleanupPolicy: Hashable, Sendable {
 }
 
 /// What cleanup removed (or, in a dry run, would remove).
-public struct CleanupReport: Hashable, Sendable, Codable {
-    public var dryRun: Bool
-    public var tracks = 0
-    public var albums = 0
-    public var artists = 0
-    public var missingIDs = 0
-    public var ledgerRows = 0
+package struct CleanupReport: Hashable, Sendable, Codable {
+    package var dryRun: Bool
+    package var tracks = 0
+    package var albums = 0
+    package var artists = 0
+    package var missingIDs = 0
+    package var ledgerRows = 0
     /// Expired provider facts, found or known-missing, by table.
-    public var lastfmTracks = 0
-    public var musicbrainzRecordings = 0
-    public var listenbrainzPopularity = 0
-    public var trackLinks = 0
-    public var bytesReclaimed = 0
+    package var lastfmTracks = 0
+    package var musicbrainzRecordings = 0
+    package var listenbrainzPopularity = 0
+    package var trackLinks = 0
+    package var bytesReclaimed = 0
 
-    public var entries: Int { tracks + albums + artists }
-    public var providerFacts: Int { lastfmTracks + musicbrainzRecordings + listenbrainzPopularity + trackLinks }
-    public var total: Int { entries + missingIDs + ledgerRows + providerFacts }
+    package var entries: Int { tracks + albums + artists }
+    package var providerFacts: Int { lastfmTracks + musicbrainzRecordings + listenbrainzPopularity + trackLinks }
+    package var total: Int { entries + missingIDs + ledgerRows + providerFacts }
 }
 
 extension SQLiteCacheStore {
     /// Evicts expired entries, expired known-missing ids, expired provider facts and old ledger rows in small
     /// transactions, then hands the freed pages back to the file system.
-    public func cleanup(now: Date, policy: CleanupPolicy = CleanupPolicy(), dryRun: Bool) throws -> CleanupReport {
+    package func cleanup(now: Date, policy: CleanupPolicy = CleanupPolicy(), dryRun: Bool) throws -> CleanupReport {
         let entryCutoff = now.addingTimeInterval(-policy.grace).timeIntervalSince1970
         let ledgerCutoff = now.addingTimeInterval(-policy.ledgerRetention).timeIntervalSince1970
         var report = CleanupReport(dryRun: dryRun)
@@ -109,7 +109,7 @@ extension SQLiteCacheStore {
     }
 
     /// The bytes the database occupies, pages in use and free.
-    public func fileBytes() throws -> Int {
+    package func fileBytes() throws -> Int {
         try writer.read { db in
             let pages = try Int.fetchOne(db, sql: "PRAGMA page_count") ?? 0
             let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 0

@@ -9,7 +9,7 @@ extension SQLiteCacheStore {
     /// let track = try store.enrichedTrack(filepath: "/music/Queen/Bohemian Rhapsody.flac")
     /// track?.playCount.total
     /// ```
-    public func enrichedTrack(filepath: String) throws -> EnrichedTrack? {
+    package func enrichedTrack(filepath: String) throws -> EnrichedTrack? {
         try writer.read { db in
             guard
                 let row = try LibraryTrackRow.fetchOne(
@@ -20,12 +20,12 @@ extension SQLiteCacheStore {
     }
 
     /// The merged records of every library file currently matched to the Spotify track `spotifyID`, by path.
-    public func enrichedTracks(spotifyID: String) throws -> [EnrichedTrack] {
+    package func enrichedTracks(spotifyID: String) throws -> [EnrichedTrack] {
         try enrichedTracks(spotifyIDs: [spotifyID])[spotifyID] ?? []
     }
 
     /// ``enrichedTracks(spotifyID:)`` for each of `spotifyIDs`, in one read: ids no file matches are left out.
-    public func enrichedTracks(spotifyIDs: [String]) throws -> [String: [EnrichedTrack]] {
+    package func enrichedTracks(spotifyIDs: [String]) throws -> [String: [EnrichedTrack]] {
         try writer.read { db in
             // Prepared once per connection: `get` asks this for every track id it is given.
             let statement = try db.cachedStatement(

@@ -6,7 +6,7 @@ extension SQLiteCacheStore {
     /// Writes a provider request's facts and its ledger entry together, or none of them.
     ///
     /// A MusicBrainz fact replaces the links MusicBrainz gave before for its ISRC; links from other sources stay.
-    public func save(_ record: EnrichmentRecord) throws {
+    package func save(_ record: EnrichmentRecord) throws {
         try writer.write { db in
             for fact in record.lastfmTracks { try fact.insert(db) }
             for fact in record.musicbrainzRecordings { try Self.insert(fact, into: db) }
@@ -20,7 +20,7 @@ extension SQLiteCacheStore {
     ///
     /// Keys the store knows nothing of are left out (they are `.absent`). A Last.fm or MusicBrainz answer of
     /// "not found", a ListenBrainz null and a platform without the track are `.knownMissing`.
-    public func enrichmentStates(for keys: [EnrichmentKey]) throws -> [EnrichmentKey: CacheEntryState] {
+    package func enrichmentStates(for keys: [EnrichmentKey]) throws -> [EnrichmentKey: CacheEntryState] {
         var lastfm: [[String]] = []
         var musicbrainz: [String] = []
         var listenbrainz: [String] = []

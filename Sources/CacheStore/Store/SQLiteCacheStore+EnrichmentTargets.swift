@@ -3,7 +3,7 @@ import GRDB
 
 extension SQLiteCacheStore {
     /// The Last.fm keys of every library file, each once.
-    public func libraryLastfmKeys() throws -> [LastfmTrackKey] {
+    package func libraryLastfmKeys() throws -> [LastfmTrackKey] {
         try writer.read { db in
             try Row.fetchAll(
                 db,
@@ -15,7 +15,7 @@ extension SQLiteCacheStore {
 
     /// The ISRC of every library file, each once: the file's own, else the one of the Spotify track it currently
     /// matches.
-    public func libraryISRCs() throws -> [String] {
+    package func libraryISRCs() throws -> [String] {
         try writer.read { db in
             try String.fetchAll(
                 db,
@@ -32,7 +32,7 @@ extension SQLiteCacheStore {
     }
 
     /// The recording mbids stored MusicBrainz facts name for `isrcs`, each once.
-    public func recordingMBIDs(forISRCs isrcs: [String]) throws -> [String] {
+    package func recordingMBIDs(forISRCs isrcs: [String]) throws -> [String] {
         guard !isrcs.isEmpty else { return [] }
         let wanted = String(decoding: try JSONEncoder().encode(isrcs), as: UTF8.self)
         return try writer.read { db in

@@ -12,7 +12,7 @@ extension SQLiteCacheStore {
     /// let rows = try store.exportLibrary(format: .csv) { chunk in try handle.write(contentsOf: chunk) }
     /// ```
     @discardableResult
-    public func exportLibrary(format: LibraryExportFormat, to write: (Data) throws -> Void) throws -> Int {
+    package func exportLibrary(format: LibraryExportFormat, to write: (Data) throws -> Void) throws -> Int {
         try writer.read { db in
             let statement = try db.makeStatement(sql: "SELECT * FROM swingcache_library_export ORDER BY filepath")
             let columns = statement.columnNames
@@ -49,7 +49,7 @@ extension SQLiteCacheStore {
 
     /// Writes the export to `handle`, as the writer-closure form does.
     @discardableResult
-    public func exportLibrary(format: LibraryExportFormat, to handle: FileHandle) throws -> Int {
+    package func exportLibrary(format: LibraryExportFormat, to handle: FileHandle) throws -> Int {
         try exportLibrary(format: format) { chunk in try handle.write(contentsOf: chunk) }
     }
 

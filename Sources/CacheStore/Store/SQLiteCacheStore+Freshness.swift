@@ -6,7 +6,7 @@ extension SQLiteCacheStore {
     /// What the store knows about each id, in two queries per kind however many ids there are.
     ///
     /// Ids the store knows nothing of are left out of the answer (they are `.absent`).
-    public func cacheStates(for ids: [SpotifyID]) throws -> [SpotifyID: CacheEntryState] {
+    package func cacheStates(for ids: [SpotifyID]) throws -> [SpotifyID: CacheEntryState] {
         try writer.read { db in
             var states: [SpotifyID: CacheEntryState] = [:]
             for kind in EntityKind.allCases {

@@ -12,7 +12,7 @@ extension SQLiteCacheStore {
     /// for path in result.needsMatching { … }
     /// ```
     @discardableResult
-    public func upsertLibraryTracks(_ tracks: [LibraryTrackRecord], seenAt: Date) throws -> LibraryUpsertResult {
+    package func upsertLibraryTracks(_ tracks: [LibraryTrackRecord], seenAt: Date) throws -> LibraryUpsertResult {
         try writer.write { db in
             var known: [String: (library: String, match: String?)] = [:]
             let rows = try Row.fetchCursor(
@@ -50,7 +50,7 @@ extension SQLiteCacheStore {
     }
 
     /// The library file whose path is most like `filepath` (same file name first), for "did you mean" hints.
-    public func libraryFile(like filepath: String) throws -> (closest: String?, files: Int) {
+    package func libraryFile(like filepath: String) throws -> (closest: String?, files: Int) {
         try writer.read { db in
             let files = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM library_track") ?? 0
             let name = (filepath as NSString).lastPathComponent
@@ -69,7 +69,7 @@ extension SQLiteCacheStore {
     }
 
     /// Removes files not seen since `cutoff` (gone from the library), with their matches; returns how many.
-    public func removeLibraryTracks(notSeenSince cutoff: Date) throws -> Int {
+    package func removeLibraryTracks(notSeenSince cutoff: Date) throws -> Int {
         try writer.write { db in
             try db.execute(
                 sql: "DELETE FROM library_track WHERE seen_at < ?", arguments: [cutoff.timeIntervalSince1970])
@@ -80,7 +80,7 @@ extension SQLiteCacheStore {
     /// Writes matcher decisions, and the search request that led to them, in one transaction.
     ///
     /// Each file must be in the library already; otherwise nothing is written.
-    public func save(_ matches: [TrackMatchRecord], request: LedgerWrite? = nil) throws {
+    package func save(_ matches: [TrackMatchRecord], request: LedgerWrite? = nil) throws {
         try writer.write { db in
             let candidates = try db.cachedStatement(
                 sql: "INSERT OR REPLACE INTO match_candidate (filepath, fingerprint, candidates) VALUES (?, ?, ?)")
@@ -96,7 +96,7 @@ extension SQLiteCacheStore {
     }
 
     /// Tells the play-count rule whether SwingMusic scrobbles local plays to Last.fm (it does unless told).
-    public func setLastfmScrobblesLocalPlays(_ scrobbles: Bool) throws {
+    package func setLastfmScrobblesLocalPlays(_ scrobbles: Bool) throws {
         try writer.write { db in
             try db.execute(
                 sql:
@@ -105,7 +105,7 @@ extension SQLiteCacheStore {
         }
     }
 
-    public func lastfmScrobblesLocalPlays() throws -> Bool {
+    package func lastfmScrobblesLocalPlays() throws -> Bool {
         try writer.read { db in try Self.lastfmScrobblesLocalPlays(db) }
     }
 

@@ -3,11 +3,11 @@ import GRDB
 import SwingCache
 
 /// How many library files need matching, and how many of them have an ISRC (each may cost a second search).
-public struct MatchingBacklog: Hashable, Sendable {
-    public var files: Int
-    public var withISRC: Int
+package struct MatchingBacklog: Hashable, Sendable {
+    package var files: Int
+    package var withISRC: Int
 
-    public init(files: Int, withISRC: Int) {
+    package init(files: Int, withISRC: Int) {
         self.files = files
         self.withISRC = withISRC
     }
@@ -23,7 +23,7 @@ extension SQLiteCacheStore {
     ///     after = page.last?.filepath
     /// }
     /// ```
-    public func libraryTracksNeedingMatching(after filepath: String?, limit: Int) throws -> [LibraryTrackRecord] {
+    package func libraryTracksNeedingMatching(after filepath: String?, limit: Int) throws -> [LibraryTrackRecord] {
         try writer.read { db in
             try LibraryTrackRow.fetchAll(
                 db,
@@ -38,7 +38,7 @@ extension SQLiteCacheStore {
     }
 
     /// How many library files need matching.
-    public func matchingBacklog() throws -> MatchingBacklog {
+    package func matchingBacklog() throws -> MatchingBacklog {
         try writer.read { db in
             let row = try Row.fetchOne(
                 db,
@@ -53,7 +53,7 @@ extension SQLiteCacheStore {
 
     /// The Spotify track ids of every current, usable match (made for the file's fingerprint, outcome
     /// `matched`), each once, in id order.
-    public func matchedSpotifyTrackIDs() throws -> [String] {
+    package func matchedSpotifyTrackIDs() throws -> [String] {
         try writer.read { db in
             try String.fetchAll(
                 db,
@@ -70,7 +70,7 @@ extension SQLiteCacheStore {
     /// track it matched (nil when it matched none, or that track is not stored); files never matched are left out.
     ///
     /// Read-only, for a plan: a file whose fingerprint differs from this one (or is absent) needs matching.
-    public func storedMatches(for filepaths: [String]) throws -> [String: StoredMatch] {
+    package func storedMatches(for filepaths: [String]) throws -> [String: StoredMatch] {
         try writer.read { db in
             var matches: [String: StoredMatch] = [:]
             let rows = try Row.fetchCursor(

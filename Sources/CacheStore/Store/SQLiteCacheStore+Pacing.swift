@@ -3,7 +3,7 @@ import GRDB
 import SwingCache
 
 /// Why a request may not start yet.
-public enum WaitReason: String, Hashable, Sendable, Codable, CaseIterable {
+package enum WaitReason: String, Hashable, Sendable, Codable, CaseIterable {
     case minInterval = "min_interval"
     case hourlyWindow = "hourly_window"
     case dailyWindow = "daily_window"
@@ -12,7 +12,7 @@ public enum WaitReason: String, Hashable, Sendable, Codable, CaseIterable {
 }
 
 /// The store's answer to "may a request to this service start now?".
-public enum Reservation: Hashable, Sendable {
+package enum Reservation: Hashable, Sendable {
     /// Yes: a ledger row was written for it (status 0 until the answer is recorded).
     case granted(ledgerID: Int64, at: Date)
     /// Not before `until`.
@@ -26,7 +26,7 @@ extension SQLiteCacheStore {
     /// ledger row — in one immediate transaction, so two processes can never take the same slot.
     ///
     /// `dailyLimit` adds a rolling day (86 400 s) to the sliding hour.
-    public func reserveRequest(
+    package func reserveRequest(
         service: String, endpoint: String, runID: Int64?, limit: Int, minInterval: TimeInterval, now: Date,
         dailyLimit: Int? = nil
     ) throws -> Reservation {
@@ -81,7 +81,7 @@ extension SQLiteCacheStore {
     }
 
     /// Writes the ledger row of a start a shared budget (Redis) granted: this database keeps its own account.
-    public func appendReservation(service: String, endpoint: String, runID: Int64?, at time: Date) throws -> Int64 {
+    package func appendReservation(service: String, endpoint: String, runID: Int64?, at time: Date) throws -> Int64 {
         try writer.write { db in
             try LedgerEntry(service: service, endpoint: endpoint, requestedAt: time, status: 0, runID: runID).insert(db)
             return db.lastInsertedRowID
@@ -90,7 +90,7 @@ extension SQLiteCacheStore {
 
     /// Moves a reservation to the moment its request is really sent, so the next request is spaced from the
     /// send, not from the reservation a little earlier.
-    public func markSent(ledgerID: Int64, at time: Date) throws {
+    package func markSent(ledgerID: Int64, at time: Date) throws {
         try writer.write { db in
             try db.execute(
                 sql: "UPDATE request_ledger SET requested_at = MAX(requested_at, ?) WHERE id = ?",
@@ -99,12 +99,12 @@ extension SQLiteCacheStore {
     }
 
     /// Records the status of a reserved request that stored nothing (an error, a 429).
-    public func completeRequest(ledgerID: Int64, status: Int) throws {
+    package func completeRequest(ledgerID: Int64, status: Int) throws {
         try writer.write { db in try Self.complete(ledgerID: ledgerID, status: status, in: db) }
     }
 
     /// Removes a reservation whose request never reached the network.
-    public func cancelReservation(ledgerID: Int64) throws {
+    package func cancelReservation(ledgerID: Int64) throws {
         try writer.write { db in
             try db.execute(sql: "DELETE FROM request_ledger WHERE id = ? AND status = 0", arguments: [ledgerID])
         }
@@ -115,7 +115,7 @@ extension SQLiteCacheStore {
     }
 
     /// Keeps every process from calling `service` before `until` (a `Retry-After`), never shortening a longer block.
-    public func blockRequests(_ service: String, until: Date) throws {
+    package func blockRequests(_ service: String, until: Date) throws {
         try writer.write { db in
             try db.execute(
                 sql: """

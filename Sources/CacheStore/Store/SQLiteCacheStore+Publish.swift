@@ -37,7 +37,7 @@ extension SQLiteCacheStore {
         """
 
     /// Every library file SwingMusic shows, with its runtime hash, genres and play counts, in path order.
-    public func publishableTracks() throws -> [PublishableTrack] {
+    package func publishableTracks() throws -> [PublishableTrack] {
         try writer.read { db in
             let scrobbles = try Self.lastfmScrobblesLocalPlays(db)
             let rows = try Row.fetchCursor(
@@ -74,7 +74,7 @@ extension SQLiteCacheStore {
     }
 
     /// Records what a publish left in SwingMusic: `kept` as published now, `removed` keys no longer there.
-    public func recordPublishedPlaylists(_ kept: [PublishedPlaylistRecord], removed: [String], account: String)
+    package func recordPublishedPlaylists(_ kept: [PublishedPlaylistRecord], removed: [String], account: String)
         throws
     {
         try writer.write { db in
@@ -99,7 +99,7 @@ extension SQLiteCacheStore {
     }
 
     /// Where each service's import of `user`'s history stands.
-    public func historyCursor(user: String, source: String, serviceUser: String) throws -> HistoryCursor? {
+    package func historyCursor(user: String, source: String, serviceUser: String) throws -> HistoryCursor? {
         try writer.read { db in
             try Int.fetchOne(
                 db,
@@ -129,7 +129,7 @@ extension SQLiteCacheStore {
     }
 
     /// Records plays SwingMusic took in, with the cursors they advance, in one transaction.
-    public func recordImportedPlays(_ plays: [ImportedPlayRecord], cursors: [HistoryCursor], at now: Date) throws {
+    package func recordImportedPlays(_ plays: [ImportedPlayRecord], cursors: [HistoryCursor], at now: Date) throws {
         try writer.write { db in
             let insert = try db.cachedStatement(
                 sql: """

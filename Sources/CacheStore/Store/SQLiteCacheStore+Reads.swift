@@ -3,12 +3,12 @@ import GRDB
 import SwingCache
 
 /// An entity read back from the store, with its freshness times.
-public struct StoredEntity: Hashable, Sendable {
-    public var entity: CatalogEntity
-    public var fetchedAt: Date
-    public var expiresAt: Date
+package struct StoredEntity: Hashable, Sendable {
+    package var entity: CatalogEntity
+    package var fetchedAt: Date
+    package var expiresAt: Date
 
-    public init(entity: CatalogEntity, fetchedAt: Date, expiresAt: Date) {
+    package init(entity: CatalogEntity, fetchedAt: Date, expiresAt: Date) {
         self.entity = entity
         self.fetchedAt = fetchedAt
         self.expiresAt = expiresAt
@@ -19,14 +19,14 @@ extension SQLiteCacheStore {
     /// The stored entity for `id`, or nil when there is none.
     ///
     /// The raw answer is inflated only when asked for: readers of the columns do not pay for it.
-    public func entity(_ id: SpotifyID, includingRaw: Bool = true) throws -> StoredEntity? {
+    package func entity(_ id: SpotifyID, includingRaw: Bool = true) throws -> StoredEntity? {
         // One SELECT needs no transaction of its own: unsafeRead spares the BEGIN/COMMIT around it.
         try writer.unsafeRead { db in try Self.storedEntity(id, includingRaw: includingRaw, in: db) }
     }
 
     /// The stored entity of each of `ids` the store holds, read in one transaction: `get` with thousands of
     /// ids takes the database's lock once, not once per id.
-    public func entities(_ ids: [SpotifyID], includingRaw: Bool = true) throws -> [SpotifyID: StoredEntity] {
+    package func entities(_ ids: [SpotifyID], includingRaw: Bool = true) throws -> [SpotifyID: StoredEntity] {
         try writer.read { db in
             var found: [SpotifyID: StoredEntity] = [:]
             for id in ids {

@@ -4,38 +4,38 @@ import SwingCache
 
 /// A library file whose current match is not used (low confidence, ambiguous, no candidates), with what the
 /// matcher weighed, for a person to decide.
-public struct ReviewItem: Hashable, Sendable, Codable {
-    public var filepath: String
-    public var title: String
-    public var artists: [String]
-    public var album: String?
-    public var isrc: String?
+package struct ReviewItem: Hashable, Sendable, Codable {
+    package var filepath: String
+    package var title: String
+    package var artists: [String]
+    package var album: String?
+    package var isrc: String?
     /// `lowConfidence`, `ambiguous` or `noCandidates`.
-    public var outcome: String
-    public var confidence: Double
+    package var outcome: String
+    package var confidence: Double
     /// Best first, each with its score part by part.
-    public var candidates: [MatchCandidate]
+    package var candidates: [MatchCandidate]
 }
 
 /// What a person decided for a file (`swingcache review pin|reject`), for the tags it was made for.
-public struct MatchDecision: Hashable, Sendable, Codable {
-    public enum Kind: String, Hashable, Sendable, Codable {
+package struct MatchDecision: Hashable, Sendable, Codable {
+    package enum Kind: String, Hashable, Sendable, Codable {
         case pinned
         case rejected
     }
 
-    public var kind: Kind
-    public var spotifyID: String?
-    public var decidedAt: Date
+    package var kind: Kind
+    package var spotifyID: String?
+    package var decidedAt: Date
     /// Whether the file's tags are still those the decision was made for; a decision for older tags is not used.
-    public var current: Bool
+    package var current: Bool
 }
 
 /// Why a review decision cannot be recorded.
-public enum ReviewError: Error, Hashable, Sendable, CustomStringConvertible {
+package enum ReviewError: Error, Hashable, Sendable, CustomStringConvertible {
     case notInLibrary(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .notInLibrary(let path):
             "'\(path)' is not a file of the library in this database (run a library job first, or check the path)"
@@ -45,7 +45,7 @@ public enum ReviewError: Error, Hashable, Sendable, CustomStringConvertible {
 
 extension SQLiteCacheStore {
     /// Every file whose match for its current tags is not used and that no person decided, in path order.
-    public func reviewQueue() throws -> [ReviewItem] {
+    package func reviewQueue() throws -> [ReviewItem] {
         try writer.read { db in
             let rows = try Row.fetchAll(
                 db,
@@ -71,17 +71,17 @@ extension SQLiteCacheStore {
     }
 
     /// Records that `spotifyID` is `filepath`'s track: its match from now on, until the file's tags change.
-    public func pinMatch(filepath: String, spotifyID: String, at time: Date) throws {
+    package func pinMatch(filepath: String, spotifyID: String, at time: Date) throws {
         try decide(filepath: filepath, kind: .pinned, spotifyID: spotifyID, at: time)
     }
 
     /// Records that none of the candidates is `filepath`'s track: it stays unmatched until its tags change.
-    public func rejectMatch(filepath: String, at time: Date) throws {
+    package func rejectMatch(filepath: String, at time: Date) throws {
         try decide(filepath: filepath, kind: .rejected, spotifyID: nil, at: time)
     }
 
     /// The decision a person made for `filepath`, if any.
-    public func matchDecision(filepath: String) throws -> MatchDecision? {
+    package func matchDecision(filepath: String) throws -> MatchDecision? {
         try writer.read { db in
             try Row.fetchOne(
                 db,

@@ -4,7 +4,7 @@ import SwingCache
 
 extension SQLiteCacheStore {
     /// The modes learned for `service` and whether it is parked.
-    public func serviceState(_ service: String) throws -> ServiceState {
+    package func serviceState(_ service: String) throws -> ServiceState {
         try writer.read { db in
             var state = ServiceState()
             for row in try Row.fetchAll(
@@ -28,7 +28,7 @@ extension SQLiteCacheStore {
     /// Records that `service` answered `QUOTA_EXCEEDED` at `time`, with how many requests the ledger holds in the
     /// trailing day and hour (the refused one included): from now on plans stay under a share of it.
     @discardableResult
-    public func recordQuotaExceeded(_ service: String, at time: Date, retryAfter: TimeInterval?) throws
+    package func recordQuotaExceeded(_ service: String, at time: Date, retryAfter: TimeInterval?) throws
         -> QuotaObservation
     {
         try writer.write { db in
@@ -71,7 +71,7 @@ extension SQLiteCacheStore {
     }
 
     /// When `service`'s mode for `kind` was learned, for re-checking it after a while.
-    public func modeLearnedAt(_ service: String, kind: EntityKind) throws -> Date? {
+    package func modeLearnedAt(_ service: String, kind: EntityKind) throws -> Date? {
         try writer.read { db in
             try Double.fetchOne(
                 db, sql: "SELECT learned_at FROM service_mode WHERE service = ? AND kind = ?",
@@ -80,7 +80,7 @@ extension SQLiteCacheStore {
         }
     }
 
-    public func setMode(_ mode: ServiceMode, service: String, kind: EntityKind, learnedAt: Date) throws {
+    package func setMode(_ mode: ServiceMode, service: String, kind: EntityKind, learnedAt: Date) throws {
         try writer.write { db in
             try db.execute(
                 sql: "INSERT OR REPLACE INTO service_mode (service, kind, mode, learned_at) VALUES (?, ?, ?, ?)",
@@ -89,7 +89,7 @@ extension SQLiteCacheStore {
     }
 
     /// Stops every process sharing the database from calling `service` before `until`.
-    public func park(_ service: String, until: Date?, reason: String?) throws {
+    package func park(_ service: String, until: Date?, reason: String?) throws {
         try writer.write { db in
             try db.execute(
                 sql: """

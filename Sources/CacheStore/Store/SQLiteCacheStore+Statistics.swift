@@ -3,42 +3,42 @@ import GRDB
 import SwingCache
 
 /// A picture of the store for `swingcache stats`.
-public struct StoreStatistics: Hashable, Sendable, Codable {
-    public struct EntryCounts: Hashable, Sendable, Codable {
-        public var fresh = 0
-        public var stale = 0
-        public var knownMissing = 0
-        public var invalid = 0
+package struct StoreStatistics: Hashable, Sendable, Codable {
+    package struct EntryCounts: Hashable, Sendable, Codable {
+        package var fresh = 0
+        package var stale = 0
+        package var knownMissing = 0
+        package var invalid = 0
 
-        public init() {}
+        package init() {}
     }
 
-    public struct RequestCounts: Hashable, Sendable, Codable {
-        public var lastHour = 0
-        public var last24Hours = 0
+    package struct RequestCounts: Hashable, Sendable, Codable {
+        package var lastHour = 0
+        package var last24Hours = 0
         /// Requests of the last 24 hours by HTTP status ("0" when no answer came back).
-        public var byStatus: [String: Int] = [:]
+        package var byStatus: [String: Int] = [:]
 
-        public init() {}
+        package init() {}
     }
 
-    public struct ServiceSummary: Hashable, Sendable, Codable {
-        public var modes: [String: String]
-        public var parkedUntil: Date?
-        public var parkedReason: String?
+    package struct ServiceSummary: Hashable, Sendable, Codable {
+        package var modes: [String: String]
+        package var parkedUntil: Date?
+        package var parkedReason: String?
         /// What the service allowed before its last `QUOTA_EXCEEDED`, when it ever answered one.
-        public var learnedQuota: QuotaObservation?
+        package var learnedQuota: QuotaObservation?
     }
 
-    public var entries: [String: EntryCounts]
-    public var requests: [String: RequestCounts]
-    public var services: [String: ServiceSummary]
-    public var recentRuns: [RunRecord]
-    public var databaseBytes: Int
+    package var entries: [String: EntryCounts]
+    package var requests: [String: RequestCounts]
+    package var services: [String: ServiceSummary]
+    package var recentRuns: [RunRecord]
+    package var databaseBytes: Int
 }
 
 extension SQLiteCacheStore {
-    public func statistics(now: Date, runLimit: Int = 5) throws -> StoreStatistics {
+    package func statistics(now: Date, runLimit: Int = 5) throws -> StoreStatistics {
         let nowSeconds = now.timeIntervalSince1970
         let (entries, requests, serviceNames) = try writer.read { db in
             var entries: [String: StoreStatistics.EntryCounts] = [:]

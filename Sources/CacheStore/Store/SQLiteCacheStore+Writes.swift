@@ -3,26 +3,26 @@ import GRDB
 import SwingCache
 
 /// The ledger side of a write: a new row, or the status of a row reserved when the request started.
-public enum LedgerWrite: Hashable, Sendable {
+package enum LedgerWrite: Hashable, Sendable {
     case append(LedgerEntry)
     case complete(ledgerID: Int64, status: Int)
 }
 
 /// One request's results, written in one transaction with its ledger entry.
-public struct FetchRecord: Sendable {
-    public var entities: [CatalogEntity]
-    public var missing: [(id: SpotifyID, reason: MissingReason)]
-    public var request: LedgerWrite?
-    public var fetchedAt: Date
+package struct FetchRecord: Sendable {
+    package var entities: [CatalogEntity]
+    package var missing: [(id: SpotifyID, reason: MissingReason)]
+    package var request: LedgerWrite?
+    package var fetchedAt: Date
     /// When each entity expires: `fetchedAt + ttl` of the job that listed it.
-    public var expiresAt: @Sendable (SpotifyID) -> Date
+    package var expiresAt: @Sendable (SpotifyID) -> Date
     /// When each missing id may be asked about again.
-    public var missingExpiresAt: @Sendable (SpotifyID) -> Date
+    package var missingExpiresAt: @Sendable (SpotifyID) -> Date
     /// The freshness of each entity whose job sets `ttl_max`: its expiry then grows with every refresh that brings
     /// the same content back (``FreshnessPolicy/ttl(afterUnchangedRefreshes:)``); nil keeps `expiresAt`.
-    public var changeAwarePolicy: @Sendable (SpotifyID) -> FreshnessPolicy?
+    package var changeAwarePolicy: @Sendable (SpotifyID) -> FreshnessPolicy?
 
-    public init(
+    package init(
         entities: [CatalogEntity], missing: [(id: SpotifyID, reason: MissingReason)] = [], request: LedgerWrite?,
         fetchedAt: Date, expiresAt: @escaping @Sendable (SpotifyID) -> Date,
         missingExpiresAt: @escaping @Sendable (SpotifyID) -> Date,
@@ -40,14 +40,14 @@ public struct FetchRecord: Sendable {
 
 extension SQLiteCacheStore {
     /// Writes a request's entities, its known-missing ids and its ledger entry together, or none of them.
-    public func save(_ record: FetchRecord) throws {
+    package func save(_ record: FetchRecord) throws {
         try writer.write { db in
             try Self.insert(record, into: db)
         }
     }
 
     /// Writes several records in one transaction: for bulk loads such as benchmarks and imports.
-    public func save(_ records: [FetchRecord]) throws {
+    package func save(_ records: [FetchRecord]) throws {
         try writer.write { db in
             for record in records { try Self.insert(record, into: db) }
         }
@@ -106,12 +106,12 @@ extension SQLiteCacheStore {
     }
 
     /// How many refreshes in a row brought `id` back unchanged; nil when it was never stored.
-    public func unchangedRefreshes(of id: SpotifyID) throws -> Int? {
+    package func unchangedRefreshes(of id: SpotifyID) throws -> Int? {
         try unchangedRefreshes(of: [id])[id]
     }
 
     /// How many refreshes in a row brought each of `ids` back unchanged; ids never stored are left out.
-    public func unchangedRefreshes(of ids: [SpotifyID]) throws -> [SpotifyID: Int] {
+    package func unchangedRefreshes(of ids: [SpotifyID]) throws -> [SpotifyID: Int] {
         // One transaction: `get` asks this for every id it is given, and takes the database's lock once.
         try writer.read { db in
             let statement = try db.cachedStatement(

@@ -10,8 +10,8 @@ import SwingCache
 /// ```
 ///
 /// Times are passed in by the caller; the store never reads the clock.
-public final class SQLiteCacheStore: Sendable {
-    public enum Access: Sendable {
+package final class SQLiteCacheStore: Sendable {
+    package enum Access: Sendable {
         /// Creates the database and applies migrations when needed.
         case readWrite
         /// Writes nothing; a database that does not exist yet reads as empty.
@@ -19,9 +19,9 @@ public final class SQLiteCacheStore: Sendable {
     }
 
     let writer: any DatabaseWriter
-    public let path: String
+    package let path: String
     /// False for the empty stand-in a read of a database that does not exist yet gets.
-    public let fileExists: Bool
+    package let fileExists: Bool
 
     init(writer: any DatabaseWriter, path: String, fileExists: Bool = true) {
         self.writer = writer
@@ -33,7 +33,7 @@ public final class SQLiteCacheStore: Sendable {
     ///
     /// With `checkingIntegrity`, an existing file must pass SQLite's `quick_check` before anything is written
     /// to it: `run` and `cleanup` never write into a damaged file (``StoreError/Problem/damaged(_:)``).
-    public static func open(_ location: DatabaseLocation, access: Access, checkingIntegrity: Bool = false)
+    package static func open(_ location: DatabaseLocation, access: Access, checkingIntegrity: Bool = false)
         throws(StoreError) -> SQLiteCacheStore
     {
         let path = location.path
@@ -126,7 +126,7 @@ public final class SQLiteCacheStore: Sendable {
 
     /// Checks what a writer needs before anything is opened, creating the default folder: a regular file (or
     /// none yet) with one name, in a folder swingcache may write. `run` calls it before it takes the run lock.
-    public static func prepareToWrite(_ location: DatabaseLocation) throws(StoreError) {
+    package static func prepareToWrite(_ location: DatabaseLocation) throws(StoreError) {
         let exists = FileManager.default.fileExists(atPath: location.path)
         try requireUsableFile(location.path, exists: exists, forWriting: true)
         try prepareFolder(for: location, fileExists: exists)
@@ -148,7 +148,7 @@ public final class SQLiteCacheStore: Sendable {
     ///
     /// Reads every page once (about a second per few hundred MB), so it runs where it matters: before `run` and
     /// `cleanup` write, and in `doctor`.
-    public func damage() throws(StoreError) -> String? {
+    package func damage() throws(StoreError) -> String? {
         do {
             return try writer.read(Self.firstDamage)
         } catch let error as StoreError {
@@ -171,14 +171,14 @@ public final class SQLiteCacheStore: Sendable {
 
     /// The sentence for an error met while reading or writing the database at `path`: a ``StoreError`` as it
     /// is, an SQLite error as the problem it means, nil for anything else.
-    public static func storeError(for error: any Error, path: String) -> StoreError? {
+    package static func storeError(for error: any Error, path: String) -> StoreError? {
         if let error = error as? StoreError { return error }
         guard let error = error as? DatabaseError else { return nil }
         return StoreError(path: path, problem: problem(for: error))
     }
 
     /// A migrated, empty database in memory: what a read of a database that does not exist yet sees.
-    public static func inMemory(path: String = ":memory:") throws -> SQLiteCacheStore {
+    package static func inMemory(path: String = ":memory:") throws -> SQLiteCacheStore {
         let queue = try DatabaseQueue()
         try migrator.migrate(queue)
         return SQLiteCacheStore(writer: queue, path: path, fileExists: false)

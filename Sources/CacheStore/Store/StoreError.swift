@@ -1,8 +1,8 @@
 import Foundation
 
 /// Why the cache database cannot be used. Each names the path the user gave.
-public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
-    public enum Problem: Sendable, Equatable {
+package struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    package enum Problem: Sendable, Equatable {
         case folderMissing(String)
         case folderNotWritable(String)
         /// A FIFO, a socket, a device or a folder: the reason says which.
@@ -19,15 +19,15 @@ public struct StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case sqlite(String)
     }
 
-    public var path: String
-    public var problem: Problem
+    package var path: String
+    package var problem: Problem
 
-    public init(path: String, problem: Problem) {
+    package init(path: String, problem: Problem) {
         self.path = path
         self.problem = problem
     }
 
-    public var description: String {
+    package var description: String {
         let quoted = "'\(path)'"
         switch problem {
         case .folderMissing(let folder):

@@ -12,7 +12,7 @@ import SwingCache
 /// | any other | `failed(code:message:)` |
 ///
 /// Without an error in the body: 200 → `found` (or `malformed`), 5xx → `serverError`.
-public enum DeezerAnswer: Hashable, Sendable {
+package enum DeezerAnswer: Hashable, Sendable {
     case found(DeezerTrack)
     /// Error 800: Deezer has no track with this ISRC.
     case notFound
@@ -36,7 +36,7 @@ extension DeezerAnswer: ProviderAnswer {}
 
 extension DeezerAnswer {
     /// What the run does next; a quota answer backs Deezer off by its ``Provider/throttle`` policy.
-    public var action: OutboundAction {
+    package var action: OutboundAction {
         switch self {
         case .found: .store
         case .notFound: .rememberMissing
@@ -48,6 +48,6 @@ extension DeezerAnswer {
 }
 
 /// One Deezer exchange.
-public typealias DeezerExchange = EnrichmentExchange<DeezerTrackRequest, DeezerAnswer>
+package typealias DeezerExchange = EnrichmentExchange<DeezerTrackRequest, DeezerAnswer>
 
 extension DeezerAnswer: OutboundAnswer {}

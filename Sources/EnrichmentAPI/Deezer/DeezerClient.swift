@@ -8,15 +8,15 @@ import SpotifyAPI
 /// let client = DeezerClient(transport: URLSessionTransport())
 /// let exchange = await client.track(isrc: "GBAAA9900303")
 /// ```
-public final class DeezerClient: Sendable {
-    public static let defaultRoot = URL(string: "https://api.deezer.com")!
+package final class DeezerClient: Sendable {
+    package static let defaultRoot = URL(string: "https://api.deezer.com")!
 
     /// Where requests go: `https://api.deezer.com`, or the fixture server's `/deezer`.
-    public var root: URL { sender.root }
-    public var userAgent: ProviderUserAgent { sender.userAgent }
+    package var root: URL { sender.root }
+    package var userAgent: ProviderUserAgent { sender.userAgent }
     private let sender: ProviderRequestSender
 
-    public init(
+    package init(
         root: URL = defaultRoot, userAgent: ProviderUserAgent = .standard, transport: any HTTPTransport,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -24,12 +24,12 @@ public final class DeezerClient: Sendable {
     }
 
     /// The track with this ISRC.
-    public func track(isrc: String) async -> DeezerExchange {
+    package func track(isrc: String) async -> DeezerExchange {
         await fetch(DeezerTrackRequest(isrc: isrc))
     }
 
     /// Sends `request` once, unless it cannot be valid, and classifies the answer.
-    public func fetch(_ request: DeezerTrackRequest) async -> DeezerExchange {
+    package func fetch(_ request: DeezerTrackRequest) async -> DeezerExchange {
         await sender.exchange(request, problem: request.problem, url: request.url(root: root), classify: Self.classify)
     }
 
@@ -52,7 +52,7 @@ public final class DeezerClient: Sendable {
     }
 
     /// The answer an error code in Deezer's body stands for, whatever the HTTP status.
-    public static func answer(forErrorCode code: Int, message: String) -> DeezerAnswer {
+    package static func answer(forErrorCode code: Int, message: String) -> DeezerAnswer {
         switch code {
         case 800: .notFound
         case 4: .rateLimited

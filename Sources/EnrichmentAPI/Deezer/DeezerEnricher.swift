@@ -5,29 +5,29 @@ import Synchronization
 
 /// Deezer's link per library ISRC. The links it finds in a run are what Odesli is asked about next
 /// (``OdesliEnricher``).
-public struct DeezerEnricher: ProviderEnricher {
-    public var client: DeezerClient
+package struct DeezerEnricher: ProviderEnricher {
+    package var client: DeezerClient
     /// Where the links found in this run are kept for Odesli.
-    public var found: DeezerLinksFound
+    package var found: DeezerLinksFound
 
-    public init(client: DeezerClient, found: DeezerLinksFound = DeezerLinksFound()) {
+    package init(client: DeezerClient, found: DeezerLinksFound = DeezerLinksFound()) {
         self.client = client
         self.found = found
     }
 
-    public var provider: Provider { .deezer }
-    public var unit: String { "ISRCs" }
+    package var provider: Provider { .deezer }
+    package var unit: String { "ISRCs" }
 
-    public func keys(in store: SQLiteCacheStore) throws -> [String] { try store.libraryISRCs() }
+    package func keys(in store: SQLiteCacheStore) throws -> [String] { try store.libraryISRCs() }
 
-    public func storeKey(for isrc: String) -> EnrichmentKey? { .trackLink(isrc: isrc, platform: "deezer") }
+    package func storeKey(for isrc: String) -> EnrichmentKey? { .trackLink(isrc: isrc, platform: "deezer") }
 
-    public func request(for batch: [String]) -> EnrichmentRequest<DeezerExchange> {
+    package func request(for batch: [String]) -> EnrichmentRequest<DeezerExchange> {
         let (isrc, client) = (batch[0], client)
         return EnrichmentRequest(endpoint: "track/isrc", detail: isrc) { await client.track(isrc: isrc) }
     }
 
-    public func step(after answer: DeezerAnswer, for batch: [String], lifetimes: FactLifetimes, now: Date)
+    package func step(after answer: DeezerAnswer, for batch: [String], lifetimes: FactLifetimes, now: Date)
         -> EnrichmentStep<DeezerExchange>
     {
         let isrc = batch[0]
@@ -44,12 +44,12 @@ public struct DeezerEnricher: ProviderEnricher {
 }
 
 /// The Deezer links a run found, in the order found.
-public final class DeezerLinksFound: Sendable {
+package final class DeezerLinksFound: Sendable {
     private let links = Mutex<[(isrc: String, url: String)]>([])
 
-    public init() {}
+    package init() {}
 
-    public func append(isrc: String, url: String) { links.withLock { $0.append((isrc, url)) } }
+    package func append(isrc: String, url: String) { links.withLock { $0.append((isrc, url)) } }
 
-    public var all: [(isrc: String, url: String)] { links.withLock { $0 } }
+    package var all: [(isrc: String, url: String)] { links.withLock { $0 } }
 }

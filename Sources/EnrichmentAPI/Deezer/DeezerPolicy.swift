@@ -5,20 +5,20 @@ import Foundation
 /// ```swift
 /// let start = DeezerPolicy.standard.earliestStart(notBefore: clock.now(), recentStarts: startsOfLastRequests)
 /// ```
-public struct DeezerPolicy: Hashable, Sendable {
-    public static let standard = DeezerPolicy()
+package struct DeezerPolicy: Hashable, Sendable {
+    package static let standard = DeezerPolicy()
 
-    public var limit: Int
-    public var window: TimeInterval
+    package var limit: Int
+    package var window: TimeInterval
 
-    public init(limit: Int = 50, window: TimeInterval = 5) {
+    package init(limit: Int = 50, window: TimeInterval = 5) {
         self.limit = max(1, limit)
         self.window = window
     }
 
     /// The earliest moment at or after `now` at which one more request keeps at most `limit` in any window, given
     /// the start times of earlier requests (in any order).
-    public func earliestStart(notBefore now: Date, recentStarts: [Date]) -> Date {
+    package func earliestStart(notBefore now: Date, recentStarts: [Date]) -> Date {
         let starts = recentStarts.filter { $0 > now.addingTimeInterval(-window) }.sorted()
         guard starts.count >= limit else { return now }
         // The request that must leave the window before another may enter it.

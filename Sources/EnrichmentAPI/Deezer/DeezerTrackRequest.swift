@@ -1,15 +1,15 @@
 import Foundation
 
 /// One `GET /track/isrc:{ISRC}`: Deezer's keyless track look-up by ISRC.
-public struct DeezerTrackRequest: Hashable, Sendable {
-    public var isrc: String
+package struct DeezerTrackRequest: Hashable, Sendable {
+    package var isrc: String
 
-    public init(isrc: String) {
+    package init(isrc: String) {
         self.isrc = isrc
     }
 
     /// The endpoint's name in the ledger and in logs.
-    public var endpoint: String { "GET /track/isrc:{isrc}" }
+    package var endpoint: String { "GET /track/isrc:{isrc}" }
 
     var normalizedISRC: String { isrc.trimmingCharacters(in: .whitespaces).uppercased() }
 

@@ -8,18 +8,18 @@ import Foundation
 /// ```swift
 /// let listen = Listen(source: .lastfm, artist: "Queen & David Bowie", title: "Under Pressure", timestamp: 1_795_600_000)
 /// ```
-public struct Listen: Hashable, Sendable, Codable {
-    public var source: ListenSource
-    public var artist: String
-    public var title: String
-    public var album: String?
+package struct Listen: Hashable, Sendable, Codable {
+    package var source: ListenSource
+    package var artist: String
+    package var title: String
+    package var album: String?
     /// The MusicBrainz recording id the service gave, lower-cased; nil when it gave none.
-    public var recordingMBID: String?
+    package var recordingMBID: String?
     /// When the play started (ListenBrainz) or was scrobbled (Last.fm), in Unix seconds, UTC.
-    public var timestamp: Int
+    package var timestamp: Int
 
     /// An empty `album` or `recordingMBID` reads as none; the id is lower-cased.
-    public init(
+    package init(
         source: ListenSource, artist: String, title: String, album: String? = nil, recordingMBID: String? = nil,
         timestamp: Int
     ) {

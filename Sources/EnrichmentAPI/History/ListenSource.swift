@@ -1,12 +1,12 @@
 import SwingCache
 
 /// The service a listen was read from.
-public enum ListenSource: String, Hashable, Sendable, Codable, CaseIterable {
+package enum ListenSource: String, Hashable, Sendable, Codable, CaseIterable {
     case lastfm
     case listenbrainz
 
     /// The name people know the service by, for messages: `Last.fm`.
-    public var displayName: String {
+    package var displayName: String {
         switch self {
         case .lastfm: Provider.lastfm.displayName
         case .listenbrainz: Provider.listenbrainz.displayName

@@ -13,7 +13,7 @@ import SwingCache
 /// | any other | `failed(code:message:)` |
 ///
 /// Without an error in the body: 200 → `found` (or `malformed`), 429 → `rateLimited`, 5xx → `serverError`.
-public enum LastFMAnswer: Hashable, Sendable {
+package enum LastFMAnswer: Hashable, Sendable {
     case found(LastFMTrackInfo)
     /// Error 6: Last.fm does not know the track.
     case notFound
@@ -41,7 +41,7 @@ extension LastFMAnswer: ProviderAnswer {}
 
 extension LastFMAnswer {
     /// What the run does next.
-    public var action: OutboundAction {
+    package var action: OutboundAction {
         switch self {
         case .found: .store
         case .notFound: .rememberMissing
@@ -54,6 +54,6 @@ extension LastFMAnswer {
 }
 
 /// One `track.getInfo` exchange.
-public typealias LastFMExchange = EnrichmentExchange<LastFMTrackRequest, LastFMAnswer>
+package typealias LastFMExchange = EnrichmentExchange<LastFMTrackRequest, LastFMAnswer>
 
 extension LastFMAnswer: OutboundAnswer {}

@@ -9,7 +9,7 @@ extension LastFMClient {
     /// let exchange = await client.recentTracks(user: "rj", page: 1, from: lastImported + 1, to: now)
     /// if case .found(let page) = exchange.answer, page.page < page.totalPages { … ask for page 2 … }
     /// ```
-    public func recentTracks(
+    package func recentTracks(
         user: String, page: Int = 1, limit: Int = LastFMRecentTracksRequest.maxLimit, from: Int? = nil,
         to: Int? = nil
     ) async -> LastFMHistoryExchange {
@@ -17,7 +17,7 @@ extension LastFMClient {
     }
 
     /// Sends `request` once, unless it cannot be valid, and classifies the answer.
-    public func fetch(_ request: LastFMRecentTracksRequest) async -> LastFMHistoryExchange {
+    package func fetch(_ request: LastFMRecentTracksRequest) async -> LastFMHistoryExchange {
         await sender.exchange(
             request, problem: request.problem, url: request.url(root: root, apiKey: apiKey.value), hiding: apiKey
         ) { Self.classifyRecentTracks($0, hiding: apiKey) }
@@ -44,7 +44,7 @@ extension LastFMClient {
     }
 
     /// The answer an error code in Last.fm's body stands for, to a `user.getRecentTracks` request.
-    public static func historyAnswer(forErrorCode code: Int, message: String) -> LastFMHistoryAnswer {
+    package static func historyAnswer(forErrorCode code: Int, message: String) -> LastFMHistoryAnswer {
         switch code {
         case 6: .userNotFound(message)
         case 17: .privateProfile(message)

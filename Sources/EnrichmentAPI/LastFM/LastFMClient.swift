@@ -8,16 +8,16 @@ import SpotifyAPI
 /// let exchange = await client.trackInfo(artist: "Cher", track: "Believe", username: "rj")
 /// if case .found(let info) = exchange.answer { print(info.playcount ?? 0) }
 /// ```
-public final class LastFMClient: Sendable {
-    public static let defaultRoot = URL(string: "https://ws.audioscrobbler.com")!
+package final class LastFMClient: Sendable {
+    package static let defaultRoot = URL(string: "https://ws.audioscrobbler.com")!
 
     /// Where requests go: `https://ws.audioscrobbler.com`, or the fixture server's `/lastfm`.
-    public var root: URL { sender.root }
-    public var userAgent: ProviderUserAgent { sender.userAgent }
+    package var root: URL { sender.root }
+    package var userAgent: ProviderUserAgent { sender.userAgent }
     let apiKey: ProviderCredential
     let sender: ProviderRequestSender
 
-    public init(
+    package init(
         root: URL = defaultRoot, apiKey: ProviderCredential, userAgent: ProviderUserAgent = .standard,
         transport: any HTTPTransport, now: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -26,17 +26,17 @@ public final class LastFMClient: Sendable {
     }
 
     /// The track `artist` – `track` (Last.fm corrects misspellings), with `username`'s plays when given.
-    public func trackInfo(artist: String, track: String, username: String? = nil) async -> LastFMExchange {
+    package func trackInfo(artist: String, track: String, username: String? = nil) async -> LastFMExchange {
         await fetch(LastFMTrackRequest(lookup: .name(artist: artist, track: track), username: username))
     }
 
     /// The track of a MusicBrainz recording id, with `username`'s plays when given.
-    public func trackInfo(mbid: String, username: String? = nil) async -> LastFMExchange {
+    package func trackInfo(mbid: String, username: String? = nil) async -> LastFMExchange {
         await fetch(LastFMTrackRequest(lookup: .mbid(mbid), username: username))
     }
 
     /// Sends `request` once, unless it cannot be valid, and classifies the answer.
-    public func fetch(_ request: LastFMTrackRequest) async -> LastFMExchange {
+    package func fetch(_ request: LastFMTrackRequest) async -> LastFMExchange {
         await sender.exchange(
             request, problem: request.problem, url: request.url(root: root, apiKey: apiKey.value), hiding: apiKey
         ) { Self.classify($0, hiding: apiKey) }
@@ -65,7 +65,7 @@ public final class LastFMClient: Sendable {
     }
 
     /// The answer an error code in Last.fm's body stands for, whatever the HTTP status.
-    public static func answer(forErrorCode code: Int, message: String) -> LastFMAnswer {
+    package static func answer(forErrorCode code: Int, message: String) -> LastFMAnswer {
         switch code {
         case 6: .notFound
         case 8, 11, 16: .temporaryFailure(code: code)

@@ -14,7 +14,7 @@ import SwingCache
 /// | any other | `failed(code:message:)` | `skip` |
 ///
 /// Without an error in the body: 200 → `found` (or `malformed`), 429 → `rateLimited`, 5xx → `serverError`.
-public enum LastFMHistoryAnswer: Hashable, Sendable {
+package enum LastFMHistoryAnswer: Hashable, Sendable {
     case found(LastFMRecentTracksPage)
     /// Error 6: Last.fm has no user of that name.
     case userNotFound(String)
@@ -44,7 +44,7 @@ extension LastFMHistoryAnswer: ProviderAnswer {}
 
 extension LastFMHistoryAnswer {
     /// What the run does next.
-    public var action: OutboundAction {
+    package var action: OutboundAction {
         switch self {
         case .found: .store
         case .temporaryFailure, .serverError, .transportFailed: .retry(after: nil)
@@ -58,4 +58,4 @@ extension LastFMHistoryAnswer {
 extension LastFMHistoryAnswer: OutboundAnswer {}
 
 /// One `user.getRecentTracks` exchange.
-public typealias LastFMHistoryExchange = EnrichmentExchange<LastFMRecentTracksRequest, LastFMHistoryAnswer>
+package typealias LastFMHistoryExchange = EnrichmentExchange<LastFMRecentTracksRequest, LastFMHistoryAnswer>

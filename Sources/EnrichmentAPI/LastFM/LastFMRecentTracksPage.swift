@@ -1,15 +1,15 @@
 /// One page of a user's Last.fm scrobbles, without the track playing now.
-public struct LastFMRecentTracksPage: Hashable, Sendable {
+package struct LastFMRecentTracksPage: Hashable, Sendable {
     /// The page's scrobbles, newest first, as Last.fm sent them.
-    public var listens: [Listen]
+    package var listens: [Listen]
     /// This page's number, from 1.
-    public var page: Int
+    package var page: Int
     /// How many pages the request's time range has: 0 or 1 for an empty history.
-    public var totalPages: Int
+    package var totalPages: Int
     /// How many scrobbles the request's time range has.
-    public var total: Int
+    package var total: Int
 
-    public init(listens: [Listen], page: Int, totalPages: Int, total: Int) {
+    package init(listens: [Listen], page: Int, totalPages: Int, total: Int) {
         self.listens = listens
         self.page = page
         self.totalPages = totalPages

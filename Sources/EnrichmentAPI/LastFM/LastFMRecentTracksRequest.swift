@@ -5,22 +5,22 @@ import Foundation
 /// ```swift
 /// let request = LastFMRecentTracksRequest(user: "rj", page: 2, from: 1_795_000_001, to: 1_795_600_000)
 /// ```
-public struct LastFMRecentTracksRequest: Hashable, Sendable {
+package struct LastFMRecentTracksRequest: Hashable, Sendable {
     /// Last.fm serves at most this many scrobbles a page.
-    public static let maxLimit = 200
+    package static let maxLimit = 200
 
-    public var user: String
+    package var user: String
     /// 1 for the newest scrobbles.
-    public var page: Int
+    package var page: Int
     /// Scrobbles per page, at most ``maxLimit``.
-    public var limit: Int
+    package var limit: Int
     /// Only scrobbles at or after this Unix time.
-    public var from: Int?
+    package var from: Int?
     /// Only scrobbles at or before this Unix time.
-    public var to: Int?
+    package var to: Int?
 
     /// `limit` is kept within 1...``maxLimit``.
-    public init(user: String, page: Int = 1, limit: Int = maxLimit, from: Int? = nil, to: Int? = nil) {
+    package init(user: String, page: Int = 1, limit: Int = maxLimit, from: Int? = nil, to: Int? = nil) {
         self.user = user
         self.page = page
         self.limit = min(max(1, limit), Self.maxLimit)
@@ -29,7 +29,7 @@ public struct LastFMRecentTracksRequest: Hashable, Sendable {
     }
 
     /// The endpoint's name in the ledger and in logs.
-    public var endpoint: String { "GET user.getRecentTracks" }
+    package var endpoint: String { "GET user.getRecentTracks" }
 
     /// Why the request cannot be sent, or nil when it can: Last.fm answers a missing user with error 6, the same code
     /// as "no such user", so it is caught here instead.

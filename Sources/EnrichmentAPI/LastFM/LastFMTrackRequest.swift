@@ -2,22 +2,22 @@ import Foundation
 
 /// One `track.getInfo` look-up: by artist and title, or by MusicBrainz recording id; with a username, the answer
 /// also says how often that user played the track.
-public struct LastFMTrackRequest: Hashable, Sendable {
-    public enum Lookup: Hashable, Sendable {
+package struct LastFMTrackRequest: Hashable, Sendable {
+    package enum Lookup: Hashable, Sendable {
         case name(artist: String, track: String)
         case mbid(String)
     }
 
-    public var lookup: Lookup
-    public var username: String?
+    package var lookup: Lookup
+    package var username: String?
 
-    public init(lookup: Lookup, username: String? = nil) {
+    package init(lookup: Lookup, username: String? = nil) {
         self.lookup = lookup
         self.username = username
     }
 
     /// The endpoint's name in the ledger and in logs.
-    public var endpoint: String { "GET track.getInfo" }
+    package var endpoint: String { "GET track.getInfo" }
 
     /// Why the request cannot be sent, or nil when it can: Last.fm answers a missing parameter with error 6, the same
     /// code as "not found", so it is caught here instead.

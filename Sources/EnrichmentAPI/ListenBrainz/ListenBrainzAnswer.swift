@@ -10,7 +10,7 @@ import SwingCache
 /// | 401 | `unauthorized`: a token is needed, or the one sent was refused |
 /// | 400 | `badRequest` |
 /// | 5xx | `serverError` |
-public enum ListenBrainzAnswer: Hashable, Sendable {
+package enum ListenBrainzAnswer: Hashable, Sendable {
     /// One row per requested id, in request order; counts ListenBrainz does not have are nil.
     case found([ListenBrainzPopularity])
     /// 429: wait `resetIn` seconds (nil when the header was missing) and try again.
@@ -32,7 +32,7 @@ extension ListenBrainzAnswer: ProviderAnswer {}
 
 extension ListenBrainzAnswer {
     /// What the run does next.
-    public var action: OutboundAction {
+    package var action: OutboundAction {
         switch self {
         case .found: .store
         case .rateLimited(let resetIn?): .retry(after: resetIn)
@@ -45,7 +45,7 @@ extension ListenBrainzAnswer {
 }
 
 /// One popularity exchange, with the rate-limit headers every ListenBrainz answer carries.
-public typealias ListenBrainzExchange = ListenBrainzRateLimitedExchange<
+package typealias ListenBrainzExchange = ListenBrainzRateLimitedExchange<
     ListenBrainzPopularityRequest, ListenBrainzAnswer
 >
 

@@ -9,7 +9,7 @@ extension ListenBrainzClient {
     /// let exchange = await client.listens(user: "rj", maxTimestamp: oldestSoFar)
     /// pacing.record(exchange.rateLimit)
     /// ```
-    public func listens(
+    package func listens(
         user: String, count: Int = ListenBrainzListensRequest.maxCount, maxTimestamp: Int? = nil,
         minTimestamp: Int? = nil
     ) async -> ListenBrainzListensExchange {
@@ -19,7 +19,7 @@ extension ListenBrainzClient {
     }
 
     /// Sends `request` once, unless it cannot be valid, and classifies the answer.
-    public func fetch(_ request: ListenBrainzListensRequest) async -> ListenBrainzListensExchange {
+    package func fetch(_ request: ListenBrainzListensRequest) async -> ListenBrainzListensExchange {
         var headers: [String: String] = [:]
         if let token { headers["Authorization"] = "Token \(token.value)" }
         var rateLimit: ListenBrainzRateLimit?

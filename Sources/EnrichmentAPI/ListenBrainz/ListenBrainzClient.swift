@@ -9,17 +9,17 @@ import SpotifyAPI
 ///                                 transport: URLSessionTransport())
 /// let exchange = await client.popularity(recordingMBIDs: mbids)
 /// ```
-public final class ListenBrainzClient: Sendable {
-    public static let defaultRoot = URL(string: "https://api.listenbrainz.org")!
+package final class ListenBrainzClient: Sendable {
+    package static let defaultRoot = URL(string: "https://api.listenbrainz.org")!
 
     /// Where requests go: `https://api.listenbrainz.org`, or the fixture server's `/listenbrainz`.
-    public var root: URL { sender.root }
-    public var userAgent: ProviderUserAgent { sender.userAgent }
+    package var root: URL { sender.root }
+    package var userAgent: ProviderUserAgent { sender.userAgent }
     let token: ProviderCredential?
     let sender: ProviderRequestSender
 
     /// `token`, when given, goes with every request as `Authorization: Token …`.
-    public init(
+    package init(
         root: URL = defaultRoot, token: ProviderCredential? = nil, userAgent: ProviderUserAgent = .standard,
         transport: any HTTPTransport, now: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -28,12 +28,12 @@ public final class ListenBrainzClient: Sendable {
     }
 
     /// Listen and user counts of up to 1000 recordings, in the order given.
-    public func popularity(recordingMBIDs: [String]) async -> ListenBrainzExchange {
+    package func popularity(recordingMBIDs: [String]) async -> ListenBrainzExchange {
         await fetch(ListenBrainzPopularityRequest(recordingMBIDs: recordingMBIDs))
     }
 
     /// Sends `request` once, unless it cannot be valid, and classifies the answer.
-    public func fetch(_ request: ListenBrainzPopularityRequest) async -> ListenBrainzExchange {
+    package func fetch(_ request: ListenBrainzPopularityRequest) async -> ListenBrainzExchange {
         var headers = ["Content-Type": "application/json"]
         if let token { headers["Authorization"] = "Token \(token.value)" }
         var rateLimit: ListenBrainzRateLimit?

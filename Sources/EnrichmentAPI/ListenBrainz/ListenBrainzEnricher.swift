@@ -5,27 +5,27 @@ import Synchronization
 
 /// ListenBrainz popularity of the recordings stored MusicBrainz facts name, up to 1000 a request, paced by the
 /// rate-limit headers of each answer as well as the pacer.
-public final class ListenBrainzEnricher: ProviderEnricher {
-    public let client: ListenBrainzClient
+package final class ListenBrainzEnricher: ProviderEnricher {
+    package let client: ListenBrainzClient
     private let pacing = Mutex(ListenBrainzPacing())
 
-    public init(client: ListenBrainzClient) {
+    package init(client: ListenBrainzClient) {
         self.client = client
     }
 
-    public var provider: Provider { .listenbrainz }
-    public var unit: String { "recordings" }
-    public var batchSize: Int { ListenBrainzPopularityRequest.maxRecordings }
+    package var provider: Provider { .listenbrainz }
+    package var unit: String { "recordings" }
+    package var batchSize: Int { ListenBrainzPopularityRequest.maxRecordings }
 
-    public func keys(in store: SQLiteCacheStore) throws -> [String] {
+    package func keys(in store: SQLiteCacheStore) throws -> [String] {
         try store.recordingMBIDs(forISRCs: try store.libraryISRCs())
     }
 
-    public func storeKey(for mbid: String) -> EnrichmentKey? { .listenbrainzPopularity(mbid: mbid) }
+    package func storeKey(for mbid: String) -> EnrichmentKey? { .listenbrainzPopularity(mbid: mbid) }
 
-    public func earliestStart(now: Date) -> Date { pacing.withLock { $0.earliestStart(now: now) } }
+    package func earliestStart(now: Date) -> Date { pacing.withLock { $0.earliestStart(now: now) } }
 
-    public func request(for batch: [String]) -> EnrichmentRequest<ListenBrainzExchange> {
+    package func request(for batch: [String]) -> EnrichmentRequest<ListenBrainzExchange> {
         EnrichmentRequest(endpoint: "popularity/recording", detail: "\(batch.count) recordings") {
             let exchange = await self.client.popularity(recordingMBIDs: batch)
             self.pacing.withLock { $0.record(exchange.rateLimit) }
@@ -33,7 +33,7 @@ public final class ListenBrainzEnricher: ProviderEnricher {
         }
     }
 
-    public func step(after answer: ListenBrainzAnswer, for batch: [String], lifetimes: FactLifetimes, now: Date)
+    package func step(after answer: ListenBrainzAnswer, for batch: [String], lifetimes: FactLifetimes, now: Date)
         -> EnrichmentStep<ListenBrainzExchange>
     {
         guard case .found(let rows) = answer else {

@@ -11,7 +11,7 @@ import SwingCache
 /// | 401 | `unauthorized`: the token sent was refused | `disableForRun` |
 /// | 400 | `badRequest` | `skip` |
 /// | 5xx | `serverError` | `retry` |
-public enum ListenBrainzListensAnswer: Hashable, Sendable {
+package enum ListenBrainzListensAnswer: Hashable, Sendable {
     /// The listens of the asked range, newest first; fewer than asked for at the start of the user's history.
     case found([Listen])
     /// 404: ListenBrainz has no user of that name; its message.
@@ -35,7 +35,7 @@ extension ListenBrainzListensAnswer: ProviderAnswer {}
 
 extension ListenBrainzListensAnswer {
     /// What the run does next.
-    public var action: OutboundAction {
+    package var action: OutboundAction {
         switch self {
         case .found: .store
         case .rateLimited(let resetIn?): .retry(after: resetIn)
@@ -50,6 +50,6 @@ extension ListenBrainzListensAnswer {
 extension ListenBrainzListensAnswer: OutboundAnswer {}
 
 /// One exchange for a user's listens, with the rate-limit headers every ListenBrainz answer carries.
-public typealias ListenBrainzListensExchange = ListenBrainzRateLimitedExchange<
+package typealias ListenBrainzListensExchange = ListenBrainzRateLimitedExchange<
     ListenBrainzListensRequest, ListenBrainzListensAnswer
 >

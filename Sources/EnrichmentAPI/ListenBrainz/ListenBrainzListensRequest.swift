@@ -10,20 +10,20 @@ import Foundation
 /// var request = ListenBrainzListensRequest(user: "rj")
 /// // after each page: request.maxTimestamp = page.listens.last?.timestamp
 /// ```
-public struct ListenBrainzListensRequest: Hashable, Sendable {
+package struct ListenBrainzListensRequest: Hashable, Sendable {
     /// ListenBrainz's `MAX_ITEMS_PER_GET`: it serves no more listens in one answer.
-    public static let maxCount = 1000
+    package static let maxCount = 1000
 
-    public var user: String
+    package var user: String
     /// Listens per answer, at most ``maxCount``.
-    public var count: Int
+    package var count: Int
     /// Only listens before this Unix time.
-    public var maxTimestamp: Int?
+    package var maxTimestamp: Int?
     /// Only listens after this Unix time.
-    public var minTimestamp: Int?
+    package var minTimestamp: Int?
 
     /// `count` is kept within 1...``maxCount``.
-    public init(user: String, count: Int = maxCount, maxTimestamp: Int? = nil, minTimestamp: Int? = nil) {
+    package init(user: String, count: Int = maxCount, maxTimestamp: Int? = nil, minTimestamp: Int? = nil) {
         self.user = user
         self.count = min(max(1, count), Self.maxCount)
         self.maxTimestamp = maxTimestamp
@@ -31,7 +31,7 @@ public struct ListenBrainzListensRequest: Hashable, Sendable {
     }
 
     /// The endpoint's name in the ledger and in logs; the user is left out, so every user's requests count together.
-    public var endpoint: String { "GET /1/user/{name}/listens" }
+    package var endpoint: String { "GET /1/user/{name}/listens" }
 
     /// Why the request cannot be sent, or nil when it can.
     var problem: String? {

@@ -9,22 +9,22 @@ import Foundation
 /// pacing.record(exchange.rateLimit)
 /// try await clock.sleep(until: pacing.earliestStart(now: clock.now()))
 /// ```
-public struct ListenBrainzPacing: Hashable, Sendable {
+package struct ListenBrainzPacing: Hashable, Sendable {
     /// The headers of the last answer that carried them.
-    public private(set) var last: ListenBrainzRateLimit?
+    package private(set) var last: ListenBrainzRateLimit?
 
-    public init(last: ListenBrainzRateLimit? = nil) {
+    package init(last: ListenBrainzRateLimit? = nil) {
         self.last = last
     }
 
     /// Remembers the headers of an answer; an answer without them leaves the last known ones in place.
-    public mutating func record(_ rateLimit: ListenBrainzRateLimit?) {
+    package mutating func record(_ rateLimit: ListenBrainzRateLimit?) {
         if let rateLimit { last = rateLimit }
     }
 
     /// `now` while requests remain (or nothing is known yet); else the reset time the headers gave, which is
     /// `now + resetIn` when asked as the answer arrives.
-    public func earliestStart(now: Date) -> Date {
+    package func earliestStart(now: Date) -> Date {
         guard let last, last.remaining <= 0 else { return now }
         return max(now, last.resetAt)
     }

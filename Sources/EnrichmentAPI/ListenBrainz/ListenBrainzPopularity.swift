@@ -1,10 +1,10 @@
 /// How often ListenBrainz users listened to one recording; both counts are nil when ListenBrainz has none.
-public struct ListenBrainzPopularity: Hashable, Sendable {
-    public var mbid: String
-    public var listenCount: Int?
-    public var userCount: Int?
+package struct ListenBrainzPopularity: Hashable, Sendable {
+    package var mbid: String
+    package var listenCount: Int?
+    package var userCount: Int?
 
-    public init(mbid: String, listenCount: Int?, userCount: Int?) {
+    package init(mbid: String, listenCount: Int?, userCount: Int?) {
         self.mbid = mbid
         self.listenCount = listenCount
         self.userCount = userCount

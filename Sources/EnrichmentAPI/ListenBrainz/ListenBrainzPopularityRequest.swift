@@ -7,18 +7,18 @@ import Foundation
 ///     let exchange = await client.fetch(request)
 /// }
 /// ```
-public struct ListenBrainzPopularityRequest: Hashable, Sendable {
+package struct ListenBrainzPopularityRequest: Hashable, Sendable {
     /// ListenBrainz answers more with 400.
-    public static let maxRecordings = 1000
+    package static let maxRecordings = 1000
 
-    public var recordingMBIDs: [String]
+    package var recordingMBIDs: [String]
 
-    public init(recordingMBIDs: [String]) {
+    package init(recordingMBIDs: [String]) {
         self.recordingMBIDs = recordingMBIDs
     }
 
     /// `mbids` in requests of at most `size` (and never more than ``maxRecordings``), in order.
-    public static func batches(of mbids: [String], size: Int = maxRecordings) -> [ListenBrainzPopularityRequest] {
+    package static func batches(of mbids: [String], size: Int = maxRecordings) -> [ListenBrainzPopularityRequest] {
         let size = min(max(1, size), maxRecordings)
         return stride(from: 0, to: mbids.count, by: size).map {
             ListenBrainzPopularityRequest(recordingMBIDs: Array(mbids[$0..<min($0 + size, mbids.count)]))
@@ -26,7 +26,7 @@ public struct ListenBrainzPopularityRequest: Hashable, Sendable {
     }
 
     /// The endpoint's name in the ledger and in logs.
-    public var endpoint: String { "POST /1/popularity/recording" }
+    package var endpoint: String { "POST /1/popularity/recording" }
 
     /// Why the request cannot be sent, or nil when it can.
     var problem: String? {

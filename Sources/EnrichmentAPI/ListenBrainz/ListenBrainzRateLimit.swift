@@ -2,17 +2,17 @@ import Foundation
 import SpotifyAPI
 
 /// What ListenBrainz's `X-RateLimit-*` headers said, and when: every answer carries them, 429s included.
-public struct ListenBrainzRateLimit: Hashable, Sendable {
+package struct ListenBrainzRateLimit: Hashable, Sendable {
     /// Requests allowed per window (`X-RateLimit-Limit`), when sent.
-    public var limit: Int?
+    package var limit: Int?
     /// Requests left in the current window (`X-RateLimit-Remaining`).
-    public var remaining: Int
+    package var remaining: Int
     /// Seconds until the window resets (`X-RateLimit-Reset-In`), counted from `receivedAt`.
-    public var resetIn: TimeInterval
+    package var resetIn: TimeInterval
     /// When the answer that carried the headers arrived.
-    public var receivedAt: Date
+    package var receivedAt: Date
 
-    public init(limit: Int? = nil, remaining: Int, resetIn: TimeInterval, receivedAt: Date) {
+    package init(limit: Int? = nil, remaining: Int, resetIn: TimeInterval, receivedAt: Date) {
         self.limit = limit
         self.remaining = remaining
         self.resetIn = resetIn
@@ -20,7 +20,7 @@ public struct ListenBrainzRateLimit: Hashable, Sendable {
     }
 
     /// The headers of `response`, whatever their case; nil when `Remaining` or `Reset-In` is missing or not a number.
-    public init?(headersOf response: HTTPResponse, receivedAt: Date) {
+    package init?(headersOf response: HTTPResponse, receivedAt: Date) {
         func number(_ name: String) -> Double? {
             response.header(name).flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
         }
@@ -33,5 +33,5 @@ public struct ListenBrainzRateLimit: Hashable, Sendable {
     }
 
     /// When the window resets.
-    public var resetAt: Date { receivedAt.addingTimeInterval(resetIn) }
+    package var resetAt: Date { receivedAt.addingTimeInterval(resetIn) }
 }

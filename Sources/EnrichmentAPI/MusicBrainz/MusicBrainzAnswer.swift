@@ -10,7 +10,7 @@ import SwingCache
 /// | 403 | `forbidden`: the User-Agent was refused, a configuration error |
 /// | 400 | `badRequest` |
 /// | other 5xx | `serverError` |
-public enum MusicBrainzAnswer<Found: Hashable & Sendable>: Hashable, Sendable {
+package enum MusicBrainzAnswer<Found: Hashable & Sendable>: Hashable, Sendable {
     case found(Found)
     case notFound
     /// 503: retry up to ``MusicBrainzPolicy/maxBusyRetries`` times, at least ``MusicBrainzPolicy/busyBackoff`` apart.
@@ -33,7 +33,7 @@ extension MusicBrainzAnswer: ProviderAnswer {}
 
 extension MusicBrainzAnswer {
     /// What the run does next; `busy` retries at the policy's backoff, the runner counting the retries.
-    public var action: OutboundAction {
+    package var action: OutboundAction {
         switch self {
         case .found: .store
         case .notFound: .rememberMissing
@@ -46,12 +46,12 @@ extension MusicBrainzAnswer {
 }
 
 /// One ISRC look-up: the recordings of the ISRC, in MusicBrainz's order.
-public typealias MusicBrainzRecordingsExchange = EnrichmentExchange<
+package typealias MusicBrainzRecordingsExchange = EnrichmentExchange<
     MusicBrainzRequest, MusicBrainzAnswer<[MusicBrainzRecording]>
 >
 
 /// One recording look-up.
-public typealias MusicBrainzRecordingExchange = EnrichmentExchange<
+package typealias MusicBrainzRecordingExchange = EnrichmentExchange<
     MusicBrainzRequest, MusicBrainzAnswer<MusicBrainzRecording>
 >
 

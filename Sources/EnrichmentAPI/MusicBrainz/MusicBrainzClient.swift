@@ -11,15 +11,15 @@ import SpotifyAPI
 ///                                transport: URLSessionTransport())
 /// let exchange = await client.recordings(isrc: "GBAAA9900303")
 /// ```
-public final class MusicBrainzClient: Sendable {
-    public static let defaultRoot = URL(string: "https://musicbrainz.org")!
+package final class MusicBrainzClient: Sendable {
+    package static let defaultRoot = URL(string: "https://musicbrainz.org")!
 
     /// Where requests go: `https://musicbrainz.org`, or the fixture server's `/musicbrainz`.
-    public var root: URL { sender.root }
-    public var userAgent: ProviderUserAgent { sender.userAgent }
+    package var root: URL { sender.root }
+    package var userAgent: ProviderUserAgent { sender.userAgent }
     private let sender: ProviderRequestSender
 
-    public init(
+    package init(
         root: URL = defaultRoot, userAgent: ProviderUserAgent, transport: any HTTPTransport,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -27,14 +27,14 @@ public final class MusicBrainzClient: Sendable {
     }
 
     /// The recordings of `isrc`, with id, title and length only.
-    public func recordings(isrc: String) async -> MusicBrainzRecordingsExchange {
+    package func recordings(isrc: String) async -> MusicBrainzRecordingsExchange {
         await fetch(.recordings(isrc: isrc)) { body in
             try JSONDecoder().decode(MusicBrainzISRCPayload.self, from: body).recordings.map(\.recording)
         }
     }
 
     /// One recording with its genres, tags, ISRCs and URL relations.
-    public func recording(mbid: String) async -> MusicBrainzRecordingExchange {
+    package func recording(mbid: String) async -> MusicBrainzRecordingExchange {
         await fetch(.recording(mbid: mbid)) { body in
             try JSONDecoder().decode(MusicBrainzRecordingPayload.self, from: body).recording
         }

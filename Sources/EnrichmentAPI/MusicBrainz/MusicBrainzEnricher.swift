@@ -4,27 +4,27 @@ import SwingCache
 
 /// MusicBrainz per ISRC: the recordings of the ISRC, then the first one's genres, tags and links. Strictly serial
 /// at MusicBrainz's pace; a 503 is retried as ``MusicBrainzPolicy`` says.
-public struct MusicBrainzEnricher: ProviderEnricher {
-    public var client: MusicBrainzClient
+package struct MusicBrainzEnricher: ProviderEnricher {
+    package var client: MusicBrainzClient
 
-    public init(client: MusicBrainzClient) {
+    package init(client: MusicBrainzClient) {
         self.client = client
     }
 
-    public var provider: Provider { .musicbrainz }
-    public var unit: String { "ISRCs" }
-    public var maxRetries: Int? { MusicBrainzPolicy.standard.maxBusyRetries }
+    package var provider: Provider { .musicbrainz }
+    package var unit: String { "ISRCs" }
+    package var maxRetries: Int? { MusicBrainzPolicy.standard.maxBusyRetries }
 
-    public func keys(in store: SQLiteCacheStore) throws -> [String] { try store.libraryISRCs() }
+    package func keys(in store: SQLiteCacheStore) throws -> [String] { try store.libraryISRCs() }
 
-    public func storeKey(for isrc: String) -> EnrichmentKey? { .musicbrainzRecording(isrc: isrc) }
+    package func storeKey(for isrc: String) -> EnrichmentKey? { .musicbrainzRecording(isrc: isrc) }
 
-    public func request(for batch: [String]) -> EnrichmentRequest<MusicBrainzRecordingsExchange> {
+    package func request(for batch: [String]) -> EnrichmentRequest<MusicBrainzRecordingsExchange> {
         let (isrc, client) = (batch[0], client)
         return EnrichmentRequest(endpoint: "isrc", detail: isrc) { await client.recordings(isrc: isrc) }
     }
 
-    public func step(
+    package func step(
         after answer: MusicBrainzAnswer<[MusicBrainzRecording]>, for batch: [String], lifetimes: FactLifetimes,
         now: Date
     ) -> EnrichmentStep<MusicBrainzRecordingExchange> {

@@ -11,9 +11,9 @@ import Foundation
 /// case .giveUp: …
 /// }
 /// ```
-public struct MusicBrainzPolicy: Hashable, Sendable {
+package struct MusicBrainzPolicy: Hashable, Sendable {
     /// What to do after a `busy` answer.
-    public enum BusyDecision: Hashable, Sendable {
+    package enum BusyDecision: Hashable, Sendable {
         /// Send the request again, no sooner than `at`.
         case retry(at: Date)
         /// The request has been retried enough: count it as failed.
@@ -21,32 +21,32 @@ public struct MusicBrainzPolicy: Hashable, Sendable {
     }
 
     /// MusicBrainz's published rule: 1 s, the least allowed.
-    public static let standard = MusicBrainzPolicy()
+    package static let standard = MusicBrainzPolicy()
 
     /// The shortest gap between the starts of two requests. Never below 1 s.
-    public var minInterval: TimeInterval
+    package var minInterval: TimeInterval
     /// Requests in flight at once: MusicBrainz asks for strictly serial clients.
-    public let maxConcurrentRequests = 1
+    package let maxConcurrentRequests = 1
     /// Retries of a request answered `busy`, before it counts as failed.
-    public var maxBusyRetries: Int
+    package var maxBusyRetries: Int
     /// The wait before the first retry of a `busy` request; the nth waits n times as long. Never below 1 s.
-    public var busyBackoff: TimeInterval
+    package var busyBackoff: TimeInterval
 
     /// Values below MusicBrainz's rule are raised to it.
-    public init(minInterval: TimeInterval = 1, maxBusyRetries: Int = 4, busyBackoff: TimeInterval = 1) {
+    package init(minInterval: TimeInterval = 1, maxBusyRetries: Int = 4, busyBackoff: TimeInterval = 1) {
         self.minInterval = max(1, minInterval)
         self.maxBusyRetries = max(0, maxBusyRetries)
         self.busyBackoff = max(1, busyBackoff)
     }
 
     /// The earliest start of the next request, given when the previous one started.
-    public func earliestStart(lastStart: Date?, now: Date) -> Date {
+    package func earliestStart(lastStart: Date?, now: Date) -> Date {
         guard let lastStart else { return now }
         return max(now, lastStart.addingTimeInterval(minInterval))
     }
 
     /// Whether and when to send a request again that was answered `busy`, having been retried `retriesSoFar` times.
-    public func afterBusy(retriesSoFar: Int, now: Date) -> BusyDecision {
+    package func afterBusy(retriesSoFar: Int, now: Date) -> BusyDecision {
         guard retriesSoFar < maxBusyRetries else { return .giveUp }
         let wait = max(minInterval, busyBackoff * Double(retriesSoFar + 1))
         return .retry(at: now.addingTimeInterval(wait))

@@ -1,18 +1,18 @@
 /// A MusicBrainz recording. From an ISRC look-up only `mbid`, `title` and `lengthMs` are filled; a recording
 /// look-up fills every field it has.
-public struct MusicBrainzRecording: Hashable, Sendable {
-    public var mbid: String
-    public var title: String
-    public var lengthMs: Int?
+package struct MusicBrainzRecording: Hashable, Sendable {
+    package var mbid: String
+    package var title: String
+    package var lengthMs: Int?
     /// Genres with their vote counts.
-    public var genres: [MusicBrainzTag]
+    package var genres: [MusicBrainzTag]
     /// Folksonomy tags with their vote counts (genres are among them).
-    public var tags: [MusicBrainzTag]
-    public var isrcs: [String]
+    package var tags: [MusicBrainzTag]
+    package var isrcs: [String]
     /// URL relations: streaming, purchase and other links.
-    public var links: [MusicBrainzLink]
+    package var links: [MusicBrainzLink]
 
-    public init(
+    package init(
         mbid: String, title: String, lengthMs: Int? = nil, genres: [MusicBrainzTag] = [], tags: [MusicBrainzTag] = [],
         isrcs: [String] = [], links: [MusicBrainzLink] = []
     ) {
@@ -27,23 +27,23 @@ public struct MusicBrainzRecording: Hashable, Sendable {
 }
 
 /// A genre or tag and how many editors voted for it.
-public struct MusicBrainzTag: Hashable, Sendable {
-    public var name: String
-    public var count: Int
+package struct MusicBrainzTag: Hashable, Sendable {
+    package var name: String
+    package var count: Int
 
-    public init(name: String, count: Int) {
+    package init(name: String, count: Int) {
         self.name = name
         self.count = count
     }
 }
 
 /// A URL relation of a recording: `free streaming` → `https://open.spotify.com/track/…`.
-public struct MusicBrainzLink: Hashable, Sendable {
+package struct MusicBrainzLink: Hashable, Sendable {
     /// The relation type: `free streaming`, `streaming`, `purchase for download`, …
-    public var type: String
-    public var url: String
+    package var type: String
+    package var url: String
 
-    public init(type: String, url: String) {
+    package init(type: String, url: String) {
         self.type = type
         self.url = url
     }

@@ -1,14 +1,14 @@
 import Foundation
 
 /// One MusicBrainz look-up: the recordings of an ISRC, or one recording with its genres, tags, ISRCs and links.
-public enum MusicBrainzRequest: Hashable, Sendable {
+package enum MusicBrainzRequest: Hashable, Sendable {
     /// `GET /ws/2/isrc/{ISRC}?fmt=json`: that resource refuses `inc=genres`, so genres take a second request.
     case recordings(isrc: String)
     /// `GET /ws/2/recording/{mbid}?inc=genres+tags+isrcs+url-rels&fmt=json`.
     case recording(mbid: String)
 
     /// The endpoint's name in the ledger and in logs, without ids.
-    public var endpoint: String {
+    package var endpoint: String {
         switch self {
         case .recordings: "GET /ws/2/isrc/{isrc}"
         case .recording: "GET /ws/2/recording/{mbid}"

@@ -3,7 +3,7 @@ import Foundation
 
 extension PlatformLink {
     /// The platform of a MusicBrainz url relation, by its host; nil for a URL without one.
-    public init?(musicBrainzURL url: String) {
+    package init?(musicBrainzURL url: String) {
         guard var host = URL(string: url)?.host?.lowercased() else { return nil }
         if host.hasPrefix("www.") { host.removeFirst(4) }
         let known: [(suffix: String, platform: String)] = [

@@ -11,7 +11,7 @@ import SwingCache
 /// | 400 | `badRequest`: Odesli cannot resolve the link |
 /// | 404 | `notFound` |
 /// | 5xx | `serverError` |
-public enum OdesliAnswer: Hashable, Sendable {
+package enum OdesliAnswer: Hashable, Sendable {
     /// Links by platform (`spotify`, `deezer`, `appleMusic`, `youtube`, …).
     case found([String: String])
     /// 401 `PUBLIC_API_ACCESS_DEPRECATED` or 410: Odesli is off for the rest of the run.
@@ -35,7 +35,7 @@ extension OdesliAnswer: ProviderAnswer {}
 
 extension OdesliAnswer {
     /// What the run does next.
-    public var action: OutboundAction {
+    package var action: OutboundAction {
         switch self {
         case .found: .store
         case .notFound: .rememberMissing
@@ -49,6 +49,6 @@ extension OdesliAnswer {
 }
 
 /// One Odesli exchange.
-public typealias OdesliExchange = EnrichmentExchange<OdesliLinksRequest, OdesliAnswer>
+package typealias OdesliExchange = EnrichmentExchange<OdesliLinksRequest, OdesliAnswer>
 
 extension OdesliAnswer: OutboundAnswer {}

@@ -9,16 +9,16 @@ import SpotifyAPI
 /// let client = OdesliClient(key: try ProviderCredential(key, for: .odesli), transport: URLSessionTransport())
 /// let exchange = await client.links(url: "https://open.spotify.com/track/4iV5W9uYEdYUVa79Axb7Rh")
 /// ```
-public final class OdesliClient: Sendable {
-    public static let defaultRoot = URL(string: "https://api.song.link")!
+package final class OdesliClient: Sendable {
+    package static let defaultRoot = URL(string: "https://api.song.link")!
 
     /// Where requests go: `https://api.song.link`, or the fixture server's `/odesli`.
-    public var root: URL { sender.root }
-    public var userAgent: ProviderUserAgent { sender.userAgent }
+    package var root: URL { sender.root }
+    package var userAgent: ProviderUserAgent { sender.userAgent }
     private let key: ProviderCredential
     private let sender: ProviderRequestSender
 
-    public init(
+    package init(
         root: URL = defaultRoot, key: ProviderCredential, userAgent: ProviderUserAgent = .standard,
         transport: any HTTPTransport, now: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -27,12 +27,12 @@ public final class OdesliClient: Sendable {
     }
 
     /// The links of the song at `url` on every platform Odesli knows.
-    public func links(url: String, userCountry: String? = nil) async -> OdesliExchange {
+    package func links(url: String, userCountry: String? = nil) async -> OdesliExchange {
         await fetch(OdesliLinksRequest(url: url, userCountry: userCountry))
     }
 
     /// Sends `request` once, unless it cannot be valid, and classifies the answer.
-    public func fetch(_ request: OdesliLinksRequest) async -> OdesliExchange {
+    package func fetch(_ request: OdesliLinksRequest) async -> OdesliExchange {
         await sender.exchange(
             request, problem: request.problem, url: request.url(root: root, key: key.value), hiding: key
         ) { Self.classify($0, now: sender.now()) }

@@ -1,19 +1,19 @@
 import Foundation
 
 /// One `GET /v1-alpha.1/links?url=…`: the same song's links on other platforms.
-public struct OdesliLinksRequest: Hashable, Sendable {
+package struct OdesliLinksRequest: Hashable, Sendable {
     /// A song's link on any platform Odesli knows, e.g. `https://open.spotify.com/track/…`.
-    public var url: String
+    package var url: String
     /// The country whose catalogues the links are for; nil lets Odesli choose (US).
-    public var userCountry: String?
+    package var userCountry: String?
 
-    public init(url: String, userCountry: String? = nil) {
+    package init(url: String, userCountry: String? = nil) {
         self.url = url
         self.userCountry = userCountry
     }
 
     /// The endpoint's name in the ledger and in logs.
-    public var endpoint: String { "GET /v1-alpha.1/links" }
+    package var endpoint: String { "GET /v1-alpha.1/links" }
 
     var problem: String? {
         url.trimmingCharacters(in: .whitespaces).isEmpty ? "'\(url)' is not a link (Odesli needs a song's link)" : nil

@@ -4,16 +4,16 @@ import SwingCache
 /// One exchange with a provider: what was asked, what came back.
 ///
 /// Each client names its own: `LastFMExchange`, `MusicBrainzRecordingExchange`, `DeezerExchange`, …
-public struct EnrichmentExchange<Request: Sendable, Answer: Sendable>: Sendable {
-    public var request: Request
+package struct EnrichmentExchange<Request: Sendable, Answer: Sendable>: Sendable {
+    package var request: Request
     /// The HTTP status, or 0 when no answer came back or no request was sent.
-    public var status: Int
-    public var answer: Answer
+    package var status: Int
+    package var answer: Answer
     /// Whether a request reached the network (and so counts against the budget).
-    public var reachedNetwork: Bool
-    public var duration: TimeInterval
+    package var reachedNetwork: Bool
+    package var duration: TimeInterval
 
-    public init(request: Request, status: Int, answer: Answer, reachedNetwork: Bool, duration: TimeInterval) {
+    package init(request: Request, status: Int, answer: Answer, reachedNetwork: Bool, duration: TimeInterval) {
         self.request = request
         self.status = status
         self.answer = answer

@@ -9,7 +9,7 @@ extension Provider {
     /// | Last.fm | 30 s, 2 min | 3 in a row | 30 min (its old rule averaged over 5 minutes) |
     /// | Deezer | 5 s (its window), 1 min | 3 in a row | 10 min |
     /// | the others | 5 s, 2 min | 3 in a row | 15 min |
-    public var throttle: ThrottlePolicy {
+    package var throttle: ThrottlePolicy {
         switch self {
         case .lastfm: ThrottlePolicy(baseDelay: 30, maxDelay: 120, parkAfter: 3, parkFor: 1_800)
         case .deezer: ThrottlePolicy(baseDelay: DeezerPolicy.standard.window, maxDelay: 60, parkAfter: 3, parkFor: 600)
@@ -19,4 +19,4 @@ extension Provider {
 }
 
 @available(*, deprecated, renamed: "Provider")
-public typealias ProviderName = Provider
+package typealias ProviderName = Provider

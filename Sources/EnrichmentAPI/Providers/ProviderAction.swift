@@ -2,9 +2,9 @@ import SwingCache
 
 /// The name provider answers' actions had before every service shared ``OutboundAction``; kept so code written
 /// against it still compiles.
-public typealias ProviderAction = OutboundAction
+package typealias ProviderAction = OutboundAction
 
 extension OutboundAction {
     /// The earlier name of ``OutboundAction/skip``.
-    public static var skipItem: OutboundAction { .skip }
+    package static var skipItem: OutboundAction { .skip }
 }

@@ -19,11 +19,11 @@ import SwingCache
 /// budgets[.lastfm].perHour = 2_000
 /// let policy = budgets[.musicbrainz]
 /// ```
-public struct ProviderBudgetDefaults: Hashable, Sendable {
+package struct ProviderBudgetDefaults: Hashable, Sendable {
     private var budgets: [Provider: BudgetPolicy]
 
     /// The defaults of the table above.
-    public static let standard = ProviderBudgetDefaults(budgets: [
+    package static let standard = ProviderBudgetDefaults(budgets: [
         .lastfm: BudgetPolicy(perHour: 9_000, minInterval: 0.25, reserve: 100),
         .musicbrainz: BudgetPolicy(perHour: 3_600, minInterval: MusicBrainzPolicy.standard.minInterval, reserve: 60),
         .listenbrainz: BudgetPolicy(perHour: 7_200, minInterval: 0.5, reserve: 100),
@@ -37,7 +37,7 @@ public struct ProviderBudgetDefaults: Hashable, Sendable {
     }
 
     /// The budget of `provider`.
-    public subscript(provider: Provider) -> BudgetPolicy {
+    package subscript(provider: Provider) -> BudgetPolicy {
         get { budgets[provider] ?? BudgetPolicy() }
         set { budgets[provider] = newValue }
     }

@@ -1,7 +1,7 @@
 import SwingCache
 
 /// A provider cannot be used as configured: nothing is sent until the configuration is fixed.
-public enum ProviderConfigurationError: Error, Hashable, Sendable {
+package enum ProviderConfigurationError: Error, Hashable, Sendable {
     /// The key or token of the provider is empty.
     case emptyCredential(Provider)
     /// The User-Agent's contact is empty or cannot stand inside `( … )`.
@@ -11,7 +11,7 @@ public enum ProviderConfigurationError: Error, Hashable, Sendable {
 }
 
 extension ProviderConfigurationError: CustomStringConvertible {
-    public var description: String {
+    package var description: String {
         switch self {
         case .emptyCredential(let provider):
             "the \(provider.displayName) credential is empty (set it, or leave \(provider.displayName) unconfigured)"

@@ -7,13 +7,13 @@ import SwingCache
 /// ```swift
 /// let key = try ProviderCredential(environment["LASTFM_API_KEY"] ?? "", for: .lastfm)
 /// ```
-public struct ProviderCredential: Hashable, Sendable {
-    public let provider: Provider
+package struct ProviderCredential: Hashable, Sendable {
+    package let provider: Provider
     /// The secret itself: only the client that sends it reads it.
     let value: String
 
     /// Throws when `value` is empty or only spaces.
-    public init(_ value: String, for provider: Provider) throws(ProviderConfigurationError) {
+    package init(_ value: String, for provider: Provider) throws(ProviderConfigurationError) {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { throw .emptyCredential(provider) }
         self.provider = provider
@@ -27,13 +27,13 @@ public struct ProviderCredential: Hashable, Sendable {
 }
 
 extension ProviderCredential: CustomStringConvertible {
-    public var description: String { "ProviderCredential(\(provider.rawValue): redacted)" }
+    package var description: String { "ProviderCredential(\(provider.rawValue): redacted)" }
 }
 
 extension ProviderCredential: CustomDebugStringConvertible {
-    public var debugDescription: String { description }
+    package var debugDescription: String { description }
 }
 
 extension ProviderCredential: CustomReflectable {
-    public var customMirror: Mirror { Mirror(self, children: ["provider": provider, "value": "redacted"]) }
+    package var customMirror: Mirror { Mirror(self, children: ["provider": provider, "value": "redacted"]) }
 }

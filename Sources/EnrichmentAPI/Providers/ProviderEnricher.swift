@@ -15,7 +15,7 @@ import SwingCache
 /// let request = enricher.request(for: [keys[0]])
 /// let step = enricher.step(after: await request.send().answer, for: [keys[0]], lifetimes: lifetimes, now: now)
 /// ```
-public protocol ProviderEnricher: Sendable {
+package protocol ProviderEnricher: Sendable {
     /// What one key names: a Last.fm artist and title, an ISRC, a recording, a Deezer link.
     associatedtype Key: Sendable
     /// What the client gives back for the first request of a key.
@@ -47,21 +47,21 @@ public protocol ProviderEnricher: Sendable {
 }
 
 extension ProviderEnricher {
-    public var batchSize: Int { 1 }
-    public var maxRetries: Int? { nil }
-    public func earliestStart(now: Date) -> Date { now }
-    public func describe(_ exchange: Exchange) -> String? { nil }
+    package var batchSize: Int { 1 }
+    package var maxRetries: Int? { nil }
+    package func earliestStart(now: Date) -> Date { now }
+    package func describe(_ exchange: Exchange) -> String? { nil }
 }
 
 /// One request of an enricher: where it goes, for the ledger and logs, and how to send it.
-public struct EnrichmentRequest<Exchange: Sendable>: Sendable {
+package struct EnrichmentRequest<Exchange: Sendable>: Sendable {
     /// The endpoint's name in the ledger: `track.getInfo`, `isrc`.
-    public var endpoint: String
+    package var endpoint: String
     /// What it asks about, for logs: an ISRC, `Artist – Title`.
-    public var detail: String
-    public var send: @Sendable () async -> Exchange
+    package var detail: String
+    package var send: @Sendable () async -> Exchange
 
-    public init(endpoint: String, detail: String, send: @escaping @Sendable () async -> Exchange) {
+    package init(endpoint: String, detail: String, send: @escaping @Sendable () async -> Exchange) {
         self.endpoint = endpoint
         self.detail = detail
         self.send = send
@@ -69,7 +69,7 @@ public struct EnrichmentRequest<Exchange: Sendable>: Sendable {
 }
 
 /// What an enricher does with an answer.
-public enum EnrichmentStep<DetailExchange: OutboundExchange>: Sendable {
+package enum EnrichmentStep<DetailExchange: OutboundExchange>: Sendable {
     /// Write these facts, completing the request's ledger entry with them.
     case write(EnrichmentFacts)
     /// Send `request` first, then write what `then` makes of its answer at the time it came.
@@ -77,15 +77,15 @@ public enum EnrichmentStep<DetailExchange: OutboundExchange>: Sendable {
 }
 
 /// The facts of one answer, and how many of them hold a value or say the provider knows nothing.
-public struct EnrichmentFacts: Sendable {
+package struct EnrichmentFacts: Sendable {
     /// The facts to write; its `request` is filled in by the loop.
-    public var record: EnrichmentRecord
+    package var record: EnrichmentRecord
     /// Facts written with a value.
-    public var stored: Int
+    package var stored: Int
     /// Keys the provider said it does not know, remembered as missing.
-    public var missing: Int
+    package var missing: Int
 
-    public init(_ record: EnrichmentRecord, stored: Int, missing: Int = 0) {
+    package init(_ record: EnrichmentRecord, stored: Int, missing: Int = 0) {
         self.record = record
         self.stored = stored
         self.missing = missing
@@ -94,17 +94,17 @@ public struct EnrichmentFacts: Sendable {
 
 /// How long a provider's facts stay fresh: the spec's ttl for a fact with a value, `missing_ttl` for one saying the
 /// provider knows nothing.
-public struct FactLifetimes: Sendable {
-    public var ttl: TimeInterval
-    public var missingTTL: TimeInterval
+package struct FactLifetimes: Sendable {
+    package var ttl: TimeInterval
+    package var missingTTL: TimeInterval
 
-    public init(ttl: TimeInterval, missingTTL: TimeInterval) {
+    package init(ttl: TimeInterval, missingTTL: TimeInterval) {
         self.ttl = ttl
         self.missingTTL = missingTTL
     }
 
     /// When a fact fetched at `now` expires: `found` with a value, else as missing.
-    public func expiry(found: Bool, now: Date) -> Date {
+    package func expiry(found: Bool, now: Date) -> Date {
         now.addingTimeInterval(found ? ttl : missingTTL)
     }
 }

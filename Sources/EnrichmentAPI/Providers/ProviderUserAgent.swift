@@ -7,21 +7,21 @@ import Foundation
 /// let userAgent = try ProviderUserAgent(contact: "me@example.org")
 /// userAgent.headerValue  // "swingcache/1.0 ( me@example.org )"
 /// ```
-public struct ProviderUserAgent: Hashable, Sendable {
-    public static let product = "swingcache"
-    public static let defaultVersion = "1.0"
+package struct ProviderUserAgent: Hashable, Sendable {
+    package static let product = "swingcache"
+    package static let defaultVersion = "1.0"
     /// The contact of ``standard``: the project's home page, used where no contact is configured.
-    public static let projectContact = "https://github.com/swingcache/swingcache"
+    package static let projectContact = "https://github.com/swingcache/swingcache"
 
     /// `swingcache/1.0 ( https://github.com/swingcache/swingcache )`; MusicBrainz needs one with the user's own
     /// contact instead.
-    public static let standard = ProviderUserAgent(checkedVersion: defaultVersion, contact: projectContact)
+    package static let standard = ProviderUserAgent(checkedVersion: defaultVersion, contact: projectContact)
 
-    public let version: String
-    public let contact: String
+    package let version: String
+    package let contact: String
 
     /// Throws when the contact is empty (MusicBrainz refuses such a User-Agent) or either part would break the form.
-    public init(version: String = defaultVersion, contact: String) throws(ProviderConfigurationError) {
+    package init(version: String = defaultVersion, contact: String) throws(ProviderConfigurationError) {
         let version = version.trimmingCharacters(in: .whitespaces)
         guard !version.isEmpty, !version.contains(where: { $0.isWhitespace || $0 == "/" }) else {
             throw .invalidVersion(version)
@@ -39,5 +39,5 @@ public struct ProviderUserAgent: Hashable, Sendable {
     }
 
     /// The header's value.
-    public var headerValue: String { "\(Self.product)/\(version) ( \(contact) )" }
+    package var headerValue: String { "\(Self.product)/\(version) ( \(contact) )" }
 }

@@ -10,7 +10,7 @@ import SwingCache
 /// | 403 | `forbidden`: the account lacks a right (restoring a backup needs an admin) | skip |
 /// | 404, 409 | `notFound`, `conflict`: the caller reads them | skip |
 /// | 5xx, no answer | `serverError`, `transportFailed` | retry |
-public enum SwingMusicAnswer: Hashable, Sendable {
+package enum SwingMusicAnswer: Hashable, Sendable {
     case ok(Data)
     case unauthorized(String)
     case forbidden(String)
@@ -24,14 +24,14 @@ public enum SwingMusicAnswer: Hashable, Sendable {
     case invalidRequest(String)
 
     /// The answer's body as JSON of `type`, or nil when it is not one.
-    public func decoded<Payload: Decodable>(_ type: Payload.Type) -> Payload? {
+    package func decoded<Payload: Decodable>(_ type: Payload.Type) -> Payload? {
         guard case .ok(let body) = self else { return nil }
         return try? JSONDecoder().decode(type, from: body)
     }
 }
 
 extension SwingMusicAnswer: ProviderAnswer, OutboundAnswer {
-    public var action: OutboundAction {
+    package var action: OutboundAction {
         switch self {
         case .ok: .store
         case .unauthorized: .stop
@@ -43,7 +43,7 @@ extension SwingMusicAnswer: ProviderAnswer, OutboundAnswer {
 }
 
 extension SwingMusicAnswer: CustomStringConvertible {
-    public var description: String {
+    package var description: String {
         switch self {
         case .ok(let body): "answered (\(body.count) bytes)"
         case .unauthorized(let message): "refused the account (401: \(message))"
@@ -58,17 +58,17 @@ extension SwingMusicAnswer: CustomStringConvertible {
     }
 }
 
-public typealias SwingMusicExchange = EnrichmentExchange<SwingMusicRequest, SwingMusicAnswer>
+package typealias SwingMusicExchange = EnrichmentExchange<SwingMusicRequest, SwingMusicAnswer>
 
 /// One request to SwingMusic's API: its method, its path below the server's root, and its body.
-public struct SwingMusicRequest: Sendable, Hashable {
-    public var method: String
-    public var path: String
-    public var query: [String: String]
-    public var body: Data?
-    public var contentType: String?
+package struct SwingMusicRequest: Sendable, Hashable {
+    package var method: String
+    package var path: String
+    package var query: [String: String]
+    package var body: Data?
+    package var contentType: String?
 
-    public init(
+    package init(
         method: String = "GET", path: String, query: [String: String] = [:], body: Data? = nil,
         contentType: String? = nil
     ) {
@@ -80,13 +80,13 @@ public struct SwingMusicRequest: Sendable, Hashable {
     }
 
     /// A request whose body is `object` as JSON.
-    public static func json(_ method: String, _ path: String, _ object: some Encodable) -> SwingMusicRequest {
+    package static func json(_ method: String, _ path: String, _ object: some Encodable) -> SwingMusicRequest {
         SwingMusicRequest(
             method: method, path: path, body: try? JSONEncoder().encode(object), contentType: "application/json")
     }
 
     /// The endpoint as the ledger and logs name it: `POST /playlists/{id}/add`.
-    public var endpoint: String {
+    package var endpoint: String {
         let generic = path.split(separator: "/").map { $0.allSatisfy(\.isNumber) ? "{id}" : String($0) }
         return "\(method) /\(generic.joined(separator: "/"))"
     }

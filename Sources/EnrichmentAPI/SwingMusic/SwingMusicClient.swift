@@ -9,12 +9,12 @@ import SpotifyAPI
 /// let login = await client.login()                     // keeps the token for the requests after it
 /// let playlists = await client.send(.init(path: "/playlists", query: ["no_images": "true"]))
 /// ```
-public final class SwingMusicClient: Sendable {
-    public let account: SwingMusicAccount
+package final class SwingMusicClient: Sendable {
+    package let account: SwingMusicAccount
     private let sender: ProviderRequestSender
     private let token = TokenBox()
 
-    public init(
+    package init(
         account: SwingMusicAccount, userAgent: ProviderUserAgent = .standard, transport: any HTTPTransport,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -23,7 +23,7 @@ public final class SwingMusicClient: Sendable {
     }
 
     /// `POST /auth/login`: on success the access token goes with every later request.
-    public func login() async -> SwingMusicExchange {
+    package func login() async -> SwingMusicExchange {
         struct Credentials: Encodable {
             var username: String
             var password: String
@@ -39,7 +39,7 @@ public final class SwingMusicClient: Sendable {
     }
 
     /// Sends `request` with the token of the last login, and classifies the answer.
-    public func send(_ request: SwingMusicRequest) async -> SwingMusicExchange {
+    package func send(_ request: SwingMusicRequest) async -> SwingMusicExchange {
         var headers: [String: String] = [:]
         if let contentType = request.contentType { headers["Content-Type"] = contentType }
         if let bearer = token.value { headers["Authorization"] = "Bearer \(bearer)" }

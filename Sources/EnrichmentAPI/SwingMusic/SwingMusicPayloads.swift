@@ -1,71 +1,71 @@
 import Foundation
 
 /// `GET /auth/users`.
-public struct SwingMusicUsersPayload: Decodable, Sendable {
-    public struct User: Decodable, Sendable, Hashable {
-        public var id: Int
-        public var username: String
-        public var roles: [String]?
+package struct SwingMusicUsersPayload: Decodable, Sendable {
+    package struct User: Decodable, Sendable, Hashable {
+        package var id: Int
+        package var username: String
+        package var roles: [String]?
     }
 
-    public var users: [User]
+    package var users: [User]
 }
 
 /// `GET /playlists`.
-public struct SwingMusicPlaylistsPayload: Decodable, Sendable {
-    public var data: [SwingMusicPlaylist]
+package struct SwingMusicPlaylistsPayload: Decodable, Sendable {
+    package var data: [SwingMusicPlaylist]
 }
 
 /// A playlist as SwingMusic lists it.
-public struct SwingMusicPlaylist: Decodable, Sendable, Hashable {
-    public var id: Int
-    public var name: String
-    public var count: Int?
-    public var settings: JSONObject?
-    public var extra: JSONObject?
+package struct SwingMusicPlaylist: Decodable, Sendable, Hashable {
+    package var id: Int
+    package var name: String
+    package var count: Int?
+    package var settings: JSONObject?
+    package var extra: JSONObject?
 }
 
 /// `POST /playlists/new`.
-public struct SwingMusicCreatedPlaylistPayload: Decodable, Sendable {
-    public var playlist: SwingMusicPlaylist
+package struct SwingMusicCreatedPlaylistPayload: Decodable, Sendable {
+    package var playlist: SwingMusicPlaylist
 }
 
 /// `GET /playlists/{id}`: its tracks, in order.
-public struct SwingMusicPlaylistTracksPayload: Decodable, Sendable {
-    public struct Track: Decodable, Sendable, Hashable {
-        public var trackhash: String
+package struct SwingMusicPlaylistTracksPayload: Decodable, Sendable {
+    package struct Track: Decodable, Sendable, Hashable {
+        package var trackhash: String
     }
 
-    public var info: SwingMusicPlaylist
-    public var tracks: [Track]
+    package var info: SwingMusicPlaylist
+    package var tracks: [Track]
 }
 
 /// A JSON object whose keys swingcache does not know in advance (a playlist's `settings`), kept whole so that writing
 /// it back loses nothing SwingMusic or its web client put there.
-public struct JSONObject: Codable, Sendable, Hashable {
-    public var values: [String: JSONValue]
+package struct JSONObject: Codable, Sendable, Hashable {
+    package var values: [String: JSONValue]
 
-    public init(_ values: [String: JSONValue] = [:]) {
+    package init(_ values: [String: JSONValue] = [:]) {
         self.values = values
     }
 
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         get { values[key] }
         set { values[key] = newValue }
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         values = try decoder.singleValueContainer().decode([String: JSONValue].self)
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(values)
     }
 }
 
 /// Any JSON value.
-public indirect enum JSONValue: Codable, Sendable, Hashable {
+package indirect enum JSONValue: Codable, Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)
@@ -73,7 +73,7 @@ public indirect enum JSONValue: Codable, Sendable, Hashable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -90,7 +90,7 @@ public indirect enum JSONValue: Codable, Sendable, Hashable {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
@@ -102,12 +102,12 @@ public indirect enum JSONValue: Codable, Sendable, Hashable {
         }
     }
 
-    public var string: String? {
+    package var string: String? {
         if case .string(let value) = self { return value }
         return nil
     }
 
-    public var object: [String: JSONValue]? {
+    package var object: [String: JSONValue]? {
         if case .object(let value) = self { return value }
         return nil
     }

@@ -9,7 +9,7 @@ extension FixtureCatalog {
     /// let local = LocalTrack(artist: "Cher", title: "Believe",
     ///                        durationMs: FixtureCatalog.searchDurationMs(artist: "Cher", title: "Believe"))
     /// ```
-    public static func searchDurationMs(artist: String, title: String) -> Int {
+    package static func searchDurationMs(artist: String, title: String) -> Int {
         var draws = DeterministicDraws("search", "duration", MatchKey.of(artist), MatchKey.of(title))
         return draws.int(in: 120_000...400_000)
     }
@@ -17,7 +17,7 @@ extension FixtureCatalog {
     /// The id of the generated Spotify track `isrc:` search finds, or nil for a malformed or `ZZ…` ISRC.
     ///
     /// `GBTDW1900101` is the ISRC of the recorded track `4iV5W9uYEdYUVa79Axb7Rh`, which search finds instead.
-    public static func spotifyTrackID(forISRC isrc: String) -> String? {
+    package static func spotifyTrackID(forISRC isrc: String) -> String? {
         guard !isrc.hasPrefix("ZZ") else { return nil }
         return ISRCTrackID.trackID(forISRC: isrc)
     }
@@ -26,36 +26,36 @@ extension FixtureCatalog {
     /// none for a malformed or `ZZ…` ISRC.
     ///
     /// Each id encodes its ISRC, so `/ws/2/recording/{mbid}` and Last.fm's `mbid=` answer for the same recording.
-    public static func recordingMBIDs(forISRC isrc: String) -> [String] {
+    package static func recordingMBIDs(forISRC isrc: String) -> [String] {
         guard !isrc.hasPrefix("ZZ") else { return [] }
         return RecordingMBID.mbids(forISRC: isrc)
     }
 
     /// The ISRC a recording id of `recordingMBIDs(forISRC:)` was made from; nil for any other id.
-    public static func isrc(ofRecordingMBID mbid: String) -> String? {
+    package static func isrc(ofRecordingMBID mbid: String) -> String? {
         RecordingMBID.recording(encodedIn: mbid)?.isrc
     }
 
     /// The Deezer track id `GET /deezer/track/isrc:{isrc}` answers, also in MusicBrainz's and Odesli's Deezer links;
     /// nil for a malformed or `ZZ…` ISRC.
-    public static func deezerTrackID(forISRC isrc: String) -> Int? {
+    package static func deezerTrackID(forISRC isrc: String) -> Int? {
         guard !isrc.hasPrefix("ZZ"), ISRCTrackID.isWellFormedISRC(isrc) else { return nil }
         return ISRCRecording.deezerTrackID(forISRC: isrc)
     }
 
     /// Last.fm's `playcount` for a track looked up by artist and title (case and spacing do not matter).
-    public static func lastFMPlaycount(artist: String, track: String) -> Int {
+    package static func lastFMPlaycount(artist: String, track: String) -> Int {
         LastFMTrack(artist: artist, title: track).playcount
     }
 
     /// Last.fm's `userplaycount` for `username`: 0 for about three users in ten, never above `lastFMPlaycount`.
-    public static func lastFMUserPlaycount(username: String, artist: String, track: String) -> Int {
+    package static func lastFMUserPlaycount(username: String, artist: String, track: String) -> Int {
         LastFMTrack(artist: artist, title: track).userPlaycount(username: username)
     }
 
     /// ListenBrainz's `total_listen_count` and `total_user_count` for a recording; nil (answered as nulls) for ids
     /// starting with `00000000`.
-    public static func listenBrainzPopularity(recordingMBID mbid: String) -> (listenCount: Int, userCount: Int)? {
+    package static func listenBrainzPopularity(recordingMBID mbid: String) -> (listenCount: Int, userCount: Int)? {
         ListenBrainzPopularity.counts(forRecordingMBID: mbid)
     }
 }

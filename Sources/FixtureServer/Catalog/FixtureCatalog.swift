@@ -9,7 +9,7 @@ import SwingCache
 /// let duration = FixtureCatalog.searchDurationMs(artist: "Cher", title: "Believe")
 /// let mbids = FixtureCatalog.recordingMBIDs(forISRC: "GBAAA9900303")
 /// ```
-public struct FixtureCatalog: Sendable {
+package struct FixtureCatalog: Sendable {
     let recorded: RecordedFixtures
     let searchHits = SearchHitRegistry()
 

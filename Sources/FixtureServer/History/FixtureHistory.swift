@@ -13,18 +13,18 @@ import Foundation
 ///
 /// A Last.fm listen without `timestamp` is the track that user is playing now: it heads page 1 of their scrobbles,
 /// marked `nowplaying`, and is no scrobble.
-public struct FixtureHistory: Sendable, Equatable, Codable {
+package struct FixtureHistory: Sendable, Equatable, Codable {
     /// One listen as the file writes it.
-    public struct Listen: Sendable, Equatable, Codable {
-        public var artist: String
-        public var title: String
-        public var album: String?
+    package struct Listen: Sendable, Equatable, Codable {
+        package var artist: String
+        package var title: String
+        package var album: String?
         /// A MusicBrainz recording id; `""` or absent for none.
-        public var mbid: String?
+        package var mbid: String?
         /// Unix seconds, UTC; nil for the track playing now (Last.fm only).
-        public var timestamp: Int?
+        package var timestamp: Int?
 
-        public init(artist: String, title: String, album: String? = nil, mbid: String? = nil, timestamp: Int?) {
+        package init(artist: String, title: String, album: String? = nil, mbid: String? = nil, timestamp: Int?) {
             self.artist = artist
             self.title = title
             self.album = album
@@ -34,18 +34,18 @@ public struct FixtureHistory: Sendable, Equatable, Codable {
     }
 
     /// Last.fm users' listens, in any order; names are matched without regard to case.
-    public var lastfm: [String: [Listen]]
+    package var lastfm: [String: [Listen]]
     /// ListenBrainz users' listens, in any order; names are matched without regard to case.
-    public var listenbrainz: [String: [Listen]]
+    package var listenbrainz: [String: [Listen]]
 
-    public init(lastfm: [String: [Listen]] = [:], listenbrainz: [String: [Listen]] = [:]) {
+    package init(lastfm: [String: [Listen]] = [:], listenbrainz: [String: [Listen]] = [:]) {
         self.lastfm = lastfm
         self.listenbrainz = listenbrainz
     }
 
     /// `count` listens of made-up tracks (`Artist 0` – `Song 0`, …), a minute apart, oldest first, the newest at
     /// `newest`: enough of a history to page through.
-    public static func minuteApartListens(_ count: Int, newest: Int = 1_795_500_000) -> [Listen] {
+    package static func minuteApartListens(_ count: Int, newest: Int = 1_795_500_000) -> [Listen] {
         (0..<count).map { index in
             Listen(
                 artist: "Artist \(index)", title: "Song \(index)", album: "Album",
@@ -54,12 +54,12 @@ public struct FixtureHistory: Sendable, Equatable, Codable {
     }
 
     /// Writes this history where `--history` (``FixtureServerOptions/historyFile``) reads it.
-    public func write(toFile path: String) throws {
+    package func write(toFile path: String) throws {
         try JSONEncoder().encode(self).write(to: URL(fileURLWithPath: path))
     }
 
     /// The history in this module's `Fixtures/history/default.json`.
-    public static func bundled() throws -> FixtureHistory {
+    package static func bundled() throws -> FixtureHistory {
         guard let folder = Bundle.module.url(forResource: "Fixtures", withExtension: nil) else {
             return FixtureHistory()
         }
@@ -105,7 +105,7 @@ public struct FixtureHistory: Sendable, Equatable, Codable {
     }
 
     /// Either service may be left out of a file.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         lastfm = try container.decodeIfPresent([String: [Listen]].self, forKey: .lastfm) ?? [:]
         listenbrainz = try container.decodeIfPresent([String: [Listen]].self, forKey: .listenbrainz) ?? [:]

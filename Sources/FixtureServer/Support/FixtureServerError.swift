@@ -1,5 +1,5 @@
 /// Why the fixture server could not start.
-public enum FixtureServerError: Error, Equatable, Sendable, CustomStringConvertible {
+package enum FixtureServerError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A recorded fixture file is not valid JSON, so its answers would be wrong.
     case unreadableFixture(path: String, reason: String)
     /// The listening history file (`--history`) cannot be read or is not of the expected shape.
@@ -9,7 +9,7 @@ public enum FixtureServerError: Error, Equatable, Sendable, CustomStringConverti
     /// The server stopped before it reported the port it listens on.
     case stoppedBeforeListening
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unreadableFixture(let path, let reason):
             return "fixture file \(path) is not valid JSON: \(reason)"

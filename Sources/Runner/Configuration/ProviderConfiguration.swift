@@ -12,22 +12,22 @@ import SwingCache
 /// SWINGCACHE_CONTACT=me@example.org
 /// SWINGCACHE_LASTFM_URL=http://127.0.0.1:8080/lastfm
 /// ```
-public struct ProviderConfiguration: Sendable {
+package struct ProviderConfiguration: Sendable {
     /// The configuration keys this type reads.
-    public static let keys = [
+    package static let keys = [
         "LASTFM_API_KEY", "LISTENBRAINZ_TOKEN", "ODESLI_API_KEY", "SWINGCACHE_CONTACT", "SWINGCACHE_LASTFM_URL",
         "SWINGCACHE_MUSICBRAINZ_URL", "SWINGCACHE_LISTENBRAINZ_URL", "SWINGCACHE_DEEZER_URL", "SWINGCACHE_ODESLI_URL",
     ]
 
-    public var lastfmKey: ProviderCredential?
-    public var listenbrainzToken: ProviderCredential?
-    public var odesliKey: ProviderCredential?
+    package var lastfmKey: ProviderCredential?
+    package var listenbrainzToken: ProviderCredential?
+    package var odesliKey: ProviderCredential?
     /// The User-Agent with the user's contact; nil when `SWINGCACHE_CONTACT` is not set, which leaves MusicBrainz off.
-    public var contactUserAgent: ProviderUserAgent?
+    package var contactUserAgent: ProviderUserAgent?
     /// Base URLs that replace a provider's own (the fixture server in tests, the smoke job and the demo).
-    public var roots: [Provider: URL]
+    package var roots: [Provider: URL]
 
-    public init(
+    package init(
         lastfmKey: ProviderCredential? = nil, listenbrainzToken: ProviderCredential? = nil,
         odesliKey: ProviderCredential? = nil, contactUserAgent: ProviderUserAgent? = nil,
         roots: [Provider: URL] = [:]
@@ -40,10 +40,10 @@ public struct ProviderConfiguration: Sendable {
     }
 
     /// The User-Agent sent to every provider: the user's contact when set, else the project's.
-    public var userAgent: ProviderUserAgent { contactUserAgent ?? .standard }
+    package var userAgent: ProviderUserAgent { contactUserAgent ?? .standard }
 
     /// Why a run skips `provider`, or nil when it is configured.
-    public func unconfiguredReason(_ provider: Provider) -> String? {
+    package func unconfiguredReason(_ provider: Provider) -> String? {
         switch provider {
         case .lastfm: lastfmKey == nil ? Self.missingLastfmKey : nil
         case .musicbrainz: contactUserAgent == nil ? Self.missingContact : nil

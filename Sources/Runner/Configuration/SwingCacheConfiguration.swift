@@ -14,43 +14,43 @@ import SwingCache
 /// SPOTIFY_CLIENT_SECRET=...
 /// SWINGCACHE_MARKET=DE
 /// ```
-public struct SwingCacheConfiguration: Sendable {
-    public static let keys =
+package struct SwingCacheConfiguration: Sendable {
+    package static let keys =
         [
             "SPOTIFY_CLIENT_ID", "SPOTIFY_CLIENT_SECRET", "SWINGCACHE_SPOTIFY_API_URL", "SWINGCACHE_SPOTIFY_TOKEN_URL",
             "SWINGCACHE_MARKET", "SWINGCACHE_DB", "SWINGCACHE_MODE_RECHECK", "SWINGCACHE_REDIS_URL",
             "SWINGCACHE_REDIS_PREFIX", "SWINGCACHE_REDIS_TIMEOUT", "SWINGCACHE_QUOTA_GROUP", "SWINGCACHE_HTTP_DEADLINE",
         ] + ProviderConfiguration.keys + SwingMusicServerConfiguration.keys
 
-    public var credentials: SpotifyCredentials?
-    public var endpoints: SpotifyEndpoints
-    public var market: String
-    public var databasePath: String?
+    package var credentials: SpotifyCredentials?
+    package var endpoints: SpotifyEndpoints
+    package var market: String
+    package var databasePath: String?
     /// How long a learned per-item mode is trusted before one batch request probes it again. Default 7 days.
-    public var modeRecheck: TimeInterval = 7 * 86_400
+    package var modeRecheck: TimeInterval = 7 * 86_400
     /// The longest one HTTP request may take, its whole answer included, however steadily bytes arrive.
     /// Default 60 s.
-    public var httpDeadline: TimeInterval = 60
+    package var httpDeadline: TimeInterval = 60
     /// The Redis-compatible server runners share their budget through, if any.
-    public var redisURL: RedisURL?
+    package var redisURL: RedisURL?
     /// Prefix of every key swingcache writes in Redis. Default `swingcache:v1:`.
-    public var redisPrefix = "swingcache:v1:"
+    package var redisPrefix = "swingcache:v1:"
     /// How long Redis may take to accept a connection or to start answering a command before it counts as
     /// unreachable (and SQLite carries on alone). Default 3 s.
-    public var redisTimeout: TimeInterval = 3
+    package var redisTimeout: TimeInterval = 3
     /// The pool Spotify counts its Development-Mode quota in: one developer account's apps share it, so runners of
     /// several client ids of one account name the same group and share one budget through Redis.
-    public var quotaGroup: String?
+    package var quotaGroup: String?
     /// Keys, contact and base URLs of the enrichment providers.
-    public var providers = ProviderConfiguration()
+    package var providers = ProviderConfiguration()
     /// SwingMusic's server and the account `publish` writes as.
-    public var swingMusicServer = SwingMusicServerConfiguration()
+    package var swingMusicServer = SwingMusicServerConfiguration()
     /// The config file that was read, if any.
-    public var file: String?
+    package var file: String?
 
     /// Reads `explicitFile` (which must exist), else `$SWINGCACHE_CONFIG`, else `$XDG_CONFIG_HOME/swingcache/config`
     /// or `~/.config/swingcache/config` when present, then the environment over it.
-    public static func load(environment: [String: String], explicitFile: String? = nil) throws(ConfigurationError)
+    package static func load(environment: [String: String], explicitFile: String? = nil) throws(ConfigurationError)
         -> Self
     {
         let file = explicitFile ?? environment["SWINGCACHE_CONFIG"] ?? defaultFile(environment)
@@ -125,7 +125,7 @@ public struct SwingCacheConfiguration: Sendable {
 
     /// The Redis tier the configuration names, if any, with a connection of its own: make it once per command.
     /// Connecting waits for the first use.
-    public func makeRedisTier() -> RedisTier? {
+    package func makeRedisTier() -> RedisTier? {
         redisURL.map {
             RedisTier(
                 redis: ReconnectingRedis(url: $0, timeout: redisTimeAmount, replyTimeout: redisTimeAmount),
@@ -135,15 +135,15 @@ public struct SwingCacheConfiguration: Sendable {
 
     /// The transport every outbound request goes through, with the configured deadline; under a graceful shutdown a
     /// request in flight is abandoned once ``GracefulShutdownTransport/gracePeriod`` is over.
-    public func makeTransport() -> GracefulShutdownTransport {
+    package func makeTransport() -> GracefulShutdownTransport {
         GracefulShutdownTransport(URLSessionTransport(timeout: min(30, httpDeadline), deadline: httpDeadline))
     }
 
     /// ``redisTimeout`` as SwiftNIO counts time.
-    public var redisTimeAmount: TimeAmount { .milliseconds(Int64((redisTimeout * 1000).rounded())) }
+    package var redisTimeAmount: TimeAmount { .milliseconds(Int64((redisTimeout * 1000).rounded())) }
 
     /// The credentials, or an error saying how to provide them.
-    public func requireCredentials() throws(ConfigurationError) -> SpotifyCredentials {
+    package func requireCredentials() throws(ConfigurationError) -> SpotifyCredentials {
         guard let credentials else {
             throw ConfigurationError(
                 "no Spotify credentials: set SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET (environment or config file: create an app at developer.spotify.com/dashboard); from a source checkout, scripts/demo.sh tries swingcache against the bundled fixture server"
@@ -227,10 +227,10 @@ public struct SwingCacheConfiguration: Sendable {
 }
 
 /// A configuration problem: exit 77. Never carries a secret.
-public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
-    public var description: String
+package struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    package var description: String
 
-    public init(_ description: String) {
+    package init(_ description: String) {
         self.description = description
     }
 }

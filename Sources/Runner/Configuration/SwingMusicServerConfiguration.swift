@@ -11,22 +11,22 @@ import SwingCache
 /// SWINGMUSIC_PASSWORD=...
 /// SWINGMUSIC_BACKUP_DIR=/home/swingmusic/swingmusic.backup   # SwingMusic's ~/swingmusic.backup
 /// ```
-public struct SwingMusicServerConfiguration: Sendable {
-    public static let keys = ["SWINGMUSIC_URL", "SWINGMUSIC_USERNAME", "SWINGMUSIC_PASSWORD", "SWINGMUSIC_BACKUP_DIR"]
+package struct SwingMusicServerConfiguration: Sendable {
+    package static let keys = ["SWINGMUSIC_URL", "SWINGMUSIC_USERNAME", "SWINGMUSIC_PASSWORD", "SWINGMUSIC_BACKUP_DIR"]
 
     /// The URL and account; nil when none of the three is set.
-    public var account: SwingMusicAccount?
+    package var account: SwingMusicAccount?
     /// The `swingmusic.backup` folder in the home of the user SwingMusic runs as: a playlist description and an
     /// imported play can reach SwingMusic only through a backup it restores from there. Nil when not set.
-    public var backupFolder: String?
+    package var backupFolder: String?
 
-    public init(account: SwingMusicAccount? = nil, backupFolder: String? = nil) {
+    package init(account: SwingMusicAccount? = nil, backupFolder: String? = nil) {
         self.account = account
         self.backupFolder = backupFolder
     }
 
     /// The account, or a configuration error saying what to set.
-    public func requireAccount() throws(ConfigurationError) -> SwingMusicAccount {
+    package func requireAccount() throws(ConfigurationError) -> SwingMusicAccount {
         guard let account else {
             throw ConfigurationError(
                 "publishing needs SwingMusic's server and an account: set SWINGMUSIC_URL, SWINGMUSIC_USERNAME and SWINGMUSIC_PASSWORD (environment or config file)"

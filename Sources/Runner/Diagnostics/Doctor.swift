@@ -6,8 +6,8 @@ import SpotifyAPI
 import SwingCache
 
 /// One thing `swingcache doctor` looked at, and what it found.
-public struct DoctorCheck: Sendable, Encodable, Equatable {
-    public enum Status: String, Sendable, Encodable {
+package struct DoctorCheck: Sendable, Encodable, Equatable {
+    package enum Status: String, Sendable, Encodable {
         case ok
         /// Works, but not as a user probably wants (no credentials, a database not created yet).
         case warning
@@ -17,17 +17,17 @@ public struct DoctorCheck: Sendable, Encodable, Equatable {
     }
 
     /// Why a check failed, which decides the exit status: 77 for configuration, 69 for an unreachable service.
-    public enum Failure: String, Sendable, Encodable {
+    package enum Failure: String, Sendable, Encodable {
         case configuration
         case unavailable
     }
 
-    public var name: String
-    public var status: Status
-    public var detail: String
-    public var failure: Failure?
+    package var name: String
+    package var status: Status
+    package var detail: String
+    package var failure: Failure?
 
-    public init(_ name: String, _ status: Status, _ detail: String, failure: Failure? = nil) {
+    package init(_ name: String, _ status: Status, _ detail: String, failure: Failure? = nil) {
         self.name = name
         self.status = status
         self.detail = detail
@@ -42,16 +42,16 @@ public struct DoctorCheck: Sendable, Encodable, Equatable {
 /// ```swift
 /// let checks = await Doctor(configuration: configuration, database: location).checks()
 /// ```
-public struct Doctor: Sendable {
-    public var configuration: SwingCacheConfiguration
-    public var database: DatabaseLocation
-    public var transport: any HTTPTransport
+package struct Doctor: Sendable {
+    package var configuration: SwingCacheConfiguration
+    package var database: DatabaseLocation
+    package var transport: any HTTPTransport
     /// Round trips timed to report Redis's latency.
-    public var pings = 5
+    package var pings = 5
     /// What "now" is for the database's park and statistics.
-    public var clock: any RunClock
+    package var clock: any RunClock
 
-    public init(
+    package init(
         configuration: SwingCacheConfiguration, database: DatabaseLocation,
         transport: (any HTTPTransport)? = nil, clock: any RunClock = SystemClock()
     ) {
@@ -61,7 +61,7 @@ public struct Doctor: Sendable {
         self.transport = transport ?? configuration.makeTransport()
     }
 
-    public func checks() async -> [DoctorCheck] {
+    package func checks() async -> [DoctorCheck] {
         [configurationCheck(), databaseCheck(), await redisCheck(), await credentialsCheck(), providersCheck()]
     }
 

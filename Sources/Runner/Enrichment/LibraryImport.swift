@@ -14,20 +14,20 @@ import SwingMusicLibrary
 /// Tracks are read and written `batchSize` at a time, so memory stays bounded by a batch (and the map of local
 /// play counts). Files the cache knew but the library no longer has are removed, with their matches, once the
 /// whole library was read: a cache database holds one SwingMusic library.
-public struct LibraryImport: Sendable {
-    public var store: SQLiteCacheStore
-    public var clock: any RunClock
-    public var logger: Logger
-    public var batchSize = 500
+package struct LibraryImport: Sendable {
+    package var store: SQLiteCacheStore
+    package var clock: any RunClock
+    package var logger: Logger
+    package var batchSize = 500
     /// Where SwingMusic's lookup order reads its variables, when the spec names no database.
-    public var environment: [String: String] = ProcessInfo.processInfo.environment
+    package var environment: [String: String] = ProcessInfo.processInfo.environment
     /// `$HOME` as SwingMusic (Python's `expanduser`) reads it; the account's home folder without it.
-    public var homeDirectory: String = {
+    package var homeDirectory: String = {
         if let home = ProcessInfo.processInfo.environment["HOME"], !home.isEmpty { return home }
         return NSHomeDirectory()
     }()
 
-    public init(store: SQLiteCacheStore, clock: any RunClock, logger: Logger) {
+    package init(store: SQLiteCacheStore, clock: any RunClock, logger: Logger) {
         self.store = store
         self.clock = clock
         self.logger = logger
@@ -36,14 +36,14 @@ public struct LibraryImport: Sendable {
     /// The SwingMusic database `source` names, or the first of SwingMusic's own lookup order, opened read-only.
     ///
     /// Throws a ``SwingMusicLibraryError`` naming every path tried when there is none, or why it cannot be read.
-    public func open(_ source: LibrarySource) throws(SwingMusicLibraryError) -> SwingMusicLibrary {
+    package func open(_ source: LibrarySource) throws(SwingMusicLibraryError) -> SwingMusicLibrary {
         let location = try SwingMusicDatabaseLocation.resolve(
             explicitPath: source.swingMusicDatabase, environment: environment, homeDirectory: homeDirectory)
         return try SwingMusicLibrary.open(location)
     }
 
     /// Imports every file of the library and says what changed.
-    public func run(_ source: LibrarySource) async throws -> LibraryImportResult {
+    package func run(_ source: LibrarySource) async throws -> LibraryImportResult {
         let library = try open(source)
         let plays = try library.localPlays(user: source.user)
         let seenAt = clock.now()
@@ -95,7 +95,7 @@ public struct LibraryImport: Sendable {
     }
 
     /// What an import would find, without writing anything: for `plan` and `run --dry-run`.
-    public func survey(_ source: LibrarySource) async throws -> LibrarySurvey {
+    package func survey(_ source: LibrarySource) async throws -> LibrarySurvey {
         let library = try open(source)
         var survey = LibrarySurvey(found: LibraryImportResult(databasePath: library.path))
         try await library.forEachTrackBatch(size: batchSize) { tracks in
@@ -124,44 +124,44 @@ public struct LibraryImport: Sendable {
 }
 
 /// What a survey of the library found: the import's figures, and what the providers would be asked about.
-public struct LibrarySurvey: Sendable {
-    public var found: LibraryImportResult
+package struct LibrarySurvey: Sendable {
+    package var found: LibraryImportResult
     /// The Last.fm keys of the library's files.
-    public var lastfmKeys: Set<LastfmTrackKey> = []
+    package var lastfmKeys: Set<LastfmTrackKey> = []
     /// The ISRCs known before matching: the files' own, else their current match's.
-    public var isrcs: Set<String> = []
+    package var isrcs: Set<String> = []
     /// Files to match that have no ISRC yet: matching may give each one.
-    public var filesAwaitingISRC = 0
+    package var filesAwaitingISRC = 0
 
-    public init(found: LibraryImportResult) {
+    package init(found: LibraryImportResult) {
         self.found = found
     }
 }
 
 /// What reading the library found.
-public struct LibraryImportResult: Hashable, Sendable {
+package struct LibraryImportResult: Hashable, Sendable {
     /// The SwingMusic database read.
-    public var databasePath: String
+    package var databasePath: String
     /// Files in the library.
-    public var files = 0
+    package var files = 0
     /// Files the cache had not seen.
-    public var added = 0
+    package var added = 0
     /// Known files whose tags changed.
-    public var changed = 0
+    package var changed = 0
     /// Files gone from the library, removed from the cache with their matches.
-    public var removed = 0
+    package var removed = 0
     /// Files with no match, or one made for other tags.
-    public var needingMatching = 0
+    package var needingMatching = 0
     /// Of those, files with an ISRC: each may cost a second search when the ISRC finds nothing.
-    public var needingMatchingWithISRC = 0
+    package var needingMatchingWithISRC = 0
     /// SwingMusic plays whose song is not in the library (removed, or renamed by new tags or settings).
-    public var unmatchedPlays = UnmatchedPlays()
+    package var unmatchedPlays = UnmatchedPlays()
 
-    public init(databasePath: String) {
+    package init(databasePath: String) {
         self.databasePath = databasePath
     }
 
     /// The fewest and most search requests matching the backlog takes: one per file, two when an ISRC search
     /// finds nothing.
-    public var searchRequests: ClosedRange<Int> { needingMatching...(needingMatching + needingMatchingWithISRC) }
+    package var searchRequests: ClosedRange<Int> { needingMatching...(needingMatching + needingMatchingWithISRC) }
 }

@@ -3,14 +3,14 @@ import Foundation
 import SpotifyAPI
 
 /// The provider clients a run may call: one per provider that is configured, nil for the others.
-public struct ProviderClients: Sendable {
-    public var lastfm: LastFMClient?
-    public var musicbrainz: MusicBrainzClient?
-    public var listenbrainz: ListenBrainzClient?
-    public var deezer: DeezerClient?
-    public var odesli: OdesliClient?
+package struct ProviderClients: Sendable {
+    package var lastfm: LastFMClient?
+    package var musicbrainz: MusicBrainzClient?
+    package var listenbrainz: ListenBrainzClient?
+    package var deezer: DeezerClient?
+    package var odesli: OdesliClient?
 
-    public init(
+    package init(
         lastfm: LastFMClient? = nil, musicbrainz: MusicBrainzClient? = nil, listenbrainz: ListenBrainzClient? = nil,
         deezer: DeezerClient? = nil, odesli: OdesliClient? = nil
     ) {
@@ -23,7 +23,7 @@ public struct ProviderClients: Sendable {
 
     /// The clients `configuration` allows: Last.fm with a key, MusicBrainz with a contact, Odesli with a key;
     /// ListenBrainz and Deezer need neither.
-    public init(
+    package init(
         _ configuration: ProviderConfiguration, transport: any HTTPTransport,
         now: @escaping @Sendable () -> Date = { Date() }
     ) {

@@ -11,22 +11,22 @@ import SwingCache
 ///                                             store: store, now: Date())
 /// print(previews["lastfm"]?.requestsAtLeast ?? 0)
 /// ```
-public struct ProviderPreview: Codable, Sendable, Equatable {
+package struct ProviderPreview: Codable, Sendable, Equatable {
     /// What the provider is asked about, each once: Last.fm keys, ISRCs, or MusicBrainz recordings.
-    public var keys = 0
+    package var keys = 0
     /// Of those, the ones whose stored fact is still fresh.
-    public var fresh = 0
+    package var fresh = 0
     /// The ones a run would ask for.
-    public var due = 0
-    public var requestsAtLeast = 0
+    package var due = 0
+    package var requestsAtLeast = 0
     /// Nil when it depends on what MusicBrainz answers (ListenBrainz asks for the recordings it names).
-    public var requestsAtMost: Int?
+    package var requestsAtMost: Int?
     /// The shortest time those requests take at the provider's `min_interval`.
-    public var secondsAtLeast = 0.0
+    package var secondsAtLeast = 0.0
     /// Why a run would not call the provider; nil when it would.
-    public var skipped: String?
+    package var skipped: String?
 
-    public init() {}
+    package init() {}
 }
 
 extension ProviderPreview {
@@ -37,7 +37,7 @@ extension ProviderPreview {
     /// be due; Deezer none when MusicBrainz already gives every link, at most one per ISRC that may be due.
     /// Retries are not counted. Providers are previewed in `Provider.allCases` order (Odesli, which asks only about the links Deezer finds, is not), MusicBrainz before
     /// ListenBrainz, whose recordings it finds.
-    public static func estimate(
+    package static func estimate(
         _ survey: LibrarySurvey, settings: EnrichmentSettings, configuration: ProviderConfiguration,
         store: SQLiteCacheStore, now: Date, defaults: ProviderBudgetDefaults = .standard
     ) throws -> [String: ProviderPreview] {

@@ -8,30 +8,30 @@ import SwingCache
 
 /// A whole run: the library read and matched (when a job names one), plan, a `run` row, execution, and the row
 /// closed with the outcome.
-public struct JobRun: Sendable {
-    public var store: SQLiteCacheStore
-    public var client: SpotifyClient
-    public var clock: any RunClock
-    public var retry: RetryPolicy
-    public var logger: Logger
+package struct JobRun: Sendable {
+    package var store: SQLiteCacheStore
+    package var client: SpotifyClient
+    package var clock: any RunClock
+    package var retry: RetryPolicy
+    package var logger: Logger
     /// How long a learned per-item mode is trusted before it is probed again.
-    public var modeRecheck: TimeInterval = 7 * 86_400
+    package var modeRecheck: TimeInterval = 7 * 86_400
     /// Told as the run goes: after each request and when a wait begins.
-    public var progress: @Sendable (RunProgress) -> Void = { _ in }
+    package var progress: @Sendable (RunProgress) -> Void = { _ in }
     /// The budget shared with other runners (Redis), when configured.
-    public var sharedBudget: (any SharedBudget)?
+    package var sharedBudget: (any SharedBudget)?
     /// The catalog cache shared with other hosts (Redis): read before SQLite, written after it.
-    public var sharedCatalog: SharedCatalog?
+    package var sharedCatalog: SharedCatalog?
     /// The enrichment providers that are configured; the others are skipped with one log line each.
-    public var providers = ProviderClients()
+    package var providers = ProviderClients()
     /// Each provider's budget before a spec's `enrich:` changes it.
-    public var providerBudgets = ProviderBudgetDefaults.standard
+    package var providerBudgets = ProviderBudgetDefaults.standard
     /// How the SwingMusic library is found and read; tests point it at their own environment.
-    public var libraryImport: @Sendable (SQLiteCacheStore, any RunClock, Logger) -> LibraryImport = {
+    package var libraryImport: @Sendable (SQLiteCacheStore, any RunClock, Logger) -> LibraryImport = {
         LibraryImport(store: $0, clock: $1, logger: $2)
     }
 
-    public init(
+    package init(
         store: SQLiteCacheStore, client: SpotifyClient, clock: any RunClock, retry: RetryPolicy = RetryPolicy(),
         logger: Logger
     ) {
@@ -48,7 +48,7 @@ public struct JobRun: Sendable {
     /// Searches and catalog requests share one budget: `max_requests` and `max_runtime` count from the run's
     /// start, and every search is in the ledger's hour. A missing or unreadable SwingMusic database throws its
     /// `SwingMusicLibraryError` before any request or `run` row.
-    public func run(_ jobs: JobSet, budgetOverride: @Sendable (BudgetPolicy) -> BudgetPolicy = { $0 }) async throws
+    package func run(_ jobs: JobSet, budgetOverride: @Sendable (BudgetPolicy) -> BudgetPolicy = { $0 }) async throws
         -> (plan: Plan, summary: RunSummary, runID: Int64)
     {
         var jobs = jobs

@@ -9,9 +9,9 @@ import SwingCache
 ///
 /// The decisions are the store's (``SQLiteCacheStore/reserveRequest(service:endpoint:runID:limit:minInterval:now:)``,
 /// driven by ``RateLimitState``); the pacer only sleeps on the injected clock and keeps account of the waits.
-public actor Pacer {
+package actor Pacer {
     /// Why the pacer will not let another request start in this run.
-    public enum Refusal: Hashable, Sendable {
+    package enum Refusal: Hashable, Sendable {
         case parked(until: Date, reason: String?)
         /// The sliding hour is spent and the run may not wait for it (no `max_runtime`).
         case hourlyQuota
@@ -21,7 +21,7 @@ public actor Pacer {
         case deadline
     }
 
-    public enum Acquisition: Hashable, Sendable {
+    package enum Acquisition: Hashable, Sendable {
         case granted(ledgerID: Int64, at: Date)
         case refused(Refusal)
     }
@@ -37,7 +37,7 @@ public actor Pacer {
     private let deadline: Date?
     private let waitsForWindow: Bool
     /// Seconds spent waiting, by reason.
-    public private(set) var waited: [WaitReason: TimeInterval] = [:]
+    package private(set) var waited: [WaitReason: TimeInterval] = [:]
     /// Told when a wait begins, for progress displays.
     private let onWait: @Sendable (WaitReason, Date) -> Void
     /// The budget several runners share, when one is configured; this database's ledger decides without it.
@@ -51,7 +51,7 @@ public actor Pacer {
     ///   - dailyLimit: requests allowed in any rolling day (``BudgetPolicy/dailyLimit(learned:)``); nil for none.
     ///   - deadline: no request starts after this.
     ///   - waitsForWindow: whether to wait for the hourly window to roll, or refuse at once.
-    public init(
+    package init(
         store: SQLiteCacheStore, service: String, clock: any RunClock, limit: Int, minInterval: TimeInterval,
         runID: Int64?, deadline: Date?, waitsForWindow: Bool, dailyLimit: Int? = nil,
         sharedBudget: (any SharedBudget)? = nil,
@@ -73,7 +73,7 @@ public actor Pacer {
     }
 
     /// Returns once a request to `endpoint` may start (its ledger row written), or why none may in this run.
-    public func acquire(endpoint: String) async throws -> Acquisition {
+    package func acquire(endpoint: String) async throws -> Acquisition {
         while true {
             let now = clock.now()
             switch try await reserve(endpoint: endpoint, now: now) {
@@ -114,7 +114,7 @@ public actor Pacer {
     /// Called again with the moment its answer arrived (``OutboundPipeline`` does): a request holds its slot until
     /// then, so the next one is sent at least `minInterval` after the server received this one, whatever the delay
     /// between recording a send and the request reaching the server.
-    public func markSent(ledgerID: Int64, grantedAt: Date, sentAt: Date) async {
+    package func markSent(ledgerID: Int64, grantedAt: Date, sentAt: Date) async {
         try? store.markSent(ledgerID: ledgerID, at: sentAt)
         if let sharedBudget, !sharedOutage.isOngoing {
             try? await sharedBudget.markSent(service: service, grantedAt: grantedAt, sentAt: sentAt)
@@ -122,19 +122,19 @@ public actor Pacer {
     }
 
     /// Keeps every runner from calling the service before `until`.
-    public func block(until: Date) async {
+    package func block(until: Date) async {
         try? store.blockRequests(service, until: until)
         if let sharedBudget { try? await sharedBudget.block(service: service, until: until) }
     }
 
     /// Parks the service for every runner until `until`.
-    public func park(until: Date, reason: String) async {
+    package func park(until: Date, reason: String) async {
         try? store.park(service, until: until, reason: reason)
         if let sharedBudget { try? await sharedBudget.park(service: service, until: until, reason: reason) }
     }
 
     /// Sleeps for a backoff, counting it with the other waits.
-    public func backOff(for seconds: TimeInterval) async throws {
+    package func backOff(for seconds: TimeInterval) async throws {
         try await wait(until: clock.now().addingTimeInterval(seconds), reason: .backoff)
     }
 

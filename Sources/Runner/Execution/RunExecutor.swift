@@ -12,19 +12,19 @@ import SwingCache
 /// let executor = RunExecutor(store: store, client: client, clock: SystemClock(), logger: logger)
 /// let summary = await executor.execute(plan, jobs: jobs, runID: id)
 /// ```
-public final class RunExecutor: Sendable {
-    public let store: SQLiteCacheStore
-    public let client: SpotifyClient
-    public let clock: any RunClock
-    public let retry: RetryPolicy
-    public let logger: Logger
-    public let service: String
+package final class RunExecutor: Sendable {
+    package let store: SQLiteCacheStore
+    package let client: SpotifyClient
+    package let clock: any RunClock
+    package let retry: RetryPolicy
+    package let logger: Logger
+    package let service: String
     private let progress: @Sendable (RunProgress) -> Void
     let sharedBudget: (any SharedBudget)?
     /// Where answers are written: SQLite, then the shared Redis cache when there is one.
     private let cache: TieredCache
 
-    public init(
+    package init(
         store: SQLiteCacheStore, client: SpotifyClient, clock: any RunClock, retry: RetryPolicy = RetryPolicy(),
         logger: Logger, service: String = Scheduler.spotify,
         progress: @escaping @Sendable (RunProgress) -> Void = { _ in }, sharedBudget: (any SharedBudget)? = nil,
@@ -62,7 +62,7 @@ public final class RunExecutor: Sendable {
     }
 
     /// Executes `plan`, made for `jobs` at the run's start, and says what happened.
-    public func execute(_ plan: Plan, jobs: JobSet, runID: Int64?) async -> RunSummary {
+    package func execute(_ plan: Plan, jobs: JobSet, runID: Int64?) async -> RunSummary {
         var run = RunState(
             summary: RunSummary(startedAt: plan.createdAt), modes: plan.serviceState.modes,
             policies: Dictionary(jobs.targets.map { ($0.id, $0.freshness) }, uniquingKeysWith: { first, _ in first }))

@@ -3,7 +3,7 @@ import Foundation
 import SwingCache
 
 /// How a run ended.
-public enum RunOutcome: Hashable, Sendable {
+package enum RunOutcome: Hashable, Sendable {
     /// Everything planned was fetched (or found missing).
     case completed
     /// Some work was left for a later run: the budget, a limit or a stop request.
@@ -19,7 +19,7 @@ public enum RunOutcome: Hashable, Sendable {
         if case .configurationError = self { true } else { false }
     }
 
-    public var name: String {
+    package var name: String {
         switch self {
         case .completed: "completed"
         case .deferred: "deferred"
@@ -31,33 +31,33 @@ public enum RunOutcome: Hashable, Sendable {
 }
 
 /// What a run did, for the summary, the `run` row and `--json`.
-public struct RunSummary: Sendable {
-    public var outcome: RunOutcome = .completed
-    public var fetched = 0
-    public var alreadyFresh = 0
-    public var knownMissing = 0
-    public var foundMissing = 0
-    public var invalid = 0
-    public var deferred = 0
-    public var failed = 0
-    public var requests = 0
-    public var responsesByStatus: [Int: Int] = [:]
-    public var rateLimited = 0
-    public var retries = 0
-    public var tokenFetches = 0
-    public var waited: [WaitReason: TimeInterval] = [:]
-    public var modeChanges: [String] = []
+package struct RunSummary: Sendable {
+    package var outcome: RunOutcome = .completed
+    package var fetched = 0
+    package var alreadyFresh = 0
+    package var knownMissing = 0
+    package var foundMissing = 0
+    package var invalid = 0
+    package var deferred = 0
+    package var failed = 0
+    package var requests = 0
+    package var responsesByStatus: [Int: Int] = [:]
+    package var rateLimited = 0
+    package var retries = 0
+    package var tokenFetches = 0
+    package var waited: [WaitReason: TimeInterval] = [:]
+    package var modeChanges: [String] = []
     /// Why requests failed, newest last; at most ``problemLimit`` kept.
-    public var problems: [String] = []
-    public static let problemLimit = 50
+    package var problems: [String] = []
+    package static let problemLimit = 50
     /// The SwingMusic library's import and matching, when a job names a library.
-    public var library: LibrarySummary?
+    package var library: LibrarySummary?
     /// What each enrichment provider the job's `enrich:` names did, by name (`lastfm`, `musicbrainz`, …).
-    public var providers: [String: ProviderSummary] = [:]
-    public var startedAt: Date
-    public var finishedAt: Date
+    package var providers: [String: ProviderSummary] = [:]
+    package var startedAt: Date
+    package var finishedAt: Date
 
-    public init(startedAt: Date) {
+    package init(startedAt: Date) {
         self.startedAt = startedAt
         self.finishedAt = startedAt
     }

@@ -15,9 +15,9 @@ import EnrichmentAPI
 /// if let next = fetched.newestCompleteTimestamp { cursor = next }
 /// if fetched.stopsService { break }  // no other user can be fetched from this service in this run
 /// ```
-public struct FetchedListens: Equatable, Sendable {
+package struct FetchedListens: Equatable, Sendable {
     /// Why the fetch ended.
-    public enum Ending: Hashable, Sendable {
+    package enum Ending: Hashable, Sendable {
         /// Every listen newer than `since` was read.
         case finished
         /// The service has no user of that name (Last.fm error 6, ListenBrainz 404): that user's import is skipped.
@@ -34,18 +34,18 @@ public struct FetchedListens: Equatable, Sendable {
         case failed(String)
     }
 
-    public var source: ListenSource
-    public var user: String
+    package var source: ListenSource
+    package var user: String
     /// The `since` the fetch was asked for: only listens newer than it were read.
-    public var since: Int?
+    package var since: Int?
     /// The listens read, oldest first, each once.
-    public var listens: [Listen]
-    public var ending: Ending
+    package var listens: [Listen]
+    package var ending: Ending
     /// The requests the fetch sent, by status, with rate limits and retries; `skipped` and `unfinished` say why it
     /// ended early, as a provider's summary does.
-    public var requests: ProviderSummary
+    package var requests: ProviderSummary
 
-    public init(
+    package init(
         source: ListenSource, user: String, since: Int?, listens: [Listen], ending: Ending, requests: ProviderSummary
     ) {
         self.source = source
@@ -57,20 +57,20 @@ public struct FetchedListens: Equatable, Sendable {
     }
 
     /// Whether every listen newer than `since` was read.
-    public var complete: Bool { ending == .finished }
+    package var complete: Bool { ending == .finished }
 
     /// The newest timestamp among ``listens``; nil when there are none.
-    public var newestTimestamp: Int? { listens.last?.timestamp }
+    package var newestTimestamp: Int? { listens.last?.timestamp }
 
     /// The `since` to store for the next fetch: the newest listen read (or `since` itself when nothing was new) once
     /// the fetch finished; nil when it did not, so a partial fetch never moves the cursor past a gap.
-    public var newestCompleteTimestamp: Int? {
+    package var newestCompleteTimestamp: Int? {
         guard complete else { return nil }
         return newestTimestamp ?? since
     }
 
     /// Why the fetch ended early, for people: `Last.fm: user 'bob' not found`; nil when it finished.
-    public var reason: String? {
+    package var reason: String? {
         let service = source.displayName
         switch ending {
         case .finished: return nil
@@ -83,7 +83,7 @@ public struct FetchedListens: Equatable, Sendable {
     }
 
     /// Whether the service must not be asked again in this run, for this user or any other.
-    public var stopsService: Bool {
+    package var stopsService: Bool {
         switch ending {
         case .disabled, .stopped: true
         case .finished, .userNotFound, .privateProfile, .failed: false

@@ -8,27 +8,27 @@ import SwingCache
 /// ```swift
 /// let plan = try await Scheduler(store: store).plan(JobSet(specs: specs, defaultMarket: "US"), now: .now)
 /// ```
-public struct Scheduler: Sendable {
+package struct Scheduler: Sendable {
     /// The ledger and service-state name of the Spotify Web API.
-    public static let spotify = "spotify"
+    package static let spotify = "spotify"
 
     /// Freshness comes from here (Redis first when shared), the ledger and service state from its store.
-    public let cache: TieredCache
+    package let cache: TieredCache
     /// A per-item mode learned longer ago than this is probed again with one batch request.
-    public var modeRecheckAfter: TimeInterval
+    package var modeRecheckAfter: TimeInterval
 
-    public var store: SQLiteCacheStore { cache.store }
+    package var store: SQLiteCacheStore { cache.store }
 
-    public init(cache: TieredCache, modeRecheckAfter: TimeInterval = 7 * 86_400) {
+    package init(cache: TieredCache, modeRecheckAfter: TimeInterval = 7 * 86_400) {
         self.cache = cache
         self.modeRecheckAfter = modeRecheckAfter
     }
 
-    public init(store: SQLiteCacheStore, modeRecheckAfter: TimeInterval = 7 * 86_400) {
+    package init(store: SQLiteCacheStore, modeRecheckAfter: TimeInterval = 7 * 86_400) {
         self.init(cache: TieredCache(store: store), modeRecheckAfter: modeRecheckAfter)
     }
 
-    public func plan(
+    package func plan(
         _ jobs: JobSet, now: Date, budgetOverride: (BudgetPolicy) -> BudgetPolicy = { $0 }
     ) async throws -> Plan {
         let cache = try await cache.cacheStates(for: jobs.targets.map(\.id))

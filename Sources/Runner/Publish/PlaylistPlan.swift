@@ -3,13 +3,13 @@ import Foundation
 import SwingCache
 
 /// One playlist as swingcache wants it in SwingMusic: what it is, its songs in order, and what its description says.
-public struct DesiredPlaylist: Hashable, Sendable, Codable {
+package struct DesiredPlaylist: Hashable, Sendable, Codable {
     /// Which of swingcache's playlists it is, as its marker says: `most_played`, `genres:shoegaze`.
-    public var key: String
-    public var name: String
-    public var description: String
+    package var key: String
+    package var name: String
+    package var description: String
     /// Its songs, in order, by SwingMusic's runtime hash; each song once, whatever its copies.
-    public var trackhashes: [String]
+    package var trackhashes: [String]
 }
 
 /// Turns the library's enrichment into the playlists a job's `publish.playlists` asks for.
@@ -17,9 +17,9 @@ public struct DesiredPlaylist: Hashable, Sendable, Codable {
 /// ```swift
 /// let playlists = PlaylistPlan.playlists(for: rules, from: try store.publishableTracks(), madeAt: now)
 /// ```
-public enum PlaylistPlan {
+package enum PlaylistPlan {
     /// Every playlist `rules` ask for that has at least one song, in the rules' order (genres by name).
-    public static func playlists(for rules: [PlaylistRule], from tracks: [PublishableTrack], madeAt now: Date)
+    package static func playlists(for rules: [PlaylistRule], from tracks: [PublishableTrack], madeAt now: Date)
         -> [DesiredPlaylist]
     {
         let day = now.formatted(Date.ISO8601FormatStyle().year().month().day())

@@ -20,26 +20,26 @@ import SwingMusicLibrary
 /// var publisher = Publisher(store: store, client: client, clock: SystemClock(), logger: logger)
 /// let report = try await publisher.publish(spec.publish!, library: spec.library!)
 /// ```
-public struct Publisher: Sendable {
-    public var store: SQLiteCacheStore
-    public var client: SwingMusicClient
-    public var clock: any RunClock
-    public var logger: Logger
-    public var retry = RetryPolicy()
+package struct Publisher: Sendable {
+    package var store: SQLiteCacheStore
+    package var client: SwingMusicClient
+    package var clock: any RunClock
+    package var logger: Logger
+    package var retry = RetryPolicy()
     /// Show what would change; write nothing into SwingMusic or the publish tables.
-    public var dryRun = false
+    package var dryRun = false
     /// SwingMusic's `~/swingmusic.backup`: where a backup for it to restore is written. Without it, playlists are
     /// made without a description and no history can be imported.
-    public var backupFolder: String?
+    package var backupFolder: String?
     /// The providers a history import reads (Last.fm, ListenBrainz).
-    public var providers = ProviderClients()
-    public var providerBudgets = ProviderBudgetDefaults.standard
+    package var providers = ProviderClients()
+    package var providerBudgets = ProviderBudgetDefaults.standard
 
     /// The budget SwingMusic's API is called within: it is someone's home server.
-    public static let budget = BudgetPolicy(perHour: 20_000, minInterval: 0.05, reserve: 0)
+    package static let budget = BudgetPolicy(perHour: 20_000, minInterval: 0.05, reserve: 0)
     static let serviceName = "swingmusic"
 
-    public init(
+    package init(
         store: SQLiteCacheStore, client: SwingMusicClient, clock: any RunClock, logger: Logger
     ) {
         self.store = store
@@ -53,7 +53,7 @@ public struct Publisher: Sendable {
 
     /// Publishes what `settings` asks for; the report says what changed. Throws ``PublishFailure`` when SwingMusic
     /// refuses the account (nothing written) or cannot be reached.
-    public func publish(_ settings: PublishSettings, library: LibrarySource) async throws -> PublishReport {
+    package func publish(_ settings: PublishSettings, library: LibrarySource) async throws -> PublishReport {
         let tracks = try readStore { try store.publishableTracks() }
         guard !tracks.isEmpty else {
             // Publishing from an empty cache would remove every playlist of swingcache's and mark every listen
@@ -132,9 +132,9 @@ public struct Publisher: Sendable {
 }
 
 /// Publishing stopped part-way: what was done until then, and why it stopped.
-public struct PublishStopped: Error, Sendable {
-    public var report: PublishReport
-    public var failure: PublishFailure
+package struct PublishStopped: Error, Sendable {
+    package var report: PublishReport
+    package var failure: PublishFailure
 }
 
 /// The logged-in conversation with SwingMusic: every request through the pipeline, every failure a

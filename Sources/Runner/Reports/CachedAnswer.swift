@@ -4,8 +4,8 @@ import SharedTier
 import SwingCache
 
 /// One id's answer as `swingcache get` prints it: the entity's columns (not its raw answer) and its freshness.
-public struct CachedAnswer: Encodable, Sendable {
-    public enum Source: String, Encodable, Sendable {
+package struct CachedAnswer: Encodable, Sendable {
+    package enum Source: String, Encodable, Sendable {
         /// Fresh in the cache.
         case cache
         /// Fetched by this command.
@@ -18,20 +18,20 @@ public struct CachedAnswer: Encodable, Sendable {
         case notCached = "not_cached"
     }
 
-    public var id: String
-    public var kind: String
-    public var source: Source
-    public var fetchedAt: Date?
-    public var expiresAt: Date?
-    public var entity: CatalogEntity?
+    package var id: String
+    package var kind: String
+    package var source: Source
+    package var fetchedAt: Date?
+    package var expiresAt: Date?
+    package var entity: CatalogEntity?
     /// The cache tier the answer came from: `redis` or `sqlite`; nil when neither had it.
-    public var tier: TieredCache.Tier?
+    package var tier: TieredCache.Tier?
     /// The library files matched to this track, with what the providers know of each (tracks only).
-    public var library: [EnrichedTrackAnswer] = []
+    package var library: [EnrichedTrackAnswer] = []
     /// How many refreshes in a row brought the entity back unchanged (change-aware freshness, `ttl_max`).
-    public var unchangedRefreshes: Int?
+    package var unchangedRefreshes: Int?
 
-    public init(id: SpotifyID, source: Source, stored: StoredEntity?, tier: TieredCache.Tier? = nil) {
+    package init(id: SpotifyID, source: Source, stored: StoredEntity?, tier: TieredCache.Tier? = nil) {
         self.id = id.value
         kind = id.kind.rawValue
         self.source = source
@@ -51,7 +51,7 @@ public struct CachedAnswer: Encodable, Sendable {
         case followers
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(kind, forKey: .kind)

@@ -4,7 +4,7 @@ import SwingCache
 
 /// One library file as `get --json`, `explain` and SwingMusic see it: the file, its Spotify match, genres,
 /// links and the combined play count, and for every source when it was fetched and until when it is fresh.
-public struct EnrichedTrackAnswer: Encodable, Sendable {
+package struct EnrichedTrackAnswer: Encodable, Sendable {
     package struct Match: Encodable {
         package var method: String
         package var outcome: String
@@ -93,7 +93,7 @@ public struct EnrichedTrackAnswer: Encodable, Sendable {
     /// The song's plays imported into SwingMusic from listening histories, per SwingMusic user.
     package var importedPlays: [String: Int]
 
-    public init(_ track: EnrichedTrack) {
+    package init(_ track: EnrichedTrack) {
         let file = track.library
         filepath = file.filepath
         title = file.title

@@ -2,47 +2,47 @@ import Foundation
 import SwingCache
 
 /// The plan as `swingcache plan --json` prints it. Field names are a stable interface: add, never rename.
-public struct PlanSummary: Codable, Sendable {
-    public struct Request: Codable, Sendable {
-        public var kind: String
-        public var market: String
-        public var ids: [String]
-        public var startsAfterSeconds: Double
+package struct PlanSummary: Codable, Sendable {
+    package struct Request: Codable, Sendable {
+        package var kind: String
+        package var market: String
+        package var ids: [String]
+        package var startsAfterSeconds: Double
     }
 
-    public struct Budget: Codable, Sendable {
-        public var perHour: Int
-        public var minIntervalSeconds: Double
-        public var reserve: Int
-        public var maxRequests: Int?
-        public var maxRuntimeSeconds: Double?
-        public var requestsInLastHour: Int
+    package struct Budget: Codable, Sendable {
+        package var perHour: Int
+        package var minIntervalSeconds: Double
+        package var reserve: Int
+        package var maxRequests: Int?
+        package var maxRuntimeSeconds: Double?
+        package var requestsInLastHour: Int
         /// The rolling day's limit the plan kept (`per_day`, or the learned ceiling's share); absent when none.
-        public var perDay: Int?
-        public var requestsInLastDay: Int
+        package var perDay: Int?
+        package var requestsInLastDay: Int
         /// What Spotify allowed before its last `QUOTA_EXCEEDED`; absent until it answered one.
-        public var learnedQuota: QuotaObservation?
+        package var learnedQuota: QuotaObservation?
     }
 
-    public struct TTL: Codable, Sendable {
-        public var ttlSeconds: Double
-        public var requestsPerRefresh: Int
-        public var capacityPerTTL: Int
-        public var keepable: Bool
-        public var minimumTTLSeconds: Double?
-        public var minimumPerHour: Int?
+    package struct TTL: Codable, Sendable {
+        package var ttlSeconds: Double
+        package var requestsPerRefresh: Int
+        package var capacityPerTTL: Int
+        package var keepable: Bool
+        package var minimumTTLSeconds: Double?
+        package var minimumPerHour: Int?
     }
 
     /// What matching the SwingMusic library will cost, before the catalog requests.
-    public struct Library: Codable, Sendable {
-        public var swingMusicDatabase: String
-        public var files: Int
-        public var needingMatching: Int
+    package struct Library: Codable, Sendable {
+        package var swingMusicDatabase: String
+        package var files: Int
+        package var needingMatching: Int
         /// One search per file, a second for a file whose ISRC finds nothing.
-        public var searchRequestsAtLeast: Int
-        public var searchRequestsAtMost: Int
+        package var searchRequestsAtLeast: Int
+        package var searchRequestsAtMost: Int
 
-        public init(_ survey: LibraryImportResult) {
+        package init(_ survey: LibraryImportResult) {
             swingMusicDatabase = survey.databasePath
             files = survey.files
             needingMatching = survey.needingMatching
@@ -51,32 +51,32 @@ public struct PlanSummary: Codable, Sendable {
         }
     }
 
-    public var jobs: [String]
-    public var createdAt: Date
-    public var targets: Int
-    public var duplicates: Int
-    public var items: [String: Int]
-    public var modes: [String: String]
-    public var parkedUntil: Date?
-    public var requestsNeeded: Int
-    public var requestsThisRun: Int
-    public var itemsThisRun: Int
-    public var itemsDeferred: Int
-    public var deferredByState: [String: Int]
-    public var limitedBy: String?
-    public var runSeconds: Double
-    public var secondsToFinish: Double?
-    public var budget: Budget
-    public var ttl: TTL
-    public var requests: [Request]
+    package var jobs: [String]
+    package var createdAt: Date
+    package var targets: Int
+    package var duplicates: Int
+    package var items: [String: Int]
+    package var modes: [String: String]
+    package var parkedUntil: Date?
+    package var requestsNeeded: Int
+    package var requestsThisRun: Int
+    package var itemsThisRun: Int
+    package var itemsDeferred: Int
+    package var deferredByState: [String: Int]
+    package var limitedBy: String?
+    package var runSeconds: Double
+    package var secondsToFinish: Double?
+    package var budget: Budget
+    package var ttl: TTL
+    package var requests: [Request]
     /// Absent when no job names a library.
-    public var library: Library?
+    package var library: Library?
     /// What a run would ask each provider the library's `enrich:` names; absent when it names none.
-    public var providers: [String: ProviderPreview]?
+    package var providers: [String: ProviderPreview]?
     /// Every request the run will make (searches, catalog, each provider); absent for a job without a library.
-    public var allTold: RequestEstimate?
+    package var allTold: RequestEstimate?
 
-    public init(
+    package init(
         plan: Plan, jobs: JobSet, library: LibraryImportResult? = nil, providers: [String: ProviderPreview] = [:]
     ) {
         self.library = library.map(Library.init)

@@ -4,22 +4,22 @@ import SwingCache
 /// Every request a run will make, as far as a plan can tell before the searches answer: the library's searches,
 /// the catalog requests (planned ones, and at most one per file still to match), and each provider's; with what
 /// Spotify's windows have left.
-public struct RequestEstimate: Codable, Sendable {
-    public var searches: ClosedRange<Int>
-    public var catalog: ClosedRange<Int>
-    public var spotify: ClosedRange<Int>
-    public var providers: [String: ProviderPreview]
-    public var totalAtLeast: Int
+package struct RequestEstimate: Codable, Sendable {
+    package var searches: ClosedRange<Int>
+    package var catalog: ClosedRange<Int>
+    package var spotify: ClosedRange<Int>
+    package var providers: [String: ProviderPreview]
+    package var totalAtLeast: Int
     /// nil when a provider's count depends on answers no plan can know.
-    public var totalAtMost: Int?
+    package var totalAtMost: Int?
     /// Spotify requests the sliding hour still allows runs.
-    public var hourLeft: Int
+    package var hourLeft: Int
     /// Spotify requests the rolling day still allows, when a daily limit is known.
-    public var dayLeft: Int?
+    package var dayLeft: Int?
     /// The least time all of them take at their services' paces (the services run one after the other).
-    public var secondsAtLeast: Double
+    package var secondsAtLeast: Double
 
-    public init(plan: Plan, library: LibraryImportResult?, providers: [String: ProviderPreview]) {
+    package init(plan: Plan, library: LibraryImportResult?, providers: [String: ProviderPreview]) {
         searches = library?.searchRequests ?? 0...0
         let toMatch = library?.needingMatching ?? 0
         let perRequest = plan.serviceState.mode(for: .track).idsPerRequest(for: .track)

@@ -7,8 +7,8 @@ import SwingCache
 ///
 /// Each run rewrites the whole file (atomically), so every series describes the latest run; totals across
 /// runs are Prometheus's job (`increase()` over the scrapes).
-public enum RunMetrics {
-    public static func text(report: RunReport, lastSuccess: Date?, cacheHitRatio: Double) -> String {
+package enum RunMetrics {
+    package static func text(report: RunReport, lastSuccess: Date?, cacheHitRatio: Double) -> String {
         let registry = PrometheusCollectorRegistry()
         func gauge(_ name: String, unit: String = "", _ help: String, _ labels: [(String, String)] = []) -> Gauge {
             registry.makeGauge(
@@ -74,7 +74,7 @@ public enum RunMetrics {
     }
 
     /// The share of valid targets that needed no request.
-    public static func cacheHitRatio(_ report: RunReport) -> Double {
+    package static func cacheHitRatio(_ report: RunReport) -> Double {
         let valid =
             report.items.fetched + report.items.alreadyFresh + report.items.knownMissing
             + report.items.foundMissing + report.items.deferred + report.items.failed
@@ -82,7 +82,7 @@ public enum RunMetrics {
     }
 
     /// Writes the metrics to `path` through a temporary file and a rename, so the collector never reads half.
-    public static func write(_ text: String, to path: String) throws {
+    package static func write(_ text: String, to path: String) throws {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     }
 }

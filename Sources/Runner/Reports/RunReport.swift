@@ -2,72 +2,72 @@ import Foundation
 import SwingCache
 
 /// A run's summary as `swingcache run --json` prints it and the `run` row keeps it. Add fields, never rename.
-public struct RunReport: Codable, Sendable {
-    public var version = 1
-    public var service = "spotify"
-    public var runID: Int64?
-    public var jobs: [String]
-    public var outcome: String
-    public var reason: String?
-    public var parkedUntil: Date?
-    public var startedAt: Date
-    public var finishedAt: Date
-    public var planned: Planned
-    public var items: Items
-    public var requests: Requests
-    public var waitedSeconds: [String: Double]
-    public var modeChanges: [String]
-    public var errors: [String]
-    public var plan: PlanSummary
+package struct RunReport: Codable, Sendable {
+    package var version = 1
+    package var service = "spotify"
+    package var runID: Int64?
+    package var jobs: [String]
+    package var outcome: String
+    package var reason: String?
+    package var parkedUntil: Date?
+    package var startedAt: Date
+    package var finishedAt: Date
+    package var planned: Planned
+    package var items: Items
+    package var requests: Requests
+    package var waitedSeconds: [String: Double]
+    package var modeChanges: [String]
+    package var errors: [String]
+    package var plan: PlanSummary
     /// The SwingMusic library's import and matching; absent when no job names a library.
-    public var library: Library?
+    package var library: Library?
     /// What each enrichment provider did, by name; absent when no job enriches its library.
-    public var providers: [String: ProviderSummary]?
+    package var providers: [String: ProviderSummary]?
 
-    public struct Planned: Codable, Sendable {
-        public var requestsNeeded: Int
-        public var requestsThisRun: Int
-        public var itemsThisRun: Int
+    package struct Planned: Codable, Sendable {
+        package var requestsNeeded: Int
+        package var requestsThisRun: Int
+        package var itemsThisRun: Int
     }
 
-    public struct Items: Codable, Sendable {
-        public var fetched: Int
-        public var alreadyFresh: Int
-        public var knownMissing: Int
-        public var foundMissing: Int
-        public var invalid: Int
-        public var deferred: Int
-        public var failed: Int
+    package struct Items: Codable, Sendable {
+        package var fetched: Int
+        package var alreadyFresh: Int
+        package var knownMissing: Int
+        package var foundMissing: Int
+        package var invalid: Int
+        package var deferred: Int
+        package var failed: Int
     }
 
-    public struct Requests: Codable, Sendable {
+    package struct Requests: Codable, Sendable {
         /// Every request that reached a service in the run: Spotify's (searches included) and each provider's.
-        public var total: Int
+        package var total: Int
         /// `total` by service: `spotify` and the report's provider names.
-        public var byService: [String: Int]
+        package var byService: [String: Int]
         /// Spotify's requests by status; each provider's are in its own summary.
-        public var byStatus: [String: Int]
-        public var rateLimited: Int
-        public var retries: Int
-        public var tokenFetches: Int
+        package var byStatus: [String: Int]
+        package var rateLimited: Int
+        package var retries: Int
+        package var tokenFetches: Int
     }
 
-    public struct Library: Codable, Sendable {
-        public var swingMusicDatabase: String
-        public var files: Int
-        public var added: Int
-        public var changed: Int
-        public var removed: Int
-        public var needingMatching: Int
-        public var matched: Int
-        public var lowConfidence: Int
-        public var ambiguous: Int
-        public var unmatched: Int
-        public var failed: Int
-        public var deferred: Int
-        public var searchRequests: Int
-        public var matchedTargets: Int
-        public var review: [String]
+    package struct Library: Codable, Sendable {
+        package var swingMusicDatabase: String
+        package var files: Int
+        package var added: Int
+        package var changed: Int
+        package var removed: Int
+        package var needingMatching: Int
+        package var matched: Int
+        package var lowConfidence: Int
+        package var ambiguous: Int
+        package var unmatched: Int
+        package var failed: Int
+        package var deferred: Int
+        package var searchRequests: Int
+        package var matchedTargets: Int
+        package var review: [String]
 
         init(_ summary: LibrarySummary) {
             swingMusicDatabase = summary.databasePath
@@ -88,7 +88,7 @@ public struct RunReport: Codable, Sendable {
         }
     }
 
-    public init(plan: Plan, jobs: JobSet, summary: RunSummary, runID: Int64?) {
+    package init(plan: Plan, jobs: JobSet, summary: RunSummary, runID: Int64?) {
         self.runID = runID
         self.jobs = jobs.names
         outcome = summary.outcome.name
@@ -125,7 +125,7 @@ public struct RunReport: Codable, Sendable {
     /// The report as one line of JSON, for the `run` row.
     /// The planned requests' ids are left out: the row is for history, and a library-sized list of ids would
     /// dwarf everything else in it.
-    public var jsonLine: String? {
+    package var jsonLine: String? {
         var compact = self
         compact.plan.requests = []
         let encoder = JSONEncoder()
@@ -135,7 +135,7 @@ public struct RunReport: Codable, Sendable {
     }
 
     /// Writes the report, pretty-printed, to `path` atomically: a reader never sees half a file.
-    public func write(to path: String) throws {
+    package func write(to path: String) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601

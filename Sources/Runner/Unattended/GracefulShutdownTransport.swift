@@ -11,16 +11,16 @@ import SwingCache
 /// ```swift
 /// let transport = GracefulShutdownTransport(URLSessionTransport(timeout: 30, deadline: 60))
 /// ```
-public struct GracefulShutdownTransport: HTTPTransport {
+package struct GracefulShutdownTransport: HTTPTransport {
     /// How long a request in flight may still finish once a graceful shutdown began.
-    public static let gracePeriod: TimeInterval = 5
+    package static let gracePeriod: TimeInterval = 5
 
     private let base: any HTTPTransport
     private let gracePeriod: TimeInterval
     private let clock: any RunClock
 
     /// `clock` times the grace period.
-    public init(
+    package init(
         _ base: any HTTPTransport, gracePeriod: TimeInterval = Self.gracePeriod, clock: any RunClock = SystemClock()
     ) {
         self.base = base
@@ -29,7 +29,7 @@ public struct GracefulShutdownTransport: HTTPTransport {
     }
 
     /// `base`'s answer, or an ``HTTPTransportError`` once the grace period after a graceful shutdown is over.
-    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    package func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         let (base, clock, gracePeriod) = (self.base, self.clock, self.gracePeriod)
         return try await withThrowingTaskGroup(of: HTTPResponse?.self) { group in
             group.addTask { try await base.send(request) }

@@ -3,8 +3,8 @@ import Logging
 import Synchronization
 
 /// Shows a run's progress: one live line on a terminal, or a log line every `interval` seconds otherwise.
-public final class ProgressDisplay: Sendable {
-    public enum Mode: Sendable {
+package final class ProgressDisplay: Sendable {
+    package enum Mode: Sendable {
         case liveLine
         case periodicLog(interval: TimeInterval)
         case silent
@@ -14,19 +14,19 @@ public final class ProgressDisplay: Sendable {
     private let logger: Logger
     private let lastLogged = Mutex<Date?>(nil)
 
-    public init(mode: Mode, logger: Logger) {
+    package init(mode: Mode, logger: Logger) {
         self.mode = mode
         self.logger = logger
     }
 
     /// A live line when standard error is a terminal, else a log line every 30 s; nothing when `quiet`.
-    public static func forStandardError(quiet: Bool, logger: Logger) -> ProgressDisplay {
+    package static func forStandardError(quiet: Bool, logger: Logger) -> ProgressDisplay {
         if quiet { return ProgressDisplay(mode: .silent, logger: logger) }
         return ProgressDisplay(
             mode: isatty(STDERR_FILENO) == 1 ? .liveLine : .periodicLog(interval: 30), logger: logger)
     }
 
-    public func show(_ progress: RunProgress) {
+    package func show(_ progress: RunProgress) {
         switch mode {
         case .silent:
             return
@@ -43,7 +43,7 @@ public final class ProgressDisplay: Sendable {
     }
 
     /// Clears the live line before the summary is printed.
-    public func finish() {
+    package func finish() {
         if case .liveLine = mode { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

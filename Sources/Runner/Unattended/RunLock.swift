@@ -8,23 +8,23 @@ import Foundation
 /// The lock file sits beside the database's real path, symbolic links resolved (as SQLite places its `-wal`),
 /// so every path to one file shares one lock. A second hard link is refused before the lock is taken
 /// (`SQLiteCacheStore.prepareToWrite`): SQLite keeps a journal per name, which no lock can make safe.
-public final class RunLock {
+package final class RunLock {
     /// Who holds the lock, as written in the lock file.
-    public struct Holder: Codable, Sendable, Equatable, CustomStringConvertible {
-        public var pid: Int32
-        public var host: String
-        public var since: Date
+    package struct Holder: Codable, Sendable, Equatable, CustomStringConvertible {
+        package var pid: Int32
+        package var host: String
+        package var since: Date
 
-        public var description: String {
+        package var description: String {
             "pid \(pid) on \(host), since \(ISO8601DateFormatter().string(from: since))"
         }
     }
 
-    public enum Failure: Error, Sendable, CustomStringConvertible {
+    package enum Failure: Error, Sendable, CustomStringConvertible {
         case heldByAnotherRun(Holder?)
         case cannotOpen(path: String, reason: String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .heldByAnotherRun(let holder):
                 "another run holds the lock on this database (\(holder.map(\.description) ?? "holder unknown")); try again when it ends"
@@ -33,11 +33,11 @@ public final class RunLock {
         }
     }
 
-    public let path: String
+    package let path: String
     private let descriptor: Int32
 
     /// Takes the lock for the database at `databasePath`, or fails at once naming the holder.
-    public init(databasePath: String, now: Date) throws(Failure) {
+    package init(databasePath: String, now: Date) throws(Failure) {
         path = Self.realPath(of: databasePath) + ".lock"
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NONBLOCK, 0o600)
         guard descriptor >= 0 else {

@@ -3,24 +3,24 @@ import Foundation
 import SwingCache
 
 /// Where a run stands, for the live line on a terminal and the periodic log line in cron.
-public struct RunProgress: Sendable {
+package struct RunProgress: Sendable {
     /// The part of the run: nil for the Spotify catalog requests (shown as `spotify`), `matching`, or a provider's
     /// name.
-    public var phase: String?
+    package var phase: String?
     /// What `itemsDone` counts: `items`, `files`, `keys`.
-    public var unit = "items"
-    public var itemsDone: Int
-    public var itemsTotal: Int
-    public var requests: Int
-    public var requestsLeft: Int
+    package var unit = "items"
+    package var itemsDone: Int
+    package var itemsTotal: Int
+    package var requests: Int
+    package var requestsLeft: Int
     /// What the run is waiting for right now, and until when.
-    public var waiting: (reason: WaitReason, until: Date)?
+    package var waiting: (reason: WaitReason, until: Date)?
     /// The shortest time the remaining requests can take at this quota.
-    public var estimatedRemaining: TimeInterval
-    public var now: Date
+    package var estimatedRemaining: TimeInterval
+    package var now: Date
 
     /// `spotify: 412/2000 items, 9 requests, waiting: min interval 1.4s, about 3m left`, or `lastfm: 40/300 keys, …`
-    public var line: String {
+    package var line: String {
         var text =
             "\(phase ?? "spotify"): \(itemsDone)/\(itemsTotal) \(unit), \(requests) request\(requests == 1 ? "" : "s")"
         if let waiting {

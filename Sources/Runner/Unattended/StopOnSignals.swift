@@ -13,16 +13,16 @@ import UnixSignals
 /// let stop = StopOnSignals { logger.notice("received signal \($0): the run stops after the request in flight") }
 /// let summary = try await stop.run { try await jobRun.run(jobs) }
 /// ```
-public struct StopOnSignals: Sendable {
+package struct StopOnSignals: Sendable {
     /// Told the number of the first signal, as the graceful shutdown begins.
     private let onSignal: @Sendable (Int32) -> Void
 
-    public init(onSignal: @escaping @Sendable (Int32) -> Void) {
+    package init(onSignal: @escaping @Sendable (Int32) -> Void) {
         self.onSignal = onSignal
     }
 
     /// What `work` returned, once it did; rethrows what it threw.
-    public func run<Result: Sendable>(_ work: @escaping @Sendable () async throws -> Result) async throws -> Result {
+    package func run<Result: Sendable>(_ work: @escaping @Sendable () async throws -> Result) async throws -> Result {
         let command = CommandService(work)
         let signals: [UnixSignal] = [.sigint, .sigterm]
         // The watch comes first: a group shuts its services down in reverse order, so it outlives the work.

@@ -1,11 +1,11 @@
 import Foundation
 
 /// An access token and when its holders should stop using it.
-public struct SharedToken: Sendable, Equatable {
-    public var value: String
-    public var renewAt: Date
+package struct SharedToken: Sendable, Equatable {
+    package var value: String
+    package var renewAt: Date
 
-    public init(value: String, renewAt: Date) {
+    package init(value: String, renewAt: Date) {
         self.value = value
         self.renewAt = renewAt
     }
@@ -15,7 +15,7 @@ public struct SharedToken: Sendable, Equatable {
 /// times.
 ///
 /// A store that cannot be reached answers nil and ignores writes: the provider then fetches its own token.
-public protocol SharedTokenStore: Sendable {
+package protocol SharedTokenStore: Sendable {
     func sharedToken() async -> SharedToken?
     func share(_ token: SharedToken) async
     /// Forgets `value` if it is still the stored token (the API answered 401 with it).

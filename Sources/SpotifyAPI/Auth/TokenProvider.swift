@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why no access token could be had.
-public enum TokenError: Error, Sendable, Equatable {
+package enum TokenError: Error, Sendable, Equatable {
     /// The token endpoint refused the credentials (`invalid_client`): fatal, never retried.
     case invalidCredentials(String)
     /// A 5xx, a network error or an unreadable answer: worth trying again later.
@@ -13,7 +13,7 @@ public enum TokenError: Error, Sendable, Equatable {
 /// A token is reused until shortly before it expires — 60 s, or a tenth of its lifetime when that is
 /// shorter — so cache hits never cost a token request. Concurrent callers wait for one fetch. With a
 /// ``SharedTokenStore``, a token another runner fetched is used before a new one is asked for.
-public actor TokenProvider {
+package actor TokenProvider {
     typealias Token = SharedToken
 
     private let credentials: SpotifyCredentials
@@ -24,9 +24,9 @@ public actor TokenProvider {
     private var token: Token?
     private var fetching: Task<Token, any Error>?
     /// How many tokens this provider fetched: tests and reports count them.
-    public private(set) var fetchCount = 0
+    package private(set) var fetchCount = 0
 
-    public init(
+    package init(
         credentials: SpotifyCredentials, tokenURL: URL, transport: any HTTPTransport,
         sharedTokens: (any SharedTokenStore)? = nil, now: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -38,7 +38,7 @@ public actor TokenProvider {
     }
 
     /// A valid access token, fetched only when none is held or it is about to expire.
-    public func accessToken() async throws(TokenError) -> String {
+    package func accessToken() async throws(TokenError) -> String {
         if let token, token.renewAt > now() { return token.value }
         let task: Task<Token, any Error>
         if let fetching {
@@ -59,7 +59,7 @@ public actor TokenProvider {
     }
 
     /// Forgets the held token, after the API answered 401 with it.
-    public func invalidate(_ rejected: String) async {
+    package func invalidate(_ rejected: String) async {
         if token?.value == rejected { token = nil }
         await sharedTokens?.discard(rejected)
     }

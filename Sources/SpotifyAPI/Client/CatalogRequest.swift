@@ -2,14 +2,14 @@ import Foundation
 import SwingCache
 
 /// One request for catalog entities: several ids through a batch endpoint, or one id through its own.
-public struct CatalogRequest: Hashable, Sendable {
-    public var kind: EntityKind
-    public var ids: [SpotifyID]
-    public var market: String
+package struct CatalogRequest: Hashable, Sendable {
+    package var kind: EntityKind
+    package var ids: [SpotifyID]
+    package var market: String
     /// Whether to use the batch endpoint (`/tracks?ids=…`) even for one id: how a kind's mode is probed.
-    public var usesBatchEndpoint: Bool
+    package var usesBatchEndpoint: Bool
 
-    public init(kind: EntityKind, ids: [SpotifyID], market: String, usesBatchEndpoint: Bool) {
+    package init(kind: EntityKind, ids: [SpotifyID], market: String, usesBatchEndpoint: Bool) {
         precondition(usesBatchEndpoint || ids.count == 1, "a single-item request carries one id")
         self.kind = kind
         self.ids = ids
@@ -18,7 +18,7 @@ public struct CatalogRequest: Hashable, Sendable {
     }
 
     /// The endpoint's name in the ledger and in logs, without ids: `GET /tracks` or `GET /tracks/{id}`.
-    public var endpoint: String { usesBatchEndpoint ? "GET /\(kind.plural)" : "GET /\(kind.plural)/{id}" }
+    package var endpoint: String { usesBatchEndpoint ? "GET /\(kind.plural)" : "GET /\(kind.plural)/{id}" }
 
     func url(base: URL) -> URL {
         var components = URLComponents(url: base, resolvingAgainstBaseURL: false)!

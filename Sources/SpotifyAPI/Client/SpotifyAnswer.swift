@@ -2,7 +2,7 @@ import Foundation
 import SwingCache
 
 /// What one request to the Web API came to, classified as the run must treat it.
-public enum SpotifyAnswer: Sendable, Equatable {
+package enum SpotifyAnswer: Sendable, Equatable {
     /// 200 (or 404 for a single id): the entities, and the ids Spotify does not know.
     case found(entities: [CatalogEntity], missing: [SpotifyID])
     /// 200 to a search: the candidates, best first (none when nothing matched).
@@ -32,20 +32,20 @@ public enum SpotifyAnswer: Sendable, Equatable {
 }
 
 /// One exchange with the Web API: what was asked (a ``CatalogRequest`` or a ``TrackSearchRequest``), what came back.
-public struct SpotifyExchange<Request: Sendable>: Sendable {
-    public var request: Request
+package struct SpotifyExchange<Request: Sendable>: Sendable {
+    package var request: Request
     /// The HTTP status, or 0 when no answer came back.
-    public var status: Int
-    public var answer: SpotifyAnswer
+    package var status: Int
+    package var answer: SpotifyAnswer
     /// Whether a request reached the network (and so counts against the budget).
-    public var reachedNetwork: Bool
-    public var duration: TimeInterval
+    package var reachedNetwork: Bool
+    package var duration: TimeInterval
 }
 
 extension SpotifyAnswer {
     /// What the run does next. `found` and `searched` are stored by the caller; `batchForbidden` and `badRequest` are
     /// handed to it too (`skip`): it switches to per-item requests, or splits the batch to find the bad id.
-    public var action: OutboundAction {
+    package var action: OutboundAction {
         switch self {
         case .found, .searched: .store
         case .rateLimited(let retryAfter?): .retry(after: retryAfter)
@@ -61,7 +61,7 @@ extension SpotifyAnswer {
 
     /// How Spotify is backed off after 429s without `Retry-After`: exponential from 1 s, parked for 15 minutes
     /// after 6 in a row (retrying early lengthens Spotify's ban).
-    public static let throttle = ThrottlePolicy(baseDelay: 1, maxDelay: 60, parkAfter: 6, parkFor: 900)
+    package static let throttle = ThrottlePolicy(baseDelay: 1, maxDelay: 60, parkAfter: 6, parkFor: 900)
 }
 
 extension SpotifyAnswer: OutboundAnswer {}

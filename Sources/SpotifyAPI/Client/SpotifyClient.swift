@@ -2,14 +2,14 @@ import Foundation
 import SwingCache
 
 /// Where the Spotify client sends its requests: the real service by default, the fixture server in tests.
-public struct SpotifyEndpoints: Sendable, Equatable {
-    public static let defaultAPIURL = URL(string: "https://api.spotify.com/v1")!
-    public static let defaultTokenURL = URL(string: "https://accounts.spotify.com/api/token")!
+package struct SpotifyEndpoints: Sendable, Equatable {
+    package static let defaultAPIURL = URL(string: "https://api.spotify.com/v1")!
+    package static let defaultTokenURL = URL(string: "https://accounts.spotify.com/api/token")!
 
-    public var apiURL: URL
-    public var tokenURL: URL
+    package var apiURL: URL
+    package var tokenURL: URL
 
-    public init(apiURL: URL = defaultAPIURL, tokenURL: URL = defaultTokenURL) {
+    package init(apiURL: URL = defaultAPIURL, tokenURL: URL = defaultTokenURL) {
         self.apiURL = apiURL
         self.tokenURL = tokenURL
     }
@@ -21,13 +21,13 @@ public struct SpotifyEndpoints: Sendable, Equatable {
 /// let client = SpotifyClient(endpoints: SpotifyEndpoints(), credentials: credentials, transport: URLSessionTransport())
 /// let exchange = await client.fetch(CatalogRequest(kind: .track, ids: ids, market: "US", usesBatchEndpoint: true))
 /// ```
-public final class SpotifyClient: Sendable {
-    public let endpoints: SpotifyEndpoints
-    public let tokens: TokenProvider
+package final class SpotifyClient: Sendable {
+    package let endpoints: SpotifyEndpoints
+    package let tokens: TokenProvider
     private let transport: any HTTPTransport
     private let now: @Sendable () -> Date
 
-    public init(
+    package init(
         endpoints: SpotifyEndpoints, credentials: SpotifyCredentials, transport: any HTTPTransport,
         sharedTokens: (any SharedTokenStore)? = nil, now: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -40,12 +40,12 @@ public final class SpotifyClient: Sendable {
     }
 
     /// Makes sure a token is held before a paced request, so a token failure never costs a budget slot.
-    public func prepareToken() async throws(TokenError) {
+    package func prepareToken() async throws(TokenError) {
         _ = try await tokens.accessToken()
     }
 
     /// Sends `request` once and classifies the answer.
-    public func fetch(_ request: CatalogRequest) async -> SpotifyExchange<CatalogRequest> {
+    package func fetch(_ request: CatalogRequest) async -> SpotifyExchange<CatalogRequest> {
         await exchange(request, url: request.url(base: endpoints.apiURL)) { response in
             classify(response, for: request)
         }
@@ -57,7 +57,7 @@ public final class SpotifyClient: Sendable {
     /// let exchange = await client.searchTracks(TrackSearchRequest(query: SpotifySearchQuery.text(for: local), market: "US"))
     /// if case .searched(let candidates) = exchange.answer { TrackMatcher().match(local, candidates: candidates) }
     /// ```
-    public func searchTracks(_ request: TrackSearchRequest) async -> SpotifyExchange<TrackSearchRequest> {
+    package func searchTracks(_ request: TrackSearchRequest) async -> SpotifyExchange<TrackSearchRequest> {
         await exchange(request, url: request.url(base: endpoints.apiURL)) { response in
             guard response.status == 200 else { return classifyFailure(response) }
             do throws(CatalogDecoder.Malformed) {
@@ -69,14 +69,14 @@ public final class SpotifyClient: Sendable {
     }
 
     /// Tracks found by a general search (`track:"…" artist:"…"`), best first; `status` 0 when no answer came.
-    public func searchTracks(query: String, market: String) async -> (status: Int, tracks: [Track]?) {
+    package func searchTracks(query: String, market: String) async -> (status: Int, tracks: [Track]?) {
         let exchange = await searchTracks(TrackSearchRequest(query: query, market: market))
         guard case .searched(let tracks) = exchange.answer else { return (exchange.status, nil) }
         return (exchange.status, tracks)
     }
 
     /// Tracks whose ISRC is `isrc`, best match first (at most 10: the limit Spotify allows since 2026).
-    public func searchTracks(isrc: String, market: String) async -> (status: Int, tracks: [Track]?) {
+    package func searchTracks(isrc: String, market: String) async -> (status: Int, tracks: [Track]?) {
         await searchTracks(query: "isrc:\(isrc)", market: market)
     }
 
@@ -141,7 +141,7 @@ public final class SpotifyClient: Sendable {
     }
 
     /// Seconds to wait from a `Retry-After` header: delta-seconds or an HTTP date.
-    public static func retryAfterSeconds(_ value: String?, now: Date) -> TimeInterval? {
+    package static func retryAfterSeconds(_ value: String?, now: Date) -> TimeInterval? {
         guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         // Held within the longest duration swingcache handles, so a wild header cannot overflow a date.
         if let seconds = TimeInterval(value), seconds.isFinite, seconds >= 0 {

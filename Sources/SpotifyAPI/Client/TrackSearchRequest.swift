@@ -6,25 +6,25 @@ import Foundation
 /// let byISRC = TrackSearchRequest(isrc: "USUM71703861", market: "US")
 /// let byText = TrackSearchRequest(query: SpotifySearchQuery.text(for: local), market: "US")
 /// ```
-public struct TrackSearchRequest: Hashable, Sendable {
+package struct TrackSearchRequest: Hashable, Sendable {
     /// The `q` text, in Spotify's field syntax (`isrc:…`, `track:"…" artist:"…"`).
-    public var query: String
-    public var market: String
+    package var query: String
+    package var market: String
     /// Candidates asked for: at most 10 since 2026.
-    public var limit: Int
+    package var limit: Int
 
-    public init(query: String, market: String, limit: Int = 10) {
+    package init(query: String, market: String, limit: Int = 10) {
         self.query = query
         self.market = market
         self.limit = min(max(1, limit), 10)
     }
 
-    public init(isrc: String, market: String, limit: Int = 10) {
+    package init(isrc: String, market: String, limit: Int = 10) {
         self.init(query: "isrc:\(isrc)", market: market, limit: limit)
     }
 
     /// The endpoint's name in the ledger and in logs.
-    public var endpoint: String { "GET /search" }
+    package var endpoint: String { "GET /search" }
 
     func url(base: URL) -> URL {
         var components = URLComponents(url: base, resolvingAgainstBaseURL: false)!

@@ -10,8 +10,8 @@ import Foundation
 /// HTTPTransportError(.deadline(seconds: 60), host: "api.spotify.com").description
 /// // "api.spotify.com did not finish answering within 60s (every request's deadline)"
 /// ```
-public struct HTTPTransportError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible {
-    public enum Reason: Sendable, Equatable {
+package struct HTTPTransportError: Error, Sendable, Equatable, LocalizedError, CustomStringConvertible {
+    package enum Reason: Sendable, Equatable {
         /// The whole exchange took longer than the transport allows, however steadily bytes arrived.
         case deadline(seconds: TimeInterval)
         /// The server sent nothing for this long.
@@ -25,17 +25,17 @@ public struct HTTPTransportError: Error, Sendable, Equatable, LocalizedError, Cu
         case other(String)
     }
 
-    public var reason: Reason
+    package var reason: Reason
     /// The host the request was for (no path, no query: a key may sit in either).
-    public var host: String
+    package var host: String
 
-    public init(_ reason: Reason, host: String) {
+    package init(_ reason: Reason, host: String) {
         self.reason = reason
         self.host = host
     }
 
     /// How a message names the host of `url`: `api.spotify.com`, `127.0.0.1:8899`.
-    public static func host(of url: URL) -> String {
+    package static func host(of url: URL) -> String {
         url.host.map { host in url.port.map { "\(host):\($0)" } ?? host } ?? "the server"
     }
 
@@ -59,7 +59,7 @@ public struct HTTPTransportError: Error, Sendable, Equatable, LocalizedError, Cu
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch reason {
         case .deadline(let seconds):
             "\(host) did not finish answering within \(Self.seconds(seconds)) (every request's deadline)"
@@ -73,7 +73,7 @@ public struct HTTPTransportError: Error, Sendable, Equatable, LocalizedError, Cu
         }
     }
 
-    public var errorDescription: String? { description }
+    package var errorDescription: String? { description }
 
     private static func seconds(_ value: TimeInterval) -> String {
         value == value.rounded() ? "\(Int(value))s" : String(format: "%gs", value)

@@ -9,12 +9,12 @@ import Foundation
 /// Two limits keep a batch job from hanging on the network: `timeout`, the longest the server may stay
 /// silent, and `deadline`, the longest a whole exchange may take — a server that trickles one byte every
 /// few seconds never trips the first, always the second. Failures are ``HTTPTransportError``s: sentences.
-public final class URLSessionTransport: HTTPTransport {
+package final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
     private let timeout: TimeInterval
     private let deadline: TimeInterval
 
-    public init(timeout: TimeInterval = 30, deadline: TimeInterval = 60) {
+    package init(timeout: TimeInterval = 30, deadline: TimeInterval = 60) {
         self.timeout = timeout
         self.deadline = deadline
         let configuration = URLSessionConfiguration.ephemeral
@@ -28,7 +28,7 @@ public final class URLSessionTransport: HTTPTransport {
         session.finishTasksAndInvalidate()
     }
 
-    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    package func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
         urlRequest.httpBody = request.body

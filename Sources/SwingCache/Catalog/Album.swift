@@ -1,23 +1,23 @@
 import Foundation
 
 /// An album as swingcache stores it. Fields Development Mode omits (`label`, `popularity`) stay nil.
-public struct Album: Hashable, Sendable, Codable {
-    public var id: String
-    public var name: String
-    public var albumType: String?
-    public var artistIDs: [String]
-    public var artistNames: [String]
-    public var releaseDate: String?
-    public var releaseDatePrecision: String?
-    public var totalTracks: Int?
-    public var upc: String?
-    public var label: String?
-    public var popularity: Int?
-    public var genres: [String]
-    public var imageURL: String?
-    public var raw: Data
+package struct Album: Hashable, Sendable, Codable {
+    package var id: String
+    package var name: String
+    package var albumType: String?
+    package var artistIDs: [String]
+    package var artistNames: [String]
+    package var releaseDate: String?
+    package var releaseDatePrecision: String?
+    package var totalTracks: Int?
+    package var upc: String?
+    package var label: String?
+    package var popularity: Int?
+    package var genres: [String]
+    package var imageURL: String?
+    package var raw: Data
 
-    public init(
+    package init(
         id: String, name: String, albumType: String? = nil, artistIDs: [String] = [], artistNames: [String] = [],
         releaseDate: String? = nil, releaseDatePrecision: String? = nil, totalTracks: Int? = nil, upc: String? = nil,
         label: String? = nil, popularity: Int? = nil, genres: [String] = [], imageURL: String? = nil,

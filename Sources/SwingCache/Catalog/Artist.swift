@@ -2,16 +2,16 @@ import Foundation
 
 /// An artist as swingcache stores it. `popularity` and `followers` are nil for Development Mode apps;
 /// `genres` is deprecated by Spotify and often empty.
-public struct Artist: Hashable, Sendable, Codable {
-    public var id: String
-    public var name: String
-    public var genres: [String]
-    public var popularity: Int?
-    public var followers: Int?
-    public var imageURL: String?
-    public var raw: Data
+package struct Artist: Hashable, Sendable, Codable {
+    package var id: String
+    package var name: String
+    package var genres: [String]
+    package var popularity: Int?
+    package var followers: Int?
+    package var imageURL: String?
+    package var raw: Data
 
-    public init(
+    package init(
         id: String, name: String, genres: [String] = [], popularity: Int? = nil, followers: Int? = nil,
         imageURL: String? = nil, raw: Data = Data("{}".utf8)
     ) {

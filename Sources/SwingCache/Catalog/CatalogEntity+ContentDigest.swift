@@ -4,7 +4,7 @@ extension CatalogEntity {
     /// A digest of the fields that matter — every column people query, not the raw answer (whose key order and
     /// trimmed fields may differ between two answers with the same content): equal digests mean Spotify sent
     /// nothing new.
-    public var contentDigest: String {
+    package var contentDigest: String {
         func text(_ value: (any CustomStringConvertible)?) -> String { value.map { "\($0)" } ?? "\u{0}" }
         let fields: [String] =
             switch self {

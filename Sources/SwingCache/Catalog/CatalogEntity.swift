@@ -1,10 +1,10 @@
 /// One answer from the catalog, of any kind: what a fetch produces and the store keeps.
-public enum CatalogEntity: Hashable, Sendable {
+package enum CatalogEntity: Hashable, Sendable {
     case track(Track)
     case album(Album)
     case artist(Artist)
 
-    public var id: SpotifyID {
+    package var id: SpotifyID {
         switch self {
         case .track(let track): SpotifyID(kind: .track, value: track.id)
         case .album(let album): SpotifyID(kind: .album, value: album.id)

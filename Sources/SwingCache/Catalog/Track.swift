@@ -3,25 +3,25 @@ import Foundation
 /// A track as swingcache stores it: the columns people query, and the trimmed raw answer.
 ///
 /// Every field Development Mode may omit is optional and stays nil (stored as NULL, never 0).
-public struct Track: Hashable, Sendable, Codable {
-    public var id: String
-    public var name: String
-    public var albumID: String?
-    public var albumName: String?
-    public var artistIDs: [String]
-    public var artistNames: [String]
-    public var isrc: String?
-    public var durationMs: Int?
-    public var explicit: Bool?
-    public var popularity: Int?
-    public var trackNumber: Int?
-    public var discNumber: Int?
-    public var releaseDate: String?
-    public var imageURL: String?
+package struct Track: Hashable, Sendable, Codable {
+    package var id: String
+    package var name: String
+    package var albumID: String?
+    package var albumName: String?
+    package var artistIDs: [String]
+    package var artistNames: [String]
+    package var isrc: String?
+    package var durationMs: Int?
+    package var explicit: Bool?
+    package var popularity: Int?
+    package var trackNumber: Int?
+    package var discNumber: Int?
+    package var releaseDate: String?
+    package var imageURL: String?
     /// The answer as Spotify sent it, less bulky fields nobody queries (`available_markets`).
-    public var raw: Data
+    package var raw: Data
 
-    public init(
+    package init(
         id: String, name: String, albumID: String? = nil, albumName: String? = nil, artistIDs: [String] = [],
         artistNames: [String] = [], isrc: String? = nil, durationMs: Int? = nil, explicit: Bool? = nil,
         popularity: Int? = nil, trackNumber: Int? = nil, discNumber: Int? = nil, releaseDate: String? = nil,

@@ -10,7 +10,7 @@ import Foundation
 /// …
 /// }
 /// ```
-public enum OutboundAction: Hashable, Sendable {
+package enum OutboundAction: Hashable, Sendable {
     /// The service answered: store what came back.
     case store
     /// The service does not know the item: remember that it is missing, with its own shorter expiry.
@@ -38,12 +38,12 @@ public enum OutboundAction: Hashable, Sendable {
 }
 
 /// An answer of a service that says what the run does next.
-public protocol OutboundAnswer: Sendable {
+package protocol OutboundAnswer: Sendable {
     var action: OutboundAction { get }
 }
 
 /// One request's exchange as the outbound pipeline reads it, whatever the service.
-public protocol OutboundExchange: Sendable {
+package protocol OutboundExchange: Sendable {
     associatedtype Answer: OutboundAnswer
     /// The HTTP status, or 0 when no answer came back or no request was sent.
     var status: Int { get }

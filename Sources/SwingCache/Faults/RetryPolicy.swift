@@ -1,19 +1,19 @@
 import Foundation
 
 /// How a run retries failed requests and when it gives up on a service.
-public struct RetryPolicy: Hashable, Sendable {
+package struct RetryPolicy: Hashable, Sendable {
     /// Tries of one request, the first included, before it counts as failed. Default 4.
-    public var maxAttempts: Int
+    package var maxAttempts: Int
     /// The backoff ceiling of the first retry; it doubles with each further one. Default 1 s.
-    public var baseDelay: TimeInterval
+    package var baseDelay: TimeInterval
     /// No backoff is longer than this. Default 60 s.
-    public var maxDelay: TimeInterval
+    package var maxDelay: TimeInterval
     /// A `Retry-After` up to this long is waited for; a longer one parks the service. Default 5 minutes.
-    public var retryAfterCeiling: TimeInterval
+    package var retryAfterCeiling: TimeInterval
     /// After this many failed requests in a row the run stops: the service is down, not flaky. Default 5.
-    public var breakerThreshold: Int
+    package var breakerThreshold: Int
 
-    public init(
+    package init(
         maxAttempts: Int = 4, baseDelay: TimeInterval = 1, maxDelay: TimeInterval = 60,
         retryAfterCeiling: TimeInterval = 300, breakerThreshold: Int = 5
     ) {
@@ -26,7 +26,7 @@ public struct RetryPolicy: Hashable, Sendable {
 
     /// The wait before retry number `retry` (1 for the first): "full jitter", a uniform draw below an
     /// exponentially growing ceiling, so that many clients do not retry in step.
-    public func backoff<G: RandomNumberGenerator>(beforeRetry retry: Int, using generator: inout G) -> TimeInterval {
+    package func backoff<G: RandomNumberGenerator>(beforeRetry retry: Int, using generator: inout G) -> TimeInterval {
         let ceiling = min(maxDelay, baseDelay * pow(2, Double(max(0, retry - 1))))
         return ceiling > 0 ? Double.random(in: 0...ceiling, using: &generator) : 0
     }

@@ -9,13 +9,13 @@ import Foundation
 /// policy.wait(afterConsecutive: 2)   // 60
 /// policy.parks(afterConsecutive: 3)  // true
 /// ```
-public struct ThrottlePolicy: Hashable, Sendable {
-    public var baseDelay: TimeInterval
-    public var maxDelay: TimeInterval
-    public var parkAfter: Int
-    public var parkFor: TimeInterval
+package struct ThrottlePolicy: Hashable, Sendable {
+    package var baseDelay: TimeInterval
+    package var maxDelay: TimeInterval
+    package var parkAfter: Int
+    package var parkFor: TimeInterval
 
-    public init(
+    package init(
         baseDelay: TimeInterval = 5, maxDelay: TimeInterval = 120, parkAfter: Int = 3, parkFor: TimeInterval = 900
     ) {
         self.baseDelay = max(0, baseDelay)
@@ -26,11 +26,11 @@ public struct ThrottlePolicy: Hashable, Sendable {
 
     /// The wait after the `count`-th rate-limit answer in a row (1 for the first): no jitter below it, so the
     /// service is never asked sooner than its own rule allows.
-    public func wait(afterConsecutive count: Int) -> TimeInterval {
+    package func wait(afterConsecutive count: Int) -> TimeInterval {
         let doublings = Double(min(max(0, count - 1), 30))
         return min(maxDelay, baseDelay * pow(2, doublings))
     }
 
     /// Whether the `count`-th rate-limit answer in a row parks the service.
-    public func parks(afterConsecutive count: Int) -> Bool { count >= parkAfter }
+    package func parks(afterConsecutive count: Int) -> Bool { count >= parkAfter }
 }

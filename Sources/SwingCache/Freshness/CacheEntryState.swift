@@ -1,7 +1,7 @@
 import Foundation
 
 /// What the store knows about one id, as the planner needs it.
-public enum CacheEntryState: Hashable, Sendable {
+package enum CacheEntryState: Hashable, Sendable {
     /// Nothing stored.
     case absent
     /// A stored answer and when it stops being fresh.
@@ -11,7 +11,7 @@ public enum CacheEntryState: Hashable, Sendable {
 }
 
 /// Why the service gave no entity for an id.
-public enum MissingReason: String, Hashable, Sendable, Codable {
+package enum MissingReason: String, Hashable, Sendable, Codable {
     /// `404`, or `null` in a batch answer.
     case notFound = "not_found"
     /// `400`: the service rejected the id itself.
@@ -19,7 +19,7 @@ public enum MissingReason: String, Hashable, Sendable, Codable {
 }
 
 /// Where an id stands, from the job's point of view.
-public enum FreshnessState: String, CaseIterable, Hashable, Sendable, Codable {
+package enum FreshnessState: String, CaseIterable, Hashable, Sendable, Codable {
     case fresh
     /// Fresh, but expires within `refresh_ahead`: fetched when the budget has room.
     case due
@@ -31,10 +31,10 @@ public enum FreshnessState: String, CaseIterable, Hashable, Sendable, Codable {
     case invalid
 
     /// Whether the planner fetches ids in this state.
-    public var needsFetch: Bool { self == .missing || self == .stale || self == .due }
+    package var needsFetch: Bool { self == .missing || self == .stale || self == .due }
 
     /// Fetch order: missing first, then stale, then due.
-    public var fetchPriority: Int {
+    package var fetchPriority: Int {
         switch self {
         case .missing: 0
         case .stale: 1
@@ -46,7 +46,7 @@ public enum FreshnessState: String, CaseIterable, Hashable, Sendable, Codable {
 
 extension FreshnessPolicy {
     /// The state of an entry at `now` under this policy.
-    public func state(of entry: CacheEntryState, at now: Date) -> FreshnessState {
+    package func state(of entry: CacheEntryState, at now: Date) -> FreshnessState {
         switch entry {
         case .absent:
             return .missing
@@ -63,7 +63,7 @@ extension FreshnessPolicy {
 extension CacheEntryState {
     /// Whether a stored answer (or the memory that there is none) still holds at `now`, with no refresh ahead:
     /// how enrichment facts are judged.
-    public func holds(at now: Date) -> Bool { expiry.map { $0 > now } ?? false }
+    package func holds(at now: Date) -> Bool { expiry.map { $0 > now } ?? false }
 
     /// The time the planner orders stale and due entries by: the oldest expiry goes first.
     var expiry: Date? {

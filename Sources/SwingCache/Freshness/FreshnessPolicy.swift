@@ -1,18 +1,18 @@
 import Foundation
 
 /// How long answers stay fresh, and how early they are refreshed.
-public struct FreshnessPolicy: Hashable, Sendable, Codable {
+package struct FreshnessPolicy: Hashable, Sendable, Codable {
     /// How long a fetched entry stays fresh. Default 12 hours.
-    public var ttl: TimeInterval
+    package var ttl: TimeInterval
     /// An entry that expires within this window is *due*: refreshed when the budget has room. Default 0.
-    public var refreshAhead: TimeInterval
+    package var refreshAhead: TimeInterval
     /// How long an id the service said does not exist is remembered. Default 6 hours.
-    public var missingTTL: TimeInterval
+    package var missingTTL: TimeInterval
     /// Change-aware freshness, when set: each refresh that brings back the same content doubles the entry's next
     /// ttl, up to this; a change resets it to `ttl`. Default nil (off).
-    public var ttlMax: TimeInterval?
+    package var ttlMax: TimeInterval?
 
-    public init(
+    package init(
         ttl: TimeInterval = 12 * 3600, refreshAhead: TimeInterval = 0, missingTTL: TimeInterval = 6 * 3600,
         ttlMax: TimeInterval? = nil
     ) {
@@ -23,7 +23,7 @@ public struct FreshnessPolicy: Hashable, Sendable, Codable {
     }
 
     /// The ttl of an entry whose content came back unchanged `unchangedRefreshes` times in a row.
-    public func ttl(afterUnchangedRefreshes unchangedRefreshes: Int) -> TimeInterval {
+    package func ttl(afterUnchangedRefreshes unchangedRefreshes: Int) -> TimeInterval {
         guard let ttlMax, unchangedRefreshes > 0 else { return ttl }
         return min(max(ttl, ttlMax), ttl * pow(2, Double(min(unchangedRefreshes, 40))))
     }

@@ -1,14 +1,14 @@
 /// The kinds of Spotify catalog entity swingcache keeps.
-public enum EntityKind: String, CaseIterable, Codable, Sendable, Comparable {
+package enum EntityKind: String, CaseIterable, Codable, Sendable, Comparable {
     case track
     case album
     case artist
 
     /// The plural spelling used by job specs and the Web API's paths (`tracks`, `albums`, `artists`).
-    public var plural: String { rawValue + "s" }
+    package var plural: String { rawValue + "s" }
 
     /// How many ids one batch request of this kind may carry.
-    public var batchLimit: Int {
+    package var batchLimit: Int {
         switch self {
         case .track: 50
         case .album: 20
@@ -16,7 +16,7 @@ public enum EntityKind: String, CaseIterable, Codable, Sendable, Comparable {
         }
     }
 
-    public static func < (lhs: EntityKind, rhs: EntityKind) -> Bool {
+    package static func < (lhs: EntityKind, rhs: EntityKind) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }

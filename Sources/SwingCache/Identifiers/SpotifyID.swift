@@ -4,12 +4,12 @@
 /// let id = try SpotifyID(parsing: "spotify:track:4iV5W9uYEdYUVa79Axb7Rh", expecting: .track)
 /// id.value  // "4iV5W9uYEdYUVa79Axb7Rh"
 /// ```
-public struct SpotifyID: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
-    public let kind: EntityKind
-    public let value: String
+package struct SpotifyID: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+    package let kind: EntityKind
+    package let value: String
 
     /// Wraps an id that is already known to be 22 base62 characters.
-    public init(kind: EntityKind, value: String) {
+    package init(kind: EntityKind, value: String) {
         self.kind = kind
         self.value = value
     }
@@ -17,7 +17,7 @@ public struct SpotifyID: Hashable, Sendable, Codable, Comparable, CustomStringCo
     /// Parses the three forms users paste: a bare id, `spotify:KIND:ID`, or an `open.spotify.com` link.
     ///
     /// A bare id takes `expected` as its kind; a URI or link must name that kind.
-    public init(parsing text: String, expecting expected: EntityKind) throws(SpotifyIDError) {
+    package init(parsing text: String, expecting expected: EntityKind) throws(SpotifyIDError) {
         let trimmed = text.trimmingWhitespace()
         let (kindText, idText) = try Self.split(trimmed)
         if let kindText {
@@ -35,11 +35,11 @@ public struct SpotifyID: Hashable, Sendable, Codable, Comparable, CustomStringCo
     }
 
     /// `spotify:KIND:ID`, the form the Web API itself uses.
-    public var uri: String { "spotify:\(kind.rawValue):\(value)" }
+    package var uri: String { "spotify:\(kind.rawValue):\(value)" }
 
-    public var description: String { uri }
+    package var description: String { uri }
 
-    public static func < (lhs: SpotifyID, rhs: SpotifyID) -> Bool {
+    package static func < (lhs: SpotifyID, rhs: SpotifyID) -> Bool {
         (lhs.kind, lhs.value) < (rhs.kind, rhs.value)
     }
 
@@ -85,8 +85,8 @@ public struct SpotifyID: Hashable, Sendable, Codable, Comparable, CustomStringCo
 }
 
 /// Why a piece of text is not a Spotify id of the expected kind.
-public struct SpotifyIDError: Error, Equatable, Sendable, CustomStringConvertible {
-    public enum Problem: Equatable, Sendable {
+package struct SpotifyIDError: Error, Equatable, Sendable, CustomStringConvertible {
+    package enum Problem: Equatable, Sendable {
         case malformedID
         case malformedURI
         case malformedLink
@@ -94,15 +94,15 @@ public struct SpotifyIDError: Error, Equatable, Sendable, CustomStringConvertibl
         case wrongKind(found: EntityKind, expected: EntityKind)
     }
 
-    public let input: String
-    public let problem: Problem
+    package let input: String
+    package let problem: Problem
 
-    public init(input: String, problem: Problem) {
+    package init(input: String, problem: Problem) {
         self.input = input
         self.problem = problem
     }
 
-    public var description: String {
+    package var description: String {
         let quoted = "'\(input.abbreviatedForMessages())'"
         switch problem {
         case .malformedID:

@@ -3,35 +3,35 @@ import Foundation
 /// What one job keeps fresh, and how hard it may pull on Spotify to do it.
 ///
 /// Read from YAML by ``JobSpecLoader``; the format is documented in `jobs/README.md`.
-public struct JobSpec: Sendable, Equatable {
-    public var name: String
+package struct JobSpec: Sendable, Equatable {
+    package var name: String
     /// The file the spec was read from, as the user named it.
-    public var path: String
-    public var freshness: FreshnessPolicy
-    public var market: String?
+    package var path: String
+    package var freshness: FreshnessPolicy
+    package var market: String?
     /// Every valid id, normalised and deduplicated, in the order first listed.
-    public var targets: [JobTarget]
+    package var targets: [JobTarget]
     /// Ids that could not be read, each with where it was written: the first ``keptInvalidTargets`` of them, so a
     /// huge file of bad lines cannot fill the memory; ``invalidCount`` counts them all.
-    public var invalidTargets: [Diagnostic]
+    package var invalidTargets: [Diagnostic]
     /// How many listed ids could not be read, kept or not.
-    public var invalidCount: Int
+    package var invalidCount: Int
     /// How many unreadable ids a spec keeps with their place.
-    public static let keptInvalidTargets = 1000
+    package static let keptInvalidTargets = 1000
     /// How many listed ids repeated one already listed.
-    public var duplicateCount: Int
+    package var duplicateCount: Int
     /// Id files that list entries none of which is an id, or, when the spec holds no valid id at all, its
     /// `targets`: a run of them would fetch nothing, so `plan` and `run` refuse them like a structural problem.
-    public var emptyIDSources: [Diagnostic] = []
-    public var budget: BudgetPolicy
+    package var emptyIDSources: [Diagnostic] = []
+    package var budget: BudgetPolicy
     /// The SwingMusic library whose tracks this job matches and enriches, if any.
-    public var library: LibrarySource?
+    package var library: LibrarySource?
     /// The providers that enrich the library's tracks (`enrich:`); empty when the spec names none.
-    public var enrichment: EnrichmentSettings
+    package var enrichment: EnrichmentSettings
     /// What `swingcache publish` writes into SwingMusic (`publish:`); nil when the spec has no such section.
-    public var publish: PublishSettings?
+    package var publish: PublishSettings?
 
-    public init(
+    package init(
         name: String, path: String, freshness: FreshnessPolicy = FreshnessPolicy(), market: String? = nil,
         targets: [JobTarget] = [], invalidTargets: [Diagnostic] = [], duplicateCount: Int = 0,
         budget: BudgetPolicy = BudgetPolicy(), library: LibrarySource? = nil,
@@ -52,11 +52,11 @@ public struct JobSpec: Sendable, Equatable {
 }
 
 /// One id a job asks to keep fresh, and where it was listed.
-public struct JobTarget: Hashable, Sendable {
-    public var id: SpotifyID
-    public var origin: SourceLocation
+package struct JobTarget: Hashable, Sendable {
+    package var id: SpotifyID
+    package var origin: SourceLocation
 
-    public init(id: SpotifyID, origin: SourceLocation) {
+    package init(id: SpotifyID, origin: SourceLocation) {
         self.id = id
         self.origin = origin
     }

@@ -2,14 +2,14 @@ import Foundation
 import Yams
 
 /// Every problem that keeps a job spec from being used, each with its place in the file.
-public struct JobSpecError: Error, Sendable, CustomStringConvertible {
-    public var diagnostics: [Diagnostic]
+package struct JobSpecError: Error, Sendable, CustomStringConvertible {
+    package var diagnostics: [Diagnostic]
 
-    public init(_ diagnostics: [Diagnostic]) {
+    package init(_ diagnostics: [Diagnostic]) {
         self.diagnostics = diagnostics
     }
 
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+    package var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 
 /// Reads job specs from YAML, reporting every problem at once rather than the first.
@@ -19,11 +19,11 @@ public struct JobSpecError: Error, Sendable, CustomStringConvertible {
 /// spec.targets.count       // ids listed, normalised and deduplicated
 /// spec.invalidTargets      // ids that could not be read, with file:line:column
 /// ```
-public struct JobSpecLoader: Sendable {
-    public init() {}
+package struct JobSpecLoader: Sendable {
+    package init() {}
 
     /// Reads and validates the spec at `path`; relative id files are read from the spec's folder.
-    public func load(path: String) throws(JobSpecError) -> JobSpec {
+    package func load(path: String) throws(JobSpecError) -> JobSpec {
         let text: String
         do {
             text = try TextFile.read(path)
@@ -34,7 +34,7 @@ public struct JobSpecLoader: Sendable {
     }
 
     /// Validates spec text as if read from `path`.
-    public func parse(_ text: String, path: String) throws(JobSpecError) -> JobSpec {
+    package func parse(_ text: String, path: String) throws(JobSpecError) -> JobSpec {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)

@@ -1,15 +1,15 @@
 import Foundation
 
 /// A SwingMusic library a job enriches: its tracks are matched to Spotify and looked up by the providers.
-public struct LibrarySource: Sendable, Equatable {
+package struct LibrarySource: Sendable, Equatable {
     /// The SwingMusic database, resolved beside the spec; nil for SwingMusic's own lookup order.
-    public var swingMusicDatabase: String?
+    package var swingMusicDatabase: String?
     /// Whose local plays count; nil for every user's.
-    public var user: String?
+    package var user: String?
     /// Where the spec said `library:`, for messages.
-    public var origin: SourceLocation
+    package var origin: SourceLocation
 
-    public init(swingMusicDatabase: String? = nil, user: String? = nil, origin: SourceLocation) {
+    package init(swingMusicDatabase: String? = nil, user: String? = nil, origin: SourceLocation) {
         self.swingMusicDatabase = swingMusicDatabase
         self.user = user
         self.origin = origin
@@ -26,20 +26,20 @@ public struct LibrarySource: Sendable, Equatable {
 ///   listenbrainz:                # the default ttl and budget
 ///   links: { ttl: 30d, odesli: false, min_interval: 1s }
 /// ```
-public struct EnrichmentSettings: Sendable, Equatable {
+package struct EnrichmentSettings: Sendable, Equatable {
     @available(*, deprecated, renamed: "SwingCache.Provider")
-    public typealias Provider = SwingCache.Provider
+    package typealias Provider = SwingCache.Provider
 
     /// The providers the spec turned on, and each one's ttl: `links` gives Deezer's, and Odesli's when
     /// `links.odesli` is true.
-    public var ttls: [SwingCache.Provider: TimeInterval]
+    package var ttls: [SwingCache.Provider: TimeInterval]
     /// The Last.fm user whose play count tells which local plays Last.fm already counts.
-    public var lastfmUsername: String?
+    package var lastfmUsername: String?
     /// What the spec changes of each provider's budget; a provider left out keeps its default. `links` changes
     /// Deezer's: Odesli's key is allow-listed with its own terms.
-    public var budgets: [SwingCache.Provider: ProviderBudgetOverride]
+    package var budgets: [SwingCache.Provider: ProviderBudgetOverride]
 
-    public init(
+    package init(
         ttls: [SwingCache.Provider: TimeInterval] = [:], lastfmUsername: String? = nil,
         budgets: [SwingCache.Provider: ProviderBudgetOverride] = [:]
     ) {
@@ -49,29 +49,29 @@ public struct EnrichmentSettings: Sendable, Equatable {
     }
 
     /// The `enrich:` keys the spec turned on, sorted: `links` for Deezer and Odesli.
-    public var enrichKeys: [String] { Set(ttls.keys.map(\.enrichKey)).sorted() }
+    package var enrichKeys: [String] { Set(ttls.keys.map(\.enrichKey)).sorted() }
 
-    public func isEnabled(_ provider: SwingCache.Provider) -> Bool { ttls[provider] != nil }
+    package func isEnabled(_ provider: SwingCache.Provider) -> Bool { ttls[provider] != nil }
 }
 
 /// The budget a spec gives one provider under `enrich:`; each value left nil keeps the provider's default.
 ///
 /// `per_hour` is what runs may spend in any sliding hour, counting every run on the database: unlike
 /// Spotify's `budget.per_hour`, no reserve is kept back from it.
-public struct ProviderBudgetOverride: Sendable, Equatable {
-    public var perHour: Int?
-    public var minInterval: TimeInterval?
+package struct ProviderBudgetOverride: Sendable, Equatable {
+    package var perHour: Int?
+    package var minInterval: TimeInterval?
     /// The most requests one run sends to the provider.
-    public var maxRequests: Int?
+    package var maxRequests: Int?
 
-    public init(perHour: Int? = nil, minInterval: TimeInterval? = nil, maxRequests: Int? = nil) {
+    package init(perHour: Int? = nil, minInterval: TimeInterval? = nil, maxRequests: Int? = nil) {
         self.perHour = perHour
         self.minInterval = minInterval
         self.maxRequests = maxRequests
     }
 
     /// `budget` with the values this override sets.
-    public func applied(to budget: BudgetPolicy) -> BudgetPolicy {
+    package func applied(to budget: BudgetPolicy) -> BudgetPolicy {
         var budget = budget
         if let perHour {
             budget.perHour = perHour

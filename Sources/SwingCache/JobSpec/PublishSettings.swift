@@ -13,15 +13,15 @@
 ///       lastfm: alice_fm                 # her Last.fm user name (needs LASTFM_API_KEY)
 ///       listenbrainz: alice_lb           # her ListenBrainz user name
 /// ```
-public struct PublishSettings: Sendable, Equatable {
+package struct PublishSettings: Sendable, Equatable {
     /// The playlists to keep in SwingMusic, in the order the spec lists them.
-    public var playlists: [PlaylistRule]
+    package var playlists: [PlaylistRule]
     /// The users whose Last.fm and ListenBrainz history is imported into SwingMusic as their plays.
-    public var history: [HistoryImport]
+    package var history: [HistoryImport]
     /// Where the spec said `publish:`, for messages.
-    public var origin: SourceLocation
+    package var origin: SourceLocation
 
-    public init(playlists: [PlaylistRule] = [], history: [HistoryImport] = [], origin: SourceLocation) {
+    package init(playlists: [PlaylistRule] = [], history: [HistoryImport] = [], origin: SourceLocation) {
         self.playlists = playlists
         self.history = history
         self.origin = origin
@@ -29,8 +29,8 @@ public struct PublishSettings: Sendable, Equatable {
 }
 
 /// One kind of playlist swingcache keeps in SwingMusic.
-public struct PlaylistRule: Sendable, Hashable {
-    public enum Kind: String, CaseIterable, Sendable {
+package struct PlaylistRule: Sendable, Hashable {
+    package enum Kind: String, CaseIterable, Sendable {
         /// One playlist per MusicBrainz genre with at least `minTracks` songs.
         case genres
         /// The songs you played most: SwingMusic's plays and your own Last.fm scrobbles, each play once.
@@ -41,7 +41,7 @@ public struct PlaylistRule: Sendable, Hashable {
         case popularity
 
         /// The playlist's name when the spec gives none; for genres, the part before the genre's name.
-        public var defaultName: String {
+        package var defaultName: String {
             switch self {
             case .genres: "Genre: "
             case .mostPlayed: "Most played"
@@ -51,18 +51,18 @@ public struct PlaylistRule: Sendable, Hashable {
         }
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The playlist's name; for genres, the prefix the genre's name follows.
-    public var name: String
+    package var name: String
     /// The most songs a ranked playlist holds; genre playlists hold every song of the genre.
-    public var size: Int
+    package var size: Int
     /// The fewest songs a genre needs for a playlist of its own.
-    public var minTracks: Int
+    package var minTracks: Int
 
-    public static let defaultSize = 50
-    public static let defaultMinTracks = 3
+    package static let defaultSize = 50
+    package static let defaultMinTracks = 3
 
-    public init(kind: Kind, name: String? = nil, size: Int = defaultSize, minTracks: Int = defaultMinTracks) {
+    package init(kind: Kind, name: String? = nil, size: Int = defaultSize, minTracks: Int = defaultMinTracks) {
         self.kind = kind
         self.name = name ?? kind.defaultName
         self.size = size
@@ -71,14 +71,14 @@ public struct PlaylistRule: Sendable, Hashable {
 }
 
 /// One SwingMusic user's opt-in to having their Last.fm scrobbles and ListenBrainz listens imported as their plays.
-public struct HistoryImport: Sendable, Hashable {
+package struct HistoryImport: Sendable, Hashable {
     /// The SwingMusic user (`user.username`) the plays are written for.
-    public var user: String
-    public var lastfmUser: String?
-    public var listenbrainzUser: String?
-    public var origin: SourceLocation
+    package var user: String
+    package var lastfmUser: String?
+    package var listenbrainzUser: String?
+    package var origin: SourceLocation
 
-    public init(user: String, lastfmUser: String? = nil, listenbrainzUser: String? = nil, origin: SourceLocation) {
+    package init(user: String, lastfmUser: String? = nil, listenbrainzUser: String? = nil, origin: SourceLocation) {
         self.user = user
         self.lastfmUser = lastfmUser
         self.listenbrainzUser = listenbrainzUser

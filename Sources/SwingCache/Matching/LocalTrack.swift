@@ -1,18 +1,18 @@
 import Foundation
 
 /// What the matcher knows of a file in the local library: its tags, as the library reader found them.
-public struct LocalTrack: Hashable, Sendable {
-    public var title: String
+package struct LocalTrack: Hashable, Sendable {
+    package var title: String
     /// The track's artists, one name each, in tag order: the first is the primary artist.
-    public var artists: [String]
+    package var artists: [String]
     /// Nil, or empty, when the file has no album tag.
-    public var album: String?
+    package var album: String?
     /// Whole seconds; nil or 0 when unknown.
-    public var durationSeconds: Int?
+    package var durationSeconds: Int?
     /// As written in the file; the matcher normalises it (`MatchNormalizer.isrc(_:)`).
-    public var isrc: String?
+    package var isrc: String?
 
-    public init(
+    package init(
         title: String, artists: [String], album: String? = nil, durationSeconds: Int? = nil, isrc: String? = nil
     ) {
         self.title = title
@@ -27,7 +27,7 @@ public struct LocalTrack: Hashable, Sendable {
     /// A 64-bit FNV-1a hash, in hex, of title, artists, album, duration and normalised ISRC. Unlike a file's
     /// modification time it stays put when a file is touched or re-encoded with the same tags, so a match is
     /// redone only when its inputs moved. The leading `v1:` changes if the inputs the hash covers ever do.
-    public var fingerprint: String {
+    package var fingerprint: String {
         let separator = "\u{1F}"
         let fields = [
             title, artists.joined(separator: "\u{1E}"), album ?? "", durationSeconds.map(String.init) ?? "",

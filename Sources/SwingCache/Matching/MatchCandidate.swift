@@ -1,15 +1,15 @@
 /// One Spotify track the matcher weighed for a local file, as `swingcache review` shows it.
-public struct MatchCandidate: Hashable, Sendable, Codable {
-    public var spotifyID: String
-    public var name: String
-    public var artists: [String]
-    public var album: String?
-    public var durationMs: Int?
-    public var isrc: String?
+package struct MatchCandidate: Hashable, Sendable, Codable {
+    package var spotifyID: String
+    package var name: String
+    package var artists: [String]
+    package var album: String?
+    package var durationMs: Int?
+    package var isrc: String?
     /// Its score against the file, part by part.
-    public var score: MatchScore
+    package var score: MatchScore
 
-    public init(track: Track, score: MatchScore) {
+    package init(track: Track, score: MatchScore) {
         spotifyID = track.id
         name = track.name
         artists = track.artistNames

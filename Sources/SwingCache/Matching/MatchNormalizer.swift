@@ -17,10 +17,10 @@ import Foundation
 ///   "single version", "album version", "original mix", explicit, clean, bonus track, or a "From …" source note:
 ///   removed;
 /// - **part of the name** — anything else, such as "(I Can't Get No)" or "(Taylor's Version)": kept.
-public enum MatchNormalizer {
+package enum MatchNormalizer {
     /// Lower case, diacritics and width removed, "&" read as "and", apostrophes dropped, every other run of
     /// punctuation or white space made one space.
-    public static func fold(_ text: String) -> String {
+    package static func fold(_ text: String) -> String {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .lowercased()
         var result = ""
@@ -49,7 +49,7 @@ public enum MatchNormalizer {
     }
 
     /// The title taken apart: base words, version markers, featured artists.
-    public static func title(_ text: String) -> NormalizedTitle {
+    package static func title(_ text: String) -> NormalizedTitle {
         let parts = titleParts(text)
         let base = fold(parts.kept.joined(separator: " "))
         return NormalizedTitle(
@@ -58,20 +58,20 @@ public enum MatchNormalizer {
 
     /// The album's folded name without edition markers: deluxe, expanded, anniversary, special or collector's
     /// edition, remastered, bonus tracks, a year. "Live …" and every other word stay.
-    public static func album(_ text: String) -> String {
+    package static func album(_ text: String) -> String {
         let base = fold(albumParts(text).joined(separator: " "))
         return base.isEmpty ? fold(text) : base
     }
 
     /// One artist name folded, without a leading "the": "The Beatles" and "Beatles" compare equal.
-    public static func artist(_ name: String) -> String {
+    package static func artist(_ name: String) -> String {
         let folded = fold(name)
         return folded.hasPrefix("the ") ? String(folded.dropFirst(4)) : folded
     }
 
     /// Folded artist names, with credits such as "A feat. B" split in two, and placeholders such as
     /// "Unknown" (what SwingMusic writes when a file has no artist tag) left out. Order kept, duplicates removed.
-    public static func artists(_ names: [String]) -> [String] {
+    package static func artists(_ names: [String]) -> [String] {
         var result: [String] = []
         for name in names {
             let (main, credits) = splitTrailingFeaturing(name)
@@ -83,7 +83,7 @@ public enum MatchNormalizer {
     }
 
     /// Whether a tag value says nothing: empty, "Unknown", "Unknown Album", "Unknown Artist".
-    public static func isPlaceholder(_ text: String?) -> Bool {
+    package static func isPlaceholder(_ text: String?) -> Bool {
         guard let text else { return true }
         let folded = fold(text)
         return folded.isEmpty || placeholders.contains(folded)
@@ -91,7 +91,7 @@ public enum MatchNormalizer {
 
     /// The ISRC in its canonical form (12 characters, upper case, no dashes or spaces), or nil when `text` is
     /// not one: two letters, three letters or digits, seven digits.
-    public static func isrc(_ text: String) -> String? {
+    package static func isrc(_ text: String) -> String? {
         let compact = text.uppercased().unicodeScalars.filter { $0 != "-" && $0 != " " && $0 != "\t" }
         guard compact.count == 12 else { return nil }
         for (index, scalar) in compact.enumerated() {

@@ -1,28 +1,28 @@
 import Foundation
 
 /// The thresholds ``TrackMatcher`` decides by. The defaults are the ones docs/matching.md explains.
-public struct MatchRule: Hashable, Sendable {
+package struct MatchRule: Hashable, Sendable {
     /// A search candidate is used only from this score up. Default 0.85.
-    public var matchThreshold: Double
+    package var matchThreshold: Double
     /// A rival this close to the best score (and not the same recording by ISRC) makes the answer ambiguous.
     /// Default 0.03.
-    public var ambiguityMargin: Double
+    package var ambiguityMargin: Double
     /// Durations this many seconds apart or closer get full marks. Default 3.
-    public var durationTolerance: Double
+    package var durationTolerance: Double
     /// Durations this many seconds apart or more get none; in between, marks fall linearly. Default 10.
-    public var durationLimit: Double
+    package var durationLimit: Double
     /// The title score is multiplied by this when the two titles name different versions (live against studio,
     /// remix against original). Default 0.4.
-    public var versionMismatchFactor: Double
+    package var versionMismatchFactor: Double
 
     /// How much each part weighs in the score. A part one side has no data for (no album tag, no duration)
     /// is left out and the others share its weight.
-    public static let titleWeight = 0.40
-    public static let artistWeight = 0.30
-    public static let durationWeight = 0.20
-    public static let albumWeight = 0.10
+    package static let titleWeight = 0.40
+    package static let artistWeight = 0.30
+    package static let durationWeight = 0.20
+    package static let albumWeight = 0.10
 
-    public init(
+    package init(
         matchThreshold: Double = 0.85, ambiguityMargin: Double = 0.03, durationTolerance: Double = 3,
         durationLimit: Double = 10, versionMismatchFactor: Double = 0.4
     ) {
@@ -34,7 +34,7 @@ public struct MatchRule: Hashable, Sendable {
     }
 
     /// Marks for two durations `gap` seconds apart: 1 within the tolerance, 0 from the limit on.
-    public func durationScore(gap: Double) -> Double {
+    package func durationScore(gap: Double) -> Double {
         let gap = abs(gap)
         if gap <= durationTolerance { return 1 }
         if gap >= durationLimit { return 0 }

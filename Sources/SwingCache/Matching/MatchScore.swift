@@ -1,15 +1,15 @@
 /// How well one candidate fits a local track, part by part, each in 0...1.
-public struct MatchScore: Hashable, Sendable, Codable {
+package struct MatchScore: Hashable, Sendable, Codable {
     /// Similarity of the base titles, times ``MatchRule/versionMismatchFactor`` when their versions differ.
-    public var title: Double
+    package var title: Double
     /// Nil when the local track has no artist.
-    public var artist: Double?
+    package var artist: Double?
     /// Nil when either side has no album.
-    public var album: Double?
+    package var album: Double?
     /// Nil when either side has no duration.
-    public var duration: Double?
+    package var duration: Double?
 
-    public init(title: Double, artist: Double?, album: Double?, duration: Double?) {
+    package init(title: Double, artist: Double?, album: Double?, duration: Double?) {
         self.title = title
         self.artist = artist
         self.album = album
@@ -17,7 +17,7 @@ public struct MatchScore: Hashable, Sendable, Codable {
     }
 
     /// The weighted mean of the parts present (weights in ``MatchRule``).
-    public var total: Double {
+    package var total: Double {
         let parts: [(Double?, Double)] = [
             (title, MatchRule.titleWeight), (artist, MatchRule.artistWeight), (duration, MatchRule.durationWeight),
             (album, MatchRule.albumWeight),

@@ -3,7 +3,7 @@
 /// Two titles that differ only in these markers are different recordings, and score lower
 /// (see ``TrackMatcher``). Markers that name the same recording — remasters, mono or stereo,
 /// "single version", a year — are not versions: ``MatchNormalizer`` strips them.
-public enum RecordingVersion: String, Hashable, Sendable, CaseIterable, Comparable {
+package enum RecordingVersion: String, Hashable, Sendable, CaseIterable, Comparable {
     case live
     case acoustic
     case remix
@@ -14,5 +14,5 @@ public enum RecordingVersion: String, Hashable, Sendable, CaseIterable, Comparab
     case acappella
     case karaoke
 
-    public static func < (lhs: RecordingVersion, rhs: RecordingVersion) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: RecordingVersion, rhs: RecordingVersion) -> Bool { lhs.rawValue < rhs.rawValue }
 }

@@ -11,8 +11,8 @@ import Foundation
 /// The title loses what would only narrow the search (featured artists, remaster and edition notes); version
 /// markers follow as bare words (`live`, `remix`) so that a live file finds live recordings. Only the primary
 /// artist is named. Spotify's query syntax has no escape for a double quote, so quotes inside names become spaces.
-public enum SpotifySearchQuery {
-    public static func text(for track: LocalTrack, includingAlbum: Bool = true) -> String {
+package enum SpotifySearchQuery {
+    package static func text(for track: LocalTrack, includingAlbum: Bool = true) -> String {
         let parts = MatchNormalizer.titleParts(track.title)
         let title = cleaned(parts.kept.joined(separator: " "))
         var terms = ["track:" + quoted(title.isEmpty ? cleaned(track.title) : title)]

@@ -1,7 +1,7 @@
 /// What ``TrackMatcher`` decided for one local track.
-public struct TrackMatch: Hashable, Sendable {
+package struct TrackMatch: Hashable, Sendable {
     /// Which rule decided.
-    public enum Method: String, Hashable, Sendable {
+    package enum Method: String, Hashable, Sendable {
         /// A candidate's ISRC equals the file's.
         case isrc
         /// The scores of title, artists, album and duration (also when there was nothing to score).
@@ -10,7 +10,7 @@ public struct TrackMatch: Hashable, Sendable {
         case pinned
     }
 
-    public enum Outcome: String, Hashable, Sendable {
+    package enum Outcome: String, Hashable, Sendable {
         /// Confident: use `spotifyID`.
         case matched
         /// The best candidate scored under the threshold: report it, do not use it.
@@ -23,21 +23,21 @@ public struct TrackMatch: Hashable, Sendable {
         case rejected
     }
 
-    public var method: Method
-    public var outcome: Outcome
+    package var method: Method
+    package var outcome: Outcome
     /// The best candidate; nil only for `.noCandidates`.
-    public var spotifyID: String?
+    package var spotifyID: String?
     /// In 0...1: 1 for an ISRC match, the best score for a search.
-    public var confidence: Double
+    package var confidence: Double
     /// For `.ambiguous`: the rival that came too close.
-    public var runnerUpID: String?
+    package var runnerUpID: String?
     /// The parts of the chosen candidate's score; nil for `.noCandidates`.
-    public var score: MatchScore?
+    package var score: MatchScore?
     /// The best candidates, best first, each with its score (at most ``TrackMatcher/keptCandidates``), for a person
     /// to review a match that was not used.
-    public var candidates: [MatchCandidate]
+    package var candidates: [MatchCandidate]
 
-    public init(
+    package init(
         method: Method, outcome: Outcome, spotifyID: String? = nil, confidence: Double = 0, runnerUpID: String? = nil,
         score: MatchScore? = nil, candidates: [MatchCandidate] = []
     ) {
@@ -51,5 +51,5 @@ public struct TrackMatch: Hashable, Sendable {
     }
 
     /// Whether `spotifyID` may be stored as this file's match.
-    public var isUsable: Bool { outcome == .matched }
+    package var isUsable: Bool { outcome == .matched }
 }

@@ -23,17 +23,17 @@ import Foundation
 ///
 /// **Outcome.** The best score under 0.85 is `.lowConfidence`. A rival within 0.03 of it that is not the same
 /// recording (same ISRC) makes it `.ambiguous`. Otherwise `.matched`.
-public struct TrackMatcher: Sendable {
-    public var rule: MatchRule
+package struct TrackMatcher: Sendable {
+    package var rule: MatchRule
 
-    public init(rule: MatchRule = MatchRule()) {
+    package init(rule: MatchRule = MatchRule()) {
         self.rule = rule
     }
 
     /// How many of the best candidates a decision keeps, for `swingcache review`.
-    public static let keptCandidates = 3
+    package static let keptCandidates = 3
 
-    public func match(_ local: LocalTrack, candidates: [Track]) -> TrackMatch {
+    package func match(_ local: LocalTrack, candidates: [Track]) -> TrackMatch {
         var seen = Set<String>()
         let unique = candidates.filter { seen.insert($0.id).inserted }
         guard !unique.isEmpty else { return TrackMatch(method: .search, outcome: .noCandidates) }
@@ -72,7 +72,7 @@ public struct TrackMatcher: Sendable {
     }
 
     /// The parts of `candidate`'s score against `local`.
-    public func score(_ local: LocalTrack, _ candidate: Track) -> MatchScore {
+    package func score(_ local: LocalTrack, _ candidate: Track) -> MatchScore {
         score(PreparedLocal(local), candidate)
     }
 

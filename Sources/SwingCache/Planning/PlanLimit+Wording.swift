@@ -2,7 +2,7 @@ import Foundation
 
 extension PlanLimit {
     /// Why the plan or the run stops here, for a person: `max_requests (300) reached`.
-    public var reason: String {
+    package var reason: String {
         switch self {
         case .hourlyQuota: "the hourly quota is spent (pass --max-runtime to wait for it)"
         case .dailyQuota: "the rolling day's quota is spent (per_day, or the share of the ceiling Spotify showed)"
@@ -15,7 +15,7 @@ extension PlanLimit {
     }
 
     /// The limit's name in JSON: `hourly_quota`.
-    public var key: String {
+    package var key: String {
         switch self {
         case .hourlyQuota: "hourly_quota"
         case .dailyQuota: "daily_quota"

@@ -1,12 +1,12 @@
 import Foundation
 
 /// One id to keep fresh, with the settings of the job that listed it.
-public struct PlanTarget: Hashable, Sendable {
-    public var id: SpotifyID
-    public var market: String
-    public var freshness: FreshnessPolicy
+package struct PlanTarget: Hashable, Sendable {
+    package var id: SpotifyID
+    package var market: String
+    package var freshness: FreshnessPolicy
 
-    public init(id: SpotifyID, market: String, freshness: FreshnessPolicy) {
+    package init(id: SpotifyID, market: String, freshness: FreshnessPolicy) {
         self.id = id
         self.market = market
         self.freshness = freshness
@@ -17,16 +17,16 @@ public struct PlanTarget: Hashable, Sendable {
 ///
 /// An id listed by two specs is kept once, with the settings of the spec that listed it first.
 /// The budget is the strictest of the specs' budgets.
-public struct JobSet: Sendable {
-    public var specs: [JobSpec]
-    public var targets: [PlanTarget]
-    public var budget: BudgetPolicy
-    public var invalidCount: Int
-    public var duplicateCount: Int
+package struct JobSet: Sendable {
+    package var specs: [JobSpec]
+    package var targets: [PlanTarget]
+    package var budget: BudgetPolicy
+    package var invalidCount: Int
+    package var duplicateCount: Int
     /// The market of a spec that names none.
-    public var defaultMarket: String
+    package var defaultMarket: String
 
-    public init(specs: [JobSpec], defaultMarket: String) {
+    package init(specs: [JobSpec], defaultMarket: String) {
         self.specs = specs
         self.defaultMarket = defaultMarket
         let listed = specs.reduce(0) { $0 + $1.targets.count }
@@ -53,7 +53,7 @@ public struct JobSet: Sendable {
 
     /// Ids named outside any spec (`swingcache get`): each fetched for its own market and freshness, within
     /// `budget`.
-    public init(targets: [PlanTarget], budget: BudgetPolicy, defaultMarket: String) {
+    package init(targets: [PlanTarget], budget: BudgetPolicy, defaultMarket: String) {
         self.specs = []
         self.targets = targets
         self.budget = budget
@@ -62,15 +62,15 @@ public struct JobSet: Sendable {
         self.defaultMarket = defaultMarket
     }
 
-    public var names: [String] { specs.map(\.name) }
+    package var names: [String] { specs.map(\.name) }
 
     /// The first spec that names a SwingMusic library: its market and freshness apply to the library's tracks.
-    public var librarySpec: JobSpec? { specs.first { $0.library != nil } }
+    package var librarySpec: JobSpec? { specs.first { $0.library != nil } }
 
     /// Adds the Spotify tracks the library's files were matched to as targets, with the settings of the first
     /// spec that names a library; ids already listed keep their own settings. Returns how many were added.
     @discardableResult
-    public mutating func addLibraryMatches(_ ids: [SpotifyID]) -> Int {
+    package mutating func addLibraryMatches(_ ids: [SpotifyID]) -> Int {
         guard let spec = librarySpec else { return 0 }
         var seen = Set(targets.map(\.id))
         let market = spec.market ?? defaultMarket

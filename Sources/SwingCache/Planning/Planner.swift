@@ -15,17 +15,17 @@ import Foundation
 ///     service: ServiceState(), now: now)
 /// plan.requests.count  // requests this run
 /// ```
-public struct Planner: Sendable {
-    public var budget: BudgetPolicy
+package struct Planner: Sendable {
+    package var budget: BudgetPolicy
     /// The ttl the quota check speaks of when there are no targets yet (a library not matched yet): the jobs'.
-    public var ttlWithoutTargets: TimeInterval
+    package var ttlWithoutTargets: TimeInterval
 
-    public init(budget: BudgetPolicy, ttlWithoutTargets: TimeInterval = FreshnessPolicy().ttl) {
+    package init(budget: BudgetPolicy, ttlWithoutTargets: TimeInterval = FreshnessPolicy().ttl) {
         self.budget = budget
         self.ttlWithoutTargets = ttlWithoutTargets
     }
 
-    public func plan(
+    package func plan(
         targets: [PlanTarget], invalidCount: Int, cache: [SpotifyID: CacheEntryState], recentRequests: [Date],
         service: ServiceState, now: Date
     ) -> Plan {

@@ -7,16 +7,16 @@ import Foundation
 /// let learned = QuotaObservation(observedAt: now, requestsInDay: 476, requestsInHour: 40, retryAfter: 48_925)
 /// learned.ceiling(safetyShare: 0.9)  // 428
 /// ```
-public struct QuotaObservation: Hashable, Sendable, Codable {
-    public var observedAt: Date
+package struct QuotaObservation: Hashable, Sendable, Codable {
+    package var observedAt: Date
     /// Requests in the ledger's trailing 86 400 s when the quota was exceeded, the refused one included.
-    public var requestsInDay: Int
+    package var requestsInDay: Int
     /// Requests in the ledger's trailing 3 600 s at the same moment.
-    public var requestsInHour: Int
+    package var requestsInHour: Int
     /// The wait the service asked for, when it named one.
-    public var retryAfter: TimeInterval?
+    package var retryAfter: TimeInterval?
 
-    public init(observedAt: Date, requestsInDay: Int, requestsInHour: Int, retryAfter: TimeInterval?) {
+    package init(observedAt: Date, requestsInDay: Int, requestsInHour: Int, retryAfter: TimeInterval?) {
         self.observedAt = observedAt
         self.requestsInDay = requestsInDay
         self.requestsInHour = requestsInHour
@@ -24,7 +24,7 @@ public struct QuotaObservation: Hashable, Sendable, Codable {
     }
 
     /// Requests a rolling day may hold from now on: `safetyShare` of what the service refused at, at least 1.
-    public func ceiling(safetyShare: Double) -> Int {
+    package func ceiling(safetyShare: Double) -> Int {
         let share = min(1, max(0, safetyShare.isFinite ? safetyShare : 0.9))
         return max(1, Int((Double(requestsInDay) * share).rounded(.down)))
     }

@@ -11,21 +11,21 @@ import Foundation
 /// let start = state.earliestStart(notBefore: now)
 /// state.record(at: start)
 /// ```
-public struct RateLimitState: Sendable, Equatable {
-    public static let window: TimeInterval = 3600
-    public static let dayWindow: TimeInterval = 86_400
+package struct RateLimitState: Sendable, Equatable {
+    package static let window: TimeInterval = 3600
+    package static let dayWindow: TimeInterval = 86_400
 
-    public var limit: Int
-    public var minInterval: TimeInterval
+    package var limit: Int
+    package var minInterval: TimeInterval
     /// Requests allowed in any rolling day; nil for no daily limit.
-    public var dailyLimit: Int?
+    package var dailyLimit: Int?
     /// No request may start before this (a `Retry-After`, or a parked service).
-    public var blockedUntil: Date?
+    package var blockedUntil: Date?
     private var starts: [Date]
     private var firstInWindow = 0
     private var firstInDay = 0
 
-    public init(
+    package init(
         limit: Int, minInterval: TimeInterval, recentRequests: [Date], blockedUntil: Date? = nil,
         dailyLimit: Int? = nil
     ) {
@@ -41,7 +41,7 @@ public struct RateLimitState: Sendable, Equatable {
     /// Returns nil when a limit is zero: no request may ever start.
     /// With `ignoringWindow`, only the interval and any block count; with `ignoringDay`, the daily window does not:
     /// the differences tell which window delays the request.
-    public func earliestStart(notBefore time: Date, ignoringWindow: Bool = false, ignoringDay: Bool = false) -> Date? {
+    package func earliestStart(notBefore time: Date, ignoringWindow: Bool = false, ignoringDay: Bool = false) -> Date? {
         guard limit > 0, dailyLimit.map({ $0 > 0 }) ?? true else { return nil }
         var start = time
         if let blockedUntil, blockedUntil > start { start = blockedUntil }
@@ -62,7 +62,7 @@ public struct RateLimitState: Sendable, Equatable {
     }
 
     /// Notes a request that started at `time` (at or after every earlier one).
-    public mutating func record(at time: Date) {
+    package mutating func record(at time: Date) {
         starts.append(time)
         let windowStart = time.addingTimeInterval(-Self.window)
         while firstInWindow < starts.count, starts[firstInWindow] <= windowStart {
@@ -81,12 +81,12 @@ public struct RateLimitState: Sendable, Equatable {
     }
 
     /// How many recorded requests fall in the window that ends at `time`.
-    public func requestsInWindow(endingAt time: Date) -> Int {
+    package func requestsInWindow(endingAt time: Date) -> Int {
         count(in: Self.window, endingAt: time)
     }
 
     /// How many recorded requests fall in the rolling day that ends at `time`.
-    public func requestsInDay(endingAt time: Date) -> Int {
+    package func requestsInDay(endingAt time: Date) -> Int {
         count(in: Self.dayWindow, endingAt: time)
     }
 

@@ -17,9 +17,9 @@
 ///
 /// So the total is never smaller than any one figure (local, Last.fm, ListenBrainz) and never holds a local
 /// play Last.fm's user count already shows.
-public struct HybridPlayCount: Hashable, Sendable {
+package struct HybridPlayCount: Hashable, Sendable {
     /// Where a figure comes from.
-    public enum Source: String, Hashable, Sendable, CaseIterable {
+    package enum Source: String, Hashable, Sendable, CaseIterable {
         /// SwingMusic's own plays of the file (`scrobble` rows).
         case local
         case lastfm
@@ -28,35 +28,35 @@ public struct HybridPlayCount: Hashable, Sendable {
     }
 
     /// One source's share of the total and why it is that much.
-    public struct Term: Hashable, Sendable {
-        public var source: Source
+    package struct Term: Hashable, Sendable {
+        package var source: Source
         /// What the total takes from this source.
-        public var count: Int
+        package var count: Int
         /// Why, in a sentence.
-        public var note: String
+        package var note: String
 
-        public init(source: Source, count: Int, note: String) {
+        package init(source: Source, count: Int, note: String) {
             self.source = source
             self.count = count
             self.note = note
         }
     }
 
-    public var localPlayCount: Int
+    package var localPlayCount: Int
     /// Every Last.fm listener's plays of the track; nil when Last.fm was not asked or does not know it.
-    public var lastfmPlayCount: Int?
+    package var lastfmPlayCount: Int?
     /// This user's plays as Last.fm knows them, from every device that scrobbles.
-    public var lastfmUserPlayCount: Int?
+    package var lastfmUserPlayCount: Int?
     /// Whether SwingMusic scrobbles local plays to Last.fm (its default).
-    public var lastfmScrobblesLocalPlays: Bool
+    package var lastfmScrobblesLocalPlays: Bool
     /// Every ListenBrainz user's listens of the recording.
-    public var listenbrainzPlayCount: Int?
+    package var listenbrainzPlayCount: Int?
     /// Always nil: Spotify's public Web API has no play counts. Kept so the table of sources is complete.
-    public var spotifyPlayCount: Int?
+    package var spotifyPlayCount: Int?
     /// Spotify's 0–100 index, when the app still gets it; never added to the total.
-    public var spotifyPopularity: Int?
+    package var spotifyPopularity: Int?
 
-    public init(
+    package init(
         localPlayCount: Int, lastfmPlayCount: Int? = nil, lastfmUserPlayCount: Int? = nil,
         lastfmScrobblesLocalPlays: Bool = true, listenbrainzPlayCount: Int? = nil, spotifyPlayCount: Int? = nil,
         spotifyPopularity: Int? = nil
@@ -71,34 +71,34 @@ public struct HybridPlayCount: Hashable, Sendable {
     }
 
     /// What Last.fm contributes: its global count, raised to the user's count when that is larger.
-    public var lastfmContribution: Int {
+    package var lastfmContribution: Int {
         guard let global = lastfmPlayCount else { return 0 }
         return max(global, lastfmUserPlayCount ?? 0)
     }
 
     /// The local plays no Last.fm figure in the total holds yet.
-    public var localPlaysUnseenByLastfm: Int {
+    package var localPlaysUnseenByLastfm: Int {
         guard lastfmPlayCount != nil, lastfmScrobblesLocalPlays else { return localPlayCount }
         guard let user = lastfmUserPlayCount else { return 0 }
         return max(0, localPlayCount - user)
     }
 
-    public var listenbrainzContribution: Int { listenbrainzPlayCount ?? 0 }
+    package var listenbrainzContribution: Int { listenbrainzPlayCount ?? 0 }
 
     /// The plays a person recognises as theirs: SwingMusic's local plays and their own Last.fm scrobbles, each play
     /// once — never the global counts.
     ///
     /// With SwingMusic scrobbling to Last.fm, the user's Last.fm count already holds the local plays it saw, so only
     /// the local plays beyond it are added; without, the two are separate plays and add up.
-    public var yourPlays: Int {
+    package var yourPlays: Int {
         guard let user = lastfmUserPlayCount else { return localPlayCount }
         return lastfmScrobblesLocalPlays ? max(user, localPlayCount) : user + localPlayCount
     }
 
-    public var total: Int { lastfmContribution + localPlaysUnseenByLastfm + listenbrainzContribution }
+    package var total: Int { lastfmContribution + localPlaysUnseenByLastfm + listenbrainzContribution }
 
     /// Each source's share, in the order local, Last.fm, ListenBrainz, Spotify; the counts add up to ``total``.
-    public var terms: [Term] {
+    package var terms: [Term] {
         [localTerm, lastfmTerm, listenbrainzTerm, spotifyTerm]
     }
 

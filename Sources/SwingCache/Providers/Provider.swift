@@ -9,7 +9,7 @@ import Foundation
 /// ```swift
 /// try store.recordRequest(LedgerEntry(service: Provider.musicbrainz.serviceName, …))
 /// ```
-public enum Provider: String, CaseIterable, Hashable, Sendable, Comparable {
+package enum Provider: String, CaseIterable, Hashable, Sendable, Comparable {
     case lastfm
     case musicbrainz
     case listenbrainz
@@ -17,10 +17,10 @@ public enum Provider: String, CaseIterable, Hashable, Sendable, Comparable {
     case odesli
 
     /// The service's name in the ledger, the service state and logs: the raw value, `musicbrainz`.
-    public var serviceName: String { rawValue }
+    package var serviceName: String { rawValue }
 
     /// The name people know the service by, for messages: `MusicBrainz`.
-    public var displayName: String {
+    package var displayName: String {
         switch self {
         case .lastfm: "Last.fm"
         case .musicbrainz: "MusicBrainz"
@@ -31,7 +31,7 @@ public enum Provider: String, CaseIterable, Hashable, Sendable, Comparable {
     }
 
     /// The key of a spec's `enrich:` section that configures the provider, and its name in run reports and plans.
-    public var enrichKey: String {
+    package var enrichKey: String {
         switch self {
         case .deezer, .odesli: "links"
         case .lastfm, .musicbrainz, .listenbrainz: rawValue
@@ -39,17 +39,17 @@ public enum Provider: String, CaseIterable, Hashable, Sendable, Comparable {
     }
 
     /// The keys of a spec's `enrich:` section, in the order providers run.
-    public static let enrichKeys = ["lastfm", "musicbrainz", "listenbrainz", "links"]
+    package static let enrichKeys = ["lastfm", "musicbrainz", "listenbrainz", "links"]
 
     /// The provider an `enrich:` key turns on (`links`: Deezer; Odesli follows `links.odesli`).
-    public init?(enrichKey: String) {
+    package init?(enrichKey: String) {
         guard let provider = Self.allCases.first(where: { $0.enrichKey == enrichKey }) else { return nil }
         self = provider
     }
 
     /// How long a provider's answer stays fresh unless the spec says otherwise: play counts move daily,
     /// genres and links rarely.
-    public var defaultTTL: TimeInterval {
+    package var defaultTTL: TimeInterval {
         switch self {
         case .lastfm: 7 * 86_400
         case .musicbrainz: 30 * 86_400
@@ -58,5 +58,5 @@ public enum Provider: String, CaseIterable, Hashable, Sendable, Comparable {
         }
     }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+    package static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
 }

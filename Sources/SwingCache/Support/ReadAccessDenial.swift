@@ -9,18 +9,18 @@ import Foundation
 /// ReadAccessDenial.find(for: "/srv/swingmusic/swingmusic.db")?.description
 /// // "permission denied on folder '/srv/swingmusic' (owner swingmusic, group swingmusic, mode 700) for user swingcache"
 /// ```
-public struct ReadAccessDenial: Equatable, Sendable {
+package struct ReadAccessDenial: Equatable, Sendable {
     /// The folder or file that refuses.
-    public var path: String
-    public var isFolder: Bool
-    public var owner: String
-    public var group: String
+    package var path: String
+    package var isFolder: Bool
+    package var owner: String
+    package var group: String
     /// The permission bits, `0o700` for `drwx------`.
-    public var mode: Int
+    package var mode: Int
     /// The user swingcache runs as.
-    public var user: String
+    package var user: String
 
-    public init(path: String, isFolder: Bool, owner: String, group: String, mode: Int, user: String) {
+    package init(path: String, isFolder: Bool, owner: String, group: String, mode: Int, user: String) {
         self.path = path
         self.isFolder = isFolder
         self.owner = owner
@@ -67,14 +67,14 @@ public struct ReadAccessDenial: Equatable, Sendable {
 }
 
 extension ReadAccessDenial: CustomStringConvertible {
-    public var description: String {
+    package var description: String {
         let kind = isFolder ? "folder" : "file"
         return
             "permission denied on \(kind) '\(path)' (owner \(owner), group \(group), mode \(String(mode, radix: 8))) for user \(user)"
     }
 
     /// How to let ``user`` read, never write: a folder needs `x` to be passed through, a file `r`.
-    public var remedy: String {
+    package var remedy: String {
         let bits = isFolder ? "rx" : "r"
         return
             "give \(user) read access without write access: setfacl -m u:\(user):\(bits) '\(path)', or add \(user) to the group \(group) and chmod g+\(bits) '\(path)'"

@@ -6,13 +6,13 @@ import Foundation
 /// DurationText.parse("15m")     // 900
 /// DurationText.format(5400)     // "1h30m"
 /// ```
-public enum DurationText {
+package enum DurationText {
     static let units: [(suffix: String, seconds: TimeInterval)] = [
         ("ms", 0.001), ("s", 1), ("m", 60), ("h", 3600), ("d", 86_400),
     ]
 
     /// The number of seconds the text names, or nil when it is not a number followed by one of the units.
-    public static func parse(_ text: String) -> TimeInterval? {
+    package static func parse(_ text: String) -> TimeInterval? {
         let trimmed = text.trimmingWhitespace()
         // "ms" must be tried before "m" and "s".
         for (suffix, scale) in units.sorted(by: { $0.suffix.count > $1.suffix.count }) where trimmed.hasSuffix(suffix) {
@@ -29,20 +29,20 @@ public enum DurationText {
     ///
     /// Every date and count derived from a duration (an expiry, requests per ttl) then stays far inside the
     /// range of `Int` and of SQLite's integers.
-    public static let longest: TimeInterval = 3650 * 86_400
+    package static let longest: TimeInterval = 3650 * 86_400
 
     /// The shortest duration above zero swingcache accepts: one millisecond.
-    public static let shortest: TimeInterval = 0.001
+    package static let shortest: TimeInterval = 0.001
 
     /// The range a duration must be in, said the way error messages say it.
-    public static func rangeText(allowZero: Bool) -> String {
+    package static func rangeText(allowZero: Bool) -> String {
         allowZero ? "0 or from 1ms to 3650d" : "from 1ms to 3650d"
     }
 
     /// A compact, human form: `1h30m`, `2s`, `1.5s`, `250ms`, `3d4h`.
     ///
     /// Total: any value, even one from a server's header, formats without trapping.
-    public static func format(_ seconds: TimeInterval) -> String {
+    package static func format(_ seconds: TimeInterval) -> String {
         guard seconds.isFinite else { return "forever" }
         // Beyond what `Int` holds as seconds, whole days are the only useful figure.
         guard abs(seconds) < 1e15 else { return String(format: "%.0fd", seconds / 86_400) }
@@ -63,5 +63,5 @@ public enum DurationText {
     }
 
     /// The form error messages suggest.
-    public static let expectedForm = "a number followed by ms, s, m, h or d, such as 90s or 12h"
+    package static let expectedForm = "a number followed by ms, s, m, h or d, such as 90s or 12h"
 }

@@ -11,22 +11,22 @@ import Foundation
 /// ```swift
 /// SwingMusicDatabaseAccess.decide(for: .init(databasePath: "/config/swingmusic/swingmusic.db"))   // .inPlace
 /// ```
-public enum SwingMusicDatabaseAccess: String, Hashable, Sendable {
+package enum SwingMusicDatabaseAccess: String, Hashable, Sendable {
     /// The file itself, read-only: either nothing needs creating, or what SQLite creates is SwingMusic's own.
     case inPlace = "in place"
     /// A consistent copy of the database (and its `-wal`) in a private temporary folder.
     case snapshot
 
     /// What the decision depends on.
-    public struct FileState: Hashable, Sendable {
+    package struct FileState: Hashable, Sendable {
         /// The reader's effective user id.
-        public var readerUserID: UInt32
+        package var readerUserID: UInt32
         /// The database file's owner.
-        public var ownerUserID: UInt32
-        public var walExists: Bool
-        public var sharedMemoryExists: Bool
+        package var ownerUserID: UInt32
+        package var walExists: Bool
+        package var sharedMemoryExists: Bool
 
-        public init(readerUserID: UInt32, ownerUserID: UInt32, walExists: Bool, sharedMemoryExists: Bool) {
+        package init(readerUserID: UInt32, ownerUserID: UInt32, walExists: Bool, sharedMemoryExists: Bool) {
             self.readerUserID = readerUserID
             self.ownerUserID = ownerUserID
             self.walExists = walExists
@@ -34,7 +34,7 @@ public enum SwingMusicDatabaseAccess: String, Hashable, Sendable {
         }
 
         /// The state of the database at `databasePath` for the running process.
-        public init(databasePath: String) {
+        package init(databasePath: String) {
             var status = stat()
             let owner = stat(databasePath, &status) == 0 ? status.st_uid : geteuid()
             self.init(
@@ -44,7 +44,7 @@ public enum SwingMusicDatabaseAccess: String, Hashable, Sendable {
         }
     }
 
-    public static func decide(for state: FileState) -> SwingMusicDatabaseAccess {
+    package static func decide(for state: FileState) -> SwingMusicDatabaseAccess {
         if state.walExists && state.sharedMemoryExists { return .inPlace }
         if state.readerUserID == 0 || state.readerUserID == state.ownerUserID { return .inPlace }
         return .snapshot

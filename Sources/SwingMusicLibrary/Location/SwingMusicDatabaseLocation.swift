@@ -12,18 +12,18 @@ import SwingCache
 /// `~/.config` (when it exists), and names it `.swingmusic` when it falls back to the home folder. The Docker
 /// image sets `SWINGMUSIC_CONFIG_DIR=/config`, so its database is `/config/swingmusic/swingmusic.db`.
 /// `$SWINGMUSIC_CONFIG_DIR/swingmusic.db` is also tried, for a variable that names the inner folder itself.
-public struct SwingMusicDatabaseLocation: Hashable, Sendable {
-    public var path: String
+package struct SwingMusicDatabaseLocation: Hashable, Sendable {
+    package var path: String
 
-    public init(path: String) {
+    package init(path: String) {
         self.path = path
     }
 
     /// SwingMusic's config folder: the one that holds the database, `settings.json` and `artist_split_ignore.txt`.
-    public var folder: String { (path as NSString).deletingLastPathComponent }
+    package var folder: String { (path as NSString).deletingLastPathComponent }
 
     /// The paths looked at, in order, when none is given.
-    public static func candidates(environment: [String: String], homeDirectory: String) -> [String] {
+    package static func candidates(environment: [String: String], homeDirectory: String) -> [String] {
         func variable(_ name: String) -> String? {
             guard let value = environment[name], !value.isEmpty else { return nil }
             return value.hasSuffix("/") && value.count > 1 ? String(value.dropLast()) : value
@@ -43,7 +43,7 @@ public struct SwingMusicDatabaseLocation: Hashable, Sendable {
     }
 
     /// `explicitPath` when given (it must exist), else the first candidate that exists.
-    public static func resolve(
+    package static func resolve(
         explicitPath: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
         homeDirectory: String = NSHomeDirectory()
     ) throws(SwingMusicLibraryError) -> SwingMusicDatabaseLocation {

@@ -5,21 +5,21 @@
 /// plays[track.trackhash]?.count                          // every copy of the song shows the same count
 /// plays.unmatched(byTrackhash: Set(tracks.map(\.trackhash)))   // plays of songs no longer in the library
 /// ```
-public struct SongPlays: Hashable, Sendable {
-    public var byTrackhash: [String: LocalPlays]
+package struct SongPlays: Hashable, Sendable {
+    package var byTrackhash: [String: LocalPlays]
 
-    public init(byTrackhash: [String: LocalPlays]) {
+    package init(byTrackhash: [String: LocalPlays]) {
         self.byTrackhash = byTrackhash
     }
 
-    public subscript(trackhash: String) -> LocalPlays? { byTrackhash[trackhash] }
+    package subscript(trackhash: String) -> LocalPlays? { byTrackhash[trackhash] }
 
     /// Every play counted.
-    public var total: Int { byTrackhash.values.reduce(0) { $0 + $1.count } }
+    package var total: Int { byTrackhash.values.reduce(0) { $0 + $1.count } }
 
     /// The plays whose hash is none of `known`: songs removed from the library, or renamed by a change of tags or
     /// of SwingMusic's settings since they were played.
-    public func unmatched(byTrackhash known: Set<String>) -> UnmatchedPlays {
+    package func unmatched(byTrackhash known: Set<String>) -> UnmatchedPlays {
         var unmatched = UnmatchedPlays()
         for (hash, plays) in byTrackhash where !known.contains(hash) {
             unmatched.songs += 1
@@ -30,13 +30,13 @@ public struct SongPlays: Hashable, Sendable {
 }
 
 /// Plays that name no track of the library: counted and reported, never dropped without a word.
-public struct UnmatchedPlays: Hashable, Sendable {
+package struct UnmatchedPlays: Hashable, Sendable {
     /// Distinct hashes.
-    public var songs = 0
+    package var songs = 0
     /// Scrobbles.
-    public var plays = 0
+    package var plays = 0
 
-    public init(songs: Int = 0, plays: Int = 0) {
+    package init(songs: Int = 0, plays: Int = 0) {
         self.songs = songs
         self.plays = plays
     }

@@ -10,7 +10,7 @@ extension SwingMusicLibrary {
     /// A hash that names no track of the library is in the answer too: ``SongPlays/unmatched(byTrackhash:)`` finds
     /// them. The whole answer comes from one statement, so it is one committed state even while SwingMusic writes.
     /// Plays `swingcache publish` imported from Last.fm or ListenBrainz (``importedBySwingcache``) are left out.
-    public func localPlays(user: String? = nil) throws(SwingMusicLibraryError) -> SongPlays {
+    package func localPlays(user: String? = nil) throws(SwingMusicLibraryError) -> SongPlays {
         let path = path
         return try read { db in
             try Self.requireColumns(["trackhash", "timestamp", "userid"], in: "scrobble", db: db, path: path)
@@ -45,12 +45,12 @@ extension SwingMusicLibrary {
     }
 
     /// Whether a `scrobble` row is a play swingcache imported (`swingcache publish`): its `extra` names the service.
-    public static let importedBySwingcache =
+    package static let importedBySwingcache =
         "(CASE WHEN json_valid(extra) THEN json_extract(extra, '$.swingcache') IS NOT NULL ELSE 0 END)"
 
     /// Every play SwingMusic holds for `user`: its song's runtime hash and its time, oldest first; what a history
     /// import compares with, so no play is written twice.
-    public func scrobbles(user: String) throws(SwingMusicLibraryError) -> [Scrobble] {
+    package func scrobbles(user: String) throws(SwingMusicLibraryError) -> [Scrobble] {
         let path = path
         return try read { db in
             try Self.requireColumns(["trackhash", "timestamp", "userid"], in: "scrobble", db: db, path: path)
@@ -71,13 +71,13 @@ extension SwingMusicLibrary {
     }
 
     /// SwingMusic's id of the user `name`.
-    public func userID(named name: String) throws(SwingMusicLibraryError) -> Int64 {
+    package func userID(named name: String) throws(SwingMusicLibraryError) -> Int64 {
         let path = path
         return try read { db in try Self.userID(named: name, db: db, path: path) }
     }
 
     /// The names of SwingMusic's users, in id order.
-    public func userNames() throws(SwingMusicLibraryError) -> [String] {
+    package func userNames() throws(SwingMusicLibraryError) -> [String] {
         let path = path
         return try read { db in
             try Self.requireColumns(["id", "username"], in: "user", db: db, path: path)

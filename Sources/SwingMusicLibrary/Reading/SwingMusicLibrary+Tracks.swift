@@ -6,7 +6,7 @@ extension SwingMusicLibrary {
     ///
     /// Each call is one short read: memory stays bounded by `limit` however large the library, and no read
     /// transaction is held between batches, so the server's WAL file can be checkpointed meanwhile.
-    public func tracks(after position: TrackPage.Position? = nil, limit: Int = 1000) throws(SwingMusicLibraryError)
+    package func tracks(after position: TrackPage.Position? = nil, limit: Int = 1000) throws(SwingMusicLibraryError)
         -> TrackPage
     {
         let limit = max(1, limit)
@@ -30,7 +30,7 @@ extension SwingMusicLibrary {
     ///
     /// `body` runs between reads, never inside one: it may take its time (search Spotify, write elsewhere)
     /// while SwingMusic goes on writing.
-    public func forEachTrackBatch(size: Int = 1000, _ body: ([LibraryTrack]) async throws -> Void) async throws {
+    package func forEachTrackBatch(size: Int = 1000, _ body: ([LibraryTrack]) async throws -> Void) async throws {
         var position: TrackPage.Position?
         repeat {
             try Task.checkCancellation()

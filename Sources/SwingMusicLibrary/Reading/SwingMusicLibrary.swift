@@ -15,11 +15,11 @@ import SwingCache
 /// the live server while it writes; each read sees one committed state. Nothing is left in SwingMusic's folder that
 /// SwingMusic could not use: see ``SwingMusicDatabaseAccess``. The rules for titles and artists come from the
 /// `settings.json` and `artist_split_ignore.txt` beside the database (``SwingMusicSettings``).
-public final class SwingMusicLibrary: Sendable {
-    public let path: String
-    public let rules: SwingMusicRules
+package final class SwingMusicLibrary: Sendable {
+    package let path: String
+    package let rules: SwingMusicRules
     /// How the file was opened: in place, or through a private snapshot.
-    public let access: SwingMusicDatabaseAccess
+    package let access: SwingMusicDatabaseAccess
     let reader: DatabaseQueue
     /// Kept while the reader reads a snapshot: its folder goes when the library does.
     private let snapshot: DatabaseSnapshot?
@@ -42,7 +42,7 @@ public final class SwingMusicLibrary: Sendable {
     ///
     /// `rules` nil: SwingMusic's own, read from the settings in the database's folder. `access` nil: as
     /// ``SwingMusicDatabaseAccess/decide(for:)`` decides for the file and the running process.
-    public static func open(
+    package static func open(
         _ location: SwingMusicDatabaseLocation, rules: SwingMusicRules? = nil, access: SwingMusicDatabaseAccess? = nil
     ) throws(SwingMusicLibraryError) -> SwingMusicLibrary {
         let path = location.path

@@ -2,8 +2,8 @@ import Foundation
 import SwingCache
 
 /// Why the SwingMusic library cannot be read. Each names the file, and what was missing.
-public struct SwingMusicLibraryError: Error, Equatable, Sendable, CustomStringConvertible {
-    public enum Problem: Equatable, Sendable {
+package struct SwingMusicLibraryError: Error, Equatable, Sendable, CustomStringConvertible {
+    package enum Problem: Equatable, Sendable {
         /// No database at any of these paths (one, when the path was given explicitly).
         case notFound(tried: [String])
         case notSQLite
@@ -24,15 +24,15 @@ public struct SwingMusicLibraryError: Error, Equatable, Sendable, CustomStringCo
     }
 
     /// The database file; nil when none was found.
-    public var path: String?
-    public var problem: Problem
+    package var path: String?
+    package var problem: Problem
 
-    public init(path: String?, problem: Problem) {
+    package init(path: String?, problem: Problem) {
         self.path = path
         self.problem = problem
     }
 
-    public var description: String {
+    package var description: String {
         let file = "SwingMusic database '\(path ?? "")'"
         switch problem {
         case .notFound(let tried) where tried.count == 1:

@@ -13,16 +13,16 @@
 /// A separator longer than one character never splits, as in SwingMusic, which compares one character with each.
 /// Where two names of the ignore list start at the same place, SwingMusic takes whichever its set yields first;
 /// this takes the longest, so a run gives the same answer every time.
-public struct ArtistSplitting: Hashable, Sendable {
+package struct ArtistSplitting: Hashable, Sendable {
     /// The separators as configured; only one-character ones take effect.
-    public let separators: [String]
+    package let separators: [String]
     /// Names that contain a separator or a comma but are one artist.
-    public let keptWhole: [String]
+    package let keptWhole: [String]
     private let separatorScalars: Set<Unicode.Scalar>
     /// Lower-cased, by first character, longest first.
     private let keptWholeByFirst: [Unicode.Scalar: [[Unicode.Scalar]]]
 
-    public init(separators: [String], keptWhole: [String]) {
+    package init(separators: [String], keptWhole: [String]) {
         self.separators = separators
         self.keptWhole = keptWhole.filter { !$0.isEmpty }
         separatorScalars = Set(separators.compactMap { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first : nil })
@@ -32,13 +32,13 @@ public struct ArtistSplitting: Hashable, Sendable {
     }
 
     /// SwingMusic's defaults: `;` and `/`, and its built-in ignore list.
-    public static let swingMusicDefault = ArtistSplitting(
+    package static let swingMusicDefault = ArtistSplitting(
         separators: SwingMusicSettings.defaultArtistSeparators, keptWhole: SwingMusicSettings.builtInArtistIgnoreList)
 
     /// The names in one column's text, trimmed, in order; empty text gives none.
     ///
     /// Works on Unicode scalars, as Python indexes a `str`: a library of 50 000 files is split in well under a second.
-    public func split(_ text: String) -> [String] {
+    package func split(_ text: String) -> [String] {
         let scalars = Array(text.unicodeScalars)
         let lowered = scalars.map(Self.lowered)
         var names: [String] = []

@@ -10,9 +10,9 @@ import CXXHash
 /// a number (a part with nothing else left is kept as it was after the spaces went); the parts are joined with
 /// nothing between them and hashed with xxh3-64 (Debian's libxxhash, the C library Python's `xxhash` wraps).
 /// `swingmusic/utils/hashing.py` in SwingMusic 3.0.1.
-public enum SwingMusicHash {
+package enum SwingMusicHash {
     /// 16 lower-case hex digits, zero-padded as Python's `hexdigest()` writes them.
-    public static func of(_ parts: [String]) -> String {
+    package static func of(_ parts: [String]) -> String {
         var bytes: [UInt8] = []
         for part in parts {
             if let ascii = normalizedASCII(part) {
@@ -27,7 +27,7 @@ public enum SwingMusicHash {
     }
 
     /// A runtime track hash: of the title, album and artist names SwingMusic shows.
-    public static func track(title: String, album: String, artists: [String]) -> String {
+    package static func track(title: String, album: String, artists: [String]) -> String {
         of([title, album] + artists)
     }
 

@@ -8,18 +8,18 @@ import Foundation
 /// let shown = rules.shown(TrackTags(title: "Song (feat. B)", artists: "A", albumArtists: "A", album: "Song (feat. B)"))
 /// // shown.title == "Song ", shown.artists == ["A", "B"], shown.album == "Song "
 /// ```
-public struct SwingMusicRules: Hashable, Sendable {
-    public let settings: SwingMusicSettings
-    public let artistSplitting: ArtistSplitting
+package struct SwingMusicRules: Hashable, Sendable {
+    package let settings: SwingMusicSettings
+    package let artistSplitting: ArtistSplitting
 
-    public init(_ settings: SwingMusicSettings = SwingMusicSettings()) {
+    package init(_ settings: SwingMusicSettings = SwingMusicSettings()) {
         self.settings = settings
         artistSplitting = ArtistSplitting(
             separators: settings.artistSeparators, keptWhole: settings.artistSplitIgnoreList)
     }
 
     /// What SwingMusic shows for a file with these tags.
-    public func shown(_ tags: TrackTags) -> ShownTrack {
+    package func shown(_ tags: TrackTags) -> ShownTrack {
         var artists = artistSplitting.split(tags.artists)
         let albumArtists = unique(artistSplitting.split(tags.albumArtists))
         var title = tags.title

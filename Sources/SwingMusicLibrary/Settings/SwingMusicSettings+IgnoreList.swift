@@ -3,7 +3,7 @@ extension SwingMusicSettings {
     ///
     /// All 77 of them, as Python builds the set: two lines of that file lack the comma between them, so
     /// "Question Mark & the Mysterians" and "Kool & the Gang" are one name there, and neither is kept whole.
-    public static let builtInArtistIgnoreList: [String] = [
+    package static let builtInArtistIgnoreList: [String] = [
         "? and the Mysterians",
         "AC/DC",
         "Aly & AJ",

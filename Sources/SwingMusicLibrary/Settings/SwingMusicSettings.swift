@@ -12,32 +12,32 @@ import SwingCache
 /// `PUT /notsettings/update`), and the user's own unsplittable names in `artist_split_ignore.txt` in the same folder,
 /// one a line. A setting the file does not have keeps SwingMusic's default (`swingmusic/config.py`, `UserConfig`);
 /// a folder without the file has every default.
-public struct SwingMusicSettings: Hashable, Sendable {
+package struct SwingMusicSettings: Hashable, Sendable {
     /// Characters that end one artist name and start the next, besides the comma SwingMusic always splits at.
-    public var artistSeparators: [String] = defaultArtistSeparators
+    package var artistSeparators: [String] = defaultArtistSeparators
     /// Names never split: the built-in list, the user's file and `settings.json`'s own list, together.
-    public var artistSplitIgnoreList: [String] = builtInArtistIgnoreList
+    package var artistSplitIgnoreList: [String] = builtInArtistIgnoreList
     /// Moves "(feat. X)" from the title into the artists.
-    public var extractFeaturedArtists = true
+    package var extractFeaturedArtists = true
     /// Removes "(prod. X)" from the title.
-    public var removeProdBy = true
+    package var removeProdBy = true
     /// Removes "- Remastered 2011" and "(2011 Remaster)" from the title.
-    public var removeRemasterInfo = true
+    package var removeRemasterInfo = true
     /// Removes a version block such as "(Deluxe Edition)" from the end of the album title.
-    public var cleanAlbumTitle = true
+    package var cleanAlbumTitle = true
     /// Groups albums by cleaned title and album artists; changes no track's title, artists or hash.
-    public var mergeAlbums = false
+    package var mergeAlbums = false
 
-    public static let defaultArtistSeparators = [";", "/"]
-    public static let settingsFileName = "settings.json"
-    public static let ignoreListFileName = "artist_split_ignore.txt"
+    package static let defaultArtistSeparators = [";", "/"]
+    package static let settingsFileName = "settings.json"
+    package static let ignoreListFileName = "artist_split_ignore.txt"
 
-    public init() {}
+    package init() {}
 
     /// The settings in `folder` (SwingMusic's config folder, the one that holds `swingmusic.db`).
     ///
     /// Throws when `settings.json` is there but cannot be read or is not a JSON object, naming the file.
-    public static func read(folder: String) throws(SwingMusicLibraryError) -> SwingMusicSettings {
+    package static func read(folder: String) throws(SwingMusicLibraryError) -> SwingMusicSettings {
         var settings = SwingMusicSettings()
         var ignored = Set(builtInArtistIgnoreList)
         let ignoreFile = (folder as NSString).appendingPathComponent(ignoreListFileName)
