@@ -44,11 +44,7 @@ struct ProviderEnrichment {
             } else {
                 skip(provider, ProviderConfiguration.missingSetting(for: provider), &summary)
             }
-            if let first = summaries[provider.enrichKey] {
-                summaries[provider.enrichKey] = first.adding(summary)
-            } else {
-                summaries[provider.enrichKey] = summary
-            }
+            summaries[provider.enrichKey] = summaries[provider.enrichKey].map { $0.adding(summary) } ?? summary
         }
         return summaries
     }
