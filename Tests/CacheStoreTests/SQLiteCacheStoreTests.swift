@@ -126,9 +126,9 @@ import Testing
 
 extension SQLiteCacheStore {
     /// Whether each column of a row is NULL, read with the sqlite3 command line so the test sees the file itself.
-    func columnIsNull(table: String, columns: [String], id: String) throws -> [Bool] {
+    func columnIsNull(table: String, columns: [String], id: String) async throws -> [Bool] {
         let select = columns.map { "\($0) IS NULL" }.joined(separator: ", ")
-        let output = try SQLiteShell.query(path, "SELECT \(select) FROM \(table) WHERE id = '\(id)'")
+        let output = try await SQLiteShell.query(path, "SELECT \(select) FROM \(table) WHERE id = '\(id)'")
         return output.split(separator: "|").map { $0 == "1" }
     }
 }
