@@ -58,8 +58,8 @@ public struct CommandLineRun: Sendable {
             workingDirectory: directory.map { FilePath($0) }, platformOptions: options,
             output: .string(limit: .max), error: .string(limit: .max))
         return CommandLineRun(
-            status: result.terminationStatus.code, standardOutput: result.standardOutput ?? "",
-            standardError: result.standardError ?? "")
+            status: result.terminationStatus.code, standardOutput: result.standardOutput,
+            standardError: result.standardError)
     }
 
     /// Starts `swingcache` with `arguments` in `directory`, runs `body` while it runs, then waits for it to end and
@@ -80,7 +80,7 @@ public struct CommandLineRun: Sendable {
             return try await command.remainingStandardError()
         }
         return CommandLineRun(
-            status: result.terminationStatus.code, standardOutput: result.standardOutput ?? "",
+            status: result.terminationStatus.code, standardOutput: result.standardOutput,
             standardError: result.closureResult)
     }
 

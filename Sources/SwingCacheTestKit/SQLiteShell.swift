@@ -12,8 +12,8 @@ public enum SQLiteShell {
         let result = try await run(
             .name("sqlite3"), arguments: [databasePath, sql], output: .string(limit: .max), error: .string(limit: .max))
         guard result.terminationStatus.isSuccess else {
-            throw Failure(description: "sqlite3 failed: \(result.standardError ?? "")")
+            throw Failure(description: "sqlite3 failed: \(result.standardError)")
         }
-        return (result.standardOutput ?? "").trimmingCharacters(in: .newlines)
+        return result.standardOutput.trimmingCharacters(in: .newlines)
     }
 }

@@ -39,10 +39,10 @@ import Testing
         #expect(try store.requestTimes(service: "spotify", since: now.addingTimeInterval(-1)) == [now])
     }
 
-    @Test func fieldsDevelopmentModeOmitsAreStoredAsNullNotZero() throws {
+    @Test func fieldsDevelopmentModeOmitsAreStoredAsNullNotZero() async throws {
         let id = SpotifyID(kind: .artist, value: "0OdUWJ0sBjDrqHygGUXeCF")
         try store.save(.fetched([id], at: now, ttl: 60))
-        let nulls = try store.columnIsNull(table: "artist", columns: ["popularity", "followers"], id: id.value)
+        let nulls = try await store.columnIsNull(table: "artist", columns: ["popularity", "followers"], id: id.value)
         #expect(nulls == [true, true])
     }
 

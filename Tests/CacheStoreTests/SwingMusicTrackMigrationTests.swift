@@ -12,6 +12,13 @@ import Testing
         "SELECT sql FROM sqlite_master WHERE type = 'view' AND name = '\(view)'"
     }
 
+    /// The SQL of each of `views`, as sqlite3 reads it from the file.
+    func definitions(of views: [String]) async throws -> [String] {
+        var definitions: [String] = []
+        for view in views { definitions.append(try await SQLiteShell.query(path, Self.definition(of: view))) }
+        return definitions
+    }
+
     init() throws {
         folder = try TemporaryDirectory()
         path = folder.file("cache.sqlite")
@@ -20,11 +27,11 @@ import Testing
 
     @Test func theExistingViewsStayByteForByteAndTheExportViewIsAddedBesideThem() async throws {
         let views = ["swingcache_library", "swingcache_play_counts"]
-        let before = try views.map { try await SQLiteShell.query(path, Self.definition(of: $0)) }
+        let before = try await definitions(of: views)
         _ = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readWrite)
 
         #expect(before.allSatisfy { !$0.isEmpty })
-        #expect(try views.map { try await SQLiteShell.query(path, Self.definition(of: $0)) } == before)
+        #expect(try await definitions(of: views) == before)
         #expect(
             try await SQLiteShell.query(path, Self.definition(of: "swingcache_library_export")).contains("artists_json")
         )

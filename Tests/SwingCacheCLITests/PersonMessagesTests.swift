@@ -83,13 +83,13 @@ import Testing
     }
 
     @Test(arguments: ["explain", "export", "run", "publish", "cleanup", "review", "plan", "get"])
-    func helpTextsHaveNoStrayBackslash(command: String) throws {
+    func helpTextsHaveNoStrayBackslash(command: String) async throws {
         let help = try await swingcache([command, "--help"])
         #expect(help.status == 0)
         #expect(!help.standardOutput.contains("\\"), "\(help.standardOutput)")
     }
 
-    @Test func aDanglingSymbolicLinkAsTheDatabaseIsNamedAsOne() throws {
+    @Test func aDanglingSymbolicLinkAsTheDatabaseIsNamedAsOne() async throws {
         let link = folder.file("dangling.sqlite")
         try FileManager.default.createSymbolicLink(
             atPath: link, withDestinationPath: folder.file("nowhere/cache.sqlite"))
@@ -105,7 +105,7 @@ import Testing
         }
     }
 
-    @Test func doctorFailsAHardLinkedDatabaseAsARunRefusesIt() throws {
+    @Test func doctorFailsAHardLinkedDatabaseAsARunRefusesIt() async throws {
         let database = folder.file("cache.sqlite")
         #expect(try await swingcache(["cleanup", "--db", database]).status == 0)
         try FileManager.default.linkItem(atPath: database, toPath: folder.file("second-name.sqlite"))

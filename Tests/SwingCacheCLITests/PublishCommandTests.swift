@@ -127,11 +127,11 @@ struct PublishCommandTests {
     }
 
     @Test func publishMakesSwingcachesPlaylistsOnceLeavesTheUsersOwnAloneAndRefusesBadAccounts() async throws {
-        let untouched = try target.databaseState()
+        let untouched = try await target.databaseState()
         let beforeAnyRun = try await swingcache(["publish", "library.yaml"])
         #expect(beforeAnyRun.status == 75, "a cache without the library yet publishes nothing")
         #expect(beforeAnyRun.standardError.contains("run 'swingcache run' on the job first"))
-        #expect(try target.databaseState() == untouched)
+        #expect(try await target.databaseState() == untouched)
 
         let run = try await swingcache(["run", "library.yaml"])
         #expect(run.status == 0, "\(run.standardError)\n\(run.standardOutput)")
@@ -141,11 +141,11 @@ struct PublishCommandTests {
             try await target.call("/playlists/new", method: "POST", body: ["name": "Most played"], token: admin)
         }
 
-        let beforeDryRun = try target.databaseState()
+        let beforeDryRun = try await target.databaseState()
         let dryRun = try await swingcache(["publish", "library.yaml", "--dry-run"])
         #expect(dryRun.status == 0, "\(dryRun.standardError)")
         #expect(dryRun.standardOutput.contains("Would publish to SwingMusic as admin"), "\(dryRun.standardOutput)")
-        #expect(try target.databaseState() == beforeDryRun, "a dry run writes nothing into SwingMusic")
+        #expect(try await target.databaseState() == beforeDryRun, "a dry run writes nothing into SwingMusic")
 
         let first = try await swingcache(["publish", "library.yaml", "--json"])
         #expect(first.status == 0, "\(first.standardError)")
@@ -188,22 +188,22 @@ struct PublishCommandTests {
         #expect(explained.standardOutput.contains("in swingcache's playlists: "), "\(explained.standardOutput)")
         #expect(explained.standardOutput.contains("Most listened worldwide"), "\(explained.standardOutput)")
 
-        let afterFirst = try target.databaseState()
+        let afterFirst = try await target.databaseState()
         let second = try await swingcache(["publish", "library.yaml"])
         #expect(second.status == 0, "\(second.standardError)")
         #expect(second.standardOutput.contains("(\(outcomes.count) unchanged)"), "\(second.standardOutput)")
-        #expect(try target.databaseState() == afterFirst, "a second publish changes nothing")
+        #expect(try await target.databaseState() == afterFirst, "a second publish changes nothing")
 
         let wrongPassword = try await swingcache(["publish", "library.yaml"], password: "not-the-password")
         #expect(wrongPassword.status == 77)
         #expect(wrongPassword.standardError.split(separator: "\n").count == 1, "\(wrongPassword.standardError)")
         #expect(wrongPassword.standardError.contains("refused the account 'admin'"))
         #expect(!wrongPassword.standardError.contains("not-the-password"))
-        #expect(try target.databaseState() == afterFirst)
+        #expect(try await target.databaseState() == afterFirst)
 
         let down = try await swingcache(["publish", "library.yaml"], url: "http://127.0.0.1:9")
         #expect(down.status == 69, "\(down.standardError)")
-        #expect(try target.databaseState() == afterFirst)
+        #expect(try await target.databaseState() == afterFirst)
     }
 
     @Test func historyImportAddsExactlyThePlaysSwingMusicLackedAndASecondImportAddsNone() async throws {
@@ -244,10 +244,10 @@ struct PublishCommandTests {
         }
         let bobBefore = try await target.plays(bob)
 
-        let state = try target.databaseState()
+        let state = try await target.databaseState()
         let dryRun = try await swingcache(["publish", "history.yaml", "--dry-run"])
         #expect(dryRun.status == 0, "\(dryRun.standardError)")
-        #expect(try target.databaseState() == state, "a dry run writes nothing into SwingMusic")
+        #expect(try await target.databaseState() == state, "a dry run writes nothing into SwingMusic")
 
         let first = try await swingcache(["publish", "history.yaml", "--json"])
         #expect(first.status == 0, "\(first.standardError)")
@@ -298,11 +298,11 @@ struct PublishCommandTests {
             explained.standardOutput.contains("imported into SwingMusic: 2 of admin's plays"),
             "\(explained.standardOutput)")
 
-        let afterFirst = try target.databaseState()
+        let afterFirst = try await target.databaseState()
         let second = try await swingcache(["publish", "history.yaml"])
         #expect(second.status == 0, "\(second.standardError)")
         #expect(second.standardOutput.contains("0 plays imported"), "\(second.standardOutput)")
-        #expect(try target.databaseState() == afterFirst, "a second import adds nothing")
+        #expect(try await target.databaseState() == afterFirst, "a second import adds nothing")
 
         // The imported plays are Last.fm's and ListenBrainz's: the local count a run reads leaves them out.
         let rerun = try await swingcache(["run", "history.yaml"])
