@@ -17,11 +17,12 @@ public final class RunningCommand {
 
     public var pid: Int32 { execution.processIdentifier.value }
 
-    /// Reads standard error until `count` lines containing `text` have appeared; false if the process ended first.
+    /// Reads standard error until `count` lines containing `text` have appeared; false if the process ended first,
+    /// or its standard error could not be read.
     @discardableResult
-    public func waitForStandardError(containing text: String, count: Int = 1) async throws -> Bool {
+    public func waitForStandardError(containing text: String, count: Int = 1) async -> Bool {
         while occurrences(of: text) < count {
-            guard try await readStandardError() else { return false }
+            guard (try? await readStandardError()) == true else { return false }
         }
         return true
     }

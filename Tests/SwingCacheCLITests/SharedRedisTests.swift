@@ -92,7 +92,7 @@ struct SharedRedisTests {
         let result = try await CommandLineRun.swingcache(
             ["run", "job.yaml", "--verbose"], in: folder.path, environment: environment
         ) { run in
-            #expect(try await run.waitForStandardError(containing: "-> 200", count: 6), "the run got going with Redis")
+            #expect(await run.waitForStandardError(containing: "-> 200", count: 6), "the run got going with Redis")
             redis.stop()
         }
 

@@ -25,7 +25,7 @@ import Testing
         _ = try await CommandLineRun.swingcache(
             ["run", "job.yaml", "--verbose"], in: folder.path, environment: environment(server)
         ) { first in
-            #expect(try await first.waitForStandardError(containing: "-> 200"))
+            #expect(await first.waitForStandardError(containing: "-> 200"))
             let second = try await CommandLineRun.swingcache(
                 ["run", "job.yaml"], in: folder.path, environment: environment(server))
             #expect(second.status == 75)
@@ -50,7 +50,7 @@ import Testing
         _ = try await CommandLineRun.swingcache(
             ["run", "job.yaml", "--verbose"], in: folder.path, environment: environment(server)
         ) { first in
-            #expect(try await first.waitForStandardError(containing: "-> 200"))
+            #expect(await first.waitForStandardError(containing: "-> 200"))
             try FileManager.default.createSymbolicLink(
                 atPath: folder.file("link.sqlite"), withDestinationPath: folder.file("cache.sqlite"))
             let second = try await CommandLineRun.swingcache(
@@ -98,7 +98,7 @@ import Testing
         let result = try await CommandLineRun.swingcache(
             ["run", "job.yaml", "--verbose"], in: folder.path, environment: environment(server)
         ) { run in
-            #expect(try await run.waitForStandardError(containing: "-> 200", count: 3))
+            #expect(await run.waitForStandardError(containing: "-> 200", count: 3))
             try run.send(SIGTERM)
         }
         #expect(result.status == 75)
@@ -129,7 +129,7 @@ import Testing
         ) { run in
             #expect(trickling.waitForRequest(), "the run's first request is in flight")
             try run.send(SIGTERM)
-            #expect(try await run.waitForStandardError(containing: "received signal 15"))
+            #expect(await run.waitForStandardError(containing: "received signal 15"))
             secondSignal = ContinuousClock.now
             try run.send(SIGTERM)
         }
