@@ -62,28 +62,6 @@ public struct CommandLineRun: Sendable {
             standardError: result.standardError)
     }
 
-    /// Starts `swingcache` with `arguments` in `directory`, runs `body` while it runs, then waits for it to end and
-    /// returns everything it printed; kills it if `body` throws.
-    ///
-    /// For a test that races another run against this one, or signals it once it has got somewhere.
-    public static func swingcache(
-        _ arguments: [String], in directory: String, environment: [String: String],
-        whileRunning body: (RunningCommand) async throws -> Void
-    ) async throws -> CommandLineRun {
-        let result = try await run(
-            .path(FilePath(binary)), arguments: Arguments(arguments),
-            environment: cleanEnvironment(home: directory, adding: environment),
-            workingDirectory: FilePath(directory), input: .none, output: .string(limit: .max), error: .sequence
-        ) { execution in
-            let command = RunningCommand(execution)
-            try await body(command)
-            return try await command.remainingStandardError()
-        }
-        return CommandLineRun(
-            status: result.terminationStatus.code, standardOutput: result.standardOutput,
-            standardError: result.closureResult)
-    }
-
     /// Only `PATH`, and `HOME` pointing at `home`, beside `environment`: nothing of the test runner's leaks in.
     static func cleanEnvironment(home: String, adding environment: [String: String]) -> Environment {
         let base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": home]

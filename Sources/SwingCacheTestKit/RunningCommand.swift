@@ -1,46 +1,52 @@
 import Foundation
-import Subprocess
 
-/// A `swingcache` process a test does something with while it runs: races another run against it, or sends it a
-/// signal once it has got somewhere (told by its standard error, never by a timer).
-///
-/// Given to the body of ``CommandLineRun/swingcache(_:in:environment:whileRunning:)``, and valid only inside it.
-public final class RunningCommand {
-    private let execution: Execution<NoInput, StringOutput<UTF8>, SequenceOutput>
-    private var errorChunks: SubprocessOutputSequence.Iterator
-    private var errorBuffer: [UInt8] = []
+/// A `swingcache` process a test keeps running while it does something else: races another run against it,
+/// or sends it a signal once it has got somewhere (told by its standard error, never by a timer).
+public final class RunningCommand: @unchecked Sendable {
+    // Only the test's own thread touches these, one call at a time.
+    private let process: Process
+    private let errorPipe = Pipe()
+    private let outputPipe = Pipe()
+    private var errorBuffer = Data()
 
-    init(_ execution: Execution<NoInput, StringOutput<UTF8>, SequenceOutput>) {
-        self.execution = execution
-        errorChunks = execution.standardError.makeAsyncIterator()
+    public init(_ arguments: [String], in directory: String, environment: [String: String]) throws {
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLineRun.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.environment = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": directory,
+        ]
+        .merging(environment) { $1 }
+        process.standardOutput = outputPipe
+        process.standardError = errorPipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
     }
 
-    public var pid: Int32 { execution.processIdentifier.value }
+    public var pid: Int32 { process.processIdentifier }
 
-    /// Reads standard error until `count` lines containing `text` have appeared; false if the process ended first,
-    /// or its standard error could not be read.
+    /// Reads standard error until `count` lines containing `text` have appeared; false if the process ended first.
     @discardableResult
-    public func waitForStandardError(containing text: String, count: Int = 1) async -> Bool {
+    public func waitForStandardError(containing text: String, count: Int = 1) -> Bool {
         while occurrences(of: text) < count {
-            guard (try? await readStandardError()) == true else { return false }
+            let chunk = errorPipe.fileHandleForReading.availableData
+            if chunk.isEmpty { return false }
+            errorBuffer.append(chunk)
         }
         return true
     }
 
-    public func send(_ signal: Int32) throws {
-        try execution.send(signal: Signal(rawValue: signal))
-    }
+    public func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
 
-    /// Everything the process printed on standard error, once it has closed it.
-    func remainingStandardError() async throws -> String {
-        while try await readStandardError() {}
-        return String(decoding: errorBuffer, as: UTF8.self)
-    }
-
-    private func readStandardError() async throws -> Bool {
-        guard let chunk = try await errorChunks.next() else { return false }
-        chunk.withUnsafeBytes { errorBuffer.append(contentsOf: $0) }
-        return true
+    /// Waits for the process to end and returns everything it printed.
+    public func finish() -> CommandLineRun {
+        let output = outputPipe.fileHandleForReading.readDataToEndOfFile()
+        errorBuffer.append(errorPipe.fileHandleForReading.readDataToEndOfFile())
+        process.waitUntilExit()
+        return CommandLineRun(
+            status: process.terminationStatus, standardOutput: String(decoding: output, as: UTF8.self),
+            standardError: String(decoding: errorBuffer, as: UTF8.self))
     }
 
     private func occurrences(of text: String) -> Int {

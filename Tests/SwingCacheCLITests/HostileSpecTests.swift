@@ -59,7 +59,7 @@ import Testing
     @Test(arguments: [["validate"], ["plan", "--db", "cache.sqlite"]])
     func everyHostileSpecEndsIn65WithAPositionNeverASignal(command: [String]) async throws {
         for (name, bytes) in Self.corpus {
-            FileManager.default.createFile(atPath: folder.file("\(name).yaml"), contents: Data(bytes))
+            _ = FileManager.default.createFile(atPath: folder.file("\(name).yaml"), contents: Data(bytes))
         }
         let run = try await CommandLineRun.swingcache(
             [command[0]] + Self.corpus.map { "\($0.name).yaml" } + command.dropFirst(), in: folder.path)

@@ -7,12 +7,12 @@ let cliTestRedisURL = ProcessInfo.processInfo.environment["SWINGCACHE_TEST_REDIS
 /// Three real runner processes, each with its own SQLite file, sharing one Redis and one fixture server.
 @Suite(.enabled(if: cliTestRedisURL != nil, "set SWINGCACHE_TEST_REDIS_URL (scripts/test.sh starts a redis-server)"))
 struct SharedRedisTests {
-    @Test func threeRunnersSharingRedisKeepOneQuotaAndOneIntervalTogether() async throws {
+    @Test func threeRunnersSharingRedisKeepOneQuotaAndOneIntervalTogether() throws {
         let folder = try TemporaryDirectory()
         let server = try FixtureServerProcess(["--development-mode"])
         let prefix = "test:\(UUID().uuidString):"
         var factory = CatalogFactory(seed: 21)
-        var environments: [[String: String]] = []
+        var runs: [RunningCommand] = []
         for runner in 0..<3 {
             let ids = factory.ids(.track, count: 10).map(\.value).joined(separator: ", ")
             try folder.write(
@@ -22,17 +22,10 @@ struct SharedRedisTests {
             environment["SWINGCACHE_DB"] = folder.file("runner\(runner).sqlite")
             environment["SWINGCACHE_REDIS_URL"] = cliTestRedisURL
             environment["SWINGCACHE_REDIS_PREFIX"] = prefix
-            environments.append(environment)
+            runs.append(
+                try RunningCommand(["run", "job\(runner).yaml", "--quiet"], in: folder.path, environment: environment))
         }
-        let results = try await withThrowingTaskGroup(of: CommandLineRun.self) { group in
-            for (runner, environment) in environments.enumerated() {
-                group.addTask {
-                    try await CommandLineRun.swingcache(
-                        ["run", "job\(runner).yaml", "--quiet"], in: folder.path, environment: environment)
-                }
-            }
-            return try await group.reduce(into: [CommandLineRun]()) { $0.append($1) }
-        }
+        let results = runs.map { $0.finish() }
         for result in results { #expect(result.status == 0 || result.status == 75, "\(result.standardError)") }
 
         let times = try server.requestLog().filter { $0["isAPIRequest"] as? Bool == true }
@@ -89,12 +82,10 @@ struct SharedRedisTests {
         environment["SWINGCACHE_REDIS_URL"] = redis.url
         environment["SWINGCACHE_DB"] = folder.file("cache.sqlite")
 
-        let result = try await CommandLineRun.swingcache(
-            ["run", "job.yaml", "--verbose"], in: folder.path, environment: environment
-        ) { run in
-            #expect(await run.waitForStandardError(containing: "-> 200", count: 6), "the run got going with Redis")
-            redis.stop()
-        }
+        let run = try RunningCommand(["run", "job.yaml", "--verbose"], in: folder.path, environment: environment)
+        #expect(run.waitForStandardError(containing: "-> 200", count: 6), "the run got going with Redis")
+        redis.stop()
+        let result = run.finish()
 
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardError.components(separatedBy: "the shared budget (Redis) is unreachable").count == 2)

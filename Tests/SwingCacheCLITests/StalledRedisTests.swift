@@ -70,12 +70,10 @@ struct PausedRedisTests {
         environment["SWINGCACHE_REDIS_TIMEOUT"] = "300ms"
         environment["SWINGCACHE_DB"] = folder.file("cache.sqlite")
 
-        let result = try await CommandLineRun.swingcache(
-            ["run", "job.yaml", "--verbose"], in: folder.path, environment: environment
-        ) { run in
-            #expect(await run.waitForStandardError(containing: "-> 200", count: 6), "the run got going with Redis")
-            redis.pause()
-        }
+        let run = try RunningCommand(["run", "job.yaml", "--verbose"], in: folder.path, environment: environment)
+        #expect(run.waitForStandardError(containing: "-> 200", count: 6), "the run got going with Redis")
+        redis.pause()
+        let result = run.finish()
         redis.stop()
 
         #expect(result.status == 0, "\(result.standardError)")

@@ -14,14 +14,11 @@ import Testing
         environment["SWINGCACHE_DB"] = folder.file("cache.sqlite")
         environment["SWINGCACHE_SPOTIFY_API_URL"] = "http://127.0.0.1:\(trickling.port)/v1"
         environment["SWINGCACHE_HTTP_DEADLINE"] = "10m"
-        var signalled = ContinuousClock.now
-        let result = try await CommandLineRun.swingcache(
-            ["run", "job.yaml", "--verbose"], in: folder.path, environment: environment
-        ) { run in
-            #expect(trickling.waitForRequest(), "the catalog request is in flight, its answer trickling for 500 s")
-            signalled = ContinuousClock.now
-            try run.send(SIGTERM)
-        }
+        let run = try RunningCommand(["run", "job.yaml", "--verbose"], in: folder.path, environment: environment)
+        #expect(trickling.waitForRequest(), "the catalog request is in flight, its answer trickling for 500 s")
+        let signalled = ContinuousClock.now
+        run.send(SIGTERM)
+        let result = run.finish()
         #expect(ContinuousClock.now - signalled < .seconds(30), "the grace period is 5 s, not the 10 min deadline")
         #expect(result.status == 75, "a clean stop: \(result.standardError)")
         #expect(result.standardOutput.contains("stopped by a signal"), "\(result.standardOutput)")

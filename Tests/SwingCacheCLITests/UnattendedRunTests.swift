@@ -22,23 +22,20 @@ import Testing
     @Test func aSecondRunOnTheSameDatabaseExits75NamingTheHolder() async throws {
         // Per-item mode and 100 ms a request keep the first run busy for seconds.
         let server = try FixtureServerProcess(["--development-mode", "--latency-ms", "100"])
-        _ = try await CommandLineRun.swingcache(
-            ["run", "job.yaml", "--verbose"], in: folder.path, environment: environment(server)
-        ) { first in
-            #expect(await first.waitForStandardError(containing: "-> 200"))
-            let second = try await CommandLineRun.swingcache(
-                ["run", "job.yaml"], in: folder.path, environment: environment(server))
-            #expect(second.status == 75)
-            #expect(second.standardError.contains("another run holds the lock on this database (pid \(first.pid) on "))
-            let stats = try await CommandLineRun.swingcache(
-                ["stats"], in: folder.path, environment: environment(server))
-            #expect(stats.status == 0, "stats is not blocked by a run")
-            let get = try await CommandLineRun.swingcache(
-                ["get", "track", "4iV5W9uYEdYUVa79Axb7Rh", "--offline"], in: folder.path,
-                environment: environment(server))
-            #expect(get.status == 75 || get.status == 0, "get is not blocked by a run")
-            try first.send(SIGTERM)
-        }
+        let first = try RunningCommand(
+            ["run", "job.yaml", "--verbose"], in: folder.path, environment: environment(server))
+        #expect(first.waitForStandardError(containing: "-> 200"))
+        let second = try await CommandLineRun.swingcache(
+            ["run", "job.yaml"], in: folder.path, environment: environment(server))
+        #expect(second.status == 75)
+        #expect(second.standardError.contains("another run holds the lock on this database (pid \(first.pid) on "))
+        let stats = try await CommandLineRun.swingcache(["stats"], in: folder.path, environment: environment(server))
+        #expect(stats.status == 0, "stats is not blocked by a run")
+        let get = try await CommandLineRun.swingcache(
+            ["get", "track", "4iV5W9uYEdYUVa79Axb7Rh", "--offline"], in: folder.path, environment: environment(server))
+        #expect(get.status == 75 || get.status == 0, "get is not blocked by a run")
+        first.send(SIGTERM)
+        _ = first.finish()
 
         let after = try await CommandLineRun.swingcache(
             ["run", "job.yaml"], in: folder.path, environment: environment(server))
@@ -47,18 +44,17 @@ import Testing
 
     @Test func aRunThroughASymbolicLinkToTheDatabaseIsLockedOutToo() async throws {
         let server = try FixtureServerProcess(["--development-mode", "--latency-ms", "100"])
-        _ = try await CommandLineRun.swingcache(
-            ["run", "job.yaml", "--verbose"], in: folder.path, environment: environment(server)
-        ) { first in
-            #expect(await first.waitForStandardError(containing: "-> 200"))
-            try FileManager.default.createSymbolicLink(
-                atPath: folder.file("link.sqlite"), withDestinationPath: folder.file("cache.sqlite"))
-            let second = try await CommandLineRun.swingcache(
-                ["run", "job.yaml", "--db", "link.sqlite"], in: folder.path, environment: server.environment)
-            #expect(second.status == 75, "\(second.standardError)")
-            #expect(second.standardError.contains("another run holds the lock on this database (pid \(first.pid) on "))
-            try first.send(SIGTERM)
-        }
+        let first = try RunningCommand(
+            ["run", "job.yaml", "--verbose"], in: folder.path, environment: environment(server))
+        #expect(first.waitForStandardError(containing: "-> 200"))
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.file("link.sqlite"), withDestinationPath: folder.file("cache.sqlite"))
+        let second = try await CommandLineRun.swingcache(
+            ["run", "job.yaml", "--db", "link.sqlite"], in: folder.path, environment: server.environment)
+        #expect(second.status == 75, "\(second.standardError)")
+        #expect(second.standardError.contains("another run holds the lock on this database (pid \(first.pid) on "))
+        first.send(SIGTERM)
+        _ = first.finish()
     }
 
     @Test func aDatabaseWithASecondHardLinkIsRefusedWith77BeforeAnyWrite() async throws {
@@ -79,11 +75,11 @@ import Testing
         let server = try FixtureServerProcess(["--development-mode", "--latency-ms", "20"])
         for attempt in 1...4 {
             let database = folder.file("new-\(attempt).sqlite")
-            async let first = CommandLineRun.swingcache(
-                ["run", "job.yaml", "--db", database], in: folder.path, environment: server.environment)
-            async let second = CommandLineRun.swingcache(
-                ["run", "job.yaml", "--db", database], in: folder.path, environment: server.environment)
-            let results = try await [first, second]
+            let pair = try (1...2).map { _ in
+                try RunningCommand(
+                    ["run", "job.yaml", "--db", database], in: folder.path, environment: server.environment)
+            }
+            let results = pair.map { $0.finish() }
             #expect(!results.contains { $0.status == 77 }, "\(results.map(\.standardError))")
             for result in results where result.status != 0 {
                 #expect(result.status == 75)
@@ -95,12 +91,11 @@ import Testing
 
     @Test func sigtermStopsCleanlyPrintsTheSummaryAndExits75() async throws {
         let server = try FixtureServerProcess(["--development-mode", "--latency-ms", "50"])
-        let result = try await CommandLineRun.swingcache(
-            ["run", "job.yaml", "--verbose"], in: folder.path, environment: environment(server)
-        ) { run in
-            #expect(await run.waitForStandardError(containing: "-> 200", count: 3))
-            try run.send(SIGTERM)
-        }
+        let run = try RunningCommand(
+            ["run", "job.yaml", "--verbose"], in: folder.path, environment: environment(server))
+        #expect(run.waitForStandardError(containing: "-> 200", count: 3))
+        run.send(SIGTERM)
+        let result = run.finish()
         #expect(result.status == 75)
         #expect(result.standardOutput.contains("deferred"))
         #expect(result.standardOutput.contains("stopped by a signal"))
@@ -115,7 +110,7 @@ import Testing
             "the request in flight was finished, not abandoned")
     }
 
-    @Test func aSecondSignalEndsTheProcessAtOnceWhileARequestIsInFlight() async throws {
+    @Test func aSecondSignalEndsTheProcessAtOnceWhileARequestIsInFlight() throws {
         // The token endpoint trickles its answer for minutes: the first signal waits for it, the second must not.
         let trickling = try TricklingServer(byteEvery: 0.05)
         let environment = [
@@ -123,16 +118,13 @@ import Testing
             "SWINGCACHE_SPOTIFY_TOKEN_URL": trickling.url.absoluteString,
             "SWINGCACHE_SPOTIFY_API_URL": "http://127.0.0.1:\(trickling.port)/v1", "SWINGCACHE_HTTP_DEADLINE": "10m",
         ]
-        var secondSignal = ContinuousClock.now
-        let result = try await CommandLineRun.swingcache(
-            ["run", "job.yaml", "--verbose"], in: folder.path, environment: environment
-        ) { run in
-            #expect(trickling.waitForRequest(), "the run's first request is in flight")
-            try run.send(SIGTERM)
-            #expect(await run.waitForStandardError(containing: "received signal 15"))
-            secondSignal = ContinuousClock.now
-            try run.send(SIGTERM)
-        }
+        let run = try RunningCommand(["run", "job.yaml", "--verbose"], in: folder.path, environment: environment)
+        #expect(trickling.waitForRequest(), "the run's first request is in flight")
+        run.send(SIGTERM)
+        #expect(run.waitForStandardError(containing: "received signal 15"))
+        let secondSignal = ContinuousClock.now
+        run.send(SIGTERM)
+        let result = run.finish()
         #expect(ContinuousClock.now - secondSignal < .seconds(10), "ended at once, not when the request came back")
         #expect(result.status == SIGTERM, "ended by the signal itself: \(result.status)")
     }
