@@ -63,12 +63,12 @@ public struct CommandLineRun: Sendable {
     }
 
     /// Only `PATH`, and `HOME` pointing at `home`, beside `environment`: nothing of the test runner's leaks in.
-    static func cleanEnvironment(home: String, adding environment: [String: String]) -> Environment {
-        let base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": home]
-        return .custom(
-            Dictionary(
-                uniqueKeysWithValues: base.merging(environment) { $1 }.map { (Environment.Key(stringLiteral: $0), $1) })
-        )
+    private static func cleanEnvironment(home: String, adding environment: [String: String]) -> Environment {
+        var variables: [Environment.Key: String] = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": home,
+        ]
+        for (name, value) in environment { variables[Environment.Key(stringLiteral: name)] = value }
+        return .custom(variables)
     }
 }
 
