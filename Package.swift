@@ -40,6 +40,13 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
+        .target(
+            name: "SharedTier",
+            dependencies: [
+                "SwingCache", "SpotifyAPI", "CacheStore", "RedisClient",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .systemLibrary(name: "CZlib"),
         .systemLibrary(name: "CXXHash", providers: [.apt(["libxxhash-dev"])]),
         .target(
@@ -53,16 +60,19 @@ let package = Package(
         .target(
             name: "Runner",
             dependencies: [
-                "SwingCache", "SpotifyAPI", "CacheStore", "RedisClient", "SwingMusicLibrary", "EnrichmentAPI",
+                "SwingCache", "SpotifyAPI", "CacheStore", "RedisClient", "SharedTier", "SwingMusicLibrary",
+                "EnrichmentAPI",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(
             name: "swingcache",
             dependencies: [
-                "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "EnrichmentAPI", "SwingMusicLibrary",
+                "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "EnrichmentAPI", "SwingMusicLibrary", "SharedTier",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -93,8 +103,8 @@ let package = Package(
         .executableTarget(
             name: "swingcache-bench",
             dependencies: [
-                "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "SwingMusicLibrary", "RedisClient", "FixtureServer",
-                "SwingCacheTestKit", .product(name: "Logging", package: "swift-log"),
+                "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "SwingMusicLibrary", "RedisClient", "SharedTier",
+                "FixtureServer", "SwingCacheTestKit", .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -118,14 +128,16 @@ let package = Package(
             name: "RunnerTests",
             dependencies: [
                 "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "EnrichmentAPI", "SwingMusicLibrary", "RedisClient",
-                "FixtureServer", "SwingCacheTestKit", .product(name: "Logging", package: "swift-log"),
+                "SharedTier", "FixtureServer", "SwingCacheTestKit", .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
             ]),
         .testTarget(
             name: "SwingCacheCLITests",
             dependencies: [
-                "swingcache", "spotify-fixture-server", "SwingCache", "CacheStore", "SwingMusicLibrary",
-                "SwingCacheTestKit", .product(name: "GRDB", package: "GRDB.swift"),
+                "swingcache", "spotify-fixture-server", "SwingCache", "CacheStore", "SwingMusicLibrary", "Runner",
+                "SharedTier", "SwingCacheTestKit", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ],
     swiftLanguageModes: [.v6]

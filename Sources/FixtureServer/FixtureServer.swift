@@ -39,20 +39,10 @@ public enum FixtureServer {
         requestLogFile: String? = nil,
         clock: any RunClock = SystemClock()
     ) async throws -> RunningFixtureServer {
-        let catalog = FixtureCatalog(recorded: try RecordedFixtures.bundled())
-        let state = try FixtureServerState(options: options, clock: clock, requestLogPath: requestLogFile)
-        let history = try FixtureHistory.load(path: options.historyFile)
-        let router = FixtureRoutes.router(options: options, state: state, catalog: catalog, history: history)
-
         let (boundPorts, portReporter) = AsyncThrowingStream.makeStream(of: Int.self)
-        let application = Application(
-            router: router,
-            configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
-            onServerRunning: { channel in
-                portReporter.yield(channel.localAddress?.port ?? port)
-            },
-            logger: quietLogger
-        )
+        let (application, state) = try makeApplication(
+            options: options, host: host, port: port, requestLogFile: requestLogFile, clock: clock
+        ) { portReporter.yield($0) }
         // A group of its own, so stop() can shut the server down gracefully rather than cancel requests mid-answer.
         let services = ServiceGroup(services: [application], logger: quietLogger)
         let serving = Task {
@@ -74,6 +64,42 @@ public enum FixtureServer {
             await serving.value
             throw error
         }
+    }
+
+    /// Serves until SIGINT or SIGTERM, then stops accepting connections and lets the requests in progress finish.
+    ///
+    /// `onListening` is told the server's `http://HOST:PORT` once it listens; the signals are caught from before
+    /// then, so one sent as soon as the address is known still stops the server cleanly.
+    public static func serveUntilSignalled(
+        options: FixtureServerOptions = .init(), host: String = "127.0.0.1", port: Int = 0,
+        requestLogFile: String? = nil, onListening: @escaping @Sendable (String) -> Void
+    ) async throws {
+        let (application, _) = try makeApplication(
+            options: options, host: host, port: port, requestLogFile: requestLogFile, clock: SystemClock()
+        ) { onListening(RunningFixtureServer.baseURL(host: host, port: $0)) }
+        let configuration = ServiceGroupConfiguration(
+            services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: quietLogger)
+        try await ServiceGroup(configuration: configuration).run()
+    }
+
+    /// The server as a service, and the state its routes answer from; `onListening` is told the bound port.
+    private static func makeApplication(
+        options: FixtureServerOptions, host: String, port: Int, requestLogFile: String?, clock: any RunClock,
+        onListening: @escaping @Sendable (Int) -> Void
+    ) throws -> (any Service, FixtureServerState) {
+        let catalog = FixtureCatalog(recorded: try RecordedFixtures.bundled())
+        let state = try FixtureServerState(options: options, clock: clock, requestLogPath: requestLogFile)
+        let history = try FixtureHistory.load(path: options.historyFile)
+        let router = FixtureRoutes.router(options: options, state: state, catalog: catalog, history: history)
+        let application = Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(host, port: port)),
+            onServerRunning: { channel in
+                onListening(channel.localAddress?.port ?? port)
+            },
+            logger: quietLogger
+        )
+        return (application, state)
     }
 
     /// Hummingbird logs to stdout by default; the executable's stdout carries only its `listening on` line.

@@ -18,7 +18,10 @@ public struct RunningFixtureServer: Sendable {
     }
 
     /// `http://HOST:PORT`.
-    public var baseURL: String {
+    public var baseURL: String { Self.baseURL(host: host, port: port) }
+
+    /// `http://HOST:PORT`, with an IPv6 host in brackets.
+    static func baseURL(host: String, port: Int) -> String {
         let hostPart = host.contains(":") ? "[\(host)]" : host
         return "http://\(hostPart):\(port)"
     }

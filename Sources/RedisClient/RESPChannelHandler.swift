@@ -50,8 +50,7 @@ final class RESPChannelHandler: ChannelDuplexHandler {
         let timeout = replyTimeout
         silenceTimer = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) { [self] in
             silenceTimer = nil
-            failAll(RedisReplyTimeout(after: timeout))
-            context.close(promise: nil)
+            close(context, failingAllWith: RedisReplyTimeout(after: timeout))
         }
     }
 
@@ -66,8 +65,7 @@ final class RESPChannelHandler: ChannelDuplexHandler {
             if let buffered = input, buffered.readableBytes == 0 { input = nil }
             startSilenceTimer(context: context)
         } catch {
-            failAll(RedisError("the server sent something that is not RESP"))
-            context.close(promise: nil)
+            close(context, failingAllWith: RedisError("the server sent something that is not RESP"))
         }
     }
 
@@ -83,8 +81,17 @@ final class RESPChannelHandler: ChannelDuplexHandler {
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
-        failAll(error)
+        close(context, failingAllWith: error)
+    }
+
+    /// Closes the connection, then fails what waits on it: a caller told of the failure finds it closed.
+    private func close(_ context: ChannelHandlerContext, failingAllWith error: any Error) {
+        silenceTimer?.cancel()
+        silenceTimer = nil
+        let unanswered = waiting
+        waiting.removeAll()
         context.close(promise: nil)
+        for entry in unanswered { entry.promise.fail(error) }
     }
 
     func channelInactive(context: ChannelHandlerContext) {

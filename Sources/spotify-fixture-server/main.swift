@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import FixtureServer
 import Foundation
 
@@ -223,36 +222,12 @@ struct FixtureServerCommand: AsyncParsableCommand {
 
     /// Starts the server, announces its address and serves until SIGINT or SIGTERM.
     func serveUntilSignalled() async throws {
-        let termination = TerminationSignals()
-        let server = try await FixtureServer.start(options: options, host: host, port: port, requestLogFile: requestLog)
-        // Unbuffered, so a script reading the pipe learns the port at once.
-        FileHandle.standardOutput.write(Data("listening on \(server.baseURL)\n".utf8))
-        await termination.wait()
-        await server.stop()
-    }
-}
-
-/// Catches SIGINT and SIGTERM from the moment it is made, so a signal sent right after start still stops cleanly.
-struct TerminationSignals {
-    private let sources: [any DispatchSourceSignal]
-    private let received: AsyncStream<Int32>
-
-    init() {
-        let (received, continuation) = AsyncStream.makeStream(of: Int32.self)
-        sources = [SIGINT, SIGTERM].map { number in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { continuation.yield(number) }
-            source.resume()
-            return source
+        try await FixtureServer.serveUntilSignalled(
+            options: options, host: host, port: port, requestLogFile: requestLog
+        ) { baseURL in
+            // Unbuffered, so a script reading the pipe learns the port at once.
+            FileHandle.standardOutput.write(Data("listening on \(baseURL)\n".utf8))
         }
-        self.received = received
-    }
-
-    /// Returns when the first of the two signals arrives.
-    func wait() async {
-        for await _ in received { break }
-        for source in sources { source.cancel() }
     }
 }
 

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import RedisClient
 import Runner
+import SharedTier
 import SwingCache
 import SwingCacheTestKit
 

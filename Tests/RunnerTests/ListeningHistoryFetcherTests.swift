@@ -3,6 +3,7 @@ import EnrichmentAPI
 import FixtureServer
 import Foundation
 import Logging
+import ServiceLifecycleTestKit
 import SpotifyAPI
 import SwingCache
 import SwingCacheTestKit
@@ -46,14 +47,14 @@ import Testing
 
     func lastfm(
         _ server: RunningFixtureServer, key: String = "swingcache-demo-lastfm-key", pageSize: Int = 3,
-        requestLimit: Int? = nil, stopSignal: StopSignal = StopSignal()
+        requestLimit: Int? = nil
     ) throws -> ListeningHistoryFetcher {
         let client = LastFMClient(
             root: try #require(URL(string: server.url(of: .lastfm))), apiKey: try ProviderCredential(key, for: .lastfm),
             transport: URLSessionTransport(), now: { clock.now() })
         return ListeningHistoryFetcher(
             lastfm: client, pipeline: pipeline(.lastfm, requestLimit: requestLimit), clock: clock,
-            stopSignal: stopSignal, logger: Logger(label: "test"), pageSize: pageSize)
+            logger: Logger(label: "test"), pageSize: pageSize)
     }
 
     func listenbrainz(_ server: RunningFixtureServer, pageSize: Int = 3) throws -> ListeningHistoryFetcher {
@@ -61,8 +62,8 @@ import Testing
             root: try #require(URL(string: server.url(of: .listenbrainz))), transport: URLSessionTransport(),
             now: { clock.now() })
         return ListeningHistoryFetcher(
-            listenbrainz: client, pipeline: pipeline(.listenbrainz), clock: clock, stopSignal: StopSignal(),
-            logger: Logger(label: "test"), pageSize: pageSize)
+            listenbrainz: client, pipeline: pipeline(.listenbrainz), clock: clock, logger: Logger(label: "test"),
+            pageSize: pageSize)
     }
 
     func paths(_ server: RunningFixtureServer, _ fragment: String) async -> [String] {
@@ -259,12 +260,13 @@ import Testing
         }
     }
 
-    @Test func aStopSignalEndsTheFetchBeforeAnyRequest() async throws {
+    @Test func aGracefulShutdownEndsTheFetchBeforeAnyRequest() async throws {
         try await FixtureServer.withRunning(options: try options(), clock: clock) { server in
-            let signal = StopSignal()
-            signal.set()
-            var fetcher = try lastfm(server, stopSignal: signal)
-            let fetched = await fetcher.fetch(user: "rj", since: nil)
+            var fetcher = try lastfm(server)
+            let fetched = await testGracefulShutdown { shutdown in
+                shutdown.triggerGracefulShutdown()
+                return await fetcher.fetch(user: "rj", since: nil)
+            }
 
             #expect(fetched.ending == .stopped("stopped by a signal"))
             #expect(fetched.requests.requests == 0)

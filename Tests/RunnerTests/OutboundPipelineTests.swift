@@ -3,6 +3,7 @@ import EnrichmentAPI
 import Foundation
 import InMemoryLogging
 import Logging
+import SharedTier
 import SwingCache
 import SwingCacheTestKit
 import Synchronization

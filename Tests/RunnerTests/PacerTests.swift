@@ -1,6 +1,7 @@
 import CacheStore
 import Foundation
 import Runner
+import ServiceLifecycleTestKit
 import SwingCache
 import SwingCacheTestKit
 import Testing
@@ -45,6 +46,29 @@ import Testing
         let times = try await grantedTimes(limited, count: 5)
         #expect(times == [0, 1, 2, 3600, 3601])
         #expect(await limited.waited[.hourlyWindow] == 3598)
+    }
+
+    @Test(.timeLimit(.minutes(1))) func aGracefulShutdownEndsAWaitAtOnce() async throws {
+        let halted = Pacer(
+            store: store, service: "spotify", clock: HaltedClock(), limit: 100, minInterval: 2, runID: nil,
+            deadline: nil, waitsForWindow: true)
+        try await testGracefulShutdown { shutdown in
+            try await withThrowingTaskGroup(of: Void.self) { waits in
+                waits.addTask { try await halted.backOff(for: 3600) }
+                shutdown.triggerGracefulShutdown()
+                await #expect(throws: CancellationError.self) { try await waits.next() }
+            }
+        }
+    }
+
+    @Test func noWaitBeginsAfterAGracefulShutdown() async throws {
+        let spaced = pacer()
+        _ = try await spaced.acquire(endpoint: "GET /tracks")
+        await testGracefulShutdown { shutdown in
+            shutdown.triggerGracefulShutdown()
+            await #expect(throws: CancellationError.self) { try await spaced.acquire(endpoint: "GET /tracks") }
+        }
+        #expect(clock.sleptUntil.isEmpty)
     }
 
     @Test func withoutPermissionToWaitForTheWindowTheRunIsRefused() async throws {

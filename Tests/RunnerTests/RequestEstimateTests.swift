@@ -34,10 +34,5 @@ import Testing
         #expect(estimate.hourLeft == 950 - 30)
         #expect(estimate.dayLeft == 2000 - 30)
         #expect(estimate.secondsAtLeast >= Double(estimate.searches.lowerBound) * 2 + 25)
-
-        let text = PlanWording.text(
-            for: plan, jobs: JobSet(specs: [], defaultMarket: "US"), library: library,
-            providers: ["lastfm": lastfm, "musicbrainz": musicbrainz])
-        #expect(text.contains("  all told:  \(estimate.totalAtLeast) or more requests ("))
     }
 }

@@ -2,6 +2,7 @@ import CacheStore
 import Foundation
 import Logging
 import Runner
+import ServiceLifecycleTestKit
 import SpotifyAPI
 import SwingCache
 import SwingCacheTestKit
@@ -130,6 +131,37 @@ import Testing
         #expect(next.requests.isEmpty, "a parked service gets no request from the next run")
         #expect(plan.limitedBy == .parked(until: until, reason: "QUOTA_EXCEEDED"))
         #expect(parked.outcome == .parked(until: until, reason: "QUOTA_EXCEEDED"))
+    }
+
+    @Test func aGracefulShutdownBeforeTheFirstRequestDefersThePlan() async throws {
+        var factory = CatalogFactory()
+        let ids = factory.ids(.track, count: 120)
+        let transport = ScriptedTransport(ScriptedSpotify.responder())
+        let (_, summary) = try await testGracefulShutdown { shutdown in
+            shutdown.triggerGracefulShutdown()
+            return try await run(jobs(ids), transport: transport)
+        }
+        #expect(summary.outcome == .deferred("stopped by a signal during the Spotify requests"))
+        #expect(summary.deferred == 120)
+        #expect(catalogRequests(transport).isEmpty)
+    }
+
+    @Test func theRequestInFlightWhenTheShutdownBeginsIsStoredAndNoOtherStarts() async throws {
+        var factory = CatalogFactory()
+        let ids = factory.ids(.track, count: 120)
+        let (transport, summary) = try await testGracefulShutdown { shutdown in
+            let transport = ScriptedTransport(
+                ScriptedSpotify.responder { _ in
+                    shutdown.triggerGracefulShutdown()
+                    return nil
+                })
+            return (transport, try await run(jobs(ids), transport: transport).summary)
+        }
+        #expect(summary.outcome == .deferred("stopped by a signal during the Spotify requests"))
+        #expect(catalogRequests(transport).count == 1)
+        #expect(summary.fetched == 50)
+        #expect(summary.deferred == 70)
+        #expect(try store.cacheStates(for: ids).count == 50)
     }
 
     @Test func aRetryAfterIsWaitedToTheSecondEvenInLowerCase() async throws {

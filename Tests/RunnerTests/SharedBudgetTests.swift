@@ -2,6 +2,7 @@ import CacheStore
 import Foundation
 import RedisClient
 import Runner
+import SharedTier
 import SwingCache
 import SwingCacheTestKit
 import Testing

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import RedisClient
 import Runner
+import SharedTier
 import SpotifyAPI
 import SwingCache
 import SwingCacheTestKit

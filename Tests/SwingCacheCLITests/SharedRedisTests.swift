@@ -1,4 +1,5 @@
 import Foundation
+import SharedTier
 import SwingCacheTestKit
 import Testing
 

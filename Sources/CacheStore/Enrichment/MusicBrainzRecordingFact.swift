@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SwingCache
 
 /// What MusicBrainz knows of one ISRC: its recordings, their genres and tags, and the links they name.
@@ -10,7 +11,7 @@ public struct MusicBrainzRecordingFact: Hashable, Sendable {
     public var genres: [String]
     public var tags: [String]
     /// The recording's url relations (streaming links), stored in `track_link` with source `musicbrainz`.
-    public var links: [PlatformLink]
+    public var links: [PlatformLink] = []
     /// Set when MusicBrainz has no recording with the ISRC.
     public var missing: MissingReason?
     public var fetchedAt: Date
@@ -36,5 +37,29 @@ public struct MusicBrainzRecordingFact: Hashable, Sendable {
         var fact = MusicBrainzRecordingFact(isrc: isrc, mbids: [], fetchedAt: fetchedAt, expiresAt: expiresAt)
         fact.missing = reason
         return fact
+    }
+}
+
+/// A row of `musicbrainz_recording`; a write replaces the row of the same ISRC.
+///
+/// Its links are rows of `track_link`, not columns: the store's `save(EnrichmentRecord)` writes them beside it.
+extension MusicBrainzRecordingFact: Codable, FetchableRecord, PersistableRecord {
+    enum CodingKeys: String, CodingKey {
+        case isrc, mbids, genres, tags
+        case missing = "missingReason"
+        case fetchedAt, expiresAt
+    }
+
+    public static let databaseTableName = "musicbrainz_recording"
+    public static var persistenceConflictPolicy: PersistenceConflictPolicy { .init(insert: .replace, update: .replace) }
+    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
+        .timeIntervalSince1970
+    }
+
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+        .timeIntervalSince1970
     }
 }

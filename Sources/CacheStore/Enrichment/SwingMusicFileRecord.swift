@@ -1,3 +1,5 @@
+import GRDB
+
 /// What SwingMusic names a library file by: its runtime track hash, and the tags as its scanner stored them.
 ///
 /// ```swift
@@ -20,4 +22,9 @@ public struct SwingMusicFileRecord: Hashable, Sendable {
         self.tagAlbumArtists = tagAlbumArtists
         self.tagAlbum = tagAlbum
     }
+}
+
+/// Read from a row of `swingmusic_track` (``SwingMusicFileRow`` writes it, with the file's path).
+extension SwingMusicFileRecord: Decodable, FetchableRecord {
+    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
 }

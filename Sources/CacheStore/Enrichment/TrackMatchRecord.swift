@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SwingCache
 
 /// The matcher's decision for one file, and the fingerprint of the tags it was made for.
@@ -15,5 +16,33 @@ public struct TrackMatchRecord: Hashable, Sendable {
         self.fingerprint = fingerprint
         self.match = match
         self.matchedAt = matchedAt
+    }
+}
+
+/// A row of `track_match`; a write replaces the file's match. The candidates it weighed are kept in
+/// `match_candidate`.
+extension TrackMatchRecord: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "track_match"
+    public static var persistenceConflictPolicy: PersistenceConflictPolicy { .init(insert: .replace, update: .replace) }
+
+    public init(row: Row) throws {
+        self.init(
+            filepath: row["filepath"], fingerprint: row["fingerprint"],
+            match: TrackMatch(
+                method: TrackMatch.Method(rawValue: row["method"]) ?? .search,
+                outcome: TrackMatch.Outcome(rawValue: row["outcome"]) ?? .noCandidates, spotifyID: row["spotify_id"],
+                confidence: row["confidence"], runnerUpID: row["runner_up_id"]),
+            matchedAt: Date(timeIntervalSince1970: row["matched_at"]))
+    }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["filepath"] = filepath
+        container["fingerprint"] = fingerprint
+        container["method"] = match.method.rawValue
+        container["outcome"] = match.outcome.rawValue
+        container["spotify_id"] = match.spotifyID
+        container["confidence"] = match.confidence
+        container["runner_up_id"] = match.runnerUpID
+        container["matched_at"] = matchedAt.timeIntervalSince1970
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import SwingCache
 
 /// One library file as publishing sees it: SwingMusic's runtime hash, what it is, and the figures playlists rank by.
@@ -52,6 +53,21 @@ public struct PublishedPlaylistRecord: Hashable, Sendable, Codable {
         self.name = name
         self.trackhashes = trackhashes
         self.publishedAt = publishedAt
+    }
+}
+
+/// A row of `published_playlist`; a write replaces the playlist of the same account and key.
+extension PublishedPlaylistRecord: PersistableRecord {
+    public static let databaseTableName = "published_playlist"
+    public static var persistenceConflictPolicy: PersistenceConflictPolicy { .init(insert: .replace, update: .replace) }
+
+    public func encode(to container: inout PersistenceContainer) throws {
+        container["account"] = account
+        container["playlist_key"] = key
+        container["playlist_id"] = playlistID
+        container["name"] = name
+        container["trackhashes"] = JSONStringList.encode(trackhashes)
+        container["published_at"] = publishedAt.timeIntervalSince1970
     }
 }
 

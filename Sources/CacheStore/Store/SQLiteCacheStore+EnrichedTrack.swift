@@ -12,7 +12,7 @@ extension SQLiteCacheStore {
     public func enrichedTrack(filepath: String) throws -> EnrichedTrack? {
         try writer.read { db in
             guard
-                let row = try Row.fetchOne(
+                let row = try LibraryTrackRow.fetchOne(
                     db, sql: "SELECT * FROM library_track WHERE filepath = ?", arguments: [filepath])
             else { return nil }
             return try Self.enrichedTrack(row, db: db)
@@ -36,73 +36,59 @@ extension SQLiteCacheStore {
                     """)
             var tracks: [String: [EnrichedTrack]] = [:]
             for spotifyID in spotifyIDs {
-                let rows = try Row.fetchAll(statement, arguments: [spotifyID])
+                let rows = try LibraryTrackRow.fetchAll(statement, arguments: [spotifyID])
                 if !rows.isEmpty { tracks[spotifyID] = try rows.map { try Self.enrichedTrack($0, db: db) } }
             }
             return tracks
         }
     }
 
-    private static func enrichedTrack(_ row: Row, db: Database) throws -> EnrichedTrack {
-        var library = LibraryTrackRecord(
-            filepath: row["filepath"], fingerprint: row["fingerprint"], title: row["title"],
-            artists: try stringList(row["artists"]), albumArtists: try stringList(row["album_artists"]),
-            album: row["album"], durationSeconds: row["duration_seconds"], isrc: row["isrc"],
-            lastfmKey: LastfmTrackKey(artist: row["lastfm_artist"], title: row["lastfm_title"]),
-            localPlayCount: row["local_play_count"], lastPlayedAt: date(row["last_played_at"]))
+    private static func enrichedTrack(_ row: LibraryTrackRow, db: Database) throws -> EnrichedTrack {
+        var library = row.track
         var songCopies: [String] = []
-        if let file = try Row.fetchOne(
+        if let file = try SwingMusicFileRecord.fetchOne(
             db, sql: "SELECT * FROM swingmusic_track WHERE filepath = ?", arguments: [library.filepath])
         {
-            library.swingMusic = SwingMusicFileRecord(
-                trackhash: file["trackhash"], tagTitle: file["tag_title"], tagArtists: file["tag_artists"],
-                tagAlbumArtists: file["tag_album_artists"], tagAlbum: file["tag_album"])
+            library.swingMusic = file
             songCopies = try String.fetchAll(
                 db,
                 sql: "SELECT filepath FROM swingmusic_track WHERE trackhash = ? AND filepath <> ? ORDER BY filepath",
-                arguments: [file["trackhash"] as String, library.filepath])
+                arguments: [file.trackhash, library.filepath])
         }
-        let match = try Row.fetchOne(
-            db, sql: "SELECT * FROM track_match WHERE filepath = ?", arguments: [library.filepath]
-        )
-        .map(trackMatch)
+        let match = try TrackMatchRecord.fetchOne(
+            db, sql: "SELECT * FROM track_match WHERE filepath = ?", arguments: [library.filepath])
         var spotify: StoredEntity?
         var unchangedRefreshes: Int?
         if let match, match.fingerprint == library.fingerprint, match.match.isUsable, let id = match.match.spotifyID,
             let trackRow = try Row.fetchOne(
                 db, sql: "\(entitySelection(.track, includingRaw: false)) WHERE id = ?", arguments: [id])
         {
-            spotify = try storedEntity(kind: .track, row: trackRow, includingRaw: false)
+            spotify = try storedEntity(kind: .track, row: trackRow)
             unchangedRefreshes = try Int.fetchOne(
                 db, sql: "SELECT unchanged_refreshes FROM entity_change WHERE kind = 'track' AND id = ?",
                 arguments: [id])
         }
-        let lastfm = try Row.fetchOne(
+        let lastfm = try LastfmTrackFact.fetchOne(
             db, sql: "SELECT * FROM lastfm_track WHERE artist = ? AND title = ?",
-            arguments: [library.lastfmKey.artist, library.lastfmKey.title]
-        ).map(lastfmFact)
+            arguments: [library.lastfmKey.artist, library.lastfmKey.title])
         var isrc = library.isrc
         if isrc == nil, case .track(let track) = spotify?.entity { isrc = track.isrc }
         var musicbrainz: MusicBrainzRecordingFact?
         var listenbrainz: [ListenBrainzPopularityFact] = []
         var links: [TrackLinkFact] = []
         if let isrc {
-            musicbrainz = try Row.fetchOne(
-                db, sql: "SELECT * FROM musicbrainz_recording WHERE isrc = ?", arguments: [isrc]
-            )
-            .map(musicbrainzFact)
-            listenbrainz = try Row.fetchAll(
+            musicbrainz = try MusicBrainzRecordingFact.fetchOne(
+                db, sql: "SELECT * FROM musicbrainz_recording WHERE isrc = ?", arguments: [isrc])
+            listenbrainz = try ListenBrainzPopularityFact.fetchAll(
                 db,
                 sql: """
                     SELECT p.* FROM musicbrainz_recording AS r, json_each(r.mbids) AS j
                     JOIN listenbrainz_popularity AS p ON p.mbid = j.value
                     WHERE r.isrc = ? ORDER BY j.key
                     """,
-                arguments: [isrc]
-            ).map(listenbrainzFact)
-            links = try Row.fetchAll(
-                db, sql: "SELECT * FROM track_link WHERE isrc = ? ORDER BY platform", arguments: [isrc]
-            ).map(linkFact)
+                arguments: [isrc])
+            links = try TrackLinkFact.fetchAll(
+                db, sql: "SELECT * FROM track_link WHERE isrc = ? ORDER BY platform", arguments: [isrc])
             if var stored = musicbrainz {
                 stored.links = links.filter { $0.source == musicbrainzSource && $0.url != nil }
                     .map { PlatformLink(platform: $0.platform, url: $0.url ?? "") }
@@ -118,7 +104,7 @@ extension SQLiteCacheStore {
             lastfmUserPlayCount: known?.userPlayCount, lastfmScrobblesLocalPlays: try lastfmScrobblesLocalPlays(db),
             listenbrainzPlayCount: listens.isEmpty ? nil : listens.reduce(0, +), spotifyPopularity: popularity)
         var track = EnrichedTrack(
-            library: library, seenAt: Date(timeIntervalSince1970: row["seen_at"]), match: match, spotify: spotify,
+            library: library, seenAt: row.seenAt, match: match, spotify: spotify,
             lastfm: lastfm, musicbrainz: musicbrainz, listenbrainz: listenbrainz, links: links, playCount: playCount,
             songCopies: songCopies)
         track.spotifyUnchangedRefreshes = unchangedRefreshes
@@ -127,56 +113,5 @@ extension SQLiteCacheStore {
             track.importedPlays = try importedPlayCounts(of: trackhash, db)
         }
         return track
-    }
-
-    private static func trackMatch(_ row: Row) -> TrackMatchRecord {
-        let method = TrackMatch.Method(rawValue: row["method"]) ?? .search
-        let outcome = TrackMatch.Outcome(rawValue: row["outcome"]) ?? .noCandidates
-        return TrackMatchRecord(
-            filepath: row["filepath"], fingerprint: row["fingerprint"],
-            match: TrackMatch(
-                method: method, outcome: outcome, spotifyID: row["spotify_id"], confidence: row["confidence"],
-                runnerUpID: row["runner_up_id"]),
-            matchedAt: Date(timeIntervalSince1970: row["matched_at"]))
-    }
-
-    private static func lastfmFact(_ row: Row) throws -> LastfmTrackFact {
-        var fact = LastfmTrackFact(
-            key: LastfmTrackKey(artist: row["artist"], title: row["title"]), playCount: row["playcount"],
-            listeners: row["listeners"], userPlayCount: row["user_playcount"], username: row["username"],
-            tags: try stringList(row["tags"]), mbid: row["mbid"], url: row["url"],
-            fetchedAt: Date(timeIntervalSince1970: row["fetched_at"]),
-            expiresAt: Date(timeIntervalSince1970: row["expires_at"]))
-        fact.missing = (row["missing_reason"] as String?).map { MissingReason(rawValue: $0) ?? .notFound }
-        return fact
-    }
-
-    private static func musicbrainzFact(_ row: Row) throws -> MusicBrainzRecordingFact {
-        var fact = MusicBrainzRecordingFact(
-            isrc: row["isrc"], mbids: try stringList(row["mbids"]), genres: try stringList(row["genres"]),
-            tags: try stringList(row["tags"]), fetchedAt: Date(timeIntervalSince1970: row["fetched_at"]),
-            expiresAt: Date(timeIntervalSince1970: row["expires_at"]))
-        fact.missing = (row["missing_reason"] as String?).map { MissingReason(rawValue: $0) ?? .notFound }
-        return fact
-    }
-
-    private static func listenbrainzFact(_ row: Row) -> ListenBrainzPopularityFact {
-        ListenBrainzPopularityFact(
-            mbid: row["mbid"], listenCount: row["listen_count"], userCount: row["user_count"],
-            fetchedAt: Date(timeIntervalSince1970: row["fetched_at"]),
-            expiresAt: Date(timeIntervalSince1970: row["expires_at"]))
-    }
-
-    private static func linkFact(_ row: Row) -> TrackLinkFact {
-        TrackLinkFact(
-            isrc: row["isrc"], platform: row["platform"], url: row["url"], source: row["source"],
-            fetchedAt: Date(timeIntervalSince1970: row["fetched_at"]),
-            expiresAt: Date(timeIntervalSince1970: row["expires_at"]))
-    }
-
-    static func date(_ seconds: Double?) -> Date? { seconds.map(Date.init(timeIntervalSince1970:)) }
-
-    static func stringList(_ json: String) throws -> [String] {
-        try JSONDecoder().decode([String].self, from: Data(json.utf8))
     }
 }

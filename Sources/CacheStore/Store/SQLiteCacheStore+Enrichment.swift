@@ -8,10 +8,10 @@ extension SQLiteCacheStore {
     /// A MusicBrainz fact replaces the links MusicBrainz gave before for its ISRC; links from other sources stay.
     public func save(_ record: EnrichmentRecord) throws {
         try writer.write { db in
-            for fact in record.lastfmTracks { try Self.insert(fact, into: db) }
+            for fact in record.lastfmTracks { try fact.insert(db) }
             for fact in record.musicbrainzRecordings { try Self.insert(fact, into: db) }
-            for fact in record.listenbrainzPopularity { try Self.insert(fact, into: db) }
-            for fact in record.links { try Self.insert(fact, into: db) }
+            for fact in record.listenbrainzPopularity { try fact.insert(db) }
+            for fact in record.links { try fact.insert(db) }
             try Self.write(record.request, in: db)
         }
     }
@@ -106,68 +106,19 @@ extension SQLiteCacheStore {
         String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
     }
 
-    private static func insert(_ fact: LastfmTrackFact, into db: Database) throws {
-        try db.execute(
-            sql: """
-                INSERT OR REPLACE INTO lastfm_track (artist, title, playcount, listeners, user_playcount, username, tags,
-                    mbid, url, missing_reason, fetched_at, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                fact.key.artist, fact.key.title, fact.playCount, fact.listeners, fact.userPlayCount, fact.username,
-                try jsonArray(fact.tags), fact.mbid, fact.url, fact.missing?.rawValue,
-                fact.fetchedAt.timeIntervalSince1970, fact.expiresAt.timeIntervalSince1970,
-            ])
-    }
-
+    /// Writes the fact, and its links in place of those MusicBrainz gave before.
     private static func insert(_ fact: MusicBrainzRecordingFact, into db: Database) throws {
-        let fetchedAt = fact.fetchedAt.timeIntervalSince1970
-        let expiresAt = fact.expiresAt.timeIntervalSince1970
-        try db.execute(
-            sql: """
-                INSERT OR REPLACE INTO musicbrainz_recording (isrc, mbids, genres, tags, missing_reason, fetched_at,
-                    expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                fact.isrc, try jsonArray(fact.mbids), try jsonArray(fact.genres), try jsonArray(fact.tags),
-                fact.missing?.rawValue, fetchedAt, expiresAt,
-            ])
+        try fact.insert(db)
         try db.execute(
             sql: "DELETE FROM track_link WHERE isrc = ? AND source = ?", arguments: [fact.isrc, musicbrainzSource])
         for link in fact.links {
-            try insert(
-                TrackLinkFact(
-                    isrc: fact.isrc, platform: link.platform, url: link.url, source: musicbrainzSource,
-                    fetchedAt: fact.fetchedAt, expiresAt: fact.expiresAt),
-                into: db)
+            try TrackLinkFact(
+                isrc: fact.isrc, platform: link.platform, url: link.url, source: musicbrainzSource,
+                fetchedAt: fact.fetchedAt, expiresAt: fact.expiresAt
+            ).insert(db)
         }
     }
 
     /// The `source` of links read from MusicBrainz url relations.
     static let musicbrainzSource = "musicbrainz"
-
-    private static func insert(_ fact: ListenBrainzPopularityFact, into db: Database) throws {
-        try db.execute(
-            sql: """
-                INSERT OR REPLACE INTO listenbrainz_popularity (mbid, listen_count, user_count, fetched_at, expires_at)
-                VALUES (?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                fact.mbid, fact.listenCount, fact.userCount, fact.fetchedAt.timeIntervalSince1970,
-                fact.expiresAt.timeIntervalSince1970,
-            ])
-    }
-
-    private static func insert(_ fact: TrackLinkFact, into db: Database) throws {
-        try db.execute(
-            sql: """
-                INSERT OR REPLACE INTO track_link (isrc, platform, url, source, fetched_at, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                fact.isrc, fact.platform, fact.url, fact.source, fact.fetchedAt.timeIntervalSince1970,
-                fact.expiresAt.timeIntervalSince1970,
-            ])
-    }
 }

@@ -20,18 +20,19 @@ public struct LedgerEntry: Hashable, Sendable {
     }
 }
 
+/// A row of `request_ledger`, which numbers its rows itself.
+extension LedgerEntry: Encodable, PersistableRecord {
+    public static let databaseTableName = "request_ledger"
+    public static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
+
+    public static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
+        .timeIntervalSince1970
+    }
+}
+
 extension SQLiteCacheStore {
     public func record(_ request: LedgerEntry) throws {
-        try writer.write { db in try Self.insert(request, into: db) }
-    }
-
-    static func insert(_ request: LedgerEntry, into db: Database) throws {
-        try db.execute(
-            sql: "INSERT INTO request_ledger (service, endpoint, requested_at, status, run_id) VALUES (?, ?, ?, ?, ?)",
-            arguments: [
-                request.service, request.endpoint, request.requestedAt.timeIntervalSince1970, request.status,
-                request.runID,
-            ])
+        try writer.write { db in try request.insert(db) }
     }
 
     /// Start times of the service's requests after `since`, oldest first.

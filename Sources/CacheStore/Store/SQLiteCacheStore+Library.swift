@@ -25,39 +25,13 @@ extension SQLiteCacheStore {
                 arguments: [try Self.jsonArray(tracks.map(\.filepath))])
             while let row = try rows.next() { known[row[0]] = (row[1], row[2]) }
 
-            let statement = try db.cachedStatement(
-                sql: """
-                    INSERT INTO library_track (filepath, fingerprint, title, artists, album_artists, album,
-                        duration_seconds, isrc, lastfm_artist, lastfm_title, local_play_count, last_played_at, seen_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (filepath) DO UPDATE SET fingerprint = excluded.fingerprint, title = excluded.title,
-                        artists = excluded.artists, album_artists = excluded.album_artists, album = excluded.album,
-                        duration_seconds = excluded.duration_seconds, isrc = excluded.isrc,
-                        lastfm_artist = excluded.lastfm_artist, lastfm_title = excluded.lastfm_title,
-                        local_play_count = excluded.local_play_count, last_played_at = excluded.last_played_at,
-                        seen_at = excluded.seen_at
-                    """)
-            let swingMusic = try db.cachedStatement(
-                sql: """
-                    INSERT OR REPLACE INTO swingmusic_track (filepath, trackhash, tag_title, tag_artists,
-                        tag_album_artists, tag_album)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """)
             let noSwingMusic = try db.cachedStatement(sql: "DELETE FROM swingmusic_track WHERE filepath = ?")
             var result = LibraryUpsertResult(added: 0, changed: 0, needsMatching: [])
             var counted = Set<String>()
             for track in tracks {
-                try statement.execute(arguments: [
-                    track.filepath, track.fingerprint, track.title, try Self.jsonArray(track.artists),
-                    try Self.jsonArray(track.albumArtists), track.album, track.durationSeconds, track.isrc,
-                    track.lastfmKey.artist, track.lastfmKey.title, track.localPlayCount,
-                    track.lastPlayedAt?.timeIntervalSince1970, seenAt.timeIntervalSince1970,
-                ])
+                try LibraryTrackRow(track: track, seenAt: seenAt).write(db)
                 if let file = track.swingMusic {
-                    try swingMusic.execute(arguments: [
-                        track.filepath, file.trackhash, file.tagTitle, file.tagArtists, file.tagAlbumArtists,
-                        file.tagAlbum,
-                    ])
+                    try SwingMusicFileRow(filepath: track.filepath, file: file).write(db)
                 } else {
                     try noSwingMusic.execute(arguments: [track.filepath])
                 }
@@ -108,23 +82,13 @@ extension SQLiteCacheStore {
     /// Each file must be in the library already; otherwise nothing is written.
     public func save(_ matches: [TrackMatchRecord], request: LedgerWrite? = nil) throws {
         try writer.write { db in
-            let statement = try db.cachedStatement(
-                sql: """
-                    INSERT OR REPLACE INTO track_match (filepath, fingerprint, method, outcome, spotify_id, confidence,
-                        runner_up_id, matched_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
             let candidates = try db.cachedStatement(
                 sql: "INSERT OR REPLACE INTO match_candidate (filepath, fingerprint, candidates) VALUES (?, ?, ?)")
             for record in matches {
-                let match = record.match
-                try statement.execute(arguments: [
-                    record.filepath, record.fingerprint, match.method.rawValue, match.outcome.rawValue,
-                    match.spotifyID, match.confidence, match.runnerUpID, record.matchedAt.timeIntervalSince1970,
-                ])
+                try record.insert(db)
                 try candidates.execute(arguments: [
                     record.filepath, record.fingerprint,
-                    String(decoding: try JSONEncoder().encode(match.candidates), as: UTF8.self),
+                    String(decoding: try JSONEncoder().encode(record.match.candidates), as: UTF8.self),
                 ])
             }
             try Self.write(request, in: db)
@@ -154,7 +118,7 @@ extension SQLiteCacheStore {
     /// The ledger side of a write, as `save(FetchRecord)` does it.
     static func write(_ request: LedgerWrite?, in db: Database) throws {
         switch request {
-        case .append(let entry): try insert(entry, into: db)
+        case .append(let entry): try entry.insert(db)
         case .complete(let ledgerID, let status): try complete(ledgerID: ledgerID, status: status, in: db)
         case nil: break
         }

@@ -25,15 +25,15 @@ extension SQLiteCacheStore {
     /// ```
     public func libraryTracksNeedingMatching(after filepath: String?, limit: Int) throws -> [LibraryTrackRecord] {
         try writer.read { db in
-            let rows = try Row.fetchAll(
+            try LibraryTrackRow.fetchAll(
                 db,
                 sql: """
                     SELECT lt.* FROM library_track AS lt LEFT JOIN track_match AS m ON m.filepath = lt.filepath
                     WHERE (m.filepath IS NULL OR m.fingerprint <> lt.fingerprint) AND lt.filepath > ?
                     ORDER BY lt.filepath LIMIT ?
                     """,
-                arguments: [filepath ?? "", max(1, limit)])
-            return try rows.map(Self.libraryTrackRecord)
+                arguments: [filepath ?? "", max(1, limit)]
+            ).map(\.track)
         }
     }
 
@@ -86,12 +86,4 @@ extension SQLiteCacheStore {
         }
     }
 
-    static func libraryTrackRecord(_ row: Row) throws -> LibraryTrackRecord {
-        LibraryTrackRecord(
-            filepath: row["filepath"], fingerprint: row["fingerprint"], title: row["title"],
-            artists: try stringList(row["artists"]), albumArtists: try stringList(row["album_artists"]),
-            album: row["album"], durationSeconds: row["duration_seconds"], isrc: row["isrc"],
-            lastfmKey: LastfmTrackKey(artist: row["lastfm_artist"], title: row["lastfm_title"]),
-            localPlayCount: row["local_play_count"], lastPlayedAt: date(row["last_played_at"]))
-    }
 }

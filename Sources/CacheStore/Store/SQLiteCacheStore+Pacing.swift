@@ -62,9 +62,8 @@ extension SQLiteCacheStore {
                     return .commit
                 }
                 if earliest <= now {
-                    try Self.insert(
-                        LedgerEntry(service: service, endpoint: endpoint, requestedAt: now, status: 0, runID: runID),
-                        into: db)
+                    try LedgerEntry(service: service, endpoint: endpoint, requestedAt: now, status: 0, runID: runID)
+                        .insert(db)
                     reservation = .granted(ledgerID: db.lastInsertedRowID, at: now)
                 } else if let retryAfterUntil, retryAfterUntil >= earliest {
                     reservation = .wait(until: earliest, reason: .retryAfter)
@@ -84,8 +83,7 @@ extension SQLiteCacheStore {
     /// Writes the ledger row of a start a shared budget (Redis) granted: this database keeps its own account.
     public func appendReservation(service: String, endpoint: String, runID: Int64?, at time: Date) throws -> Int64 {
         try writer.write { db in
-            try Self.insert(
-                LedgerEntry(service: service, endpoint: endpoint, requestedAt: time, status: 0, runID: runID), into: db)
+            try LedgerEntry(service: service, endpoint: endpoint, requestedAt: time, status: 0, runID: runID).insert(db)
             return db.lastInsertedRowID
         }
     }

@@ -83,18 +83,7 @@ extension SQLiteCacheStore {
                     sql: "DELETE FROM published_playlist WHERE account = ? AND playlist_key = ?",
                     arguments: [account, key])
             }
-            for record in kept {
-                try db.execute(
-                    sql: """
-                        INSERT OR REPLACE INTO published_playlist
-                            (account, playlist_key, playlist_id, name, trackhashes, published_at)
-                        VALUES (?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        record.account, record.key, record.playlistID, record.name,
-                        JSONStringList.encode(record.trackhashes), record.publishedAt.timeIntervalSince1970,
-                    ])
-            }
+            for record in kept { try record.insert(db) }
         }
     }
 

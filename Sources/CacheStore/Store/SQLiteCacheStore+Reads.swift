@@ -42,75 +42,67 @@ extension SQLiteCacheStore {
         // A cursor's row is read in place, by column index: no copy of the row, no look-up of names.
         let cursor = try Row.fetchCursor(statement, arguments: [id.value])
         guard let row = try cursor.next() else { return nil }
-        return try storedEntity(kind: id.kind, row: row, includingRaw: includingRaw)
+        return try storedEntity(kind: id.kind, row: row)
     }
 
-    /// `SELECT` of the columns ``storedEntity(kind:row:includingRaw:)`` reads, in the order it reads them, from
-    /// the table of `kind`; the raw answer last, and only when asked for.
+    /// `SELECT` of the columns ``storedEntity(kind:row:)`` reads from the table of `kind`; the raw answer only when
+    /// asked for.
     static func entitySelection(_ kind: EntityKind, includingRaw: Bool) -> String {
-        let columns: String
-        switch kind {
-        case .track:
-            columns = """
-                id, name, album_id, album_name, artist_ids, artist_names, isrc, duration_ms, explicit, popularity,
-                track_number, disc_number, release_date, image_url
-                """
-        case .album:
-            columns = """
-                id, name, album_type, artist_ids, artist_names, release_date, release_date_precision, total_tracks,
-                upc, label, popularity, genres, image_url
-                """
-        case .artist:
-            columns = "id, name, genres, popularity, followers, image_url"
-        }
-        return "SELECT \(columns), fetched_at, expires_at\(includingRaw ? ", raw" : "") FROM \(kind.rawValue)"
+        let (withRaw, withoutRaw) =
+            switch kind {
+            case .track: trackSelections
+            case .album: albumSelections
+            case .artist: artistSelections
+            }
+        return includingRaw ? withRaw : withoutRaw
+    }
+
+    // Built once: `get` asks for one per id.
+    private static let trackSelections = selections(of: TrackRow.columns, from: TrackRow.databaseTableName)
+    private static let albumSelections = selections(of: AlbumRow.columns, from: AlbumRow.databaseTableName)
+    private static let artistSelections = selections(of: ArtistRow.columns, from: ArtistRow.databaseTableName)
+
+    /// `SELECT` of every column of `columns`, and of all but the last (the raw answer).
+    private static func selections(of columns: [String], from table: String) -> (String, String) {
+        (
+            "SELECT \(columns.joined(separator: ", ")) FROM \(table)",
+            "SELECT \(columns.dropLast().joined(separator: ", ")) FROM \(table)"
+        )
     }
 
     /// The entity in a row selected by ``entitySelection(_:includingRaw:)``.
-    static func storedEntity(kind: EntityKind, row: Row, includingRaw: Bool) throws -> StoredEntity {
+    static func storedEntity(kind: EntityKind, row: Row) throws -> StoredEntity {
         let entity: CatalogEntity
-        let times: Int
+        let fetchedAt: Double
+        let expiresAt: Double
         switch kind {
         case .track:
-            times = 14
-            entity = .track(
-                Track(
-                    id: row[0], name: row[1], albumID: row[2], albumName: row[3], artistIDs: try strings(row[4]),
-                    artistNames: try strings(row[5]), isrc: row[6], durationMs: row[7], explicit: row[8],
-                    popularity: row[9], trackNumber: row[10], discNumber: row[11], releaseDate: row[12],
-                    imageURL: row[13], raw: includingRaw ? raw(row[16]) : Data()))
+            let stored = try TrackRow(row: row)
+            (entity, fetchedAt, expiresAt) = (.track(stored.track), stored.fetchedAt, stored.expiresAt)
         case .album:
-            times = 13
-            entity = .album(
-                Album(
-                    id: row[0], name: row[1], albumType: row[2], artistIDs: try strings(row[3]),
-                    artistNames: try strings(row[4]), releaseDate: row[5], releaseDatePrecision: row[6],
-                    totalTracks: row[7], upc: row[8], label: row[9], popularity: row[10], genres: try strings(row[11]),
-                    imageURL: row[12], raw: includingRaw ? raw(row[15]) : Data()))
+            let stored = try AlbumRow(row: row)
+            (entity, fetchedAt, expiresAt) = (.album(stored.album), stored.fetchedAt, stored.expiresAt)
         case .artist:
-            times = 6
-            entity = .artist(
-                Artist(
-                    id: row[0], name: row[1], genres: try strings(row[2]), popularity: row[3], followers: row[4],
-                    imageURL: row[5], raw: includingRaw ? raw(row[8]) : Data()))
+            let stored = try ArtistRow(row: row)
+            (entity, fetchedAt, expiresAt) = (.artist(stored.artist), stored.fetchedAt, stored.expiresAt)
         }
         return StoredEntity(
-            entity: entity, fetchedAt: Date(timeIntervalSince1970: row[times]),
-            expiresAt: Date(timeIntervalSince1970: row[times + 1]))
+            entity: entity, fetchedAt: Date(timeIntervalSince1970: fetchedAt),
+            expiresAt: Date(timeIntervalSince1970: expiresAt))
     }
 
-    private static func raw(_ stored: Data?) -> Data {
-        stored.flatMap(ZlibCompression.decompress) ?? Data()
+    /// The raw answer in column `index` of `row`, inflated; empty when the row has no such column (a read that
+    /// left it out) or it cannot be inflated.
+    static func rawAnswer(in row: Row, at index: Int) -> Data {
+        guard index < row.count, let stored: Data = row[index] else { return Data() }
+        return ZlibCompression.decompress(stored) ?? Data()
     }
 
-    /// Reads the JSON string arrays the store writes, by hand: the hot path of `get` (JSONSerialization reads
-    /// what the hand-written reader does not, and says what is wrong).
-    private static func strings(_ json: String) throws -> [String] {
+    /// A JSON list of strings the store wrote: read by hand on the hot path of `get`, by `JSONDecoder` (which says
+    /// what is wrong) when the hand-written reader does not read it.
+    static func stringList(_ json: String) throws -> [String] {
         if json == "[]" { return [] }
         if let list = JSONStringList.decode(json) { return list }
-        guard let list = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String] else {
-            throw DatabaseError(message: "a list column holds something other than a JSON array of strings")
-        }
-        return list
+        return try JSONDecoder().decode([String].self, from: Data(json.utf8))
     }
 }

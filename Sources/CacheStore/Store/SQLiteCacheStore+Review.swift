@@ -113,17 +113,10 @@ extension SQLiteCacheStore {
                     VALUES (?, ?, ?, ?, ?)
                     """,
                 arguments: [filepath, fingerprint, kind.rawValue, spotifyID, time.timeIntervalSince1970])
-            let outcome: TrackMatch.Outcome = kind == .pinned ? .matched : .rejected
-            try db.execute(
-                sql: """
-                    INSERT OR REPLACE INTO track_match (filepath, fingerprint, method, outcome, spotify_id, confidence,
-                        runner_up_id, matched_at)
-                    VALUES (?, ?, ?, ?, ?, ?, NULL, ?)
-                    """,
-                arguments: [
-                    filepath, fingerprint, TrackMatch.Method.pinned.rawValue, outcome.rawValue, spotifyID,
-                    kind == .pinned ? 1.0 : 0.0, time.timeIntervalSince1970,
-                ])
+            let match = TrackMatch(
+                method: .pinned, outcome: kind == .pinned ? .matched : .rejected, spotifyID: spotifyID,
+                confidence: kind == .pinned ? 1 : 0)
+            try TrackMatchRecord(filepath: filepath, fingerprint: fingerprint, match: match, matchedAt: time).insert(db)
         }
     }
 }

@@ -13,6 +13,15 @@ public struct RunRecord: Hashable, Sendable, Codable {
     public var deferred: Int
 }
 
+/// The columns of a row of `run` that `stats` shows.
+extension RunRecord: FetchableRecord {
+    public static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
+
+    public static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
+        .timeIntervalSince1970
+    }
+}
+
 extension SQLiteCacheStore {
     /// Opens a run row; the id ties ledger entries to it.
     public func beginRun(jobs: [String], startedAt: Date, pid: Int32, host: String) throws -> Int64 {
@@ -40,20 +49,8 @@ extension SQLiteCacheStore {
     /// The latest runs, newest first.
     public func recentRuns(limit: Int) throws -> [RunRecord] {
         try writer.read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, jobs, started_at, finished_at, outcome, fetched, requests, deferred
-                    FROM run ORDER BY started_at DESC, id DESC LIMIT ?
-                    """,
-                arguments: [limit]
-            ).map { row in
-                RunRecord(
-                    id: row["id"], jobs: row["jobs"], startedAt: Date(timeIntervalSince1970: row["started_at"]),
-                    finishedAt: (row["finished_at"] as Double?).map(Date.init(timeIntervalSince1970:)),
-                    outcome: row["outcome"], fetched: row["fetched"], requests: row["requests"],
-                    deferred: row["deferred"])
-            }
+            try RunRecord.fetchAll(
+                db, sql: "SELECT * FROM run ORDER BY started_at DESC, id DESC LIMIT ?", arguments: [limit])
         }
     }
 }

@@ -62,9 +62,10 @@ extension SQLiteCacheStore {
                 expiresAt = fetchedAt + policy.ttl(afterUnchangedRefreshes: unchanged)
             }
             switch entity {
-            case .track(let track): try insert(track, fetchedAt: fetchedAt, expiresAt: expiresAt, db: db)
-            case .album(let album): try insert(album, fetchedAt: fetchedAt, expiresAt: expiresAt, db: db)
-            case .artist(let artist): try insert(artist, fetchedAt: fetchedAt, expiresAt: expiresAt, db: db)
+            case .track(let track): try TrackRow(track: track, fetchedAt: fetchedAt, expiresAt: expiresAt).write(db)
+            case .album(let album): try AlbumRow(album: album, fetchedAt: fetchedAt, expiresAt: expiresAt).write(db)
+            case .artist(let artist):
+                try ArtistRow(artist: artist, fetchedAt: fetchedAt, expiresAt: expiresAt).write(db)
             }
             try db.cachedStatement(sql: "DELETE FROM missing_entity WHERE kind = ? AND id = ?").execute(
                 arguments: [entity.id.kind.rawValue, entity.id.value])
@@ -82,11 +83,7 @@ extension SQLiteCacheStore {
                     record.missingExpiresAt(id).timeIntervalSince1970,
                 ])
         }
-        switch record.request {
-        case .append(let entry): try insert(entry, into: db)
-        case .complete(let ledgerID, let status): try complete(ledgerID: ledgerID, status: status, in: db)
-        case nil: break
-        }
+        try write(record.request, in: db)
     }
 
     /// Notes `entity`'s content digest; returns how many refreshes in a row (this one included) brought it back
@@ -125,52 +122,5 @@ extension SQLiteCacheStore {
             }
             return counts
         }
-    }
-
-    private static func insert(_ track: Track, fetchedAt: Double, expiresAt: Double, db: Database) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT OR REPLACE INTO track (id, name, album_id, album_name, artist_ids, artist_names, isrc, duration_ms,
-                    explicit, popularity, track_number, disc_number, release_date, image_url, raw, fetched_at, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(
-            arguments: [
-                track.id, track.name, track.albumID, track.albumName, try jsonArray(track.artistIDs),
-                try jsonArray(track.artistNames), track.isrc, track.durationMs, track.explicit, track.popularity,
-                track.trackNumber, track.discNumber, track.releaseDate, track.imageURL,
-                ZlibCompression.compress(track.raw), fetchedAt, expiresAt,
-            ])
-    }
-
-    private static func insert(_ album: Album, fetchedAt: Double, expiresAt: Double, db: Database) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT OR REPLACE INTO album (id, name, album_type, artist_ids, artist_names, release_date,
-                    release_date_precision, total_tracks, upc, label, popularity, genres, image_url, raw, fetched_at,
-                    expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(
-            arguments: [
-                album.id, album.name, album.albumType, try jsonArray(album.artistIDs), try jsonArray(album.artistNames),
-                album.releaseDate, album.releaseDatePrecision, album.totalTracks, album.upc, album.label,
-                album.popularity, try jsonArray(album.genres), album.imageURL, ZlibCompression.compress(album.raw),
-                fetchedAt, expiresAt,
-            ])
-    }
-
-    private static func insert(_ artist: Artist, fetchedAt: Double, expiresAt: Double, db: Database) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT OR REPLACE INTO artist (id, name, genres, popularity, followers, image_url, raw, fetched_at,
-                    expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(
-            arguments: [
-                artist.id, artist.name, try jsonArray(artist.genres), artist.popularity, artist.followers,
-                artist.imageURL, ZlibCompression.compress(artist.raw), fetchedAt, expiresAt,
-            ])
     }
 }

@@ -45,30 +45,8 @@ extension ListenBrainzAnswer {
 }
 
 /// One popularity exchange, with the rate-limit headers every ListenBrainz answer carries.
-public struct ListenBrainzExchange: Sendable {
-    public var request: ListenBrainzPopularityRequest
-    /// The HTTP status, or 0 when no answer came back or no request was sent.
-    public var status: Int
-    public var answer: ListenBrainzAnswer
-    /// The `X-RateLimit-*` headers of the answer; nil when there was no answer or it had none.
-    public var rateLimit: ListenBrainzRateLimit?
-    /// Whether a request reached the network (and so counts against the budget).
-    public var reachedNetwork: Bool
-    public var duration: TimeInterval
-
-    public init(
-        request: ListenBrainzPopularityRequest, status: Int, answer: ListenBrainzAnswer,
-        rateLimit: ListenBrainzRateLimit?, reachedNetwork: Bool, duration: TimeInterval
-    ) {
-        self.request = request
-        self.status = status
-        self.answer = answer
-        self.rateLimit = rateLimit
-        self.reachedNetwork = reachedNetwork
-        self.duration = duration
-    }
-}
+public typealias ListenBrainzExchange = ListenBrainzRateLimitedExchange<
+    ListenBrainzPopularityRequest, ListenBrainzAnswer
+>
 
 extension ListenBrainzAnswer: OutboundAnswer {}
-
-extension ListenBrainzExchange: OutboundExchange {}

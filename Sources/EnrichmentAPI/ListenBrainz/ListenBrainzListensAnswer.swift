@@ -50,28 +50,6 @@ extension ListenBrainzListensAnswer {
 extension ListenBrainzListensAnswer: OutboundAnswer {}
 
 /// One exchange for a user's listens, with the rate-limit headers every ListenBrainz answer carries.
-public struct ListenBrainzListensExchange: Sendable {
-    public var request: ListenBrainzListensRequest
-    /// The HTTP status, or 0 when no answer came back or no request was sent.
-    public var status: Int
-    public var answer: ListenBrainzListensAnswer
-    /// The `X-RateLimit-*` headers of the answer; nil when there was no answer or it had none.
-    public var rateLimit: ListenBrainzRateLimit?
-    /// Whether a request reached the network (and so counts against the budget).
-    public var reachedNetwork: Bool
-    public var duration: TimeInterval
-
-    public init(
-        request: ListenBrainzListensRequest, status: Int, answer: ListenBrainzListensAnswer,
-        rateLimit: ListenBrainzRateLimit?, reachedNetwork: Bool, duration: TimeInterval
-    ) {
-        self.request = request
-        self.status = status
-        self.answer = answer
-        self.rateLimit = rateLimit
-        self.reachedNetwork = reachedNetwork
-        self.duration = duration
-    }
-}
-
-extension ListenBrainzListensExchange: OutboundExchange {}
+public typealias ListenBrainzListensExchange = ListenBrainzRateLimitedExchange<
+    ListenBrainzListensRequest, ListenBrainzListensAnswer
+>

@@ -1,6 +1,7 @@
 import Foundation
 import NIOCore
 import RedisClient
+import SharedTier
 import SpotifyAPI
 import SwingCache
 
@@ -132,10 +133,10 @@ public struct SwingCacheConfiguration: Sendable {
         }
     }
 
-    /// The transport every outbound request goes through, with the configured deadline; a request in flight when
-    /// `stop`'s grace period ends is abandoned.
-    public func makeTransport(stop: StopSignal? = nil) -> URLSessionTransport {
-        URLSessionTransport(timeout: min(30, httpDeadline), deadline: httpDeadline) { stop?.graceIsOver ?? false }
+    /// The transport every outbound request goes through, with the configured deadline; under a graceful shutdown a
+    /// request in flight is abandoned once ``GracefulShutdownTransport/gracePeriod`` is over.
+    public func makeTransport() -> GracefulShutdownTransport {
+        GracefulShutdownTransport(URLSessionTransport(timeout: min(30, httpDeadline), deadline: httpDeadline))
     }
 
     /// ``redisTimeout`` as SwiftNIO counts time.

@@ -2,6 +2,8 @@ import CacheStore
 import EnrichmentAPI
 import Foundation
 import Logging
+import ServiceLifecycle
+import SharedTier
 import SwingCache
 
 /// Fetches what the providers the job's `enrich:` names know about the library's tracks, where the stored fact is
@@ -23,7 +25,6 @@ struct ProviderEnrichment {
     var runID: Int64
     var deadline: Date?
     var budgets = ProviderBudgetDefaults.standard
-    var stopSignal: StopSignal
     /// Told before each key a provider is asked about, and when a wait begins.
     var progress: @Sendable (RunProgress) -> Void = { _ in }
     /// The budgets shared with other runners (Redis), when configured: each provider's under its own name.
@@ -35,7 +36,7 @@ struct ProviderEnrichment {
         let deezerLinks = DeezerLinksFound()
         for provider in Provider.allCases where settings.isEnabled(provider) {
             var summary = ProviderSummary()
-            if stopSignal.isSet {
+            if Task.isShuttingDownGracefully {
                 summary.skipped = "stopped by a signal"
                 summary.unfinished = true
             } else if let enricher = enricher(for: provider, deezerLinks: deezerLinks) {
@@ -79,7 +80,7 @@ struct ProviderEnrichment {
         var pipeline = pipeline(for: provider, tracker: tracker)
         let lifetimes = FactLifetimes(ttl: ttl(provider), missingTTL: freshness.missingTTL)
         for start in stride(from: 0, to: pending.count, by: enricher.batchSize) {
-            if stopSignal.isSet { return leaveForNextRun(provider, "stopped by a signal", &summary) }
+            if Task.isShuttingDownGracefully { return leaveForNextRun(provider, "stopped by a signal", &summary) }
             report(tracker, done: start, total: pending.count, summary: summary)
             let batch = Array(pending[start..<min(pending.count, start + enricher.batchSize)])
             let earliest = enricher.earliestStart(now: clock.now())

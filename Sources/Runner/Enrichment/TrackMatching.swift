@@ -1,6 +1,7 @@
 import CacheStore
 import Foundation
 import Logging
+import ServiceLifecycle
 import SpotifyAPI
 import SwingCache
 
@@ -53,7 +54,7 @@ struct TrackMatching {
                     handled += 1
                     return stop(.serviceUnavailable(reason), handled, &library)
                 case .stop(let outcome):
-                    let why = executor.stopRequested.isSet ? .deferred("stopped by a signal during matching") : outcome
+                    let why = Task.isShuttingDownGracefully ? .deferred("stopped by a signal during matching") : outcome
                     return stop(why, handled, &library)
                 }
                 handled += 1
@@ -100,7 +101,7 @@ struct TrackMatching {
         if let isrc = record.isrc { requests.append(TrackSearchRequest(isrc: isrc, market: market)) }
         requests.append(TrackSearchRequest(query: SpotifySearchQuery.text(for: local), market: market))
         for (index, request) in requests.enumerated() {
-            if executor.stopRequested.isSet { return .stop(.deferred("stopped by a signal during matching")) }
+            if Task.isShuttingDownGracefully { return .stop(.deferred("stopped by a signal during matching")) }
             if let maxRequests, run.summary.requests >= maxRequests {
                 return .stop(.deferred("max_requests (\(maxRequests)) reached"))
             }

@@ -2,6 +2,7 @@ import CacheStore
 import EnrichmentAPI
 import Foundation
 import Logging
+import SharedTier
 import SpotifyAPI
 import SwingCache
 
@@ -13,7 +14,6 @@ public struct JobRun: Sendable {
     public var clock: any RunClock
     public var retry: RetryPolicy
     public var logger: Logger
-    public var stopSignal: StopSignal
     /// How long a learned per-item mode is trusted before it is probed again.
     public var modeRecheck: TimeInterval = 7 * 86_400
     /// Told as the run goes: after each request and when a wait begins.
@@ -33,14 +33,13 @@ public struct JobRun: Sendable {
 
     public init(
         store: SQLiteCacheStore, client: SpotifyClient, clock: any RunClock, retry: RetryPolicy = RetryPolicy(),
-        logger: Logger, stopSignal: StopSignal = StopSignal()
+        logger: Logger
     ) {
         self.store = store
         self.client = client
         self.clock = clock
         self.retry = retry
         self.logger = logger
-        self.stopSignal = stopSignal
     }
 
     /// Reads and matches the library `jobs` name, if any, then plans `jobs` (and the matched tracks) and carries
@@ -59,8 +58,8 @@ public struct JobRun: Sendable {
             jobs: jobs.names, startedAt: startedAt, pid: ProcessInfo.processInfo.processIdentifier,
             host: ProcessInfo.processInfo.hostName)
         let executor = RunExecutor(
-            store: store, client: client, clock: clock, retry: retry, logger: logger, stopSignal: stopSignal,
-            progress: progress, sharedBudget: sharedBudget, sharedCatalog: sharedCatalog)
+            store: store, client: client, clock: clock, retry: retry, logger: logger, progress: progress,
+            sharedBudget: sharedBudget, sharedCatalog: sharedCatalog)
 
         var matching: (summary: RunSummary, stop: RunOutcome?)?
         if let imported, let spec = jobs.librarySpec {
@@ -126,7 +125,7 @@ public struct JobRun: Sendable {
         await ProviderEnrichment(
             store: store, clients: providers, settings: spec.enrichment, freshness: spec.freshness, clock: clock,
             retry: retry, logger: logger, runID: runID, deadline: deadline, budgets: providerBudgets,
-            stopSignal: stopSignal, progress: progress, sharedBudget: sharedBudget
+            progress: progress, sharedBudget: sharedBudget
         ).run()
     }
 
@@ -160,7 +159,7 @@ public struct JobRun: Sendable {
                 sharedBudget: sharedBudget, logger: logger,
                 onWait: { reason, until in progress(tracker.snapshot(waiting: (reason, until), now: clock.now())) })
             if budget.perHourForRuns <= 0 {
-                stop = .deferred(PlanWording.reason(.noBudget))
+                stop = .deferred(PlanLimit.noBudget.reason)
                 library.deferred = imported.needingMatching
             } else {
                 var matching = TrackMatching(executor: executor, market: market)

@@ -1,6 +1,8 @@
 import CacheStore
 import Foundation
 import Logging
+import ServiceLifecycle
+import SharedTier
 import SwingCache
 
 /// Waits until the budget lets a request start, then reserves its slot in the shared ledger.
@@ -136,10 +138,14 @@ public actor Pacer {
         try await wait(until: clock.now().addingTimeInterval(seconds), reason: .backoff)
     }
 
+    /// Sleeps until `until`; a graceful shutdown ends the wait at once, with `CancellationError`, or keeps it from
+    /// beginning.
     private func wait(until: Date, reason: WaitReason) async throws {
         let start = clock.now()
         onWait(reason, until)
-        try await clock.sleep(until: until)
+        if Task.isShuttingDownGracefully { throw CancellationError() }
+        let clock = self.clock
+        try await cancelWhenGracefulShutdown { try await clock.sleep(until: until) }
         waited[reason, default: 0] += max(0, clock.now().timeIntervalSince(start))
     }
 }

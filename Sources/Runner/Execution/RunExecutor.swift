@@ -1,6 +1,8 @@
 import CacheStore
 import Foundation
 import Logging
+import ServiceLifecycle
+import SharedTier
 import SpotifyAPI
 import SwingCache
 
@@ -17,7 +19,6 @@ public final class RunExecutor: Sendable {
     public let retry: RetryPolicy
     public let logger: Logger
     public let service: String
-    let stopRequested: StopSignal
     private let progress: @Sendable (RunProgress) -> Void
     let sharedBudget: (any SharedBudget)?
     /// Where answers are written: SQLite, then the shared Redis cache when there is one.
@@ -25,7 +26,7 @@ public final class RunExecutor: Sendable {
 
     public init(
         store: SQLiteCacheStore, client: SpotifyClient, clock: any RunClock, retry: RetryPolicy = RetryPolicy(),
-        logger: Logger, service: String = Scheduler.spotify, stopSignal: StopSignal = StopSignal(),
+        logger: Logger, service: String = Scheduler.spotify,
         progress: @escaping @Sendable (RunProgress) -> Void = { _ in }, sharedBudget: (any SharedBudget)? = nil,
         sharedCatalog: SharedCatalog? = nil
     ) {
@@ -38,7 +39,6 @@ public final class RunExecutor: Sendable {
         self.retry = retry
         self.logger = logger
         self.service = service
-        self.stopRequested = stopSignal
     }
 
     /// One request still to make: like a planned request, but its endpoint may change as the run learns.
@@ -100,7 +100,7 @@ public final class RunExecutor: Sendable {
                 - (plan.itemsByState[.invalid] ?? 0)
             tracker.update(itemsDone: done, requests: run.summary.requests, requestsLeft: queue.count + 1)
             progress(tracker.snapshot(waiting: nil, now: clock.now()))
-            if stopRequested.isSet {
+            if Task.isShuttingDownGracefully {
                 stopOutcome = .deferred("stopped by a signal during the Spotify requests")
             } else if let maxRequests = budget.maxRequests, run.summary.requests >= maxRequests {
                 stopOutcome = .deferred("max_requests (\(maxRequests)) reached")
@@ -132,7 +132,8 @@ public final class RunExecutor: Sendable {
                 queue.removeAll()
             case .stop(let outcome):
                 stopOutcome =
-                    stopRequested.isSet ? .deferred("stopped by a signal during the Spotify requests") : outcome
+                    Task.isShuttingDownGracefully
+                    ? .deferred("stopped by a signal during the Spotify requests") : outcome
                 run.summary.deferred += item.ids.count + queue.reduce(0) { $0 + $1.ids.count }
                 queue.removeAll()
             }
@@ -184,7 +185,7 @@ public final class RunExecutor: Sendable {
         if let stop { return stop }
         if plan.itemsDeferred > 0, let limit = plan.limitedBy {
             if case .parked(let until, let reason) = limit { return .parked(until: until, reason: reason) }
-            return .deferred(PlanWording.reason(limit))
+            return .deferred(limit.reason)
         }
         if summary.failed > 0 { return .deferred("\(summary.failed) items failed and are retried by the next run") }
         return .completed

@@ -1,6 +1,7 @@
 import EnrichmentAPI
 import Foundation
 import Logging
+import ServiceLifecycle
 import SwingCache
 
 /// Reads users' listening histories from one service, page by page, through the service's one pipeline: its
@@ -12,7 +13,7 @@ import SwingCache
 /// ```swift
 /// var lastfm = ListeningHistoryFetcher(
 ///     lastfm: client, pipeline: enrichment.pipeline(for: .lastfm, setting: .lastfm, tracker: tracker),
-///     clock: clock, stopSignal: stopSignal, logger: logger)
+///     clock: clock, logger: logger)
 /// for user in users {
 ///     let fetched = await lastfm.fetch(user: user.lastfmName, since: cursors[user])
 ///     …
@@ -39,7 +40,6 @@ struct ListeningHistoryFetcher {
     /// The service's pipeline, as the caller built it; read it back for its state after the fetches.
     private(set) var pipeline: OutboundPipeline
     let clock: any RunClock
-    let stopSignal: StopSignal
     let logger: Logger
     /// Listens asked for per request: Last.fm's `limit` (at most 200), ListenBrainz's `count` (at most 1000).
     var pageSize: Int
@@ -48,13 +48,12 @@ struct ListeningHistoryFetcher {
 
     /// A fetcher of Last.fm scrobbles, 200 a request unless `pageSize` says fewer.
     init(
-        lastfm client: LastFMClient, pipeline: OutboundPipeline, clock: any RunClock, stopSignal: StopSignal,
-        logger: Logger, pageSize: Int = LastFMRecentTracksRequest.maxLimit
+        lastfm client: LastFMClient, pipeline: OutboundPipeline, clock: any RunClock, logger: Logger,
+        pageSize: Int = LastFMRecentTracksRequest.maxLimit
     ) {
         self.client = .lastfm(client)
         self.pipeline = pipeline
         self.clock = clock
-        self.stopSignal = stopSignal
         self.logger = logger
         self.pageSize = pageSize
     }
@@ -62,12 +61,11 @@ struct ListeningHistoryFetcher {
     /// A fetcher of ListenBrainz listens, 1000 a request unless `pageSize` says fewer.
     init(
         listenbrainz client: ListenBrainzClient, pipeline: OutboundPipeline, clock: any RunClock,
-        stopSignal: StopSignal, logger: Logger, pageSize: Int = ListenBrainzListensRequest.maxCount
+        logger: Logger, pageSize: Int = ListenBrainzListensRequest.maxCount
     ) {
         self.client = .listenbrainz(client)
         self.pipeline = pipeline
         self.clock = clock
-        self.stopSignal = stopSignal
         self.logger = logger
         self.pageSize = pageSize
     }
@@ -216,7 +214,7 @@ struct ListeningHistoryFetcher {
         endpoint: String, detail: String, tally: inout ProviderSummary, read: (Exchange.Answer) -> Step<Page>,
         _ request: () async -> Exchange
     ) async -> Step<Page> {
-        if stopSignal.isSet { return .end(.stopped("stopped by a signal")) }
+        if Task.isShuttingDownGracefully { return .end(.stopped("stopped by a signal")) }
         let ending = await pipeline.send(endpoint: endpoint, detail: detail, tally: &tally, request)
         switch ending {
         case .answered(let answer, _, let ledgerID, let status):

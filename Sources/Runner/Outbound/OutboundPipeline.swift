@@ -294,8 +294,8 @@ struct OutboundPipeline {
     static func outcome(for refusal: Pacer.Refusal) -> RunOutcome {
         switch refusal {
         case .parked(let until, let reason): .parked(until: until, reason: reason)
-        case .hourlyQuota: .deferred(PlanWording.reason(.hourlyQuota))
-        case .dailyQuota: .deferred(PlanWording.reason(.dailyQuota))
+        case .hourlyQuota: .deferred(PlanLimit.hourlyQuota.reason)
+        case .dailyQuota: .deferred(PlanLimit.dailyQuota.reason)
         case .deadline: .deferred("max_runtime reached")
         }
     }

@@ -1,5 +1,6 @@
 import CacheStore
 import Foundation
+import SharedTier
 import SwingCache
 
 /// Gathers what the planner needs from the store and asks it for a plan.

@@ -112,12 +112,12 @@ extension Publisher {
         case .lastfm:
             return providers.lastfm.map {
                 ListeningHistoryFetcher(
-                    lastfm: $0, pipeline: pipeline, clock: clock, stopSignal: stopSignal, logger: logger)
+                    lastfm: $0, pipeline: pipeline, clock: clock, logger: logger)
             }
         case .listenbrainz:
             return providers.listenbrainz.map {
                 ListeningHistoryFetcher(
-                    listenbrainz: $0, pipeline: pipeline, clock: clock, stopSignal: stopSignal, logger: logger)
+                    listenbrainz: $0, pipeline: pipeline, clock: clock, logger: logger)
             }
         }
     }

@@ -2,6 +2,7 @@ import CacheStore
 import EnrichmentAPI
 import Foundation
 import Logging
+import ServiceLifecycle
 import SwingCache
 import SwingMusicLibrary
 
@@ -16,15 +17,14 @@ import SwingMusicLibrary
 /// nothing.
 ///
 /// ```swift
-/// var publisher = Publisher(store: store, client: client, clock: SystemClock(), logger: logger, stopSignal: stop)
+/// var publisher = Publisher(store: store, client: client, clock: SystemClock(), logger: logger)
 /// let report = try await publisher.publish(spec.publish!, library: spec.library!)
 /// ```
-public struct Publisher {
+public struct Publisher: Sendable {
     public var store: SQLiteCacheStore
     public var client: SwingMusicClient
     public var clock: any RunClock
     public var logger: Logger
-    public var stopSignal: StopSignal
     public var retry = RetryPolicy()
     /// Show what would change; write nothing into SwingMusic or the publish tables.
     public var dryRun = false
@@ -40,13 +40,12 @@ public struct Publisher {
     static let serviceName = "swingmusic"
 
     public init(
-        store: SQLiteCacheStore, client: SwingMusicClient, clock: any RunClock, logger: Logger, stopSignal: StopSignal
+        store: SQLiteCacheStore, client: SwingMusicClient, clock: any RunClock, logger: Logger
     ) {
         self.store = store
         self.client = client
         self.clock = clock
         self.logger = logger
-        self.stopSignal = stopSignal
     }
 
     /// The account's name on the server it belongs to, as the publish tables key it.
@@ -66,7 +65,7 @@ public struct Publisher {
                     "the cache holds no SwingMusic library yet: run 'swingcache run' on the job first, then publish"))
         }
         var session = SwingMusicSession(
-            client: client, pipeline: swingMusicPipeline(), tally: ProviderSummary(), stopSignal: stopSignal)
+            client: client, pipeline: swingMusicPipeline(), tally: ProviderSummary())
         var report = PublishReport(dryRun: dryRun, account: client.account.username)
         do {
             try await session.login()
@@ -80,7 +79,7 @@ public struct Publisher {
             let matcher = ListenMatcher(tracks)
             var fetchers = HistoryFetchers()
             for entry in settings.history {
-                if stopSignal.isSet { throw PublishFailure(.deferred, "stopped by a signal") }
+                if Task.isShuttingDownGracefully { throw PublishFailure(.deferred, "stopped by a signal") }
                 report.history.append(
                     try await importHistory(
                         entry, library: library, matcher: matcher, users: users, session: &session,
@@ -144,7 +143,6 @@ struct SwingMusicSession {
     let client: SwingMusicClient
     var pipeline: OutboundPipeline
     var tally: ProviderSummary
-    let stopSignal: StopSignal
 
     /// Logs in; a refused password is a configuration failure, an unreachable server an unavailable one.
     mutating func login() async throws {
@@ -180,7 +178,7 @@ struct SwingMusicSession {
     private mutating func call(
         _ request: SwingMusicRequest, maxRetries: Int?, _ send: () async -> SwingMusicExchange
     ) async throws -> SwingMusicAnswer {
-        if stopSignal.isSet { throw PublishFailure(.deferred, "stopped by a signal") }
+        if Task.isShuttingDownGracefully { throw PublishFailure(.deferred, "stopped by a signal") }
         let server = client.account.url.absoluteString
         let ending = await pipeline.send(
             endpoint: request.endpoint, detail: "", tally: &tally, maxRetries: maxRetries,

@@ -98,7 +98,7 @@ public struct PlanSummary: Codable, Sendable {
         itemsThisRun = plan.itemsThisRun
         itemsDeferred = plan.itemsDeferred
         deferredByState = Dictionary(uniqueKeysWithValues: plan.deferredByState.map { ($0.key.rawValue, $0.value) })
-        limitedBy = plan.limitedBy.map(PlanWording.limitKey)
+        limitedBy = plan.limitedBy.map(\.key)
         runSeconds = plan.runDuration
         secondsToFinish = plan.timeToFinish
         budget = Budget(

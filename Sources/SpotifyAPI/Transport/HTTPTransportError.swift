@@ -34,6 +34,11 @@ public struct HTTPTransportError: Error, Sendable, Equatable, LocalizedError, Cu
         self.host = host
     }
 
+    /// How a message names the host of `url`: `api.spotify.com`, `127.0.0.1:8899`.
+    public static func host(of url: URL) -> String {
+        url.host.map { host in url.port.map { "\(host):\($0)" } ?? host } ?? "the server"
+    }
+
     /// The sentence for a URLSession error, given the transport's idle timeout.
     init(_ error: any Error, host: String, idleTimeout: TimeInterval) {
         self.host = host

@@ -13,16 +13,10 @@ public final class URLSessionTransport: HTTPTransport {
     private let session: URLSession
     private let timeout: TimeInterval
     private let deadline: TimeInterval
-    private let abandoning: @Sendable () -> Bool
 
-    /// `abandoning` is asked every 100 ms while a request is in flight; once it says yes the request is given up,
-    /// as when a stopped run's grace period is over.
-    public init(
-        timeout: TimeInterval = 30, deadline: TimeInterval = 60, abandoning: @escaping @Sendable () -> Bool = { false }
-    ) {
+    public init(timeout: TimeInterval = 30, deadline: TimeInterval = 60) {
         self.timeout = timeout
         self.deadline = deadline
-        self.abandoning = abandoning
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = timeout
         configuration.httpMaximumConnectionsPerHost = 2
@@ -39,7 +33,7 @@ public final class URLSessionTransport: HTTPTransport {
         urlRequest.httpMethod = request.method
         urlRequest.httpBody = request.body
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
-        let host = request.url.host.map { host in request.url.port.map { "\(host):\($0)" } ?? host } ?? "the server"
+        let host = HTTPTransportError.host(of: request.url)
         let (data, response) = try await exchange(urlRequest, host: host)
         guard let http = response as? HTTPURLResponse else {
             throw HTTPTransportError(.other("the answer was not HTTP"), host: host)
@@ -74,29 +68,11 @@ public final class URLSessionTransport: HTTPTransport {
                     outcome.settle(.failure(HTTPTransportError(.deadline(seconds: deadline), host: host)))
                     task.cancel()
                 }
-                watch(outcome, task: task, host: host)
             }
         } onCancel: {
             outcome.settle(.failure(CancellationError()))
             task.cancel()
         }
-    }
-}
-
-extension URLSessionTransport {
-    /// Gives the request up once `abandoning` says so, checking every 100 ms until the exchange is settled.
-    private func watch<Value>(_ outcome: FirstOutcome<Value>, task: URLSessionDataTask, host: String) {
-        let abandoning = self.abandoning
-        @Sendable func check() {
-            guard !outcome.isSettled else { return }
-            if abandoning() {
-                outcome.settle(.failure(HTTPTransportError(.other("abandoned: the run was stopped"), host: host)))
-                task.cancel()
-                return
-            }
-            DispatchQueue.global().asyncAfter(deadline: .now() + 0.1, execute: check)
-        }
-        check()
     }
 }
 
@@ -115,8 +91,6 @@ private final class FirstOutcome<Value: Sendable>: @unchecked Sendable {
             deliverIfReady()
         }
     }
-
-    var isSettled: Bool { lock.withLock { result != nil } }
 
     func deliver(to continuation: CheckedContinuation<Value, any Error>) {
         lock.withLock {

@@ -2,6 +2,7 @@ import ArgumentParser
 import CacheStore
 import Foundation
 import Runner
+import SharedTier
 import SwingCache
 
 struct CleanupCommand: AsyncParsableCommand {

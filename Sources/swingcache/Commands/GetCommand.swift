@@ -3,6 +3,7 @@ import CacheStore
 import Foundation
 import Logging
 import Runner
+import SharedTier
 import SpotifyAPI
 import SwingCache
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import Runner
+import SharedTier
 import SwingCache
 import SwingMusicLibrary
 

@@ -87,22 +87,20 @@ struct PublishCommand: AsyncParsableCommand {
             defer { withExtendedLifetime(lock) {} }
             let cache = try store.openStore(.readWrite, checkingIntegrity: !dryRun)
             let logger = log.makeLogger()
-            let stop = StopSignal()
-            let clock = StoppableClock(base: ShiftedClock(startingAt: store.currentTime), stop: stop)
-            let transport = configuration.makeTransport(stop: stop)
+            let clock = ShiftedClock(startingAt: store.currentTime)
+            let transport = configuration.makeTransport()
             var publisher = Publisher(
                 store: cache, client: SwingMusicClient(account: account, transport: transport, now: { clock.now() }),
-                clock: clock, logger: logger, stopSignal: stop)
+                clock: clock, logger: logger)
             publisher.dryRun = dryRun
             publisher.backupFolder = configuration.swingMusicServer.backupFolder
             publisher.providers = ProviderClients(configuration.providers, transport: transport, now: { clock.now() })
-            let trap = SignalTrap { number in
+            let stop = StopOnSignals { number in
                 logger.notice("received signal \(number): publishing stops after the request in flight")
-                stop.set()
             }
-            defer { withExtendedLifetime(trap) {} }
             do {
-                let report = try await publisher.publish(settings, library: library)
+                let report = try await stop.run { [publisher] in try await publisher.publish(settings, library: library)
+                }
                 if json { try Terminal.json(report) } else { print(report.text) }
             } catch let stopped as PublishStopped {
                 if json {

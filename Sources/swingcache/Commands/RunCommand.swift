@@ -2,6 +2,7 @@ import ArgumentParser
 import CacheStore
 import Foundation
 import Runner
+import SharedTier
 import SpotifyAPI
 import SwingCache
 
@@ -89,29 +90,26 @@ struct RunCommand: AsyncParsableCommand {
             let logger = log.makeLogger()
             let display = ProgressDisplay.forStandardError(quiet: log.quiet || json, logger: logger)
             let redisTier = configuration.makeRedisTier()
-            let stop = StopSignal()
             let client = SpotifyClient(
                 endpoints: configuration.endpoints, credentials: credentials,
-                transport: configuration.makeTransport(stop: stop),
+                transport: configuration.makeTransport(),
                 sharedTokens: redisTier?.tokens(for: credentials, endpoints: configuration.endpoints))
-            let clock = StoppableClock(base: SystemClock(), stop: stop)
-            var jobRun = JobRun(store: cache, client: client, clock: clock, logger: logger, stopSignal: stop)
+            let clock = SystemClock()
+            var jobRun = JobRun(store: cache, client: client, clock: clock, logger: logger)
             jobRun.modeRecheck = configuration.modeRecheck
             jobRun.providers = ProviderClients(
-                configuration.providers, transport: configuration.makeTransport(stop: stop), now: { clock.now() })
+                configuration.providers, transport: configuration.makeTransport(), now: { clock.now() })
             jobRun.sharedBudget = redisTier?.budget
             jobRun.sharedCatalog = redisTier?.sharedCatalog(logger: logger)
             jobRun.progress = { display.show($0) }
-            let trap = SignalTrap { number in
+            let stop = StopOnSignals { number in
                 logger.notice(
-                    "received signal \(number): the request in flight has \(Int(StopSignal.gracePeriod))s to finish, then the run stops; a second signal ends it at once"
+                    "received signal \(number): the request in flight has \(Int(GracefulShutdownTransport.gracePeriod))s to finish, then the run stops; a second signal ends it at once"
                 )
-                stop.set()
             }
-            let (plan, summary, runID) = try await PlanCommand.readingLibrary {
-                try await jobRun.run(jobSet, budgetOverride: limits.apply)
+            let (plan, summary, runID) = try await PlanCommand.readingLibrary { [jobRun, limits] in
+                try await stop.run { try await jobRun.run(jobSet, budgetOverride: limits.apply) }
             }
-            withExtendedLifetime(trap) {}
             display.finish()
 
             let runReport = RunReport(plan: plan, jobs: jobSet, summary: summary, runID: runID)

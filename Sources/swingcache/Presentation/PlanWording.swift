@@ -1,9 +1,10 @@
 import Foundation
+import Runner
 import SwingCache
 
 /// The human-readable plan `swingcache plan` prints.
-public enum PlanWording {
-    public static func text(
+enum PlanWording {
+    static func text(
         for plan: Plan, jobs: JobSet, library: LibraryImportResult? = nil, providers: [String: ProviderPreview] = [:]
     ) -> String {
         var lines: [String] = []
@@ -42,7 +43,7 @@ public enum PlanWording {
                 plan.deferredByState[state].map { "\($0) \(state.rawValue)" }
             }
             var deferredLine = "  deferred:  \(plan.itemsDeferred) items (\(byState.joined(separator: ", ")))"
-            if let limit = plan.limitedBy { deferredLine += ": \(reason(limit))" }
+            if let limit = plan.limitedBy { deferredLine += ": \(limit.reason)" }
             lines.append(deferredLine)
         }
         if library != nil || !providers.isEmpty {
@@ -115,29 +116,6 @@ public enum PlanWording {
         let share = Int((budget.quotaSafetyShare * 100).rounded())
         return
             "  learned:   refused after \(learned.requestsInDay) requests in 24 h (\(learned.requestsInHour) in 1 h) on \(learned.observedAt.formatted(.iso8601)); plans keep \(learned.ceiling(safetyShare: budget.quotaSafetyShare))/day (\(share) %)"
-    }
-
-    static func reason(_ limit: PlanLimit) -> String {
-        switch limit {
-        case .hourlyQuota: "the hourly quota is spent (pass --max-runtime to wait for it)"
-        case .dailyQuota: "the rolling day's quota is spent (per_day, or the share of the ceiling Spotify showed)"
-        case .maxRequests(let count): "max_requests (\(count)) reached"
-        case .maxRuntime(let seconds): "max_runtime (\(DurationText.format(seconds))) reached"
-        case .parked(let until, let reason):
-            "Spotify is parked until \(until.formatted(.iso8601))\(reason.map { " (\($0))" } ?? "")"
-        case .noBudget: "per_hour less reserve leaves no request"
-        }
-    }
-
-    static func limitKey(_ limit: PlanLimit) -> String {
-        switch limit {
-        case .hourlyQuota: "hourly_quota"
-        case .dailyQuota: "daily_quota"
-        case .maxRequests: "max_requests"
-        case .maxRuntime: "max_runtime"
-        case .parked: "parked"
-        case .noBudget: "no_budget"
-        }
     }
 
     static func ttlLine(_ check: TTLCheck, budget: BudgetPolicy) -> String {

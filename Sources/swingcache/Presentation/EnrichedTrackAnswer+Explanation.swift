@@ -1,0 +1,81 @@
+import Foundation
+import Runner
+import SwingCache
+
+extension EnrichedTrackAnswer {
+    /// Lines for a person: how the file was matched and what is known about it, from where, fresh until when.
+    var explanation: [String] {
+        let time = { (date: Date?) in date.map { $0.formatted(.iso8601) } ?? "?" }
+        // The title and artists SwingMusic shows, once the file's raw tags are kept beside them.
+        let label = swingMusic == nil ? "tags" : "shown"
+        var lines = ["\(filepath)", "  \(label): \"\(title)\" by \(artists.joined(separator: ", "))"]
+        if let album { lines[1] += " on \"\(album)\"" }
+        lines[1] += isrc.map { ", ISRC \($0)" } ?? ", no ISRC"
+        if let swingMusic {
+            lines.append(
+                "  swingmusic: track hash \(swingMusic.trackhash), from the tags \"\(swingMusic.tagTitle)\" by \(swingMusic.tagArtists) on \"\(swingMusic.tagAlbum)\""
+            )
+            if !swingMusic.songCopies.isEmpty {
+                let count = swingMusic.songCopies.count
+                lines.append(
+                    "  local plays are the song's, shown on each of its \(count + 1) files as SwingMusic shows them; also on: \(swingMusic.songCopies.joined(separator: ", "))"
+                )
+            }
+        }
+        if let match, match.method == TrackMatch.Method.pinned.rawValue {
+            let decision =
+                match.outcome == TrackMatch.Outcome.matched.rawValue
+                ? "pinned to Spotify \(match.spotifyID ?? "?")" : "rejected: no Spotify track"
+            let use =
+                match.current
+                ? (match.outcome == "matched" ? "used" : "kept unmatched") : "made for older tags, not used"
+            lines.append(
+                "  match: \(decision), decided with swingcache review at \(time(match.matchedAt)) (\(use), until the tags change)"
+            )
+        } else if let match {
+            let use =
+                match.current ? (match.outcome == "matched" ? "used" : "not used") : "made for older tags, not used"
+            lines.append(
+                "  match: \(match.outcome) by \(match.method), confidence \(String(format: "%.2f", match.confidence)), Spotify \(match.spotifyID ?? "none") (\(use)), at \(time(match.matchedAt))"
+            )
+        } else {
+            lines.append("  match: not matched yet")
+        }
+        if !genres.isEmpty { lines.append("  genres: \(genres.joined(separator: ", "))") }
+        for (platform, url) in links.sorted(by: { $0.key < $1.key }) { lines.append("  link \(platform): \(url)") }
+        let counts = playCounts
+        var yours = "  your plays: \(counts.yourPlays) (\(counts.localPlayCount) in SwingMusic"
+        if let user = counts.lastfmUserPlayCount { yours += ", \(user) scrobbled to your Last.fm, each play once" }
+        lines.append(yours + ")")
+        let worldwide = [
+            counts.lastfmPlayCount.map {
+                "Last.fm \($0)" + (counts.lastfmListeners.map { " by \($0) listeners" } ?? "")
+            },
+            counts.listenbrainzPlayCount.map { "ListenBrainz \($0)" },
+        ].compactMap { $0 }
+        lines.append("  plays worldwide: \(worldwide.isEmpty ? "not known yet" : worldwide.joined(separator: ", "))")
+        if !importedPlays.isEmpty {
+            let users = importedPlays.sorted { $0.key < $1.key }.map { "\($0.value) of \($0.key)'s" }
+            lines.append(
+                "  imported into SwingMusic: \(users.joined(separator: ", ")) plays, from Last.fm and ListenBrainz (counted there, not in SwingMusic's \(counts.localPlayCount))"
+            )
+        }
+        if !publishedPlaylists.isEmpty {
+            lines.append("  in swingcache's playlists: \(publishedPlaylists.joined(separator: ", "))")
+        }
+        lines.append("  combined play count: \(playCounts.totalCombined), the sum of")
+        for term in playCounts.terms { lines.append("    \(term.source): +\(term.count) — \(term.note)") }
+        for (source, freshness) in sources.sorted(by: { $0.key < $1.key }) {
+            let state = freshness.missing.map { " (the service does not know it: \($0))" } ?? ""
+            var until = freshness.expiresAt.map { ", fresh until \(time($0))" } ?? ""
+            if let unchanged = freshness.unchangedRefreshes, unchanged > 0, let fetched = freshness.fetchedAt,
+                let expires = freshness.expiresAt
+            {
+                until +=
+                    " (unchanged in \(unchanged) \(unchanged == 1 ? "refresh" : "refreshes"): next in \(DurationText.format(expires.timeIntervalSince(fetched))))"
+            }
+            lines.append("  \(source): fetched \(time(freshness.fetchedAt))\(until)\(state)")
+        }
+        return lines
+    }
+}
