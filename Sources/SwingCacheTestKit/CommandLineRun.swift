@@ -52,14 +52,24 @@ public struct CommandLineRun: Sendable {
             options.groupID = userID
             options.supplementaryGroups = []
         }
-        let result = try await run(
-            .path(FilePath(executable)), arguments: Arguments(arguments),
+        let configuration = Configuration(
+            executable: .path(FilePath(executable)), arguments: Arguments(arguments),
             environment: cleanEnvironment(home: directory ?? NSTemporaryDirectory(), adding: environment),
-            workingDirectory: directory.map { FilePath($0) }, platformOptions: options,
-            output: .string(limit: .max), error: .string(limit: .max))
-        return CommandLineRun(
-            status: result.terminationStatus.code, standardOutput: result.standardOutput,
-            standardError: result.standardError)
+            workingDirectory: directory.map { FilePath($0) }, platformOptions: options)
+        var attempt = 1
+        while true {
+            do {
+                let result = try await run(configuration, output: .string(limit: .max), error: .string(limit: .max))
+                return CommandLineRun(
+                    status: result.terminationStatus.code, standardOutput: result.standardOutput,
+                    standardError: result.standardError)
+            } catch let error as SubprocessError where attempt < 20 && error.underlyingError?.rawValue == ETXTBSY {
+                // A child another test forked while the copy was being written still holds it open for writing,
+                // until that child execs: a matter of milliseconds.
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(10))
+            }
+        }
     }
 
     /// Only `PATH`, and `HOME` pointing at `home`, beside `environment`: nothing of the test runner's leaks in.
