@@ -1,4 +1,11 @@
 import Foundation
+import Subprocess
+
+#if canImport(System)
+    import System
+#else
+    import SystemPackage
+#endif
 
 /// Runs the real `swingcache` binary, as cron or a person would.
 package struct CommandLineRun: Sendable {
@@ -6,6 +13,7 @@ package struct CommandLineRun: Sendable {
         package var description: String
     }
 
+    /// The exit code, or the number of the signal that ended the process.
     package var status: Int32
     package var standardOutput: String
     package var standardError: String
@@ -21,14 +29,15 @@ package struct CommandLineRun: Sendable {
             .appendingPathComponent("../../.build/debug/swingcache").standardized.path
     }
 
-    /// Runs `swingcache` with `arguments` in `directory`, with `environment` added to a clean environment; as the
-    /// user and group `userID` when given (through `setpriv`, which needs root), from a copy of the binary that user
-    /// can run wherever the checkout is.
+    /// Runs `swingcache` with `arguments` in `directory`, with `environment` added to a clean environment, and
+    /// returns once it has ended; as the user and group `userID` when given (which needs root), from a copy of the
+    /// binary that user can run wherever the checkout is.
     package static func swingcache(
         _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
         asUser userID: UInt32? = nil
-    ) throws -> CommandLineRun {
-        let process = Process()
+    ) async throws -> CommandLineRun {
+        var executable = binary
+        var options = PlatformOptions()
         var copy: String?
         defer { if let copy { try? FileManager.default.removeItem(atPath: copy) } }
         if let userID {
@@ -36,46 +45,49 @@ package struct CommandLineRun: Sendable {
             try FileManager.default.createDirectory(
                 atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
             copy = folder
-            try FileManager.default.copyItem(atPath: binary, toPath: folder + "/swingcache")
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder + "/swingcache")
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
-            process.arguments =
-                ["--reuid=\(userID)", "--regid=\(userID)", "--clear-groups", "--", folder + "/swingcache"] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = arguments
+            executable = folder + "/swingcache"
+            try FileManager.default.copyItem(atPath: binary, toPath: executable)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: executable)
+            options.userID = userID
+            options.groupID = userID
+            options.supplementaryGroups = []
         }
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
-        base["HOME"] = directory ?? NSTemporaryDirectory()
-        process.environment = base.merging(environment) { $1 }
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        // Read both pipes before waiting, so a chatty process never blocks on a full pipe.
-        let errorData = PipeContents()
-        let errorsRead = DispatchSemaphore(value: 0)
-        Thread {
-            errorData.set(errors.fileHandleForReading.readDataToEndOfFile())
-            errorsRead.signal()
-        }.start()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        errorsRead.wait()
-        return CommandLineRun(
-            status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData.value, as: UTF8.self))
+        let configuration = Configuration(
+            executable: .path(FilePath(executable)), arguments: Arguments(arguments),
+            environment: cleanEnvironment(home: directory ?? NSTemporaryDirectory(), adding: environment),
+            workingDirectory: directory.map { FilePath($0) }, platformOptions: options)
+        var attempt = 1
+        while true {
+            do {
+                let result = try await run(configuration, output: .string(limit: .max), error: .string(limit: .max))
+                return CommandLineRun(
+                    status: result.terminationStatus.code, standardOutput: result.standardOutput,
+                    standardError: result.standardError)
+            } catch let error as SubprocessError where attempt < 20 && error.underlyingError?.rawValue == ETXTBSY {
+                // A child another test forked while the copy was being written still holds it open for writing,
+                // until that child execs: a matter of milliseconds.
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(10))
+            }
+        }
+    }
+
+    /// Only `PATH`, and `HOME` pointing at `home`, beside `environment`: nothing of the test runner's leaks in.
+    private static func cleanEnvironment(home: String, adding environment: [String: String]) -> Environment {
+        var variables: [Environment.Key: String] = [
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": home,
+        ]
+        for (name, value) in environment { variables[Environment.Key(stringLiteral: name)] = value }
+        return .custom(variables)
     }
 }
 
-private final class PipeContents: @unchecked Sendable {
-    // Guarded by `lock`: written once by the reader thread, read after it signals.
-    private let lock = NSLock()
-    private var data = Data()
-
-    func set(_ value: Data) { lock.withLock { data = value } }
-    var value: Data { lock.withLock { data } }
+extension TerminationStatus {
+    /// The exit code, or the signal's number, as `Process.terminationStatus` told them.
+    var code: Int32 {
+        switch self {
+        case .exited(let code): code
+        case .signaled(let signal): signal
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Subprocess
 
 /// A `redis-server` of the test's own, on a free loopback port, for tests that stop Redis on purpose.
 package final class RedisServerProcess: @unchecked Sendable {
@@ -43,15 +44,10 @@ package final class RedisServerProcess: @unchecked Sendable {
     }
 
     /// Changes a setting of the running server (`CONFIG SET`), with `redis-cli`.
-    package func configure(_ setting: String, _ value: String) throws {
-        let cli = Process()
-        cli.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        cli.arguments = ["redis-cli", "-p", String(port), "CONFIG", "SET", setting, value]
-        cli.standardOutput = FileHandle.nullDevice
-        cli.standardError = FileHandle.nullDevice
-        try cli.run()
-        cli.waitUntilExit()
-        guard cli.terminationStatus == 0 else {
+    package func configure(_ setting: String, _ value: String) async throws {
+        let cli = try await run(
+            .name("redis-cli"), arguments: ["-p", String(port), "CONFIG", "SET", setting, value], output: .discarded)
+        guard cli.terminationStatus.isSuccess else {
             throw CommandLineRun.Failure(description: "redis-cli CONFIG SET \(setting) failed")
         }
     }

@@ -71,7 +71,7 @@ func offlineBenchmark() async throws {
     let cachedTracks = staleTracks.count + freshTracks.count + dueTracks.count
     let trackBytes =
         Int(
-            try SQLiteShell.query(
+            try await SQLiteShell.query(
                 path,
                 "SELECT SUM(pgsize) FROM dbstat WHERE name = 'track' OR name LIKE 'sqlite_autoindex_track%' OR name LIKE 'track_%'"
             )) ?? 0

@@ -14,7 +14,7 @@ import Testing
         store = try folder.store()
     }
 
-    @Test func cleanupEvictsExactlyWhatHasExpiredAndNothingElse() throws {
+    @Test func cleanupEvictsExactlyWhatHasExpiredAndNothingElse() async throws {
         var factory = CatalogFactory()
         let expiredTracks = factory.ids(.track, count: 2500)
         let freshTracks = factory.ids(.track, count: 40)
@@ -46,7 +46,7 @@ import Testing
             for: expiredTracks + freshTracks + expiredAlbums + expiredMissing + rememberedMissing)
         #expect(Set(remaining.keys) == Set(freshTracks + rememberedMissing))
         #expect(try store.requestTimes(service: "spotify", since: .distantPast).count == 2)
-        #expect(try SQLiteShell.query(store.path, "PRAGMA integrity_check") == "ok")
+        #expect(try await SQLiteShell.query(store.path, "PRAGMA integrity_check") == "ok")
     }
 
     @Test func graceKeepsRecentlyExpiredEntries() throws {

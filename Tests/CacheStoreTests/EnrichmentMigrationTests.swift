@@ -8,11 +8,11 @@ import Testing
     let folder: TemporaryDirectory
     let path: String
 
-    init() throws {
+    init() async throws {
         folder = try TemporaryDirectory()
         path = folder.file("cache.sqlite")
         try SQLiteCacheStore.createDatabase(at: path, migratedUpTo: "v1-entities-ledger-runs")
-        _ = try SQLiteShell.query(
+        _ = try await SQLiteShell.query(
             path,
             """
             INSERT INTO track (id, name, isrc, raw, fetched_at, expires_at)
@@ -22,7 +22,7 @@ import Testing
             """)
     }
 
-    @Test func aVersionOneDatabaseKeepsItsRowsWhenItGainsTheEnrichmentTables() throws {
+    @Test func aVersionOneDatabaseKeepsItsRowsWhenItGainsTheEnrichmentTables() async throws {
         let store = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readWrite)
 
         let track = try #require(try store.entity(SpotifyID(kind: .track, value: "4iV5W9uYEdYUVa79Axb7Rh")))
@@ -33,9 +33,9 @@ import Testing
                 == .knownMissing(reason: .notFound, expiresAt: Date(timeIntervalSince1970: 300)))
         #expect(try store.requestTimes(service: "spotify", since: .distantPast) == [Date(timeIntervalSince1970: 100)])
         #expect(
-            try SQLiteShell.query(path, "SELECT identifier FROM grdb_migrations ORDER BY rowid")
+            try await SQLiteShell.query(path, "SELECT identifier FROM grdb_migrations ORDER BY rowid")
                 == SQLiteCacheStore.migrationIdentifiers.joined(separator: "\n"))
-        let objects = try SQLiteShell.query(
+        let objects = try await SQLiteShell.query(
             path,
             """
             SELECT name FROM sqlite_master WHERE name IN ('library_track', 'track_match', 'lastfm_track',
@@ -45,15 +45,15 @@ import Testing
         #expect(objects.split(separator: "\n").count == 8)
     }
 
-    @Test func aDryRunCleanupOfAVersionOneDatabaseReadsItWithoutMigrating() throws {
+    @Test func aDryRunCleanupOfAVersionOneDatabaseReadsItWithoutMigrating() async throws {
         let store = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readOnly)
         let report = try store.cleanup(now: Date(timeIntervalSince1970: 1000), dryRun: true)
         #expect(report.tracks == 1)
         #expect(report.providerFacts == 0)
-        #expect(try SQLiteShell.query(path, "SELECT COUNT(*) FROM grdb_migrations") == "1")
+        #expect(try await SQLiteShell.query(path, "SELECT COUNT(*) FROM grdb_migrations") == "1")
     }
 
-    @Test func aReadOfAVersionOneDatabaseSeesAnEmptyLibraryAndWritesNothing() throws {
+    @Test func aReadOfAVersionOneDatabaseSeesAnEmptyLibraryAndWritesNothing() async throws {
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let store = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readOnly)
 
@@ -65,7 +65,7 @@ import Testing
         #expect(String(decoding: exported, as: UTF8.self).filter { !$0.isWhitespace } == "[]")
         #expect(try store.entity(SpotifyID(kind: .track, value: "4iV5W9uYEdYUVa79Axb7Rh")) != nil)
 
-        #expect(try SQLiteShell.query(path, "SELECT COUNT(*) FROM grdb_migrations") == "1")
+        #expect(try await SQLiteShell.query(path, "SELECT COUNT(*) FROM grdb_migrations") == "1")
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 }

@@ -41,8 +41,8 @@ import Testing
         #expect(try store.enrichedTrack(filepath: file.filepath)?.lastfm == fact)
     }
 
-    @Test func aWriteThatFailsHalfwayLeavesNoRowOfIt() throws {
-        _ = try SQLiteShell.query(
+    @Test func aWriteThatFailsHalfwayLeavesNoRowOfIt() async throws {
+        _ = try await SQLiteShell.query(
             store.path,
             """
             CREATE TRIGGER refuse_poison BEFORE INSERT ON listenbrainz_popularity WHEN NEW.mbid = 'poison'
@@ -107,7 +107,7 @@ import Testing
         #expect(states[.trackLink(isrc: isrc, platform: "tidal")] == nil)
     }
 
-    @Test func theMergedRecordOfATrackHasEveryFactWithItsTimes() throws {
+    @Test func theMergedRecordOfATrackHasEveryFactWithItsTimes() async throws {
         let isrc = "GBAHS1600463"
         let spotifyID = "4iV5W9uYEdYUVa79Axb7Rh"
         let file = LibraryTrackRecord(
@@ -154,7 +154,7 @@ import Testing
         #expect(track.playCount.spotifyPopularity == 88)
         #expect(try store.enrichedTracks(spotifyID: spotifyID) == [track])
         #expect(try store.enrichedTracks(spotifyID: "0OdUWJ0sBjDrqHygGUXeCF").isEmpty)
-        let library = try SQLiteShell.query(
+        let library = try await SQLiteShell.query(
             store.path, "SELECT spotify_id, mbid, genres, links, total_play_count FROM swingcache_library")
         #expect(
             library

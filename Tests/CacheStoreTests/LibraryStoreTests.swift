@@ -53,7 +53,7 @@ import Testing
         #expect(try store.requestTimes(service: "spotify", since: .distantPast).isEmpty)
     }
 
-    @Test func filesGoneFromTheLibraryAreRemovedWithTheirMatches() throws {
+    @Test func filesGoneFromTheLibraryAreRemovedWithTheirMatches() async throws {
         let kept = LibraryTrackRecord.numbered(1)
         let gone = LibraryTrackRecord.numbered(2)
         try store.upsertLibraryTracks([kept, gone], seenAt: now)
@@ -62,7 +62,7 @@ import Testing
 
         #expect(try store.removeLibraryTracks(notSeenSince: now.addingTimeInterval(3600)) == 1)
         #expect(try store.enrichedTrack(filepath: gone.filepath) == nil)
-        #expect(try SQLiteShell.query(store.path, "SELECT COUNT(*) FROM track_match") == "0")
+        #expect(try await SQLiteShell.query(store.path, "SELECT COUNT(*) FROM track_match") == "0")
         #expect(try store.enrichedTrack(filepath: kept.filepath) != nil)
     }
 

@@ -39,16 +39,16 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
     }
 
-    @Test func anotherProgramsDatabaseIsNeverWrittenInto() throws {
+    @Test func anotherProgramsDatabaseIsNeverWrittenInto() async throws {
         let path = folder.file("swingmusic.db")
-        _ = try SQLiteShell.query(path, "CREATE TABLE track (id INTEGER PRIMARY KEY, filepath TEXT)")
+        _ = try await SQLiteShell.query(path, "CREATE TABLE track (id INTEGER PRIMARY KEY, filepath TEXT)")
         #expect(throws: StoreError(path: path, problem: .notASwingcacheDatabase)) { try open(path) }
-        #expect(try SQLiteShell.query(path, "SELECT name FROM sqlite_master WHERE type = 'table'") == "track")
+        #expect(try await SQLiteShell.query(path, "SELECT name FROM sqlite_master WHERE type = 'table'") == "track")
     }
 
-    @Test func anotherProgramsDatabaseIsRefusedBeforeAnyByteOfItChanges() throws {
+    @Test func anotherProgramsDatabaseIsRefusedBeforeAnyByteOfItChanges() async throws {
         let path = folder.file("swingmusic.db")
-        _ = try SQLiteShell.query(
+        _ = try await SQLiteShell.query(
             path, "PRAGMA journal_mode = DELETE; CREATE TABLE track (id INTEGER PRIMARY KEY, filepath TEXT)")
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         #expect(throws: StoreError(path: path, problem: .notASwingcacheDatabase)) { try open(path) }
@@ -97,11 +97,11 @@ import Testing
         _ = try open(path, .readOnly)
     }
 
-    @Test func aDamagedDatabaseIsRefusedForWritingWhenIntegrityIsChecked() throws {
+    @Test func aDamagedDatabaseIsRefusedForWritingWhenIntegrityIsChecked() async throws {
         let path = folder.file("cache.sqlite")
         _ = try open(path)
-        _ = try SQLiteShell.query(path, "PRAGMA wal_checkpoint(TRUNCATE)")
-        let pageSize = try #require(Int(try SQLiteShell.query(path, "PRAGMA page_size")))
+        _ = try await SQLiteShell.query(path, "PRAGMA wal_checkpoint(TRUNCATE)")
+        let pageSize = try #require(Int(try await SQLiteShell.query(path, "PRAGMA page_size")))
         let handle = try #require(FileHandle(forUpdatingAtPath: path))
         try handle.seek(toOffset: UInt64(pageSize))
         try handle.write(contentsOf: Data(count: pageSize))
@@ -129,10 +129,10 @@ import Testing
         #expect(try store.damage() == nil)
     }
 
-    @Test func aDatabaseFromANewerSwingcacheIsRefused() throws {
+    @Test func aDatabaseFromANewerSwingcacheIsRefused() async throws {
         let path = folder.file("cache.sqlite")
         _ = try open(path)
-        _ = try SQLiteShell.query(path, "INSERT INTO grdb_migrations VALUES ('v99-from-the-future')")
+        _ = try await SQLiteShell.query(path, "INSERT INTO grdb_migrations VALUES ('v99-from-the-future')")
         #expect(throws: StoreError(path: path, problem: .newerSchema(unknownMigrations: ["v99-from-the-future"]))) {
             try open(path)
         }

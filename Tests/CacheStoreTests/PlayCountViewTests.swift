@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test(arguments: cases)
-    func theViewAddsTheFiguresAsTheRuleDoes(_ count: HybridPlayCount) throws {
+    func theViewAddsTheFiguresAsTheRuleDoes(_ count: HybridPlayCount) async throws {
         let file = try store(count)
 
         let columns = [
@@ -42,7 +42,7 @@ import Testing
             "coalesce(lastfmPlayCount, '-')", "coalesce(listenbrainzPlayCount, '-')", "localPlaysUnseenByLastfm",
             "totalCombined",
         ]
-        let row = try SQLiteShell.query(
+        let row = try await SQLiteShell.query(
             store.path,
             "SELECT \(columns.joined(separator: ", ")) FROM swingcache_play_counts WHERE filepath = '\(file.filepath)'")
         let figures: [Int?] = [
@@ -54,12 +54,12 @@ import Testing
         #expect(try store.enrichedTrack(filepath: file.filepath)?.playCount == count)
     }
 
-    @Test func eachFigureNamesItsSourceAndWhenItWasFetched() throws {
+    @Test func eachFigureNamesItsSourceAndWhenItWasFetched() async throws {
         let file = try store(
             HybridPlayCount(
                 localPlayCount: 12, lastfmPlayCount: 5000, lastfmUserPlayCount: 10, listenbrainzPlayCount: 300,
                 spotifyPopularity: 71))
-        let row = try SQLiteShell.query(
+        let row = try await SQLiteShell.query(
             store.path,
             """
             SELECT localSource, localReadAt, spotifySource, spotifyFetchedAt, lastfmSource, lastfmFetchedAt,

@@ -39,10 +39,10 @@ import Testing
         #expect(try store.requestTimes(service: "spotify", since: now.addingTimeInterval(-1)) == [now])
     }
 
-    @Test func fieldsDevelopmentModeOmitsAreStoredAsNullNotZero() throws {
+    @Test func fieldsDevelopmentModeOmitsAreStoredAsNullNotZero() async throws {
         let id = SpotifyID(kind: .artist, value: "0OdUWJ0sBjDrqHygGUXeCF")
         try store.save(.fetched([id], at: now, ttl: 60))
-        let nulls = try store.columnIsNull(table: "artist", columns: ["popularity", "followers"], id: id.value)
+        let nulls = try await store.columnIsNull(table: "artist", columns: ["popularity", "followers"], id: id.value)
         #expect(nulls == [true, true])
     }
 
@@ -126,9 +126,9 @@ import Testing
 
 extension SQLiteCacheStore {
     /// Whether each column of a row is NULL, read with the sqlite3 command line so the test sees the file itself.
-    func columnIsNull(table: String, columns: [String], id: String) throws -> [Bool] {
+    func columnIsNull(table: String, columns: [String], id: String) async throws -> [Bool] {
         let select = columns.map { "\($0) IS NULL" }.joined(separator: ", ")
-        let output = try SQLiteShell.query(path, "SELECT \(select) FROM \(table) WHERE id = '\(id)'")
+        let output = try await SQLiteShell.query(path, "SELECT \(select) FROM \(table) WHERE id = '\(id)'")
         return output.split(separator: "|").map { $0 == "1" }
     }
 }

@@ -22,9 +22,9 @@ import Testing
     var times: String { "real|1795575600.0|1795579200.0" }
     var names: String { JSONStringList.encode(Self.names) }
 
-    func query(_ sql: String) throws -> String { try SQLiteShell.query(store.path, sql) }
+    func query(_ sql: String) async throws -> String { try await SQLiteShell.query(store.path, sql) }
 
-    @Test func catalogRowsHoldUnixSecondsJSONListsAndACompressedAnswer() throws {
+    @Test func catalogRowsHoldUnixSecondsJSONListsAndACompressedAnswer() async throws {
         let track = Track(
             id: "t1", name: "Song", artistIDs: ["a1"], artistNames: Self.names, explicit: false, trackNumber: 4)
         let album = Album(id: "al1", name: "Album", artistNames: Self.names, genres: Self.names)
@@ -35,20 +35,22 @@ import Testing
                 expiresAt: { _ in now.addingTimeInterval(3600) }, missingExpiresAt: { _ in now }))
 
         #expect(
-            try query(
+            try await query(
                 """
                 SELECT artist_ids, artist_names, explicit, typeof(explicit), popularity IS NULL, track_number,
                     typeof(fetched_at), fetched_at, expires_at, typeof(raw) FROM track
                 """) == #"["a1"]|\#(names)|0|integer|1|4|\#(times)|blob"#)
         #expect(
-            try query("SELECT artist_names, genres, typeof(fetched_at), fetched_at, expires_at, typeof(raw) FROM album")
+            try await query(
+                "SELECT artist_names, genres, typeof(fetched_at), fetched_at, expires_at, typeof(raw) FROM album")
                 == "\(names)|\(names)|\(times)|blob")
         #expect(
-            try query("SELECT genres, followers, typeof(fetched_at), fetched_at, expires_at, typeof(raw) FROM artist")
+            try await query(
+                "SELECT genres, followers, typeof(fetched_at), fetched_at, expires_at, typeof(raw) FROM artist")
                 == "\(names)|12|\(times)|blob")
     }
 
-    @Test func providerFactsHoldUnixSecondsJSONListsAndNullForWhatIsUnknown() throws {
+    @Test func providerFactsHoldUnixSecondsJSONListsAndNullForWhatIsUnknown() async throws {
         let found = LastfmTrackKey(artist: "Queen", title: "Song")
         let missing = LastfmTrackKey(artist: "Nobody", title: "Nothing")
         try store.save(
@@ -81,7 +83,7 @@ import Testing
             ))
 
         #expect(
-            try query(
+            try await query(
                 """
                 SELECT artist, title, quote(playcount), quote(user_playcount), quote(username), tags,
                     quote(missing_reason), typeof(fetched_at), fetched_at, expires_at
@@ -92,7 +94,7 @@ import Testing
                     Queen|Song|5|NULL|NULL|\(names)|NULL|\(times)
                     """)
         #expect(
-            try query(
+            try await query(
                 """
                 SELECT isrc, mbids, genres, tags, quote(missing_reason), typeof(fetched_at), fetched_at, expires_at
                 FROM musicbrainz_recording ORDER BY isrc
@@ -102,7 +104,7 @@ import Testing
                     USRC17607839|[]|[]|[]|'not_found'|\(times)
                     """)
         #expect(
-            try query(
+            try await query(
                 """
                 SELECT mbid, quote(listen_count), quote(user_count), typeof(fetched_at), fetched_at, expires_at
                 FROM listenbrainz_popularity ORDER BY mbid
@@ -112,7 +114,7 @@ import Testing
                     m2|NULL|NULL|\(times)
                     """)
         #expect(
-            try query(
+            try await query(
                 """
                 SELECT platform, quote(url), source, typeof(fetched_at), fetched_at, expires_at
                 FROM track_link ORDER BY platform
@@ -122,13 +124,13 @@ import Testing
                     tidal|NULL|deezer|\(times)
                     """)
         #expect(
-            try query(
+            try await query(
                 "SELECT service, endpoint, typeof(requested_at), requested_at, status, quote(run_id) FROM request_ledger"
             )
                 == "lastfm|track.getInfo|real|1795575600.0|200|NULL")
     }
 
-    @Test func libraryMatchAndPublishRowsHoldUnixSecondsAndJSONLists() throws {
+    @Test func libraryMatchAndPublishRowsHoldUnixSecondsAndJSONLists() async throws {
         var file = LibraryTrackRecord(
             filepath: "/music/a.flac", fingerprint: "v1:a", title: "Song", artists: Self.names, album: "",
             durationSeconds: 0, localPlayCount: 3, lastPlayedAt: now)
@@ -150,7 +152,7 @@ import Testing
             ], removed: [], account: "admin@http://127.0.0.1:1970")
 
         #expect(
-            try query(
+            try await query(
                 """
                 SELECT fingerprint, artists, album_artists, quote(album), quote(duration_seconds), quote(isrc),
                     lastfm_artist, lastfm_title, local_play_count, typeof(last_played_at), last_played_at,
@@ -158,16 +160,16 @@ import Testing
                 FROM library_track
                 """) == "v1:a|\(names)|[]|NULL|NULL|NULL|AC/DC|Song|3|real|1795575600.0|real|1795579200.0")
         #expect(
-            try query("SELECT * FROM swingmusic_track") == "/music/a.flac|h1|Song|AC/DC;Ça|AC/DC|Album")
+            try await query("SELECT * FROM swingmusic_track") == "/music/a.flac|h1|Song|AC/DC;Ça|AC/DC|Album")
         #expect(
-            try query(
+            try await query(
                 """
                 SELECT method, outcome, spotify_id, typeof(confidence), confidence, runner_up_id, typeof(matched_at),
                     matched_at
                 FROM track_match
                 """) == "search|ambiguous|t1|real|0.5|t2|real|1795575600.0")
         #expect(
-            try query(
+            try await query(
                 "SELECT playlist_key, playlist_id, name, trackhashes, typeof(published_at), published_at FROM published_playlist"
             ) == #"most_played|4|Most played|["h1","h\/2"]|real|1795575600.0"#)
     }

@@ -12,24 +12,33 @@ import Testing
         "SELECT sql FROM sqlite_master WHERE type = 'view' AND name = '\(view)'"
     }
 
+    /// The SQL of each of `views`, as sqlite3 reads it from the file.
+    func definitions(of views: [String]) async throws -> [String] {
+        var definitions: [String] = []
+        for view in views { definitions.append(try await SQLiteShell.query(path, Self.definition(of: view))) }
+        return definitions
+    }
+
     init() throws {
         folder = try TemporaryDirectory()
         path = folder.file("cache.sqlite")
         try SQLiteCacheStore.createDatabase(at: path, migratedUpTo: "v2-enrichment")
     }
 
-    @Test func theExistingViewsStayByteForByteAndTheExportViewIsAddedBesideThem() throws {
+    @Test func theExistingViewsStayByteForByteAndTheExportViewIsAddedBesideThem() async throws {
         let views = ["swingcache_library", "swingcache_play_counts"]
-        let before = try views.map { try SQLiteShell.query(path, Self.definition(of: $0)) }
+        let before = try await definitions(of: views)
         _ = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readWrite)
 
         #expect(before.allSatisfy { !$0.isEmpty })
-        #expect(try views.map { try SQLiteShell.query(path, Self.definition(of: $0)) } == before)
-        #expect(try SQLiteShell.query(path, Self.definition(of: "swingcache_library_export")).contains("artists_json"))
-        #expect(try SQLiteShell.query(path, "SELECT COUNT(*) FROM pragma_table_info('swingmusic_track')") == "6")
+        #expect(try await definitions(of: views) == before)
+        #expect(
+            try await SQLiteShell.query(path, Self.definition(of: "swingcache_library_export")).contains("artists_json")
+        )
+        #expect(try await SQLiteShell.query(path, "SELECT COUNT(*) FROM pragma_table_info('swingmusic_track')") == "6")
     }
 
-    @Test func aReadOfAVersionTwoDatabaseExportsWithoutMigrating() throws {
+    @Test func aReadOfAVersionTwoDatabaseExportsWithoutMigrating() async throws {
         let old = try SQLiteCacheStore.open(DatabaseLocation(path: folder.file("written.sqlite")), access: .readWrite)
         try old.upsertLibraryTracks(
             [
@@ -37,7 +46,7 @@ import Testing
                     filepath: "/music/a.flac", fingerprint: "v1:a", title: "A", artists: ["Tyler, The Creator"])
             ],
             seenAt: .testEpoch)
-        _ = try SQLiteShell.query(
+        _ = try await SQLiteShell.query(
             path,
             "ATTACH '\(folder.file("written.sqlite"))' AS written; INSERT INTO library_track SELECT * FROM written.library_track"
         )
@@ -51,10 +60,10 @@ import Testing
         #expect(rows.first?["artists_json"] as? [String] == ["Tyler, The Creator"])
         #expect(rows.first?["swingmusic_trackhash"] is NSNull)
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
-        #expect(try SQLiteShell.query(path, "SELECT COUNT(*) FROM grdb_migrations") == "2")
+        #expect(try await SQLiteShell.query(path, "SELECT COUNT(*) FROM grdb_migrations") == "2")
     }
 
-    @Test func aFileKeepsItsSwingMusicRowWhileItStaysAndLosesItWithTheFile() throws {
+    @Test func aFileKeepsItsSwingMusicRowWhileItStaysAndLosesItWithTheFile() async throws {
         let store = try folder.store("new.sqlite")
         let file = SwingMusicFileRecord(
             trackhash: "17e67ced90babe7e", tagTitle: "Under Pressure", tagArtists: "Queen/David Bowie",
@@ -68,6 +77,6 @@ import Testing
         #expect(try store.enrichedTrack(filepath: "/music/a.flac")?.library.swingMusic == file)
 
         #expect(try store.removeLibraryTracks(notSeenSince: .testEpoch.addingTimeInterval(1)) == 1)
-        #expect(try SQLiteShell.query(folder.file("new.sqlite"), "SELECT COUNT(*) FROM swingmusic_track") == "0")
+        #expect(try await SQLiteShell.query(folder.file("new.sqlite"), "SELECT COUNT(*) FROM swingmusic_track") == "0")
     }
 }

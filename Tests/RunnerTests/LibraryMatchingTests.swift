@@ -102,7 +102,7 @@ import Testing
             #expect(plan.requests.map(\.ids.count) == [2])
             #expect(summary.fetched == 2)
             #expect(try store.enrichedTrack(filepath: "/music/believe.flac")?.spotify != nil)
-            #expect(try SQLiteShell.query(store.path, "SELECT COUNT(*) FROM track") == "2")
+            #expect(try await SQLiteShell.query(store.path, "SELECT COUNT(*) FROM track") == "2")
             #expect(summary.requests == 5)
             #expect(summary.outcome == .completed)
 
@@ -119,7 +119,7 @@ import Testing
         ])
         try await withServer { server in
             _ = try await run(jobs(BudgetPolicy(minInterval: 2, reserve: 0)), server: server)
-            let ledger = try SQLiteShell.query(
+            let ledger = try await SQLiteShell.query(
                 store.path,
                 "SELECT endpoint, status, run_id IS NOT NULL FROM request_ledger ORDER BY requested_at, id")
             #expect(

@@ -70,7 +70,7 @@ import Testing
         await server.requestLog().map(\.path).filter { $0.contains(fragment) }
     }
 
-    func count(_ sql: String) throws -> Int { Int(try SQLiteShell.query(store.path, sql)) ?? -1 }
+    func count(_ sql: String) async throws -> Int { Int(try await SQLiteShell.query(store.path, sql)) ?? -1 }
 
     @Test func lastfmPagesAreReadToTheLastAndTheListensComeOldestFirst() async throws {
         try await FixtureServer.withRunning(options: try options(), clock: clock) { server in
@@ -88,7 +88,8 @@ import Testing
             #expect(sent.count == 3)
             #expect(
                 sent.allSatisfy { $0.contains("&limit=3&") && $0.contains("&to=1795575600&") && !$0.contains("from=") })
-            #expect(try count("SELECT COUNT(*) FROM request_ledger WHERE service = 'lastfm' AND status = 200") == 3)
+            #expect(
+                try await count("SELECT COUNT(*) FROM request_ledger WHERE service = 'lastfm' AND status = 200") == 3)
         }
     }
 
@@ -290,7 +291,8 @@ import Testing
                     "/listenbrainz/1/user/rj/listens?count=3&max_ts=\(timestamps[0] + 1)",
                 ], "each page starts at the second of the last one's oldest listen")
             #expect(
-                try count("SELECT COUNT(*) FROM request_ledger WHERE service = 'listenbrainz' AND status = 200") == 4)
+                try await count("SELECT COUNT(*) FROM request_ledger WHERE service = 'listenbrainz' AND status = 200")
+                    == 4)
         }
     }
 

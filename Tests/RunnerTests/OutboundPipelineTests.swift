@@ -188,7 +188,7 @@ import Testing
             return
         }
         deezer.complete(ledgerID, 200)
-        let statuses = try SQLiteShell.query(
+        let statuses = try await SQLiteShell.query(
             store.path, "SELECT group_concat(status, ',') FROM (SELECT status FROM request_ledger ORDER BY id)")
         #expect(statuses == "500,200")
         #expect(summary.byStatus == ["500": 1, "200": 1])

@@ -91,7 +91,7 @@ import Testing
         await server.requestLog().map(\.path).filter { $0.hasPrefix(prefix) }
     }
 
-    func count(_ sql: String) throws -> Int { Int(try SQLiteShell.query(store.path, sql)) ?? -1 }
+    func count(_ sql: String) async throws -> Int { Int(try await SQLiteShell.query(store.path, sql)) ?? -1 }
 
     @Test func everyProviderStoresItsFactsAndTheCombinedCountFollowsTheRule() async throws {
         try await withServer { server in
@@ -102,13 +102,14 @@ import Testing
             // MusicBrainz's url relations already name each track's Deezer page: no Deezer request is needed.
             #expect(summary.providers["links"]?.fresh == 3)
             #expect((summary.providers["listenbrainz"]?.requests ?? 0) == 1)
-            #expect(try count("SELECT COUNT(*) FROM lastfm_track WHERE playcount IS NOT NULL") == 3)
-            #expect(try count("SELECT COUNT(*) FROM musicbrainz_recording WHERE missing_reason IS NULL") == 3)
-            #expect(try count("SELECT COUNT(*) FROM track_link WHERE platform = 'deezer' AND url IS NOT NULL") == 3)
-            #expect(try count("SELECT COUNT(*) FROM listenbrainz_popularity") >= 3)
-            #expect(try count("SELECT COUNT(*) FROM request_ledger WHERE service = 'musicbrainz'") == 6)
+            #expect(try await count("SELECT COUNT(*) FROM lastfm_track WHERE playcount IS NOT NULL") == 3)
+            #expect(try await count("SELECT COUNT(*) FROM musicbrainz_recording WHERE missing_reason IS NULL") == 3)
+            #expect(
+                try await count("SELECT COUNT(*) FROM track_link WHERE platform = 'deezer' AND url IS NOT NULL") == 3)
+            #expect(try await count("SELECT COUNT(*) FROM listenbrainz_popularity") >= 3)
+            #expect(try await count("SELECT COUNT(*) FROM request_ledger WHERE service = 'musicbrainz'") == 6)
 
-            let rows = try SQLiteShell.query(
+            let rows = try await SQLiteShell.query(
                 store.path,
                 """
                 SELECT localPlayCount, lastfmPlayCount, coalesce(lastfmUserPlayCount, -1),
@@ -154,9 +155,9 @@ import Testing
             #expect(odesli == 3, "one request per Deezer link found")
             #expect(first.providers["links"]?.requests == deezer + odesli)
             #expect(first.providers["odesli"] == nil, "reported under its enrich: key")
-            #expect(try count("SELECT COUNT(*) FROM track_link WHERE source = 'odesli'") > 0)
+            #expect(try await count("SELECT COUNT(*) FROM track_link WHERE source = 'odesli'") > 0)
             #expect(
-                try count("SELECT COUNT(*) FROM request_ledger WHERE service = 'odesli' AND status = 200") == 3)
+                try await count("SELECT COUNT(*) FROM request_ledger WHERE service = 'odesli' AND status = 200") == 3)
 
             let second = try await run(jobs([.deezer, .odesli]), server: server, providers: providers)
             #expect(second.providers["links"]?.fresh == 3)
@@ -173,7 +174,8 @@ import Testing
             #expect(await requests(server, "/odesli").count == 1, "the first refusal switches Odesli off")
             #expect(summary.providers["links"]?.stored == 3)
             #expect(summary.providers["links"]?.unfinished == false)
-            #expect(try count("SELECT COUNT(*) FROM track_link WHERE platform = 'deezer' AND url IS NOT NULL") == 3)
+            #expect(
+                try await count("SELECT COUNT(*) FROM track_link WHERE platform = 'deezer' AND url IS NOT NULL") == 3)
         }
     }
 
@@ -185,7 +187,7 @@ import Testing
             #expect(summary.providers["lastfm"]?.requests == 1)
             #expect(summary.providers["lastfm"]?.skipped?.hasPrefix("disabled") == true)
             #expect(await requests(server, "/lastfm").count == 1)
-            #expect(try count("SELECT COUNT(*) FROM lastfm_track") == 0)
+            #expect(try await count("SELECT COUNT(*) FROM lastfm_track") == 0)
         }
     }
 
@@ -198,7 +200,9 @@ import Testing
             let musicbrainz = try #require(summary.providers["musicbrainz"])
             #expect(musicbrainz.stored == 3)
             #expect(musicbrainz.requests > 6)
-            #expect(try count("SELECT COUNT(*) FROM request_ledger WHERE service = 'musicbrainz' AND status = 503") > 0)
+            #expect(
+                try await count("SELECT COUNT(*) FROM request_ledger WHERE service = 'musicbrainz' AND status = 503")
+                    > 0)
         }
     }
 
@@ -366,7 +370,7 @@ extension ProviderEnrichmentTests {
             #expect(summary.providers.isEmpty)
             let services = Set(await server.requestLog().map(\.service))
             #expect(services == [.spotify], "only the token endpoint was asked")
-            #expect(try count("SELECT COUNT(*) FROM request_ledger") == 0)
+            #expect(try await count("SELECT COUNT(*) FROM request_ledger") == 0)
         }
     }
 

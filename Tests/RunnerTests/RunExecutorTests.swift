@@ -54,7 +54,7 @@ import Testing
         #expect(summary.fetched == 164)
         #expect(summary.tokenFetches == 1)
         #expect(try store.cacheStates(for: ids).count == 164)
-        let ledger = try SQLiteShell.query(store.path, "SELECT COUNT(*), SUM(status = 200) FROM request_ledger")
+        let ledger = try await SQLiteShell.query(store.path, "SELECT COUNT(*), SUM(status = 200) FROM request_ledger")
         #expect(ledger == "7|7")
         #expect(try store.serviceState(Scheduler.spotify).modes == [.track: .batch, .album: .batch, .artist: .batch])
 

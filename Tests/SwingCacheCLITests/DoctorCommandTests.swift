@@ -15,8 +15,8 @@ import Testing
         ]
     }
 
-    @Test func theProvidersLineSaysWhatARunWouldCallAndSkipWithoutItsKeys() throws {
-        let doctor = try CommandLineRun.swingcache(["doctor"], in: folder.path, environment: environment)
+    @Test func theProvidersLineSaysWhatARunWouldCallAndSkipWithoutItsKeys() async throws {
+        let doctor = try await CommandLineRun.swingcache(["doctor"], in: folder.path, environment: environment)
 
         #expect(doctor.status == 0, "warnings do not change the exit status: \(doctor.standardError)")
         let line = try #require(
@@ -30,8 +30,9 @@ import Testing
         #expect(!doctor.standardOutput.contains("secret"))
     }
 
-    @Test func theProvidersCheckIsInTheJSONWithoutItsKeys() throws {
-        let doctor = try CommandLineRun.swingcache(["doctor", "--json"], in: folder.path, environment: environment)
+    @Test func theProvidersCheckIsInTheJSONWithoutItsKeys() async throws {
+        let doctor = try await CommandLineRun.swingcache(
+            ["doctor", "--json"], in: folder.path, environment: environment)
 
         #expect(doctor.status == 0, "\(doctor.standardError)")
         let checks = try #require(

@@ -37,15 +37,15 @@ import Testing
         ])
     }
 
-    @Test func explainShowsTheMatchTheSourcesAndThePlayCountTerms() throws {
+    @Test func explainShowsTheMatchTheSourcesAndThePlayCountTerms() async throws {
         let folder = try TemporaryDirectory()
         try enrichedLibrary(in: folder)
 
-        let byPath = try CommandLineRun.swingcache(
+        let byPath = try await CommandLineRun.swingcache(
             ["explain", "track", "/music/queen/bohemian, rhapsody.flac", "--db", "cache.sqlite"], in: folder.path)
-        let byID = try CommandLineRun.swingcache(
+        let byID = try await CommandLineRun.swingcache(
             ["explain", "track", spotifyID.uri, "--json", "--db", "cache.sqlite"], in: folder.path)
-        let unknown = try CommandLineRun.swingcache(
+        let unknown = try await CommandLineRun.swingcache(
             ["explain", "track", "/music/nowhere.mp3", "--db", "cache.sqlite"], in: folder.path)
 
         #expect(byPath.status == 0, "\(byPath.standardError)")
@@ -66,7 +66,7 @@ import Testing
         #expect(unknown.standardError.contains("'/music/nowhere.mp3' is not in the enriched library"))
     }
 
-    @Test func explainShowsSwingMusicsHashTheRawTagsAndTheCopiesThatShareThePlays() throws {
+    @Test func explainShowsSwingMusicsHashTheRawTagsAndTheCopiesThatShareThePlays() async throws {
         let folder = try TemporaryDirectory()
         let store = try folder.store()
         func copy(_ path: String) -> LibraryTrackRecord {
@@ -82,9 +82,9 @@ import Testing
         try store.upsertLibraryTracks(
             [copy("/music/flac/lucky.flac"), copy("/music/mp3/lucky.mp3")], seenAt: .testEpoch)
 
-        let explain = try CommandLineRun.swingcache(
+        let explain = try await CommandLineRun.swingcache(
             ["explain", "track", "/music/flac/lucky.flac", "--db", "cache.sqlite"], in: folder.path)
-        let json = try CommandLineRun.swingcache(
+        let json = try await CommandLineRun.swingcache(
             ["explain", "track", "/music/flac/lucky.flac", "--json", "--db", "cache.sqlite"], in: folder.path)
 
         #expect(explain.status == 0, "\(explain.standardError)")
@@ -102,7 +102,7 @@ import Testing
         #expect(swingMusic["trackhash"] as? String == "45ada0910a9a7164")
         #expect(swingMusic["songCopies"] as? [String] == ["/music/mp3/lucky.mp3"])
 
-        let export = try CommandLineRun.swingcache(
+        let export = try await CommandLineRun.swingcache(
             ["export", "--format", "json", "--db", "cache.sqlite"], in: folder.path)
         let rows = try #require(
             try JSONSerialization.jsonObject(with: Data(export.standardOutput.utf8)) as? [[String: Any]])
@@ -111,11 +111,11 @@ import Testing
         #expect(rows.first?["swingmusic_trackhash"] as? String == "45ada0910a9a7164")
     }
 
-    @Test func getTrackJSONCarriesTheLibraryFilesMatchedToIt() throws {
+    @Test func getTrackJSONCarriesTheLibraryFilesMatchedToIt() async throws {
         let folder = try TemporaryDirectory()
         try enrichedLibrary(in: folder)
 
-        let get = try CommandLineRun.swingcache(
+        let get = try await CommandLineRun.swingcache(
             [
                 "get", "track", spotifyID.value, "--offline", "--json", "--db", "cache.sqlite", "--now",
                 "2026-11-25T04:00:00Z",
@@ -131,11 +131,11 @@ import Testing
         #expect(Set(sources.keys) == ["local", "spotify", "lastfm"])
     }
 
-    @Test func jsonIsOneArrayWithTheCombinedPlayCountOfEveryFile() throws {
+    @Test func jsonIsOneArrayWithTheCombinedPlayCountOfEveryFile() async throws {
         let folder = try TemporaryDirectory()
         try enrichedLibrary(in: folder)
 
-        let export = try CommandLineRun.swingcache(
+        let export = try await CommandLineRun.swingcache(
             ["export", "--format", "json", "--db", "cache.sqlite"], in: folder.path)
 
         #expect(export.status == 0, "\(export.standardError)")
@@ -147,11 +147,11 @@ import Testing
         #expect(queen["total_play_count"] as? Int == 1002)
     }
 
-    @Test func csvToAFileIsQuotedAndAppearsOnlyWhenComplete() throws {
+    @Test func csvToAFileIsQuotedAndAppearsOnlyWhenComplete() async throws {
         let folder = try TemporaryDirectory()
         try enrichedLibrary(in: folder)
 
-        let export = try CommandLineRun.swingcache(
+        let export = try await CommandLineRun.swingcache(
             ["export", "--format", "csv", "--output", "library.csv", "--db", "cache.sqlite"], in: folder.path)
 
         #expect(export.status == 0, "\(export.standardError)")
@@ -164,10 +164,10 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.file("library.csv.partial")))
     }
 
-    @Test func anOutputInAMissingFolderFailsAndLeavesNothing() throws {
+    @Test func anOutputInAMissingFolderFailsAndLeavesNothing() async throws {
         let folder = try TemporaryDirectory()
         try enrichedLibrary(in: folder)
-        let export = try CommandLineRun.swingcache(
+        let export = try await CommandLineRun.swingcache(
             ["export", "--output", "missing/library.json", "--db", "cache.sqlite"], in: folder.path)
         #expect(export.status == 1)
         #expect(export.standardError.contains("missing/library.json"))

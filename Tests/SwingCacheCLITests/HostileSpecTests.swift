@@ -57,11 +57,11 @@ import Testing
     /// One process reads the whole corpus (a crash on any spec would end it with a signal, not 65), so the test
     /// costs two launches rather than two per spec.
     @Test(arguments: [["validate"], ["plan", "--db", "cache.sqlite"]])
-    func everyHostileSpecEndsIn65WithAPositionNeverASignal(command: [String]) throws {
+    func everyHostileSpecEndsIn65WithAPositionNeverASignal(command: [String]) async throws {
         for (name, bytes) in Self.corpus {
-            FileManager.default.createFile(atPath: folder.file("\(name).yaml"), contents: Data(bytes))
+            _ = FileManager.default.createFile(atPath: folder.file("\(name).yaml"), contents: Data(bytes))
         }
-        let run = try CommandLineRun.swingcache(
+        let run = try await CommandLineRun.swingcache(
             [command[0]] + Self.corpus.map { "\($0.name).yaml" } + command.dropFirst(), in: folder.path)
         #expect(run.status == 65, "\(command[0]): \(run.standardError)")
         let lines = run.standardError.split(separator: "\n").map {
@@ -77,7 +77,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.file("cache.sqlite")))
     }
 
-    @Test func theWidestSettingsASpecAllowsPlanAndExplainWithoutTrapping() throws {
+    @Test func theWidestSettingsASpecAllowsPlanAndExplainWithoutTrapping() async throws {
         try folder.write(
             "widest.yaml",
             """
@@ -93,7 +93,7 @@ import Testing
             "ttl: 1ms\ntargets:\n  tracks: [4iV5W9uYEdYUVa79Axb7Rh]\nbudget: {per_hour: 1, reserve: 0, min_interval: 3650d}\n"
         )
         for spec in ["widest.yaml", "narrowest.yaml"] {
-            let run = try CommandLineRun.swingcache(["plan", spec, "--db", "cache.sqlite"], in: folder.path)
+            let run = try await CommandLineRun.swingcache(["plan", spec, "--db", "cache.sqlite"], in: folder.path)
             #expect(run.status == 0, "\(spec): \(run.standardError)")
             #expect(run.standardOutput.contains("1 of 1 requests needed"), "\(spec): \(run.standardOutput)")
         }

@@ -20,17 +20,17 @@ import Testing
             """)
     }
 
-    func swingcache(_ arguments: [String], server: FixtureServerProcess?) throws -> CommandLineRun {
+    func swingcache(_ arguments: [String], server: FixtureServerProcess?) async throws -> CommandLineRun {
         var environment = server?.environment ?? [:]
         environment["SWINGCACHE_DB"] = folder.file("cache.sqlite")
-        return try CommandLineRun.swingcache(arguments, in: folder.path, environment: environment)
+        return try await CommandLineRun.swingcache(arguments, in: folder.path, environment: environment)
     }
 
     func searches(_ server: FixtureServerProcess) throws -> Int {
         try server.requestLog().filter { ($0["path"] as? String)?.contains("/search?") == true }.count
     }
 
-    @Test func aRunMatchesTheLibraryAndFetchesTheMatchedTracksThenAReRunSearchesNothing() throws {
+    @Test func aRunMatchesTheLibraryAndFetchesTheMatchedTracksThenAReRunSearchesNothing() async throws {
         let swingMusic = try SwingMusicLibraryBuilder(in: folder)
         try swingMusic.addTracks([
             SwingMusicTrackRow(filepath: "/music/a.flac", title: "First", isrc: .text("USUM71703861")),
@@ -39,13 +39,13 @@ import Testing
         ])
         let server = try FixtureServerProcess()
 
-        let plan = try swingcache(["plan", "jobs-with-library.yaml"], server: server)
+        let plan = try await swingcache(["plan", "jobs-with-library.yaml"], server: server)
         #expect(plan.status == 0, "\(plan.standardError)")
         #expect(plan.standardOutput.contains("3 files"), "\(plan.standardOutput)")
         #expect(plan.standardOutput.contains("3 to match: 3–5 search requests"), "\(plan.standardOutput)")
         #expect(try searches(server) == 0, "a plan makes no request")
 
-        let first = try swingcache(["run", "jobs-with-library.yaml"], server: server)
+        let first = try await swingcache(["run", "jobs-with-library.yaml"], server: server)
         #expect(first.status == 0, "\(first.standardError)")
         #expect(first.standardOutput.contains("2 matched"), "\(first.standardOutput)")
         #expect(first.standardOutput.contains("1 unmatched"), "\(first.standardOutput)")
@@ -53,13 +53,14 @@ import Testing
         #expect(try searches(server) == 3)
         let cache = folder.file("cache.sqlite")
         #expect(
-            try SQLiteShell.query(cache, "SELECT COUNT(*) FROM request_ledger WHERE endpoint = 'GET /search'") == "3")
-        #expect(try SQLiteShell.query(cache, "SELECT COUNT(*) FROM track") == "2")
+            try await SQLiteShell.query(cache, "SELECT COUNT(*) FROM request_ledger WHERE endpoint = 'GET /search'")
+                == "3")
+        #expect(try await SQLiteShell.query(cache, "SELECT COUNT(*) FROM track") == "2")
         #expect(
-            try SQLiteShell.query(cache, "SELECT COUNT(*) FROM swingcache_library WHERE spotify_name IS NOT NULL")
+            try await SQLiteShell.query(cache, "SELECT COUNT(*) FROM swingcache_library WHERE spotify_name IS NOT NULL")
                 == "2")
 
-        let again = try swingcache(["run", "jobs-with-library.yaml", "--json"], server: server)
+        let again = try await swingcache(["run", "jobs-with-library.yaml", "--json"], server: server)
         #expect(again.status == 0, "\(again.standardError)")
         let report = try #require(
             try JSONSerialization.jsonObject(with: Data(again.standardOutput.utf8)) as? [String: Any])
@@ -70,24 +71,24 @@ import Testing
         #expect(try searches(server) == 3)
     }
 
-    @Test func aMissingSwingMusicDatabaseExits77NamingEveryPathTried() throws {
+    @Test func aMissingSwingMusicDatabaseExits77NamingEveryPathTried() async throws {
         let server = try FixtureServerProcess()
-        let missing = try swingcache(["run", "jobs-with-library.yaml"], server: server)
+        let missing = try await swingcache(["run", "jobs-with-library.yaml"], server: server)
         #expect(missing.status == 77)
         #expect(missing.standardError.contains("'swingmusic.db' does not exist"), "\(missing.standardError)")
 
         try folder.write("lookup.yaml", "name: lookup\nlibrary:\n")
-        let lookedUp = try swingcache(["plan", "lookup.yaml"], server: server)
+        let lookedUp = try await swingcache(["plan", "lookup.yaml"], server: server)
         #expect(lookedUp.status == 77)
         #expect(lookedUp.standardError.contains("\(folder.path)/.config/swingmusic/swingmusic.db"))
         #expect(lookedUp.standardError.contains("\(folder.path)/.swingmusic/swingmusic.db"))
         #expect(try server.requestLog().isEmpty)
     }
 
-    @Test func twoSpecsNamingALibraryInOneRunAreRefusedBeforeAnythingIsRead() throws {
+    @Test func twoSpecsNamingALibraryInOneRunAreRefusedBeforeAnythingIsRead() async throws {
         try folder.write(
             "other-library.yaml", "name: other\nlibrary:\n  swingmusic_db: other.db\nenrich:\n  lastfm:\n  links:\n")
-        let valid = try swingcache(["validate", "jobs-with-library.yaml", "other-library.yaml"], server: nil)
+        let valid = try await swingcache(["validate", "jobs-with-library.yaml", "other-library.yaml"], server: nil)
         #expect(valid.status == 0, "each spec is valid on its own")
         #expect(
             valid.standardOutput.contains(
@@ -95,7 +96,7 @@ import Testing
             ),
             "\(valid.standardOutput)")
         for command in ["run", "plan"] {
-            let both = try swingcache([command, "jobs-with-library.yaml", "other-library.yaml"], server: nil)
+            let both = try await swingcache([command, "jobs-with-library.yaml", "other-library.yaml"], server: nil)
             #expect(both.status == 65, "\(both.standardError)")
             #expect(
                 both.standardError.contains(

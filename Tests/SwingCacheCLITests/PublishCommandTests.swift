@@ -49,8 +49,8 @@ struct PublishTarget: Sendable {
     }
 
     /// Every playlist and play in SwingMusic's database, for comparing before and after.
-    func databaseState() throws -> String {
-        try SQLiteShell.query(
+    func databaseState() async throws -> String {
+        try await SQLiteShell.query(
             databasePath,
             """
             SELECT 'playlist', id, userid, name, trackhashes, settings, coalesce(extra, ''), last_updated FROM playlist
@@ -119,21 +119,21 @@ struct PublishCommandTests {
         return environment
     }
 
-    func swingcache(_ arguments: [String], password: String = "admin-pass", url: String? = nil) throws
+    func swingcache(_ arguments: [String], password: String = "admin-pass", url: String? = nil) async throws
         -> CommandLineRun
     {
-        try CommandLineRun.swingcache(
+        try await CommandLineRun.swingcache(
             arguments, in: folder.path, environment: environment(password: password, url: url))
     }
 
     @Test func publishMakesSwingcachesPlaylistsOnceLeavesTheUsersOwnAloneAndRefusesBadAccounts() async throws {
-        let untouched = try target.databaseState()
-        let beforeAnyRun = try swingcache(["publish", "library.yaml"])
+        let untouched = try await target.databaseState()
+        let beforeAnyRun = try await swingcache(["publish", "library.yaml"])
         #expect(beforeAnyRun.status == 75, "a cache without the library yet publishes nothing")
         #expect(beforeAnyRun.standardError.contains("run 'swingcache run' on the job first"))
-        #expect(try target.databaseState() == untouched)
+        #expect(try await target.databaseState() == untouched)
 
-        let run = try swingcache(["run", "library.yaml"])
+        let run = try await swingcache(["run", "library.yaml"])
         #expect(run.status == 0, "\(run.standardError)\n\(run.standardOutput)")
         let admin = try await target.token("admin")
         // A playlist the user made, with the name swingcache would give its own.
@@ -141,13 +141,13 @@ struct PublishCommandTests {
             try await target.call("/playlists/new", method: "POST", body: ["name": "Most played"], token: admin)
         }
 
-        let beforeDryRun = try target.databaseState()
-        let dryRun = try swingcache(["publish", "library.yaml", "--dry-run"])
+        let beforeDryRun = try await target.databaseState()
+        let dryRun = try await swingcache(["publish", "library.yaml", "--dry-run"])
         #expect(dryRun.status == 0, "\(dryRun.standardError)")
         #expect(dryRun.standardOutput.contains("Would publish to SwingMusic as admin"), "\(dryRun.standardOutput)")
-        #expect(try target.databaseState() == beforeDryRun, "a dry run writes nothing into SwingMusic")
+        #expect(try await target.databaseState() == beforeDryRun, "a dry run writes nothing into SwingMusic")
 
-        let first = try swingcache(["publish", "library.yaml", "--json"])
+        let first = try await swingcache(["publish", "library.yaml", "--json"])
         #expect(first.status == 0, "\(first.standardError)")
         let report = try #require(
             try JSONSerialization.jsonObject(with: Data(first.standardOutput.utf8)) as? [String: Any])
@@ -156,7 +156,7 @@ struct PublishCommandTests {
         #expect(outcomes.allSatisfy { $0["change"] as? String == "created" }, "\(outcomes)")
 
         let playlists = try await target.playlists(admin)
-        let published = try SQLiteShell.query(
+        let published = try await SQLiteShell.query(
             folder.file("cache.sqlite"),
             "SELECT name || '|' || playlist_id || '|' || trackhashes FROM published_playlist")
         for line in published.split(separator: "\n") {
@@ -173,37 +173,37 @@ struct PublishCommandTests {
         #expect(try await target.tracks(ofPlaylist: own.id, admin).isEmpty, "the user's own playlist is left alone")
         #expect(playlists.keys.contains { $0.hasPrefix("Genre: ") }, "\(playlists.keys)")
         #expect(
-            try SQLiteShell.query(
+            try await SQLiteShell.query(
                 target.databasePath,
                 "SELECT COUNT(*) FROM playlist WHERE json_extract(extra, '$.description') LIKE '%swingcache%'")
                 == String(outcomes.count), "every playlist of swingcache's has a description")
 
-        let inPlaylist = try SQLiteShell.query(
+        let inPlaylist = try await SQLiteShell.query(
             folder.file("cache.sqlite"),
             """
             SELECT s.filepath FROM swingmusic_track AS s, published_playlist AS p, json_each(p.trackhashes) AS h
             WHERE h.value = s.trackhash AND p.playlist_key = 'most_listened' LIMIT 1
             """)
-        let explained = try swingcache(["explain", "track", inPlaylist])
+        let explained = try await swingcache(["explain", "track", inPlaylist])
         #expect(explained.standardOutput.contains("in swingcache's playlists: "), "\(explained.standardOutput)")
         #expect(explained.standardOutput.contains("Most listened worldwide"), "\(explained.standardOutput)")
 
-        let afterFirst = try target.databaseState()
-        let second = try swingcache(["publish", "library.yaml"])
+        let afterFirst = try await target.databaseState()
+        let second = try await swingcache(["publish", "library.yaml"])
         #expect(second.status == 0, "\(second.standardError)")
         #expect(second.standardOutput.contains("(\(outcomes.count) unchanged)"), "\(second.standardOutput)")
-        #expect(try target.databaseState() == afterFirst, "a second publish changes nothing")
+        #expect(try await target.databaseState() == afterFirst, "a second publish changes nothing")
 
-        let wrongPassword = try swingcache(["publish", "library.yaml"], password: "not-the-password")
+        let wrongPassword = try await swingcache(["publish", "library.yaml"], password: "not-the-password")
         #expect(wrongPassword.status == 77)
         #expect(wrongPassword.standardError.split(separator: "\n").count == 1, "\(wrongPassword.standardError)")
         #expect(wrongPassword.standardError.contains("refused the account 'admin'"))
         #expect(!wrongPassword.standardError.contains("not-the-password"))
-        #expect(try target.databaseState() == afterFirst)
+        #expect(try await target.databaseState() == afterFirst)
 
-        let down = try swingcache(["publish", "library.yaml"], url: "http://127.0.0.1:9")
+        let down = try await swingcache(["publish", "library.yaml"], url: "http://127.0.0.1:9")
         #expect(down.status == 69, "\(down.standardError)")
-        #expect(try target.databaseState() == afterFirst)
+        #expect(try await target.databaseState() == afterFirst)
     }
 
     @Test func historyImportAddsExactlyThePlaysSwingMusicLackedAndASecondImportAddsNone() async throws {
@@ -219,13 +219,13 @@ struct PublishCommandTests {
                 - { user: admin, lastfm: admin, listenbrainz: admin }
                 - { user: bob, lastfm: bob, listenbrainz: bob }
             """)
-        let run = try swingcache(["run", "history.yaml"])
+        let run = try await swingcache(["run", "history.yaml"])
         #expect(run.status == 0, "\(run.standardError)\n\(run.standardOutput)")
         let admin = try await target.token("admin")
         let bob = try await target.token("bob")
         // SwingMusic scrobbled this play to Last.fm itself: it is in admin's Last.fm history at the same time
         // (the fixture server's default history), and must not be imported again.
-        let september = try SQLiteShell.query(
+        let september = try await SQLiteShell.query(
             folder.file("cache.sqlite"),
             "SELECT trackhash FROM swingmusic_track WHERE filepath LIKE '%04 September.mp3'")
         if try await target.plays(admin)[september] == nil {
@@ -244,12 +244,12 @@ struct PublishCommandTests {
         }
         let bobBefore = try await target.plays(bob)
 
-        let state = try target.databaseState()
-        let dryRun = try swingcache(["publish", "history.yaml", "--dry-run"])
+        let state = try await target.databaseState()
+        let dryRun = try await swingcache(["publish", "history.yaml", "--dry-run"])
         #expect(dryRun.status == 0, "\(dryRun.standardError)")
-        #expect(try target.databaseState() == state, "a dry run writes nothing into SwingMusic")
+        #expect(try await target.databaseState() == state, "a dry run writes nothing into SwingMusic")
 
-        let first = try swingcache(["publish", "history.yaml", "--json"])
+        let first = try await swingcache(["publish", "history.yaml", "--json"])
         #expect(first.status == 0, "\(first.standardError)")
         let report = try #require(
             try JSONSerialization.jsonObject(with: Data(first.standardOutput.utf8)) as? [String: Any])
@@ -282,7 +282,7 @@ struct PublishCommandTests {
         )
         #expect(try await settledPlays(bob, expected: 4, before: bobBefore) == 4)
         #expect(
-            try SQLiteShell.query(
+            try await SQLiteShell.query(
                 target.databasePath,
                 "SELECT COUNT(*) FROM scrobble WHERE json_extract(extra, '$.swingcache') IS NOT NULL") == "12",
             "every imported play is marked as swingcache's")
@@ -290,25 +290,25 @@ struct PublishCommandTests {
             try FileManager.default.contentsOfDirectory(atPath: target.backupFolder).isEmpty,
             "the backup SwingMusic restored from is removed")
 
-        let underPressure = try SQLiteShell.query(
+        let underPressure = try await SQLiteShell.query(
             folder.file("cache.sqlite"),
             "SELECT filepath FROM library_track WHERE filepath LIKE '%/01 Under Pressure.flac'")
-        let explained = try swingcache(["explain", "track", underPressure])
+        let explained = try await swingcache(["explain", "track", underPressure])
         #expect(
             explained.standardOutput.contains("imported into SwingMusic: 2 of admin's plays"),
             "\(explained.standardOutput)")
 
-        let afterFirst = try target.databaseState()
-        let second = try swingcache(["publish", "history.yaml"])
+        let afterFirst = try await target.databaseState()
+        let second = try await swingcache(["publish", "history.yaml"])
         #expect(second.status == 0, "\(second.standardError)")
         #expect(second.standardOutput.contains("0 plays imported"), "\(second.standardOutput)")
-        #expect(try target.databaseState() == afterFirst, "a second import adds nothing")
+        #expect(try await target.databaseState() == afterFirst, "a second import adds nothing")
 
         // The imported plays are Last.fm's and ListenBrainz's: the local count a run reads leaves them out.
-        let rerun = try swingcache(["run", "history.yaml"])
+        let rerun = try await swingcache(["run", "history.yaml"])
         #expect(rerun.status == 0, "\(rerun.standardError)")
         #expect(
-            try SQLiteShell.query(
+            try await SQLiteShell.query(
                 folder.file("cache.sqlite"),
                 "SELECT local_play_count FROM library_track WHERE filepath LIKE '%04 September.mp3'")
                 == "3", "bob's 2 and admin's 1, without bob's play of it imported from Last.fm")

@@ -21,12 +21,12 @@ struct ReadOnlyCacheTests {
     let folder: TemporaryDirectory
     let database: String
 
-    init() throws {
+    init() async throws {
         folder = try TemporaryDirectory()
         try FileManager.default.createDirectory(atPath: folder.file("ro"), withIntermediateDirectories: true)
         database = folder.file("ro/cache.sqlite")
         try folder.write("job.yaml", "targets:\n  tracks: [4iV5W9uYEdYUVa79Axb7Rh]\n")
-        let created = try CommandLineRun.swingcache(["cleanup", "--db", database], in: folder.path)
+        let created = try await CommandLineRun.swingcache(["cleanup", "--db", database], in: folder.path)
         #expect(created.status == 0, "\(created.standardError)")
     }
 

@@ -42,12 +42,12 @@ import Testing
         ])
     }
 
-    func swingcache(_ arguments: [String]) throws -> CommandLineRun {
-        try CommandLineRun.swingcache(arguments, in: folder.path, environment: ["SWINGCACHE_DB": database])
+    func swingcache(_ arguments: [String]) async throws -> CommandLineRun {
+        try await CommandLineRun.swingcache(arguments, in: folder.path, environment: ["SWINGCACHE_DB": database])
     }
 
-    @Test func theQueueListsEveryUnusedMatchWithItsCandidatesAndScores() throws {
-        let listed = try swingcache(["review", "--json"])
+    @Test func theQueueListsEveryUnusedMatchWithItsCandidatesAndScores() async throws {
+        let listed = try await swingcache(["review", "--json"])
         #expect(listed.status == 0, "\(listed.standardError)")
         let items = try #require(
             try JSONSerialization.jsonObject(with: Data(listed.standardOutput.utf8)) as? [[String: Any]])
@@ -57,19 +57,19 @@ import Testing
         let score = try #require(candidates.first?["score"] as? [String: Any])
         #expect(score["duration"] as? Double == 0.2)
 
-        let text = try swingcache(["review"])
+        let text = try await swingcache(["review"])
         #expect(text.standardOutput.contains("1. \(Self.candidate) \"La Femme D'Argent - Live\" by Air: "))
         #expect(text.standardOutput.contains("duration 0.20"))
     }
 
-    @Test func aPinAndARejectLeaveTheQueueAndExplainShowsThem() throws {
-        let pinned = try swingcache(["review", "pin", Self.unsure, "spotify:track:\(Self.candidate)"])
+    @Test func aPinAndARejectLeaveTheQueueAndExplainShowsThem() async throws {
+        let pinned = try await swingcache(["review", "pin", Self.unsure, "spotify:track:\(Self.candidate)"])
         #expect(pinned.status == 0, "\(pinned.standardError)")
-        let rejected = try swingcache(["review", "reject", Self.lost])
+        let rejected = try await swingcache(["review", "reject", Self.lost])
         #expect(rejected.status == 0, "\(rejected.standardError)")
 
-        #expect(try swingcache(["review"]).standardOutput.contains("Nothing to review"))
-        let explained = try swingcache(["explain", "track", Self.unsure])
+        #expect(try await swingcache(["review"]).standardOutput.contains("Nothing to review"))
+        let explained = try await swingcache(["explain", "track", Self.unsure])
         #expect(explained.standardOutput.contains("pinned to Spotify \(Self.candidate)"), "\(explained.standardOutput)")
         #expect(explained.standardOutput.contains("(used, until the tags change)"))
 
@@ -88,8 +88,8 @@ import Testing
         (["review", "pin", "/not/in/library.flac", candidate], "is not a file of the library in this database"),
         (["review", "pin", unsure, "https://open.spotify.com/album/0sNOF9WDwhWunNAHPD3Baj"], "is an album id"),
     ])
-    func aBadFileOrIDIsAUsageErrorThatNamesIt(arguments: [String], message: String) throws {
-        let result = try swingcache(arguments)
+    func aBadFileOrIDIsAUsageErrorThatNamesIt(arguments: [String], message: String) async throws {
+        let result = try await swingcache(arguments)
         #expect(result.status == 64)
         #expect(result.standardError.contains(message), "\(result.standardError)")
     }

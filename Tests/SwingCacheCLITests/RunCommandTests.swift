@@ -21,26 +21,27 @@ import Testing
             """)
     }
 
-    func swingcache(_ arguments: [String], server: FixtureServerProcess?, extra: [String: String] = [:]) throws
+    func swingcache(_ arguments: [String], server: FixtureServerProcess?, extra: [String: String] = [:]) async throws
         -> CommandLineRun
     {
         var environment = server?.environment ?? [:]
         environment["SWINGCACHE_DB"] = folder.file("cache.sqlite")
-        return try CommandLineRun.swingcache(arguments, in: folder.path, environment: environment.merging(extra) { $1 })
+        return try await CommandLineRun.swingcache(
+            arguments, in: folder.path, environment: environment.merging(extra) { $1 })
     }
 
-    @Test func aRunFetchesStoresAndSummarisesThenAReRunMakesNoRequest() throws {
+    @Test func aRunFetchesStoresAndSummarisesThenAReRunMakesNoRequest() async throws {
         let server = try FixtureServerProcess()
-        let first = try swingcache(["run", "job.yaml"], server: server)
+        let first = try await swingcache(["run", "job.yaml"], server: server)
         #expect(first.status == 0, "\(first.standardError)")
         #expect(first.standardOutput.contains("completed"))
         #expect(first.standardOutput.contains("3 fetched"))
         #expect(first.standardOutput.contains("1 known-missing"))
         let seen = try server.requestLog().filter { $0["isAPIRequest"] as? Bool == true }.count
         #expect(seen == 2)
-        #expect(try SQLiteShell.query(folder.file("cache.sqlite"), "SELECT COUNT(*) FROM request_ledger") == "2")
+        #expect(try await SQLiteShell.query(folder.file("cache.sqlite"), "SELECT COUNT(*) FROM request_ledger") == "2")
 
-        let again = try swingcache(["run", "job.yaml", "--json"], server: server)
+        let again = try await swingcache(["run", "job.yaml", "--json"], server: server)
         #expect(again.status == 0)
         let report = try #require(
             try JSONSerialization.jsonObject(with: Data(again.standardOutput.utf8)) as? [String: Any])
@@ -49,14 +50,14 @@ import Testing
         #expect(try server.requestLog().filter { $0["isAPIRequest"] as? Bool == true }.count == seen)
     }
 
-    @Test func getReadsThroughTheCacheAndOfflineNeverTouchesTheNetwork() throws {
+    @Test func getReadsThroughTheCacheAndOfflineNeverTouchesTheNetwork() async throws {
         let server = try FixtureServerProcess()
-        let offlineMiss = try swingcache(["get", "track", "4iV5W9uYEdYUVa79Axb7Rh", "--offline"], server: server)
+        let offlineMiss = try await swingcache(["get", "track", "4iV5W9uYEdYUVa79Axb7Rh", "--offline"], server: server)
         #expect(offlineMiss.status == 75)
         #expect(offlineMiss.standardOutput.contains("not cached"))
         #expect(!FileManager.default.fileExists(atPath: folder.file("cache.sqlite")))
 
-        let fetched = try swingcache(
+        let fetched = try await swingcache(
             ["get", "track", "spotify:track:4iV5W9uYEdYUVa79Axb7Rh", "--json"], server: server)
         #expect(fetched.status == 0, "\(fetched.standardError)")
         let answers = try #require(
@@ -65,36 +66,37 @@ import Testing
         #expect((answers.first?["entity"] as? [String: Any])?["name"] is String)
 
         let requestsBefore = try server.requestLog().count
-        let cached = try swingcache(["get", "track", "4iV5W9uYEdYUVa79Axb7Rh", "--offline"], server: nil)
+        let cached = try await swingcache(["get", "track", "4iV5W9uYEdYUVa79Axb7Rh", "--offline"], server: nil)
         #expect(cached.status == 0)
         #expect(cached.standardOutput.contains("(cache, fresh until"))
         #expect(try server.requestLog().count == requestsBefore)
     }
 
-    @Test func developmentModeIsDetectedAndItsMissingFieldsAreNull() throws {
+    @Test func developmentModeIsDetectedAndItsMissingFieldsAreNull() async throws {
         let server = try FixtureServerProcess(["--development-mode"])
-        let run = try swingcache(["run", "job.yaml"], server: server)
+        let run = try await swingcache(["run", "job.yaml"], server: server)
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardOutput.contains("per-item"))
         let database = folder.file("cache.sqlite")
-        #expect(try SQLiteShell.query(database, "SELECT COUNT(*), COUNT(popularity) FROM track") == "2|0")
-        #expect(try SQLiteShell.query(database, "SELECT mode FROM service_mode WHERE kind = 'track'") == "per_item")
+        #expect(try await SQLiteShell.query(database, "SELECT COUNT(*), COUNT(popularity) FROM track") == "2|0")
+        #expect(
+            try await SQLiteShell.query(database, "SELECT mode FROM service_mode WHERE kind = 'track'") == "per_item")
     }
 
-    @Test func aSpentQuotaParksTheServiceAndExits75() throws {
+    @Test func aSpentQuotaParksTheServiceAndExits75() async throws {
         let server = try FixtureServerProcess(["--quota-after", "0"])
-        let run = try swingcache(["run", "job.yaml"], server: server)
+        let run = try await swingcache(["run", "job.yaml"], server: server)
         #expect(run.status == 75)
         #expect(run.standardOutput.contains("parked"))
-        let stats = try swingcache(["stats"], server: nil)
+        let stats = try await swingcache(["stats"], server: nil)
         #expect(stats.standardOutput.contains("parked until"))
         #expect(stats.standardOutput.contains("QUOTA_EXCEEDED"))
     }
 
-    @Test func getDuringAQuotaParkSaysUntilWhenNotJustNotCached() throws {
+    @Test func getDuringAQuotaParkSaysUntilWhenNotJustNotCached() async throws {
         let server = try FixtureServerProcess(["--quota-after", "0"])
         for _ in 1...2 {
-            let get = try swingcache(["get", "track", "4iV5W9uYEdYUVa79Axb7Rh"], server: server)
+            let get = try await swingcache(["get", "track", "4iV5W9uYEdYUVa79Axb7Rh"], server: server)
             #expect(get.status == 75)
             #expect(get.standardOutput.contains("not cached"))
             #expect(
@@ -104,15 +106,15 @@ import Testing
         }
     }
 
-    @Test func missingCredentialsAreAConfigurationErrorThatSaysWhatToDo() throws {
-        let run = try swingcache(["run", "job.yaml"], server: nil)
+    @Test func missingCredentialsAreAConfigurationErrorThatSaysWhatToDo() async throws {
+        let run = try await swingcache(["run", "job.yaml"], server: nil)
         #expect(run.status == 77)
         #expect(run.standardError.contains("SPOTIFY_CLIENT_ID and SPOTIFY_CLIENT_SECRET"))
     }
 
-    @Test func wrongCredentialsExit77WithoutEchoingTheSecret() throws {
+    @Test func wrongCredentialsExit77WithoutEchoingTheSecret() async throws {
         let server = try FixtureServerProcess()
-        let run = try swingcache(
+        let run = try await swingcache(
             ["run", "job.yaml", "--verbose"], server: server,
             extra: ["SPOTIFY_CLIENT_ID": "wrong-id", "SPOTIFY_CLIENT_SECRET": "hunter2-secret-value"])
         #expect(run.status == 77)
@@ -122,9 +124,9 @@ import Testing
         }
     }
 
-    @Test func neitherTheSecretNorTheTokenAppearsInAnyOutput() throws {
+    @Test func neitherTheSecretNorTheTokenAppearsInAnyOutput() async throws {
         let server = try FixtureServerProcess()
-        let run = try swingcache(["run", "job.yaml", "--verbose", "--json"], server: server)
+        let run = try await swingcache(["run", "job.yaml", "--verbose", "--json"], server: server)
         #expect(run.status == 0)
         let database = try String(
             decoding: Data(contentsOf: URL(fileURLWithPath: folder.file("cache.sqlite"))), as: UTF8.self)
@@ -135,10 +137,10 @@ import Testing
         #expect(run.standardError.contains("GET /tracks"), "verbose logs every request")
     }
 
-    @Test func aConfigFileOthersCanReadIsRefused() throws {
+    @Test func aConfigFileOthersCanReadIsRefused() async throws {
         let config = try folder.write("config", "SPOTIFY_CLIENT_ID=a\nSPOTIFY_CLIENT_SECRET=b\n")
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: config)
-        let run = try swingcache(["run", "job.yaml", "--config", config], server: nil)
+        let run = try await swingcache(["run", "job.yaml", "--config", config], server: nil)
         #expect(run.status == 77)
         #expect(run.standardError.contains("is readable by others"))
         #expect(run.standardError.contains("chmod 600"))
@@ -152,14 +154,14 @@ import Testing
             "config", "SPOTIFY_CLIENT_ID=swingcache-demo\nSPOTIFY_CLIENT_SECRET='swingcache-demo-secret'\n")
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: config)
         environment["SWINGCACHE_DB"] = folder.file("cache.sqlite")
-        let configured = try CommandLineRun.swingcache(
+        let configured = try await CommandLineRun.swingcache(
             ["run", "job.yaml", "--config", config], in: folder.path, environment: environment)
         #expect(configured.status == 0, "\(configured.standardError)")
     }
 
-    @Test func aDryRunShowsThePlanAndMakesNoRequest() throws {
+    @Test func aDryRunShowsThePlanAndMakesNoRequest() async throws {
         let server = try FixtureServerProcess()
-        let run = try swingcache(["run", "job.yaml", "--dry-run"], server: server)
+        let run = try await swingcache(["run", "job.yaml", "--dry-run"], server: server)
         #expect(run.status == 0)
         #expect(run.standardOutput.contains("this run:  2 of 2 requests needed"))
         #expect(try server.requestLog().isEmpty)

@@ -37,7 +37,7 @@ struct SharedRedisTests {
         #expect((gaps.min() ?? 1) >= 0.195, "shortest gap between any two runners' requests: \(gaps.min() ?? 0) s")
     }
 
-    @Test func getReadsWhatAnotherHostFetchedFromRedis() throws {
+    @Test func getReadsWhatAnotherHostFetchedFromRedis() async throws {
         let folder = try TemporaryDirectory()
         let server = try FixtureServerProcess()
         let prefix = "test:\(UUID().uuidString):"
@@ -47,11 +47,11 @@ struct SharedRedisTests {
         var environment = server.environment
         environment["SWINGCACHE_REDIS_URL"] = cliTestRedisURL
         environment["SWINGCACHE_REDIS_PREFIX"] = prefix
-        let run = try CommandLineRun.swingcache(
+        let run = try await CommandLineRun.swingcache(
             ["run", "job.yaml", "--quiet", "--db", "first.sqlite"], in: folder.path, environment: environment)
         #expect(run.status == 0, "\(run.standardError)")
 
-        let get = try CommandLineRun.swingcache(
+        let get = try await CommandLineRun.swingcache(
             ["get", "track"] + ids + ["--offline", "--json", "--db", "second.sqlite"], in: folder.path,
             environment: environment)
 
@@ -60,7 +60,7 @@ struct SharedRedisTests {
             try JSONSerialization.jsonObject(with: Data(get.standardOutput.utf8)) as? [[String: Any]])
         #expect(answers.map { $0["tier"] as? String } == ["redis", "redis", "redis"])
         #expect(answers.map { $0["source"] as? String } == ["cache", "cache", "cache"])
-        let plan = try CommandLineRun.swingcache(
+        let plan = try await CommandLineRun.swingcache(
             ["plan", "job.yaml", "--json", "--db", "second.sqlite"], in: folder.path, environment: environment)
         let summary = try #require(
             try JSONSerialization.jsonObject(with: Data(plan.standardOutput.utf8)) as? [String: Any])
@@ -69,7 +69,7 @@ struct SharedRedisTests {
             "another host's fetches are not planned again: \(plan.standardOutput)")
     }
 
-    @Test func aRunWhoseRedisStopsMidwayCompletesOnSQLiteWithNothingLost() throws {
+    @Test func aRunWhoseRedisStopsMidwayCompletesOnSQLiteWithNothingLost() async throws {
         let folder = try TemporaryDirectory()
         let redis = try RedisServerProcess()
         // Development mode answers one id per request: enough requests to stop Redis in the middle.
@@ -91,14 +91,14 @@ struct SharedRedisTests {
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardError.components(separatedBy: "the shared budget (Redis) is unreachable").count == 2)
         #expect(result.standardError.components(separatedBy: "the shared cache (Redis) is unreachable").count <= 2)
-        let stored = try SQLiteShell.query(folder.file("cache.sqlite"), "SELECT COUNT(*) FROM track")
+        let stored = try await SQLiteShell.query(folder.file("cache.sqlite"), "SELECT COUNT(*) FROM track")
         #expect(stored == "24", "every track is in SQLite")
         let apiRequests = try server.requestLog().filter { $0["isAPIRequest"] as? Bool == true }.count
-        let ledger = try SQLiteShell.query(folder.file("cache.sqlite"), "SELECT COUNT(*) FROM request_ledger")
+        let ledger = try await SQLiteShell.query(folder.file("cache.sqlite"), "SELECT COUNT(*) FROM request_ledger")
         #expect(ledger == String(apiRequests), "every request that reached the server is in the ledger")
     }
 
-    @Test func cleanupReportsTheRedisTierOnItsOwn() throws {
+    @Test func cleanupReportsTheRedisTierOnItsOwn() async throws {
         let folder = try TemporaryDirectory()
         let server = try FixtureServerProcess()
         let prefix = "test:\(UUID().uuidString):"
@@ -110,10 +110,13 @@ struct SharedRedisTests {
         environment["SWINGCACHE_REDIS_PREFIX"] = prefix
         environment["SWINGCACHE_DB"] = folder.file("cache.sqlite")
         #expect(
-            try CommandLineRun.swingcache(["run", "job.yaml", "--quiet"], in: folder.path, environment: environment)
-                .status == 0)
+            try await CommandLineRun.swingcache(
+                ["run", "job.yaml", "--quiet"], in: folder.path, environment: environment
+            )
+            .status == 0)
 
-        let cleanup = try CommandLineRun.swingcache(["cleanup", "--json"], in: folder.path, environment: environment)
+        let cleanup = try await CommandLineRun.swingcache(
+            ["cleanup", "--json"], in: folder.path, environment: environment)
 
         #expect(cleanup.status == 0, "\(cleanup.standardError)")
         let report = try #require(
@@ -123,18 +126,20 @@ struct SharedRedisTests {
         #expect(redis["entries"] as? Int == 5)
         #expect(redis["missingIDs"] as? Int == 1)
         #expect(redis["keysWithoutExpiry"] as? Int == 0)
-        let text = try CommandLineRun.swingcache(["cleanup", "--dry-run"], in: folder.path, environment: environment)
+        let text = try await CommandLineRun.swingcache(
+            ["cleanup", "--dry-run"], in: folder.path, environment: environment)
         #expect(text.standardOutput.contains("Redis: would remove 0 keys without an expiry"), "\(text.standardOutput)")
     }
 
-    @Test func doctorChecksEverythingWithoutSpendingQuota() throws {
+    @Test func doctorChecksEverythingWithoutSpendingQuota() async throws {
         let folder = try TemporaryDirectory()
         let server = try FixtureServerProcess()
         var environment = server.environment
         environment["SWINGCACHE_REDIS_URL"] = cliTestRedisURL
         environment["SWINGCACHE_DB"] = folder.file("cache.sqlite")
 
-        let healthy = try CommandLineRun.swingcache(["doctor", "--json"], in: folder.path, environment: environment)
+        let healthy = try await CommandLineRun.swingcache(
+            ["doctor", "--json"], in: folder.path, environment: environment)
         #expect(healthy.status == 0, "\(healthy.standardOutput)\(healthy.standardError)")
         let checks = try #require(
             try JSONSerialization.jsonObject(with: Data(healthy.standardOutput.utf8)) as? [[String: Any]])
@@ -145,20 +150,20 @@ struct SharedRedisTests {
 
         var wrongSecret = environment
         wrongSecret["SPOTIFY_CLIENT_SECRET"] = "not-the-secret"
-        let refused = try CommandLineRun.swingcache(["doctor"], in: folder.path, environment: wrongSecret)
+        let refused = try await CommandLineRun.swingcache(["doctor"], in: folder.path, environment: wrongSecret)
         #expect(refused.status == 77)
         #expect(!refused.standardOutput.contains("not-the-secret"))
 
         var withKey = environment
         withKey["LASTFM_API_KEY"] = "lastfm-secret-4f2a"
-        let providers = try CommandLineRun.swingcache(["doctor"], in: folder.path, environment: withKey)
+        let providers = try await CommandLineRun.swingcache(["doctor"], in: folder.path, environment: withKey)
         #expect(providers.status == 0, "a provider without its key is a warning")
         #expect(providers.standardOutput.contains("warning providers      calls Last.fm, ListenBrainz (no token)"))
         #expect(!providers.standardOutput.contains("lastfm-secret-4f2a"))
 
         var noRedis = environment
         noRedis["SWINGCACHE_REDIS_URL"] = "redis://:hunter2@127.0.0.1:1/0"
-        let unreachable = try CommandLineRun.swingcache(["doctor"], in: folder.path, environment: noRedis)
+        let unreachable = try await CommandLineRun.swingcache(["doctor"], in: folder.path, environment: noRedis)
         #expect(unreachable.status == 69)
         #expect(unreachable.standardOutput.contains("failed  redis"))
         #expect(!unreachable.standardOutput.contains("hunter2"))

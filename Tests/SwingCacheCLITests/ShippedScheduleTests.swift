@@ -73,26 +73,26 @@ import Testing
         return (folder, folder.file("cache.sqlite"))
     }
 
-    @Test func everyCrontabLineExitsZero() throws {
+    @Test func everyCrontabLineExitsZero() async throws {
         let server = try FixtureServerProcess([])
         let (folder, database) = try prepared()
         let commands = try Self.crontabCommands(home: folder.path)
         #expect(commands.count == 2)
         for arguments in commands {
-            let result = try CommandLineRun.swingcache(
+            let result = try await CommandLineRun.swingcache(
                 arguments, in: folder.path,
                 environment: server.environment.merging(["SWINGCACHE_DB": database]) { $1 })
             #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.standardError)")
         }
     }
 
-    @Test func everySystemdExecStartExitsZero() throws {
+    @Test func everySystemdExecStartExitsZero() async throws {
         let server = try FixtureServerProcess([])
         let (folder, database) = try prepared()
         let commands = try Self.systemdCommands()
         #expect(commands.count >= 2)
         for (unit, arguments) in commands {
-            let result = try CommandLineRun.swingcache(
+            let result = try await CommandLineRun.swingcache(
                 Self.relocated(arguments, into: folder), in: folder.path,
                 environment: server.environment.merging(["SWINGCACHE_DB": database]) { $1 })
             #expect(result.status == 0, "\(unit): \(arguments.joined(separator: " ")): \(result.standardError)")

@@ -23,28 +23,29 @@ import Testing
         ]) { $1 }
     }
 
-    @Test func aRunWhoseRedisNeverAnswersCompletesOnSQLiteWithOneWarning() throws {
+    @Test func aRunWhoseRedisNeverAnswersCompletesOnSQLiteWithOneWarning() async throws {
         let server = try FixtureServerProcess(["--development-mode"])
-        let run = try CommandLineRun.swingcache(["run", "job.yaml"], in: folder.path, environment: environment(server))
+        let run = try await CommandLineRun.swingcache(
+            ["run", "job.yaml"], in: folder.path, environment: environment(server))
         #expect(run.status == 0, "\(run.standardError)")
         #expect(
             run.standardError.components(separatedBy: "the shared budget (Redis) is unreachable").count == 2,
             "\(run.standardError)")
         #expect(run.standardError.contains("Redis sent no answer within 0.2s"))
-        #expect(try SQLiteShell.query(folder.file("cache.sqlite"), "SELECT COUNT(*) FROM track") == "6")
+        #expect(try await SQLiteShell.query(folder.file("cache.sqlite"), "SELECT COUNT(*) FROM track") == "6")
     }
 
-    @Test func readingCommandsEndTooAndSaySo() throws {
-        let get = try CommandLineRun.swingcache(
+    @Test func readingCommandsEndTooAndSaySo() async throws {
+        let get = try await CommandLineRun.swingcache(
             ["get", "track", "4iV5W9uYEdYUVa79Axb7Rh", "--offline"], in: folder.path, environment: environment())
         #expect(get.status == 75, "not cached, and the shared cache could not say otherwise: \(get.standardError)")
         #expect(get.standardError.contains("the shared cache (Redis) is unreachable"))
 
-        let doctor = try CommandLineRun.swingcache(["doctor"], in: folder.path, environment: environment())
+        let doctor = try await CommandLineRun.swingcache(["doctor"], in: folder.path, environment: environment())
         #expect(doctor.status == 69)
         #expect(doctor.standardOutput.contains("is unreachable: Redis sent no answer within 0.2s"))
 
-        let cleanup = try CommandLineRun.swingcache(["cleanup"], in: folder.path, environment: environment())
+        let cleanup = try await CommandLineRun.swingcache(["cleanup"], in: folder.path, environment: environment())
         #expect(cleanup.status == 69, "cleanup's documented exit when the Redis tier cannot be cleaned")
         #expect(cleanup.standardError.contains("Redis sent no answer within 0.2s"))
     }
@@ -55,7 +56,7 @@ import Testing
     .enabled(if: cliTestRedisURL != nil, "set SWINGCACHE_TEST_REDIS_URL (scripts/test.sh starts a redis-server)"),
     .timeLimit(.minutes(1)))
 struct PausedRedisTests {
-    @Test func aRunWhoseRedisIsStoppedMidwayCompletesOnSQLite() throws {
+    @Test func aRunWhoseRedisIsStoppedMidwayCompletesOnSQLite() async throws {
         let folder = try TemporaryDirectory()
         let redis = try RedisServerProcess()
         let server = try FixtureServerProcess(["--development-mode"])
@@ -77,25 +78,25 @@ struct PausedRedisTests {
 
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardError.components(separatedBy: "the shared budget (Redis) is unreachable").count == 2)
-        #expect(try SQLiteShell.query(folder.file("cache.sqlite"), "SELECT COUNT(*) FROM track") == "24")
+        #expect(try await SQLiteShell.query(folder.file("cache.sqlite"), "SELECT COUNT(*) FROM track") == "24")
     }
 
-    @Test func aFullRedisIsSaidToRefuseCommandsAndDoctorFailsOnIt() throws {
+    @Test func aFullRedisIsSaidToRefuseCommandsAndDoctorFailsOnIt() async throws {
         let folder = try TemporaryDirectory()
         let redis = try RedisServerProcess()
-        try redis.configure("maxmemory", "1")
+        try await redis.configure("maxmemory", "1")
         let server = try FixtureServerProcess()
         try folder.write("job.yaml", "targets:\n  tracks: [4iV5W9uYEdYUVa79Axb7Rh]\n")
         var environment = server.environment
         environment["SWINGCACHE_REDIS_URL"] = redis.url
         environment["SWINGCACHE_DB"] = folder.file("cache.sqlite")
 
-        let run = try CommandLineRun.swingcache(["run", "job.yaml"], in: folder.path, environment: environment)
+        let run = try await CommandLineRun.swingcache(["run", "job.yaml"], in: folder.path, environment: environment)
         #expect(run.status == 0, "\(run.standardError)")
         #expect(run.standardError.contains("(Redis) refuses commands"), "\(run.standardError)")
         #expect(!run.standardError.contains("unreachable"), "\(run.standardError)")
 
-        let doctor = try CommandLineRun.swingcache(["doctor"], in: folder.path, environment: environment)
+        let doctor = try await CommandLineRun.swingcache(["doctor"], in: folder.path, environment: environment)
         #expect(doctor.status == 69)
         #expect(doctor.standardOutput.contains("it refuses writes (Redis: OOM"), "\(doctor.standardOutput)")
     }

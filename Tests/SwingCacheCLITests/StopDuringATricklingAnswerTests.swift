@@ -5,7 +5,7 @@ import Testing
 /// The first SIGTERM gives the request in flight a grace period, then abandons it: a trickling answer cannot hold a
 /// stopped run until its deadline.
 @Suite struct StopDuringATricklingAnswerTests {
-    @Test func theFirstSignalAbandonsAnAnswerStillTricklingAfterTheGracePeriod() throws {
+    @Test func theFirstSignalAbandonsAnAnswerStillTricklingAfterTheGracePeriod() async throws {
         let folder = try TemporaryDirectory()
         try folder.write("job.yaml", "name: stop\ntargets:\n  tracks: [4iV5W9uYEdYUVa79Axb7Rh]\n")
         let server = try FixtureServerProcess()
@@ -22,7 +22,7 @@ import Testing
         #expect(ContinuousClock.now - signalled < .seconds(30), "the grace period is 5 s, not the 10 min deadline")
         #expect(result.status == 75, "a clean stop: \(result.standardError)")
         #expect(result.standardOutput.contains("stopped by a signal"), "\(result.standardOutput)")
-        let stored = try SQLiteShell.query(folder.file("cache.sqlite"), "SELECT COUNT(*) FROM track")
+        let stored = try await SQLiteShell.query(folder.file("cache.sqlite"), "SELECT COUNT(*) FROM track")
         #expect(stored == "0", "nothing of the abandoned answer is stored")
     }
 }

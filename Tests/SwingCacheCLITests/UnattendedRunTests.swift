@@ -19,37 +19,37 @@ import Testing
         server.environment.merging(["SWINGCACHE_DB": folder.file("cache.sqlite")]) { $1 }
     }
 
-    @Test func aSecondRunOnTheSameDatabaseExits75NamingTheHolder() throws {
+    @Test func aSecondRunOnTheSameDatabaseExits75NamingTheHolder() async throws {
         // Per-item mode and 100 ms a request keep the first run busy for seconds.
         let server = try FixtureServerProcess(["--development-mode", "--latency-ms", "100"])
         let first = try RunningCommand(
             ["run", "job.yaml", "--verbose"], in: folder.path, environment: environment(server))
         #expect(first.waitForStandardError(containing: "-> 200"))
-        let second = try CommandLineRun.swingcache(
+        let second = try await CommandLineRun.swingcache(
             ["run", "job.yaml"], in: folder.path, environment: environment(server))
         #expect(second.status == 75)
         #expect(second.standardError.contains("another run holds the lock on this database (pid \(first.pid) on "))
-        let stats = try CommandLineRun.swingcache(["stats"], in: folder.path, environment: environment(server))
+        let stats = try await CommandLineRun.swingcache(["stats"], in: folder.path, environment: environment(server))
         #expect(stats.status == 0, "stats is not blocked by a run")
-        let get = try CommandLineRun.swingcache(
+        let get = try await CommandLineRun.swingcache(
             ["get", "track", "4iV5W9uYEdYUVa79Axb7Rh", "--offline"], in: folder.path, environment: environment(server))
         #expect(get.status == 75 || get.status == 0, "get is not blocked by a run")
         first.send(SIGTERM)
         _ = first.finish()
 
-        let after = try CommandLineRun.swingcache(
+        let after = try await CommandLineRun.swingcache(
             ["run", "job.yaml"], in: folder.path, environment: environment(server))
         #expect(after.status == 0, "the lock is free once its holder ended: \(after.standardError)")
     }
 
-    @Test func aRunThroughASymbolicLinkToTheDatabaseIsLockedOutToo() throws {
+    @Test func aRunThroughASymbolicLinkToTheDatabaseIsLockedOutToo() async throws {
         let server = try FixtureServerProcess(["--development-mode", "--latency-ms", "100"])
         let first = try RunningCommand(
             ["run", "job.yaml", "--verbose"], in: folder.path, environment: environment(server))
         #expect(first.waitForStandardError(containing: "-> 200"))
         try FileManager.default.createSymbolicLink(
             atPath: folder.file("link.sqlite"), withDestinationPath: folder.file("cache.sqlite"))
-        let second = try CommandLineRun.swingcache(
+        let second = try await CommandLineRun.swingcache(
             ["run", "job.yaml", "--db", "link.sqlite"], in: folder.path, environment: server.environment)
         #expect(second.status == 75, "\(second.standardError)")
         #expect(second.standardError.contains("another run holds the lock on this database (pid \(first.pid) on "))
@@ -57,21 +57,21 @@ import Testing
         _ = first.finish()
     }
 
-    @Test func aDatabaseWithASecondHardLinkIsRefusedWith77BeforeAnyWrite() throws {
+    @Test func aDatabaseWithASecondHardLinkIsRefusedWith77BeforeAnyWrite() async throws {
         let server = try FixtureServerProcess()
-        let first = try CommandLineRun.swingcache(
+        let first = try await CommandLineRun.swingcache(
             ["run", "job.yaml"], in: folder.path, environment: environment(server))
         #expect(first.status == 0, "\(first.standardError)")
         #expect(link(folder.file("cache.sqlite"), folder.file("backup.sqlite")) == 0)
         for database in ["cache.sqlite", "backup.sqlite"] {
-            let run = try CommandLineRun.swingcache(
+            let run = try await CommandLineRun.swingcache(
                 ["run", "job.yaml", "--db", database], in: folder.path, environment: server.environment)
             #expect(run.status == 77)
             #expect(run.standardError.contains("has 2 hard links"), "\(run.standardError)")
         }
     }
 
-    @Test func twoRunsStartedAtTheSameInstantOnANewDatabase() throws {
+    @Test func twoRunsStartedAtTheSameInstantOnANewDatabase() async throws {
         let server = try FixtureServerProcess(["--development-mode", "--latency-ms", "20"])
         for attempt in 1...4 {
             let database = folder.file("new-\(attempt).sqlite")
@@ -85,11 +85,11 @@ import Testing
                 #expect(result.status == 75)
                 #expect(result.standardError.contains("another run holds the lock on this database (pid "))
             }
-            #expect(try SQLiteShell.query(database, "PRAGMA integrity_check") == "ok")
+            #expect(try await SQLiteShell.query(database, "PRAGMA integrity_check") == "ok")
         }
     }
 
-    @Test func sigtermStopsCleanlyPrintsTheSummaryAndExits75() throws {
+    @Test func sigtermStopsCleanlyPrintsTheSummaryAndExits75() async throws {
         let server = try FixtureServerProcess(["--development-mode", "--latency-ms", "50"])
         let run = try RunningCommand(
             ["run", "job.yaml", "--verbose"], in: folder.path, environment: environment(server))
@@ -100,13 +100,13 @@ import Testing
         #expect(result.standardOutput.contains("deferred"))
         #expect(result.standardOutput.contains("stopped by a signal"))
         let database = folder.file("cache.sqlite")
-        #expect(try SQLiteShell.query(database, "PRAGMA integrity_check") == "ok")
-        let stored = Int(try SQLiteShell.query(database, "SELECT COUNT(*) FROM track")) ?? -1
+        #expect(try await SQLiteShell.query(database, "PRAGMA integrity_check") == "ok")
+        let stored = Int(try await SQLiteShell.query(database, "SELECT COUNT(*) FROM track")) ?? -1
         #expect(result.standardOutput.contains("\(stored) fetched"), "the summary counts exactly what was stored")
         #expect(stored >= 2 && stored < 40)
-        #expect(try SQLiteShell.query(database, "SELECT outcome FROM run") == "deferred")
+        #expect(try await SQLiteShell.query(database, "SELECT outcome FROM run") == "deferred")
         #expect(
-            try SQLiteShell.query(database, "SELECT COUNT(*) FROM request_ledger WHERE status = 0") == "0",
+            try await SQLiteShell.query(database, "SELECT COUNT(*) FROM request_ledger WHERE status = 0") == "0",
             "the request in flight was finished, not abandoned")
     }
 
@@ -129,14 +129,14 @@ import Testing
         #expect(result.status == SIGTERM, "ended by the signal itself: \(result.status)")
     }
 
-    @Test func aServerThatTricklesItsAnswersCannotKeepARunAlive() throws {
+    @Test func aServerThatTricklesItsAnswersCannotKeepARunAlive() async throws {
         let server = try FixtureServerProcess()
         let trickling = try TricklingServer(byteEvery: 0.05)
         var environment = environment(server)
         environment["SWINGCACHE_SPOTIFY_API_URL"] = "http://127.0.0.1:\(trickling.port)/v1"
         environment["SWINGCACHE_HTTP_DEADLINE"] = "1s"
         let started = ContinuousClock.now
-        let run = try CommandLineRun.swingcache(["run", "job.yaml"], in: folder.path, environment: environment)
+        let run = try await CommandLineRun.swingcache(["run", "job.yaml"], in: folder.path, environment: environment)
         #expect(ContinuousClock.now - started < .seconds(60), "each answer would take 500 s to trickle in")
         #expect(
             run.status == 75 || run.status == 69, "the requests failed, one deadline at a time: \(run.standardError)")
@@ -147,16 +147,17 @@ import Testing
         #expect(!(run.standardOutput + run.standardError).contains("NSURLErrorDomain"))
     }
 
-    @Test func theMetricsFileParsesBackAndAgreesWithTheLedger() throws {
+    @Test func theMetricsFileParsesBackAndAgreesWithTheLedger() async throws {
         let server = try FixtureServerProcess()
         let metrics = folder.file("swingcache.prom")
-        let run = try CommandLineRun.swingcache(
+        let run = try await CommandLineRun.swingcache(
             ["run", "job.yaml", "--metrics-file", metrics, "--report", "report.json"], in: folder.path,
             environment: environment(server))
         #expect(run.status == 0, "\(run.standardError)")
         let samples = try PrometheusText.parse(String(contentsOfFile: metrics, encoding: .utf8))
         let ledger = Double(
-            try SQLiteShell.query(folder.file("cache.sqlite"), "SELECT COUNT(*) FROM request_ledger WHERE status = 200")
+            try await SQLiteShell.query(
+                folder.file("cache.sqlite"), "SELECT COUNT(*) FROM request_ledger WHERE status = 200")
         )
         #expect(samples[#"swingcache_requests{service="spotify",status="200"}"#] == ledger)
         #expect(samples[#"swingcache_items{state="fetched"}"#] == 40)
@@ -171,9 +172,9 @@ import Testing
     }
 
     @Test(arguments: ["json", "logfmt", "text"])
-    func logsInEveryFormatCarryNeitherSecretNorToken(format: String) throws {
+    func logsInEveryFormatCarryNeitherSecretNorToken(format: String) async throws {
         let server = try FixtureServerProcess()
-        let run = try CommandLineRun.swingcache(
+        let run = try await CommandLineRun.swingcache(
             ["run", "job.yaml", "--verbose", "--log-format", format], in: folder.path, environment: environment(server))
         #expect(run.status == 0)
         #expect(run.standardError.contains("GET /tracks"))
@@ -189,9 +190,9 @@ import Testing
         }
     }
 
-    @Test func quietRunsPrintOnlyTheSummary() throws {
+    @Test func quietRunsPrintOnlyTheSummary() async throws {
         let server = try FixtureServerProcess(["--development-mode"])
-        let run = try CommandLineRun.swingcache(
+        let run = try await CommandLineRun.swingcache(
             ["run", "job.yaml", "--quiet"], in: folder.path, environment: environment(server))
         #expect(run.status == 0)
         #expect(run.standardError.isEmpty)
