@@ -20,19 +20,6 @@ package struct ListenBrainzPopularityFact: Hashable, Sendable {
 }
 
 /// A row of `listenbrainz_popularity`; a write replaces the row of the same mbid.
-extension ListenBrainzPopularityFact: Codable, FetchableRecord, PersistableRecord {
+extension ListenBrainzPopularityFact: ReplacingRow {
     package static let databaseTableName = "listenbrainz_popularity"
-    package static var persistenceConflictPolicy: PersistenceConflictPolicy {
-        .init(insert: .replace, update: .replace)
-    }
-    package static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-    package static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
-
-    package static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    package static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSince1970
-    }
 }

@@ -43,7 +43,7 @@ package struct MusicBrainzRecordingFact: Hashable, Sendable {
 /// A row of `musicbrainz_recording`; a write replaces the row of the same ISRC.
 ///
 /// Its links are rows of `track_link`, not columns: the store's `save(EnrichmentRecord)` writes them beside it.
-extension MusicBrainzRecordingFact: Codable, FetchableRecord, PersistableRecord {
+extension MusicBrainzRecordingFact: ReplacingRow {
     enum CodingKeys: String, CodingKey {
         case isrc, mbids, genres, tags
         case missing = "missingReason"
@@ -51,17 +51,4 @@ extension MusicBrainzRecordingFact: Codable, FetchableRecord, PersistableRecord 
     }
 
     package static let databaseTableName = "musicbrainz_recording"
-    package static var persistenceConflictPolicy: PersistenceConflictPolicy {
-        .init(insert: .replace, update: .replace)
-    }
-    package static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-    package static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
-
-    package static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    package static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSince1970
-    }
 }

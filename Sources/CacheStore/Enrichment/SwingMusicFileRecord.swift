@@ -25,6 +25,4 @@ package struct SwingMusicFileRecord: Hashable, Sendable {
 }
 
 /// Read from a row of `swingmusic_track` (``SwingMusicFileRow`` writes it, with the file's path).
-extension SwingMusicFileRecord: Decodable, FetchableRecord {
-    package static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-}
+extension SwingMusicFileRecord: DecodedRow {}

@@ -23,19 +23,6 @@ package struct TrackLinkFact: Hashable, Sendable {
 }
 
 /// A row of `track_link`; a write replaces the row of the same ISRC and platform.
-extension TrackLinkFact: Codable, FetchableRecord, PersistableRecord {
+extension TrackLinkFact: ReplacingRow {
     package static let databaseTableName = "track_link"
-    package static var persistenceConflictPolicy: PersistenceConflictPolicy {
-        .init(insert: .replace, update: .replace)
-    }
-    package static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-    package static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
-
-    package static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSince1970
-    }
-
-    package static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSince1970
-    }
 }

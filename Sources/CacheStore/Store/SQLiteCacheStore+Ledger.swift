@@ -21,13 +21,8 @@ package struct LedgerEntry: Hashable, Sendable {
 }
 
 /// A row of `request_ledger`, which numbers its rows itself.
-extension LedgerEntry: Encodable, PersistableRecord {
+extension LedgerEntry: EncodedRow {
     package static let databaseTableName = "request_ledger"
-    package static var databaseColumnEncodingStrategy: DatabaseColumnEncodingStrategy { .convertToSnakeCase }
-
-    package static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSince1970
-    }
 }
 
 extension SQLiteCacheStore {

@@ -14,13 +14,7 @@ package struct RunRecord: Hashable, Sendable, Codable {
 }
 
 /// The columns of a row of `run` that `stats` shows.
-extension RunRecord: FetchableRecord {
-    package static var databaseColumnDecodingStrategy: DatabaseColumnDecodingStrategy { .convertFromSnakeCase }
-
-    package static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSince1970
-    }
-}
+extension RunRecord: DecodedRow {}
 
 extension SQLiteCacheStore {
     /// Opens a run row; the id ties ledger entries to it.
