@@ -37,7 +37,7 @@ package struct CommandLineRun: Sendable {
         asUser userID: UInt32? = nil
     ) async throws -> CommandLineRun {
         var executable = binary
-        var options = PlatformOptions()
+        var arguments = arguments
         var copy: String?
         defer { if let copy { try? FileManager.default.removeItem(atPath: copy) } }
         if let userID {
@@ -45,30 +45,29 @@ package struct CommandLineRun: Sendable {
             try FileManager.default.createDirectory(
                 atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
             copy = folder
-            executable = folder + "/swingcache"
-            try FileManager.default.copyItem(atPath: binary, toPath: executable)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: executable)
-            options.userID = userID
-            options.groupID = userID
-            options.supplementaryGroups = []
+            try FileManager.default.copyItem(atPath: binary, toPath: folder + "/swingcache")
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder + "/swingcache")
+            // setpriv, not swift-subprocess's user and group options: those call setgroups(2) in the forked child
+            // of this many-threaded test process, where glibc can wait forever for the parent's other threads.
+            executable = "/usr/bin/setpriv"
+            arguments =
+                ["--reuid=\(userID)", "--regid=\(userID)", "--clear-groups", "--", folder + "/swingcache"] + arguments
         }
         let configuration = Configuration(
             executable: .path(FilePath(executable)), arguments: Arguments(arguments),
             environment: cleanEnvironment(home: directory ?? NSTemporaryDirectory(), adding: environment),
-            workingDirectory: directory.map { FilePath($0) }, platformOptions: options)
+            workingDirectory: directory.map { FilePath($0) })
         var attempt = 1
         while true {
-            do {
-                let result = try await run(configuration, output: .string(limit: .max), error: .string(limit: .max))
-                return CommandLineRun(
-                    status: result.terminationStatus.code, standardOutput: result.standardOutput,
-                    standardError: result.standardError)
-            } catch let error as SubprocessError where attempt < 20 && error.underlyingError?.rawValue == ETXTBSY {
-                // A child another test forked while the copy was being written still holds it open for writing,
-                // until that child execs: a matter of milliseconds.
-                attempt += 1
-                try await Task.sleep(for: .milliseconds(10))
-            }
+            let result = try await run(configuration, output: .string(limit: .max), error: .string(limit: .max))
+            let run = CommandLineRun(
+                status: result.terminationStatus.code, standardOutput: result.standardOutput,
+                standardError: result.standardError)
+            // A child another test forked while the copy was being written still holds it open for writing, until
+            // that child execs: a matter of milliseconds.
+            guard copy != nil, attempt < 20, run.standardError.contains("Text file busy") else { return run }
+            attempt += 1
+            try await Task.sleep(for: .milliseconds(10))
         }
     }
 

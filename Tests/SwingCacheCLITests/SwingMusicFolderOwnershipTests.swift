@@ -9,8 +9,8 @@ import Testing
 
     @Test(
         .enabled(
-            if: getuid() == 0,
-            "needs root to run swingcache as another user"))
+            if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+            "needs root and setpriv to run swingcache as another user"))
     func aPlanRunAsAnotherUserLeavesSwingMusicsCheckpointedFolderByteForByteAsItWas() async throws {
         let folder = try TemporaryDirectory()
         let swingMusic = try SwingMusicLibraryBuilder(in: folder, name: "swingmusic/swingmusic.db")
@@ -65,8 +65,8 @@ import Testing
 
     @Test(
         .enabled(
-            if: getuid() == 0,
-            "needs root to run swingcache as another user"))
+            if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+            "needs root and setpriv to run swingcache as another user"))
     func aFolderTheUserMayNotEnterIsNamedWithItsOwnerAndModeNotCalledMissing() async throws {
         let (folder, _) = try libraryOwnedByAnotherUser(folderMode: 0o700, databaseMode: 0o644)
         let plan = try await CommandLineRun.swingcache(
@@ -84,8 +84,8 @@ import Testing
 
     @Test(
         .enabled(
-            if: getuid() == 0,
-            "needs root to run swingcache as another user"))
+            if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+            "needs root and setpriv to run swingcache as another user"))
     func aDatabaseFileTheUserMayNotReadIsNamedWithItsOwnerAndMode() async throws {
         let (folder, database) = try libraryOwnedByAnotherUser(folderMode: 0o755, databaseMode: 0o600)
         let plan = try await CommandLineRun.swingcache(
