@@ -44,12 +44,14 @@ package struct ProviderConfiguration: Sendable {
 
     /// Why a run skips `provider`, or nil when it is configured.
     package func unconfiguredReason(_ provider: Provider) -> String? {
-        switch provider {
-        case .lastfm: lastfmKey == nil ? Self.missingLastfmKey : nil
-        case .musicbrainz: contactUserAgent == nil ? Self.missingContact : nil
-        case .odesli: odesliKey == nil ? Self.missingOdesliKey : nil
-        case .listenbrainz, .deezer: nil
-        }
+        let configured =
+            switch provider {
+            case .lastfm: lastfmKey != nil
+            case .musicbrainz: contactUserAgent != nil
+            case .odesli: odesliKey != nil
+            case .listenbrainz, .deezer: true
+            }
+        return configured ? nil : Self.missingSetting(for: provider)
     }
 
     /// Why a run skips `provider` when it has no client: what its configuration lacks.

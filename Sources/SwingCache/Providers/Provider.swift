@@ -39,7 +39,9 @@ package enum Provider: String, CaseIterable, Hashable, Sendable, Comparable {
     }
 
     /// The keys of a spec's `enrich:` section, in the order providers run.
-    package static let enrichKeys = ["lastfm", "musicbrainz", "listenbrainz", "links"]
+    package static let enrichKeys = allCases.map(\.enrichKey).reduce(into: [String]()) { keys, key in
+        if !keys.contains(key) { keys.append(key) }
+    }
 
     /// The provider an `enrich:` key turns on (`links`: Deezer; Odesli follows `links.odesli`).
     package init?(enrichKey: String) {
