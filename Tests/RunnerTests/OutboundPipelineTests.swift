@@ -177,6 +177,47 @@ import Testing
         #expect(summary.requests == 3)
     }
 
+    @Test(arguments: [
+        (0, SwingMusicAnswer.transportFailed("127.0.0.1:1970 sent nothing for 30s")),
+        (500, SwingMusicAnswer.serverError(status: 500)),
+    ])
+    func aWriteThatMayHaveTakenEffectIsSentOnceAndEndsWithItsEffectUnknown(status: Int, answer: SwingMusicAnswer)
+        async throws
+    {
+        let service = ScriptedService<SwingMusicAnswer>([(status, answer), (200, .ok(Data()))], clock: clock)
+        var swingMusic = pipeline(.lastfm)
+        var summary = ProviderSummary()
+
+        let ending = await swingMusic.send(
+            endpoint: "POST /backup/restore", detail: "", tally: &summary, idempotent: false
+        ) { service.send() }
+
+        guard case .effectUnknown = ending else {
+            Issue.record("expected the restore's effect unknown, got \(ending)")
+            return
+        }
+        #expect(service.sendTimes == [0], "never sent again")
+        #expect(summary.requests == 1)
+        #expect(
+            try await SQLiteShell.query(store.path, "SELECT group_concat(status, ',') FROM request_ledger")
+                == "\(status)", "in the ledger with what it answered")
+    }
+
+    @Test func aReadThatGotNoAnswerIsSentAgain() async throws {
+        let service = ScriptedService<SwingMusicAnswer>(
+            [(0, .transportFailed("127.0.0.1:1970 sent nothing for 30s")), (200, .ok(Data()))], clock: clock)
+        var swingMusic = pipeline(.lastfm)
+        var summary = ProviderSummary()
+
+        let ending = await swingMusic.send(endpoint: "GET /playlists", detail: "", tally: &summary) { service.send() }
+
+        guard case .answered(.ok, _, _, 200) = ending else {
+            Issue.record("expected the read answered on its second try, got \(ending)")
+            return
+        }
+        #expect(service.sendTimes.count == 2)
+    }
+
     @Test func everyRequestThatReachedTheNetworkIsInTheLedgerWithItsStatus() async throws {
         let service = ScriptedService<DeezerAnswer>(
             [(500, .serverError(status: 500)), (200, .notFound)], clock: clock)

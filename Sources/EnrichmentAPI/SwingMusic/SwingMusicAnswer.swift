@@ -85,6 +85,10 @@ package struct SwingMusicRequest: Sendable, Hashable {
             method: method, path: path, body: try? JSONEncoder().encode(object), contentType: "application/json")
     }
 
+    /// Whether sending the request twice does what sending it once does: reads, settings and deletes do; a restore,
+    /// a new playlist or songs added would happen twice. Logging in only hands out another token.
+    package var isIdempotent: Bool { method != "POST" || path == "/auth/login" }
+
     /// The endpoint as the ledger and logs name it: `POST /playlists/{id}/add`.
     package var endpoint: String {
         let generic = path.split(separator: "/").map { $0.allSatisfy(\.isNumber) ? "{id}" : String($0) }

@@ -136,8 +136,11 @@ package struct SwingCacheConfiguration: Sendable {
     /// The transport every outbound request goes through, with the configured deadline; under a graceful shutdown a
     /// request in flight is abandoned once ``GracefulShutdownTransport/gracePeriod`` is over.
     package func makeTransport() -> GracefulShutdownTransport {
-        GracefulShutdownTransport(URLSessionTransport(timeout: min(30, httpDeadline), deadline: httpDeadline))
+        GracefulShutdownTransport(URLSessionTransport(timeout: answerTimeout, deadline: httpDeadline))
     }
+
+    /// The longest a server may stay silent before a request counts as unanswered: 30 s, or the deadline if shorter.
+    package var answerTimeout: TimeInterval { min(30, httpDeadline) }
 
     /// ``redisTimeout`` as SwiftNIO counts time.
     package var redisTimeAmount: TimeAmount { .milliseconds(Int64((redisTimeout * 1000).rounded())) }

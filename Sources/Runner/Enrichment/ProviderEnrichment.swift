@@ -222,7 +222,7 @@ struct ProviderEnrichment {
             summary.failed += 1
             logger.warning(
                 "\(provider.displayName) request skipped", metadata: ["item": "\(item)", "reason": "\(reason)"])
-        case .failed(let reason):
+        case .failed(let reason), .effectUnknown(let reason):
             summary.failed += 1
             logger.warning(
                 "\(provider.displayName) request failed", metadata: ["item": "\(item)", "reason": "\(reason)"])
@@ -241,7 +241,7 @@ struct ProviderEnrichment {
     func stopped<Answer>(_ ending: OutboundPipeline.Ending<Answer>) -> Bool {
         switch ending {
         case .disabled, .stopped: true
-        case .answered, .notSent, .failed: false
+        case .answered, .notSent, .failed, .effectUnknown: false
         }
     }
 
@@ -257,7 +257,7 @@ struct ProviderEnrichment {
 
 extension EnrichmentSettings {
     /// The budget of `provider`: its default, with what the spec's `enrich:` changes of it.
-    func budget(for provider: Provider, defaults: ProviderBudgetDefaults) -> BudgetPolicy {
+    package func budget(for provider: Provider, defaults: ProviderBudgetDefaults) -> BudgetPolicy {
         guard let override = budgets[provider] else { return defaults[provider] }
         return override.applied(to: defaults[provider])
     }

@@ -147,7 +147,7 @@ struct TrackMatching {
         switch ending {
         case .stopped(let outcome): return .stop(outcome)
         case .disabled(let reason): return .stop(.configurationError(reason))
-        case .failed(let reason), .notSent(let reason): return .failed(reason)
+        case .failed(let reason), .notSent(let reason), .effectUnknown(let reason): return .failed(reason)
         case .answered(let answer, _, let ledgerID, let status):
             if case .searched(let tracks) = answer {
                 return .tracks(tracks, ledgerID: ledgerID, status: status)

@@ -234,7 +234,7 @@ package final class RunExecutor: Sendable {
             answer = answered
             ledgerID = id
             status = answeredStatus
-        case .notSent(let reason), .failed(let reason): return .failed(reason)
+        case .notSent(let reason), .failed(let reason), .effectUnknown(let reason): return .failed(reason)
         case .disabled(let reason): return .stop(.configurationError(reason))
         case .stopped(let outcome): return .stop(outcome)
         }

@@ -220,7 +220,7 @@ struct ListeningHistoryFetcher {
         case .answered(let answer, _, let ledgerID, let status):
             pipeline.complete(ledgerID, status)
             return read(answer)
-        case .notSent(let reason), .failed(let reason):
+        case .notSent(let reason), .failed(let reason), .effectUnknown(let reason):
             return .end(.failed(reason))
         case .disabled(let reason), .stopped(.configurationError(let reason)):
             return .end(.disabled(reason))

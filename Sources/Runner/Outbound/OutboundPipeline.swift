@@ -36,6 +36,9 @@ struct OutboundPipeline {
         case notSent(String)
         /// The request failed for good (retries spent, an unreadable answer); the run goes on with the next item.
         case failed(String)
+        /// A request that is not idempotent got no answer, or a 5xx: it may have taken effect, all of it or part, so
+        /// it was not sent again. The caller reads back what the request was to change before deciding anything.
+        case effectUnknown(String)
         /// The service is off for the rest of the run (a refused key, a retired API).
         case disabled(String)
         /// The service may not be called again in this run: parked, out of budget, stopped, broken, misconfigured.
@@ -105,9 +108,10 @@ struct OutboundPipeline {
     }
 
     /// Sends `send` until its answer is final. `maxRetries` bounds the retries of this request (the retry policy's
-    /// by default); `describe` words an answer for a message.
+    /// by default); `describe` words an answer for a message. A request that is not `idempotent` (a restore, a new
+    /// playlist) is never sent again once it may have reached the server: it ends in ``Ending/effectUnknown(_:)``.
     mutating func send<Exchange: OutboundExchange, Tally: RequestTally>(
-        endpoint: String, detail: String, tally: inout Tally, maxRetries: Int? = nil,
+        endpoint: String, detail: String, tally: inout Tally, maxRetries: Int? = nil, idempotent: Bool = true,
         describe: (Exchange) -> String = { "\($0.answer)" }, _ send: () async -> Exchange
     ) async -> Ending<Exchange.Answer> {
         var attempts = Attempts(allowed: maxRetries ?? max(0, retry.maxAttempts - 1))
@@ -142,6 +146,11 @@ struct OutboundPipeline {
             // after this one did, however long this one took to get there.
             await pacer.markSent(ledgerID: slot.ledgerID, grantedAt: slot.grantedAt, sentAt: clock.now())
             count(exchange, endpoint: endpoint, detail: detail, attempt: attempts.made + 1, tally: &tally)
+            if !idempotent, Self.mayHaveTakenEffect(exchange) {
+                complete(slot.ledgerID, exchange.status)
+                consecutiveFailures += 1
+                return .effectUnknown(describe(exchange))
+            }
             let turn = await react(
                 to: exchange, ledgerID: slot.ledgerID, attempts: &attempts, tally: &tally, describe: describe)
             if case .end(let ending) = turn { return ending }
@@ -258,6 +267,13 @@ struct OutboundPipeline {
         }
         tally.countRetry()
         return .again
+    }
+
+    /// Whether an answer leaves open that the server did what was asked: no answer at all (a timeout, a lost
+    /// connection), or a server error part-way through.
+    private static func mayHaveTakenEffect<Exchange: OutboundExchange>(_ exchange: Exchange) -> Bool {
+        guard case .retry = exchange.answer.action else { return false }
+        return exchange.status == 0 || exchange.status >= 500
     }
 
     /// Counts a request that failed for good; the breaker's verdict when it is one too many in a row.

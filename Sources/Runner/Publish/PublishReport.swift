@@ -34,6 +34,8 @@ package struct PublishReport: Sendable, Codable {
         package var alreadyInSwingMusic = 0
         /// Listens of songs not in the library.
         package var unmatched = 0
+        /// Plays SwingMusic's restore left out (``notes`` says why): not imported, and not sent again.
+        package var skippedBySwingMusic = 0
         /// Why the import of a service stopped short or was skipped, by service.
         package var notes: [String: String] = [:]
     }
@@ -51,6 +53,9 @@ package struct PublishReport: Sendable, Codable {
         self.dryRun = dryRun
         self.account = account
     }
+
+    /// Whether nothing was done or asked yet: no playlist, no history, no request.
+    package var isEmpty: Bool { playlists.isEmpty && history.isEmpty && requests.isEmpty }
 }
 
 /// Why publishing could not go on, and the exit status that says so.

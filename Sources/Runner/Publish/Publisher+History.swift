@@ -60,30 +60,160 @@ extension Publisher {
                         user: entry.user, source: source.rawValue, serviceUser: serviceUser, newestListenedAt: newest))
             }
         }
+        let swingMusic: SwingMusicLibrary
         let held: [Scrobble]
         do {
-            held = try LibraryImport(store: store, clock: clock, logger: logger).open(library).scrobbles(
-                user: entry.user)
+            swingMusic = try LibraryImport(store: store, clock: clock, logger: logger).open(library)
+            held = try swingMusic.scrobbles(user: entry.user)
         } catch {
             throw PublishFailure(.configuration, "\(error)")
         }
         let plan = HistoryImportPlan(listens: listens, matcher: matcher, swingMusicPlays: held)
-        history.imported = plan.plays.count
         history.duplicatesAcrossServices = plan.duplicatesAcrossServices
         history.alreadyInSwingMusic = plan.alreadyInSwingMusic
         history.unmatched = plan.unmatched
-        guard !dryRun else { return history }
-        if let restorer, !plan.plays.isEmpty {
-            let backup = SwingMusicRestorer.Backup(scrobbles: plan.plays.map { Self.backupPlay($0, userID: user.id) })
-            try await session.restore(try restorer.write(backup), restorer: restorer)
+        guard !dryRun else {
+            history.imported = plan.plays.count
+            return history
         }
-        let imported = plan.plays.map { play in
+        var notLanded: [HistoryImportPlan.Play] = []
+        if let restorer, !plan.plays.isEmpty {
+            do {
+                notLanded = try await restore(
+                    plan.plays, user: user, entry: entry, swingMusic: swingMusic, session: &session,
+                    restorer: restorer, history: &history)
+            } catch let failure as PublishFailure {
+                // What landed is recorded; no cursor moves, so the next publish reads those listens again and finds
+                // them in SwingMusic.
+                report.history.append(history)
+                throw failure
+            }
+        }
+        // A cursor never passes a play that did not land: the next publish reads it again.
+        let stuck = Dictionary(grouping: notLanded, by: \.listen.source.rawValue).mapValues {
+            $0.map(\.listen.timestamp).min() ?? 0
+        }
+        let kept = cursors.map { cursor in
+            var cursor = cursor
+            if let oldest = stuck[cursor.source] { cursor.newestListenedAt = min(cursor.newestListenedAt, oldest - 1) }
+            return cursor
+        }
+        try writeStore { try store.recordImportedPlays([], cursors: kept, at: clock.now()) }
+        return history
+    }
+
+    /// Restores `plays` into SwingMusic as `user`'s, in restores sized to be answered in time, reading each back:
+    /// only what SwingMusic holds is recorded as imported. Returns the plays that did not land.
+    private func restore(
+        _ plays: [HistoryImportPlan.Play], user: SwingMusicUsersPayload.User, entry: HistoryImport,
+        swingMusic: SwingMusicLibrary, session: inout SwingMusicSession, restorer: SwingMusicRestorer,
+        history: inout PublishReport.History
+    ) async throws -> [HistoryImportPlan.Play] {
+        var sizing = RestoreSizing(answerTimeout: answerTimeout)
+        var notLanded: [HistoryImportPlan.Play] = []
+        var rest = plays[...]
+        var restores = 0
+        while !rest.isEmpty {
+            if Task.isShuttingDownGracefully { throw PublishFailure(.deferred, "stopped by a signal") }
+            let chunk = Array(rest.prefix(sizing.size))
+            let backup = SwingMusicRestorer.Backup(scrobbles: chunk.map { Self.backupPlay($0, userID: user.id) })
+            let started = clock.now()
+            let outcome = try await session.restore(try restorer.write(backup), restorer: restorer)
+            restores += 1
+            let readBack: PlayReadBack
+            switch outcome {
+            case .restored:
+                sizing.restored(chunk.count, in: clock.now().timeIntervalSince(started))
+                readBack = try readPlays(chunk, user: entry.user, swingMusic: swingMusic)
+            case .effectUnknown(let reason):
+                sizing.unanswered(chunk.count)
+                logger.notice(
+                    "SwingMusic did not answer the restore of \(chunk.count) plays for \(entry.user) (\(reason)); waiting for it to finish before anything is sent again"
+                )
+                readBack = try await settledReadBack(chunk, user: entry.user, swingMusic: swingMusic)
+            }
+            try record(readBack.landed, user: entry.user)
+            history.imported += readBack.landed.count
+            history.skippedBySwingMusic += readBack.skipped.count
+            if !readBack.skipped.isEmpty { history.notes["swingmusic"] = PlayReadBack.skipReason }
+            notLanded += readBack.missing
+            if case .effectUnknown(let reason) = outcome, !readBack.isComplete {
+                throw PublishFailure(
+                    .unavailable,
+                    "SwingMusic did not answer the restore of \(chunk.count) plays for \(entry.user) (\(reason)), and holds \(readBack.landed.count) of them once it stopped writing: those are recorded; the next publish sends the other \(readBack.missing.count + rest.count - chunk.count) after reading SwingMusic's plays, so none lands twice"
+                )
+            }
+            rest = rest.dropFirst(chunk.count)
+            if restores > 1 || !rest.isEmpty {
+                logger.notice(
+                    "\(entry.user)'s history: \(plays.count - rest.count) of \(plays.count) plays sent to SwingMusic, \(history.imported) landed (restore \(restores))"
+                )
+            }
+        }
+        if !notLanded.isEmpty {
+            history.notes["swingmusic"] =
+                "\(notLanded.count) plays SwingMusic answered for but does not hold; the next publish sends them again"
+        }
+        return notLanded
+    }
+
+    /// The plays of `chunk` SwingMusic holds for `user` now, and why the others are missing.
+    private func readPlays(_ chunk: [HistoryImportPlan.Play], user: String, swingMusic: SwingMusicLibrary) throws
+        -> PlayReadBack
+    {
+        let times = chunk.map(\.listen.timestamp)
+        guard let first = times.min(), let last = times.max() else {
+            return PlayReadBack([], held: [], restorersPlays: [])
+        }
+        do {
+            let held = try swingMusic.scrobbles(user: user, times: first...last)
+            let account = client.account.username
+            let restorers = account == user ? held : try swingMusic.scrobbles(user: account, times: first...last)
+            return PlayReadBack(chunk, held: held, restorersPlays: restorers)
+        } catch {
+            throw PublishFailure(.unavailable, "cannot read back the plays SwingMusic restored: \(error)")
+        }
+    }
+
+    /// Reads `chunk` back until SwingMusic holds all of it or has written none of it for a while: a restore whose
+    /// answer never came may still be writing.
+    private func settledReadBack(_ chunk: [HistoryImportPlan.Play], user: String, swingMusic: SwingMusicLibrary)
+        async throws -> PlayReadBack
+    {
+        let started = clock.now()
+        var current = try readPlays(chunk, user: user, swingMusic: swingMusic)
+        var lastChange = started
+        while !current.isComplete {
+            let now = clock.now()
+            if now.timeIntervalSince(lastChange) >= settling.quietPeriod { break }
+            if now.timeIntervalSince(started) >= settling.limit {
+                try record(current.landed, user: user)
+                throw PublishFailure(
+                    .unavailable,
+                    "SwingMusic was still writing the plays of a restore \(DurationText.format(settling.limit)) after it was sent (\(current.landed.count) of \(chunk.count) there): the next publish goes on from what it holds then"
+                )
+            }
+            do {
+                try await clock.sleep(until: now.addingTimeInterval(settling.pollInterval))
+            } catch {
+                try record(current.landed, user: user)
+                throw PublishFailure(.deferred, "stopped while SwingMusic finished a restore")
+            }
+            let next = try readPlays(chunk, user: user, swingMusic: swingMusic)
+            if next.landed.count != current.landed.count { lastChange = clock.now() }
+            current = next
+        }
+        return current
+    }
+
+    /// Records `plays` as imported: SwingMusic holds them.
+    private func record(_ plays: [HistoryImportPlan.Play], user: String) throws {
+        let imported = plays.map { play in
             ImportedPlayRecord(
-                user: entry.user, trackhash: play.track.trackhash, listenedAt: play.listen.timestamp,
+                user: user, trackhash: play.track.trackhash, listenedAt: play.listen.timestamp,
                 source: play.listen.source.rawValue, filepath: play.track.filepath)
         }
-        try writeStore { try store.recordImportedPlays(imported, cursors: cursors, at: clock.now()) }
-        return history
+        try writeStore { try store.recordImportedPlays(imported, cursors: [], at: clock.now()) }
     }
 
     /// A play as SwingMusic's backup holds one, marked in `extra` as swingcache's import from its service.

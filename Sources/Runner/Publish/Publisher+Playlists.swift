@@ -78,10 +78,9 @@ extension Publisher {
                         settings: Self.settings(marking: playlist.key, in: nil, now: clock.now()),
                         trackhashes: playlist.trackhashes, extra: ["description": playlist.description])
                 })
-            try await session.restore(try restorer.write(backup), restorer: restorer)
-            let after = try session.decode(
-                await session.call(.playlists), as: SwingMusicPlaylistsPayload.self, what: "its playlists"
-            ).data
+            let restore = try await session.restore(try restorer.write(backup), restorer: restorer)
+            let after = try await restoredPlaylists(
+                Set(toRestore.map(\.0.key)), after: restore, session: &session)
             for (playlist, name) in toRestore {
                 guard let made = after.first(where: { Self.marker(of: $0) == playlist.key }) else {
                     throw PublishFailure(
@@ -96,6 +95,42 @@ extension Publisher {
             try writeStore { try store.recordPublishedPlaylists(kept, removed: removedKeys, account: accountKey) }
         }
         return outcomes
+    }
+
+    /// The account's playlists after a restore that was to make those of `keys`. When the restore got no answer,
+    /// SwingMusic may still be at it: its playlists are read until they all show, or none has appeared for
+    /// ``RestoreSettling/quietPeriod``. (A restore adds only playlists whose names the account lacks, so one sent
+    /// again could not double them; it is not sent again all the same.)
+    private func restoredPlaylists(
+        _ keys: Set<String>, after restore: SwingMusicSession.Restore, session: inout SwingMusicSession
+    ) async throws -> [SwingMusicPlaylist] {
+        let started = clock.now()
+        var lastChange = started
+        var shown = 0
+        while true {
+            let playlists = try session.decode(
+                await session.call(.playlists), as: SwingMusicPlaylistsPayload.self, what: "its playlists"
+            ).data
+            guard case .effectUnknown(let reason) = restore else { return playlists }
+            let now = clock.now()
+            let nowShown = Set(playlists.compactMap(Self.marker(of:))).intersection(keys).count
+            if nowShown == keys.count { return playlists }
+            if nowShown != shown { lastChange = now }
+            shown = nowShown
+            if now.timeIntervalSince(lastChange) >= settling.quietPeriod
+                || now.timeIntervalSince(started) >= settling.limit
+            {
+                throw PublishFailure(
+                    .unavailable,
+                    "SwingMusic did not answer the restore of \(keys.count) playlists (\(reason)) and shows \(shown) of them: the next publish finds those by their marker and makes the others"
+                )
+            }
+            do {
+                try await clock.sleep(until: now.addingTimeInterval(settling.pollInterval))
+            } catch {
+                throw PublishFailure(.deferred, "stopped while SwingMusic finished a restore")
+            }
+        }
     }
 
     /// Brings one of swingcache's playlists to `playlist`: its songs in order and its name; nothing when they match.

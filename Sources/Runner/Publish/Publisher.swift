@@ -34,6 +34,11 @@ package struct Publisher: Sendable {
     /// The providers a history import reads (Last.fm, ListenBrainz).
     package var providers = ProviderClients()
     package var providerBudgets = ProviderBudgetDefaults.standard
+    /// The longest SwingMusic may stay silent before a request gets no answer (the transport's timeout): restores are
+    /// sized to be answered well inside it.
+    package var answerTimeout: TimeInterval = 30
+    /// How a restore whose answer never came is waited for.
+    var settling = RestoreSettling()
 
     /// The budget SwingMusic's API is called within: it is someone's home server.
     package static let budget = BudgetPolicy(perHour: 20_000, minInterval: 0.05, reserve: 0)
@@ -168,25 +173,54 @@ struct SwingMusicSession {
         try decode(await call(.users), as: SwingMusicUsersPayload.self, what: "its users").users
     }
 
-    /// Sends `request` and returns SwingMusic's answer: `ok`, or one the caller reads (403, 404, 409).
+    /// Sends `request` and returns SwingMusic's answer: `ok`, or one the caller reads (403, 404, 409). A request
+    /// that may have taken effect without an answer ends publishing: it is not sent again, and the next publish
+    /// reads SwingMusic back before it changes anything.
     @discardableResult
     mutating func call(_ request: SwingMusicRequest, maxRetries: Int? = nil) async throws -> SwingMusicAnswer {
         let client = client
         return try await call(request, maxRetries: maxRetries) { await client.send(request) }
     }
 
+    /// What sending one request came to: SwingMusic's answer, or none for a request that may have taken effect.
+    enum Outcome {
+        case answered(SwingMusicAnswer)
+        /// The request is not idempotent and got no answer (or a 5xx): what it was to change must be read back.
+        case effectUnknown(String)
+    }
+
+    /// Sends `request` through the pipeline, once only when it is not idempotent and may have reached SwingMusic.
+    mutating func send(_ request: SwingMusicRequest, maxRetries: Int? = nil) async throws -> Outcome {
+        let client = client
+        return try await send(request, maxRetries: maxRetries) { await client.send(request) }
+    }
+
     private mutating func call(
         _ request: SwingMusicRequest, maxRetries: Int?, _ send: () async -> SwingMusicExchange
     ) async throws -> SwingMusicAnswer {
+        switch try await self.send(request, maxRetries: maxRetries, send) {
+        case .answered(let answer): return answer
+        case .effectUnknown(let reason):
+            throw PublishFailure(
+                .unavailable,
+                "SwingMusic at \(client.account.url.absoluteString) did not answer \(request.endpoint) (\(reason)); it is not sent again, as it may have taken effect: the next publish reads SwingMusic back first"
+            )
+        }
+    }
+
+    private mutating func send(
+        _ request: SwingMusicRequest, maxRetries: Int?, _ send: () async -> SwingMusicExchange
+    ) async throws -> Outcome {
         if Task.isShuttingDownGracefully { throw PublishFailure(.deferred, "stopped by a signal") }
         let server = client.account.url.absoluteString
         let ending = await pipeline.send(
             endpoint: request.endpoint, detail: "", tally: &tally, maxRetries: maxRetries,
-            describe: { "\(request.endpoint): \($0.answer)" }, send)
+            idempotent: request.isIdempotent, describe: { "\(request.endpoint): \($0.answer)" }, send)
         switch ending {
         case .answered(let answer, _, let ledgerID, let status):
             pipeline.complete(ledgerID, status)
-            return answer
+            return .answered(answer)
+        case .effectUnknown(let reason): return .effectUnknown(reason)
         case .notSent(let reason): throw PublishFailure(.unavailable, "SwingMusic at \(server): \(reason)")
         case .failed(let reason), .disabled(let reason):
             throw PublishFailure(.unavailable, "SwingMusic at \(server) did not answer: \(reason)")

@@ -96,12 +96,25 @@ struct SwingMusicRestorer {
 }
 
 extension SwingMusicSession {
-    /// Has SwingMusic restore the backup `name` written by `restorer`, and removes it after.
-    mutating func restore(_ name: String, restorer: SwingMusicRestorer) async throws {
+    /// What one restore came to.
+    enum Restore {
+        case restored
+        /// No answer came (or a 5xx): SwingMusic may have restored all of the backup, part of it or none, and may
+        /// still be at it. What it was to change must be read back; the backup is not sent again.
+        case effectUnknown(String)
+    }
+
+    /// Has SwingMusic restore the backup `name` written by `restorer`, and removes it after — also when no answer
+    /// came, so a restore SwingMusic has not begun yet finds nothing to read.
+    mutating func restore(_ name: String, restorer: SwingMusicRestorer) async throws -> Restore {
         defer { restorer.remove(name) }
-        let answer = try await call(.restoreBackup(named: name))
+        let answer: SwingMusicAnswer
+        switch try await send(.restoreBackup(named: name)) {
+        case .answered(let answered): answer = answered
+        case .effectUnknown(let reason): return .effectUnknown(reason)
+        }
         switch answer {
-        case .ok: return
+        case .ok: return .restored
         case .notFound:
             throw PublishFailure(
                 .configuration,

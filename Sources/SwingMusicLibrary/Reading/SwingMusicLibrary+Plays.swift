@@ -48,22 +48,26 @@ extension SwingMusicLibrary {
     package static let importedBySwingcache =
         "(CASE WHEN json_valid(extra) THEN json_extract(extra, '$.swingcache') IS NOT NULL ELSE 0 END)"
 
-    /// Every play SwingMusic holds for `user`: its song's runtime hash and its time, oldest first; what a history
-    /// import compares with, so no play is written twice.
-    package func scrobbles(user: String) throws(SwingMusicLibraryError) -> [Scrobble] {
+    /// Every play SwingMusic holds for `user` (those of `times` alone, when given): its song's runtime hash and its
+    /// time, oldest first; what a history import compares with, so no play is written twice, and reads back after a
+    /// restore.
+    package func scrobbles(user: String, times: ClosedRange<Int>? = nil) throws(SwingMusicLibraryError) -> [Scrobble] {
         let path = path
         return try read { db in
             try Self.requireColumns(["trackhash", "timestamp", "userid"], in: "scrobble", db: db, path: path)
             let userID = try Self.userID(named: user, db: db, path: path)
             let hasExtra = try db.columns(in: "scrobble").contains { $0.name.lowercased() == "extra" }
+            var arguments: StatementArguments = [userID]
+            if let times { arguments += [times.lowerBound, times.upperBound] }
             return try Row.fetchAll(
                 db,
                 sql: """
                     SELECT CAST(trackhash AS TEXT) AS trackhash, timestamp,
                         \(hasExtra ? Self.importedBySwingcache : "0") AS imported
-                    FROM scrobble WHERE userid = ? ORDER BY timestamp
+                    FROM scrobble WHERE userid = ? \(times == nil ? "" : "AND timestamp BETWEEN ? AND ?")
+                    ORDER BY timestamp
                     """,
-                arguments: [userID]
+                arguments: arguments
             ).map { row in
                 Scrobble(trackhash: row["trackhash"] ?? "", timestamp: row["timestamp"], imported: row["imported"])
             }

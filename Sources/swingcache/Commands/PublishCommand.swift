@@ -94,6 +94,11 @@ struct PublishCommand: AsyncParsableCommand {
                 clock: clock, logger: logger)
             publisher.dryRun = dryRun
             publisher.backupFolder = configuration.swingMusicServer.backupFolder
+            publisher.answerTimeout = configuration.answerTimeout
+            for provider in Provider.allCases {
+                publisher.providerBudgets[provider] = publishing[0].enrichment.budget(
+                    for: provider, defaults: .standard)
+            }
             publisher.providers = ProviderClients(configuration.providers, transport: transport, now: { clock.now() })
             let stop = StopOnSignals { number in
                 logger.notice("received signal \(number): publishing stops after the request in flight")
@@ -105,7 +110,7 @@ struct PublishCommand: AsyncParsableCommand {
             } catch let stopped as PublishStopped {
                 if json {
                     try Terminal.json(stopped.report)
-                } else if !stopped.report.playlists.isEmpty {
+                } else if !stopped.report.isEmpty {
                     print(stopped.report.text)
                 }
                 let status: ExitStatus =
