@@ -101,7 +101,10 @@ struct PublishCommandTests {
             """)
     }
 
-    func environment(password: String = "admin-pass", url: String? = nil) -> [String: String] {
+    func environment(password: String = "admin-pass", url: String? = nil, server: FixtureServerProcess? = nil)
+        -> [String: String]
+    {
+        let server = server ?? self.server
         var environment = server.environment
         for (name, path) in [
             ("LASTFM", "lastfm"), ("MUSICBRAINZ", "musicbrainz"), ("LISTENBRAINZ", "listenbrainz"),

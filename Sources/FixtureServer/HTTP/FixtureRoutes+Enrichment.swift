@@ -7,7 +7,8 @@ extension FixtureRoutes {
         to router: Router<BasicRequestContext>, options: FixtureServerOptions, state: FixtureServerState,
         catalog: FixtureCatalog, history: FixtureHistory
     ) {
-        let lastFM = LastFMEndpoint(options: options, state: state, catalog: catalog, history: history)
+        let served = ServedHistory(history)
+        let lastFM = LastFMEndpoint(options: options, state: state, catalog: catalog, history: served)
         // Hummingbird's router ignores a trailing slash, so this answers `/lastfm/2.0/` too.
         router.get(RouterPath("\(FixtureService.lastfm.pathPrefix)/2.0")) { request, _ in
             await lastFM.answer(request).response
@@ -22,7 +23,7 @@ extension FixtureRoutes {
             await musicBrainz.recording(request, mbid: context.parameters.get("mbid") ?? "").response
         }
 
-        let listenBrainz = ListenBrainzEndpoint(options: options, state: state, history: history)
+        let listenBrainz = ListenBrainzEndpoint(options: options, state: state, history: served)
         router.post(RouterPath("\(FixtureService.listenbrainz.pathPrefix)/1/popularity/recording")) { request, _ in
             try await listenBrainz.popularity(request).response
         }

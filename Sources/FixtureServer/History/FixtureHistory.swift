@@ -81,29 +81,6 @@ package struct FixtureHistory: Sendable, Equatable, Codable {
         }
     }
 
-    /// `name`'s Last.fm listens, newest first, the track playing now (if any) first of all; nil for an unknown user.
-    func lastfmListens(of name: String) -> [Listen]? {
-        Self.listens(of: name, in: lastfm).map { listens in
-            listens.filter { $0.timestamp == nil } + Self.newestFirst(listens.filter { $0.timestamp != nil })
-        }
-    }
-
-    /// `name`'s ListenBrainz listens, newest first; those without a timestamp are left out; nil for an unknown user.
-    func listenbrainzListens(of name: String) -> [Listen]? {
-        Self.listens(of: name, in: listenbrainz).map { Self.newestFirst($0.filter { $0.timestamp != nil }) }
-    }
-
-    private static func listens(of name: String, in users: [String: [Listen]]) -> [Listen]? {
-        users.first { $0.key.lowercased() == name.lowercased() }?.value
-    }
-
-    private static func newestFirst(_ listens: [Listen]) -> [Listen] {
-        listens.enumerated().sorted {
-            ($0.element.timestamp ?? 0, -$0.offset) > ($1.element.timestamp ?? 0, -$1.offset)
-        }
-        .map(\.element)
-    }
-
     /// Either service may be left out of a file.
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)

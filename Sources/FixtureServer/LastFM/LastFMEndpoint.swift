@@ -10,7 +10,7 @@ struct LastFMEndpoint: Sendable {
     let options: FixtureServerOptions
     let state: FixtureServerState
     let catalog: FixtureCatalog
-    let history: FixtureHistory
+    let history: ServedHistory
 
     /// The key that is always answered error 26.
     static let suspendedKey = "suspended-key"

@@ -7,7 +7,7 @@ import Hummingbird
 struct ListenBrainzEndpoint: Sendable {
     let options: FixtureServerOptions
     let state: FixtureServerState
-    let history: FixtureHistory
+    let history: ServedHistory
 
     static let batchLimit = 1000
 

@@ -37,7 +37,8 @@ struct PublishCommand: AsyncParsableCommand {
               swingcache publish jobs/library.yaml
               swingcache publish jobs/library.yaml --json | jq '.playlists[] | {name, change, tracks}'
 
-            Exit 0 when done, 65 for a job spec without publish:, 69 when SwingMusic cannot be reached, 75 \
+            Exit 0 when done, 65 for a job spec without publish:, 69 when SwingMusic cannot be reached or \
+            did not answer a write (never sent twice: what landed is recorded, the next publish goes on), 75 \
             before the first run of the job (the cache holds no library yet), when another run holds the \
             database or a signal stopped it, 77 when SwingMusic refuses the account or the configuration is \
             incomplete.
