@@ -39,6 +39,25 @@ package final class RunningCommand: @unchecked Sendable {
 
     package func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
 
+    /// Returns once the process has a handler of its own for `signal` (Linux's `/proc/PID/status`, `SigCgt`): the
+    /// first moment it can answer the signal other than by its default action. False if the process ended first.
+    ///
+    /// Before that the dynamic loader is still loading the binary's libraries, and no code of swingcache's has run.
+    package func waitUntilHandling(_ signal: Int32) -> Bool {
+        let status = "/proc/\(process.processIdentifier)/status"
+        while process.isRunning {
+            let text = (try? String(contentsOfFile: status, encoding: .utf8)) ?? ""
+            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
+                let mask = UInt64(line.dropFirst("SigCgt:".count).trimmingCharacters(in: .whitespaces), radix: 16),
+                mask & (1 << UInt64(signal - 1)) != 0
+            {
+                return true
+            }
+            sched_yield()
+        }
+        return false
+    }
+
     /// Waits for the process to end and returns everything it printed.
     package func finish() -> CommandLineRun {
         let output = outputPipe.fileHandleForReading.readDataToEndOfFile()

@@ -98,6 +98,17 @@ package final class SwingMusicLibraryBuilder: Sendable {
         try SwingMusicLibrary.open(SwingMusicDatabaseLocation(path: path), rules: rules)
     }
 
+    /// Runs `body` while this connection holds SQLite's exclusive lock, as SwingMusic's writer holds it while it
+    /// commits to a database in rollback-journal mode: a reader meanwhile finds the database busy.
+    package func whileLockedForWriting<T>(_ body: () throws -> T) throws -> T {
+        try writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = DELETE")
+            try db.execute(sql: "BEGIN EXCLUSIVE")
+            defer { try? db.execute(sql: "ROLLBACK") }
+            return try body()
+        }
+    }
+
     /// The rules SwingMusic follows for this database: its folder's settings.
     package func rules() throws -> SwingMusicRules {
         try SwingMusicRules(SwingMusicSettings.read(folder: SwingMusicDatabaseLocation(path: path).folder))

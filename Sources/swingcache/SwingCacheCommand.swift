@@ -1,5 +1,6 @@
 import ArgumentParser
 import EnrichmentAPI
+import Runner
 
 @main
 struct SwingCacheCommand: AsyncParsableCommand {
@@ -35,7 +36,10 @@ struct SwingCacheCommand: AsyncParsableCommand {
 
     /// Parses the command line with `get`'s ids packed (``PackedIDArguments``), then runs the command.
     static func main() async {
-        await main(PackedIDArguments.packing(Array(CommandLine.arguments.dropFirst())))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        // `run` and `publish` stop cleanly on SIGINT and SIGTERM: one that comes before they listen is held for them.
+        if ["run", "publish"].contains(arguments.first) { EarlySignals.hold() }
+        await main(PackedIDArguments.packing(arguments))
     }
 
     /// Printed by `swingcache --version`; the same as the User-Agent's version.

@@ -110,6 +110,36 @@ import Testing
             "the request in flight was finished, not abandoned")
     }
 
+    @Test func sigtermTheInstantARunStartsStillStopsItCleanlyWithExit75() async throws {
+        let server = try FixtureServerProcess()
+        let run = try RunningCommand(["run", "job.yaml"], in: folder.path, environment: environment(server))
+        #expect(run.waitUntilHandling(SIGTERM), "the process lived to handle a signal")
+        run.send(SIGTERM)
+        let result = run.finish()
+        #expect(result.status == 75, "\(result.standardError)")
+        #expect(result.standardOutput.contains("stopped by a signal"), "\(result.standardOutput)")
+    }
+
+    @Test func statsCountsWhatARunKilledBeforeItsReportStored() async throws {
+        let server = try FixtureServerProcess(["--development-mode", "--latency-ms", "20"])
+        let run = try RunningCommand(
+            ["run", "job.yaml", "--verbose"], in: folder.path, environment: environment(server))
+        #expect(run.waitForStandardError(containing: "-> 200", count: 3))
+        run.send(SIGKILL)
+        #expect(run.finish().status == SIGKILL)
+        let database = folder.file("cache.sqlite")
+        let stored = try await SQLiteShell.query(database, "SELECT COUNT(*) FROM track")
+        let requests = try await SQLiteShell.query(database, "SELECT COUNT(*) FROM request_ledger")
+
+        let stats = try await CommandLineRun.swingcache(["stats"], in: folder.path, environment: environment(server))
+        #expect(stats.status == 0, "\(stats.standardError)")
+        #expect(
+            stats.standardOutput.contains(
+                "unattended: killed before its report, \(stored) fetched, \(requests) requests"),
+            "\(stats.standardOutput)")
+        #expect(Int(stored) ?? 0 >= 2)
+    }
+
     @Test func aSecondSignalEndsTheProcessAtOnceWhileARequestIsInFlight() throws {
         // The token endpoint trickles its answer for minutes: the first signal waits for it, the second must not.
         let trickling = try TricklingServer(byteEvery: 0.05)

@@ -234,6 +234,16 @@ import Testing
         #expect(spec.emptyIDSources.isEmpty)
     }
 
+    @Test func anIDFileThatStartsWithAByteOrderMarkKeepsItsFirstID() throws {
+        let folder = try TemporaryDirectory()
+        try folder.write("ids.txt", "\u{FEFF}4iV5W9uYEdYUVa79Axb7Rh\r\n0sNOF9WDwhWunNAHPD3Baj\r\n")
+        let specPath = try folder.write("spec.yaml", "targets:\n  files: [ids.txt]\n")
+        let spec = try loader.load(path: specPath)
+        #expect(spec.targets.map(\.id.value) == ["4iV5W9uYEdYUVa79Axb7Rh", "0sNOF9WDwhWunNAHPD3Baj"])
+        #expect(spec.targets[0].origin == SourceLocation(file: folder.file("ids.txt"), line: 1, column: 1))
+        #expect(spec.invalidTargets.isEmpty)
+    }
+
     @Test func linesBeyondASCIIKeepTheirColumnsInCharacters() throws {
         let folder = try TemporaryDirectory()
         try folder.write(

@@ -71,6 +71,57 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 
+    @Test func aDatabaseSwingMusicKeepsLockedIsBusyNotBroken() throws {
+        let swingMusic = try SwingMusicLibraryBuilder(in: folder)
+        let error = try swingMusic.whileLockedForWriting {
+            try #require(throws: SwingMusicLibraryError.self) {
+                try SwingMusicLibrary.open(SwingMusicDatabaseLocation(path: swingMusic.path), busyTimeout: 0)
+            }
+        }
+        #expect(error == SwingMusicLibraryError(path: swingMusic.path, problem: .busy))
+        #expect(
+            error.description
+                == "SwingMusic's database '\(swingMusic.path)' is busy (another program is writing it); try again later"
+        )
+    }
+
+    @Test func aTruncatedDatabaseIsSaidToBeDamagedWithAdvice() throws {
+        let swingMusic = try SwingMusicLibraryBuilder(in: folder)
+        try swingMusic.addTracks((0..<400).map { SwingMusicTrackRow(filepath: "/music/\($0).flac") })
+        try swingMusic.close()
+        let whole = try Data(contentsOf: URL(fileURLWithPath: swingMusic.path))
+        try whole.prefix(whole.count / 2).write(to: URL(fileURLWithPath: swingMusic.path))
+
+        let error = try #require(throws: SwingMusicLibraryError.self) { try open(swingMusic.path).tracks() }
+        guard case .damaged = error.problem else {
+            Issue.record("expected damage, got \(error)")
+            return
+        }
+        #expect(error.description.hasPrefix("SwingMusic database '\(swingMusic.path)' is not a SwingMusic database"))
+        #expect(
+            error.description.hasSuffix(
+                "check that library.swingmusic_db names SwingMusic's swingmusic.db, or restore it from a backup or let SwingMusic rebuild it"
+            ))
+    }
+
+    @Test func aFolderGivenAsTheDatabaseIsSaidToBeOneWithTheDatabaseInside() throws {
+        let swingMusic = try SwingMusicLibraryBuilder(in: folder, name: "config/swingmusic/swingmusic.db")
+        let config = folder.file("config")
+        let error = try #require(throws: SwingMusicLibraryError.self) {
+            try SwingMusicDatabaseLocation.resolve(explicitPath: config)
+        }
+        #expect(
+            error.description
+                == "SwingMusic database '\(config)' is a folder, not a file: did you mean '\(swingMusic.path)'? (give library.swingmusic_db the path of swingmusic.db)"
+        )
+
+        let empty = folder.file("empty")
+        try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        #expect(throws: SwingMusicLibraryError(path: empty, problem: .folder(suggestion: nil))) {
+            try SwingMusicDatabaseLocation.resolve(explicitPath: empty)
+        }
+    }
+
     @Test func readingNeverChangesTheDatabaseFile() throws {
         let swingMusic = try SwingMusicLibraryBuilder(in: folder)
         try swingMusic.addTracks((0..<50).map { SwingMusicTrackRow(filepath: "/music/\($0).flac") })

@@ -181,10 +181,12 @@ package struct SwingCacheConfiguration: Sendable {
                 "config file '\(path)' cannot be read: permission denied (it belongs to \(owner), swingcache runs as uid \(getuid())); run swingcache as its owner, or chown it"
             )
         }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        guard var text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw ConfigurationError("config file '\(path)' cannot be read as UTF-8 text")
         }
+        if text.unicodeScalars.first == "\u{FEFF}" { text = String(text.unicodeScalars.dropFirst()) }
         var values: [String: String] = [:]
+        var lineOfKey: [String: Int] = [:]
         var unknown: [String] = []
         for (index, line) in text.textLines.enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -194,10 +196,12 @@ package struct SwingCacheConfiguration: Sendable {
                 throw ConfigurationError("\(path):\(index + 1): expected KEY=VALUE")
             }
             let key = withoutExport[..<equals].trimmingCharacters(in: .whitespaces)
-            var value = withoutExport[withoutExport.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
-                value = String(value.dropFirst().dropLast())
+            let value = Self.value(of: withoutExport[withoutExport.index(after: equals)...])
+            if let first = lineOfKey[key] {
+                throw ConfigurationError(
+                    "\(path):\(index + 1): \(key) is set again (first on line \(first)); keep one of the two lines")
             }
+            lineOfKey[key] = index + 1
             guard keys.contains(key) else {
                 // The value is never quoted back: it may be a secret.
                 let suggestion =
@@ -215,6 +219,34 @@ package struct SwingCacheConfiguration: Sendable {
                 (unknown + ["(known keys: \(keys.joined(separator: ", ")))"]).joined(separator: "\n"))
         }
         return values
+    }
+
+    /// The value of a `KEY=VALUE` line, what follows `=`: without the spaces around it and a comment after it.
+    ///
+    /// A `#` after a space or a tab starts a comment, as in a shell; one inside quotes does not, and the quotes
+    /// (`"…"` or `'…'`) are taken off: `KEY="a #b" # note` is `a #b`. A `#` with no space before it is part
+    /// of the value (`KEY=a#b`).
+    static func value(of text: Substring) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let quote = trimmed.first, quote == "\"" || quote == "'" {
+            // The last quote after which only a comment follows closes the value.
+            let body = trimmed.dropFirst()
+            var close = body.endIndex
+            while let found = body[..<close].lastIndex(of: quote) {
+                let rest = body[body.index(after: found)...].trimmingCharacters(in: .whitespaces)
+                let spaced = body.index(after: found) == body.endIndex || body[body.index(after: found)].isWhitespace
+                if rest.isEmpty || (rest.hasPrefix("#") && spaced) { return String(body[..<found]) }
+                close = found
+            }
+        }
+        var previous: Character = "="
+        for index in text.indices {
+            if text[index] == "#" && (previous == " " || previous == "\t") {
+                return text[..<index].trimmingCharacters(in: .whitespaces)
+            }
+            previous = text[index]
+        }
+        return trimmed
     }
 
     /// The known key a mistyped one was most likely meant to be.

@@ -123,7 +123,7 @@ struct TrackMatching {
                                 matchedAt: executor.clock.now())
                         ], request: .complete(ledgerID: ledgerID, status: status))
                 } catch {
-                    return .stop(.deferred("could not write to the database: \(error)"))
+                    return .stop(executor.writeFailure(error))
                 }
                 count(decision, for: record, library: &library)
                 return .decided

@@ -113,10 +113,18 @@ package struct JobRun: Sendable {
             }
         }
         summary.tokenFetches = await client.tokens.fetchCount
+        summary.recordStop()
         let report = RunReport(plan: plan, jobs: jobs, summary: summary, runID: runID)
-        try store.finishRun(
-            runID, finishedAt: summary.finishedAt, outcome: summary.outcome.name, fetched: summary.fetched,
-            requests: report.requests.total, deferred: summary.deferred, summary: report.jsonLine)
+        do {
+            try store.finishRun(
+                runID, finishedAt: summary.finishedAt, outcome: summary.outcome.name, fetched: summary.fetched,
+                requests: report.requests.total, deferred: summary.deferred, summary: report.jsonLine)
+        } catch {
+            // The report is still printed: what was stored is in the database, and the run row reads as interrupted.
+            guard let failure = RunOutcome.databaseFailure(error, path: store.path) else { throw error }
+            if !summary.outcome.isConfigurationError { summary.outcome = failure }
+            summary.recordStop()
+        }
         return (plan, summary, runID)
     }
 

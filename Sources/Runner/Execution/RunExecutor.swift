@@ -245,7 +245,7 @@ package final class RunExecutor: Sendable {
                     entities: entities, missing: missing.map { ($0, .notFound) }, ledgerID: ledgerID,
                     status: status, run: run)
             } catch {
-                return .stop(.deferred("could not write to the database: \(error)"))
+                return .stop(writeFailure(error))
             }
             run.summary.fetched += entities.count
             run.summary.foundMissing += missing.count
@@ -267,7 +267,7 @@ package final class RunExecutor: Sendable {
                     entities: [], missing: [(item.ids[0], .invalid)], ledgerID: ledgerID, status: status,
                     run: run)
             } catch {
-                return .stop(.deferred("could not write to the database: \(error)"))
+                return .stop(writeFailure(error))
             }
             run.summary.invalid += 1
             logger.warning(
@@ -280,6 +280,11 @@ package final class RunExecutor: Sendable {
             if case .stopped(let outcome) = verdict { return .stop(outcome) }
             return .failed(reason)
         }
+    }
+
+    /// How the run stops when an answer could not be written.
+    func writeFailure(_ error: any Error) -> RunOutcome {
+        .databaseFailure(error, path: store.path) ?? .deferred("could not write to the database: \(error)")
     }
 
     private func save(

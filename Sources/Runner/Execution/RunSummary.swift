@@ -64,6 +64,12 @@ package struct RunSummary: Sendable {
 }
 
 extension RunSummary {
+    /// Puts why the run stopped for a person to act on (a full disk, refused credentials) among its errors, once.
+    mutating func recordStop() {
+        guard case .configurationError(let why) = outcome, !problems.contains(why) else { return }
+        problems = Array(problems.prefix(Self.problemLimit - 1)) + [why]
+    }
+
     /// Adds what an earlier phase of the same run did (matching the library) to this summary of the catalog
     /// requests: its requests, waits and problems count too, and the run began when it began.
     mutating func include(earlier: RunSummary) {

@@ -192,7 +192,9 @@ struct OutboundPipeline {
                 return .failure(SlotRefusal(outcome: Self.outcome(for: refusal)))
             }
         } catch {
-            return .failure(SlotRefusal(outcome: .deferred("stopped while waiting")))
+            // Reserving writes the ledger row: a full disk must be said as one, not as a stop.
+            let outcome = RunOutcome.databaseFailure(error, path: store.path) ?? .deferred("stopped while waiting")
+            return .failure(SlotRefusal(outcome: outcome))
         }
     }
 

@@ -23,7 +23,11 @@ package struct StopOnSignals: Sendable {
 
     /// What `work` returned, once it did; rethrows what it threw.
     package func run<Result: Sendable>(_ work: @escaping @Sendable () async throws -> Result) async throws -> Result {
-        let command = CommandService(work)
+        // The group listens before it starts its services: a signal held since the process began is heard now.
+        let command = CommandService {
+            EarlySignals.replay()
+            return try await work()
+        }
         let signals: [UnixSignal] = [.sigint, .sigterm]
         // The watch comes first: a group shuts its services down in reverse order, so it outlives the work.
         let configuration = ServiceGroupConfiguration(

@@ -3,7 +3,8 @@ import Foundation
 /// Reads a small text file a person wrote (a job spec, an id file), refusing what is not one.
 ///
 /// A FIFO, a socket or a device is refused before it is opened, so reading never blocks; text that is not
-/// UTF-8 is refused with the line and column of its first bad byte.
+/// UTF-8 is refused with the line and column of its first bad byte. A leading byte-order mark, which some
+/// Windows editors write, is not part of the text.
 ///
 /// ```swift
 /// let text = try TextFile.read("jobs/ids.txt")
@@ -26,7 +27,9 @@ package enum TextFile {
         } catch {
             throw .unreadable(FileProblem.describe(error))
         }
-        if let text = String(validating: data, as: UTF8.self) { return text }
+        if let text = String(validating: data, as: UTF8.self) {
+            return text.unicodeScalars.first == "\u{FEFF}" ? String(text.unicodeScalars.dropFirst()) : text
+        }
         throw firstBadByte(in: data)
     }
 

@@ -56,6 +56,12 @@ package struct SwingMusicDatabaseLocation: Hashable, Sendable {
         for path in tried where isFile(path) {
             return SwingMusicDatabaseLocation(path: path)
         }
+        if let explicitPath, isFolder(explicitPath) {
+            let inside = ["swingmusic.db", "swingmusic/swingmusic.db"].map {
+                (explicitPath.hasSuffix("/") ? explicitPath : explicitPath + "/") + $0
+            }
+            throw SwingMusicLibraryError(path: explicitPath, problem: .folder(suggestion: inside.first(where: isFile)))
+        }
         // A folder swingcache's user may not enter hides what is in it: name it rather than "not found".
         for path in tried {
             if let denial = ReadAccessDenial.find(for: path) {
@@ -63,6 +69,11 @@ package struct SwingMusicDatabaseLocation: Hashable, Sendable {
             }
         }
         throw SwingMusicLibraryError(path: nil, problem: .notFound(tried: tried))
+    }
+
+    private static func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     private static func isFile(_ path: String) -> Bool {

@@ -41,9 +41,11 @@ package final class SwingMusicLibrary: Sendable {
     /// Opens the database at `location` and checks it has the tables and columns the reader needs.
     ///
     /// `rules` nil: SwingMusic's own, read from the settings in the database's folder. `access` nil: as
-    /// ``SwingMusicDatabaseAccess/decide(for:)`` decides for the file and the running process.
+    /// ``SwingMusicDatabaseAccess/decide(for:)`` decides for the file and the running process. `busyTimeout`: how
+    /// long a read waits for SwingMusic's writer to let go of the file before it is ``SwingMusicLibraryError/Problem/busy``.
     package static func open(
-        _ location: SwingMusicDatabaseLocation, rules: SwingMusicRules? = nil, access: SwingMusicDatabaseAccess? = nil
+        _ location: SwingMusicDatabaseLocation, rules: SwingMusicRules? = nil, access: SwingMusicDatabaseAccess? = nil,
+        busyTimeout: TimeInterval = 10
     ) throws(SwingMusicLibraryError) -> SwingMusicLibrary {
         let path = location.path
         guard FileManager.default.fileExists(atPath: path) else {
@@ -63,7 +65,7 @@ package final class SwingMusicLibrary: Sendable {
         let access = access ?? .decide(for: SwingMusicDatabaseAccess.FileState(databasePath: path))
         var configuration = Configuration()
         configuration.readonly = true
-        configuration.busyMode = .timeout(10)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.label = "SwingMusicLibrary"
         configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA query_only = 1") }
         let library = try run(path: path) {
@@ -93,9 +95,12 @@ package final class SwingMusicLibrary: Sendable {
         }
     }
 
-    static func problem(for error: DatabaseError) -> SwingMusicLibraryError.Problem {
+    /// What an SQLite error met while opening or reading the database means for a person.
+    package static func problem(for error: DatabaseError) -> SwingMusicLibraryError.Problem {
         switch error.resultCode {
-        case .SQLITE_NOTADB: .notSQLite
+        // The file starts as SQLite's do (checked before it is opened): SQLite's "not a database" is damage.
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: .damaged(error.message ?? "database disk image is malformed")
+        case .SQLITE_BUSY, .SQLITE_LOCKED: .busy
         default: .sqlite(error.message ?? "\(error.resultCode)")
         }
     }

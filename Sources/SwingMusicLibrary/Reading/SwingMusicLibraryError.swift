@@ -9,6 +9,12 @@ package struct SwingMusicLibraryError: Error, Equatable, Sendable, CustomStringC
         case notSQLite
         /// A FIFO, a socket, a device or a folder: the reason says which.
         case notARegularFile(String)
+        /// The path given is a folder; `suggestion` is the database inside it, when it holds one.
+        case folder(suggestion: String?)
+        /// Another program (SwingMusic itself) kept the database locked for writing longer than the busy timeout.
+        case busy
+        /// SQLite found the file damaged or cut short; what it said.
+        case damaged(String)
         case missingTable(String)
         case missingColumns(table: String, columns: [String])
         /// No user by that name; `known` lists the names there are.
@@ -43,6 +49,18 @@ package struct SwingMusicLibraryError: Error, Equatable, Sendable, CustomStringC
                 "no SwingMusic database found (looked for \(list)); give its path as library.swingmusic_db in the job spec, or set SWINGMUSIC_CONFIG_DIR in the environment (as SwingMusic reads it) to the folder that holds swingmusic/swingmusic.db"
         case .notSQLite:
             return "\(file) is not an SQLite database"
+        case .folder(let suggestion?):
+            return
+                "SwingMusic database '\(path ?? "")' is a folder, not a file: did you mean '\(suggestion)'? (give library.swingmusic_db the path of swingmusic.db)"
+        case .folder(nil):
+            return
+                "SwingMusic database '\(path ?? "")' is a folder, not a file, and holds no swingmusic.db: give library.swingmusic_db the path of SwingMusic's swingmusic.db"
+        case .busy:
+            return
+                "SwingMusic's database '\(path ?? "")' is busy (another program is writing it); try again later"
+        case .damaged(let message):
+            return
+                "\(file) is not a SwingMusic database SQLite can read (damaged or truncated: \(message)); check that library.swingmusic_db names SwingMusic's swingmusic.db, or restore it from a backup or let SwingMusic rebuild it"
         case .notARegularFile(let reason):
             return "\(file) cannot be read: \(reason) (give library.swingmusic_db the path of swingmusic.db)"
         case .missingTable(let table):

@@ -95,12 +95,13 @@ struct PlanCommand: AsyncParsableCommand {
         return Preview(plan: plan, jobs: jobSet, library: library, providers: providers)
     }
 
-    /// Runs `body`, turning a SwingMusic database that cannot be found or read into exit 77 with its message.
+    /// Runs `body`, turning a SwingMusic database that cannot be found or read into exit 77 with its message, and one
+    /// SwingMusic keeps busy into exit 75.
     static func readingLibrary<T>(_ body: () async throws -> T) async throws -> T {
         do {
             return try await body()
         } catch let error as SwingMusicLibraryError {
-            throw CommandFailure(.badConfiguration, error.description)
+            throw CommandFailure(error.problem == .busy ? .notDoneYet : .badConfiguration, error.description)
         }
     }
 

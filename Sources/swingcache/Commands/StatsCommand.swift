@@ -65,12 +65,19 @@ struct StatsCommand: ParsableCommand {
             if stats.recentRuns.isEmpty { print("  none yet") }
             let formatter = ISO8601DateFormatter()
             for run in stats.recentRuns {
+                let outcome = run.outcome ?? (Self.isGone(run) ? "killed before its report" : "running or interrupted")
                 print(
-                    "  #\(run.id) \(formatter.string(from: run.startedAt)) \(run.jobs): \(run.outcome ?? "running or interrupted"), \(run.fetched) fetched, \(run.requests) requests, \(run.deferred) deferred"
+                    "  #\(run.id) \(formatter.string(from: run.startedAt)) \(run.jobs): \(outcome), \(run.fetched) fetched, \(run.requests) requests, \(run.deferred) deferred"
                 )
             }
         }
     }
 }
 
-extension StatsCommand: UsesCacheDatabase {}
+extension StatsCommand: UsesCacheDatabase {
+    /// Whether the process that ran `run` on this host no longer exists: a run with no report was then killed.
+    static func isGone(_ run: RunRecord) -> Bool {
+        guard let pid = run.pid, pid > 0, run.host == ProcessInfo.processInfo.hostName else { return false }
+        return kill(pid, 0) != 0 && errno == ESRCH
+    }
+}
