@@ -32,8 +32,16 @@ extension PublishCommandTests {
         return try FixtureServerProcess(["--history", file, "--listenbrainz-requests-per-window", "1000"])
     }
 
+    /// Makes a SwingMusic user of its own for one test, named after `base`, so the test can run again on the same
+    /// SwingMusic.
+    func makeUser(_ base: String) async throws -> String {
+        let name = base + UUID().uuidString.prefix(8).lowercased()
+        try await makeUser(named: name)
+        return name
+    }
+
     /// Makes the SwingMusic user `name` unless it exists.
-    func makeUser(_ name: String) async throws {
+    func makeUser(named name: String) async throws {
         let admin = try await target.token("admin")
         let users = try await target.call("/auth/users", token: admin)["users"] as? [[String: Any]] ?? []
         guard !users.contains(where: { $0["username"] as? String == name }) else { return }
@@ -90,20 +98,20 @@ extension PublishCommandTests {
     }
 
     @Test func aHundredThousandListensLandInSwingMusicExactlyOnceEach() async throws {
-        try await makeUser("carol")
+        let carol = try await makeUser("carol")
         let start = 1_700_000_000
         let scrobbles = Self.listens(100_000, from: start)
         // 15 000 listens Last.fm reports too (30 s later: one play), and 15 000 of a later year only ListenBrainz has.
         let alsoScrobbled = Self.listens(15_000, from: start + 30)
         let onlyListenBrainz = Self.listens(15_000, from: start + 100_000 * 240)
         let server = try historyServer([
-            "lastfm": ["carol": scrobbles], "listenbrainz": ["carol": alsoScrobbled + onlyListenBrainz],
+            "lastfm": [carol: scrobbles], "listenbrainz": [carol: alsoScrobbled + onlyListenBrainz],
         ])
-        try historySpec("carol.yaml", user: "carol")
+        try historySpec("carol.yaml", user: carol)
         let run = try await CommandLineRun.swingcache(
             ["run", "carol.yaml"], in: folder.path, environment: environment(server: server))
         #expect(run.status == 0, "\(run.standardError)")
-        #expect(try await rowsPerSongAndSecond("carol").isEmpty)
+        #expect(try await rowsPerSongAndSecond(carol).isEmpty)
 
         let first = try await CommandLineRun.swingcache(
             ["publish", "carol.yaml", "--json"], in: folder.path, environment: environment(server: server))
@@ -115,14 +123,14 @@ extension PublishCommandTests {
         #expect(history["imported"] as? Int == 115_000, "\(history)")
         #expect(history["duplicatesAcrossServices"] as? Int == 15_000, "\(history)")
         let expected = try await expectedRows(scrobbles + onlyListenBrainz)
-        let found = try await rowsPerSongAndSecond("carol")
+        let found = try await rowsPerSongAndSecond(carol)
         #expect(found.count == expected.count, "every play is in SwingMusic")
         #expect(found.values.filter { $0 > 1 }.isEmpty, "no play twice")
         #expect(found == expected)
         #expect(first.standardError.contains("plays sent to SwingMusic"), "a long import reports its progress")
         #expect(
             try await SQLiteShell.query(
-                folder.file("cache.sqlite"), "SELECT COUNT(*) FROM imported_play WHERE swingmusic_user = 'carol'")
+                folder.file("cache.sqlite"), "SELECT COUNT(*) FROM imported_play WHERE swingmusic_user = '\(carol)'")
                 == "115000")
         #expect(try FileManager.default.contentsOfDirectory(atPath: target.backupFolder).isEmpty)
 
@@ -130,15 +138,14 @@ extension PublishCommandTests {
             ["publish", "carol.yaml"], in: folder.path, environment: environment(server: server))
         #expect(second.status == 0, "\(second.standardError)")
         #expect(second.standardOutput.contains("0 plays imported"), "\(second.standardOutput)")
-        #expect(try await rowsPerSongAndSecond("carol") == expected, "a second publish adds nothing")
+        #expect(try await rowsPerSongAndSecond(carol) == expected, "a second publish adds nothing")
     }
 
     @Test(arguments: [
         FaultyProxy.Fault.answerLate(seconds: 8), .serverErrorAfterForwarding,
     ])
     func aRestoreWhoseAnswerIsLostIsReadBackAndNeverSentAgain(fault: FaultyProxy.Fault) async throws {
-        let user = "dave\(fault.name)"
-        try await makeUser(user)
+        let user = try await makeUser("dave\(fault.name)")
         let scrobbles = Self.listens(2_000, from: 1_650_000_000 + fault.name.count * 10_000_000)
         let server = try historyServer(["lastfm": [user: scrobbles]])
         try historySpec("\(user).yaml", user: user)
@@ -161,10 +168,10 @@ extension PublishCommandTests {
     }
 
     @Test func aRestoreThatNeverReachedSwingMusicStopsPublishAndTheNextOneImportsEveryPlayOnce() async throws {
-        try await makeUser("erin")
+        let erin = try await makeUser("erin")
         let scrobbles = Self.listens(500, from: 1_600_000_000)
-        let server = try historyServer(["lastfm": ["erin": scrobbles]])
-        try historySpec("erin.yaml", user: "erin")
+        let server = try historyServer(["lastfm": [erin: scrobbles]])
+        try historySpec("erin.yaml", user: erin)
         let port = try #require(URLComponents(string: target.url)?.port)
         let proxy = try FaultyProxy(upstreamPort: port, faults: [.init("POST /backup/restore", .drop)])
         let environment = environment(url: proxy.url, server: server)
@@ -177,24 +184,37 @@ extension PublishCommandTests {
         #expect(first.status == 69, "\(first.standardError)")
         #expect(first.standardError.contains("did not answer the restore of 500 plays"), "\(first.standardError)")
         #expect(
-            first.standardOutput.contains("History of erin"), "the report of what was done: \(first.standardOutput)")
-        #expect(try await rowsPerSongAndSecond("erin").isEmpty)
+            first.standardOutput.contains("History of \(erin)"), "the report of what was done: \(first.standardOutput)")
+        #expect(try await rowsPerSongAndSecond(erin).isEmpty)
         #expect(proxy.requests.filter { $0 == "POST /backup/restore" }.count == 1, "not sent again")
         #expect(try FileManager.default.contentsOfDirectory(atPath: target.backupFolder).isEmpty)
+
+        // A backup a killed publish left behind, and one of someone else's.
+        let leftover = target.backupFolder + "/backup.1600000001"
+        let others = target.backupFolder + "/backup.1600000002"
+        for folder in [leftover, others] {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            try Data("{}".utf8).write(to: URL(fileURLWithPath: folder + "/data.json"))
+        }
+        try Data().write(to: URL(fileURLWithPath: leftover + "/.written-by-swingcache"))
+        defer { try? FileManager.default.removeItem(atPath: others) }
 
         let second = try await CommandLineRun.swingcache(
             ["publish", "erin.yaml"], in: folder.path, environment: environment)
 
         #expect(second.status == 0, "\(second.standardError)")
-        #expect(try await rowsPerSongAndSecond("erin") == expectedRows(scrobbles))
+        #expect(try await rowsPerSongAndSecond(erin) == expectedRows(scrobbles))
+        #expect(!FileManager.default.fileExists(atPath: leftover), "swingcache's leftover backup is removed")
+        #expect(
+            FileManager.default.fileExists(atPath: others + "/data.json"), "a backup swingcache did not write stays")
     }
 
     @Test func aPlaySwingMusicSkipsForTheAdminsPlayAtTheSameSecondIsReportedAsSkipped() async throws {
-        try await makeUser("frank")
+        let frank = try await makeUser("frank")
         let admin = try await target.token("admin")
         let scrobbles = Self.listens(4, from: 1_550_000_000)
-        try historySpec("frank.yaml", user: "frank")
-        let server = try historyServer(["lastfm": ["frank": scrobbles]])
+        try historySpec("frank.yaml", user: frank)
+        let server = try historyServer(["lastfm": [frank: scrobbles]])
         let run = try await CommandLineRun.swingcache(
             ["run", "frank.yaml"], in: folder.path, environment: environment(server: server))
         #expect(run.status == 0, "\(run.standardError)")
@@ -219,10 +239,10 @@ extension PublishCommandTests {
         #expect((history["notes"] as? [String: String])?["swingmusic"]?.contains("same second") == true)
         var landed = try await expectedRows(scrobbles)
         landed[shadowed] = nil
-        #expect(try await rowsPerSongAndSecond("frank") == landed)
+        #expect(try await rowsPerSongAndSecond(frank) == landed)
         #expect(
             try await SQLiteShell.query(
-                folder.file("cache.sqlite"), "SELECT COUNT(*) FROM imported_play WHERE swingmusic_user = 'frank'")
+                folder.file("cache.sqlite"), "SELECT COUNT(*) FROM imported_play WHERE swingmusic_user = '\(frank)'")
                 == "3", "only what SwingMusic holds is recorded as imported")
     }
 }

@@ -122,7 +122,14 @@ package struct Publisher: Sendable {
             )
             return nil
         }
-        return SwingMusicRestorer(folder: backupFolder, clock: clock)
+        let restorer = SwingMusicRestorer(folder: backupFolder, clock: clock)
+        if !dryRun {
+            for name in restorer.removeLeftovers() {
+                logger.notice(
+                    "removed '\(name)' from SWINGMUSIC_BACKUP_DIR: a backup left by a publish that was stopped")
+            }
+        }
+        return restorer
     }
 
     func swingMusicPipeline() -> OutboundPipeline {

@@ -7,7 +7,15 @@ import SwingCache
 ///
 /// SwingMusic adds from a backup the playlists whose names the account lacks and the plays whose song and time it
 /// lacks, so a restore never replaces what is there. The folder is removed once SwingMusic has read it.
+///
+/// A backup holds a user's listening history: its folder is the owner's alone (`0700`, `data.json` `0600`), or also
+/// its group's when the backup directory belongs to another user (SwingMusic's, which must read it). Each carries a
+/// ``markerFile``, so one left by a publish that was killed is removed by the next — and never a backup swingcache
+/// did not write.
 struct SwingMusicRestorer {
+    /// The file in each backup folder swingcache writes, and only in those.
+    static let markerFile = ".written-by-swingcache"
+
     let folder: String
     let clock: any RunClock
 
@@ -67,12 +75,18 @@ struct SwingMusicRestorer {
         let name = "backup.\(seconds)"
         let path = "\(folder)/\(name)"
         do {
-            try createFolder(path)
+            let shared = try sharedWithGroup()
+            try manager.createDirectory(
+                atPath: path, withIntermediateDirectories: false,
+                attributes: [.posixPermissions: shared ? 0o750 : 0o700])
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let data = try encoder.encode(backup)
+            let mode = shared ? 0o640 : 0o600
             guard
-                manager.createFile(atPath: "\(path)/data.json", contents: data, attributes: [.posixPermissions: 0o644])
+                manager.createFile(
+                    atPath: "\(path)/\(Self.markerFile)", contents: Data(), attributes: [.posixPermissions: mode]),
+                manager.createFile(atPath: "\(path)/data.json", contents: data, attributes: [.posixPermissions: mode])
             else { throw CocoaError(.fileWriteUnknown) }
         } catch {
             try? manager.removeItem(atPath: path)
@@ -87,6 +101,24 @@ struct SwingMusicRestorer {
     /// Removes the backup `name` once SwingMusic has read it.
     func remove(_ name: String) {
         try? FileManager.default.removeItem(atPath: "\(folder)/\(name)")
+    }
+
+    /// Removes the backups a publish that was stopped before it could left behind: the folders that hold
+    /// ``markerFile``. Returns their names.
+    @discardableResult
+    func removeLeftovers() -> [String] {
+        let manager = FileManager.default
+        let names = (try? manager.contentsOfDirectory(atPath: folder)) ?? []
+        let leftovers = names.filter { manager.fileExists(atPath: "\(folder)/\($0)/\(Self.markerFile)") }.sorted()
+        for name in leftovers { remove(name) }
+        return leftovers
+    }
+
+    /// Whether SwingMusic reads the backups as another user than swingcache runs as (the backup directory is not
+    /// swingcache's own): its group may then read them too.
+    private func sharedWithGroup() throws -> Bool {
+        let owner = try FileManager.default.attributesOfItem(atPath: folder)[.ownerAccountID] as? NSNumber
+        return owner.map { $0.uint32Value != getuid() } ?? true
     }
 
     private func createFolder(_ path: String) throws {

@@ -1,0 +1,35 @@
+import Foundation
+import SwingCache
+import SwingCacheTestKit
+import Testing
+
+@testable import Runner
+
+/// The backup folders swingcache writes for SwingMusic to restore: a user's listening history, kept from other users.
+@Suite struct SwingMusicRestorerTests {
+    let folder: TemporaryDirectory
+
+    init() throws {
+        folder = try TemporaryDirectory()
+    }
+
+    @Test func aBackupInAFolderOfSwingcachesOwnIsReadableByItsOwnerAlone() throws {
+        let restorer = SwingMusicRestorer(folder: folder.path, clock: ManualClock())
+        let name = try restorer.write(SwingMusicRestorer.Backup())
+        let manager = FileManager.default
+        let folderMode = try manager.attributesOfItem(atPath: folder.file(name))[.posixPermissions] as? Int
+        let fileMode = try manager.attributesOfItem(atPath: folder.file(name + "/data.json"))[.posixPermissions] as? Int
+        #expect(folderMode == 0o700)
+        #expect(fileMode == 0o600)
+    }
+
+    @Test func onlyTheBackupsSwingcacheWroteAreRemovedAsLeftovers() throws {
+        let restorer = SwingMusicRestorer(folder: folder.path, clock: ManualClock())
+        let ours = try restorer.write(SwingMusicRestorer.Backup())
+        try FileManager.default.createDirectory(atPath: folder.file("backup.1"), withIntermediateDirectories: true)
+        try folder.write("backup.1/data.json", "{}")
+
+        #expect(restorer.removeLeftovers() == [ours])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["backup.1"])
+    }
+}
