@@ -5,7 +5,7 @@ let package = Package(
     name: "swingcache",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "swingcache", targets: ["swingcache"]),
+        .executable(name: "swingcache", targets: ["SwingCacheCLI"]),
         .executable(name: "swingcache-bench", targets: ["swingcache-bench"]),
         .executable(name: "spotify-fixture-server", targets: ["spotify-fixture-server"]),
     ],
@@ -70,7 +70,7 @@ let package = Package(
             ]
         ),
         .executableTarget(
-            name: "swingcache",
+            name: "SwingCacheCLI",
             dependencies: [
                 "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "EnrichmentAPI", "SwingMusicLibrary", "SharedTier",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -136,7 +136,7 @@ let package = Package(
         .testTarget(
             name: "SwingCacheCLITests",
             dependencies: [
-                "swingcache", "spotify-fixture-server", "SwingCache", "CacheStore", "SwingMusicLibrary", "Runner",
+                "SwingCacheCLI", "spotify-fixture-server", "SwingCache", "CacheStore", "SwingMusicLibrary", "Runner",
                 "SharedTier", "SwingCacheTestKit", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ],
