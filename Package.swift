@@ -1,11 +1,11 @@
-// swift-tools-version:6.1
+// swift-tools-version:6.2
 import PackageDescription
 
 let package = Package(
     name: "swingcache",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "swingcache", targets: ["swingcache"]),
+        .executable(name: "swingcache", targets: ["SwingCacheCLI"]),
         .executable(name: "swingcache-bench", targets: ["swingcache-bench"]),
         .executable(name: "spotify-fixture-server", targets: ["spotify-fixture-server"]),
     ],
@@ -70,7 +70,7 @@ let package = Package(
             ]
         ),
         .executableTarget(
-            name: "swingcache",
+            name: "SwingCacheCLI",
             dependencies: [
                 "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "EnrichmentAPI", "SwingMusicLibrary", "SharedTier",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -136,9 +136,15 @@ let package = Package(
         .testTarget(
             name: "SwingCacheCLITests",
             dependencies: [
-                "swingcache", "spotify-fixture-server", "SwingCache", "CacheStore", "SwingMusicLibrary", "Runner",
+                "SwingCacheCLI", "spotify-fixture-server", "SwingCache", "CacheStore", "SwingMusicLibrary", "Runner",
                 "SharedTier", "SwingCacheTestKit", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Every Swift target of ours builds without a warning: the next one fails the build, and CI. What SwiftPM says
+// about a dependency's manifest (swift-distributed-tracing's unhandled files) is no compiler warning of ours.
+for target in package.targets where target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.treatAllWarnings(as: .error)]
+}

@@ -13,7 +13,7 @@
 #
 # Where it finds swingcache: run from an unpacked release archive (./install.sh), it installs that archive's
 # files; with --archive FILE, that archive's; from a source checkout (scripts/install.sh), it first builds the
-# archive's folder with scripts/package.sh (Swift 6.1 or later needed).
+# archive's folder with scripts/package.sh (Swift 6.2 or later needed).
 #
 # It installs a config file only its owner can read, your job ($CONFIG/jobs/library.yaml, from
 # jobs/library.yaml: edit it), the example jobs and docs under share/doc/swingcache, bash/zsh/fish completions

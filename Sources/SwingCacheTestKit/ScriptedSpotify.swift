@@ -9,7 +9,7 @@ package enum ScriptedSpotify {
 
     /// What the catalog part answers: `nil` from `override` means "answer normally".
     package static func responder(
-        override: @escaping @Sendable (HTTPRequest) -> HTTPResponse? = { _ in nil }
+        override: @escaping @Sendable (TransportRequest) -> TransportResponse? = { _ in nil }
     ) -> ScriptedTransport.Responder {
         { request in
             if request.url.path.hasSuffix("/api/token") { return ScriptedTransport.tokenResponse() }
@@ -18,7 +18,7 @@ package enum ScriptedSpotify {
         }
     }
 
-    package static func catalogAnswer(_ request: HTTPRequest) -> HTTPResponse {
+    package static func catalogAnswer(_ request: TransportRequest) -> TransportResponse {
         let components = URLComponents(url: request.url, resolvingAgainstBaseURL: false)!
         let parts = components.path.split(separator: "/").map(String.init)
         guard let plural = parts.dropFirst().first, ["tracks", "albums", "artists"].contains(plural) else {
@@ -34,8 +34,8 @@ package enum ScriptedSpotify {
         return json(200, #"{"\#(plural)":[\#(elements.joined(separator: ","))]}"#)
     }
 
-    package static func json(_ status: Int, _ body: String, headers: [String: String] = [:]) -> HTTPResponse {
-        HTTPResponse(
+    package static func json(_ status: Int, _ body: String, headers: [String: String] = [:]) -> TransportResponse {
+        TransportResponse(
             status: status, headers: headers.merging(["Content-Type": "application/json"]) { $1 }, body: Data(body.utf8)
         )
     }
@@ -43,17 +43,17 @@ package enum ScriptedSpotify {
     /// An error answer in the Web API's shape: `{"error":{"status":…,"message":…[,"reason":…]}}`.
     package static func error(
         _ status: Int, _ message: String, reason: String? = nil, headers: [String: String] = [:]
-    ) -> HTTPResponse {
+    ) -> TransportResponse {
         let reasonField = reason.map { #","reason":"\#($0)""# } ?? ""
         return json(
             status, #"{"error":{"status":\#(status),"message":"\#(message)"\#(reasonField)}}"#, headers: headers)
     }
 
     /// Whether a request went to a batch endpoint.
-    package static func isBatch(_ request: HTTPRequest) -> Bool { request.url.query?.contains("ids=") ?? false }
+    package static func isBatch(_ request: TransportRequest) -> Bool { request.url.query?.contains("ids=") ?? false }
 
     /// The ids a catalog request asked for.
-    package static func ids(of request: HTTPRequest) -> [String] {
+    package static func ids(of request: TransportRequest) -> [String] {
         let components = URLComponents(url: request.url, resolvingAgainstBaseURL: false)!
         if let list = components.queryItems?.first(where: { $0.name == "ids" })?.value {
             return list.split(separator: ",").map(String.init)

@@ -9,8 +9,8 @@ import Testing
 /// The request in flight when a graceful shutdown begins: its answer is kept when it comes within the grace period,
 /// and the request is abandoned when it does not.
 @Suite(.timeLimit(.minutes(1))) struct GracefulShutdownTransportTests {
-    func request() throws -> HTTPRequest {
-        HTTPRequest(url: try #require(URL(string: "http://127.0.0.1:8899/v1/tracks/4iV5W9uYEdYUVa79Axb7Rh")))
+    func request() throws -> TransportRequest {
+        TransportRequest(url: try #require(URL(string: "http://127.0.0.1:8899/v1/tracks/4iV5W9uYEdYUVa79Axb7Rh")))
     }
 
     @Test func anAnswerThatComesWithinTheGracePeriodIsKept() async throws {
@@ -20,7 +20,7 @@ import Testing
                 shutdown.triggerGracefulShutdown()
                 await Task.yield()
                 try Task.checkCancellation()
-                return HTTPResponse(status: 200)
+                return TransportResponse(status: 200)
             }
             return try await GracefulShutdownTransport(base, clock: HaltedClock()).send(request)
         }
@@ -32,7 +32,7 @@ import Testing
         let clock = ManualClock()
         let base = ScriptedTransport { _ in
             try await HaltedClock().sleep(until: .distantFuture)
-            return HTTPResponse(status: 200)
+            return TransportResponse(status: 200)
         }
         await testGracefulShutdown { shutdown in
             shutdown.triggerGracefulShutdown()
@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func withoutAGracefulShutdownItOnlyForwards() async throws {
-        let base = ScriptedTransport { _ in HTTPResponse(status: 204) }
+        let base = ScriptedTransport { _ in TransportResponse(status: 204) }
         let clock = ManualClock()
         let response = try await GracefulShutdownTransport(base, clock: clock).send(try request())
         #expect(response.status == 204)

@@ -48,12 +48,12 @@ import Testing
         #expect(await limited.waited[.hourlyWindow] == 3598)
     }
 
-    @Test(.timeLimit(.minutes(1))) func aGracefulShutdownEndsAWaitAtOnce() async throws {
+    @Test(.timeLimit(.minutes(1))) func aGracefulShutdownEndsAWaitAtOnce() async {
         let halted = Pacer(
             store: store, service: "spotify", clock: HaltedClock(), limit: 100, minInterval: 2, runID: nil,
             deadline: nil, waitsForWindow: true)
-        try await testGracefulShutdown { shutdown in
-            try await withThrowingTaskGroup(of: Void.self) { waits in
+        await testGracefulShutdown { shutdown in
+            await withThrowingTaskGroup(of: Void.self) { waits in
                 waits.addTask { try await halted.backOff(for: 3600) }
                 shutdown.triggerGracefulShutdown()
                 await #expect(throws: CancellationError.self) { try await waits.next() }

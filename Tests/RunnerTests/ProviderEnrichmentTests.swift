@@ -58,7 +58,8 @@ import Testing
             (Provider.lastfm, FixtureService.lastfm), (.musicbrainz, .musicbrainz),
             (.listenbrainz, .listenbrainz), (.deezer, .deezer), (.odesli, .odesli),
         ] {
-            roots[provider] = try #require(URL(string: server.url(of: service)))
+            let root = try #require(URL(string: server.url(of: service)))
+            roots[provider] = root
         }
         return ProviderConfiguration(
             lastfmKey: try ProviderCredential(lastfmKey, for: .lastfm),

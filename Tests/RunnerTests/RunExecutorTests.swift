@@ -38,7 +38,7 @@ import Testing
         return (plan, summary)
     }
 
-    func catalogRequests(_ transport: ScriptedTransport) -> [HTTPRequest] {
+    func catalogRequests(_ transport: ScriptedTransport) -> [TransportRequest] {
         transport.requests.filter { !$0.url.path.hasSuffix("/api/token") }
     }
 

@@ -35,10 +35,10 @@ import Testing
         try folder.write("cache.sqlite", "")
         try FileManager.default.createSymbolicLink(
             atPath: folder.file("link.sqlite"), withDestinationPath: folder.file("cache.sqlite"))
-        try withExtendedLifetime(try RunLock(databasePath: folder.file("cache.sqlite"), now: now)) {
+        withExtendedLifetime(try RunLock(databasePath: folder.file("cache.sqlite"), now: now)) {
             expectHeld(folder.file("link.sqlite"))
         }
-        try withExtendedLifetime(try RunLock(databasePath: folder.file("link.sqlite"), now: now)) {
+        withExtendedLifetime(try RunLock(databasePath: folder.file("link.sqlite"), now: now)) {
             expectHeld(folder.file("cache.sqlite"))
         }
     }

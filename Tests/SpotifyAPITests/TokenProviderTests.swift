@@ -57,7 +57,7 @@ import Testing
 
     @Test func invalidClientIsFatalAndNeverQuotesTheSecret() async {
         let transport = ScriptedTransport { _ in
-            HTTPResponse(
+            TransportResponse(
                 status: 400, body: Data(#"{"error":"invalid_client","error_description":"Invalid client"}"#.utf8))
         }
         let provider = TokenProvider(credentials: credentials, tokenURL: tokenURL, transport: transport)
@@ -76,7 +76,7 @@ import Testing
     }
 
     @Test func aServerErrorFromTheTokenEndpointIsTransient() async {
-        let transport = ScriptedTransport { _ in HTTPResponse(status: 503) }
+        let transport = ScriptedTransport { _ in TransportResponse(status: 503) }
         let provider = TokenProvider(credentials: credentials, tokenURL: tokenURL, transport: transport)
         await #expect(throws: TokenError.unavailable("the token endpoint answered 503")) {
             _ = try await provider.accessToken()

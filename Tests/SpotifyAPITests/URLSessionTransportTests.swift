@@ -11,7 +11,7 @@ import Testing
         let transport = URLSessionTransport(timeout: 5, deadline: 0.4)
         let started = ContinuousClock.now
         let error = await #expect(throws: HTTPTransportError.self) {
-            try await transport.send(HTTPRequest(url: server.url))
+            try await transport.send(TransportRequest(url: server.url))
         }
         #expect(ContinuousClock.now - started < .seconds(20), "the whole body would take 500 s")
         #expect(
@@ -25,7 +25,7 @@ import Testing
         let transport = URLSessionTransport(timeout: 0.3, deadline: 30)
         let url = try #require(URL(string: "http://127.0.0.1:\(listener.port)/v1/tracks"))
         let error = await #expect(throws: HTTPTransportError.self) {
-            try await transport.send(HTTPRequest(url: url))
+            try await transport.send(TransportRequest(url: url))
         }
         #expect(error?.description == "127.0.0.1:\(listener.port) sent nothing for 0.3s")
     }
@@ -34,7 +34,7 @@ import Testing
         let server = try TricklingServer(byteEvery: 0.05)
         let transport = URLSessionTransport(timeout: 30, deadline: 30)
         let started = ContinuousClock.now
-        let request = Task { try await transport.send(HTTPRequest(url: server.url)) }
+        let request = Task { try await transport.send(TransportRequest(url: server.url)) }
         request.cancel()
         await #expect(throws: CancellationError.self) { try await request.value }
         #expect(ContinuousClock.now - started < .seconds(20), "the whole body would take 500 s")

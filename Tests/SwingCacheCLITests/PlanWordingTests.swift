@@ -4,7 +4,7 @@ import SwingCache
 import SwingCacheTestKit
 import Testing
 
-@testable import swingcache
+@testable import SwingCacheCLI
 
 /// The plan a person reads counts every request the run will make, not only the catalog requests already due.
 @Suite struct PlanWordingTests {

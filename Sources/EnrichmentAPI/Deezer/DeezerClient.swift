@@ -33,7 +33,7 @@ package final class DeezerClient: Sendable {
         await sender.exchange(request, problem: request.problem, url: request.url(root: root), classify: Self.classify)
     }
 
-    static func classify(_ response: HTTPResponse) -> DeezerAnswer {
+    static func classify(_ response: TransportResponse) -> DeezerAnswer {
         if let problem = try? JSONDecoder().decode(DeezerErrorPayload.self, from: response.body) {
             return answer(forErrorCode: problem.error.code, message: problem.error.message ?? "no message")
         }

@@ -23,7 +23,7 @@ extension LastFMClient {
         ) { Self.classifyRecentTracks($0, hiding: apiKey) }
     }
 
-    static func classifyRecentTracks(_ response: HTTPResponse, hiding apiKey: ProviderCredential)
+    static func classifyRecentTracks(_ response: TransportResponse, hiding apiKey: ProviderCredential)
         -> LastFMHistoryAnswer
     {
         if let problem = try? JSONDecoder().decode(LastFMErrorPayload.self, from: response.body) {

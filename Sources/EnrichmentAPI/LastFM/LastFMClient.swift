@@ -42,7 +42,7 @@ package final class LastFMClient: Sendable {
         ) { Self.classify($0, hiding: apiKey) }
     }
 
-    static func classify(_ response: HTTPResponse, hiding apiKey: ProviderCredential) -> LastFMAnswer {
+    static func classify(_ response: TransportResponse, hiding apiKey: ProviderCredential) -> LastFMAnswer {
         if let problem = try? JSONDecoder().decode(LastFMErrorPayload.self, from: response.body) {
             return answer(forErrorCode: problem.error, message: apiKey.redacting(problem.message ?? "no message"))
         }

@@ -34,7 +34,7 @@ extension ListenBrainzClient {
             reachedNetwork: exchange.reachedNetwork, duration: exchange.duration)
     }
 
-    static func classifyListens(_ response: HTTPResponse, rateLimit: ListenBrainzRateLimit?)
+    static func classifyListens(_ response: TransportResponse, rateLimit: ListenBrainzRateLimit?)
         -> ListenBrainzListensAnswer
     {
         func message() -> String {

@@ -51,7 +51,7 @@ package final class ListenBrainzClient: Sendable {
     }
 
     static func classify(
-        _ response: HTTPResponse, for request: ListenBrainzPopularityRequest, rateLimit: ListenBrainzRateLimit?
+        _ response: TransportResponse, for request: ListenBrainzPopularityRequest, rateLimit: ListenBrainzRateLimit?
     ) -> ListenBrainzAnswer {
         switch response.status {
         case 200:

@@ -20,7 +20,7 @@ package struct ListenBrainzRateLimit: Hashable, Sendable {
     }
 
     /// The headers of `response`, whatever their case; nil when `Remaining` or `Reset-In` is missing or not a number.
-    package init?(headersOf response: HTTPResponse, receivedAt: Date) {
+    package init?(headersOf response: TransportResponse, receivedAt: Date) {
         func number(_ name: String) -> Double? {
             response.header(name).flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
         }

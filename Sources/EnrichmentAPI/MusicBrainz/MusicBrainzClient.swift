@@ -48,7 +48,9 @@ package final class MusicBrainzClient: Sendable {
         }
     }
 
-    static func classify<Found>(_ response: HTTPResponse, decode: (Data) throws -> Found) -> MusicBrainzAnswer<Found> {
+    static func classify<Found>(_ response: TransportResponse, decode: (Data) throws -> Found) -> MusicBrainzAnswer<
+        Found
+    > {
         let message =
             (try? JSONDecoder().decode(MusicBrainzErrorPayload.self, from: response.body))?.error
             ?? "no message"

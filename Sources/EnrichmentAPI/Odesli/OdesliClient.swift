@@ -38,7 +38,7 @@ package final class OdesliClient: Sendable {
         ) { Self.classify($0, now: sender.now()) }
     }
 
-    static func classify(_ response: HTTPResponse, now: Date) -> OdesliAnswer {
+    static func classify(_ response: TransportResponse, now: Date) -> OdesliAnswer {
         switch response.status {
         case 200:
             guard let payload = try? JSONDecoder().decode(OdesliLinksPayload.self, from: response.body) else {

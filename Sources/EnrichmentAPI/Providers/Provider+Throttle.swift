@@ -17,6 +17,3 @@ extension Provider {
         }
     }
 }
-
-@available(*, deprecated, renamed: "Provider")
-package typealias ProviderName = Provider

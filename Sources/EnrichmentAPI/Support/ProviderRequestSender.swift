@@ -13,7 +13,7 @@ struct ProviderRequestSender: Sendable {
     /// classifies the answer.
     func exchange<Request: Sendable, Answer: ProviderAnswer>(
         _ request: Request, problem: String?, url: URL?, method: String = "GET", headers: [String: String] = [:],
-        body: Data? = nil, hiding secret: ProviderCredential? = nil, classify: (HTTPResponse) -> Answer
+        body: Data? = nil, hiding secret: ProviderCredential? = nil, classify: (TransportResponse) -> Answer
     ) async -> EnrichmentExchange<Request, Answer> {
         let started = now()
         func exchange(_ status: Int, _ answer: Answer, reached: Bool) -> EnrichmentExchange<Request, Answer> {
@@ -31,7 +31,7 @@ struct ProviderRequestSender: Sendable {
         allHeaders.merge(headers) { $1 }
         do {
             let response = try await transport.send(
-                HTTPRequest(method: method, url: url, headers: allHeaders, body: body))
+                TransportRequest(method: method, url: url, headers: allHeaders, body: body))
             return exchange(response.status, classify(response), reached: true)
         } catch {
             let message = error.localizedDescription

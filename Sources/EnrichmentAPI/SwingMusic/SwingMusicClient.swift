@@ -54,7 +54,7 @@ package final class SwingMusicClient: Sendable {
         ) { Self.classify($0, account: account) }
     }
 
-    static func classify(_ response: HTTPResponse, account: SwingMusicAccount) -> SwingMusicAnswer {
+    static func classify(_ response: TransportResponse, account: SwingMusicAccount) -> SwingMusicAnswer {
         let message = account.redacting(Self.message(in: response.body))
         switch response.status {
         case 200...299: return .ok(response.body)

@@ -29,9 +29,9 @@ package struct GracefulShutdownTransport: HTTPTransport {
     }
 
     /// `base`'s answer, or an ``HTTPTransportError`` once the grace period after a graceful shutdown is over.
-    package func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+    package func send(_ request: TransportRequest) async throws -> TransportResponse {
         let (base, clock, gracePeriod) = (self.base, self.clock, self.gracePeriod)
-        return try await withThrowingTaskGroup(of: HTTPResponse?.self) { group in
+        return try await withThrowingTaskGroup(of: TransportResponse?.self) { group in
             group.addTask { try await base.send(request) }
             group.addTask {
                 try await gracefulShutdown()

@@ -73,7 +73,7 @@ package actor TokenProvider {
 
     private func fetchToken() async throws -> Token {
         fetchCount += 1
-        let request = HTTPRequest(
+        let request = TransportRequest(
             method: "POST", url: tokenURL,
             headers: [
                 "Authorization": credentials.basicAuthorization,
@@ -81,7 +81,7 @@ package actor TokenProvider {
             ],
             body: Data("grant_type=client_credentials".utf8))
         let requestedAt = now()
-        let response: HTTPResponse
+        let response: TransportResponse
         do {
             response = try await transport.send(request)
         } catch {

@@ -81,7 +81,7 @@ package final class SpotifyClient: Sendable {
     }
 
     private func exchange<Request>(
-        _ request: Request, url: URL, classify: (HTTPResponse) -> SpotifyAnswer
+        _ request: Request, url: URL, classify: (TransportResponse) -> SpotifyAnswer
     ) async -> SpotifyExchange<Request> {
         let started = now()
         func exchange(_ status: Int, _ answer: SpotifyAnswer, reached: Bool = true) -> SpotifyExchange<Request> {
@@ -95,8 +95,9 @@ package final class SpotifyClient: Sendable {
         } catch {
             return exchange(0, .noToken(error), reached: false)
         }
-        let http = HTTPRequest(url: url, headers: ["Authorization": "Bearer \(token)", "Accept": "application/json"])
-        let response: HTTPResponse
+        let http = TransportRequest(
+            url: url, headers: ["Authorization": "Bearer \(token)", "Accept": "application/json"])
+        let response: TransportResponse
         do {
             response = try await transport.send(http)
         } catch {
@@ -107,7 +108,7 @@ package final class SpotifyClient: Sendable {
         return exchange(response.status, answer)
     }
 
-    func classify(_ response: HTTPResponse, for request: CatalogRequest) -> SpotifyAnswer {
+    func classify(_ response: TransportResponse, for request: CatalogRequest) -> SpotifyAnswer {
         switch response.status {
         case 200:
             do {
@@ -124,7 +125,7 @@ package final class SpotifyClient: Sendable {
     }
 
     /// What every endpoint's non-200 answers mean.
-    private func classifyFailure(_ response: HTTPResponse) -> SpotifyAnswer {
+    private func classifyFailure(_ response: TransportResponse) -> SpotifyAnswer {
         let problem = try? JSONDecoder().decode(ErrorPayload.self, from: response.body)
         let message = problem?.error.message ?? "no message"
         switch response.status {

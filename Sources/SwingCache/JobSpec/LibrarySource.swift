@@ -27,21 +27,18 @@ package struct LibrarySource: Sendable, Equatable {
 ///   links: { ttl: 30d, odesli: false, min_interval: 1s }
 /// ```
 package struct EnrichmentSettings: Sendable, Equatable {
-    @available(*, deprecated, renamed: "SwingCache.Provider")
-    package typealias Provider = SwingCache.Provider
-
     /// The providers the spec turned on, and each one's ttl: `links` gives Deezer's, and Odesli's when
     /// `links.odesli` is true.
-    package var ttls: [SwingCache.Provider: TimeInterval]
+    package var ttls: [Provider: TimeInterval]
     /// The Last.fm user whose play count tells which local plays Last.fm already counts.
     package var lastfmUsername: String?
     /// What the spec changes of each provider's budget; a provider left out keeps its default. `links` changes
     /// Deezer's: Odesli's key is allow-listed with its own terms.
-    package var budgets: [SwingCache.Provider: ProviderBudgetOverride]
+    package var budgets: [Provider: ProviderBudgetOverride]
 
     package init(
-        ttls: [SwingCache.Provider: TimeInterval] = [:], lastfmUsername: String? = nil,
-        budgets: [SwingCache.Provider: ProviderBudgetOverride] = [:]
+        ttls: [Provider: TimeInterval] = [:], lastfmUsername: String? = nil,
+        budgets: [Provider: ProviderBudgetOverride] = [:]
     ) {
         self.ttls = ttls
         self.lastfmUsername = lastfmUsername
@@ -51,7 +48,7 @@ package struct EnrichmentSettings: Sendable, Equatable {
     /// The `enrich:` keys the spec turned on, sorted: `links` for Deezer and Odesli.
     package var enrichKeys: [String] { Set(ttls.keys.map(\.enrichKey)).sorted() }
 
-    package func isEnabled(_ provider: SwingCache.Provider) -> Bool { ttls[provider] != nil }
+    package func isEnabled(_ provider: Provider) -> Bool { ttls[provider] != nil }
 }
 
 /// The budget a spec gives one provider under `enrich:`; each value left nil keeps the provider's default.

@@ -34,12 +34,6 @@ package enum RegularFile {
         }
     }
 
-    /// Whether anything is at `path`, without following a final symbolic link: a dangling link counts.
-    package static func somethingExists(at path: String) -> Bool {
-        var status = stat()
-        return lstat(path, &status) == 0
-    }
-
     /// How many names (hard links) the file at `path` has, or nil when it cannot be read.
     package static func linkCount(at path: String) -> Int? {
         var status = stat()

@@ -167,13 +167,13 @@ import Testing
 
     @Test func rateLimitHeadersAreReadWhateverTheirCaseAndIgnoredWhenIncomplete() async throws {
         let received = Date.testEpoch
-        let lower = HTTPResponse(
+        let lower = TransportResponse(
             status: 429,
             headers: ["x-ratelimit-remaining": "0", "x-ratelimit-reset-in": "7", "X-RATELIMIT-LIMIT": "30"])
         #expect(
             ListenBrainzRateLimit(headersOf: lower, receivedAt: received)
                 == ListenBrainzRateLimit(limit: 30, remaining: 0, resetIn: 7, receivedAt: received))
-        let partial = HTTPResponse(status: 200, headers: ["X-RateLimit-Remaining": "3"])
+        let partial = TransportResponse(status: 200, headers: ["X-RateLimit-Remaining": "3"])
         #expect(ListenBrainzRateLimit(headersOf: partial, receivedAt: received) == nil)
         let noHeaders = ScriptedTransport { _ in jsonResponse(429, "") }
         let exchange = await ListenBrainzClient(transport: noHeaders).popularity(recordingMBIDs: [Self.known])

@@ -30,7 +30,7 @@ func unreachableRoot() throws -> URL {
 }
 
 /// An answer with a JSON body, for the cases the fixture server cannot stage.
-func jsonResponse(_ status: Int = 200, _ body: String, headers: [String: String] = [:]) -> HTTPResponse {
-    HTTPResponse(
+func jsonResponse(_ status: Int = 200, _ body: String, headers: [String: String] = [:]) -> TransportResponse {
+    TransportResponse(
         status: status, headers: headers.merging(["Content-Type": "application/json"]) { $1 }, body: Data(body.utf8))
 }

@@ -104,14 +104,6 @@ struct PlanCommand: AsyncParsableCommand {
             throw CommandFailure(error.problem == .busy ? .notDoneYet : .badConfiguration, error.description)
         }
     }
-
-    /// The plan a run would carry out now, read from the tiers the configuration names; nothing is written.
-    static func plan(
-        _ jobSet: JobSet, store: StoreOptions, configuration: SwingCacheConfiguration, limits: RunLimitOptions,
-        logger: Logger
-    ) async throws -> Plan {
-        try await preview(jobSet, store: store, configuration: configuration, limits: limits, logger: logger).plan
-    }
 }
 
 extension PlanCommand: UsesCacheDatabase {}

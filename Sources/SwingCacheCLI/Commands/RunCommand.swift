@@ -144,9 +144,9 @@ struct RunCommand: AsyncParsableCommand {
     static func takeLock(for databasePath: String, now: Date) throws -> RunLock {
         do {
             return try RunLock(databasePath: databasePath, now: now)
-        } catch let failure as RunLock.Failure {
-            if case .heldByAnotherRun = failure { throw CommandFailure(.notDoneYet, failure.description) }
-            throw CommandFailure(.badConfiguration, failure.description)
+        } catch {
+            if case .heldByAnotherRun = error { throw CommandFailure(.notDoneYet, error.description) }
+            throw CommandFailure(.badConfiguration, error.description)
         }
     }
 }
