@@ -122,6 +122,18 @@ struct PublishCommandTests {
         return environment
     }
 
+    /// What the cache database holds that a publish could write: the ledger, the services' state, the publish tables.
+    func cacheState() async throws -> String {
+        try await SQLiteShell.query(
+            folder.file("cache.sqlite"),
+            """
+            SELECT 'ledger', COUNT(*), coalesce(MAX(id), 0) FROM request_ledger
+            UNION ALL SELECT 'published', COUNT(*), coalesce(group_concat(playlist_key), '') FROM published_playlist
+            UNION ALL SELECT 'imported', COUNT(*), '' FROM imported_play
+            UNION ALL SELECT 'cursors', COUNT(*), coalesce(group_concat(newest_listened_at), '') FROM history_cursor
+            """)
+    }
+
     func swingcache(_ arguments: [String], password: String = "admin-pass", url: String? = nil) async throws
         -> CommandLineRun
     {
@@ -145,10 +157,13 @@ struct PublishCommandTests {
         }
 
         let beforeDryRun = try await target.databaseState()
+        let cacheBeforeDryRun = try await cacheState()
         let dryRun = try await swingcache(["publish", "library.yaml", "--dry-run"])
         #expect(dryRun.status == 0, "\(dryRun.standardError)")
         #expect(dryRun.standardOutput.contains("Would publish to SwingMusic as admin"), "\(dryRun.standardOutput)")
+        #expect(dryRun.standardOutput.contains("Requests: swingmusic "), "its reads are counted and reported")
         #expect(try await target.databaseState() == beforeDryRun, "a dry run writes nothing into SwingMusic")
+        #expect(try await cacheState() == cacheBeforeDryRun, "nor into the cache: not even its reads in the ledger")
 
         let first = try await swingcache(["publish", "library.yaml", "--json"])
         #expect(first.status == 0, "\(first.standardError)")

@@ -11,6 +11,15 @@ package struct SwingMusicUsersPayload: Decodable, Sendable {
     package var users: [User]
 }
 
+/// `GET /backup/list`.
+package struct SwingMusicBackupsPayload: Decodable, Sendable {
+    package struct Backup: Decodable, Sendable {
+        package var name: String
+    }
+
+    package var backups: [Backup]
+}
+
 /// `GET /playlists`.
 package struct SwingMusicPlaylistsPayload: Decodable, Sendable {
     package var data: [SwingMusicPlaylist]

@@ -62,6 +62,9 @@ extension SwingMusicRequest {
         SwingMusicRequest(method: "DELETE", path: "/playlists/\(id)/delete")
     }
 
+    /// `GET /backup/list` (admin only): the folders of SwingMusic's `~/swingmusic.backup` named `backup.<number>`.
+    package static let backups = SwingMusicRequest(path: "/backup/list")
+
     /// `POST /backup/restore` (admin only): reads `~/swingmusic.backup/NAME/data.json` of SwingMusic's own user,
     /// adds the playlists whose names the account lacks and the scrobbles whose hash and time it lacks, then
     /// re-indexes.

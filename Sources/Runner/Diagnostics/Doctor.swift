@@ -62,7 +62,10 @@ package struct Doctor: Sendable {
     }
 
     package func checks() async -> [DoctorCheck] {
-        [configurationCheck(), databaseCheck(), await redisCheck(), await credentialsCheck(), providersCheck()]
+        [
+            configurationCheck(), databaseCheck(), await redisCheck(), await credentialsCheck(),
+            await swingMusicCheck(), providersCheck(),
+        ]
     }
 
     func configurationCheck() -> DoctorCheck {

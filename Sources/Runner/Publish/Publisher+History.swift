@@ -233,10 +233,10 @@ extension Publisher {
         let provider: Provider = source == .lastfm ? .lastfm : .listenbrainz
         let budget = providerBudgets[provider]
         let pacer = Pacer(
-            store: store, service: provider.serviceName, clock: clock, limit: budget.perHourForRuns,
+            store: ledger ?? store, service: provider.serviceName, clock: clock, limit: budget.perHourForRuns,
             minInterval: budget.minInterval, runID: nil, deadline: nil, waitsForWindow: true, logger: logger)
         let pipeline = OutboundPipeline(
-            service: provider.displayName, pacer: pacer, store: store, clock: clock, retry: retry,
+            service: provider.displayName, pacer: pacer, store: ledger ?? store, clock: clock, retry: retry,
             throttle: provider.throttle, logger: logger)
         switch source {
         case .lastfm:

@@ -39,6 +39,9 @@ package struct Publisher: Sendable {
     package var answerTimeout: TimeInterval = 30
     /// How a restore whose answer never came is waited for.
     var settling = RestoreSettling()
+    /// Where this publish's requests are counted and paced: the cache itself, or for a dry run, which writes nothing
+    /// into the cache, a scratch database thrown away after.
+    package var ledger: SQLiteCacheStore?
 
     /// The budget SwingMusic's API is called within: it is someone's home server.
     package static let budget = BudgetPolicy(perHour: 20_000, minInterval: 0.05, reserve: 0)
@@ -135,11 +138,11 @@ package struct Publisher: Sendable {
     func swingMusicPipeline() -> OutboundPipeline {
         let budget = Self.budget
         let pacer = Pacer(
-            store: store, service: Self.serviceName, clock: clock, limit: budget.perHourForRuns,
+            store: ledger ?? store, service: Self.serviceName, clock: clock, limit: budget.perHourForRuns,
             minInterval: budget.minInterval, runID: nil, deadline: nil, waitsForWindow: true, logger: logger)
         return OutboundPipeline(
-            service: "SwingMusic", pacer: pacer, store: store, clock: clock, retry: retry, throttle: ThrottlePolicy(),
-            logger: logger)
+            service: "SwingMusic", pacer: pacer, store: ledger ?? store, clock: clock, retry: retry,
+            throttle: ThrottlePolicy(), logger: logger)
     }
 }
 

@@ -24,9 +24,12 @@ package enum EarlySignals {
         }
     }
 
-    /// Sends a held signal again, to the whole process, once the group's handlers are in place; a no-op otherwise.
-    static func replay() {
+    /// Sends a held signal again, to the whole process, once the group's handlers are in place; false when none was
+    /// held.
+    static func replay() -> Bool {
         let number = received.exchange(0, ordering: .relaxed)
-        if number != 0 { kill(getpid(), number) }
+        guard number != 0 else { return false }
+        kill(getpid(), number)
+        return true
     }
 }

@@ -25,7 +25,12 @@ package struct StopOnSignals: Sendable {
     package func run<Result: Sendable>(_ work: @escaping @Sendable () async throws -> Result) async throws -> Result {
         // The group listens before it starts its services: a signal held since the process began is heard now.
         let command = CommandService {
-            EarlySignals.replay()
+            if EarlySignals.replay() {
+                // The group hears the signal on a task of its own: a short run must not finish before it has.
+                for _ in 0..<200 where !Task.isShuttingDownGracefully {
+                    try? await Task.sleep(for: .milliseconds(5))
+                }
+            }
             return try await work()
         }
         let signals: [UnixSignal] = [.sigint, .sigterm]

@@ -14,14 +14,18 @@ struct DoctorCommand: AsyncParsableCommand {
             providers line says which enrichment providers a run would call and which it would skip and why \
             (Last.fm needs LASTFM_API_KEY, MusicBrainz SWINGCACHE_CONTACT, Odesli ODESLI_API_KEY and \
             enrich.links.odesli: true in a spec), from the configuration alone: no provider is sent anything, and \
-            no key is printed. A skipped provider is a warning.
+            no key is printed. A skipped provider is a warning. When SWINGMUSIC_URL is set, the swingmusic line \
+            says whether publish can write into SwingMusic: it answers, the account logs in and is an admin (a \
+            warning if not: history import and descriptions need one), and SWINGMUSIC_BACKUP_DIR is the folder \
+            SwingMusic restores from (an empty probe backup is written there, listed by SwingMusic, and removed).
 
             Examples:
               swingcache doctor
               swingcache doctor --json
 
             Exit 0 when nothing failed (warnings allowed), 77 when the configuration, the database or the \
-            credentials are wrong, 69 when Redis or the token endpoint cannot be reached.
+            credentials are wrong or SwingMusic refuses the account or restores from another folder, 69 when \
+            Redis, the token endpoint or SwingMusic cannot be reached.
             """
     )
 

@@ -86,7 +86,7 @@ struct PublishCommand: AsyncParsableCommand {
                 lock = try RunCommand.takeLock(for: store.location.path, now: store.currentTime)
             }
             defer { withExtendedLifetime(lock) {} }
-            let cache = try store.openStore(.readWrite, checkingIntegrity: !dryRun)
+            let cache = try store.openStore(dryRun ? .readOnly : .readWrite, checkingIntegrity: !dryRun)
             let logger = log.makeLogger()
             let clock = ShiftedClock(startingAt: store.currentTime)
             let transport = configuration.makeTransport()
@@ -94,6 +94,9 @@ struct PublishCommand: AsyncParsableCommand {
                 store: cache, client: SwingMusicClient(account: account, transport: transport, now: { clock.now() }),
                 clock: clock, logger: logger)
             publisher.dryRun = dryRun
+            let scratch = dryRun ? try ScratchLedger() : nil
+            defer { withExtendedLifetime(scratch) {} }
+            publisher.ledger = scratch?.store
             publisher.backupFolder = configuration.swingMusicServer.backupFolder
             publisher.answerTimeout = configuration.answerTimeout
             for provider in Provider.allCases {
