@@ -33,7 +33,7 @@ import Testing
     @Test func providersAreCheckedLastAndSentNothing() async throws {
         let checks = try await checks(Self.everything)
 
-        #expect(checks.map(\.name) == ["configuration", "database", "redis", "credentials", "swingmusic", "providers"])
+        #expect(checks.map(\.name) == ["configuration", "database", "redis", "credentials", "providers"])
         #expect(transport.requests.isEmpty)
     }
 

@@ -23,13 +23,26 @@ import Testing
         #expect(fileMode == 0o600)
     }
 
-    @Test func onlyTheBackupsSwingcacheWroteAreRemovedAsLeftovers() throws {
+    @Test func onlyTheBackupsSwingcacheWroteAreLeftoversAndTheirPlaysAndPlaylistsAreRead() throws {
         let restorer = SwingMusicRestorer(folder: folder.path, clock: ManualClock())
-        let ours = try restorer.write(SwingMusicRestorer.Backup())
+        let ours = try restorer.write(
+            SwingMusicRestorer.Backup(
+                playlists: [
+                    .init(
+                        name: "Genre: rock", lastUpdated: "2026-12-01 12:00:00",
+                        settings: Publisher.settings(marking: "genres:rock", in: nil, now: .testEpoch),
+                        trackhashes: ["a"], extra: [:])
+                ],
+                scrobbles: [
+                    .init(trackhash: "a", duration: 200, timestamp: 10, source: "tr:a", userid: 2, extra: [:])
+                ]))
         try FileManager.default.createDirectory(atPath: folder.file("backup.1"), withIntermediateDirectories: true)
         try folder.write("backup.1/data.json", "{}")
 
-        #expect(restorer.removeLeftovers() == [ours])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["backup.1"])
+        let leftovers = restorer.leftovers()
+
+        #expect(leftovers.map(\.name) == [ours])
+        #expect(leftovers.first?.plays == [.init(trackhash: "a", timestamp: 10, userid: 2)])
+        #expect(leftovers.first?.playlistKeys == ["genres:rock"])
     }
 }

@@ -257,3 +257,118 @@ extension FaultyProxy.Fault {
         }
     }
 }
+
+/// `publish` killed (SIGKILL) at a seeded set of moments, then run to the end: SwingMusic holds every play exactly once,
+/// each of swingcache's playlists once, and no backup of swingcache's.
+extension PublishCommandTests {
+    @Test func aPublishKilledWhileSwingMusicRestoresIsWaitedForAndNoPlayLandsTwice() async throws {
+        let grace = try await makeUser("grace")
+        let scrobbles = Self.listens(3_000, from: 1_500_000_000)
+        let server = try historyServer(["lastfm": [grace: scrobbles]])
+        try historySpec("grace.yaml", user: grace)
+        let run = try await CommandLineRun.swingcache(
+            ["run", "grace.yaml"], in: folder.path, environment: environment(server: server))
+        #expect(run.status == 0, "\(run.standardError)")
+        let users = try await target.call("/auth/users", token: try await target.token("admin"))["users"]
+        let userID = try #require((users as? [[String: Any]])?.first { $0["username"] as? String == grace }?["id"])
+        // What a killed publish leaves: its backup in the folder, and SwingMusic restoring it for a client gone.
+        let hashes = try await expectedRows(scrobbles).keys.map { $0.split(separator: ".") }
+        let plays = hashes.map { ["trackhash": String($0[0]), "timestamp": Int($0[1]) ?? 0, "duration": 200] }
+            .map {
+                $0.merging(["source": "tr:\($0["trackhash"]!)", "userid": userID, "extra": ["swingcache": "lastfm"]]) {
+                    $1
+                }
+            }
+        let leftover = target.backupFolder + "/backup.1500000000"
+        try FileManager.default.createDirectory(atPath: leftover, withIntermediateDirectories: true)
+        try JSONSerialization.data(withJSONObject: [
+            "favorites": [], "playlists": [], "scrobbles": plays, "collections": [],
+        ])
+        .write(to: URL(fileURLWithPath: leftover + "/data.json"))
+        try Data().write(to: URL(fileURLWithPath: leftover + "/.written-by-swingcache"))
+        let target = target
+        let admin = try await target.token("admin")
+        let restoring = Task {
+            _ = try await target.call(
+                "/backup/restore", method: "POST", body: ["backup_dir": "backup.1500000000"], token: admin)
+        }
+        defer { restoring.cancel() }
+
+        let publish = try await CommandLineRun.swingcache(
+            ["publish", "grace.yaml"], in: folder.path, environment: environment(server: server))
+
+        #expect(publish.status == 0, "\(publish.standardError)")
+        #expect(
+            publish.standardError.contains("waiting for SwingMusic to finish restoring them"),
+            "\(publish.standardError)")
+        _ = try? await restoring.value
+        #expect(try await rowsPerSongAndSecond(grace) == expectedRows(scrobbles), "every play once")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target.backupFolder).isEmpty)
+    }
+
+    @Test func aPublishKilledTwentyTimesAtSeededMomentsLeavesEveryPlayAndPlaylistOnce() async throws {
+        let henry = try await makeUser("henry")
+        let scrobbles = Self.listens(4_000, from: 1_450_000_000)
+        let server = try historyServer(["lastfm": [henry: scrobbles]])
+        try folder.write(
+            "henry.yaml",
+            """
+            name: henry-history
+            library:
+              swingmusic_db: \(target.databasePath)
+            budget: { min_interval: 0s, reserve: 0 }
+            enrich:
+              lastfm: { min_interval: 0s }
+            publish:
+              playlists:
+                genres: { min_tracks: 1 }
+              history:
+                - { user: \(henry), lastfm: \(henry) }
+            """)
+        let environment = environment(server: server)
+        let run = try await CommandLineRun.swingcache(["run", "henry.yaml"], in: folder.path, environment: environment)
+        #expect(run.status == 0, "\(run.standardError)")
+
+        // Each kill comes right after the publish's kth request was answered, k drawn from a seeded generator: a
+        // publish reads the playlists (requests 1–5), Last.fm's 20 pages (6–25), then restores and reads them back;
+        // until the history is in, every publish reads Last.fm again from the stored cursor.
+        var generator = SeededGenerator(seed: 27)
+        var points: [Int] = []
+        var kills = 0
+        // Once the history is in, a publish asks less: a publish that ended before its point bounds the next points.
+        var requests = 32
+        while kills < 20 && points.count < 60 {
+            let point = Int.random(in: 1...requests, using: &generator)
+            points.append(point)
+            let publish = try RunningCommand(
+                ["publish", "henry.yaml", "--verbose"], in: folder.path, environment: environment)
+            if publish.waitForStandardError(containing: " -> ", count: point) {
+                publish.send(SIGKILL)
+                kills += 1
+                _ = publish.finish()
+            } else {
+                let ended = publish.finish()
+                requests = max(1, ended.standardError.components(separatedBy: " -> ").count - 1)
+            }
+        }
+        let last = try await CommandLineRun.swingcache(
+            ["publish", "henry.yaml"], in: folder.path, environment: environment)
+
+        #expect(last.status == 0, "\(last.standardError)")
+        #expect(kills == 20, "killed at \(points)")
+        #expect(try await rowsPerSongAndSecond(henry) == expectedRows(scrobbles), "every play exactly once")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: target.backupFolder).isEmpty, "no backup left")
+        let markers = try await SQLiteShell.query(
+            target.databasePath,
+            """
+            SELECT key || '|' || copies FROM (
+                SELECT json_extract(settings, '$.swingcache.key') AS key, COUNT(*) AS copies FROM playlist
+                WHERE key IS NOT NULL GROUP BY key) WHERE copies > 1
+            """)
+        #expect(markers.isEmpty, "no playlist of swingcache's twice: \(markers)")
+        let again = try await CommandLineRun.swingcache(
+            ["publish", "henry.yaml"], in: folder.path, environment: environment)
+        #expect(again.standardOutput.contains("0 plays imported"), "\(again.standardOutput)")
+        #expect(!again.standardOutput.contains("created"), "every playlist was there: \(again.standardOutput)")
+    }
+}

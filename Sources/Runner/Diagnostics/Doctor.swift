@@ -62,9 +62,10 @@ package struct Doctor: Sendable {
     }
 
     package func checks() async -> [DoctorCheck] {
-        [
-            configurationCheck(), databaseCheck(), await redisCheck(), await credentialsCheck(),
-            await swingMusicCheck(), providersCheck(),
+        // SwingMusic only when publish is set up: a cache-only installation sees the lines it always saw.
+        let swingMusic = configuration.swingMusicServer.account == nil ? [] : [await swingMusicCheck()]
+        return [configurationCheck(), databaseCheck(), await redisCheck(), await credentialsCheck()] + swingMusic + [
+            providersCheck()
         ]
     }
 

@@ -80,6 +80,9 @@ package struct Publisher: Sendable {
             let users = try await session.users()
             let isAdmin = users.first { $0.username == client.account.username }?.roles?.contains("admin") ?? false
             let restorer = try restorer(isAdmin: isAdmin, needed: !settings.history.isEmpty)
+            if let restorer, !dryRun {
+                try await settleLeftovers(of: restorer, users: users, library: library, session: &session)
+            }
             if !settings.playlists.isEmpty {
                 report.playlists = try await publishPlaylists(
                     settings.playlists, tracks: tracks, session: &session, restorer: restorer)
@@ -125,14 +128,7 @@ package struct Publisher: Sendable {
             )
             return nil
         }
-        let restorer = SwingMusicRestorer(folder: backupFolder, clock: clock)
-        if !dryRun {
-            for name in restorer.removeLeftovers() {
-                logger.notice(
-                    "removed '\(name)' from SWINGMUSIC_BACKUP_DIR: a backup left by a publish that was stopped")
-            }
-        }
-        return restorer
+        return SwingMusicRestorer(folder: backupFolder, clock: clock)
     }
 
     func swingMusicPipeline() -> OutboundPipeline {

@@ -103,15 +103,42 @@ struct SwingMusicRestorer {
         try? FileManager.default.removeItem(atPath: "\(folder)/\(name)")
     }
 
-    /// Removes the backups a publish that was stopped before it could left behind: the folders that hold
-    /// ``markerFile``. Returns their names.
-    @discardableResult
-    func removeLeftovers() -> [String] {
+    /// What a backup left by a publish that was stopped before it could remove it asked SwingMusic to add.
+    struct Leftover {
+        struct Play: Decodable, Hashable {
+            var trackhash: String
+            var timestamp: Int
+            var userid: Int
+        }
+
+        var name: String
+        var plays: [Play]
+        /// The keys of swingcache's markers on its playlists.
+        var playlistKeys: [String]
+    }
+
+    /// The backups a publish that was stopped left behind: the folders that hold ``markerFile``, oldest first.
+    func leftovers() -> [Leftover] {
+        struct Contents: Decodable {
+            struct Playlist: Decodable {
+                var settings: JSONObject?
+            }
+
+            var scrobbles: [Leftover.Play]?
+            var playlists: [Playlist]?
+        }
         let manager = FileManager.default
         let names = (try? manager.contentsOfDirectory(atPath: folder)) ?? []
-        let leftovers = names.filter { manager.fileExists(atPath: "\(folder)/\($0)/\(Self.markerFile)") }.sorted()
-        for name in leftovers { remove(name) }
-        return leftovers
+        return names.filter { manager.fileExists(atPath: "\(folder)/\($0)/\(Self.markerFile)") }.sorted().map {
+            name in
+            let data = manager.contents(atPath: "\(folder)/\(name)/data.json") ?? Data()
+            let contents = try? JSONDecoder().decode(Contents.self, from: data)
+            return Leftover(
+                name: name, plays: contents?.scrobbles ?? [],
+                playlistKeys: (contents?.playlists ?? []).compactMap {
+                    $0.settings?[Publisher.markerKey]?.object?["key"]?.string
+                })
+        }
     }
 
     /// Whether SwingMusic reads the backups as another user than swingcache runs as (the backup directory is not
