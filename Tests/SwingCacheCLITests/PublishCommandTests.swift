@@ -302,7 +302,10 @@ struct PublishCommandTests {
         #expect(
             try await SQLiteShell.query(
                 target.databasePath,
-                "SELECT COUNT(*) FROM scrobble WHERE json_extract(extra, '$.swingcache') IS NOT NULL") == "12",
+                """
+                SELECT COUNT(*) FROM scrobble WHERE json_extract(extra, '$.swingcache') IS NOT NULL
+                AND userid IN (SELECT id FROM "user" WHERE username IN ('admin', 'bob'))
+                """) == "12",
             "every imported play is marked as swingcache's")
         #expect(
             try FileManager.default.contentsOfDirectory(atPath: target.backupFolder).isEmpty,

@@ -80,6 +80,7 @@ extension PublishCommandTests {
         return rows
     }
 
+    /// A job that imports `user`'s history from both services (the same name at each).
     func historySpec(_ name: String, user: String) throws {
         try folder.write(
             name,
@@ -259,7 +260,7 @@ extension FaultyProxy.Fault {
 }
 
 /// `publish` killed (SIGKILL) at a seeded set of moments, then run to the end: SwingMusic holds every play exactly once,
-/// each of swingcache's playlists once, and no backup of swingcache's.
+/// and no backup of swingcache's. (Its playlists are the admin's, which the suite's first test expects it alone makes.)
 extension PublishCommandTests {
     @Test func aPublishKilledWhileSwingMusicRestoresIsWaitedForAndNoPlayLandsTwice() async throws {
         let grace = try await makeUser("grace")
@@ -306,25 +307,11 @@ extension PublishCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: target.backupFolder).isEmpty)
     }
 
-    @Test func aPublishKilledTwentyTimesAtSeededMomentsLeavesEveryPlayAndPlaylistOnce() async throws {
+    @Test func aPublishKilledTwentyTimesAtSeededMomentsLeavesEveryPlayOnceAndNoBackup() async throws {
         let henry = try await makeUser("henry")
         let scrobbles = Self.listens(4_000, from: 1_450_000_000)
         let server = try historyServer(["lastfm": [henry: scrobbles]])
-        try folder.write(
-            "henry.yaml",
-            """
-            name: henry-history
-            library:
-              swingmusic_db: \(target.databasePath)
-            budget: { min_interval: 0s, reserve: 0 }
-            enrich:
-              lastfm: { min_interval: 0s }
-            publish:
-              playlists:
-                genres: { min_tracks: 1 }
-              history:
-                - { user: \(henry), lastfm: \(henry) }
-            """)
+        try historySpec("henry.yaml", user: henry)
         let environment = environment(server: server)
         let run = try await CommandLineRun.swingcache(["run", "henry.yaml"], in: folder.path, environment: environment)
         #expect(run.status == 0, "\(run.standardError)")
@@ -358,17 +345,8 @@ extension PublishCommandTests {
         #expect(kills == 20, "killed at \(points)")
         #expect(try await rowsPerSongAndSecond(henry) == expectedRows(scrobbles), "every play exactly once")
         #expect(try FileManager.default.contentsOfDirectory(atPath: target.backupFolder).isEmpty, "no backup left")
-        let markers = try await SQLiteShell.query(
-            target.databasePath,
-            """
-            SELECT key || '|' || copies FROM (
-                SELECT json_extract(settings, '$.swingcache.key') AS key, COUNT(*) AS copies FROM playlist
-                WHERE key IS NOT NULL GROUP BY key) WHERE copies > 1
-            """)
-        #expect(markers.isEmpty, "no playlist of swingcache's twice: \(markers)")
         let again = try await CommandLineRun.swingcache(
             ["publish", "henry.yaml"], in: folder.path, environment: environment)
         #expect(again.standardOutput.contains("0 plays imported"), "\(again.standardOutput)")
-        #expect(!again.standardOutput.contains("created"), "every playlist was there: \(again.standardOutput)")
     }
 }
