@@ -1,6 +1,6 @@
 extension JSONValue {
     /// Compact UTF-8 JSON with `object` keys sorted, as Spotify sends them, so equal values give equal bytes.
-    var serialized: [UInt8] {
+    package var serialized: [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(4096)
         write(into: &output)
