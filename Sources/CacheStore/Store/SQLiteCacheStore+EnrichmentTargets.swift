@@ -34,7 +34,7 @@ extension SQLiteCacheStore {
     /// The recording mbids stored MusicBrainz facts name for `isrcs`, each once.
     package func recordingMBIDs(forISRCs isrcs: [String]) throws -> [String] {
         guard !isrcs.isEmpty else { return [] }
-        let wanted = String(decoding: try JSONEncoder().encode(isrcs), as: UTF8.self)
+        let wanted = JSONStringList.encode(isrcs)
         return try writer.read { db in
             try String.fetchAll(
                 db,

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SwingCache
 
 extension SQLiteCacheStore {
     /// Writes every row of `swingcache_library_export` (`swingcache_library` and the SwingMusic columns after it), by
@@ -58,11 +59,13 @@ extension SQLiteCacheStore {
         "genres", "musicbrainz_tags", "lastfm_tags", "links", "artists_json",
     ]
 
+    /// One row as a JSON object, written here rather than by `JSONEncoder`: its keys keep the columns' order (Foundation's
+    /// encoder on Linux writes an object's keys in hash order, or sorted) and the JSON columns are copied as stored.
     private static func appendJSONObject(_ row: Row, columns: [String], to output: inout ExportBuffer) {
         output.append("{")
         for (index, column) in columns.enumerated() {
             if index > 0 { output.append(",") }
-            appendJSONString(column, to: &output)
+            JSONValue.appendQuoted(column, to: &output.bytes)
             output.append(":")
             let value: DatabaseValue = row[index]
             switch value.storage {
@@ -70,29 +73,11 @@ extension SQLiteCacheStore {
             case .int64(let number): output.append(String(number))
             case .double(let number): output.append(number.isFinite ? String(number) : "null")
             case .string(let text) where jsonColumns.contains(column): output.append(text)
-            case .string(let text): appendJSONString(text, to: &output)
-            case .blob(let data): appendJSONString(data.base64EncodedString(), to: &output)
+            case .string(let text): JSONValue.appendQuoted(text, to: &output.bytes)
+            case .blob(let data): JSONValue.appendQuoted(data.base64EncodedString(), to: &output.bytes)
             }
         }
         output.append("}")
-    }
-
-    private static func appendJSONString(_ text: String, to output: inout ExportBuffer) {
-        output.bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): output.append("\\\"")
-            case UInt8(ascii: "\\"): output.append("\\\\")
-            case UInt8(ascii: "\n"): output.append("\\n")
-            case UInt8(ascii: "\r"): output.append("\\r")
-            case UInt8(ascii: "\t"): output.append("\\t")
-            case 0..<0x20:
-                let hex = String(byte, radix: 16)
-                output.append("\\u00" + (hex.count == 1 ? "0" : "") + hex)
-            default: output.bytes.append(byte)
-            }
-        }
-        output.bytes.append(UInt8(ascii: "\""))
     }
 
     private static func text(_ value: DatabaseValue) -> String {

@@ -42,8 +42,4 @@ extension SQLiteCacheStore {
             return states
         }
     }
-
-    static func jsonArray(_ strings: [String]) throws -> String {
-        JSONStringList.encode(strings)
-    }
 }

@@ -22,7 +22,7 @@ extension SQLiteCacheStore {
                     FROM json_each(?) AS wanted CROSS JOIN library_track AS lt ON lt.filepath = wanted.value
                     LEFT JOIN track_match AS m ON m.filepath = lt.filepath
                     """,
-                arguments: [try Self.jsonArray(tracks.map(\.filepath))])
+                arguments: [JSONStringList.encode(tracks.lazy.map(\.filepath))])
             while let row = try rows.next() { known[row[0]] = (row[1], row[2]) }
 
             let noSwingMusic = try db.cachedStatement(sql: "DELETE FROM swingmusic_track WHERE filepath = ?")

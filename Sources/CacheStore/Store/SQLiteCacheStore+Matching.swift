@@ -80,7 +80,7 @@ extension SQLiteCacheStore {
                     CROSS JOIN track_match AS m ON m.filepath = wanted.value
                     LEFT JOIN track AS t ON t.id = m.spotify_id AND m.outcome = 'matched'
                     """,
-                arguments: [try Self.jsonArray(filepaths)])
+                arguments: [JSONStringList.encode(filepaths)])
             while let row = try rows.next() { matches[row[0]] = StoredMatch(fingerprint: row[1], isrc: row[2]) }
             return matches
         }

@@ -1,4 +1,5 @@
 import Foundation
+import SwingCache
 
 /// `GET /auth/users`.
 package struct SwingMusicUsersPayload: Decodable, Sendable {
@@ -30,8 +31,10 @@ package struct SwingMusicPlaylist: Decodable, Sendable, Hashable {
     package var id: Int
     package var name: String
     package var count: Int?
-    package var settings: JSONObject?
-    package var extra: JSONObject?
+    /// Kept whole, keys swingcache does not know included, so writing it back loses nothing SwingMusic or its web
+    /// client put there.
+    package var settings: [String: JSONValue]?
+    package var extra: [String: JSONValue]?
 }
 
 /// `POST /playlists/new`.
@@ -47,77 +50,4 @@ package struct SwingMusicPlaylistTracksPayload: Decodable, Sendable {
 
     package var info: SwingMusicPlaylist
     package var tracks: [Track]
-}
-
-/// A JSON object whose keys swingcache does not know in advance (a playlist's `settings`), kept whole so that writing
-/// it back loses nothing SwingMusic or its web client put there.
-package struct JSONObject: Codable, Sendable, Hashable {
-    package var values: [String: JSONValue]
-
-    package init(_ values: [String: JSONValue] = [:]) {
-        self.values = values
-    }
-
-    package subscript(key: String) -> JSONValue? {
-        get { values[key] }
-        set { values[key] = newValue }
-    }
-
-    package init(from decoder: any Decoder) throws {
-        values = try decoder.singleValueContainer().decode([String: JSONValue].self)
-    }
-
-    package func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(values)
-    }
-}
-
-/// Any JSON value.
-package indirect enum JSONValue: Codable, Sendable, Hashable {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
-
-    package init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
-
-    package func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .null: try container.encodeNil()
-        case .bool(let value): try container.encode(value)
-        case .number(let value): try container.encode(value)
-        case .string(let value): try container.encode(value)
-        case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
-        }
-    }
-
-    package var string: String? {
-        if case .string(let value) = self { return value }
-        return nil
-    }
-
-    package var object: [String: JSONValue]? {
-        if case .object(let value) = self { return value }
-        return nil
-    }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import SwingCache
 
 /// `GET /deezer/track/isrc:{ISRC}`: Deezer's keyless track lookup, which answers even "not found" with HTTP 200.
 struct DeezerEndpoint: Sendable {

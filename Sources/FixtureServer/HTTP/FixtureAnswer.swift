@@ -1,4 +1,5 @@
 import Hummingbird
+import SwingCache
 
 /// An answer as status, headers and finished JSON bytes, so faults can cut the body before Hummingbird sends it.
 struct FixtureAnswer: Sendable {

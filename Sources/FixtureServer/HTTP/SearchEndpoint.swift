@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SwingCache
 
 /// `GET /v1/search`: answers track queries by `isrc:` and by title and artist (`track:"…" artist:"…"`); other types
 /// find nothing.

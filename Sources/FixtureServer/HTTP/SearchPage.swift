@@ -1,4 +1,5 @@
 import Foundation
+import SwingCache
 
 /// One paging object of a search answer, with the `href`, `next` and `previous` links Spotify writes.
 struct SearchPage {

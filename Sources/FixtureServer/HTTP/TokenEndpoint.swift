@@ -1,4 +1,5 @@
 import Hummingbird
+import SwingCache
 
 /// `POST /api/token`: the client-credentials flow of Spotify's Accounts service.
 struct TokenEndpoint: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import SwingCache
 
 extension LastFMEndpoint {
     /// The user whose profile is private: every request for their scrobbles is answered error 17.

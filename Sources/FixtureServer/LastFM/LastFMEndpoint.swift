@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SwingCache
 
 /// `GET /lastfm/2.0/?method=track.getInfo…`: Last.fm's track lookup by artist and title or by MusicBrainz id;
 /// `method=user.getRecentTracks` reads a user's scrobbles from the served ``FixtureHistory``.

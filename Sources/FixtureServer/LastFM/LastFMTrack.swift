@@ -1,4 +1,5 @@
 import Foundation
+import SwingCache
 
 /// What the fake Last.fm knows of one track, drawn from its artist and title (case and spacing do not matter).
 struct LastFMTrack {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SwingCache
 
 extension ListenBrainzEndpoint {
     /// ListenBrainz's `MAX_ITEMS_PER_GET`.

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SwingCache
 
 /// `POST /listenbrainz/1/popularity/recording`: listen and user counts in request order; `GET
 /// /listenbrainz/1/user/{name}/listens`: a user's listens from the served ``FixtureHistory``. Every answer carries

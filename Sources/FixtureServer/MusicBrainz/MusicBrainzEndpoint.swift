@@ -1,4 +1,5 @@
 import Hummingbird
+import SwingCache
 
 /// `GET /musicbrainz/ws/2/isrc/{ISRC}` and `GET /musicbrainz/ws/2/recording/{mbid}`, with MusicBrainz's rules:
 /// an identifying `User-Agent`, one request per interval, and 503s that come at a compliant pace too.

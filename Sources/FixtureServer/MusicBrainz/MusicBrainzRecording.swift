@@ -1,3 +1,5 @@
+import SwingCache
+
 /// One MusicBrainz recording of an ISRC, with the parts `inc=` asks for: genres, tags, isrcs, url relations.
 struct MusicBrainzRecording {
     let source: ISRCRecording

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import SwingCache
 
 /// `GET /odesli/v1-alpha.1/links?url=…&key=…`: Odesli's links for one song, only for the configured key, since its
 /// public API was retired in 2026; `odesliRetired` answers 410 to everything.

@@ -1,3 +1,5 @@
+import SwingCache
+
 /// One song as Odesli describes it: an entity per platform and a link per platform.
 struct OdesliSong {
     let spotifyTrackID: String

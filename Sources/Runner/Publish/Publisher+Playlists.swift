@@ -194,16 +194,14 @@ extension Publisher {
 
     /// The key of swingcache's marker in `playlist`'s settings, or nil for a playlist swingcache did not make.
     static func marker(of playlist: SwingMusicPlaylist) -> String? {
-        playlist.settings?[markerKey]?.object?["key"]?.string
+        playlist.settings?[markerKey]?["key"]?.stringValue
     }
 
     /// `settings` (SwingMusic's defaults when nil) with swingcache's marker for `key`.
-    static func settings(marking key: String, in settings: JSONObject?, now: Date) -> JSONObject {
+    static func settings(marking key: String, in settings: [String: JSONValue]?, now: Date) -> [String: JSONValue] {
         var settings =
             settings
-            ?? JSONObject([
-                "has_gif": .bool(false), "banner_pos": .number(50), "square_img": .bool(false), "pinned": .bool(false),
-            ])
+            ?? ["has_gif": .bool(false), "banner_pos": .int(50), "square_img": .bool(false), "pinned": .bool(false)]
         settings[markerKey] = .object([
             "key": .string(key), "updated": .string(now.formatted(Date.ISO8601FormatStyle())),
             "about": .string("made by swingcache publish; it updates this playlist and may remove it"),
@@ -211,7 +209,7 @@ extension Publisher {
         return settings
     }
 
-    static func encoded(_ settings: JSONObject) -> Data {
+    static func encoded(_ settings: [String: JSONValue]) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return (try? encoder.encode(settings)) ?? Data("{}".utf8)

@@ -29,7 +29,7 @@ struct SwingMusicRestorer {
     struct Playlist: Encodable {
         var name: String
         var lastUpdated: String
-        var settings: JSONObject
+        var settings: [String: JSONValue]
         var trackhashes: [String]
         var extra: [String: String]
 

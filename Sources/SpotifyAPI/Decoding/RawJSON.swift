@@ -6,6 +6,9 @@ import Foundation
 /// Anything it does not recognise as plain JSON gives nil, and the caller decodes the answer the slow way
 /// (whose messages say what is wrong).
 ///
+/// A scanner, not a coder: the raw answer the store keeps is the bytes Spotify sent, and decoding and encoding it
+/// again would change them (key order, escapes, how numbers are written).
+///
 /// ```swift
 /// let elements = RawJSON.elements(of: body, listedUnder: "tracks")   // [Data?]: nil for a `null` element
 /// ```

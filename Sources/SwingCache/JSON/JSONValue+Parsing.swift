@@ -2,13 +2,13 @@ import Foundation
 
 extension JSONValue {
     /// Why a document is not JSON, in Foundation's words.
-    struct ParseFailure: Error, CustomStringConvertible {
-        let description: String
+    package struct ParseFailure: Error, CustomStringConvertible {
+        package let description: String
     }
 
     /// The one JSON value `data` holds, read by Foundation's parser; objects keep no key order (they serialise
     /// with sorted keys), numbers keep their kind: `true` is a bool, `1` an int, `1.5` a double.
-    init(parsing data: Data) throws(ParseFailure) {
+    package init(parsing data: Data) throws(ParseFailure) {
         do {
             self = try Self(foundation: try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]))
         } catch let failure as ParseFailure {

@@ -1,6 +1,9 @@
 extension JSONValue {
     /// Compact UTF-8 JSON with `object` keys sorted, as Spotify sends them, so equal values give equal bytes.
-    var serialized: [UInt8] {
+    ///
+    /// Written here rather than by `JSONEncoder`, which on Linux writes an object's keys in hash order unless it sorts
+    /// every object of the document: an `orderedObject` keeps its order and `serialized` text is copied as it is.
+    package var serialized: [UInt8] {
         var output: [UInt8] = []
         output.reserveCapacity(4096)
         write(into: &output)
@@ -20,7 +23,7 @@ extension JSONValue {
         case .double(let number):
             output.append(contentsOf: (number.isFinite ? String(number) : "null").utf8)
         case .string(let text):
-            Self.writeString(text, into: &output)
+            Self.appendQuoted(text, to: &output)
         case .array(let elements):
             output.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
@@ -32,7 +35,7 @@ extension JSONValue {
             output.append(UInt8(ascii: "{"))
             for (index, key) in members.keys.sorted().enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                Self.writeString(key, into: &output)
+                Self.appendQuoted(key, to: &output)
                 output.append(UInt8(ascii: ":"))
                 members[key]!.write(into: &output)
             }
@@ -41,7 +44,7 @@ extension JSONValue {
             output.append(UInt8(ascii: "{"))
             for (index, member) in members.enumerated() {
                 if index > 0 { output.append(UInt8(ascii: ",")) }
-                Self.writeString(member.key, into: &output)
+                Self.appendQuoted(member.key, to: &output)
                 output.append(UInt8(ascii: ":"))
                 member.value.write(into: &output)
             }
@@ -49,7 +52,9 @@ extension JSONValue {
         }
     }
 
-    private static func writeString(_ text: String, into output: inout [UInt8]) {
+    /// Appends `text` as a JSON string: quotes, backslashes and control characters escaped, nothing else (not `/`,
+    /// not non-ASCII), the way the fixture server's answers and `swingcache export` write strings.
+    package static func appendQuoted(_ text: String, to output: inout [UInt8]) {
         let quote: UInt8 = 0x22
         let backslash: UInt8 = 0x5C
         // Nearly every string needs no escape; copying it whole keeps large batches fast even in debug builds.

@@ -1,7 +1,15 @@
-/// A JSON document as plain values, so answers can be built, trimmed and serialised byte-for-byte the same every time.
+/// Any JSON value, kept whole: a document whose keys swingcache does not know in advance (a SwingMusic playlist's
+/// `settings`), or one built, trimmed and serialised byte-for-byte the same every time (the fixture server's answers).
 ///
-/// Deliberately not `ExpressibleByNilLiteral`: `members[key] = nil` would then drop the key instead of writing null.
-enum JSONValue: Sendable, Equatable {
+/// Whole numbers are `int` and others `double`, so a value decoded and encoded again keeps its numbers as they
+/// were. Deliberately not `ExpressibleByNilLiteral`: `members[key] = nil` would then drop the key instead of writing
+/// null.
+///
+/// ```swift
+/// let settings: [String: JSONValue] = ["pinned": false, "banner_pos": 50]
+/// settings["swingcache"]?["key"]?.stringValue   // nil
+/// ```
+package enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)
@@ -16,7 +24,7 @@ enum JSONValue: Sendable, Equatable {
     case serialized([UInt8])
 
     /// The value under `key` when this is an object, so callers can read recorded fixtures without casting.
-    subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         switch self {
         case .object(let members): return members[key]
         case .orderedObject(let members): return members.first { $0.key == key }?.value
@@ -25,32 +33,32 @@ enum JSONValue: Sendable, Equatable {
     }
 
     /// The text when this is a string, for reading fields such as ids out of recorded fixtures.
-    var stringValue: String? {
+    package var stringValue: String? {
         guard case .string(let text) = self else { return nil }
         return text
     }
 
     /// The number when this is a whole number, for reading durations out of catalog objects.
-    var intValue: Int? {
+    package var intValue: Int? {
         guard case .int(let number) = self else { return nil }
         return number
     }
 
     /// The elements when this is an array, for reading lists such as a track's artists.
-    var elements: [JSONValue]? {
+    package var elements: [JSONValue]? {
         guard case .array(let elements) = self else { return nil }
         return elements
     }
 
     /// This object with `replacements` set over its members; any other value is returned unchanged.
-    func settingMembers(_ replacements: [String: JSONValue]) -> JSONValue {
+    package func settingMembers(_ replacements: [String: JSONValue]) -> JSONValue {
         guard case .object(var members) = self else { return self }
         members.merge(replacements) { _, new in new }
         return .object(members)
     }
 
     /// This value with every member named in `keys` removed at any depth, as development-mode answers lack them.
-    func removingKeys(_ keys: Set<String>) -> JSONValue {
+    package func removingKeys(_ keys: Set<String>) -> JSONValue {
         switch self {
         case .array(let elements):
             return .array(elements.map { $0.removingKeys(keys) })
@@ -70,34 +78,34 @@ enum JSONValue: Sendable, Equatable {
 }
 
 /// One member of an `orderedObject`.
-struct JSONMember: Sendable, Equatable {
-    let key: String
-    let value: JSONValue
+package struct JSONMember: Sendable, Hashable {
+    package let key: String
+    package let value: JSONValue
 
-    init(_ key: String, _ value: JSONValue) {
+    package init(_ key: String, _ value: JSONValue) {
         self.key = key
         self.value = value
     }
 }
 
 extension JSONValue: ExpressibleByBooleanLiteral {
-    init(booleanLiteral value: Bool) { self = .bool(value) }
+    package init(booleanLiteral value: Bool) { self = .bool(value) }
 }
 
 extension JSONValue: ExpressibleByIntegerLiteral {
-    init(integerLiteral value: Int) { self = .int(value) }
+    package init(integerLiteral value: Int) { self = .int(value) }
 }
 
 extension JSONValue: ExpressibleByStringLiteral {
-    init(stringLiteral value: String) { self = .string(value) }
+    package init(stringLiteral value: String) { self = .string(value) }
 }
 
 extension JSONValue: ExpressibleByArrayLiteral {
-    init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    package init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
 }
 
 extension JSONValue: ExpressibleByDictionaryLiteral {
-    init(dictionaryLiteral elements: (String, JSONValue)...) {
+    package init(dictionaryLiteral elements: (String, JSONValue)...) {
         self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
     }
 }
