@@ -73,4 +73,11 @@ package struct TieredCache: Sendable {
         try store.save(record)
         _ = await shared?.attempt { try await $0.write(record, now: now) }
     }
+
+    /// Writes matcher decisions with the catalog entries their search gave (and its ledger entry) to SQLite in one
+    /// transaction, then the entries to Redis when it answers, as ``save(_:now:)`` does a fetch's.
+    package func save(_ matches: [TrackMatchRecord], fetched record: FetchRecord, now: Date) async throws {
+        try store.save(matches, fetched: record)
+        _ = await shared?.attempt { try await $0.write(record, now: now) }
+    }
 }

@@ -12,7 +12,8 @@ import SwingCacheTestKit
 /// `fetch`: requests per warm-up against the fixture server, pacing accuracy, cached reads.
 /// `cpu`: the CPU spent where the work is, each figure next to a floor measured in the same run (CPUBenchmark);
 /// `cpu spec entity plan get warmup` measures only the figures named.
-/// `week`: a simulated week of Spotify's rolling-day quota, fixed ttl against change-aware freshness.
+/// `week`: a simulated week of Spotify's rolling-day quota, fixed ttl against change-aware freshness; then a library's
+/// first week of matching, before and after issue 24 (LibraryWeekBenchmark).
 
 func measure<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -120,4 +121,5 @@ if parts.contains("cpu") { try await CPUBenchmark(only: Set(parts.filter { $0 !=
 if parts.contains("week") {
     QuotaWeekBenchmark().run()
     QuotaWeekBenchmark(tracks: 2_000).run()
+    LibraryWeekBenchmark().run()
 }

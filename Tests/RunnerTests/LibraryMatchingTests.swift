@@ -10,7 +10,7 @@ import SwingMusicLibrary
 import Testing
 
 /// A run of a job with `library:`: the SwingMusic library read, its files matched to Spotify by paced searches
-/// against the fixture server, and the matched tracks fetched like any target.
+/// against the fixture server, and the matched tracks stored from those searches.
 @Suite struct LibraryMatchingTests {
     let folder: TemporaryDirectory
     let store: SQLiteCacheStore
@@ -23,11 +23,11 @@ import Testing
         swingMusic = try SwingMusicLibraryBuilder(in: folder)
     }
 
-    func jobs(_ budget: BudgetPolicy = BudgetPolicy(minInterval: 2, reserve: 0)) -> JobSet {
+    func jobs(_ budget: BudgetPolicy = BudgetPolicy(minInterval: 2, reserve: 0), albums: [SpotifyID] = []) -> JobSet {
         let origin = SourceLocation(file: "library.yaml", line: 1, column: 1)
         let spec = JobSpec(
-            name: "library", path: "library.yaml", budget: budget,
-            library: LibrarySource(swingMusicDatabase: swingMusic.path, origin: origin))
+            name: "library", path: "library.yaml", targets: albums.map { JobTarget(id: $0, origin: origin) },
+            budget: budget, library: LibrarySource(swingMusicDatabase: swingMusic.path, origin: origin))
         return JobSet(specs: [spec], defaultMarket: "US")
     }
 
@@ -65,7 +65,7 @@ import Testing
 
     func match(_ path: String) throws -> TrackMatchRecord? { try store.enrichedTrack(filepath: path)?.match }
 
-    @Test func filesAreMatchedByISRCOrByArtistAndTitleAndTheMatchedTracksAreFetched() async throws {
+    @Test func filesAreMatchedByISRCOrByArtistAndTitleAndTheMatchedTracksAreStoredFromTheSearch() async throws {
         let isrc = "USUM71703861"
         try swingMusic.addTracks([
             SwingMusicTrackRow(
@@ -98,12 +98,14 @@ import Testing
             #expect(try match("/music/ambiguous.flac")?.match.outcome == .ambiguous)
             #expect(try match("/music/nomatch.flac")?.match.outcome == .noCandidates)
 
-            // The matched tracks are targets: fetched into the track table in one batch request.
-            #expect(plan.requests.map(\.ids.count) == [2])
-            #expect(summary.fetched == 2)
+            // The matched tracks are targets, stored from their searches: fresh, no catalog request.
+            #expect(plan.requests.isEmpty)
+            #expect(summary.fetched == 0)
+            #expect(summary.alreadyFresh == 2)
+            #expect(library.storedFromSearch == 2)
             #expect(try store.enrichedTrack(filepath: "/music/believe.flac")?.spotify != nil)
             #expect(try await SQLiteShell.query(store.path, "SELECT COUNT(*) FROM track") == "2")
-            #expect(summary.requests == 5)
+            #expect(summary.requests == 4)
             #expect(summary.outcome == .completed)
 
             let queries = await searches(server)
@@ -122,14 +124,11 @@ import Testing
             let ledger = try await SQLiteShell.query(
                 store.path,
                 "SELECT endpoint, status, run_id IS NOT NULL FROM request_ledger ORDER BY requested_at, id")
-            #expect(
-                ledger.split(separator: "\n") == [
-                    "GET /search|200|1", "GET /search|200|1", "GET /search|200|1", "GET /tracks|200|1",
-                ])
+            #expect(ledger.split(separator: "\n") == ["GET /search|200|1", "GET /search|200|1", "GET /search|200|1"])
             let times = try store.requestTimes(service: Scheduler.spotify, since: .distantPast).map {
                 $0.timeIntervalSince(.testEpoch)
             }
-            #expect(times == [0, 2, 4, 6])
+            #expect(times == [0, 2, 4])
         }
     }
 
@@ -183,13 +182,16 @@ import Testing
     @Test func whenTheSearchesSpendMaxRequestsTheCatalogWaitsAndTheReasonNamesTheSpecsLimit() async throws {
         try swingMusic.addTracks(
             (1...3).map { exactFile("/music/\($0).flac", title: "Song \($0)", artist: "Cher") })
+        var factory = CatalogFactory(seed: 24)
+        let albums = factory.ids(.album, count: 2)
         try await withServer { server in
             let (_, summary) = try await run(
-                jobs(BudgetPolicy(minInterval: 2, reserve: 0, maxRequests: 3)), server: server)
+                jobs(BudgetPolicy(minInterval: 2, reserve: 0, maxRequests: 3), albums: albums), server: server)
             let matched = try #require(summary.library?.matched)
             #expect(matched > 0)
+            #expect(summary.library?.storedFromSearch == matched, "the matched tracks need no catalog request")
             #expect(summary.requests == 3)
-            #expect(summary.deferred == matched)
+            #expect(summary.deferred == albums.count)
             #expect(summary.outcome == .deferred("max_requests (3) reached"))
         }
     }

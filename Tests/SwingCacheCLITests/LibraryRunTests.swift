@@ -30,7 +30,7 @@ import Testing
         try server.requestLog().filter { ($0["path"] as? String)?.contains("/search?") == true }.count
     }
 
-    @Test func aRunMatchesTheLibraryAndFetchesTheMatchedTracksThenAReRunSearchesNothing() async throws {
+    @Test func aRunMatchesTheLibraryAndStoresTheMatchedTracksFromTheSearchesThenAReRunSearchesNothing() async throws {
         let swingMusic = try SwingMusicLibraryBuilder(in: folder)
         try swingMusic.addTracks([
             SwingMusicTrackRow(filepath: "/music/a.flac", title: "First", isrc: .text("USUM71703861")),
@@ -49,7 +49,8 @@ import Testing
         #expect(first.status == 0, "\(first.standardError)")
         #expect(first.standardOutput.contains("2 matched"), "\(first.standardOutput)")
         #expect(first.standardOutput.contains("1 unmatched"), "\(first.standardOutput)")
-        #expect(first.standardOutput.contains("2 fetched"), "\(first.standardOutput)")
+        #expect(first.standardOutput.contains("2 matched (2 stored from their search)"), "\(first.standardOutput)")
+        #expect(first.standardOutput.contains("0 fetched, 2 already fresh"), "\(first.standardOutput)")
         #expect(try searches(server) == 3)
         let cache = folder.file("cache.sqlite")
         #expect(

@@ -26,6 +26,9 @@ package struct LibraryTrackRecord: Hashable, Sendable {
     /// The song's plays in SwingMusic: every copy of a song (one runtime hash) shows them all, as SwingMusic does.
     package var localPlayCount: Int
     package var lastPlayedAt: Date?
+    /// When the file came into the library as far as SwingMusic knows (its `last_mod`); nil when unknown. Among files
+    /// played as often, the most recently added are matched first.
+    package var addedAt: Date?
     /// How SwingMusic names the file: its runtime hash and raw tags; nil for a file read before swingcache kept them.
     package var swingMusic: SwingMusicFileRecord?
 
@@ -33,7 +36,8 @@ package struct LibraryTrackRecord: Hashable, Sendable {
     package init(
         filepath: String, fingerprint: String, title: String, artists: [String], albumArtists: [String] = [],
         album: String? = nil, durationSeconds: Int? = nil, isrc: String? = nil, lastfmKey: LastfmTrackKey? = nil,
-        localPlayCount: Int = 0, lastPlayedAt: Date? = nil, swingMusic: SwingMusicFileRecord? = nil
+        localPlayCount: Int = 0, lastPlayedAt: Date? = nil, addedAt: Date? = nil,
+        swingMusic: SwingMusicFileRecord? = nil
     ) {
         self.filepath = filepath
         self.fingerprint = fingerprint
@@ -47,6 +51,7 @@ package struct LibraryTrackRecord: Hashable, Sendable {
             lastfmKey ?? LastfmTrackKey(fileWithArtists: artists, albumArtists: albumArtists, title: title)
         self.localPlayCount = localPlayCount
         self.lastPlayedAt = lastPlayedAt
+        self.addedAt = addedAt
         self.swingMusic = swingMusic
     }
 }

@@ -26,6 +26,9 @@ extension SQLiteCacheStore {
             while let row = try rows.next() { known[row[0]] = (row[1], row[2]) }
 
             let noSwingMusic = try db.cachedStatement(sql: "DELETE FROM swingmusic_track WHERE filepath = ?")
+            let added = try db.cachedStatement(
+                sql: "INSERT OR REPLACE INTO library_track_added (filepath, added_at) VALUES (?, ?)")
+            let notAdded = try db.cachedStatement(sql: "DELETE FROM library_track_added WHERE filepath = ?")
             var result = LibraryUpsertResult(added: 0, changed: 0, needsMatching: [])
             var counted = Set<String>()
             for track in tracks {
@@ -34,6 +37,11 @@ extension SQLiteCacheStore {
                     try SwingMusicFileRow(filepath: track.filepath, file: file).write(db)
                 } else {
                     try noSwingMusic.execute(arguments: [track.filepath])
+                }
+                if let addedAt = track.addedAt {
+                    try added.execute(arguments: [track.filepath, addedAt.timeIntervalSince1970])
+                } else {
+                    try notAdded.execute(arguments: [track.filepath])
                 }
                 // A path listed twice in one batch counts once, as its last version.
                 guard counted.insert(track.filepath).inserted else { continue }
@@ -82,16 +90,29 @@ extension SQLiteCacheStore {
     /// Each file must be in the library already; otherwise nothing is written.
     package func save(_ matches: [TrackMatchRecord], request: LedgerWrite? = nil) throws {
         try writer.write { db in
-            let candidates = try db.cachedStatement(
-                sql: "INSERT OR REPLACE INTO match_candidate (filepath, fingerprint, candidates) VALUES (?, ?, ?)")
-            for record in matches {
-                try record.insert(db)
-                try candidates.execute(arguments: [
-                    record.filepath, record.fingerprint,
-                    String(decoding: try JSONEncoder().encode(record.match.candidates), as: UTF8.self),
-                ])
-            }
+            try Self.insert(matches, into: db)
             try Self.write(request, in: db)
+        }
+    }
+
+    /// Writes matcher decisions together with the catalog entries their search answer holds, and the search's
+    /// ledger entry (`record.request`), in one transaction: a match is also a fetch of the track it chose.
+    package func save(_ matches: [TrackMatchRecord], fetched record: FetchRecord) throws {
+        try writer.write { db in
+            try Self.insert(matches, into: db)
+            try Self.insert(record, into: db)
+        }
+    }
+
+    private static func insert(_ matches: [TrackMatchRecord], into db: Database) throws {
+        let candidates = try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO match_candidate (filepath, fingerprint, candidates) VALUES (?, ?, ?)")
+        for record in matches {
+            try record.insert(db)
+            try candidates.execute(arguments: [
+                record.filepath, record.fingerprint,
+                String(decoding: try JSONEncoder().encode(record.match.candidates), as: UTF8.self),
+            ])
         }
     }
 

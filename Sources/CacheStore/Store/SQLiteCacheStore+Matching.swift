@@ -14,26 +14,65 @@ package struct MatchingBacklog: Hashable, Sendable {
 }
 
 extension SQLiteCacheStore {
-    /// Library files with no match, or a match made for another fingerprint, after `filepath` in path order.
+    /// Library files with no match, or a match made for another fingerprint, in the order a run matches them
+    /// (``MatchingOrder``): each with its plays — SwingMusic's own and the history `publish` imported — and when it
+    /// was added.
     ///
-    /// Page through with the last path of each page, so a file whose search failed is not read again in the run:
+    /// Read once at the start of matching, then the files a page at a time, so a file whose search failed is not read
+    /// again in the run:
     /// ```swift
-    /// var after: String?
-    /// while case let page = try store.libraryTracksNeedingMatching(after: after, limit: 100), !page.isEmpty {
-    ///     after = page.last?.filepath
+    /// let order = try store.libraryFilesNeedingMatching()
+    /// for start in stride(from: 0, to: order.files.count, by: 100) {
+    ///     let page = try store.libraryTracks(order.files[start..<min(start + 100, order.files.count)].map(\.filepath))
     /// }
     /// ```
-    package func libraryTracksNeedingMatching(after filepath: String?, limit: Int) throws -> [LibraryTrackRecord] {
+    package func libraryFilesNeedingMatching() throws -> MatchingOrder {
+        try writer.read { db in
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT lt.filepath, lt.local_play_count + coalesce(i.plays, 0), a.added_at
+                    FROM library_track AS lt
+                    LEFT JOIN track_match AS m ON m.filepath = lt.filepath
+                    LEFT JOIN swingmusic_track AS s ON s.filepath = lt.filepath
+                    LEFT JOIN (SELECT trackhash, COUNT(*) AS plays FROM imported_play GROUP BY trackhash) AS i
+                        ON i.trackhash = s.trackhash
+                    LEFT JOIN library_track_added AS a ON a.filepath = lt.filepath
+                    WHERE m.filepath IS NULL OR m.fingerprint <> lt.fingerprint
+                    """)
+            var files: [MatchingOrder.File] = []
+            while let row = try rows.next() {
+                files.append(
+                    MatchingOrder.File(
+                        filepath: row[0], plays: row[1],
+                        addedAt: (row[2] as Double?).map(Date.init(timeIntervalSince1970:))))
+            }
+            return MatchingOrder(files)
+        }
+    }
+
+    /// The library files at `filepaths`, in that order; paths not in the library are left out.
+    package func libraryTracks(_ filepaths: [String]) throws -> [LibraryTrackRecord] {
         try writer.read { db in
             try LibraryTrackRow.fetchAll(
                 db,
                 sql: """
-                    SELECT lt.* FROM library_track AS lt LEFT JOIN track_match AS m ON m.filepath = lt.filepath
-                    WHERE (m.filepath IS NULL OR m.fingerprint <> lt.fingerprint) AND lt.filepath > ?
-                    ORDER BY lt.filepath LIMIT ?
+                    SELECT lt.* FROM json_each(?) AS wanted CROSS JOIN library_track AS lt ON lt.filepath = wanted.value
+                    ORDER BY wanted.key
                     """,
-                arguments: [filepath ?? "", max(1, limit)]
+                arguments: [try Self.jsonArray(filepaths)]
             ).map(\.track)
+        }
+    }
+
+    /// How many of each song's plays `publish` imported into SwingMusic, by SwingMusic's runtime hash.
+    package func importedPlayCounts() throws -> [String: Int] {
+        try writer.read { db in
+            var counts: [String: Int] = [:]
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT trackhash, COUNT(*) FROM imported_play GROUP BY trackhash")
+            while let row = try rows.next() { counts[row[0]] = row[1] }
+            return counts
         }
     }
 

@@ -25,6 +25,9 @@ extension SQLiteCacheStore {
         migrator.registerMigration("v7-publish") { db in
             try db.execute(sql: schemaV7Publish)
         }
+        migrator.registerMigration("v8-library-added") { db in
+            try db.execute(sql: schemaV8LibraryAdded)
+        }
         return migrator
     }()
 
@@ -40,7 +43,16 @@ extension SQLiteCacheStore {
         "v5-match-reviews": temporary(schemaV5MatchReviews),
         "v6-swingmusic-track": temporary(schemaV6SwingMusicTrack),
         "v7-publish": temporary(schemaV7Publish),
+        "v8-library-added": temporary(schemaV8LibraryAdded),
     ]
+
+    /// When each library file was added, as SwingMusic knows it: the second key of the order files are matched in.
+    private static let schemaV8LibraryAdded = """
+        CREATE TABLE library_track_added (
+            filepath TEXT PRIMARY KEY NOT NULL REFERENCES library_track(filepath) ON DELETE CASCADE,
+            added_at REAL NOT NULL
+        ) WITHOUT ROWID;
+        """
 
     /// The candidates each match weighed, and a person's decisions (`swingcache review pin|reject`), each for the
     /// tags it was made for.

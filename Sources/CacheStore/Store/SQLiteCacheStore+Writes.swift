@@ -53,7 +53,8 @@ extension SQLiteCacheStore {
         }
     }
 
-    private static func insert(_ record: FetchRecord, into db: Database) throws {
+    /// Writes `record` inside a transaction the caller holds.
+    static func insert(_ record: FetchRecord, into db: Database) throws {
         let fetchedAt = record.fetchedAt.timeIntervalSince1970
         for entity in record.entities {
             let unchanged = try recordContent(of: entity, in: db)

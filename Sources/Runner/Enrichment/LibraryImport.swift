@@ -89,6 +89,7 @@ package struct LibraryImport: Sendable {
             filepath: track.filepath, fingerprint: track.fingerprint, title: local.title, artists: track.artists,
             albumArtists: track.albumArtists, album: track.album, durationSeconds: track.durationSeconds,
             isrc: track.isrc, localPlayCount: plays?.count ?? 0, lastPlayedAt: plays?.lastPlayedAt,
+            addedAt: track.lastModified,
             swingMusic: SwingMusicFileRecord(
                 trackhash: track.trackhash, tagTitle: track.tags.title, tagArtists: track.tags.artists,
                 tagAlbumArtists: track.tags.albumArtists, tagAlbum: track.tags.album))
@@ -98,6 +99,10 @@ package struct LibraryImport: Sendable {
     package func survey(_ source: LibrarySource) async throws -> LibrarySurvey {
         let library = try open(source)
         var survey = LibrarySurvey(found: LibraryImportResult(databasePath: library.path))
+        // The plays a run orders by: SwingMusic's own (as the import stores them) and the history publish imported.
+        let plays = try library.localPlays(user: source.user)
+        let imported = try store.importedPlayCounts()
+        var toMatch: [MatchingOrder.File] = []
         try await library.forEachTrackBatch(size: batchSize) { tracks in
             let matches = try store.storedMatches(for: tracks.map(\.filepath))
             survey.found.files += tracks.count
@@ -111,6 +116,11 @@ package struct LibraryImport: Sendable {
                 if !current {
                     survey.found.needingMatching += 1
                     if track.isrc != nil { survey.found.needingMatchingWithISRC += 1 }
+                    toMatch.append(
+                        MatchingOrder.File(
+                            filepath: track.filepath,
+                            plays: (plays[track.trackhash]?.count ?? 0) + (imported[track.trackhash] ?? 0),
+                            addedAt: track.lastModified))
                 }
                 if let isrc = track.isrc ?? (current ? match?.isrc : nil) {
                     survey.isrcs.insert(isrc)
@@ -119,6 +129,7 @@ package struct LibraryImport: Sendable {
                 }
             }
         }
+        survey.found.matchingOrder = MatchingOrder(toMatch)
         return survey
     }
 }
@@ -156,6 +167,8 @@ package struct LibraryImportResult: Hashable, Sendable {
     package var needingMatchingWithISRC = 0
     /// SwingMusic plays whose song is not in the library (removed, or renamed by new tags or settings).
     package var unmatchedPlays = UnmatchedPlays()
+    /// The files to match in the order a run matches them, with their plays; filled by a survey (`plan`).
+    package var matchingOrder: MatchingOrder?
 
     package init(databasePath: String) {
         self.databasePath = databasePath

@@ -20,6 +20,8 @@ package struct LibrarySummary: Hashable, Sendable {
     package var deferred = 0
     /// Search requests that reached Spotify, retries included.
     package var searchRequests = 0
+    /// Matches whose track was stored from the search answer that chose it, so no `GET /tracks/{id}` is needed.
+    package var storedFromSearch = 0
     /// Spotify tracks of current matches, made targets of the run.
     package var matchedTargets = 0
     /// Low-confidence and ambiguous decisions, for a person to check; at most ``reviewLimit`` kept.

@@ -5,10 +5,12 @@ import ServiceLifecycle
 import SpotifyAPI
 import SwingCache
 
-/// Matches the library files that need it (new, or with changed tags) to Spotify tracks.
+/// Matches the library files that need it (new, or with changed tags) to Spotify tracks, the most played first
+/// (``MatchingOrder``), so a day's quota goes to the songs a person plays.
 ///
 /// Each file costs one ISRC search when it has an ISRC, else (or when that finds nothing) one artist-and-title
-/// search. Every search is a Spotify request like a catalog one, through the same ``OutboundPipeline``: it takes
+/// search. A search answer holds whole track objects, so the track a file is matched to is stored from it as its
+/// catalog entry, with the search's time: it is fetched again only when its ttl runs out. Every search is a Spotify request like a catalog one, through the same ``OutboundPipeline``: it takes
 /// the run's budget and is written to the ledger, in one transaction with the decision it led to. When the budget
 /// runs out the rest of the files wait for the next run; a file is searched again only when its tags change.
 struct TrackMatching {
@@ -29,17 +31,20 @@ struct TrackMatching {
         let requestsBefore = run.summary.requests
         defer { library.searchRequests += run.summary.requests - requestsBefore }
         var spotify = executor.spotifyPipeline(pacer: pacer)
-        var after: String?
         var handled = 0
-        while true {
+        let order: [String]
+        do {
+            order = try store.libraryFilesNeedingMatching().files.map(\.filepath)
+        } catch {
+            return stop(.deferred("could not read the library from the database: \(error)"), handled, &library)
+        }
+        for start in stride(from: 0, to: order.count, by: pageSize) {
             let page: [LibraryTrackRecord]
             do {
-                page = try store.libraryTracksNeedingMatching(after: after, limit: pageSize)
+                page = try store.libraryTracks(Array(order[start..<min(start + pageSize, order.count)]))
             } catch {
                 return stop(.deferred("could not read the library from the database: \(error)"), handled, &library)
             }
-            guard let last = page.last else { return nil }
-            after = last.filepath
             for record in page {
                 switch await match(
                     record, pipeline: &spotify, maxRequests: maxRequests, run: &run, library: &library)
@@ -61,6 +66,7 @@ struct TrackMatching {
                 progress(handled, run.summary.requests - requestsBefore)
             }
         }
+        return nil
     }
 
     private func recordFailure(
@@ -115,13 +121,20 @@ struct TrackMatching {
                     continue
                 }
                 let decision = matcher.match(local, candidates: tracks)
+                let now = executor.clock.now()
+                let matches = [
+                    TrackMatchRecord(
+                        filepath: record.filepath, fingerprint: record.fingerprint, match: decision, matchedAt: now)
+                ]
                 do {
-                    try store.save(
-                        [
-                            TrackMatchRecord(
-                                filepath: record.filepath, fingerprint: record.fingerprint, match: decision,
-                                matchedAt: executor.clock.now())
-                        ], request: .complete(ledgerID: ledgerID, status: status))
+                    // The chosen candidate is the whole track object: stored now, it needs no GET /tracks/{id}.
+                    if decision.isUsable, let chosen = tracks.first(where: { $0.id == decision.spotifyID }) {
+                        try await executor.save(
+                            matches, track: chosen, ledgerID: ledgerID, status: status, fetchedAt: now, run: run)
+                        library.storedFromSearch += 1
+                    } else {
+                        try store.save(matches, request: .complete(ledgerID: ledgerID, status: status))
+                    }
                 } catch {
                     return .stop(executor.writeFailure(error))
                 }

@@ -64,7 +64,7 @@ package struct JobRun: Sendable {
         var matching: (summary: RunSummary, stop: RunOutcome?)?
         if let imported, let spec = jobs.librarySpec {
             matching = await match(
-                imported, market: spec.market ?? jobs.defaultMarket, budget: budgetOverride(jobs.budget),
+                imported, market: spec.market ?? jobs.defaultMarket, jobs: jobs, budget: budgetOverride(jobs.budget),
                 startedAt: startedAt, executor: executor, runID: runID)
             let ids = try store.matchedSpotifyTrackIDs().map { SpotifyID(kind: .track, value: $0) }
             let added = jobs.addLibraryMatches(ids)
@@ -144,12 +144,17 @@ package struct JobRun: Sendable {
     }
 
     /// Matches the files that need it, paced and counted like the catalog requests that follow.
+    ///
+    /// A matched track is stored from its search with the freshness the plan would fetch it with: its own job's
+    /// when a job lists it, else the library spec's.
     private func match(
-        _ imported: LibraryImportResult, market: String, budget: BudgetPolicy, startedAt: Date,
+        _ imported: LibraryImportResult, market: String, jobs: JobSet, budget: BudgetPolicy, startedAt: Date,
         executor: RunExecutor, runID: Int64
     ) async -> (summary: RunSummary, stop: RunOutcome?) {
         var run = RunExecutor.RunState(
-            summary: RunSummary(startedAt: startedAt), modes: [:], policies: [:])
+            summary: RunSummary(startedAt: startedAt), modes: [:],
+            policies: Dictionary(jobs.targets.map { ($0.id, $0.freshness) }, uniquingKeysWith: { first, _ in first }),
+            defaultPolicy: jobs.librarySpec?.freshness ?? FreshnessPolicy())
         var library = LibrarySummary(imported)
         var stop: RunOutcome?
         if imported.needingMatching > 0 {

@@ -150,6 +150,8 @@ package final class RunExecutor: Sendable {
         var summary: RunSummary
         var modes: [EntityKind: ServiceMode]
         var policies: [SpotifyID: FreshnessPolicy]
+        /// The freshness of an entity no job lists: a library match's track, stored from its search.
+        var defaultPolicy = FreshnessPolicy()
     }
 
     /// The pipeline every Spotify request of a run goes through, paced by `pacer`; a token is held before each slot.
@@ -291,15 +293,31 @@ package final class RunExecutor: Sendable {
         entities: [CatalogEntity], missing: [(id: SpotifyID, reason: MissingReason)], ledgerID: Int64, status: Int,
         run: RunState
     ) async throws {
-        let fetchedAt = clock.now()
-        let policies = run.policies
-        try await cache.save(
-            FetchRecord(
-                entities: entities, missing: missing, request: .complete(ledgerID: ledgerID, status: status),
-                fetchedAt: fetchedAt,
-                expiresAt: { fetchedAt.addingTimeInterval((policies[$0] ?? FreshnessPolicy()).ttl) },
-                missingExpiresAt: { fetchedAt.addingTimeInterval((policies[$0] ?? FreshnessPolicy()).missingTTL) },
-                changeAwarePolicy: { policies[$0] }),
-            now: fetchedAt)
+        let record = fetchRecord(
+            entities: entities, missing: missing, ledgerID: ledgerID, status: status, fetchedAt: clock.now(), run: run)
+        try await cache.save(record, now: record.fetchedAt)
+    }
+
+    /// Writes matcher decisions with `track`, the chosen candidate as the search answer held it, stored as its
+    /// catalog entry: the row `GET /tracks/{id}` would have written, fetched when the search was answered.
+    func save(
+        _ matches: [TrackMatchRecord], track: Track, ledgerID: Int64, status: Int, fetchedAt: Date, run: RunState
+    ) async throws {
+        let record = fetchRecord(
+            entities: [.track(track)], missing: [], ledgerID: ledgerID, status: status, fetchedAt: fetchedAt, run: run)
+        try await cache.save(matches, fetched: record, now: fetchedAt)
+    }
+
+    private func fetchRecord(
+        entities: [CatalogEntity], missing: [(id: SpotifyID, reason: MissingReason)], ledgerID: Int64, status: Int,
+        fetchedAt: Date, run: RunState
+    ) -> FetchRecord {
+        let (policies, fallback) = (run.policies, run.defaultPolicy)
+        return FetchRecord(
+            entities: entities, missing: missing, request: .complete(ledgerID: ledgerID, status: status),
+            fetchedAt: fetchedAt,
+            expiresAt: { fetchedAt.addingTimeInterval((policies[$0] ?? fallback).ttl) },
+            missingExpiresAt: { fetchedAt.addingTimeInterval((policies[$0] ?? fallback).missingTTL) },
+            changeAwarePolicy: { policies[$0] ?? fallback })
     }
 }

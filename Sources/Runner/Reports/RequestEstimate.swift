@@ -2,8 +2,8 @@ import Foundation
 import SwingCache
 
 /// Every request a run will make, as far as a plan can tell before the searches answer: the library's searches,
-/// the catalog requests (planned ones, and at most one per file still to match), and each provider's; with what
-/// Spotify's windows have left.
+/// the planned catalog requests (a file's match stores its track from the search, so it adds none), and each
+/// provider's; with what Spotify's windows have left.
 package struct RequestEstimate: Codable, Sendable {
     package var searches: ClosedRange<Int>
     package var catalog: ClosedRange<Int>
@@ -21,10 +21,7 @@ package struct RequestEstimate: Codable, Sendable {
 
     package init(plan: Plan, library: LibraryImportResult?, providers: [String: ProviderPreview]) {
         searches = library?.searchRequests ?? 0...0
-        let toMatch = library?.needingMatching ?? 0
-        let perRequest = plan.serviceState.mode(for: .track).idsPerRequest(for: .track)
-        let matchedCatalog = (toMatch + perRequest - 1) / perRequest
-        catalog = plan.requestsNeeded...(plan.requestsNeeded + matchedCatalog)
+        catalog = plan.requestsNeeded...plan.requestsNeeded
         spotify = (searches.lowerBound + catalog.lowerBound)...(searches.upperBound + catalog.upperBound)
         self.providers = providers
         let active = providers.values.filter { $0.skipped == nil }
@@ -41,5 +38,15 @@ package struct RequestEstimate: Codable, Sendable {
         let spotifySeconds = spotifyRate > 0 ? Double(spotify.lowerBound) / spotifyRate : 0
         secondsAtLeast = spotifySeconds.isFinite ? spotifySeconds : 0
         secondsAtLeast += active.reduce(0) { $0 + $1.secondsAtLeast }
+    }
+
+    /// How many files a run can match now, at one search each: as many as the windows and `max_requests` leave (a run
+    /// with `max_runtime` waits for the hour, so only the day and its limits bound it).
+    package func filesMatchable(_ toMatch: Int, budget: BudgetPolicy) -> Int {
+        var files = toMatch
+        if budget.maxRuntime == nil { files = min(files, hourLeft) }
+        if let dayLeft { files = min(files, dayLeft) }
+        if let maxRequests = budget.maxRequests { files = min(files, maxRequests) }
+        return max(0, files)
     }
 }

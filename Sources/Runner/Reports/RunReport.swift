@@ -66,6 +66,7 @@ package struct RunReport: Codable, Sendable {
         package var failed: Int
         package var deferred: Int
         package var searchRequests: Int
+        package var storedFromSearch: Int
         package var matchedTargets: Int
         package var review: [String]
 
@@ -83,6 +84,7 @@ package struct RunReport: Codable, Sendable {
             failed = summary.failed
             deferred = summary.deferred
             searchRequests = summary.searchRequests
+            storedFromSearch = summary.storedFromSearch
             matchedTargets = summary.matchedTargets
             review = summary.review
         }

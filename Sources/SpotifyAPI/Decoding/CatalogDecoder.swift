@@ -66,8 +66,24 @@ enum CatalogDecoder {
         return (entities, missing)
     }
 
-    /// Decodes the tracks of an ISRC search answer.
+    /// Decodes the tracks of a search answer, each with the raw bytes `GET /tracks/{id}` would store for it.
+    ///
+    /// A search answer's items are full track objects, so the one a match chooses can be stored as it is: the bytes
+    /// Spotify sent, trimmed where they lie, as ``decode(_:kind:requested:batch:)`` keeps them.
     static func decodeSearch(_ body: Data) throws(Malformed) -> [Track] {
+        if let items = RawJSON.elements(of: body, listedUnder: ["tracks", "items"], trimming: trimmedKeys) {
+            let decoder = payloadDecoder()
+            var found: [Track] = []
+            for case let raw? in items {
+                guard let id = (try? decoder.decode(IdentifiedPayload.self, from: raw))?.id else { continue }
+                if case .track(let track) = try entity(
+                    id: SpotifyID(kind: .track, value: id), raw: raw, decoder: decoder)
+                {
+                    found.append(track)
+                }
+            }
+            return found
+        }
         guard let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any],
             let tracks = object["tracks"] as? [String: Any], let items = tracks["items"] as? [Any]
         else { throw Malformed(reason: "the search answer has no 'tracks.items' list") }

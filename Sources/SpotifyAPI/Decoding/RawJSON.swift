@@ -19,11 +19,17 @@ enum RawJSON {
     /// The elements of the list under `key` in the object `body` is (or of `body` alone, when `key` is nil), each
     /// an object trimmed of `trimmedKeys` at any depth, or nil for `null`; nil when the body is not that shape.
     static func elements(of body: Data, listedUnder key: String?, trimming trimmedKeys: Set<String>) -> [Data?]? {
+        elements(of: body, listedUnder: key.map { [$0] } ?? [], trimming: trimmedKeys)
+    }
+
+    /// The elements of the list reached by following `path` from the object `body` is (`["tracks", "items"]` in a
+    /// search answer), or of `body` alone when `path` is empty; nil when the body is not that shape.
+    static func elements(of body: Data, listedUnder path: [String], trimming trimmedKeys: Set<String>) -> [Data?]? {
         body.withUnsafeBytes { buffer -> [Data?]? in
             // JSONSerialization refuses text that is not UTF-8; so does this, by handing it back.
             if buffer.contains(where: { $0 >= 0x80 }), String(validating: buffer, as: UTF8.self) == nil { return nil }
             var scanner = Scanner(bytes: buffer, trimmedKeys: trimmedKeys.map { Array($0.utf8) })
-            return scanner.elements(listedUnder: key.map { Array($0.utf8) })
+            return scanner.elements(listedUnder: path.map { Array($0.utf8) })
         }
     }
 
@@ -38,38 +44,45 @@ enum RawJSON {
             self.trimmedKeys = trimmedKeys
         }
 
-        mutating func elements(listedUnder key: [UInt8]?) -> [Data?]? {
+        mutating func elements(listedUnder path: [[UInt8]]) -> [Data?]? {
             skipWhitespace()
-            var found: [Data?]?
-            if let key {
-                guard next(is: UInt8(ascii: "{")) else { return nil }
-                var first = true
-                while true {
-                    skipWhitespace()
-                    if next(is: UInt8(ascii: "}")) { break }
-                    if !first {
-                        guard next(is: UInt8(ascii: ",")) else { return nil }
-                        skipWhitespace()
-                    }
-                    first = false
-                    guard let name = string() else { return nil }
-                    skipWhitespace()
-                    guard next(is: UInt8(ascii: ":")) else { return nil }
-                    skipWhitespace()
-                    if name.elementsEqual(key) {
-                        // A key written twice is left to the slow path, which decides which one counts.
-                        guard found == nil, let list = list() else { return nil }
-                        found = list
-                    } else {
-                        guard skipValue() else { return nil }
-                    }
-                }
+            let found: [Data?]?
+            if path.isEmpty {
+                found = element().map { [$0] }
             } else {
-                guard let element = element() else { return nil }
-                found = [element]
+                found = listed(under: path[...])
             }
             skipWhitespace()
             return index == bytes.count ? found : nil
+        }
+
+        /// The list under the first key of `path` in the object at the index, or deeper when the path goes on.
+        private mutating func listed(under path: ArraySlice<[UInt8]>) -> [Data?]? {
+            guard let key = path.first, next(is: UInt8(ascii: "{")) else { return nil }
+            var found: [Data?]?
+            var first = true
+            while true {
+                skipWhitespace()
+                if next(is: UInt8(ascii: "}")) { break }
+                if !first {
+                    guard next(is: UInt8(ascii: ",")) else { return nil }
+                    skipWhitespace()
+                }
+                first = false
+                guard let name = string() else { return nil }
+                skipWhitespace()
+                guard next(is: UInt8(ascii: ":")) else { return nil }
+                skipWhitespace()
+                if name.elementsEqual(key) {
+                    // A key written twice is left to the slow path, which decides which one counts.
+                    guard found == nil, let list = path.count == 1 ? list() : listed(under: path.dropFirst())
+                    else { return nil }
+                    found = list
+                } else {
+                    guard skipValue() else { return nil }
+                }
+            }
+            return found
         }
 
         /// The elements of a list of objects and nulls.

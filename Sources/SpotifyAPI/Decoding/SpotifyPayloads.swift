@@ -53,6 +53,11 @@ struct AlbumReference: Decodable {
     }
 }
 
+/// Only the `id` of an object: what a search item is stored under.
+struct IdentifiedPayload: Decodable {
+    var id: String?
+}
+
 struct TrackPayload: Decodable {
     var name: String
     var album: AlbumReference?

@@ -47,7 +47,12 @@ enum PlanWording {
             lines.append(deferredLine)
         }
         if library != nil || !providers.isEmpty {
-            lines.append(allToldLine(RequestEstimate(plan: plan, library: library, providers: providers)))
+            let estimate = RequestEstimate(plan: plan, library: library, providers: providers)
+            if let library, let order = library.matchingOrder, library.needingMatching > 0 {
+                lines.append(
+                    orderLine(order, matchable: estimate.filesMatchable(library.needingMatching, budget: plan.budget)))
+            }
+            lines.append(allToldLine(estimate))
         }
         if let toFinish = plan.timeToFinish, plan.requestsNeeded > 0 {
             lines.append("  to finish: about \(DurationText.format(toFinish)) at this quota")
@@ -107,8 +112,19 @@ enum PlanWording {
         let requests =
             range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
         line +=
-            ": \(requests) search requests (one per file, a second when its ISRC finds nothing), before the catalog requests and from the same budget"
+            ": \(requests) search requests (one per file, a second when its ISRC finds nothing; the matched track is stored from its search), before the catalog requests and from the same budget"
         return line
+    }
+
+    /// Which files a run matches first: `  first:     340 of 2000 files to match, the most played: 81 % of their plays`.
+    static func orderLine(_ order: MatchingOrder, matchable: Int) -> String {
+        let files = order.files.count
+        let head = "  first:     \(min(matchable, files)) of \(files) files to match this run"
+        guard let share = order.share(ofFirst: matchable) else {
+            return head + ", the most recently added first (no plays recorded)"
+        }
+        return head
+            + ", the most played first: they hold \(Int((share * 100).rounded(.down))) % of the \(order.plays) plays of the files to match"
     }
 
     /// The ceiling Spotify showed: `  learned:   refused after 476 in 24 h (40 in 1 h) on …; plans keep 428/day (90 %)`.

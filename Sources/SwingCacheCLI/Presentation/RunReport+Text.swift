@@ -14,7 +14,7 @@ extension RunReport {
         )
         if let library {
             lines.append(
-                "  library:  \(library.files) files (\(library.added) added, \(library.changed) changed, \(library.removed) removed), \(library.needingMatching) to match: \(library.matched) matched, \(library.lowConfidence) low-confidence, \(library.ambiguous) ambiguous, \(library.unmatched) unmatched, \(library.failed) failed, \(library.deferred) deferred; \(library.searchRequests) search \(library.searchRequests == 1 ? "request" : "requests")"
+                "  library:  \(library.files) files (\(library.added) added, \(library.changed) changed, \(library.removed) removed), \(library.needingMatching) to match: \(library.matched) matched (\(library.storedFromSearch) stored from their search), \(library.lowConfidence) low-confidence, \(library.ambiguous) ambiguous, \(library.unmatched) unmatched, \(library.failed) failed, \(library.deferred) deferred; \(library.searchRequests) search \(library.searchRequests == 1 ? "request" : "requests")"
             )
             for note in library.review { lines.append("  review:   \(note)") }
         }

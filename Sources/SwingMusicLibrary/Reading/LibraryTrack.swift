@@ -1,3 +1,4 @@
+import Foundation
 import SwingCache
 
 /// One audio file of the SwingMusic library: its tags as stored, and the track SwingMusic shows for them.
@@ -12,13 +13,20 @@ package struct LibraryTrack: Hashable, Sendable {
     package var durationSeconds: Int
     /// Canonical form (12 characters, upper case, no dashes), or nil when the file has no well-formed one.
     package var isrc: String?
+    /// SwingMusic's `last_mod`: when the file was last written as its scanner saw it, the best sign of when it was
+    /// added; nil when SwingMusic has none.
+    package var lastModified: Date?
 
-    package init(filepath: String, tags: TrackTags, shown: ShownTrack, durationSeconds: Int, isrc: String?) {
+    package init(
+        filepath: String, tags: TrackTags, shown: ShownTrack, durationSeconds: Int, isrc: String?,
+        lastModified: Date? = nil
+    ) {
         self.filepath = filepath
         self.tags = tags
         self.shown = shown
         self.durationSeconds = durationSeconds
         self.isrc = isrc
+        self.lastModified = lastModified
     }
 
     /// The title SwingMusic shows ("(feat. …)", "(prod. …)" and remaster notes removed as its settings say).

@@ -11,10 +11,12 @@ extension SwingMusicLibrary {
     {
         let limit = max(1, limit)
         let rows = try read { db in
-            try Row.fetchAll(
+            // `last_mod` is read where SwingMusic has it: the order of matching uses it, nothing depends on it.
+            let lastModified = try db.columns(in: "track").contains { $0.name == "last_mod" } ? "last_mod" : "NULL"
+            return try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT id, filepath, title, artists, albumartists, album, duration,
+                    SELECT id, filepath, title, artists, albumartists, album, duration, \(lastModified) AS last_mod,
                            CASE WHEN json_valid(extra)
                                 THEN coalesce(json_extract(extra, '$.isrc'), json_extract(extra, '$.ISRC')) END AS isrc
                     FROM track WHERE id > ? ORDER BY id LIMIT ?
@@ -47,7 +49,22 @@ extension SwingMusicLibrary {
         return LibraryTrack(
             filepath: Self.text(row, "filepath"), tags: tags, shown: rules.shown(tags),
             durationSeconds: Self.wholeNumber(row, "duration"),
-            isrc: ISRCTag.isrc(fromExtracted: Self.optionalText(row, "isrc")))
+            isrc: ISRCTag.isrc(fromExtracted: Self.optionalText(row, "isrc")),
+            lastModified: Self.time(row, "last_mod"))
+    }
+
+    /// A positive number of seconds since 1970 as a date; nil for anything else.
+    static func time(_ row: Row, _ column: String) -> Date? {
+        let value: DatabaseValue = row[column]
+        let seconds: Double? =
+            switch value.storage {
+            case .int64(let number): Double(number)
+            case .double(let number) where number.isFinite: number
+            case .string(let text): Double(text)
+            default: nil
+            }
+        guard let seconds, seconds > 0, seconds.isFinite else { return nil }
+        return Date(timeIntervalSince1970: seconds)
     }
 
     /// The column as text whatever SQLite holds in it: SwingMusic's columns are declared, not enforced.

@@ -1,0 +1,117 @@
+import Foundation
+import SwingCacheTestKit
+import Testing
+
+/// A library run of a Development-Mode app (issue 24): one request per file, the most played files first. The real
+/// binary against the fixture server binary with `--development-mode`.
+@Suite struct DevelopmentModeLibraryRunTests {
+    let folder: TemporaryDirectory
+    let server: FixtureServerProcess
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        server = try FixtureServerProcess(["--development-mode"])
+        try folder.write(
+            "library.yaml",
+            """
+            name: library
+            library:
+              swingmusic_db: swingmusic.db
+            budget:
+              min_interval: 10ms
+              reserve: 0
+            """)
+    }
+
+    func swingcache(_ arguments: [String], database: String = "cache.sqlite") async throws -> CommandLineRun {
+        var environment = server.environment
+        environment["SWINGCACHE_DB"] = folder.file(database)
+        return try await CommandLineRun.swingcache(arguments, in: folder.path, environment: environment)
+    }
+
+    /// The paths of the Spotify requests the server saw.
+    func spotifyPaths() throws -> [String] {
+        try server.requestLog().compactMap { $0["path"] as? String }.filter { $0.hasPrefix("/v1/") }
+    }
+
+    /// Six files Spotify finds by their ISRC, each played `plays[i]` times.
+    func library(plays: [Int]) throws -> SwingMusicLibraryBuilder {
+        let swingMusic = try SwingMusicLibraryBuilder(in: folder)
+        try swingMusic.addTracks(
+            plays.indices.map {
+                SwingMusicTrackRow(
+                    filepath: "/music/\($0).flac", title: "Song \($0)", album: "Album \($0)",
+                    isrc: .text("USRC1760000\($0)"))
+            })
+        for (index, count) in plays.enumerated() where count > 0 {
+            try swingMusic.addScrobbles(filepath: "/music/\(index).flac", count: count)
+        }
+        return swingMusic
+    }
+
+    @Test func eachMatchedTrackIsStoredFromItsSearchAndAReRunMakesNoRequest() async throws {
+        _ = try library(plays: [0, 0, 0, 0, 0, 0])
+        let first = try await swingcache(["run", "library.yaml", "--json"])
+        #expect(first.status == 0, "\(first.standardError)")
+        let paths = try spotifyPaths()
+        #expect(paths.count == 6, "one search per file: \(paths)")
+        #expect(paths.allSatisfy { $0.hasPrefix("/v1/search?") }, "no GET /v1/tracks/{id}: \(paths)")
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(first.standardOutput.utf8)) as? [String: Any])
+        let library = try #require(report["library"] as? [String: Any])
+        #expect(library["matched"] as? Int == 6)
+        #expect(library["storedFromSearch"] as? Int == 6)
+        #expect(library["searchRequests"] as? Int == 6)
+        let cache = folder.file("cache.sqlite")
+        #expect(try await SQLiteShell.query(cache, "SELECT COUNT(*) FROM track WHERE popularity IS NULL") == "6")
+
+        let again = try await swingcache(["run", "library.yaml"])
+        #expect(again.status == 0, "\(again.standardError)")
+        #expect(try spotifyPaths().count == 6, "the second run makes no request")
+    }
+
+    @Test func aTrackStoredFromASearchIsTheRowGetTracksStores() async throws {
+        _ = try library(plays: [0, 0, 0])
+        let run = try await swingcache(["run", "library.yaml"])
+        #expect(run.status == 0, "\(run.standardError)")
+        let fromSearch = folder.file("cache.sqlite")
+        let ids = try await SQLiteShell.query(fromSearch, "SELECT id FROM track ORDER BY id").split(separator: "\n")
+        #expect(ids.count == 3)
+
+        // The same ids fetched one by one, as a job listing them does in Development Mode.
+        try folder.write(
+            "tracks.yaml",
+            "name: tracks\ntargets:\n  tracks:\n" + ids.map { "    - \($0)\n" }.joined()
+                + "budget:\n  min_interval: 10ms\n  reserve: 0\n")
+        let fetch = try await swingcache(["run", "tracks.yaml"], database: "fetched.sqlite")
+        #expect(fetch.status == 0, "\(fetch.standardError)")
+        #expect(try spotifyPaths().filter { $0.hasPrefix("/v1/tracks/") }.count == 3)
+
+        let columns = """
+            SELECT id, name, album_id, album_name, artist_ids, artist_names, isrc, duration_ms, explicit,
+                   quote(popularity), track_number, disc_number, release_date, image_url, hex(raw),
+                   expires_at - fetched_at
+            FROM track ORDER BY id
+            """
+        let searched = try await SQLiteShell.query(fromSearch, columns)
+        let fetched = try await SQLiteShell.query(folder.file("fetched.sqlite"), columns)
+        #expect(searched == fetched)
+        #expect(searched.contains("|NULL|"), "popularity is NULL in Development Mode, never 0")
+    }
+
+    @Test func givenARequestLimitTheMostPlayedFilesAreMatchedFirst() async throws {
+        _ = try library(plays: [0, 7, 0, 30, 2, 0])
+        let plan = try await swingcache(["plan", "library.yaml", "--max-requests", "3"])
+        #expect(plan.status == 0, "\(plan.standardError)")
+        #expect(
+            plan.standardOutput.contains(
+                "first:     3 of 6 files to match this run, the most played first: they hold 100 % of the 39 plays"),
+            "\(plan.standardOutput)")
+
+        let run = try await swingcache(["run", "library.yaml", "--max-requests", "3"])
+        #expect(run.status == 75, "\(run.standardError)")
+        let matched = try await SQLiteShell.query(
+            folder.file("cache.sqlite"), "SELECT filepath FROM track_match ORDER BY matched_at, filepath")
+        #expect(matched.split(separator: "\n") == ["/music/3.flac", "/music/1.flac", "/music/4.flac"])
+    }
+}
