@@ -28,7 +28,8 @@ import Testing
                     shown: ShownTrack(
                         title: "Under Pressure", artists: ["Queen", "David Bowie"], albumArtists: ["Queen"],
                         album: "Hot Space", trackhash: "17e67ced90babe7e"),
-                    durationSeconds: 248, isrc: "GBUM71029604")
+                    durationSeconds: 248, isrc: "GBUM71029604",
+                    lastModified: Date(timeIntervalSince1970: 1_700_000_000))
             ])
         #expect(page.next == nil)
     }

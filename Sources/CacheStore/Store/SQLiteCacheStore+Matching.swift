@@ -60,7 +60,7 @@ extension SQLiteCacheStore {
                     SELECT lt.* FROM json_each(?) AS wanted CROSS JOIN library_track AS lt ON lt.filepath = wanted.value
                     ORDER BY wanted.key
                     """,
-                arguments: [try Self.jsonArray(filepaths)]
+                arguments: [JSONStringList.encode(filepaths)]
             ).map(\.track)
         }
     }

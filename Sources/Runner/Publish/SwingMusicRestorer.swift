@@ -121,7 +121,7 @@ struct SwingMusicRestorer {
     func leftovers() -> [Leftover] {
         struct Contents: Decodable {
             struct Playlist: Decodable {
-                var settings: JSONObject?
+                var settings: [String: JSONValue]?
             }
 
             var scrobbles: [Leftover.Play]?
@@ -136,7 +136,7 @@ struct SwingMusicRestorer {
             return Leftover(
                 name: name, plays: contents?.scrobbles ?? [],
                 playlistKeys: (contents?.playlists ?? []).compactMap {
-                    $0.settings?[Publisher.markerKey]?.object?["key"]?.string
+                    $0.settings?[Publisher.markerKey]?["key"]?.stringValue
                 })
         }
     }
