@@ -99,6 +99,31 @@ import Testing
         #expect(searched.contains("|NULL|"), "popularity is NULL in Development Mode, never 0")
     }
 
+    @Test func planSaysWhenTheWholeLibraryIsMatchedAtTheDailyQuota() async throws {
+        _ = try library(plays: [0, 7, 0, 30, 2, 0])
+        try folder.write(
+            "daily.yaml",
+            """
+            name: library
+            library:
+              swingmusic_db: swingmusic.db
+            budget: { min_interval: 10ms, reserve: 0, per_day: 2 }
+            """)
+        let plan = try await swingcache(["plan", "daily.yaml", "--now", "2026-12-07T12:00:00Z"])
+        #expect(plan.status == 0, "\(plan.standardError)")
+        #expect(
+            plan.standardOutput.contains(
+                "library in: the whole library in 3 days, by 2026-12-10: 2 files a day at one search each (2 requests a day, by per_day); the first day's files hold 94 % of your plays"
+            ), "\(plan.standardOutput)")
+
+        let json = try await swingcache(["plan", "daily.yaml", "--now", "2026-12-07T12:00:00Z", "--json"])
+        let summary = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [String: Any])
+        let library = try #require(summary["library"] as? [String: Any])
+        #expect(library["filesPerDay"] as? Int == 2)
+        #expect(library["daysToMatch"] as? Int == 3)
+    }
+
     @Test func givenARequestLimitTheMostPlayedFilesAreMatchedFirst() async throws {
         _ = try library(plays: [0, 7, 0, 30, 2, 0])
         let plan = try await swingcache(["plan", "library.yaml", "--max-requests", "3"])

@@ -177,4 +177,11 @@ package struct LibraryImportResult: Hashable, Sendable {
     /// The fewest and most search requests matching the backlog takes: one per file, two when an ISRC search
     /// finds nothing.
     package var searchRequests: ClosedRange<Int> { needingMatching...(needingMatching + needingMatchingWithISRC) }
+
+    /// When every file to match is matched at the daily quota `plan` keeps, one search a file.
+    package func forecast(for plan: Plan) -> LibraryForecast? {
+        LibraryForecast(
+            files: needingMatching, requestsPerFile: 1, budget: plan.budget, learned: plan.serviceState.learnedQuota,
+            now: plan.createdAt)
+    }
 }

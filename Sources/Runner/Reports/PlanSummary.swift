@@ -41,13 +41,22 @@ package struct PlanSummary: Codable, Sendable {
         /// One search per file, a second for a file whose ISRC finds nothing.
         package var searchRequestsAtLeast: Int
         package var searchRequestsAtMost: Int
+        /// Files matched a day at the daily quota the plan keeps, one search each; absent when none is left to match.
+        package var filesPerDay: Int?
+        /// When the last file to match is matched at that pace.
+        package var matchedByDate: Date?
+        package var daysToMatch: Int?
 
-        package init(_ survey: LibraryImportResult) {
+        package init(_ survey: LibraryImportResult, plan: Plan) {
             swingMusicDatabase = survey.databasePath
             files = survey.files
             needingMatching = survey.needingMatching
             searchRequestsAtLeast = survey.searchRequests.lowerBound
             searchRequestsAtMost = survey.searchRequests.upperBound
+            let forecast = survey.forecast(for: plan)
+            filesPerDay = forecast?.filesPerDay
+            matchedByDate = forecast?.finishes
+            daysToMatch = forecast?.days
         }
     }
 
@@ -79,7 +88,7 @@ package struct PlanSummary: Codable, Sendable {
     package init(
         plan: Plan, jobs: JobSet, library: LibraryImportResult? = nil, providers: [String: ProviderPreview] = [:]
     ) {
-        self.library = library.map(Library.init)
+        self.library = library.map { Library($0, plan: plan) }
         self.providers = providers.isEmpty ? nil : providers
         allTold =
             library != nil || !providers.isEmpty

@@ -52,6 +52,9 @@ enum PlanWording {
                 lines.append(
                     orderLine(order, matchable: estimate.filesMatchable(library.needingMatching, budget: plan.budget)))
             }
+            if let library, let forecast = library.forecast(for: plan) {
+                lines.append(forecastLine(forecast, order: library.matchingOrder))
+            }
             lines.append(allToldLine(estimate))
         }
         if let toFinish = plan.timeToFinish, plan.requestsNeeded > 0 {
@@ -125,6 +128,21 @@ enum PlanWording {
         }
         return head
             + ", the most played first: they hold \(Int((share * 100).rounded(.down))) % of the \(order.plays) plays of the files to match"
+    }
+
+    /// When the whole library is matched: `  library in: 20 days, by 2026-12-27: 1000 files a day (…); day 1 …`.
+    static func forecastLine(_ forecast: LibraryForecast, order: MatchingOrder?) -> String {
+        let date = forecast.finishes.formatted(
+            Date.VerbatimFormatStyle(
+                format: "\(year: .defaultDigits)-\(month: .twoDigits)-\(day: .twoDigits)", timeZone: .gmt,
+                calendar: Calendar(identifier: .gregorian)))
+        let span = forecast.days == 1 ? "within a day" : "in \(forecast.days) days"
+        var line =
+            "  library in: the whole library \(span), by \(date): \(forecast.filesPerDay) files a day at one search each (\(forecast.requestsPerDay) requests a day, by \(forecast.bound.rawValue))"
+        if let order, forecast.days > 1, let share = order.share(ofFirst: forecast.filesPerDay) {
+            line += "; the first day's files hold \(Int((share * 100).rounded(.down))) % of your plays"
+        }
+        return line
     }
 
     /// The ceiling Spotify showed: `  learned:   refused after 476 in 24 h (40 in 1 h) on …; plans keep 428/day (90 %)`.
