@@ -23,7 +23,7 @@ import Testing
 
     /// Runs the job whenever its track has expired, answering with `name` as the track's name; returns the ttl the
     /// store gave it.
-    func refresh(name: String, ttlMax: TimeInterval?) async throws -> TimeInterval {
+    func refresh(name: String, ttlMax: TimeInterval?, mode: ServiceMode = .perItem) async throws -> TimeInterval {
         let transport = ScriptedTransport(
             ScriptedSpotify.responder { request in
                 guard request.url.path.contains("/tracks/") else { return nil }
@@ -34,7 +34,7 @@ import Testing
             endpoints: SpotifyEndpoints(apiURL: ScriptedSpotify.apiURL, tokenURL: ScriptedSpotify.tokenURL),
             credentials: SpotifyCredentials(clientID: "id", clientSecret: "secret"), transport: transport,
             now: { clock.now() })
-        try store.setMode(.perItem, service: Scheduler.spotify, kind: .track, learnedAt: clock.now())
+        try store.setMode(mode, service: Scheduler.spotify, kind: .track, learnedAt: clock.now())
         let spec = JobSpec(
             name: "week", path: "week.yaml", freshness: FreshnessPolicy(ttl: 3600, ttlMax: ttlMax),
             targets: [JobTarget(id: id, origin: SourceLocation(file: "week.yaml", line: 1, column: 1))],
@@ -56,10 +56,18 @@ import Testing
         #expect(try store.unchangedRefreshes(of: id) == 1)
     }
 
-    @Test func withoutTTLMaxEveryRefreshKeepsTheTTL() async throws {
+    @Test func anAppWithBatchEndpointsAndNoTTLMaxKeepsTheTTLOnEveryRefresh() async throws {
         var ttls: [TimeInterval] = []
-        for _ in 0..<3 { ttls.append(try await refresh(name: "Same", ttlMax: nil)) }
+        for _ in 0..<3 { ttls.append(try await refresh(name: "Same", ttlMax: nil, mode: .batch)) }
         #expect(ttls == [3600, 3600, 3600])
         #expect(try store.unchangedRefreshes(of: id) == 2, "the history is kept, so turning ttl_max on uses it")
+    }
+
+    @Test func inDevelopmentModeWithoutTTLMaxAnUnchangedTrackIsRefreshedLessOftenUpToAWeek() async throws {
+        var ttls: [TimeInterval] = []
+        for _ in 0..<10 { ttls.append(try await refresh(name: "Same", ttlMax: nil)) }
+        #expect(ttls.map { $0 / 3600 } == [1, 2, 4, 8, 16, 32, 64, 128, 168, 168])
+        ttls.append(try await refresh(name: "Renamed", ttlMax: nil))
+        #expect(ttls.last == 3600, "a change puts it back to its ttl")
     }
 }

@@ -124,6 +124,24 @@ import Testing
         #expect(library["daysToMatch"] as? Int == 3)
     }
 
+    @Test func onceDevelopmentModeIsLearnedPlanSaysUnchangedTracksAreRefreshedLessOften() async throws {
+        try folder.write(
+            "tracks.yaml",
+            "name: tracks\ntargets:\n  tracks:\n    - 4iV5W9uYEdYUVa79Axb7Rh\n    - 0eGsygTp906u18L0Oimnem\n"
+                + "budget:\n  min_interval: 10ms\n  reserve: 0\n")
+        let before = try await swingcache(["plan", "tracks.yaml"])
+        #expect(!before.standardOutput.contains("refresh:"), "\(before.standardOutput)")
+        let run = try await swingcache(["run", "tracks.yaml"])
+        #expect(run.status == 0, "\(run.standardError)")
+
+        let plan = try await swingcache(["plan", "tracks.yaml"])
+
+        #expect(
+            plan.standardOutput.contains(
+                "refresh:   Development Mode (one id per request, no popularity): a track whose refresh brings nothing new is refreshed half as often each time, up to every 7d"
+            ), "\(plan.standardOutput)")
+    }
+
     @Test func givenARequestLimitTheMostPlayedFilesAreMatchedFirst() async throws {
         _ = try library(plays: [0, 7, 0, 30, 2, 0])
         let plan = try await swingcache(["plan", "library.yaml", "--max-requests", "3"])

@@ -312,12 +312,15 @@ package final class RunExecutor: Sendable {
         entities: [CatalogEntity], missing: [(id: SpotifyID, reason: MissingReason)], ledgerID: Int64, status: Int,
         fetchedAt: Date, run: RunState
     ) -> FetchRecord {
-        let (policies, fallback) = (run.policies, run.defaultPolicy)
+        let (policies, fallback, modes) = (run.policies, run.defaultPolicy, run.modes)
         return FetchRecord(
             entities: entities, missing: missing, request: .complete(ledgerID: ledgerID, status: status),
             fetchedAt: fetchedAt,
             expiresAt: { fetchedAt.addingTimeInterval((policies[$0] ?? fallback).ttl) },
             missingExpiresAt: { fetchedAt.addingTimeInterval((policies[$0] ?? fallback).missingTTL) },
-            changeAwarePolicy: { policies[$0] ?? fallback })
+            changeAwarePolicy: { id in
+                let policy = policies[id] ?? fallback
+                return modes[id.kind] == .perItem ? policy.inDevelopmentMode : policy
+            })
     }
 }

@@ -22,6 +22,18 @@ package struct FreshnessPolicy: Hashable, Sendable, Codable {
         self.ttlMax = ttlMax
     }
 
+    /// The `ttl_max` an app in Spotify's Development Mode gets when its spec names none: a refresh there brings no
+    /// popularity, so an unchanged entity is refreshed less and less often and the day's quota goes to what is new.
+    package static let developmentModeTTLMax: TimeInterval = 7 * 86_400
+
+    /// This policy for an entity fetched one id per request (Development Mode): change-aware up to
+    /// ``developmentModeTTLMax`` unless `ttl_max` is set.
+    package var inDevelopmentMode: FreshnessPolicy {
+        var policy = self
+        if policy.ttlMax == nil { policy.ttlMax = max(ttl, Self.developmentModeTTLMax) }
+        return policy
+    }
+
     /// The ttl of an entry whose content came back unchanged `unchangedRefreshes` times in a row.
     package func ttl(afterUnchangedRefreshes unchangedRefreshes: Int) -> TimeInterval {
         guard let ttlMax, unchangedRefreshes > 0 else { return ttl }

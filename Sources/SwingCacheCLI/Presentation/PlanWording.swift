@@ -61,6 +61,14 @@ enum PlanWording {
             lines.append("  to finish: about \(DurationText.format(toFinish)) at this quota")
         }
         lines.append(ttlLine(plan.ttlCheck, budget: budget))
+        if plan.serviceState.mode(for: .track) == .perItem,
+            jobs.targets.contains(where: { $0.freshness.ttlMax == nil })
+                || jobs.targets.isEmpty
+        {
+            lines.append(
+                "  refresh:   Development Mode (one id per request, no popularity): a track whose refresh brings nothing new is refreshed half as often each time, up to every \(DurationText.format(FreshnessPolicy.developmentModeTTLMax)), so the day's quota goes to unmatched files first (ttl_max sets another bound)"
+            )
+        }
         if !providers.isEmpty { lines.append("  providers: after the Spotify requests, each at its own pace") }
         for (name, preview) in providers.sorted(by: { $0.key < $1.key }) {
             lines.append(providerLine(name, preview))
