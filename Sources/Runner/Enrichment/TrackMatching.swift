@@ -106,6 +106,7 @@ struct TrackMatching {
         var requests: [TrackSearchRequest] = []
         if let isrc = record.isrc { requests.append(TrackSearchRequest(isrc: isrc, market: market)) }
         requests.append(TrackSearchRequest(query: SpotifySearchQuery.text(for: local), market: market))
+        var carried: [Track] = []
         for (index, request) in requests.enumerated() {
             if Task.isShuttingDownGracefully { return .stop(.deferred("stopped by a signal during matching")) }
             if let maxRequests, run.summary.requests >= maxRequests {
@@ -115,12 +116,14 @@ struct TrackMatching {
             case .stop(let outcome): return .stop(outcome)
             case .failed(let reason): return .failed(reason)
             case .tracks(let tracks, let ledgerID, let status):
-                // An ISRC that finds nothing is followed by a search by artist and title.
-                if tracks.isEmpty && index < requests.count - 1 {
+                let candidates = carried + tracks
+                let decision = matcher.match(local, candidates: candidates)
+                // An ISRC that settles nothing is followed by a search by artist and title.
+                if index < requests.count - 1 && matcher.needsTextSearch(after: decision) {
                     pipeline.complete(ledgerID, status)
+                    carried = candidates
                     continue
                 }
-                let decision = matcher.match(local, candidates: tracks)
                 let now = executor.clock.now()
                 let matches = [
                     TrackMatchRecord(
@@ -128,7 +131,7 @@ struct TrackMatching {
                 ]
                 do {
                     // The chosen candidate is the whole track object: stored now, it needs no GET /tracks/{id}.
-                    if decision.isUsable, let chosen = tracks.first(where: { $0.id == decision.spotifyID }) {
+                    if decision.isUsable, let chosen = candidates.first(where: { $0.id == decision.spotifyID }) {
                         try await executor.save(
                             matches, track: chosen, ledgerID: ledgerID, status: status, fetchedAt: now, run: run)
                         library.storedFromSearch += 1

@@ -71,6 +71,11 @@ package struct TrackMatcher: Sendable {
             candidates: kept)
     }
 
+    /// Whether a file whose ISRC search led to `decision` should be searched by artist and title as well.
+    package func needsTextSearch(after decision: TrackMatch) -> Bool {
+        decision.outcome == .noCandidates
+    }
+
     /// The parts of `candidate`'s score against `local`.
     package func score(_ local: LocalTrack, _ candidate: Track) -> MatchScore {
         score(PreparedLocal(local), candidate)
