@@ -8,8 +8,9 @@ import SwingCache
 /// Matches the library files that need it (new, or with changed tags) to Spotify tracks, the most played first
 /// (``MatchingOrder``), so a day's quota goes to the songs a person plays.
 ///
-/// Each file costs one ISRC search when it has an ISRC, else (or when that finds nothing) one artist-and-title
-/// search. A search answer holds whole track objects, so the track a file is matched to is stored from it as its
+/// Each file costs one ISRC search when it has an ISRC, else (or when that finds nothing usable, such as only
+/// another version carrying the same ISRC) one artist-and-title search, whose candidates are weighed with the
+/// ISRC answer's. A search answer holds whole track objects, so the track a file is matched to is stored from it as its
 /// catalog entry, with the search's time: it is fetched again only when its ttl runs out. Every search is a Spotify request like a catalog one, through the same ``OutboundPipeline``: it takes
 /// the run's budget and is written to the ledger, in one transaction with the decision it led to. When the budget
 /// runs out the rest of the files wait for the next run; a file is searched again only when its tags change.

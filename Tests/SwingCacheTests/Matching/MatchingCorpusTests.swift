@@ -21,4 +21,10 @@ import Testing
         #expect(report.files == MatchingCorpus.cases.count)
         #expect(report.matched == report.correct + report.wrong.count)
     }
+
+    @Test func theMatcherMakesNoWrongMatchOnTheCorpus() {
+        let report = MatchingBenchmark().run()
+        print(report.lines.joined(separator: "\n"))
+        #expect(report.wrong.isEmpty, "\(report.wrong.map(\.label))")
+    }
 }
