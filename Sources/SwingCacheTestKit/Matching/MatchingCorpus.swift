@@ -37,13 +37,13 @@ package struct MatchingCase: Sendable {
     }
 }
 
-private func file(_ title: String, _ artists: [String], _ album: String?, _ seconds: Int?, isrc: String? = nil)
+func file(_ title: String, _ artists: [String], _ album: String?, _ seconds: Int?, isrc: String? = nil)
     -> LocalTrack
 {
     LocalTrack(title: title, artists: artists, album: album, durationSeconds: seconds, isrc: isrc)
 }
 
-private func spotify(
+func spotify(
     _ id: String, _ name: String, _ artists: [String], _ album: String, _ seconds: Int, isrc: String? = nil,
     explicit: Bool = false
 ) -> Track {

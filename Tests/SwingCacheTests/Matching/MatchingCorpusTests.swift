@@ -7,7 +7,7 @@ import Testing
         let cases = MatchingCorpus.cases
         #expect(cases.count >= 40)
         #expect(cases.filter { $0.truth == nil }.count * 5 >= cases.count)
-        for sample in cases {
+        for sample in cases + MatchingCorpus.unseen {
             if let truth = sample.truth {
                 let answers = sample.isrcAnswer + sample.textAnswer
                 #expect(answers.contains { $0.id == truth }, "\(sample.label): \(truth) is not among the answers")
