@@ -144,5 +144,119 @@ extension MatchingCorpus {
                 spotify("africa", "Africa", ["TOTO"], "Toto IV", 295),
                 spotify("africaHits", "Africa", ["TOTO"], "Greatest Hits", 295),
             ], truth: "africa"),
+        MatchingCase(
+            "K-pop in Hangul against Latin names", file("다이너마이트", ["방탄소년단"], "Dynamite", 199),
+            textAnswer: [spotify("dynamite", "Dynamite", ["BTS"], "Dynamite (DayTime Version)", 199)],
+            truth: "dynamite"),
+        MatchingCase(
+            "shortened duo name", file("Rich Girl", ["Hall & Oates"], "Bigger Than Both of Us", 144),
+            textAnswer: [spotify("richGirl", "Rich Girl", ["Daryl Hall & John Oates"], "Bigger Than Both of Us", 144)],
+            truth: "richGirl"),
+        MatchingCase(
+            "misspelt artist", file("Gangsta's Paradise", ["Coolio feat. LV"], "Gangsta's Paradise", 240),
+            textAnswer: [spotify("gangsta", "Gangsta's Paradise", ["Coolio", "L.V."], "Gangsta's Paradise", 240)],
+            truth: "gangsta"),
+        MatchingCase(
+            "2019 mix beside the original", file("Here Comes the Sun", ["The Beatles"], "Abbey Road", 185),
+            textAnswer: [
+                spotify(
+                    "sun2009", "Here Comes The Sun - Remastered 2009", ["The Beatles"], "Abbey Road (Remastered)", 185,
+                    isrc: "GBAYE0601696"),
+                spotify(
+                    "sun2019", "Here Comes The Sun - 2019 Mix", ["The Beatles"], "Abbey Road (Super Deluxe Edition)",
+                    186, isrc: "GBUM71903834"),
+            ], truth: "sun2009"),
+        MatchingCase(
+            "single version on a single", file("Heartbreak Hotel", ["Elvis Presley"], "Heartbreak Hotel", 128),
+            textAnswer: [
+                spotify("heartbreak", "Heartbreak Hotel", ["Elvis Presley"], "Elvis 30 #1 Hits (Expanded Edition)", 128)
+            ],
+            truth: "heartbreak"),
+        MatchingCase(
+            "VBR file read at double length", file("Yesterday", ["The Beatles"], "Help!", 250),
+            textAnswer: [
+                spotify("yesterday", "Yesterday - Remastered 2009", ["The Beatles"], "Help! (Remastered)", 125)
+            ],
+            truth: "yesterday"),
+        MatchingCase(
+            "hidden track at the end of the CD", file("Endless, Nameless", ["Nirvana"], "Nevermind", 403),
+            textAnswer: [spotify("endless", "Endless, Nameless", ["Nirvana"], "Nevermind (Remastered)", 403)],
+            truth: "endless"),
+        MatchingCase(
+            "right ISRC, file tag in lower case",
+            file("Take On Me", ["a-ha"], "Hunting High and Low", 225, isrc: "gbaha8500001"),
+            isrcAnswer: [
+                spotify("takeOnMe", "Take on Me", ["a-ha"], "Hunting High and Low", 225, isrc: "GBAHA8500001")
+            ],
+            textAnswer: [], truth: "takeOnMe"),
+        MatchingCase(
+            "ISRC of the live single on the studio file",
+            file("Zombie", ["The Cranberries"], "No Need to Argue", 306, isrc: "IEAAA9400010"),
+            isrcAnswer: [
+                spotify("zombieLive", "Zombie - Live", ["The Cranberries"], "Zombie (Live)", 312, isrc: "IEAAA9400010")
+            ],
+            textAnswer: [
+                spotify(
+                    "zombie", "Zombie", ["The Cranberries"], "No Need To Argue (The Complete Sessions 1994-1995)", 306,
+                    isrc: "IEAAA9400001")
+            ], truth: "zombie"),
+        MatchingCase(
+            "untitled by a real band on its album", file("Untitled", ["Interpol"], "Turn On the Bright Lights", 236),
+            textAnswer: [spotify("interpolUntitled", "Untitled", ["Interpol"], "Turn On The Bright Lights", 236)],
+            truth: "interpolUntitled"),
+        MatchingCase(
+            "Portuguese placeholders", file("Faixa 2", ["Artista desconhecido"], "Álbum desconhecido", 180),
+            textAnswer: [spotify("faixa2", "Faixa 2", ["Artista Desconhecido"], "Álbum Desconhecido", 180)], truth: nil),
+        MatchingCase(
+            "classical: another orchestra's recording",
+            file(
+                "Symphony No. 5 in C Minor, Op. 67: I. Allegro con brio",
+                ["Ludwig van Beethoven", "Berliner Philharmoniker", "Herbert von Karajan"],
+                "Beethoven: Symphony No. 5 (1963)", 448),
+            textAnswer: [
+                spotify(
+                    "beethovenKleiber", "Symphony No. 5 in C Minor, Op. 67: I. Allegro con brio",
+                    ["Ludwig van Beethoven", "Wiener Philharmoniker", "Carlos Kleiber"],
+                    "Beethoven: Symphonies Nos. 5 & 7", 447)
+            ], truth: nil),
+        MatchingCase(
+            "classical: the same recording",
+            file(
+                "Symphony No. 5 in C Minor, Op. 67: I. Allegro con brio",
+                ["Ludwig van Beethoven", "Wiener Philharmoniker", "Carlos Kleiber"], "Beethoven: Symphonies Nos. 5 & 7",
+                447),
+            textAnswer: [
+                spotify(
+                    "kleiber", "Symphony No. 5 in C Minor, Op. 67: I. Allegro con brio",
+                    ["Ludwig van Beethoven", "Wiener Philharmoniker", "Carlos Kleiber"],
+                    "Beethoven: Symphonies Nos. 5 & 7", 447)
+            ], truth: "kleiber"),
+        MatchingCase(
+            "soundtrack credit suffix", file("Let It Go", ["Idina Menzel"], "Frozen", 224),
+            textAnswer: [
+                spotify(
+                    "letItGo", "Let It Go - From \"Frozen\"/Soundtrack Version", ["Idina Menzel"],
+                    "Frozen (Original Motion Picture Soundtrack)", 224)
+            ],
+            truth: "letItGo"),
+        MatchingCase(
+            "a tribute band's live set", file("Comfortably Numb", ["Pink Floyd"], "The Wall", 382),
+            textAnswer: [spotify("numbTribute", "Comfortably Numb - Live", ["Brit Floyd"], "Live at Red Rocks", 400)],
+            truth: nil),
+        MatchingCase(
+            "same title, other song by the artist", file("Yellow Submarine", ["The Beatles"], "Revolver", 160),
+            textAnswer: [
+                spotify(
+                    "yellowSubInst", "Yellow Submarine - Instrumental", ["The Beatles"], "Yellow Submarine Songtrack",
+                    159)
+            ],
+            truth: nil),
+        MatchingCase(
+            "only the acoustic version found", file("Black", ["Pearl Jam"], "Ten", 343),
+            textAnswer: [spotify("blackAcoustic", "Black - Acoustic", ["Pearl Jam"], "MTV Unplugged", 330)], truth: nil),
+        MatchingCase(
+            "an explicit file, only the clean twin", file("Lose Yourself", ["Eminem"], "8 Mile", 326), explicit: true,
+            textAnswer: [spotify("loseClean", "Lose Yourself", ["Eminem"], "Curtain Call: The Hits", 320)],
+            truth: nil),
     ]
 }
