@@ -258,5 +258,176 @@ extension MatchingCorpus {
             "an explicit file, only the clean twin", file("Lose Yourself", ["Eminem"], "8 Mile", 326), explicit: true,
             textAnswer: [spotify("loseClean", "Lose Yourself", ["Eminem"], "Curtain Call: The Hits", 320)],
             truth: nil),
+        MatchingCase(
+            "clean tags, three results", file("Billie Jean", ["Michael Jackson"], "Thriller", 294),
+            textAnswer: [
+                spotify("billieJean", "Billie Jean", ["Michael Jackson"], "Thriller", 294),
+                spotify(
+                    "billieJeanDemo", "Billie Jean - Home Demo from 1981", ["Michael Jackson"],
+                    "Thriller 25 Super Deluxe Edition", 143),
+                spotify("billieJeanCover", "Billie Jean", ["The Bates"], "Pleasure + Pain", 247),
+            ],
+            truth: "billieJean"),
+        MatchingCase(
+            "single artist of a duet", file("Shallow", ["Lady Gaga"], "A Star Is Born Soundtrack", 216),
+            textAnswer: [
+                spotify("shallow", "Shallow", ["Lady Gaga", "Bradley Cooper"], "A Star Is Born Soundtrack", 215)
+            ],
+            truth: "shallow"),
+        MatchingCase(
+            "feat. in the title on both sides",
+            file("Old Town Road (feat. Billy Ray Cyrus)", ["Lil Nas X"], "7 EP", 157),
+            textAnswer: [
+                spotify(
+                    "otr", "Old Town Road (feat. Billy Ray Cyrus) - Remix", ["Lil Nas X", "Billy Ray Cyrus"], "7 EP",
+                    157), spotify("otrOriginal", "Old Town Road", ["Lil Nas X"], "Old Town Road", 113),
+            ],
+            truth: "otr"),
+        MatchingCase(
+            "with-credit in the title", file("Perfect Duet (with Beyoncé)", ["Ed Sheeran"], "Perfect Duet", 259),
+            textAnswer: [
+                spotify("perfectDuet", "Perfect Duet (with Beyoncé)", ["Ed Sheeran", "Beyoncé"], "Perfect Duet", 259)
+            ],
+            truth: "perfectDuet"),
+        MatchingCase(
+            "French title with accents", file("Non, je ne regrette rien", ["Édith Piaf"], "Padam Padam", 142),
+            textAnswer: [spotify("regrette", "Non, je ne regrette rien", ["Edith Piaf"], "Best Of", 142)],
+            truth: "regrette"),
+        MatchingCase(
+            "Cyrillic artist and title", file("Группа крови", ["Кино"], "Группа крови", 286),
+            textAnswer: [spotify("gruppa", "Группа крови", ["КИНО"], "Группа крови", 286)],
+            truth: "gruppa"),
+        MatchingCase(
+            "hidden bonus track against the album cut", file("Something in the Way", ["Nirvana"], "Nevermind", 1235),
+            textAnswer: [spotify("sitw", "Something In The Way", ["Nirvana"], "Nevermind (Remastered)", 232)],
+            truth: "sitw"),
+        MatchingCase(
+            "extended mix file, radio edit found",
+            file("Sandstorm (Original Mix)", ["Darude"], "Before the Storm", 443),
+            textAnswer: [
+                spotify("sandstormRadio", "Sandstorm - Radio Edit", ["Darude"], "Sandstorm", 225),
+                spotify("sandstorm", "Sandstorm", ["Darude"], "Before the Storm", 443),
+            ],
+            truth: "sandstorm"),
+        MatchingCase(
+            "radio edit file", file("Insomnia (Radio Edit)", ["Faithless"], "Insomnia", 215),
+            textAnswer: [
+                spotify("insomniaRadio", "Insomnia - Radio Edit", ["Faithless"], "Insomnia", 215),
+                spotify("insomnia", "Insomnia", ["Faithless"], "Reverence", 526),
+            ],
+            truth: "insomniaRadio"),
+        MatchingCase(
+            "remix file, original found", file("Titanium (Alesso Remix)", ["David Guetta"], "Titanium (Remixes)", 368),
+            textAnswer: [
+                spotify("titaniumOrig", "Titanium (feat. Sia)", ["David Guetta", "Sia"], "Nothing but the Beat", 245)
+            ],
+            truth: nil),
+        MatchingCase(
+            "karaoke only for a clean file",
+            file("Total Eclipse of the Heart", ["Bonnie Tyler"], "Faster Than the Speed of Night", 420),
+            textAnswer: [
+                spotify(
+                    "teothKaraoke", "Total Eclipse of the Heart (Karaoke Version)", ["Sing Karaoke"],
+                    "Karaoke Classics", 420)
+            ],
+            truth: nil),
+        MatchingCase(
+            "instrumental file, vocal found",
+            file("Clubbed to Death (Instrumental)", ["Rob Dougan"], "Furious Angels", 450),
+            textAnswer: [
+                spotify("clubbed", "Clubbed to Death - Kurayamino Variation", ["Rob Dougan"], "Furious Angels", 450)
+            ],
+            truth: nil),
+        MatchingCase(
+            "right ISRC, compilation on Spotify",
+            file("Don't Stop Me Now", ["Queen"], "Jazz", 209, isrc: "GBUM71029601"),
+            isrcAnswer: [
+                spotify(
+                    "dsmn", "Don't Stop Me Now - Remastered 2011", ["Queen"], "Greatest Hits", 209, isrc: "GBUM71029601"
+                )
+            ],
+            textAnswer: [],
+            truth: "dsmn"),
+        MatchingCase(
+            "ISRC of the demo on the album cut",
+            file("Wonderwall", ["Oasis"], "(What's the Story) Morning Glory?", 258, isrc: "GBBQY9500099"),
+            isrcAnswer: [
+                spotify(
+                    "wonderwallDemo", "Wonderwall - Demo", ["Oasis"], "(What's The Story) Morning Glory? (Deluxe)", 256,
+                    isrc: "GBBQY9500099")
+            ],
+            textAnswer: [
+                spotify(
+                    "wonderwallAlbum", "Wonderwall - Remastered", ["Oasis"],
+                    "(What's The Story) Morning Glory? (Remastered)", 258, isrc: "GBBQY9500006")
+            ],
+            truth: "wonderwallAlbum"),
+        MatchingCase(
+            "Dutch placeholder artist", file("Tulpen uit Amsterdam", ["Onbekende artiest"], nil, 160),
+            textAnswer: [spotify("tulpen", "Tulpen uit Amsterdam", ["Herman Emmink"], "Tulpen uit Amsterdam", 160)],
+            truth: nil),
+        MatchingCase(
+            "Polish placeholder artist and album", file("Sto lat", ["Nieznany wykonawca"], "Nieznany album", 95),
+            textAnswer: [spotify("stoLat", "Sto lat", ["Dzieci"], "Piosenki dla dzieci", 95)],
+            truth: nil),
+        MatchingCase(
+            "Korean placeholder", file("아리랑", ["알 수 없는 아티스트"], "알 수 없는 앨범", 180),
+            textAnswer: [spotify("arirang", "아리랑", ["Various Artists"], "Korean Folk Songs", 180)],
+            truth: nil),
+        MatchingCase(
+            "numbered track by a real artist on a real album",
+            file("Track 2", ["Boards of Canada"], "Music Has the Right to Children", 322),
+            textAnswer: [
+                spotify(
+                    "anEagle", "An Eagle In Your Mind", ["Boards of Canada"], "Music Has The Right To Children", 382)
+            ],
+            truth: nil),
+        MatchingCase(
+            "live in the title, live on Spotify", file("Hallelujah (Live)", ["Jeff Buckley"], "Live at Sin-é", 576),
+            textAnswer: [
+                spotify(
+                    "hallelujahLive", "Hallelujah - Live at Sin-é, New York, NY - July/August 1993", ["Jeff Buckley"],
+                    "Live at Sin-é (Legacy Edition)", 576),
+                spotify("hallelujahStudio", "Hallelujah", ["Jeff Buckley"], "Grace", 414),
+            ],
+            truth: "hallelujahLive"),
+        MatchingCase(
+            "studio file, only a live album take",
+            file("Wish You Were Here", ["Pink Floyd"], "Wish You Were Here", 334),
+            textAnswer: [spotify("wywhPulse", "Wish You Were Here", ["Pink Floyd"], "Pulse (Live)", 335)],
+            truth: nil),
+        MatchingCase(
+            "album with year and deluxe",
+            file("Smells Like Teen Spirit", ["Nirvana"], "Nevermind (20th Anniversary Deluxe Edition)", 301),
+            textAnswer: [spotify("slts20", "Smells Like Teen Spirit", ["Nirvana"], "Nevermind (Remastered)", 301)],
+            truth: "slts20"),
+        MatchingCase(
+            "a same-name artist", file("Hurt", ["Christina Aguilera"], "Back to Basics", 243),
+            textAnswer: [
+                spotify("hurtNIN", "Hurt", ["Nine Inch Nails"], "The Downward Spiral", 374),
+                spotify("hurtXtina", "Hurt", ["Christina Aguilera"], "Back To Basics", 243),
+            ],
+            truth: "hurtXtina"),
+        MatchingCase(
+            "long title with a subtitle in brackets",
+            file("Don't Fear the Reaper", ["Blue Öyster Cult"], "Agents of Fortune", 308),
+            textAnswer: [spotify("reaper", "(Don't Fear) The Reaper", ["Blue Öyster Cult"], "Agents of Fortune", 308)],
+            truth: "reaper"),
+        MatchingCase(
+            "nothing but remixes for a deep cut", file("Strobe", ["deadmau5"], "For Lack of a Better Name", 637),
+            textAnswer: [
+                spotify("strobeEdit", "Strobe - Radio Edit", ["deadmau5"], "Strobe", 210),
+                spotify("strobeRemix", "Strobe - Michael Woods Remix", ["deadmau5"], "Strobe (Remixes)", 460),
+            ],
+            truth: nil),
+        MatchingCase(
+            "a parody by another artist", file("Amish Paradise", ["\"Weird Al\" Yankovic"], "Bad Hair Day", 200),
+            textAnswer: [
+                spotify("gangstaParody", "Gangsta's Paradise", ["Coolio", "L.V."], "Gangsta's Paradise", 240)
+            ],
+            truth: nil),
+        MatchingCase(
+            "a sound-alike cover album", file("Africa", ["Toto"], "Toto IV", 295),
+            textAnswer: [spotify("africaWeezer", "Africa", ["Weezer"], "Weezer (Teal Album)", 272)], truth: nil),
     ]
 }
