@@ -177,7 +177,10 @@ extension TrackMatcher {
         init(_ local: LocalTrack) {
             title = MatchNormalizer.title(local.title)
             titleIsName = !MatchNormalizer.isPlaceholderTitle(local.title)
-            albumMayBeLive = local.album.map(MatchNormalizer.albumMayBeLive) ?? false
+            // "Live and Let Die" on "Live and Let Die": the album's "live" is the song's name.
+            albumMayBeLive =
+                (local.album.map(MatchNormalizer.albumMayBeLive) ?? false)
+                && !MatchNormalizer.albumMayBeLive(local.title)
             versions = MatchNormalizer.recordingVersions(
                 title: title, album: MatchNormalizer.isPlaceholder(local.album) ? nil : local.album)
             artists = MatchNormalizer.artists(local.artists + title.featuredArtists)

@@ -272,5 +272,12 @@ import Testing
             title: "Doll Parts", artists: ["Hole"], album: "Live Through This", durationSeconds: 211)
         let onIt = candidate("onIt", "Doll Parts", artists: ["Hole"], album: "Live Through This", seconds: 211)
         #expect(matcher.match(dollParts, candidates: [onIt]).outcome == .matched)
+
+        let single = LocalTrack(
+            title: "Live and Let Die", artists: ["Wings"], album: "Live and Let Die", durationSeconds: 192)
+        let onACompilation = candidate(
+            "compilation", "Live And Let Die - 2018 Remaster", artists: ["Wings"], album: "Wings Greatest", seconds: 192
+        )
+        #expect(matcher.match(single, candidates: [onACompilation]).outcome == .matched)
     }
 }
