@@ -136,8 +136,9 @@ let package = Package(
         .testTarget(
             name: "SwingCacheCLITests",
             dependencies: [
-                "SwingCacheCLI", "spotify-fixture-server", "SwingCache", "CacheStore", "SwingMusicLibrary", "Runner",
-                "SharedTier", "SwingCacheTestKit", .product(name: "GRDB", package: "GRDB.swift"),
+                "SwingCacheCLI", "spotify-fixture-server", "FixtureServer", "SwingCache", "CacheStore",
+                "SwingMusicLibrary",
+                "Runner", "SharedTier", "SwingCacheTestKit", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
     ],
     swiftLanguageModes: [.v6]

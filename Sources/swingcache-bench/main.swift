@@ -14,6 +14,8 @@ import SwingCacheTestKit
 /// `cpu spec entity plan get warmup` measures only the figures named.
 /// `week`: a simulated week of Spotify's rolling-day quota, fixed ttl against change-aware freshness; then a library's
 /// first week of matching, before and after issue 24 (LibraryWeekBenchmark).
+/// `matching`: precision, recall, requests per file and each wrong match over the matching corpus (MatchingCorpus),
+/// then over the cases written after its rules (MatchingCorpus.unseen).
 
 func measure<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -118,6 +120,12 @@ if parts.contains("reads") { try await FetchBenchmark().cachedReads() }
 if parts.contains("redis") { try await RedisBenchmark().run() }
 if parts.contains("library") { try await LibraryBenchmark().run() }
 if parts.contains("cpu") { try await CPUBenchmark(only: Set(parts.filter { $0 != "cpu" })).run() }
+if parts.contains("matching") {
+    print("swingcache-bench: matching corpus")
+    print(MatchingBenchmark().run().lines.joined(separator: "\n"))
+    print("swingcache-bench: matching cases written after the rules (MatchingCorpus.unseen)")
+    print(MatchingBenchmark().run(MatchingCorpus.unseen).lines.joined(separator: "\n"))
+}
 if parts.contains("week") {
     QuotaWeekBenchmark().run()
     QuotaWeekBenchmark(tracks: 2_000).run()

@@ -67,9 +67,11 @@ import Testing
 
     @Test func filesAreMatchedByISRCOrByArtistAndTitleAndTheMatchedTracksAreStoredFromTheSearch() async throws {
         let isrc = "USUM71703861"
+        let isrcTrack = try #require(FixtureCatalog.isrcTrack(forISRC: isrc))
         try swingMusic.addTracks([
             SwingMusicTrackRow(
-                filepath: "/music/isrc.flac", title: "Some Title", artists: "Someone", isrc: .text(isrc)),
+                filepath: "/music/isrc.flac", title: isrcTrack.name, artists: "Someone",
+                duration: isrcTrack.durationMs / 1000, isrc: .text(isrc)),
             exactFile("/music/believe.flac", title: "Believe", artist: "Cher"),
             exactFile("/music/ambiguous.flac", title: "Ambiguous Song", artist: "Cher"),
             exactFile("/music/nomatch.flac", title: "Nomatch Song", artist: "Cher"),

@@ -1,3 +1,4 @@
+import FixtureServer
 import Foundation
 import SwingCacheTestKit
 import Testing
@@ -34,14 +35,16 @@ import Testing
         try server.requestLog().compactMap { $0["path"] as? String }.filter { $0.hasPrefix("/v1/") }
     }
 
-    /// Six files Spotify finds by their ISRC, each played `plays[i]` times.
+    /// Six files Spotify finds by their ISRC, tagged with its track's title and duration, each played `plays[i]` times.
     func library(plays: [Int]) throws -> SwingMusicLibraryBuilder {
         let swingMusic = try SwingMusicLibraryBuilder(in: folder)
         try swingMusic.addTracks(
-            plays.indices.map {
-                SwingMusicTrackRow(
-                    filepath: "/music/\($0).flac", title: "Song \($0)", album: "Album \($0)",
-                    isrc: .text("USRC1760000\($0)"))
+            try plays.indices.map {
+                let isrc = "USRC1760000\($0)"
+                let recording = try #require(FixtureCatalog.isrcTrack(forISRC: isrc))
+                return SwingMusicTrackRow(
+                    filepath: "/music/\($0).flac", title: recording.name, album: "Album \($0)",
+                    duration: recording.durationMs / 1000, isrc: .text(isrc))
             })
         for (index, count) in plays.enumerated() where count > 0 {
             try swingMusic.addScrobbles(filepath: "/music/\(index).flac", count: count)

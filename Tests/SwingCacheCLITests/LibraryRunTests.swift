@@ -1,3 +1,4 @@
+import FixtureServer
 import Foundation
 import SwingCacheTestKit
 import Testing
@@ -32,9 +33,15 @@ import Testing
 
     @Test func aRunMatchesTheLibraryAndStoresTheMatchedTracksFromTheSearchesThenAReRunSearchesNothing() async throws {
         let swingMusic = try SwingMusicLibraryBuilder(in: folder)
+        let firstRecording = try #require(FixtureCatalog.isrcTrack(forISRC: "USUM71703861"))
+        let secondRecording = try #require(FixtureCatalog.isrcTrack(forISRC: "GBAAA9900303"))
         try swingMusic.addTracks([
-            SwingMusicTrackRow(filepath: "/music/a.flac", title: "First", isrc: .text("USUM71703861")),
-            SwingMusicTrackRow(filepath: "/music/b.flac", title: "Second", isrc: .list(["GBAAA9900303"])),
+            SwingMusicTrackRow(
+                filepath: "/music/a.flac", title: firstRecording.name, duration: firstRecording.durationMs / 1000,
+                isrc: .text("USUM71703861")),
+            SwingMusicTrackRow(
+                filepath: "/music/b.flac", title: secondRecording.name, duration: secondRecording.durationMs / 1000,
+                isrc: .list(["GBAAA9900303"])),
             SwingMusicTrackRow(filepath: "/music/c.flac", title: "Nomatch Third"),
         ])
         let server = try FixtureServerProcess()

@@ -22,6 +22,12 @@ extension FixtureCatalog {
         return ISRCTrackID.trackID(forISRC: isrc)
     }
 
+    /// The name and `duration_ms` of the generated track `spotifyTrackID(forISRC:)` names, or nil when there is none,
+    /// so a test can tag a file as that recording: a matcher takes an ISRC hit only when the file agrees with it.
+    package static func isrcTrack(forISRC isrc: String) -> (name: String, durationMs: Int)? {
+        spotifyTrackID(forISRC: isrc).map { TrackProfile(id: $0) }.map { ($0.name, $0.durationMilliseconds) }
+    }
+
     /// The MusicBrainz recording ids `/ws/2/isrc/{isrc}` lists, in order: one, or two for about one ISRC in five;
     /// none for a malformed or `ZZ…` ISRC.
     ///

@@ -163,7 +163,7 @@ package struct LibraryImportResult: Hashable, Sendable {
     package var removed = 0
     /// Files with no match, or one made for other tags.
     package var needingMatching = 0
-    /// Of those, files with an ISRC: each may cost a second search when the ISRC finds nothing.
+    /// Of those, files with an ISRC: each may cost a second search when the ISRC finds nothing usable.
     package var needingMatchingWithISRC = 0
     /// SwingMusic plays whose song is not in the library (removed, or renamed by new tags or settings).
     package var unmatchedPlays = UnmatchedPlays()
@@ -175,7 +175,7 @@ package struct LibraryImportResult: Hashable, Sendable {
     }
 
     /// The fewest and most search requests matching the backlog takes: one per file, two when an ISRC search
-    /// finds nothing.
+    /// finds nothing usable.
     package var searchRequests: ClosedRange<Int> { needingMatching...(needingMatching + needingMatchingWithISRC) }
 
     /// When every file to match is matched at the daily quota `plan` keeps, one search a file.

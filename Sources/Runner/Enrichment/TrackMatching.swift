@@ -8,8 +8,9 @@ import SwingCache
 /// Matches the library files that need it (new, or with changed tags) to Spotify tracks, the most played first
 /// (``MatchingOrder``), so a day's quota goes to the songs a person plays.
 ///
-/// Each file costs one ISRC search when it has an ISRC, else (or when that finds nothing) one artist-and-title
-/// search. A search answer holds whole track objects, so the track a file is matched to is stored from it as its
+/// Each file costs one ISRC search when it has an ISRC, else (or when that finds nothing usable, such as only
+/// another version carrying the same ISRC) one artist-and-title search, whose candidates are weighed with the
+/// ISRC answer's. A search answer holds whole track objects, so the track a file is matched to is stored from it as its
 /// catalog entry, with the search's time: it is fetched again only when its ttl runs out. Every search is a Spotify request like a catalog one, through the same ``OutboundPipeline``: it takes
 /// the run's budget and is written to the ledger, in one transaction with the decision it led to. When the budget
 /// runs out the rest of the files wait for the next run; a file is searched again only when its tags change.
@@ -106,6 +107,7 @@ struct TrackMatching {
         var requests: [TrackSearchRequest] = []
         if let isrc = record.isrc { requests.append(TrackSearchRequest(isrc: isrc, market: market)) }
         requests.append(TrackSearchRequest(query: SpotifySearchQuery.text(for: local), market: market))
+        var carried: [Track] = []
         for (index, request) in requests.enumerated() {
             if Task.isShuttingDownGracefully { return .stop(.deferred("stopped by a signal during matching")) }
             if let maxRequests, run.summary.requests >= maxRequests {
@@ -115,12 +117,14 @@ struct TrackMatching {
             case .stop(let outcome): return .stop(outcome)
             case .failed(let reason): return .failed(reason)
             case .tracks(let tracks, let ledgerID, let status):
-                // An ISRC that finds nothing is followed by a search by artist and title.
-                if tracks.isEmpty && index < requests.count - 1 {
+                let candidates = carried + tracks
+                let decision = matcher.match(local, candidates: candidates)
+                // An ISRC that settles nothing is followed by a search by artist and title.
+                if index < requests.count - 1 && matcher.needsTextSearch(after: decision) {
                     pipeline.complete(ledgerID, status)
+                    carried = candidates
                     continue
                 }
-                let decision = matcher.match(local, candidates: tracks)
                 let now = executor.clock.now()
                 let matches = [
                     TrackMatchRecord(
@@ -128,7 +132,7 @@ struct TrackMatching {
                 ]
                 do {
                     // The chosen candidate is the whole track object: stored now, it needs no GET /tracks/{id}.
-                    if decision.isUsable, let chosen = tracks.first(where: { $0.id == decision.spotifyID }) {
+                    if decision.isUsable, let chosen = candidates.first(where: { $0.id == decision.spotifyID }) {
                         try await executor.save(
                             matches, track: chosen, ledgerID: ledgerID, status: status, fetchedAt: now, run: run)
                         library.storedFromSearch += 1

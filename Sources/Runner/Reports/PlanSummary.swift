@@ -38,7 +38,7 @@ package struct PlanSummary: Codable, Sendable {
         package var swingMusicDatabase: String
         package var files: Int
         package var needingMatching: Int
-        /// One search per file, a second for a file whose ISRC finds nothing.
+        /// One search per file, a second for a file whose ISRC finds nothing usable.
         package var searchRequestsAtLeast: Int
         package var searchRequestsAtMost: Int
         /// Files matched a day at the daily quota the plan keeps, one search each; absent when none is left to match.

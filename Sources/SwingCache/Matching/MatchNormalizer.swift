@@ -82,11 +82,60 @@ package enum MatchNormalizer {
         return result
     }
 
-    /// Whether a tag value says nothing: empty, "Unknown", "Unknown Album", "Unknown Artist".
+    /// Whether an artist or album tag says nothing: empty, "Unknown", "Unknown Artist", "Various Artists", or the
+    /// same in the languages tag readers write them in ("Artiste inconnu", "Unbekannter Künstler", "Desconocido",
+    /// "Sconosciuto", "Неизвестный исполнитель", "未知").
     package static func isPlaceholder(_ text: String?) -> Bool {
         guard let text else { return true }
         let folded = fold(text)
         return folded.isEmpty || placeholders.contains(folded)
+    }
+
+    /// Whether a title names no song: a numbered track ("Track 05", "Piste 3") or "Untitled" and its
+    /// equivalents ("Sans titre", "Ohne Titel", "Без названия", "无题").
+    package static func isPlaceholderTitle(_ text: String) -> Bool {
+        let tokens = fold(text).split(separator: " ").map(String.init)
+        guard let last = tokens.last else { return true }
+        var words = tokens
+        if isNumber(last) { words.removeLast() }
+        let name = words.joined(separator: " ")
+        if isNumber(last) && numberedTitleWords.contains(name) { return true }
+        return untitledWords.contains(name) || placeholders.contains(name)
+    }
+
+    /// The versions a recording is, from its title, or when its title names none, from its album: a title
+    /// without a marker on "Live at Leeds", "MTV Unplugged in New York" or "Pulse (Live)" is a live recording.
+    package static func recordingVersions(title: NormalizedTitle, album: String?) -> Set<RecordingVersion> {
+        guard title.versions.isEmpty, let album else { return title.versions }
+        return albumVersions(album)
+    }
+
+    /// Whether an album's name has the word "live" without saying it is a live album: "Live and Well" is one,
+    /// "Live Through This" is not.
+    package static func albumMayBeLive(_ text: String) -> Bool {
+        fold(text).split(separator: " ").contains("live")
+    }
+
+    /// What an album's name says about all its recordings: live (a "(Live)" or "- Live" note, "Live at", "Live
+    /// in", "Live from", "In Concert", a trailing "Live"), live and acoustic ("Unplugged"), or nothing. "Live
+    /// Through This" says nothing: only those phrasings count.
+    static func albumVersions(_ text: String) -> Set<RecordingVersion> {
+        let folded = " " + fold(text) + " "
+        if folded.contains(" unplugged ") { return [.live, .acoustic] }
+        let livePhrases = [" live at ", " live in ", " live from ", " live on ", " in concert "]
+        if livePhrases.contains(where: folded.contains) || folded.hasSuffix(" live ") || folded == " live " {
+            return [.live]
+        }
+        let segments = dashSegments(text)
+        let groups = pieces(segments[0]).compactMap { piece -> String? in
+            if case .group(let content) = piece { return content }
+            return nil
+        }
+        var found = Set<RecordingVersion>()
+        for content in groups + segments.dropFirst() {
+            if case .versions(let versions) = meaning(of: content) { found.formUnion(versions) }
+        }
+        return found.intersection([.live, .acoustic])
     }
 
     /// The ISRC in its canonical form (12 characters, upper case, no dashes or spaces), or nil when `text` is
@@ -118,18 +167,44 @@ extension MatchNormalizer {
         "\u{00F8}": "o", "\u{00E6}": "ae", "\u{0153}": "oe", "\u{00DF}": "ss", "\u{0142}": "l", "\u{0111}": "d",
         "\u{00F0}": "d", "\u{00FE}": "th", "\u{0131}": "i",
     ]
-    private static let placeholders: Set<String> = ["unknown", "unknown artist", "unknown album"]
+    private static let placeholders = Set(
+        [
+            "unknown", "unknown artist", "unknown album", "various artists", "various", "no artist", "artiste inconnu",
+            "album inconnu", "inconnu", "unbekannter künstler", "unbekannter interpret", "unbekanntes album",
+            "unbekannt", "desconocido", "artista desconocido", "álbum desconocido", "desconhecido",
+            "artista desconhecido", "álbum desconhecido", "sconosciuto", "artista sconosciuto", "album sconosciuto",
+            "onbekende artiest", "onbekend album", "okänd artist", "okänt album", "nieznany wykonawca",
+            "nieznany album", "неизвестный исполнитель", "неизвестный альбом", "неизвестен", "неизвестно", "未知",
+            "未知艺术家", "未知藝術家", "未知歌手", "未知专辑", "未知專輯", "不明なアーティスト", "不明なアルバム",
+            "알 수 없는 아티스트", "알 수 없는 앨범",
+        ].map(fold))
+    /// "Track 5", "Piste 5", "Titel 5": a number named as a track, in the words tag readers use.
+    private static let numberedTitleWords = Set(
+        ["track", "audio track", "cd track", "piste", "titel", "pista", "traccia", "faixa", "spur", "utwor", "трек"]
+            .map(fold))
+    private static let untitledWords = Set(
+        [
+            "untitled", "untitled track", "no title", "unknown title", "sans titre", "titre inconnu", "ohne titel",
+            "unbekannter titel", "sin titulo", "sin título", "senza titolo", "sem titulo", "без названия",
+            "无题", "無題", "제목 없음",
+        ].map(fold))
     private static let featuringWords: Set<String> = ["feat", "ft", "featuring", "with"]
-    private static let versionWords: [String: RecordingVersion] = [
-        "live": .live, "unplugged": .live, "acoustic": .acoustic, "remix": .remix, "remixed": .remix, "rmx": .remix,
-        "slowed": .remix, "sped": .remix, "nightcore": .remix, "edit": .edit, "extended": .extended, "demo": .demo,
-        "instrumental": .instrumental, "acapella": .acappella, "acappella": .acappella, "cappella": .acappella,
-        "karaoke": .karaoke,
+    /// "Unplugged" is a live performance on acoustic instruments: both.
+    private static let versionWords: [String: Set<RecordingVersion>] = [
+        "live": [.live], "unplugged": [.live, .acoustic], "acoustic": [.acoustic], "remix": [.remix],
+        "remixed": [.remix], "rmx": [.remix], "slowed": [.remix], "sped": [.remix], "nightcore": [.remix],
+        "edit": [.edit], "extended": [.extended], "demo": [.demo], "instrumental": [.instrumental],
+        "acapella": [.acappella], "acappella": [.acappella], "cappella": [.acappella], "karaoke": [.karaoke],
     ]
     /// Words that, alone or together, say "this same recording": (Mono), (Single Version), (Original Mix).
     private static let sameRecordingWords: Set<String> = [
         "mono", "stereo", "version", "single", "album", "original", "mix", "explicit", "clean", "bonus", "track",
         "digital", "digitally", "lp",
+    ]
+    /// A date such as "November 1975" after a live title names when it was recorded: the same recording.
+    private static let monthNames: Set<String> = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december",
     ]
     private static let editionWords: Set<String> = [
         "deluxe", "edition", "expanded", "anniversary", "special", "collectors", "super", "bonus", "tracks", "track",
@@ -197,10 +272,11 @@ extension MatchNormalizer {
             return .featuring(artistNames(in: String(content.drop { $0 == " " }.drop { $0 != " " })))
         }
         if first == "from" { return .sameRecording }
-        let found = Set(tokens.compactMap { versionWords[$0] })
+        let found = tokens.reduce(into: Set<RecordingVersion>()) { $0.formUnion(versionWords[$1] ?? []) }
         if !found.isEmpty { return .versions(found) }
         if tokens.contains(where: { $0.hasPrefix("remaster") }) { return .sameRecording }
         if tokens.allSatisfy({ sameRecordingWords.contains($0) || isNumber($0) }) { return .sameRecording }
+        if tokens.allSatisfy({ monthNames.contains($0) || isNumber($0) }) { return .sameRecording }
         if tokens.contains("mix") { return .versions([.remix]) }
         return .partOfName
     }

@@ -8,8 +8,9 @@ import Foundation
 /// if decision.isUsable { store(decision.spotifyID) }
 /// ```
 ///
-/// **ISRC first.** A candidate whose ISRC equals the file's (both normalised) is the recording: confidence 1.
-/// When several share it, the one whose duration is closest wins, then the higher search score (the same album
+/// **ISRC first.** A candidate whose ISRC equals the file's (both normalised) is the recording, confidence 1, when
+/// it also agrees with the file: the same version words and durations under 10 s apart. One that disagrees (a radio
+/// edit carrying the album's ISRC) is only scored. When several agreeing candidates share it, the one whose duration is closest wins, then the higher search score (the same album
 /// before a compilation), then the smallest Spotify id — never popularity, which Development Mode apps lack.
 ///
 /// **Otherwise a score** in 0...1, the weighted mean of four parts (weights in ``MatchRule``):
@@ -21,8 +22,11 @@ import Foundation
 /// - album 0.10 — Dice similarity of the albums without edition markers.
 /// A part one side has no data for is left out and the others share its weight.
 ///
-/// **Outcome.** The best score under 0.85 is `.lowConfidence`. A rival within 0.03 of it that is not the same
-/// recording (same ISRC) makes it `.ambiguous`. Otherwise `.matched`.
+/// A title without version words takes its album's live note ("Live at Leeds", "MTV Unplugged").
+///
+/// **Outcome.** The best score under 0.85 is `.lowConfidence`, and so is one the file does not corroborate with two
+/// real names (a title that is not "Track 05", an artist that is not "Unknown Artist", an agreeing album). A rival
+/// within 0.03 of it that is not the same recording (same ISRC) makes it `.ambiguous`. Otherwise `.matched`.
 package struct TrackMatcher: Sendable {
     package var rule: MatchRule
 
@@ -40,6 +44,7 @@ package struct TrackMatcher: Sendable {
         let prepared = PreparedLocal(local)
         if let isrc = local.isrc.flatMap(MatchNormalizer.isrc) {
             let sameRecording = unique.filter { $0.isrc.flatMap(MatchNormalizer.isrc) == isrc }
+                .filter { agreesWithFile(prepared, $0) }
                 .map { Scored(track: $0, score: score(prepared, $0)) }
             if let best = sameRecording.min(by: { isrcOrder($0, $1, local: local) }) {
                 return TrackMatch(
@@ -51,7 +56,7 @@ package struct TrackMatcher: Sendable {
             .sorted { $0.total != $1.total ? $0.total > $1.total : $0.track.id < $1.track.id }
         let best = ranked[0]
         let kept = ranked.prefix(Self.keptCandidates).map { MatchCandidate(track: $0.track, score: $0.score) }
-        guard best.total >= rule.matchThreshold else {
+        guard best.total >= rule.matchThreshold, isCorroborated(prepared, best.score) else {
             return TrackMatch(
                 method: .search, outcome: .lowConfidence, spotifyID: best.track.id, confidence: best.total,
                 score: best.score, candidates: kept)
@@ -71,6 +76,14 @@ package struct TrackMatcher: Sendable {
             candidates: kept)
     }
 
+    /// Whether a file whose ISRC search led to `decision` should be searched by artist and title as well.
+    ///
+    /// Yes unless it is usable: an ISRC answer that holds only another version of the song (a radio edit carrying
+    /// the album's ISRC) is scored with the text search's candidates.
+    package func needsTextSearch(after decision: TrackMatch) -> Bool {
+        !decision.isUsable
+    }
+
     /// The parts of `candidate`'s score against `local`.
     package func score(_ local: LocalTrack, _ candidate: Track) -> MatchScore {
         score(PreparedLocal(local), candidate)
@@ -79,18 +92,47 @@ package struct TrackMatcher: Sendable {
     private func score(_ local: PreparedLocal, _ candidate: Track) -> MatchScore {
         let title = MatchNormalizer.title(candidate.name)
         var titleScore = TextSimilarity.bigramDice(local.title.base, title.base)
-        if title.versions != local.title.versions { titleScore *= rule.versionMismatchFactor }
+        let candidateVersions = Self.versions(of: candidate, title: title)
         let candidateArtists = MatchNormalizer.artists(candidate.artistNames + title.featuredArtists)
         let artistScore = local.artists.isEmpty ? nil : Self.artistOverlap(local.artists, candidateArtists)
         var albumScore: Double?
         if let album = local.album, let other = candidate.albumName, !MatchNormalizer.isPlaceholder(other) {
             albumScore = TextSimilarity.bigramDice(album, MatchNormalizer.album(other))
         }
+        // On an album that may be live ("Live and Well"), a studio take is trusted only from that same album.
+        let mayBeOtherRecording =
+            local.versions.isEmpty && local.albumMayBeLive && !candidateVersions.contains(.live)
+            && (albumScore ?? 0) < rule.matchThreshold
+        if candidateVersions != local.versions || mayBeOtherRecording { titleScore *= rule.versionMismatchFactor }
         var durationScore: Double?
         if let seconds = local.durationSeconds, let milliseconds = candidate.durationMs {
             durationScore = rule.durationScore(gap: Double(seconds) - Double(milliseconds) / 1000)
         }
         return MatchScore(title: titleScore, artist: artistScore, album: albumScore, duration: durationScore)
+    }
+
+    /// The versions a candidate is: its title's, else its album's ("Live at Leeds").
+    private static func versions(of candidate: Track, title: NormalizedTitle) -> Set<RecordingVersion> {
+        MatchNormalizer.recordingVersions(title: title, album: candidate.albumName)
+    }
+
+    /// Whether a candidate sharing the file's ISRC is that recording as far as the file can tell: the same version
+    /// words, and durations less than ``MatchRule/durationLimit`` apart when both are known. An ISRC is evidence,
+    /// not proof: a radio edit or a promo's acoustic take often carries the album's.
+    private func agreesWithFile(_ local: PreparedLocal, _ candidate: Track) -> Bool {
+        guard Self.versions(of: candidate, title: MatchNormalizer.title(candidate.name)) == local.versions else {
+            return false
+        }
+        guard let seconds = local.durationSeconds, let milliseconds = candidate.durationMs else { return true }
+        return abs(Double(seconds) - Double(milliseconds) / 1000) < rule.durationLimit
+    }
+
+    /// Whether the file names its song with two real names that the candidate bears out: a title that is not a
+    /// placeholder ("Track 05", "Untitled"), an artist that is not one ("Unknown Artist", "Artiste inconnu"), an
+    /// album that is not one and agrees with the candidate's. A title and a duration alone fit every cover.
+    private func isCorroborated(_ local: PreparedLocal, _ score: MatchScore) -> Bool {
+        let names = [local.titleIsName, score.artist != nil, (score.album ?? 0) >= rule.matchThreshold]
+        return names.filter { $0 }.count >= 2
     }
 
     /// For each name on the shorter list, its best likeness on the longer one, averaged.
@@ -124,12 +166,23 @@ extension TrackMatcher {
     /// The local side, normalised once for all its candidates.
     private struct PreparedLocal {
         var title: NormalizedTitle
+        /// The title's versions, or the album's when the title names none.
+        var versions: Set<RecordingVersion>
+        var titleIsName: Bool
+        var albumMayBeLive: Bool
         var artists: [String]
         var album: String?
         var durationSeconds: Int?
 
         init(_ local: LocalTrack) {
             title = MatchNormalizer.title(local.title)
+            titleIsName = !MatchNormalizer.isPlaceholderTitle(local.title)
+            // "Live and Let Die" on "Live and Let Die": the album's "live" is the song's name.
+            albumMayBeLive =
+                (local.album.map(MatchNormalizer.albumMayBeLive) ?? false)
+                && !MatchNormalizer.albumMayBeLive(local.title)
+            versions = MatchNormalizer.recordingVersions(
+                title: title, album: MatchNormalizer.isPlaceholder(local.album) ? nil : local.album)
             artists = MatchNormalizer.artists(local.artists + title.featuredArtists)
             album = MatchNormalizer.isPlaceholder(local.album) ? nil : local.album.map(MatchNormalizer.album)
             durationSeconds = local.durationSeconds.flatMap { $0 > 0 ? $0 : nil }

@@ -114,7 +114,7 @@ enum PlanWording {
         return line
     }
 
-    /// What matching the library costs: one search per file, a second when its ISRC finds nothing.
+    /// What matching the library costs: one search per file, a second when its ISRC finds nothing usable.
     static func libraryLine(_ library: LibraryImportResult) -> String {
         var line =
             "  library:   \(library.files) files in '\(library.databasePath)', \(library.needingMatching) to match"
@@ -123,7 +123,7 @@ enum PlanWording {
         let requests =
             range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
         line +=
-            ": \(requests) search requests (one per file, a second when its ISRC finds nothing; the matched track is stored from its search), before the catalog requests and from the same budget"
+            ": \(requests) search requests (one per file, a second when its ISRC finds nothing usable; the matched track is stored from its search), before the catalog requests and from the same budget"
         return line
     }
 

@@ -48,6 +48,8 @@ import Testing
         ("Song (with Ed Sheeran)", "song", [], ["ed sheeran"]),
         ("Song (Remix) [feat. X]", "song", [.remix], ["x"]),
         ("(Untitled)", "untitled", [], []),
+        ("Song (Unplugged)", "song", [.live, .acoustic], []),
+        ("Song - Live at the Hammersmith Odeon - November 1975", "song", [.live], []),
     ])
     func titlesSeparateTheSongFromItsVersionAndCredits(
         input: String, base: String, versions: [RecordingVersion], featured: [String]
@@ -93,5 +95,43 @@ import Testing
     ])
     func isrcsAreCanonicalOrRejected(input: String, expected: String?) {
         #expect(MatchNormalizer.isrc(input) == expected)
+    }
+
+    @Test(arguments: [
+        "Unknown Artist", "unknown album", "Various Artists", "Artiste inconnu", "Unbekannter Künstler", "Desconocido",
+        "Sconosciuto", "Неизвестный исполнитель", "未知", "不明なアーティスト",
+    ])
+    func placeholderArtistsAndAlbumsInManyLanguagesSayNothing(tag: String) {
+        #expect(MatchNormalizer.isPlaceholder(tag))
+    }
+
+    @Test(arguments: ["Unknown Mortal Orchestra", "Radiohead", "Sconosciuti Amici", "Various Positions"])
+    func namesThatContainAPlaceholderWordAreNames(tag: String) {
+        #expect(!MatchNormalizer.isPlaceholder(tag))
+    }
+
+    @Test(arguments: [
+        ("Track 05", true), ("track 5", true), ("Piste 3", true), ("Titel 7", true), ("Трек 2", true),
+        ("Untitled", true), ("Untitled 3", true), ("Sans titre", true), ("Ohne Titel", true), ("Без названия", true),
+        ("无题", true), ("1979", false), ("22", false), ("Untitled (How Does It Feel)", false),
+        ("Track 10 Blues", false), ("Unknown Legend", false),
+    ])
+    func numberedTracksAndUntitledAreNotTitles(title: String, isPlaceholder: Bool) {
+        #expect(MatchNormalizer.isPlaceholderTitle(title) == isPlaceholder)
+    }
+
+    @Test(arguments: [
+        ("Live at Leeds", [RecordingVersion.live]), ("MTV Unplugged in New York", [.live, .acoustic]),
+        ("Pulse (Live)", [.live]), ("Back in the U.S. (Live 2002)", [.live]), ("Nirvana Live", [.live]),
+        ("Live in Berlin", [.live]), ("Live Through This", []), ("Alive", []), ("OK Computer", []),
+        ("Live and Well", []),
+    ])
+    func aTitleWithoutVersionsTakesItsAlbumsLiveNote(album: String, versions: [RecordingVersion]) {
+        #expect(MatchNormalizer.recordingVersions(title: MatchNormalizer.title("Song"), album: album) == Set(versions))
+    }
+
+    @Test func aTitlesOwnVersionsOutweighItsAlbums() {
+        let remix = MatchNormalizer.title("Song - Club Mix")
+        #expect(MatchNormalizer.recordingVersions(title: remix, album: "Live at Leeds") == [.remix])
     }
 }

@@ -191,4 +191,93 @@ import Testing
         #expect(abs(score.total - total) < 0.01, "\(label): \(score)")
         #expect((score.total >= MatchRule().matchThreshold) == used, "\(label)")
     }
+
+    @Test func anISRCHitOfAnotherVersionIsScoredNotTaken() {
+        let radioEdit = LocalTrack(
+            title: "Bohemian Rhapsody (Radio Edit)", artists: ["Queen"], album: "Greatest Hits Radio Edits",
+            durationSeconds: 238, isrc: "GBUM71029604")
+        let albumVersion = candidate(
+            "album", "Bohemian Rhapsody - Remastered 2011", artists: ["Queen"], album: "A Night At The Opera",
+            seconds: 354, isrc: "GBUM71029604")
+        let versionWords = matcher.match(radioEdit, candidates: [albumVersion])
+        #expect(versionWords.method == .search)
+        #expect(!versionWords.isUsable)
+        #expect(matcher.needsTextSearch(after: versionWords))
+
+        let albumFile = LocalTrack(
+            title: "November Rain", artists: ["Guns N' Roses"], album: "Use Your Illusion I", durationSeconds: 537,
+            isrc: "USGF19141510")
+        let shorterEdit = candidate(
+            "edit", "November Rain", artists: ["Guns N' Roses"], album: "Greatest Hits", seconds: 319,
+            isrc: "USGF19141510")
+        let right = candidate(
+            "right", "November Rain", artists: ["Guns N' Roses"], album: "Use Your Illusion I", seconds: 537,
+            isrc: "USGF19141511")
+        #expect(!matcher.match(albumFile, candidates: [shorterEdit]).isUsable)
+        let withTextAnswer = matcher.match(albumFile, candidates: [shorterEdit, right])
+        #expect(withTextAnswer.method == .search)
+        #expect(withTextAnswer.outcome == .matched)
+        #expect(withTextAnswer.spotifyID == "right")
+    }
+
+    @Test func aTitleAndADurationWithPlaceholdersBesideThemAreNoMatch() {
+        let buckley = candidate("buckley", "Hallelujah", artists: ["Jeff Buckley"], album: "Grace", seconds: 414)
+        let untagged = LocalTrack(
+            title: "Hallelujah", artists: ["Unknown Artist"], album: "Unknown Album", durationSeconds: 414)
+        #expect(matcher.match(untagged, candidates: [buckley]).outcome == .lowConfidence)
+        let french = LocalTrack(title: "Hallelujah", artists: ["Artiste inconnu"], durationSeconds: 414)
+        #expect(!matcher.match(french, candidates: [buckley]).isUsable)
+
+        let ripped = LocalTrack(
+            title: "Track 05", artists: ["Unknown Artist"], album: "Unknown Album", durationSeconds: 245)
+        let junk = candidate("junk", "Track 5", artists: ["Unknown Artist"], album: "Untitled", seconds: 245)
+        #expect(!matcher.match(ripped, candidates: [junk]).isUsable)
+    }
+
+    @Test func aRealAlbumThatAgreesStandsInForAPlaceholderArtist() {
+        let local = LocalTrack(
+            title: "Everlong", artists: ["Unknown Artist"], album: "The Colour and the Shape", durationSeconds: 250)
+        let everlong = candidate(
+            "everlong", "Everlong", artists: ["Foo Fighters"], album: "The Colour And The Shape", seconds: 250)
+        #expect(matcher.match(local, candidates: [everlong]).outcome == .matched)
+        let otherAlbum = candidate("other", "Everlong", artists: ["Foo Fighters"], album: "Greatest Hits", seconds: 250)
+        #expect(!matcher.match(local, candidates: [otherAlbum]).isUsable)
+    }
+
+    @Test func aPlainTitleOnALiveAlbumIsTheLiveRecording() {
+        let local = LocalTrack(
+            title: "My Generation", artists: ["The Who"], album: "Live at Leeds", durationSeconds: 458)
+        let studio = candidate(
+            "studio", "My Generation - Stereo Version", artists: ["The Who"], album: "My Generation", seconds: 198)
+        let live = candidate(
+            "live", "My Generation - Live At Leeds", artists: ["The Who"], album: "Live At Leeds", seconds: 458)
+        #expect(matcher.match(local, candidates: [studio, live]).spotifyID == "live")
+        #expect(matcher.match(local, candidates: [studio, live]).outcome == .matched)
+        let sameLength = candidate(
+            "sameLength", "My Generation", artists: ["The Who"], album: "My Generation", seconds: 458)
+        #expect(!matcher.match(local, candidates: [sameLength]).isUsable)
+    }
+
+    @Test func onAnAlbumThatMayBeLiveOnlyATakeFromThatAlbumOrALiveOneMatches() {
+        let jolene = LocalTrack(
+            title: "Jolene", artists: ["Dolly Parton"], album: "Live and Well", durationSeconds: 162)
+        let studio = candidate("studio", "Jolene", artists: ["Dolly Parton"], album: "Jolene", seconds: 161)
+        #expect(!matcher.match(jolene, candidates: [studio]).isUsable)
+        let sameAlbum = candidate(
+            "sameAlbum", "Jolene", artists: ["Dolly Parton"], album: "Live And Well", seconds: 162)
+        #expect(matcher.match(jolene, candidates: [studio, sameAlbum]).spotifyID == "sameAlbum")
+        #expect(matcher.match(jolene, candidates: [studio, sameAlbum]).outcome == .matched)
+
+        let dollParts = LocalTrack(
+            title: "Doll Parts", artists: ["Hole"], album: "Live Through This", durationSeconds: 211)
+        let onIt = candidate("onIt", "Doll Parts", artists: ["Hole"], album: "Live Through This", seconds: 211)
+        #expect(matcher.match(dollParts, candidates: [onIt]).outcome == .matched)
+
+        let single = LocalTrack(
+            title: "Live and Let Die", artists: ["Wings"], album: "Live and Let Die", durationSeconds: 192)
+        let onACompilation = candidate(
+            "compilation", "Live And Let Die - 2018 Remaster", artists: ["Wings"], album: "Wings Greatest", seconds: 192
+        )
+        #expect(matcher.match(single, candidates: [onACompilation]).outcome == .matched)
+    }
 }
