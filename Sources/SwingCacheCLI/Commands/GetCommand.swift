@@ -76,8 +76,18 @@ struct GetCommand: AsyncParsableCommand {
             let needed = unique.filter { policy.state(of: entries[$0]?.state ?? .absent, at: now).needsFetch }
             var fetched: Set<SpotifyID> = []
             if !offline && !needed.isEmpty {
-                fetched = try await fetch(
-                    needed, into: cache, configuration: configuration, redisTier: redisTier, logger: logger)
+                let outcome = try await ReadThrough(
+                    cache: cache, configuration: configuration, clock: ShiftedClock(startingAt: store.currentTime),
+                    logger: logger
+                ).fetch(needed, credentials: try StoreOptions.credentials(from: configuration), redisTier: redisTier)
+                if let refused = outcome.refusedCredentials { throw CommandFailure(.badConfiguration, refused) }
+                if let parked = outcome.parked {
+                    // "not cached" alone would hide why nothing was fetched, and for how long it stays so.
+                    Terminal.notice(
+                        "Spotify is parked until \(ISO8601DateFormatter().string(from: parked.until))\(parked.reason.map { " (\($0))" } ?? ""): nothing can be fetched before then; try again after it"
+                    )
+                }
+                fetched = outcome.fetched
                 entries = try await cache.entries(for: unique)
             }
 
@@ -109,46 +119,6 @@ struct GetCommand: AsyncParsableCommand {
                 throw ExitStatus.notDoneYet.exitCode
             }
         }
-    }
-
-    /// Fetches `ids` with the whole hourly quota (the reserve included), waiting at most half a minute.
-    private func fetch(
-        _ ids: [SpotifyID], into cache: TieredCache, configuration: SwingCacheConfiguration, redisTier: RedisTier?,
-        logger: Logger
-    ) async throws -> Set<SpotifyID> {
-        let credentials = try StoreOptions.credentials(from: configuration)
-        let jobs = JobSet(
-            targets: ids.map { PlanTarget(id: $0, market: configuration.market, freshness: FreshnessPolicy()) },
-            budget: BudgetPolicy(reserve: 0, maxRuntime: 30), defaultMarket: configuration.market)
-        // The clock freshness was judged by (`--now`), so what is fetched expires from the same moment.
-        let clock = ShiftedClock(startingAt: store.currentTime)
-        let plan = try await Scheduler(cache: cache, modeRecheckAfter: configuration.modeRecheck).plan(
-            jobs, now: clock.now())
-        let client = SpotifyClient(
-            endpoints: configuration.endpoints, credentials: credentials, transport: configuration.makeTransport(),
-            sharedTokens: redisTier?.tokens(for: credentials, endpoints: configuration.endpoints))
-        let executor = RunExecutor(
-            store: cache.store, client: client, clock: clock, logger: logger, sharedBudget: redisTier?.budget,
-            sharedCatalog: cache.shared)
-        let summary = await executor.execute(plan, jobs: jobs, runID: nil)
-        if case .configurationError(let message) = summary.outcome { throw CommandFailure(.badConfiguration, message) }
-        let parked: (until: Date, reason: String?)? =
-            switch (summary.outcome, plan.limitedBy) {
-            case (.parked(let until, let reason), _), (_, .parked(let until, let reason)?): (until, reason)
-            default: nil
-            }
-        if let parked {
-            // "not cached" alone would hide why nothing was fetched, and for how long it stays so.
-            Terminal.notice(
-                "Spotify is parked until \(ISO8601DateFormatter().string(from: parked.until))\(parked.reason.map { " (\($0))" } ?? ""): nothing can be fetched before then; try again after it"
-            )
-        }
-        let after = try await cache.cacheStates(for: ids)
-        var fetched: Set<SpotifyID> = []
-        for id in ids {
-            if case .cached(let fetchedAt, _) = after[id], fetchedAt >= plan.createdAt { fetched.insert(id) }
-        }
-        return fetched
     }
 }
 

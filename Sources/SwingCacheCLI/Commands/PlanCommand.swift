@@ -1,10 +1,7 @@
 import ArgumentParser
 import Foundation
-import Logging
 import Runner
-import SharedTier
 import SwingCache
-import SwingMusicLibrary
 
 struct PlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -47,64 +44,8 @@ struct PlanCommand: AsyncParsableCommand {
         try await reportingFailures {
             let configuration = try store.configuration()
             let jobSet = JobSet(specs: try JobSpecFiles.load(jobs), defaultMarket: configuration.market)
-            let preview = try await Self.preview(
-                jobSet, store: store, configuration: configuration, limits: limits, logger: log.makeLogger())
-            try preview.print(json: json)
-        }
-    }
-
-    /// A plan, with what matching the library will cost when a job names one.
-    struct Preview {
-        var plan: Plan
-        var jobs: JobSet
-        var library: LibraryImportResult?
-        /// What each provider the library's `enrich:` names would be asked, by name.
-        var providers: [String: ProviderPreview] = [:]
-
-        func print(json: Bool) throws {
-            if json {
-                try Terminal.json(PlanSummary(plan: plan, jobs: jobs, library: library, providers: providers))
-            } else {
-                Swift.print(PlanWording.text(for: plan, jobs: jobs, library: library, providers: providers))
-            }
-        }
-    }
-
-    /// The plan a run would carry out now, with the library's matched tracks as targets and the files still to
-    /// match counted; nothing is written, neither to the cache nor to the SwingMusic database.
-    static func preview(
-        _ jobSet: JobSet, store: StoreOptions, configuration: SwingCacheConfiguration, limits: RunLimitOptions,
-        logger: Logger
-    ) async throws -> Preview {
-        var jobSet = jobSet
-        var library: LibraryImportResult?
-        var providers: [String: ProviderPreview] = [:]
-        let cache = TieredCache(
-            store: try store.openStore(.readOnly), shared: configuration.makeRedisTier()?.sharedCatalog(logger: logger))
-        if let source = jobSet.librarySpec?.library {
-            let survey = LibraryImport(store: cache.store, clock: SystemClock(), logger: logger)
-            let found = try await Self.readingLibrary { try await survey.survey(source) }
-            library = found.found
-            if let enrichment = jobSet.librarySpec?.enrichment {
-                providers = try ProviderPreview.estimate(
-                    found, settings: enrichment, configuration: configuration.providers, store: cache.store,
-                    now: store.currentTime)
-            }
-            jobSet.addLibraryMatches(
-                try cache.store.matchedSpotifyTrackIDs().map { SpotifyID(kind: .track, value: $0) })
-        }
-        let plan = try await Scheduler(cache: cache, modeRecheckAfter: configuration.modeRecheck).plan(
-            jobSet, now: store.currentTime, budgetOverride: limits.apply)
-        return Preview(plan: plan, jobs: jobSet, library: library, providers: providers)
-    }
-
-    /// Runs `body`, turning a SwingMusic database that cannot be found or read into exit 77 with its message, and one
-    /// SwingMusic keeps busy into exit 75.
-    static func readingLibrary<T>(_ body: () async throws -> T) async throws -> T {
-        do {
-            return try await body()
-        } catch let error as SwingMusicLibraryError {
-            throw CommandFailure(error.problem == .busy ? .notDoneYet : .badConfiguration, error.description)
+            try await RunPreview.make(jobSet, store: store, configuration: configuration, limits: limits, log: log)
+                .print(json: json)
         }
     }
 }

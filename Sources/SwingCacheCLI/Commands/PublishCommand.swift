@@ -83,7 +83,7 @@ struct PublishCommand: AsyncParsableCommand {
             var lock: RunLock?
             if !dryRun {
                 try store.prepareToWrite()
-                lock = try RunCommand.takeLock(for: store.location.path, now: store.currentTime)
+                lock = try RunLock.take(for: store.location.path, now: store.currentTime)
             }
             defer { withExtendedLifetime(lock) {} }
             let cache = try store.openStore(dryRun ? .readOnly : .readWrite, checkingIntegrity: !dryRun)

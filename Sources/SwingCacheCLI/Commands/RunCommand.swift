@@ -74,16 +74,15 @@ struct RunCommand: AsyncParsableCommand {
             let configuration = try store.configuration()
             let jobSet = JobSet(specs: try JobSpecFiles.load(jobs), defaultMarket: configuration.market)
             if dryRun {
-                let preview = try await PlanCommand.preview(
-                    jobSet, store: store, configuration: configuration, limits: limits, logger: log.makeLogger())
-                try preview.print(json: json)
+                try await RunPreview.make(jobSet, store: store, configuration: configuration, limits: limits, log: log)
+                    .print(json: json)
                 return
             }
             let credentials = try StoreOptions.credentials(from: configuration)
             // The lock comes before the first open: two runs started together on a new database must not
             // both create and migrate it.
             try store.prepareToWrite()
-            let lock = try Self.takeLock(for: store.location.path, now: store.currentTime)
+            let lock = try RunLock.take(for: store.location.path, now: store.currentTime)
             defer { withExtendedLifetime(lock) {} }
             let cache = try store.openStore(.readWrite, checkingIntegrity: true)
 
@@ -107,7 +106,7 @@ struct RunCommand: AsyncParsableCommand {
                     "received signal \(number): the request in flight has \(Int(GracefulShutdownTransport.gracePeriod))s to finish, then the run stops; a second signal ends it at once"
                 )
             }
-            let (plan, summary, runID) = try await PlanCommand.readingLibrary { [jobRun, limits] in
+            let (plan, summary, runID) = try await CommandFailure.readingLibrary { [jobRun, limits] in
                 try await stop.run { try await jobRun.run(jobSet, budgetOverride: limits.apply) }
             }
             display.finish()
@@ -137,16 +136,6 @@ struct RunCommand: AsyncParsableCommand {
             case .serviceUnavailable: throw ExitStatus.serviceUnavailable.exitCode
             case .configurationError(let message): throw CommandFailure(.badConfiguration, message)
             }
-        }
-    }
-
-    /// The database's run lock, or exit 75 naming the run that holds it.
-    static func takeLock(for databasePath: String, now: Date) throws -> RunLock {
-        do {
-            return try RunLock(databasePath: databasePath, now: now)
-        } catch {
-            if case .heldByAnotherRun = error { throw CommandFailure(.notDoneYet, error.description) }
-            throw CommandFailure(.badConfiguration, error.description)
         }
     }
 }
