@@ -151,8 +151,9 @@ extension Publisher {
             }
         }
         if !notLanded.isEmpty {
-            history.notes["swingmusic"] =
+            let note =
                 "\(notLanded.count) plays SwingMusic answered for but does not hold; the next publish sends them again"
+            history.notes["swingmusic"] = [history.notes["swingmusic"], note].compactMap { $0 }.joined(separator: "; ")
         }
         return notLanded
     }

@@ -3,8 +3,8 @@ import Foundation
 /// When every file of a library will be matched, at the quota a day allows: the configured `per_day` or the share of
 /// the learned ceiling, else the hourly budget over 24 hours, and never more than `min_interval` lets through.
 ///
-/// Matching costs one search per file (its match is also its catalog fetch); a file whose ISRC finds nothing costs a
-/// second, which `requestsPerFile` counts on average.
+/// Matching costs one search per file (its match is also its catalog fetch); a file whose ISRC finds nothing usable
+/// costs a second, which `requestsPerFile` counts on average.
 ///
 /// ```swift
 /// let forecast = LibraryForecast(files: 20_000, requestsPerFile: 1, budget: budget, learned: learned, now: now)
