@@ -91,10 +91,54 @@ extension Publisher {
             }
         }
         if !dryRun {
-            let kept = published
+            let kept = try await readBack(published, outcomes: &outcomes, session: &session)
             try writeStore { try store.recordPublishedPlaylists(kept, removed: removedKeys, account: accountKey) }
         }
         return outcomes
+    }
+
+    /// `published` with the songs SwingMusic lists for each playlist this publish made or changed: what is recorded
+    /// is what SwingMusic shows. One that shows other songs than were sent (SwingMusic drops a hash it does not
+    /// know) is read again a few times, since a listing can lag a restore's re-index, then said in its outcome.
+    private func readBack(
+        _ published: [PublishedPlaylistRecord], outcomes: inout [PublishReport.Playlist],
+        session: inout SwingMusicSession
+    ) async throws -> [PublishedPlaylistRecord] {
+        var shown: [PublishedPlaylistRecord] = []
+        for var record in published {
+            guard let index = outcomes.firstIndex(where: { $0.key == record.key }),
+                [.created, .updated].contains(outcomes[index].change)
+            else {
+                shown.append(record)
+                continue
+            }
+            var listed = try await songs(ofPlaylist: record.playlistID, named: record.name, session: &session)
+            for _ in 0..<3 where listed != record.trackhashes {
+                do {
+                    try await clock.sleep(until: clock.now().addingTimeInterval(settling.pollInterval))
+                } catch {
+                    throw PublishFailure(.deferred, "stopped while reading back SwingMusic's playlists")
+                }
+                listed = try await songs(ofPlaylist: record.playlistID, named: record.name, session: &session)
+            }
+            if listed != record.trackhashes {
+                let note =
+                    "SwingMusic lists \(listed.count) of its \(record.trackhashes.count) songs (\(Set(record.trackhashes).subtracting(listed).count) not shown): the next publish tries again"
+                outcomes[index].note = [outcomes[index].note, note].compactMap { $0 }.joined(separator: "; ")
+                record.trackhashes = listed
+            }
+            shown.append(record)
+        }
+        return shown
+    }
+
+    private func songs(ofPlaylist id: Int, named name: String, session: inout SwingMusicSession) async throws
+        -> [String]
+    {
+        try session.decode(
+            await session.call(.playlist(id)), as: SwingMusicPlaylistTracksPayload.self,
+            what: "the playlist '\(name)'"
+        ).tracks.map(\.trackhash)
     }
 
     /// The account's playlists after a restore that was to make those of `keys`. When the restore got no answer,
@@ -137,10 +181,7 @@ extension Publisher {
     private func update(
         _ current: SwingMusicPlaylist, to playlist: DesiredPlaylist, session: inout SwingMusicSession
     ) async throws -> (PublishReport.Playlist, PublishedPlaylistRecord) {
-        let shown = try session.decode(
-            await session.call(.playlist(current.id)), as: SwingMusicPlaylistTracksPayload.self,
-            what: "the playlist '\(current.name)'")
-        let have = shown.tracks.map(\.trackhash)
+        let have = try await songs(ofPlaylist: current.id, named: current.name, session: &session)
         let record = record(playlist, id: current.id, name: playlist.name)
         let currentSet = Set(have)
         let wantedSet = Set(playlist.trackhashes)
