@@ -62,6 +62,32 @@ import Testing
         #expect(text.standardOutput.contains("duration 0.20"))
     }
 
+    @Test func acceptTakesTheTopCandidateAsAPinAndAFileWithoutOneIsRefused() async throws {
+        let listed = try await swingcache(["review"])
+        #expect(listed.standardOutput.contains("decide: swingcache review accept '\(Self.unsure)' (takes 1.)"))
+
+        let accepted = try await swingcache(["review", "accept", Self.unsure])
+        #expect(accepted.status == 0, "\(accepted.standardError)")
+        #expect(accepted.standardOutput.contains("Accepted '\(Self.unsure)': spotify:track:\(Self.candidate)"))
+        let explained = try await swingcache(["explain", "track", Self.unsure])
+        #expect(explained.standardOutput.contains("pinned to Spotify \(Self.candidate)"), "\(explained.standardOutput)")
+
+        let none = try await swingcache(["review", "accept", Self.lost])
+        #expect(none.status == 64)
+        #expect(none.standardError.contains("has no candidate to accept"), "\(none.standardError)")
+        let unknown = try await swingcache(["review", "accept", "/music/not/here.flac"])
+        #expect(unknown.status == 64)
+    }
+
+    @Test(arguments: [(0.9, 0), (0.5, 1)])
+    func acceptAllTakesOnlyTopCandidatesThatScoreEnough(minScore: Double, accepted: Int) async throws {
+        let batch = try await swingcache(["review", "accept", "--all", "--min-score", "\(minScore)"])
+        #expect(batch.status == 0, "\(batch.standardError)")
+        #expect(batch.standardOutput.contains("\(accepted) of 2 queued files accepted"), "\(batch.standardOutput)")
+        let needsAScore = try await swingcache(["review", "accept", "--all"])
+        #expect(needsAScore.status == 64)
+    }
+
     @Test func aPinAndARejectLeaveTheQueueAndExplainShowsThem() async throws {
         let pinned = try await swingcache(["review", "pin", Self.unsure, "spotify:track:\(Self.candidate)"])
         #expect(pinned.status == 0, "\(pinned.standardError)")

@@ -12,17 +12,22 @@ struct ReviewCommand: ParsableCommand {
             recordings too close to call, or no candidate at all) is stored but not used. `review` lists every \
             such file with the candidates the matcher weighed and each one's score, part by part. `review pin` \
             makes a track the file's match; `review reject` says none is. Every later run keeps the decision \
-            until the file's tags change, and `explain track FILE` shows it.
+            until the file's tags change, and `explain track FILE` shows it. `review accept FILE` takes the \
+            file's top candidate as its match, as pin does with that id; `review accept --all --min-score S` \
+            takes every queued file's top candidate that scores at least S.
 
             Examples:
               swingcache review
               swingcache review --json | jq '.[].filepath'
               swingcache review pin '/music/Air/Moon Safari/01 La femme d'"'"'argent.flac' 4iV5W9uYEdYUVa79Axb7Rh
               swingcache review reject '/music/Bootlegs/live 1997.mp3'
+              swingcache review accept '/music/Air/Moon Safari/01 La femme d'"'"'argent.flac'
+              swingcache review accept --all --min-score 0.8
 
-            Exit 0; 64 for a file that is not in the library or an id that is not a Spotify track.
+            Exit 0; 64 for a file that is not in the library (or, for accept, not in the queue or without a \
+            candidate) or an id that is not a Spotify track.
             """,
-        subcommands: [ListQueue.self, Pin.self, Reject.self],
+        subcommands: [ListQueue.self, Pin.self, Accept.self, Reject.self],
         defaultSubcommand: ListQueue.self
     )
 
@@ -62,7 +67,11 @@ struct ReviewCommand: ParsableCommand {
                     "  \(rank + 1). \(candidate.spotifyID) \"\(candidate.name)\" by \(candidate.artists.joined(separator: ", ")): \(format(score.total)) (\(parts.joined(separator: ", ")))"
                 )
             }
-            lines.append("  decide: swingcache review pin '\(item.filepath)' ID, or review reject '\(item.filepath)'")
+            lines.append(
+                item.candidates.isEmpty
+                    ? "  decide: swingcache review pin '\(item.filepath)' ID, or review reject '\(item.filepath)'"
+                    : "  decide: swingcache review accept '\(item.filepath)' (takes 1.), review pin '\(item.filepath)' ID, or review reject '\(item.filepath)'"
+            )
             return lines.joined(separator: "\n")
         }
 
@@ -102,6 +111,79 @@ struct ReviewCommand: ParsableCommand {
         }
     }
 
+    struct Accept: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Take a queued file's top candidate as its match (a pin of that id), or every file's with --all.")
+
+        @OptionGroup var store: StoreOptions
+
+        @Argument(
+            help: ArgumentHelp("The library file, as SwingMusic stores its path.", valueName: "file"),
+            completion: .file())
+        var file: String?
+
+        @Flag(help: "Every file in the queue whose top candidate scores at least --min-score.")
+        var all = false
+
+        @Option(help: ArgumentHelp("With --all: the least score (0–1) a top candidate needs.", valueName: "score"))
+        var minScore: Double?
+
+        func validate() throws {
+            switch (file, all) {
+            case (nil, false): throw ValidationError("name a file, or --all --min-score S for every queued file")
+            case (_?, true): throw ValidationError("name a file or give --all, not both")
+            default: break
+            }
+            if all && minScore == nil {
+                throw ValidationError("--all needs --min-score: the least score a top candidate needs (0–1)")
+            }
+            if let minScore, !(0...1).contains(minScore) {
+                throw ValidationError("--min-score must be from 0 to 1, found '\(minScore)'")
+            }
+            if minScore != nil && !all { throw ValidationError("--min-score goes with --all") }
+        }
+
+        func run() throws {
+            try reportingFailures {
+                let cache = try store.openStore(.readWrite)
+                let queue = try cache.reviewQueue()
+                var chosen: [(item: ReviewItem, top: MatchCandidate)] = []
+                if let file {
+                    guard let item = queue.first(where: { $0.filepath == file }) else {
+                        throw CommandFailure(
+                            .usage, "'\(file)' is not waiting for a decision (see swingcache review)")
+                    }
+                    guard let top = Self.top(of: item) else {
+                        throw CommandFailure(
+                            .usage,
+                            "'\(file)' has no candidate to accept: pin it to a Spotify id, or reject it")
+                    }
+                    chosen = [(item, top)]
+                } else {
+                    chosen = queue.compactMap { item in
+                        Self.top(of: item).flatMap { $0.score.total >= (minScore ?? 1) ? (item, $0) : nil }
+                    }
+                }
+                for (item, top) in chosen {
+                    try cache.pinMatch(filepath: item.filepath, spotifyID: top.spotifyID, at: store.currentTime)
+                    print(
+                        "Accepted '\(item.filepath)': spotify:track:\(top.spotifyID) \"\(top.name)\" by \(top.artists.joined(separator: ", ")) (\(ListQueue.format(top.score.total)))"
+                    )
+                }
+                if all {
+                    print(
+                        "\(chosen.count) of \(queue.count) queued files accepted; the next run fetches what is not cached."
+                    )
+                }
+            }
+        }
+
+        /// The candidate the matcher scored highest.
+        static func top(of item: ReviewItem) -> MatchCandidate? {
+            item.candidates.max { $0.score.total < $1.score.total }
+        }
+    }
+
     struct Reject: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Say no candidate is the file's track: it stays unmatched until its tags change.")
@@ -130,5 +212,7 @@ struct ReviewCommand: ParsableCommand {
 extension ReviewCommand.ListQueue: UsesCacheDatabase {}
 
 extension ReviewCommand.Pin: UsesCacheDatabase {}
+
+extension ReviewCommand.Accept: UsesCacheDatabase {}
 
 extension ReviewCommand.Reject: UsesCacheDatabase {}
