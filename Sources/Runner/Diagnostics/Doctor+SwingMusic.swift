@@ -14,7 +14,12 @@ extension Doctor {
         let client = SwingMusicClient(account: account, transport: transport, now: { clock.now() })
         switch await client.login().answer {
         case .ok: break
-        case .unauthorized(let message), .forbidden(let message), .notFound(let message):
+        case .notFound:
+            return DoctorCheck(
+                "swingmusic", .failed,
+                "\(server) has no /auth/login: SWINGMUSIC_URL must be the root of a SwingMusic 3 server",
+                failure: .configuration)
+        case .unauthorized(let message), .forbidden(let message):
             return DoctorCheck(
                 "swingmusic", .failed,
                 "\(server) refused the account '\(account.username)' (\(message)): check SWINGMUSIC_USERNAME and SWINGMUSIC_PASSWORD",

@@ -181,28 +181,23 @@ extension Publisher {
     private func settledReadBack(_ chunk: [HistoryImportPlan.Play], user: String, swingMusic: SwingMusicLibrary)
         async throws -> PlayReadBack
     {
-        let started = clock.now()
-        var current = try readPlays(chunk, user: user, swingMusic: swingMusic)
-        var lastChange = started
-        while !current.isComplete {
-            let now = clock.now()
-            if now.timeIntervalSince(lastChange) >= settling.quietPeriod { break }
-            if now.timeIntervalSince(started) >= settling.limit {
-                try record(current.landed, user: user)
-                throw PublishFailure(
-                    .unavailable,
-                    "SwingMusic was still writing the plays of a restore \(DurationText.format(settling.limit)) after it was sent (\(current.landed.count) of \(chunk.count) there): the next publish goes on from what it holds then"
-                )
+        var current = PlayReadBack([], held: [], restorersPlays: [])
+        let ending: RestoreSettling.Ending
+        do {
+            ending = try await settling.wait(on: clock) {
+                current = try readPlays(chunk, user: user, swingMusic: swingMusic)
+                return (current.isComplete, current.landed.count)
             }
-            do {
-                try await clock.sleep(until: now.addingTimeInterval(settling.pollInterval))
-            } catch {
-                try record(current.landed, user: user)
-                throw PublishFailure(.deferred, "stopped while SwingMusic finished a restore")
-            }
-            let next = try readPlays(chunk, user: user, swingMusic: swingMusic)
-            if next.landed.count != current.landed.count { lastChange = clock.now() }
-            current = next
+        } catch let failure as PublishFailure where failure.kind == .deferred {
+            try record(current.landed, user: user)
+            throw failure
+        }
+        if ending == .overLimit {
+            try record(current.landed, user: user)
+            throw PublishFailure(
+                .unavailable,
+                "SwingMusic was still writing the plays of a restore \(DurationText.format(settling.limit)) after it was sent (\(current.landed.count) of \(chunk.count) there): the next publish goes on from what it holds then"
+            )
         }
         return current
     }

@@ -29,29 +29,12 @@ extension Publisher {
         } catch {
             throw PublishFailure(.configuration, "\(error)")
         }
-        let started = clock.now()
-        var lastChange = started
-        var shown = -1
-        while true {
-            let now = clock.now()
+        // Quiet or over its limit, the publish goes on too: it plans from what SwingMusic holds by then.
+        _ = try await settling.wait(on: clock) {
             let present =
                 try presentPlays(plays, names: names, swingMusic: swingMusic)
                 + (keys.isEmpty ? 0 : try await presentPlaylists(keys, session: &session))
-            if present == plays.count + keys.count { break }
-            if present != shown {
-                shown = present
-                lastChange = now
-            }
-            if now.timeIntervalSince(lastChange) >= settling.quietPeriod
-                || now.timeIntervalSince(started) >= settling.limit
-            {
-                break
-            }
-            do {
-                try await clock.sleep(until: now.addingTimeInterval(settling.pollInterval))
-            } catch {
-                throw PublishFailure(.deferred, "stopped while SwingMusic finished a restore")
-            }
+            return (present == plays.count + keys.count, present)
         }
         for leftover in leftovers { restorer.remove(leftover.name) }
     }
@@ -79,9 +62,6 @@ extension Publisher {
 
     /// How many of the playlists marked with `keys` SwingMusic lists.
     private func presentPlaylists(_ keys: Set<String>, session: inout SwingMusicSession) async throws -> Int {
-        let playlists = try session.decode(
-            await session.call(.playlists), as: SwingMusicPlaylistsPayload.self, what: "its playlists"
-        ).data
-        return Set(playlists.compactMap(Self.marker(of:))).intersection(keys).count
+        Set(try await playlists(session: &session).compactMap(Self.marker(of:))).intersection(keys).count
     }
 }

@@ -15,9 +15,7 @@ extension Publisher {
         restorer: SwingMusicRestorer?
     ) async throws -> [PublishReport.Playlist] {
         let wanted = PlaylistPlan.playlists(for: rules, from: tracks, madeAt: clock.now())
-        let existing = try session.decode(
-            await session.call(.playlists), as: SwingMusicPlaylistsPayload.self, what: "its playlists"
-        ).data
+        let existing = try await playlists(session: &session)
         var ours: [String: SwingMusicPlaylist] = [:]
         var takenNames: Set<String> = []
         for playlist in existing {
@@ -148,33 +146,27 @@ extension Publisher {
     private func restoredPlaylists(
         _ keys: Set<String>, after restore: SwingMusicSession.Restore, session: inout SwingMusicSession
     ) async throws -> [SwingMusicPlaylist] {
-        let started = clock.now()
-        var lastChange = started
+        guard case .effectUnknown(let reason) = restore else { return try await playlists(session: &session) }
+        var playlists: [SwingMusicPlaylist] = []
         var shown = 0
-        while true {
-            let playlists = try session.decode(
-                await session.call(.playlists), as: SwingMusicPlaylistsPayload.self, what: "its playlists"
-            ).data
-            guard case .effectUnknown(let reason) = restore else { return playlists }
-            let now = clock.now()
-            let nowShown = Set(playlists.compactMap(Self.marker(of:))).intersection(keys).count
-            if nowShown == keys.count { return playlists }
-            if nowShown != shown { lastChange = now }
-            shown = nowShown
-            if now.timeIntervalSince(lastChange) >= settling.quietPeriod
-                || now.timeIntervalSince(started) >= settling.limit
-            {
-                throw PublishFailure(
-                    .unavailable,
-                    "SwingMusic did not answer the restore of \(keys.count) playlists (\(reason)) and shows \(shown) of them: the next publish finds those by their marker and makes the others"
-                )
-            }
-            do {
-                try await clock.sleep(until: now.addingTimeInterval(settling.pollInterval))
-            } catch {
-                throw PublishFailure(.deferred, "stopped while SwingMusic finished a restore")
-            }
+        let ending = try await settling.wait(on: clock) {
+            playlists = try await self.playlists(session: &session)
+            shown = Set(playlists.compactMap(Self.marker(of:))).intersection(keys).count
+            return (shown == keys.count, shown)
         }
+        guard ending == .complete else {
+            throw PublishFailure(
+                .unavailable,
+                "SwingMusic did not answer the restore of \(keys.count) playlists (\(reason)) and shows \(shown) of them: the next publish finds those by their marker and makes the others"
+            )
+        }
+        return playlists
+    }
+
+    /// The account's playlists, without their songs.
+    func playlists(session: inout SwingMusicSession) async throws -> [SwingMusicPlaylist] {
+        try session.decode(await session.call(.playlists), as: SwingMusicPlaylistsPayload.self, what: "its playlists")
+            .data
     }
 
     /// Brings one of swingcache's playlists to `playlist`: its songs in order and its name; nothing when they match.

@@ -1,4 +1,5 @@
 import Foundation
+import SwingCache
 
 /// How many plays go into one restore, so SwingMusic answers each well inside the client's answer timeout.
 ///
@@ -10,7 +11,7 @@ import Foundation
 ///
 /// ```swift
 /// var sizing = RestoreSizing(answerTimeout: 30)   // the first restore: 1 000 plays
-/// sizing.restored(1_000, in: 2)                   // 500 a second: the next is 5 000 (10 s)
+/// sizing.restored(1_000, in: 2)                   // 500 a second: 10 s is 5 000, but the next at most doubles: 2 000
 /// ```
 struct RestoreSizing: Sendable, Equatable {
     static let first = 1_000
@@ -39,9 +40,41 @@ struct RestoreSizing: Sendable, Equatable {
 }
 
 /// How long to wait for SwingMusic to finish a restore whose answer never came: it is read every ``pollInterval``
-/// until every play is there or none has arrived for ``quietPeriod``, and given up on after ``limit``.
+/// until everything is there or nothing more has arrived for ``quietPeriod``, and given up on after ``limit``.
 struct RestoreSettling: Sendable {
     var pollInterval: TimeInterval = 1
     var quietPeriod: TimeInterval = 10
     var limit: TimeInterval = 600
+
+    /// Why a wait ended.
+    enum Ending: Equatable {
+        case complete
+        /// Nothing more arrived for ``RestoreSettling/quietPeriod``.
+        case quiet
+        case overLimit
+    }
+
+    /// Reads `progress` (whether everything is there, and how much is) at once and every ``pollInterval`` until it is
+    /// complete, quiet or over the ``limit``; a stop signal ends the wait with a deferred failure.
+    func wait(on clock: any RunClock, _ progress: () async throws -> (complete: Bool, count: Int)) async throws
+        -> Ending
+    {
+        let started = clock.now()
+        var lastChange = started
+        var (complete, count) = try await progress()
+        while !complete {
+            let now = clock.now()
+            if now.timeIntervalSince(lastChange) >= quietPeriod { return .quiet }
+            if now.timeIntervalSince(started) >= limit { return .overLimit }
+            do {
+                try await clock.sleep(until: now.addingTimeInterval(pollInterval))
+            } catch {
+                throw PublishFailure(.deferred, "stopped while SwingMusic finished a restore")
+            }
+            let previous = count
+            (complete, count) = try await progress()
+            if count != previous { lastChange = clock.now() }
+        }
+        return .complete
+    }
 }

@@ -15,9 +15,9 @@ struct PlanCommand: AsyncParsableCommand {
             matching, what that costs in searches (a match stores its track: no catalog request), and which \
             go first: the most played, and what share of the plays of the files to match this run's budget \
             reaches; and when the whole library is matched at the daily quota (per_day, the learned ceiling, or \
-            the hour's budget over a day) and what the first day buys; with enrich:, what a run would ask each provider: its \
-            keys, how many are fresh or due, the requests (a range where it depends on matching or on \
-            MusicBrainz's answers) and the least time they take at the provider's pace.
+            the hour's budget over a day) and what the first day buys; with enrich:, what a run would ask each \
+            provider: its keys, how many are fresh or due, the requests (a range where it depends on matching or \
+            on MusicBrainz's answers) and the least time they take at the provider's pace.
 
             Examples:
               swingcache plan jobs/nightly.yaml
