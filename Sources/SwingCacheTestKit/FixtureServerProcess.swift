@@ -3,28 +3,24 @@ import Foundation
 /// The real `spotify-fixture-server` binary, started on a free loopback port for command-line tests.
 package final class FixtureServerProcess: Sendable {
     package let baseURL: String
-    private let process: Process
+    private let process: SpawnedProcess
 
     /// Starts the server with `arguments` and waits for its `listening on …` line.
     package init(_ arguments: [String] = []) throws {
         let binary = URL(fileURLWithPath: CommandLineRun.binary).deletingLastPathComponent()
             .appendingPathComponent("spotify-fixture-server")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = ["--port", "0"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try SpawnedProcess(
+            binary.path, ["--port", "0"] + arguments, standardOutput: .pipe, standardError: .nullDevice)
         var buffer = Data()
         while !buffer.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
+            let chunk = process.standardOutput?.availableData ?? Data()
             if chunk.isEmpty { break }
             buffer.append(chunk)
         }
         let line = String(decoding: buffer, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
         guard line.hasPrefix("listening on ") else {
-            process.terminate()
+            process.send(SIGTERM)
+            process.waitUntilExit()
             throw CommandLineRun.Failure(description: "the fixture server did not start: '\(line)'")
         }
         self.process = process
@@ -32,7 +28,7 @@ package final class FixtureServerProcess: Sendable {
     }
 
     deinit {
-        process.terminate()
+        process.send(SIGTERM)
         process.waitUntilExit()
     }
 

@@ -4,7 +4,7 @@ import Subprocess
 /// A `redis-server` of the test's own, on a free loopback port, for tests that stop Redis on purpose.
 package final class RedisServerProcess: @unchecked Sendable {
     // Only the test's own thread touches the process, one call at a time.
-    private let process = Process()
+    private let process: SpawnedProcess
     private let folder: TemporaryDirectory
     package let port: Int
 
@@ -14,15 +14,12 @@ package final class RedisServerProcess: @unchecked Sendable {
     package init() throws {
         folder = try TemporaryDirectory()
         port = try Self.freePort()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "redis-server", "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-            "--dir", folder.path,
-        ]
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        process = try SpawnedProcess(
+            "redis-server",
+            [
+                "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir",
+                folder.path,
+            ], standardOutput: .nullDevice, standardError: .nullDevice)
         for _ in 0..<500 where process.isRunning {
             if Self.answersPing(port: port) { return }
             usleep(10_000)
@@ -38,8 +35,8 @@ package final class RedisServerProcess: @unchecked Sendable {
     /// SIGKILL, because the server inherits the test runner's signal mask, in which SIGTERM may be blocked.
     package func stop() {
         guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGKILL)
-        kill(process.processIdentifier, SIGCONT)
+        process.send(SIGKILL)
+        process.send(SIGCONT)
         process.waitUntilExit()
     }
 
@@ -56,13 +53,13 @@ package final class RedisServerProcess: @unchecked Sendable {
     /// stay open and nothing answers. ``resume()`` or ``stop()`` ends the pause.
     package func pause() {
         guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGSTOP)
+        process.send(SIGSTOP)
     }
 
     /// Lets a paused server go on (SIGCONT).
     package func resume() {
         guard process.isRunning else { return }
-        kill(process.processIdentifier, SIGCONT)
+        process.send(SIGCONT)
     }
 
     private static func freePort() throws -> Int {

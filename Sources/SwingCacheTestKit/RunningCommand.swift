@@ -4,47 +4,38 @@ import Foundation
 /// or sends it a signal once it has got somewhere (told by its standard error, never by a timer).
 package final class RunningCommand: @unchecked Sendable {
     // Only the test's own thread touches these, one call at a time.
-    private let process: Process
-    private let errorPipe = Pipe()
-    private let outputPipe = Pipe()
+    private let process: SpawnedProcess
     private var errorBuffer = Data()
 
     package init(_ arguments: [String], in directory: String, environment: [String: String]) throws {
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLineRun.binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": directory,
-        ]
-        .merging(environment) { $1 }
-        process.standardOutput = outputPipe
-        process.standardError = errorPipe
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        process = try SpawnedProcess(
+            CommandLineRun.binary, arguments,
+            environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": directory]
+                .merging(environment) { $1 },
+            directory: directory, standardOutput: .pipe, standardError: .pipe)
     }
 
-    package var pid: Int32 { process.processIdentifier }
+    package var pid: Int32 { process.pid }
 
     /// Reads standard error until `count` lines containing `text` have appeared; false if the process ended first.
     @discardableResult
     package func waitForStandardError(containing text: String, count: Int = 1) -> Bool {
         while occurrences(of: text) < count {
-            let chunk = errorPipe.fileHandleForReading.availableData
+            let chunk = process.standardError?.availableData ?? Data()
             if chunk.isEmpty { return false }
             errorBuffer.append(chunk)
         }
         return true
     }
 
-    package func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+    package func send(_ signal: Int32) { process.send(signal) }
 
     /// Returns once the process has a handler of its own for `signal` (Linux's `/proc/PID/status`, `SigCgt`): the
     /// first moment it can answer the signal other than by its default action. False if the process ended first.
     ///
     /// Before that the dynamic loader is still loading the binary's libraries, and no code of swingcache's has run.
     package func waitUntilHandling(_ signal: Int32) -> Bool {
-        let status = "/proc/\(process.processIdentifier)/status"
+        let status = "/proc/\(process.pid)/status"
         while process.isRunning {
             let text = (try? String(contentsOfFile: status, encoding: .utf8)) ?? ""
             if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("SigCgt:") }),
@@ -60,11 +51,11 @@ package final class RunningCommand: @unchecked Sendable {
 
     /// Waits for the process to end and returns everything it printed.
     package func finish() -> CommandLineRun {
-        let output = outputPipe.fileHandleForReading.readDataToEndOfFile()
-        errorBuffer.append(errorPipe.fileHandleForReading.readDataToEndOfFile())
-        process.waitUntilExit()
+        let output = process.standardOutput?.readDataToEndOfFile() ?? Data()
+        errorBuffer.append(process.standardError?.readDataToEndOfFile() ?? Data())
+        let status = process.waitUntilExit()
         return CommandLineRun(
-            status: process.terminationStatus, standardOutput: String(decoding: output, as: UTF8.self),
+            status: status, standardOutput: String(decoding: output, as: UTF8.self),
             standardError: String(decoding: errorBuffer, as: UTF8.self))
     }
 

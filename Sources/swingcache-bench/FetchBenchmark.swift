@@ -132,12 +132,9 @@ struct FetchBenchmark {
         var processTimes: [Double] = []
         for index in 0..<30 {
             let start = DispatchTime.now().uptimeNanoseconds
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = ["get", "track", ids[index].value, "--offline", "--db", path]
-            process.standardOutput = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
+            try SpawnedProcess(
+                binary, ["get", "track", ids[index].value, "--offline", "--db", path], standardOutput: .nullDevice
+            ).waitUntilExit()
             processTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1_000_000)
         }
         processTimes.sort()

@@ -88,13 +88,11 @@ struct LibraryBenchmark {
         }
         for format in ["json", "csv"] {
             let output = database + ".\(format)"
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: binary)
-            process.arguments = ["export", "--format", format, "--output", output, "--db", database]
-            process.standardError = FileHandle.nullDevice
             let start = DispatchTime.now().uptimeNanoseconds
-            try process.run()
-            process.waitUntilExit()
+            try SpawnedProcess(
+                binary, ["export", "--format", format, "--output", output, "--db", database],
+                standardError: .nullDevice
+            ).waitUntilExit()
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             var usage = rusage()
             getrusage(RUSAGE_CHILDREN.rawValue, &usage)

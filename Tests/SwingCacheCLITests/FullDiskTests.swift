@@ -49,12 +49,6 @@ enum Tmpfs {
     /// Runs `mount` or `umount`; its exit status.
     @discardableResult
     static func system(_ tool: String, _ arguments: [String]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/\(tool)")
-        process.arguments = arguments
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        try SpawnedProcess("/bin/\(tool)", arguments, standardError: .nullDevice).waitUntilExit()
     }
 }

@@ -5,14 +5,7 @@ import Testing
 /// Whether the tests may put a folder behind a read-only mount of its own: root, with `unshare -m` allowed.
 let canMountReadOnly: Bool = {
     guard geteuid() == 0 else { return false }
-    let probe = Process()
-    probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    probe.arguments = ["unshare", "-m", "true"]
-    probe.standardOutput = FileHandle.nullDevice
-    probe.standardError = FileHandle.nullDevice
-    guard (try? probe.run()) != nil else { return false }
-    probe.waitUntilExit()
-    return probe.terminationStatus == 0
+    return (try? SpawnedProcess.run("unshare", ["-m", "true"]).status) == 0
 }()
 
 /// A cache on a read-only mount, where no `-shm` can be created beside it: the read-only commands still read it.
@@ -34,23 +27,14 @@ struct ReadOnlyCacheTests {
     func onAReadOnlyMount(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let readOnly = folder.file("ro")
         let quoted = ([CommandLineRun.binary] + arguments).map { "'\($0)'" }.joined(separator: " ")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "unshare", "-m", "sh", "-c",
-            "mount --bind '\(readOnly)' '\(readOnly)' && mount -o remount,bind,ro '\(readOnly)' && exec \(quoted)",
-        ]
-        process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
-        process.environment = [
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder.path,
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return try SpawnedProcess.run(
+            "unshare",
+            [
+                "-m", "sh", "-c",
+                "mount --bind '\(readOnly)' '\(readOnly)' && mount -o remount,bind,ro '\(readOnly)' && exec \(quoted)",
+            ],
+            environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": folder.path],
+            directory: folder.path, standardError: .sameAsStandardOutput)
     }
 
     @Test(arguments: [

@@ -19,20 +19,12 @@ struct TerminalOutputTests {
             .joined(separator: " ")
         var environment = server.environment
         environment["SWINGCACHE_DB"] = folder.file("cache.sqlite")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", command, "/dev/null"]
-        process.currentDirectoryURL = URL(fileURLWithPath: folder.path)
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
+        let (status, text) = try SpawnedProcess.run(
+            "/usr/bin/script", ["-qec", command, "/dev/null"],
+            environment: ProcessInfo.processInfo.environment.merging(environment) { $1 }, directory: folder.path,
+            standardError: .inherited)
 
-        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(status == 0, "\(text)")
         let clear = "\r\u{1B}[K"
         #expect(text.contains(clear + "spotify: "), "the Spotify phase is named like the others: \(text)")
         var searchFrom = text.startIndex
