@@ -1,7 +1,8 @@
 /// Which tracks a search by artist and title finds: the exact one and near misses, in a stable order.
 ///
 /// - Titles starting with `Nomatch` find nothing.
-/// - Titles starting with `Ambiguous` find two exact candidates with different ids, then a live version.
+/// - Titles starting with `Ambiguous` find two takes of the exact title with different ids, 3.5 s apart (two
+///   recordings: one release of a recording would be within 3 s), then a live version.
 /// - Other titles find the exact candidate, a live version (`Title - Live`, 15–90 s longer or shorter) and, for
 ///   about half of the titles, a remaster (`Title (Remastered 2011)`, 1–4 s longer). For about three titles in
 ///   ten the live version comes first, so a client must compare rather than take the first hit.
@@ -22,7 +23,7 @@ enum SearchCandidates {
         let isAmbiguous = title.hasPrefix("Ambiguous")
         var exact = [candidate(title, variant: "exact", album: query.album, duration: duration)]
         if isAmbiguous {
-            exact.append(candidate(title, variant: "exact-2", album: nil, duration: duration))
+            exact.append(candidate(title, variant: "exact-2", album: query.album, duration: duration + 3_500))
         }
         let liveOffset = draws.int(in: 15_000...90_000) * (draws.chance(0.5) ? 1 : -1)
         var nearMisses = [

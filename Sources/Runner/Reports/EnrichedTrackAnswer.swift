@@ -10,6 +10,7 @@ package struct EnrichedTrackAnswer: Encodable, Sendable {
         package var outcome: String
         package var spotifyID: String?
         package var confidence: Double
+        /// The rival of an ambiguous match; for the method `release`, another release of the same recording.
         package var runnerUpID: String?
         /// Made for the file's current tags; a match for older tags is shown but not used.
         package var current: Bool

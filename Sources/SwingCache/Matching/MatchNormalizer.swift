@@ -10,12 +10,13 @@ import Foundation
 /// ```
 ///
 /// A bracketed group — `(…)`, `[…]`, `{…}` — or a suffix after " - " is read as one of:
-/// - **featured artists** — it starts with feat, ft, featuring or with: removed, the names kept aside;
+/// - **featured artists** — it starts with feat, ft or featuring: removed, the names kept aside; one that starts
+///   with "with" is kept aside as a with-credit, which the matcher reads as a credit or as another take;
 /// - **another recording** — it holds live, unplugged, acoustic, remix, rmx, mix, edit, extended, demo,
-///   instrumental, a cappella, karaoke, slowed, sped up: removed from the base, kept as ``RecordingVersion``s;
+///   instrumental, a cappella, karaoke, slowed, sped up, or names a dated or new mix ("2019 Mix", "New Mix") or
+///   the single's version ("Single Version", an edit): removed from the base, kept as ``RecordingVersion``s;
 /// - **the same recording** — a remaster ("Remastered 2011", "2009 Digital Remaster"), a year, mono, stereo,
-///   "single version", "album version", "original mix", explicit, clean, bonus track, or a "From …" source note:
-///   removed;
+///   "album version", "original mix", explicit, clean, bonus track, or a "From …" source note: removed;
 /// - **part of the name** — anything else, such as "(I Can't Get No)" or "(Taylor's Version)": kept.
 package enum MatchNormalizer {
     /// Lower case, diacritics and width removed, "&" read as "and", apostrophes dropped, every other run of
@@ -53,7 +54,8 @@ package enum MatchNormalizer {
         let parts = titleParts(text)
         let base = fold(parts.kept.joined(separator: " "))
         return NormalizedTitle(
-            base: base.isEmpty ? fold(text) : base, versions: parts.versions, featuredArtists: parts.featured)
+            base: base.isEmpty ? fold(text) : base, versions: parts.versions, featuredArtists: parts.featured,
+            withCredits: parts.withCredits)
     }
 
     /// The album's folded name without edition markers: deluxe, expanded, anniversary, special or collector's
@@ -117,12 +119,12 @@ package enum MatchNormalizer {
     }
 
     /// What an album's name says about all its recordings: live (a "(Live)" or "- Live" note, "Live at", "Live
-    /// in", "Live from", "In Concert", a trailing "Live"), live and acoustic ("Unplugged"), or nothing. "Live
+    /// in", "Live from", "Concert", a trailing "Live"), live and acoustic ("Unplugged"), or nothing. "Live
     /// Through This" says nothing: only those phrasings count.
     static func albumVersions(_ text: String) -> Set<RecordingVersion> {
         let folded = " " + fold(text) + " "
         if folded.contains(" unplugged ") { return [.live, .acoustic] }
-        let livePhrases = [" live at ", " live in ", " live from ", " live on ", " in concert "]
+        let livePhrases = [" live at ", " live in ", " live from ", " live on ", " concert "]
         if livePhrases.contains(where: folded.contains) || folded.hasSuffix(" live ") || folded == " live " {
             return [.live]
         }
@@ -188,7 +190,7 @@ extension MatchNormalizer {
             "unbekannter titel", "sin titulo", "sin título", "senza titolo", "sem titulo", "без названия",
             "无题", "無題", "제목 없음",
         ].map(fold))
-    private static let featuringWords: Set<String> = ["feat", "ft", "featuring", "with"]
+    private static let featuringWords: Set<String> = ["feat", "ft", "featuring"]
     /// "Unplugged" is a live performance on acoustic instruments: both.
     private static let versionWords: [String: Set<RecordingVersion>] = [
         "live": [.live], "unplugged": [.live, .acoustic], "acoustic": [.acoustic], "remix": [.remix],
@@ -198,7 +200,7 @@ extension MatchNormalizer {
     ]
     /// Words that, alone or together, say "this same recording": (Mono), (Single Version), (Original Mix).
     private static let sameRecordingWords: Set<String> = [
-        "mono", "stereo", "version", "single", "album", "original", "mix", "explicit", "clean", "bonus", "track",
+        "mono", "stereo", "version", "album", "original", "mix", "explicit", "clean", "bonus", "track",
         "digital", "digitally", "lp",
     ]
     /// A date such as "November 1975" after a live title names when it was recorded: the same recording.
@@ -214,19 +216,24 @@ extension MatchNormalizer {
     /// What a bracketed group or a dash suffix says about the recording.
     private enum GroupMeaning {
         case featuring([String])
+        case withCredit([String])
         case versions(Set<RecordingVersion>)
         case sameRecording
         case partOfName
     }
 
     /// The pieces of a title that name the song, in their original spelling, and what the others said.
-    static func titleParts(_ text: String) -> (kept: [String], versions: Set<RecordingVersion>, featured: [String]) {
+    static func titleParts(_ text: String)
+        -> (kept: [String], versions: Set<RecordingVersion>, featured: [String], withCredits: [String])
+    {
         var kept: [String] = []
         var versions = Set<RecordingVersion>()
         var featured: [String] = []
+        var withCredits: [String] = []
         func take(_ content: String) {
             switch meaning(of: content) {
             case .featuring(let names): featured += names
+            case .withCredit(let names): withCredits += names
             case .versions(let found): versions.formUnion(found)
             case .sameRecording: break
             case .partOfName: kept.append(content)
@@ -244,7 +251,7 @@ extension MatchNormalizer {
             }
         }
         segments.dropFirst().forEach(take)
-        return (kept, versions, featured)
+        return (kept, versions, featured, withCredits)
     }
 
     /// The pieces of an album name that are not edition markers, in their original spelling.
@@ -268,13 +275,16 @@ extension MatchNormalizer {
     private static func meaning(of content: String) -> GroupMeaning {
         let tokens = fold(content).split(separator: " ").map(String.init)
         guard let first = tokens.first else { return .sameRecording }
-        if featuringWords.contains(first) {
-            return .featuring(artistNames(in: String(content.drop { $0 == " " }.drop { $0 != " " })))
-        }
+        let named = { artistNames(in: String(content.drop { $0 == " " }.drop { $0 != " " })) }
+        if featuringWords.contains(first) { return .featuring(named()) }
+        if first == "with" { return .withCredit(named()) }
         if first == "from" { return .sameRecording }
         let found = tokens.reduce(into: Set<RecordingVersion>()) { $0.formUnion(versionWords[$1] ?? []) }
         if !found.isEmpty { return .versions(found) }
         if tokens.contains(where: { $0.hasPrefix("remaster") }) { return .sameRecording }
+        if tokens.contains("mix"), tokens.contains(where: { $0 == "new" || isYear($0) }) { return .versions([.mix]) }
+        // A "Single Version" is the edit made for the single; the same recording on a single has no such note.
+        if tokens.contains("single") { return .versions([.edit]) }
         if tokens.allSatisfy({ sameRecordingWords.contains($0) || isNumber($0) }) { return .sameRecording }
         if tokens.allSatisfy({ monthNames.contains($0) || isNumber($0) }) { return .sameRecording }
         if tokens.contains("mix") { return .versions([.remix]) }
@@ -286,6 +296,11 @@ extension MatchNormalizer {
         if tokens.isEmpty { return true }
         if tokens.contains(where: { $0 == "deluxe" || $0 == "edition" || $0.hasPrefix("remaster") }) { return true }
         return tokens.allSatisfy { editionWords.contains($0) || isNumber($0) }
+    }
+
+    /// "1969", "2019".
+    private static func isYear(_ token: String) -> Bool {
+        token.count == 4 && token.allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// "2011", "40th".

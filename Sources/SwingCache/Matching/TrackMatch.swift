@@ -6,6 +6,10 @@ package struct TrackMatch: Hashable, Sendable {
         case isrc
         /// The scores of title, artists, album and duration (also when there was nothing to score).
         case search
+        /// The scores, with rivals that are the same recording on other releases: the preferred release (the
+        /// file's album, then its title as written, then the earliest, then the explicit twin); `runnerUpID` names
+        /// another release.
+        case release
         /// A person chose it (`swingcache review pin`); kept until the file's tags change.
         case pinned
     }
@@ -29,7 +33,7 @@ package struct TrackMatch: Hashable, Sendable {
     package var spotifyID: String?
     /// In 0...1: 1 for an ISRC match, the best score for a search.
     package var confidence: Double
-    /// For `.ambiguous`: the rival that came too close.
+    /// For `.ambiguous`: the rival that came too close; for the method `.release`: another release of the recording.
     package var runnerUpID: String?
     /// The parts of the chosen candidate's score; nil for `.noCandidates`.
     package var score: MatchScore?

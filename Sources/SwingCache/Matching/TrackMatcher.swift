@@ -17,7 +17,9 @@ import Foundation
 /// - title 0.40 — Dice similarity of the character pairs of the two base titles (``MatchNormalizer/title(_:)``),
 ///   times 0.4 when their version markers differ (live against studio, remix against original);
 /// - artists 0.30 — for each name on the shorter list, its best likeness on the other (equal 1; all words of one
-///   inside the other 0.8; else shared words), averaged; featured artists from the title count as artists;
+///   inside the other 0.8; else shared words), averaged, and a name only one list has costs a fifth of a name;
+///   featured artists from the title count as artists, and so does a "with X" naming an artist of either side
+///   (any other "with …" names another take: "- With Long-Lost Guitars");
 /// - duration 0.20 — 1 up to 3 s apart, falling linearly to 0 at 10 s;
 /// - album 0.10 — Dice similarity of the albums without edition markers.
 /// A part one side has no data for is left out and the others share its weight.
@@ -26,7 +28,10 @@ import Foundation
 ///
 /// **Outcome.** The best score under 0.85 is `.lowConfidence`, and so is one the file does not corroborate with two
 /// real names (a title that is not "Track 05", an artist that is not "Unknown Artist", an agreeing album). A rival
-/// within 0.03 of it that is not the same recording (same ISRC) makes it `.ambiguous`. Otherwise `.matched`.
+/// within 0.03 of it that is not the same recording makes it `.ambiguous`. Otherwise `.matched`; when rivals that
+/// close are the same recording on other releases (the same ISRC, or the same title, versions and artists within
+/// 3 s), the preferred release is taken (method `.release`): the file's album, then the title as the file writes
+/// it, then the earliest release, then the explicit twin, then the smaller id.
 package struct TrackMatcher: Sendable {
     package var rule: MatchRule
 
@@ -61,19 +66,58 @@ package struct TrackMatcher: Sendable {
                 method: .search, outcome: .lowConfidence, spotifyID: best.track.id, confidence: best.total,
                 score: best.score, candidates: kept)
         }
-        let bestISRC = best.track.isrc.flatMap(MatchNormalizer.isrc)
-        let rival = ranked.dropFirst().first { other in
-            best.total - other.total < rule.ambiguityMargin
-                && (bestISRC == nil || other.track.isrc.flatMap(MatchNormalizer.isrc) != bestISRC)
-        }
-        if let rival {
+        let close = ranked.dropFirst().filter { best.total - $0.total < rule.ambiguityMargin }
+        let otherReleases = close.filter { isSameRecording(best.track, $0.track) }
+        if let rival = close.first(where: { !isSameRecording(best.track, $0.track) }) {
             return TrackMatch(
                 method: .search, outcome: .ambiguous, spotifyID: best.track.id, confidence: best.total,
                 runnerUpID: rival.track.id, score: best.score, candidates: kept)
         }
+        guard !otherReleases.isEmpty else {
+            return TrackMatch(
+                method: .search, outcome: .matched, spotifyID: best.track.id, confidence: best.total,
+                score: best.score, candidates: kept)
+        }
+        let releases = [best] + otherReleases
+        let preferred = releases.min { releaseOrder($0, $1, local: prepared) } ?? best
+        let other = releases.first { $0.track.id != preferred.track.id }
         return TrackMatch(
-            method: .search, outcome: .matched, spotifyID: best.track.id, confidence: best.total, score: best.score,
-            candidates: kept)
+            method: .release, outcome: .matched, spotifyID: preferred.track.id, confidence: preferred.total,
+            runnerUpID: other?.track.id, score: preferred.score, candidates: kept)
+    }
+
+    /// Whether two candidates are one recording released twice (an album and a compilation, a remaster, the
+    /// explicit and clean twins): the same ISRC, or the same base title, versions and artists with durations
+    /// within ``MatchRule/durationTolerance`` of each other.
+    private func isSameRecording(_ first: Track, _ second: Track) -> Bool {
+        if let isrc = first.isrc.flatMap(MatchNormalizer.isrc), isrc == second.isrc.flatMap(MatchNormalizer.isrc) {
+            return true
+        }
+        let (firstTitle, secondTitle) = (MatchNormalizer.title(first.name), MatchNormalizer.title(second.name))
+        guard firstTitle.base == secondTitle.base,
+            Self.versions(of: first, title: firstTitle) == Self.versions(of: second, title: secondTitle),
+            Set(MatchNormalizer.artists(first.artistNames + firstTitle.featuredArtists))
+                == Set(MatchNormalizer.artists(second.artistNames + secondTitle.featuredArtists)),
+            let firstLength = first.durationMs, let secondLength = second.durationMs
+        else { return false }
+        return abs(Double(firstLength - secondLength)) / 1000 <= rule.durationTolerance
+    }
+
+    /// Among releases of one recording: the file's own album first, then the title as the file writes it ("Paint
+    /// It Black" before "Paint It Black - Mono"), then the original (earliest) release, then the explicit one (a
+    /// clean twin is an edit of it), then the smaller id.
+    private func releaseOrder(_ first: Scored, _ second: Scored, local: PreparedLocal) -> Bool {
+        let onFileAlbum = { (scored: Scored) in
+            local.album != nil && scored.track.albumName.map(MatchNormalizer.album) == local.album
+        }
+        if onFileAlbum(first) != onFileAlbum(second) { return onFileAlbum(first) }
+        let titledAsFile = { (scored: Scored) in MatchNormalizer.fold(scored.track.name) == local.writtenTitle }
+        if titledAsFile(first) != titledAsFile(second) { return titledAsFile(first) }
+        let (firstDate, secondDate) = (first.track.releaseDate ?? "9999", second.track.releaseDate ?? "9999")
+        if firstDate != secondDate { return firstDate < secondDate }
+        let (firstExplicit, secondExplicit) = (first.track.explicit ?? false, second.track.explicit ?? false)
+        if firstExplicit != secondExplicit { return firstExplicit }
+        return first.track.id < second.track.id
     }
 
     /// Whether a file whose ISRC search led to `decision` should be searched by artist and title as well.
@@ -92,23 +136,43 @@ package struct TrackMatcher: Sendable {
     private func score(_ local: PreparedLocal, _ candidate: Track) -> MatchScore {
         let title = MatchNormalizer.title(candidate.name)
         var titleScore = TextSimilarity.bigramDice(local.title.base, title.base)
-        let candidateVersions = Self.versions(of: candidate, title: title)
-        let candidateArtists = MatchNormalizer.artists(candidate.artistNames + title.featuredArtists)
-        let artistScore = local.artists.isEmpty ? nil : Self.artistOverlap(local.artists, candidateArtists)
+        let named = MatchNormalizer.artists(candidate.artistNames + title.featuredArtists)
+        let localSide = Self.reading(local.title.withCredits, artists: local.artists, otherSide: named)
+        let candidateSide = Self.reading(title.withCredits, artists: named, otherSide: local.artists)
+        let candidateVersions = Self.versions(of: candidate, title: title).union(candidateSide.versions)
+        let localVersions = local.versions.union(localSide.versions)
+        let artistScore = local.artists.isEmpty ? nil : Self.artistOverlap(localSide.artists, candidateSide.artists)
         var albumScore: Double?
         if let album = local.album, let other = candidate.albumName, !MatchNormalizer.isPlaceholder(other) {
             albumScore = TextSimilarity.bigramDice(album, MatchNormalizer.album(other))
         }
         // On an album that may be live ("Live and Well"), a studio take is trusted only from that same album.
         let mayBeOtherRecording =
-            local.versions.isEmpty && local.albumMayBeLive && !candidateVersions.contains(.live)
+            localVersions.isEmpty && local.albumMayBeLive && !candidateVersions.contains(.live)
             && (albumScore ?? 0) < rule.matchThreshold
-        if candidateVersions != local.versions || mayBeOtherRecording { titleScore *= rule.versionMismatchFactor }
+        if candidateVersions != localVersions || mayBeOtherRecording { titleScore *= rule.versionMismatchFactor }
         var durationScore: Double?
         if let seconds = local.durationSeconds, let milliseconds = candidate.durationMs {
             durationScore = rule.durationScore(gap: Double(seconds) - Double(milliseconds) / 1000)
         }
         return MatchScore(title: titleScore, artist: artistScore, album: albumScore, duration: durationScore)
+    }
+
+    /// One side's artists and versions once its "with …" notes are read: a note naming an artist of either side is
+    /// a credit ("Perfect Duet (with Beyoncé)"), any other names another take ("- With Long-Lost Guitars").
+    private static func reading(_ withCredits: [String], artists: [String], otherSide: [String])
+        -> (artists: [String], versions: Set<RecordingVersion>)
+    {
+        var credited = artists
+        var versions = Set<RecordingVersion>()
+        for name in withCredits {
+            if (artists + otherSide).contains(where: { TextSimilarity.nameSimilarity(name, $0) >= 0.8 }) {
+                if !credited.contains(name) { credited.append(name) }
+            } else {
+                versions.insert(.variant)
+            }
+        }
+        return (credited, versions)
     }
 
     /// The versions a candidate is: its title's, else its album's ("Live at Leeds").
@@ -135,15 +199,19 @@ package struct TrackMatcher: Sendable {
         return names.filter { $0 }.count >= 2
     }
 
-    /// For each name on the shorter list, its best likeness on the longer one, averaged.
+    /// For each name on the shorter list, its best likeness on the longer one, averaged; a name only the longer
+    /// list has (a featured artist one side leaves out) costs a fifth of a name, once.
     private static func artistOverlap(_ first: [String], _ second: [String]) -> Double {
         let (shorter, longer) = first.count <= second.count ? (first, second) : (second, first)
         guard !shorter.isEmpty else { return 0 }
         let sum = shorter.reduce(0.0) { total, name in
             total + (longer.map { TextSimilarity.nameSimilarity(name, $0) }.max() ?? 0)
         }
-        return sum / Double(shorter.count)
+        let missing = longer.count > shorter.count ? missingNameCost : 0
+        return sum / (Double(shorter.count) + missing)
     }
+
+    private static let missingNameCost = 0.2
 
     /// Closest duration first, then the higher score, then the smaller id.
     private func isrcOrder(_ first: Scored, _ second: Scored, local: LocalTrack) -> Bool {
@@ -166,6 +234,8 @@ extension TrackMatcher {
     /// The local side, normalised once for all its candidates.
     private struct PreparedLocal {
         var title: NormalizedTitle
+        /// The whole title folded, notes and all.
+        var writtenTitle: String
         /// The title's versions, or the album's when the title names none.
         var versions: Set<RecordingVersion>
         var titleIsName: Bool
@@ -176,6 +246,7 @@ extension TrackMatcher {
 
         init(_ local: LocalTrack) {
             title = MatchNormalizer.title(local.title)
+            writtenTitle = MatchNormalizer.fold(local.title)
             titleIsName = !MatchNormalizer.isPlaceholderTitle(local.title)
             // "Live and Let Die" on "Live and Let Die": the album's "live" is the song's name.
             albumMayBeLive =

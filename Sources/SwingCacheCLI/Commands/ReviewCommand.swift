@@ -10,7 +10,9 @@ struct ReviewCommand: ParsableCommand {
         discussion: """
             A run matches each library file to a Spotify track; a match it is not sure of (low confidence, two \
             recordings too close to call, or no candidate at all) is stored but not used. `review` lists every \
-            such file with the candidates the matcher weighed and each one's score, part by part. `review pin` \
+            such file with the candidates the matcher weighed, the highest scored first, each one's score part \
+            by part, and why the first was not taken (the part that fell short, or the rival too close to it). \
+            `review pin` \
             makes a track the file's match; `review reject` says none is. Every later run keeps the decision \
             until the file's tags change, and `explain track FILE` shows it. `review accept FILE` takes the \
             file's top candidate as its match, as pin does with that id; `review accept --all --min-score S` \
@@ -43,7 +45,7 @@ struct ReviewCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let queue = try store.openStore(.readOnly).reviewQueue()
-                if json { return try Terminal.json(queue) }
+                if json { return try Terminal.json(queue.map(QueuedFile.init)) }
                 guard !queue.isEmpty else { return print("Nothing to review: every current match is used or decided.") }
                 print("\(queue.count) \(queue.count == 1 ? "file" : "files") to review:")
                 for item in queue { print(Self.text(item)) }
@@ -55,7 +57,7 @@ struct ReviewCommand: ParsableCommand {
                 "\(item.filepath)",
                 "  tags: \"\(item.title)\" by \(item.artists.joined(separator: ", "))"
                     + (item.album.map { " on \"\($0)\"" } ?? "") + (item.isrc.map { ", ISRC \($0)" } ?? ", no ISRC"),
-                "  \(item.outcome)" + (item.candidates.isEmpty ? ": no candidate" : ""),
+                "  \(item.outcome): \(whyNotTaken(item))",
             ]
             for (rank, candidate) in item.candidates.enumerated() {
                 let score = candidate.score
@@ -76,6 +78,24 @@ struct ReviewCommand: ParsableCommand {
         }
 
         static func format(_ value: Double) -> String { String(format: "%.2f", value) }
+
+        static func whyNotTaken(_ item: ReviewItem) -> String {
+            MatchRule().whyNotTaken(
+                outcome: TrackMatch.Outcome(rawValue: item.outcome) ?? .lowConfidence, candidates: item.candidates)
+        }
+
+        /// A queued file as `--json` prints it: the stored item, and why its first candidate was not taken.
+        struct QueuedFile: Encodable {
+            var item: ReviewItem
+
+            enum CodingKeys: String, CodingKey { case whyNotTaken }
+
+            func encode(to encoder: any Encoder) throws {
+                try item.encode(to: encoder)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(ListQueue.whyNotTaken(item), forKey: .whyNotTaken)
+            }
+        }
     }
 
     struct Pin: ParsableCommand {

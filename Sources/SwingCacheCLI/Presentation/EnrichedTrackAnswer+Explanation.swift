@@ -38,6 +38,11 @@ extension EnrichedTrackAnswer {
             lines.append(
                 "  match: \(match.outcome) by \(match.method), confidence \(String(format: "%.2f", match.confidence)), Spotify \(match.spotifyID ?? "none") (\(use)), at \(time(match.matchedAt))"
             )
+            if match.method == TrackMatch.Method.release.rawValue, let other = match.runnerUpID {
+                lines.append(
+                    "    one recording on several releases (also Spotify \(other)): this one is preferred as on your album, then titled as your file, then the earliest, then explicit"
+                )
+            }
         } else {
             lines.append("  match: not matched yet")
         }

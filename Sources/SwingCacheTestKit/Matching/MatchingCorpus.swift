@@ -45,11 +45,11 @@ func file(_ title: String, _ artists: [String], _ album: String?, _ seconds: Int
 
 func spotify(
     _ id: String, _ name: String, _ artists: [String], _ album: String, _ seconds: Int, isrc: String? = nil,
-    explicit: Bool = false
+    released: String? = nil, explicit: Bool = false
 ) -> Track {
     Track(
         id: id, name: name, albumName: album, artistNames: artists, isrc: isrc, durationMs: seconds * 1000 + 317,
-        explicit: explicit)
+        explicit: explicit, releaseDate: released)
 }
 
 extension MatchingCorpus {

@@ -24,9 +24,9 @@ import Testing
         ("Let It Be - Remastered 2009", "let it be", [RecordingVersion](), [String]()),
         ("Let It Be (Remastered 2009)", "let it be", [], []),
         ("A Night to Remember [2011 Digital Remaster]", "a night to remember", [], []),
-        ("Here Comes the Sun - 2019 Mix", "here comes the sun", [], []),
+        ("Here Comes the Sun - 2019 Mix", "here comes the sun", [.mix], []),
         ("(I Can't Get No) Satisfaction - Mono Version", "i cant get no satisfaction", [], []),
-        ("Song (Single Version)", "song", [], []),
+        ("Song (Single Version)", "song", [.edit], []),
         ("Song (Original Mix)", "song", [], []),
         ("Song (2011)", "song", [], []),
         ("Let It Go - From \"Frozen\"", "let it go", [], []),
@@ -45,7 +45,6 @@ import Testing
         ("Song (feat. Rihanna)", "song", [], ["rihanna"]),
         ("Song [ft. A & B]", "song", [], ["a", "b"]),
         ("Song feat. A, B", "song", [], ["a", "b"]),
-        ("Song (with Ed Sheeran)", "song", [], ["ed sheeran"]),
         ("Song (Remix) [feat. X]", "song", [.remix], ["x"]),
         ("(Untitled)", "untitled", [], []),
         ("Song (Unplugged)", "song", [.live, .acoustic], []),
@@ -57,6 +56,15 @@ import Testing
         #expect(
             MatchNormalizer.title(input)
                 == NormalizedTitle(base: base, versions: Set(versions), featuredArtists: featured))
+    }
+
+    @Test func aWithCreditIsKeptApartForTheMatcherToRead() {
+        #expect(
+            MatchNormalizer.title("Song (with Ed Sheeran)")
+                == NormalizedTitle(base: "song", withCredits: ["ed sheeran"]))
+        #expect(
+            MatchNormalizer.title("Wouldn't It Be Nice - With Long-Lost Guitars")
+                == NormalizedTitle(base: "wouldnt it be nice", withCredits: ["long lost guitars"]))
     }
 
     @Test(arguments: [

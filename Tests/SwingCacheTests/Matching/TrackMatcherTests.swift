@@ -120,7 +120,8 @@ import Testing
         let decision = matcher.match(
             letItBe,
             candidates: [
-                candidate("single", "Let It Be", album: "Let It Be / You Know My Name", isrc: "GBAYE0601498"),
+                candidate(
+                    "single", "Let It Be", album: "Let It Be / You Know My Name", seconds: 246.5, isrc: "GBAYE0601498"),
                 candidate("album", "Let It Be", album: "Let It Be / You Know My Name", isrc: "GBAYE0601499"),
             ])
         #expect(decision.outcome == .ambiguous)
@@ -138,6 +139,82 @@ import Testing
             ])
         #expect(decision.outcome == .matched)
         #expect(decision.spotifyID == "album")
+    }
+
+    @Test func releasesOfOneRecordingTakeTheFilesAlbumThenItsTitleAsWrittenThenTheEarliestThenTheExplicit() {
+        func release(
+            _ id: String, _ name: String = "Let It Be", album: String = "1", date: String? = nil, explicit: Bool = false
+        ) -> Track {
+            Track(
+                id: id, name: name, albumName: album, artistNames: ["The Beatles"], durationMs: 243_000,
+                explicit: explicit, releaseDate: date)
+        }
+        let noAlbum = LocalTrack(title: "Let It Be", artists: ["The Beatles"], durationSeconds: 243)
+        let onAlbum = matcher.match(letItBe, candidates: [release("onOne"), release("onLetItBe", album: "Let It Be")])
+        #expect(onAlbum.spotifyID == "onLetItBe" && onAlbum.method == .search)
+        let asWritten = matcher.match(noAlbum, candidates: [release("a", "Let It Be - Mono"), release("b")])
+        #expect(asWritten.outcome == .matched && asWritten.method == .release)
+        #expect(asWritten.spotifyID == "b" && asWritten.runnerUpID == "a")
+        let earliest = matcher.match(
+            noAlbum, candidates: [release("late", date: "2000-11-13"), release("original", date: "1970-05-08")])
+        #expect(earliest.spotifyID == "original")
+        let explicitFirst = matcher.match(noAlbum, candidates: [release("clean"), release("uncut", explicit: true)])
+        #expect(explicitFirst.spotifyID == "uncut")
+    }
+
+    @Test func aWithNoteNamingNoArtistIsAnotherTakeAndOneNamingAnArtistIsACredit() {
+        let local = LocalTrack(title: "Wouldn't It Be Nice", artists: ["The Beach Boys"], durationSeconds: 153)
+        let take = candidate(
+            "take", "Wouldn't It Be Nice - With Long-Lost Guitars", artists: ["The Beach Boys"], seconds: 153)
+        #expect(matcher.match(local, candidates: [take]).outcome == .lowConfidence)
+        let duet = LocalTrack(title: "Perfect Duet (with Beyoncé)", artists: ["Ed Sheeran"], durationSeconds: 259)
+        let credited = candidate("duet", "Perfect Duet", artists: ["Ed Sheeran", "Beyoncé"], album: nil, seconds: 259)
+        #expect(matcher.match(duet, candidates: [credited]).score?.artist == 1)
+    }
+
+    @Test func aMissingFeaturedArtistCostsEnoughToTellTheSoloTrackFromTheDuet() {
+        let local = LocalTrack(title: "Stay With Me", artists: ["Sam Smith"], durationSeconds: 172)
+        let duet = candidate(
+            "duet", "Stay With Me (feat. Mary J. Blige)", artists: ["Sam Smith", "Mary J. Blige"], album: nil,
+            seconds: 172)
+        let solo = candidate("solo", "Stay With Me", artists: ["Sam Smith"], album: nil, seconds: 172)
+        let decision = matcher.match(local, candidates: [duet, solo])
+        #expect(decision.outcome == .matched && decision.spotifyID == "solo")
+    }
+
+    @Test func aDatedMixIsAnotherVersionAndAConcertAlbumIsLive() {
+        let mix = candidate("mix", "Let It Be - 2019 Mix")
+        #expect(matcher.match(letItBe, candidates: [mix]).outcome == .lowConfidence)
+        let boxer = LocalTrack(
+            title: "The Boxer", artists: ["Simon & Garfunkel"], album: "The Concert in Central Park",
+            durationSeconds: 318)
+        let studio = candidate(
+            "studio", "The Boxer", artists: ["Simon & Garfunkel"], album: "Bridge Over Troubled Water", seconds: 308)
+        let live = candidate(
+            "live", "The Boxer - Live at Central Park, New York, NY - September 1981", artists: ["Simon & Garfunkel"],
+            album: "The Concert in Central Park", seconds: 318)
+        #expect(matcher.match(boxer, candidates: [studio, live]).spotifyID == "live")
+        #expect(matcher.match(boxer, candidates: [studio]).outcome == .lowConfidence)
+    }
+
+    @Test func whyTheFirstCandidateWasNotTakenNamesThePartThatFellShortOrTheRival() {
+        let rule = MatchRule()
+        let live = matcher.match(letItBe, candidates: [candidate("live", "Let It Be - Live")])
+        #expect(
+            rule.whyNotTaken(outcome: live.outcome, candidates: live.candidates)
+                == "1. scores 0.76, under 0.85: its title names another version (title 0.40)")
+        let twoTakes = matcher.match(
+            letItBe, candidates: [candidate("a", "Let It Be"), candidate("b", "Let It Be", seconds: 246.5)])
+        #expect(
+            rule.whyNotTaken(outcome: twoTakes.outcome, candidates: twoTakes.candidates)
+                == "1. and 2. are different recordings 0.01 apart, under 0.03: which is yours?")
+        let placeholders = LocalTrack(
+            title: "Hallelujah", artists: ["Unknown Artist"], album: "Unknown Album", durationSeconds: 243)
+        let cover = matcher.match(placeholders, candidates: [candidate("c", "Hallelujah", artists: ["Jeff Buckley"])])
+        #expect(
+            rule.whyNotTaken(outcome: cover.outcome, candidates: cover.candidates).hasPrefix(
+                "1. scores 1.00, but the file names too little to be sure"))
+        #expect(rule.whyNotTaken(outcome: .noCandidates, candidates: []) == "the searches found no candidate")
     }
 
     @Test func theSameCandidateListedTwiceIsOneCandidate() {
