@@ -148,8 +148,8 @@ extension MatchingCorpus {
             MatchingCase(
                 "a song on two compilations, no album tag", file("Africa", ["Toto"], nil, 295),
                 textAnswer: [
-                    spotify("africa", "Africa", ["TOTO"], "Toto IV", 295),
-                    spotify("africaHits", "Africa", ["TOTO"], "Greatest Hits", 295),
+                    spotify("africa", "Africa", ["TOTO"], "Toto IV", 295, released: "1982-04-08"),
+                    spotify("africaHits", "Africa", ["TOTO"], "Greatest Hits", 295, released: "2003-01-01"),
                 ], truth: "africa"),
             MatchingCase(
                 "K-pop in Hangul against Latin names", file("다이너마이트", ["방탄소년단"], "Dynamite", 199),
