@@ -41,6 +41,10 @@ struct ProviderEnrichment {
                 summary.unfinished = true
             } else if let enricher = enricher(for: provider, deezerLinks: deezerLinks) {
                 await enrich(with: enricher, &summary)
+                // Files without an ISRC: a recording search, so their genres need no Spotify match.
+                if provider == .musicbrainz, summary.skipped == nil, let client = clients.musicbrainz {
+                    await enrich(with: MusicBrainzSearchEnricher(client: client), &summary)
+                }
             } else {
                 skip(provider, ProviderConfiguration.missingSetting(for: provider), &summary)
             }
@@ -72,12 +76,14 @@ struct ProviderEnrichment {
         } catch {
             return leaveForNextRun(provider, "could not read the library from the database: \(error)", &summary)
         }
-        let tracker = tracker(provider, total: pending.count, unit: enricher.unit)
+        let tracker = tracker(
+            provider, total: pending.count, unit: enricher.unit, requestsPerKey: enricher.requestsPerKey)
         var pipeline = pipeline(for: provider, tracker: tracker)
         let lifetimes = FactLifetimes(ttl: ttl(provider), missingTTL: freshness.missingTTL)
         for start in stride(from: 0, to: pending.count, by: enricher.batchSize) {
             if Task.isShuttingDownGracefully { return leaveForNextRun(provider, "stopped by a signal", &summary) }
-            report(tracker, done: start, total: pending.count, summary: summary)
+            report(
+                tracker, done: start, total: pending.count, summary: summary, requestsPerKey: enricher.requestsPerKey)
             let batch = Array(pending[start..<min(pending.count, start + enricher.batchSize)])
             let earliest = enricher.earliestStart(now: clock.now())
             if earliest > clock.now() { await pipeline.pacer.block(until: earliest) }
@@ -127,17 +133,21 @@ struct ProviderEnrichment {
             throttle: provider.throttle, logger: logger, requestLimit: settings.budgets[provider]?.maxRequests)
     }
 
-    /// The progress of asking `provider` about `total` keys, shown as its `enrich:` key.
-    func tracker(_ provider: Provider, total: Int, unit: String) -> ProgressTracker {
+    /// The progress of asking `provider` about `total` keys, `requestsPerKey` requests each, shown as its `enrich:`
+    /// key.
+    func tracker(_ provider: Provider, total: Int, unit: String, requestsPerKey: Int = 1) -> ProgressTracker {
         let budget = settings.budget(for: provider, defaults: budgets)
         return ProgressTracker(
-            itemsTotal: total, requestsPlanned: total, minInterval: budget.minInterval,
+            itemsTotal: total, requestsPlanned: total * requestsPerKey, minInterval: budget.minInterval,
             perHour: budget.perHourForRuns, phase: provider.enrichKey, unit: unit)
     }
 
-    /// Tells how far `tracker`'s provider is: `done` of its keys asked, with the requests its summary counts.
-    func report(_ tracker: ProgressTracker, done: Int, total: Int, summary: ProviderSummary) {
-        tracker.update(itemsDone: done, requests: summary.requests, requestsLeft: total - done)
+    /// Tells how far `tracker`'s provider is: `done` of its keys asked, with the requests its summary counts, and
+    /// `requestsPerKey` for each key left.
+    func report(
+        _ tracker: ProgressTracker, done: Int, total: Int, summary: ProviderSummary, requestsPerKey: Int = 1
+    ) {
+        tracker.update(itemsDone: done, requests: summary.requests, requestsLeft: (total - done) * requestsPerKey)
         progress(tracker.snapshot(waiting: nil, now: clock.now()))
     }
 
