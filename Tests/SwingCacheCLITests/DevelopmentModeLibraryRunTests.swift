@@ -220,6 +220,10 @@ import Testing
             """)
         #expect(found == "/music/a.flac|1|1|1|1|\n/music/b.flac||||0|not_found", "\(found)")
 
+        let library = try await SQLiteShell.query(
+            cache, "SELECT filepath, spotify_id IS NULL, genres <> '[]', mbid IS NOT NULL FROM swingcache_library")
+        #expect(library == "/music/a.flac|1|1|1\n/music/b.flac|1||0", "the view shows the genres: \(library)")
+
         // Spotify answers again, as a day later, with no ceiling learned from the test's quota of none.
         _ = try await SQLiteShell.query(
             cache, "UPDATE service_state SET parked_until = NULL, parked_reason = NULL; DELETE FROM quota_observation")

@@ -73,6 +73,7 @@ extension SQLiteCacheStore {
             arguments: [library.lastfmKey.artist, library.lastfmKey.title])
         var isrc = library.isrc
         if isrc == nil, case .track(let track) = spotify?.entity { isrc = track.isrc }
+        if isrc == nil { isrc = try musicBrainzLearnedISRC(of: library, in: db) }
         var musicbrainz: MusicBrainzRecordingFact?
         var listenbrainz: [ListenBrainzPopularityFact] = []
         var links: [TrackLinkFact] = []

@@ -1,0 +1,54 @@
+import CacheStore
+import Foundation
+import SwingCache
+import SwingCacheTestKit
+import Testing
+
+/// What a MusicBrainz search stores for a file without an ISRC, and who reads the ISRC it learned.
+@Suite struct MusicBrainzSearchStoreTests {
+    let folder: TemporaryDirectory
+    let store: SQLiteCacheStore
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        store = try SQLiteCacheStore.open(DatabaseLocation(path: folder.file("cache.sqlite")), access: .readWrite)
+        try store.upsertLibraryTracks(
+            [
+                LibraryTrackRecord(filepath: "/music/a.flac", fingerprint: "v1:a", title: "A", artists: ["X"]),
+                LibraryTrackRecord(
+                    filepath: "/music/b.flac", fingerprint: "v1:b", title: "B", artists: ["X"], isrc: "GBAAA9900001"),
+            ],
+            seenAt: .testEpoch)
+    }
+
+    func save(fingerprint: String = "v1:a", isrc: String? = "USAAA2600001") throws {
+        let fact = MusicBrainzSearchFact(
+            filepath: "/music/a.flac", fingerprint: fingerprint, mbid: "m", isrc: isrc, genres: ["synthpop"],
+            fetchedAt: .testEpoch, expiresAt: .testEpoch.addingTimeInterval(86_400))
+        try store.save(EnrichmentRecord(musicbrainzSearches: [fact], request: nil))
+    }
+
+    @Test func onlyFilesWithoutAnISRCAreSearched() throws {
+        #expect(try store.libraryFilesWithoutISRC().map(\.filepath) == ["/music/a.flac"])
+    }
+
+    @Test func theLearnedISRCJoinsTheLibrarysISRCsForTheFilesCurrentTagsOnly() throws {
+        try save()
+        #expect(try store.libraryISRCs() == ["GBAAA9900001", "USAAA2600001"])
+        #expect(
+            try store.musicBrainzLearnedISRCs(["/music/a.flac", "/music/b.flac"]) == ["/music/a.flac": "USAAA2600001"])
+
+        try save(fingerprint: "v1:old-tags")
+        #expect(try store.libraryISRCs() == ["GBAAA9900001"])
+        #expect(try store.musicBrainzLearnedISRCs(["/music/a.flac"]).isEmpty)
+    }
+
+    @Test func aSearchFactIsFreshForTheTagsItWasMadeFor() throws {
+        try save()
+        let current = EnrichmentKey.musicbrainzSearch(filepath: "/music/a.flac", fingerprint: "v1:a")
+        let changed = EnrichmentKey.musicbrainzSearch(filepath: "/music/a.flac", fingerprint: "v1:new")
+        let states = try store.enrichmentStates(for: [current, changed])
+        #expect(states[current]?.holds(at: .testEpoch) == true)
+        #expect(states[changed] == nil)
+    }
+}
