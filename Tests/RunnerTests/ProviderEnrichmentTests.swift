@@ -331,6 +331,20 @@ import Testing
         }
     }
 
+    @Test func musicBrainzsTimeLeftCountsTheTwoRequestsEachISRCTakes() async throws {
+        try await withServer { server in
+            let seen = Mutex<[RunProgress]>([])
+            _ = try await run(
+                jobs([.musicbrainz]), server: server, providers: try configuration(server),
+                progress: { progress in seen.withLock { $0.append(progress) } })
+
+            let musicbrainz = seen.withLock { $0 }.filter { $0.phase == "musicbrainz" && $0.waiting == nil }
+            let afterOne = try #require(musicbrainz.first { $0.itemsDone == 1 })
+            #expect(afterOne.requests == 2)
+            #expect(afterOne.requestsLeft == 4, "two ISRCs left, an ISRC look-up and a recording each")
+        }
+    }
+
     @Test(.enabled(if: sharedTestRedisURL != nil, "set SWINGCACHE_TEST_REDIS_URL"))
     func runnersWithSeparateDatabasesKeepMusicBrainzsPaceTogetherThroughRedis() async throws {
         let url = try #require(sharedTestRedisURL)
