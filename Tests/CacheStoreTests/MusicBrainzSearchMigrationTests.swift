@@ -15,15 +15,15 @@ import Testing
         try SQLiteCacheStore.createDatabase(at: path, migratedUpTo: "v8-library-added")
     }
 
-    @Test func theLibraryViewKeepsItsColumnsWhenV9AddsTheMusicBrainzLearnedISRC() async throws {
-        let columns = "SELECT group_concat(name, ',') FROM pragma_table_info('swingcache_library')"
+    @Test(arguments: ["swingcache_library", "swingcache_play_counts"])
+    func theViewsKeepTheirColumnsWhenV9AddsTheMusicBrainzLearnedISRC(view: String) async throws {
+        let columns = "SELECT group_concat(name, ',') FROM pragma_table_info('\(view)')"
         let before = try await SQLiteShell.query(path, columns)
         _ = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readWrite)
 
         #expect(!before.isEmpty)
         #expect(try await SQLiteShell.query(path, columns) == before)
         #expect(
-            try await SQLiteShell.query(path, SwingMusicTrackMigrationTests.definition(of: "swingcache_library"))
-                .contains("ms.isrc"))
+            try await SQLiteShell.query(path, SwingMusicTrackMigrationTests.definition(of: view)).contains("ms.isrc"))
     }
 }

@@ -43,6 +43,27 @@ import Testing
         #expect(try store.musicBrainzLearnedISRCs(["/music/a.flac"]).isEmpty)
     }
 
+    @Test func theViewsReadAFilesGenresAndListensThroughItsLearnedISRC() async throws {
+        try save()
+        let at = Date.testEpoch
+        try store.save(
+            EnrichmentRecord(
+                musicbrainzRecordings: [
+                    MusicBrainzRecordingFact(
+                        isrc: "USAAA2600001", mbids: ["m"], genres: ["synthpop"], fetchedAt: at, expiresAt: at)
+                ],
+                listenbrainzPopularity: [
+                    ListenBrainzPopularityFact(mbid: "m", listenCount: 42, userCount: 7, fetchedAt: at, expiresAt: at)
+                ], request: nil))
+        let row = try await SQLiteShell.query(
+            store.path,
+            """
+            SELECT l.genres, l.mbid, p.listenbrainzPlayCount FROM swingcache_library AS l
+            JOIN swingcache_play_counts AS p USING (filepath) WHERE filepath = '/music/a.flac'
+            """)
+        #expect(row == #"["synthpop"]|m|42"#)
+    }
+
     @Test func aSearchFactIsFreshForTheTagsItWasMadeFor() throws {
         try save()
         let current = EnrichmentKey.musicbrainzSearch(filepath: "/music/a.flac", fingerprint: "v1:a")

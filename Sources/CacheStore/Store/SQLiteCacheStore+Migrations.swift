@@ -30,7 +30,7 @@ extension SQLiteCacheStore {
         }
         migrator.registerMigration("v9-musicbrainz-search") { db in
             try db.execute(sql: schemaV9MusicBrainzSearch)
-            try db.execute(sql: schemaV9Library)
+            try db.execute(sql: schemaV9Views)
         }
         return migrator
     }()

@@ -20,40 +20,43 @@ extension SQLiteCacheStore {
         CREATE INDEX musicbrainz_search_isrc ON musicbrainz_search(isrc);
         """
 
-    /// `swingcache_library` as v2 made it, but a file with no ISRC of its own or from its match takes the one a
-    /// MusicBrainz search learned (for its genres, tags and links), and the search's genres where that gave no ISRC.
-    static let schemaV9Library = """
-        DROP VIEW swingcache_library;
-        CREATE VIEW swingcache_library AS
-            SELECT lt.filepath, lt.title,
-                (SELECT group_concat(value, ', ') FROM json_each(lt.artists)) AS artists,
-                lt.album, lt.duration_seconds, lt.isrc, lt.local_play_count,
-                datetime(lt.last_played_at, 'unixepoch') AS last_played_at,
-                m.outcome AS match_outcome, m.method AS match_method, m.confidence AS match_confidence,
-                m.fingerprint = lt.fingerprint AS match_is_current,
-                t.id AS spotify_id, t.name AS spotify_name,
-                (SELECT group_concat(value, ', ') FROM json_each(t.artist_names)) AS spotify_artists,
-                t.album_name AS spotify_album, t.isrc AS spotify_isrc, t.duration_ms AS spotify_duration_ms,
-                t.popularity AS spotify_popularity, t.release_date AS spotify_release_date,
-                t.image_url AS spotify_image_url,
-                coalesce(json_extract(mb.mbids, '$[0]'), ms.mbid) AS mbid, coalesce(mb.genres, ms.genres) AS genres,
-                coalesce(mb.tags, ms.tags) AS musicbrainz_tags,
-                lf.tags AS lastfm_tags, lf.url AS lastfm_url,
-                (SELECT json_group_object(l.platform, l.url) FROM track_link AS l
-                 WHERE l.isrc = coalesce(lt.isrc, t.isrc, ms.isrc) AND l.url IS NOT NULL) AS links,
-                pc.totalCombined AS total_play_count,
-                datetime(lt.seen_at, 'unixepoch') AS seen_at
-            FROM library_track AS lt
-            LEFT JOIN track_match AS m ON m.filepath = lt.filepath
-            LEFT JOIN track AS t ON t.id = m.spotify_id AND m.outcome = 'matched' AND m.fingerprint = lt.fingerprint
+    /// `swingcache_play_counts` and `swingcache_library` as v2 made them, but a file with no ISRC of its own or from
+    /// its match takes the one a MusicBrainz search learned (for its ListenBrainz listens, genres, tags and links),
+    /// and the search's genres where that gave no ISRC. Their columns stay as they were.
+    ///
+    /// Made from v2's text, which never changes (a shipped migration), by the edits below, so the two read as one
+    /// definition and its difference.
+    static let schemaV9Views: String = {
+        let v2 = schemaV2Enrichment
+        let playCounts = v2.range(of: "CREATE VIEW swingcache_play_counts AS")!
+        let library = v2.range(of: "CREATE VIEW swingcache_library AS")!
+        let learned = """
             LEFT JOIN musicbrainz_search AS ms
                 ON ms.filepath = lt.filepath AND ms.fingerprint = lt.fingerprint AND ms.missing_reason IS NULL
-            LEFT JOIN musicbrainz_recording AS mb
-                ON mb.isrc = coalesce(lt.isrc, t.isrc, ms.isrc) AND mb.missing_reason IS NULL
-            LEFT JOIN lastfm_track AS lf
-                ON lf.artist = lt.lastfm_artist AND lf.title = lt.lastfm_title AND lf.missing_reason IS NULL
-            LEFT JOIN swingcache_play_counts AS pc ON pc.filepath = lt.filepath;
-        """
+            """
+        func edited(_ text: Substring, _ edits: [(String, String)]) -> String {
+            edits.reduce(String(text)) { text, edit in
+                precondition(text.contains(edit.0), "v2's view no longer reads '\(edit.0)'")
+                return text.replacingOccurrences(of: edit.0, with: edit.1)
+            }
+        }
+        let isrc = ("coalesce(lt.isrc, t.isrc)", "coalesce(lt.isrc, t.isrc, ms.isrc)")
+        return "DROP VIEW swingcache_library;\nDROP VIEW swingcache_play_counts;\n"
+            + edited(
+                v2[playCounts.lowerBound..<library.lowerBound],
+                [isrc, ("LEFT JOIN lastfm_track AS lf", learned + "\nLEFT JOIN lastfm_track AS lf")])
+            + edited(
+                v2[library.lowerBound...],
+                [
+                    isrc,
+                    (
+                        "json_extract(mb.mbids, '$[0]') AS mbid, mb.genres AS genres, mb.tags AS musicbrainz_tags",
+                        "coalesce(json_extract(mb.mbids, '$[0]'), ms.mbid) AS mbid, coalesce(mb.genres, ms.genres) "
+                            + "AS genres, coalesce(mb.tags, ms.tags) AS musicbrainz_tags"
+                    ),
+                    ("LEFT JOIN musicbrainz_recording AS mb", learned + "\nLEFT JOIN musicbrainz_recording AS mb"),
+                ])
+    }()
 
     /// The library files with no ISRC, neither their own tag nor their matched Spotify track's, in path order:
     /// the files MusicBrainz is asked about by a recording search.
