@@ -37,9 +37,11 @@ import Testing
         #expect(try store.libraryISRCs() == ["GBAAA9900001", "USAAA2600001"])
         #expect(
             try store.musicBrainzLearnedISRCs(["/music/a.flac", "/music/b.flac"]) == ["/music/a.flac": "USAAA2600001"])
+        #expect(try store.matchingBacklog() == MatchingBacklog(files: 2, withISRC: 2), "each may cost a second search")
 
         try save(fingerprint: "v1:old-tags")
         #expect(try store.libraryISRCs() == ["GBAAA9900001"])
+        #expect(try store.matchingBacklog() == MatchingBacklog(files: 2, withISRC: 1))
         #expect(try store.musicBrainzLearnedISRCs(["/music/a.flac"]).isEmpty)
     }
 
