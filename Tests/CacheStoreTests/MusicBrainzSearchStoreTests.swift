@@ -28,8 +28,15 @@ import Testing
         try store.save(EnrichmentRecord(musicbrainzSearches: [fact], request: nil))
     }
 
-    @Test func onlyFilesWithoutAnISRCAreSearched() throws {
+    @Test func onlyFilesWithoutAnISRCAreSearchedTheMostPlayedFirst() throws {
         #expect(try store.libraryFilesWithoutISRC().map(\.filepath) == ["/music/a.flac"])
+        try store.upsertLibraryTracks(
+            [
+                LibraryTrackRecord(
+                    filepath: "/music/c.flac", fingerprint: "v1:c", title: "C", artists: ["X"], localPlayCount: 3)
+            ],
+            seenAt: .testEpoch)
+        #expect(try store.libraryFilesWithoutISRC().map(\.filepath) == ["/music/c.flac", "/music/a.flac"])
     }
 
     @Test func theLearnedISRCJoinsTheLibrarysISRCsForTheFilesCurrentTagsOnly() throws {

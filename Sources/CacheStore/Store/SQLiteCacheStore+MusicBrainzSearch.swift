@@ -58,8 +58,8 @@ extension SQLiteCacheStore {
                 ])
     }()
 
-    /// The library files with no ISRC, neither their own tag nor their matched Spotify track's, in path order:
-    /// the files MusicBrainz is asked about by a recording search.
+    /// The library files with no ISRC, neither their own tag nor their matched Spotify track's, the most played in
+    /// SwingMusic first (then in path order): the files MusicBrainz is asked about by a recording search.
     package func libraryFilesWithoutISRC() throws -> [LibraryTrackRecord] {
         try writer.read { db in
             try LibraryTrackRow.fetchAll(
@@ -70,7 +70,7 @@ extension SQLiteCacheStore {
                         ON m.filepath = lt.filepath AND m.outcome = 'matched' AND m.fingerprint = lt.fingerprint
                     LEFT JOIN track AS t ON t.id = m.spotify_id
                     WHERE lt.isrc IS NULL AND t.isrc IS NULL
-                    ORDER BY lt.filepath
+                    ORDER BY lt.local_play_count DESC, lt.filepath
                     """
             ).map(\.track)
         }
