@@ -17,6 +17,13 @@ package struct MusicBrainzSearchEnricher: ProviderEnricher {
         package var track: LocalTrack
         /// The search's Lucene text.
         package var query: String
+
+        package init(filepath: String, fingerprint: String, track: LocalTrack, query: String) {
+            self.filepath = filepath
+            self.fingerprint = fingerprint
+            self.track = track
+            self.query = query
+        }
     }
 
     package var client: MusicBrainzClient

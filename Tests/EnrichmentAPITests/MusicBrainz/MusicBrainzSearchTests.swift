@@ -1,3 +1,4 @@
+import CacheStore
 import EnrichmentAPI
 import FixtureServer
 import Foundation
@@ -58,5 +59,83 @@ import Testing
     @Test func theSameRecordingIsTakenBeforeItsLiveVersion() {
         let hits = [Self.hit("Believe - Live", seconds: 300, mbid: "live"), Self.hit("Believe", seconds: 240)]
         #expect(MusicBrainzSearchHit.sameRecording(as: Self.believe, among: hits)?.recording.mbid == "a")
+    }
+}
+
+/// What the search enricher stores from an answer: the file's recording and its genres, or that none was the file's.
+@Suite struct MusicBrainzSearchEnricherTests {
+    let enricher: MusicBrainzSearchEnricher
+    let key = MusicBrainzSearchEnricher.Key(
+        filepath: "/music/a.flac", fingerprint: "v1:a", track: MusicBrainzSearchTests.believe,
+        query: #"recording:"Believe" AND artist:"Cher""#)
+    let lifetimes = FactLifetimes(ttl: 30 * 86_400, missingTTL: 7 * 86_400)
+
+    init() throws {
+        let client = MusicBrainzClient(
+            userAgent: try ProviderUserAgent(contact: "dev@example.org"),
+            transport: ScriptedTransport { _ in jsonResponse(500, "") })
+        enricher = MusicBrainzSearchEnricher(client: client)
+    }
+
+    @Test func noHitThatIsTheFilesRecordingIsRememberedAsNotFoundForItsTags() throws {
+        let step = enricher.step(
+            after: .found([MusicBrainzSearchTests.hit("Believe", artist: "Madonna")]), for: [key],
+            lifetimes: lifetimes, now: .testEpoch)
+        guard case .write(let facts) = step else {
+            Issue.record("expected facts without a second request, got \(step)")
+            return
+        }
+        let search = try #require(facts.record.musicbrainzSearches.first)
+        #expect(search.missing == .notFound)
+        #expect(search.fingerprint == "v1:a")
+        #expect(search.expiresAt == Date.testEpoch.addingTimeInterval(7 * 86_400))
+        #expect(facts.record.musicbrainzRecordings.isEmpty)
+        #expect((facts.stored, facts.missing) == (0, 1))
+    }
+
+    @Test func aHitAsksForItsRecordingAndStoresItsGenresForTheFileAndItsISRC() throws {
+        let step = enricher.step(
+            after: .found([MusicBrainzSearchTests.hit("Believe", mbid: "m-1")]), for: [key], lifetimes: lifetimes,
+            now: .testEpoch)
+        guard case .ask(let detail, let then) = step else {
+            Issue.record("expected the recording to be asked for, got \(step)")
+            return
+        }
+        #expect(detail.detail == "m-1")
+        let recording = MusicBrainzRecording(
+            mbid: "m-1", title: "Believe",
+            genres: [
+                MusicBrainzTag(name: "dance-pop", count: 1),
+                MusicBrainzTag(name: "synthpop", count: 5),
+            ],
+            tags: [MusicBrainzTag(name: "synthpop", count: 5)], isrcs: ["GBAAA9800001"],
+            links: [MusicBrainzLink(type: "streaming", url: "https://music.apple.com/us/song/1")])
+        let facts = then(.found(recording), .testEpoch)
+        let search = try #require(facts.record.musicbrainzSearches.first)
+        #expect(search.mbid == "m-1")
+        #expect(search.isrc == "GBAAA9800001")
+        #expect(search.genres == ["synthpop", "dance-pop"], "most voted first")
+        let byISRC = try #require(facts.record.musicbrainzRecordings.first)
+        #expect(byISRC.isrc == "GBAAA9800001")
+        #expect(byISRC.genres == search.genres)
+        #expect(byISRC.links == [PlatformLink(platform: "apple-music", url: "https://music.apple.com/us/song/1")])
+    }
+
+    @Test func aHitWithoutAnISRCKeepsItsGenresForTheFileAlone() throws {
+        guard
+            case .ask(_, let then) = enricher.step(
+                after: .found([MusicBrainzSearchTests.hit("Believe", mbid: "m-1")]), for: [key],
+                lifetimes: lifetimes, now: .testEpoch)
+        else {
+            Issue.record("expected the recording to be asked for")
+            return
+        }
+        let facts = then(
+            .found(
+                MusicBrainzRecording(mbid: "m-1", title: "Believe", genres: [MusicBrainzTag(name: "pop", count: 1)])),
+            .testEpoch)
+        #expect(facts.record.musicbrainzSearches.first?.isrc == nil)
+        #expect(facts.record.musicbrainzSearches.first?.genres == ["pop"])
+        #expect(facts.record.musicbrainzRecordings.isEmpty)
     }
 }
