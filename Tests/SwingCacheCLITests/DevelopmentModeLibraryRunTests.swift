@@ -179,6 +179,7 @@ import Testing
             budget: { min_interval: 10ms, reserve: 0 }
             enrich:
               musicbrainz: { min_interval: 1s }
+              links: { min_interval: 10ms }
             """)
         let swingMusic = try SwingMusicLibraryBuilder(in: folder)
         // A song whose recording has genres on the fixture server's MusicBrainz.
@@ -193,6 +194,7 @@ import Testing
         var environment = server.environment
         environment["SWINGCACHE_DB"] = folder.file("cache.sqlite")
         environment["SWINGCACHE_MUSICBRAINZ_URL"] = server.baseURL + "/musicbrainz"
+        environment["SWINGCACHE_DEEZER_URL"] = server.baseURL + "/deezer"
         environment["SWINGCACHE_CONTACT"] = "tests@swingcache.invalid"
         return try await CommandLineRun.swingcache(arguments, in: folder.path, environment: environment)
     }
@@ -221,8 +223,13 @@ import Testing
         #expect(found == "/music/a.flac|1|1|1|1|\n/music/b.flac||||0|not_found", "\(found)")
 
         let library = try await SQLiteShell.query(
-            cache, "SELECT filepath, spotify_id IS NULL, genres <> '[]', mbid IS NOT NULL FROM swingcache_library")
-        #expect(library == "/music/a.flac|1|1|1\n/music/b.flac|1||0", "the view shows the genres: \(library)")
+            cache,
+            """
+            SELECT filepath, spotify_id IS NULL, genres <> '[]', mbid IS NOT NULL, links ->> '$.deezer' IS NOT NULL
+            FROM swingcache_library
+            """)
+        #expect(
+            library == "/music/a.flac|1|1|1|1\n/music/b.flac|1||0|0", "the view shows genres and links: \(library)")
 
         // Spotify answers again, as a day later, with no ceiling learned from the test's quota of none.
         _ = try await SQLiteShell.query(
