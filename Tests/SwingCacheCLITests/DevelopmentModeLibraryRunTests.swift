@@ -231,13 +231,19 @@ import Testing
         #expect(
             library == "/music/a.flac|1|1|1|1\n/music/b.flac|1||0|0", "the view shows genres and links: \(library)")
 
+        let learned = try await SQLiteShell.query(cache, "SELECT isrc FROM musicbrainz_search WHERE mbid IS NOT NULL")
+        let explain = try await swingcache(["explain", "track", "/music/a.flac"], server: parked)
+        #expect(explain.status == 0, "\(explain.standardError)")
+        #expect(explain.standardOutput.contains(", ISRC \(learned)"), "\(explain.standardOutput)")
+        #expect(explain.standardOutput.contains("  genres: "), "\(explain.standardOutput)")
+
         // Spotify answers again, as a day later, with no ceiling learned from the test's quota of none.
         _ = try await SQLiteShell.query(
             cache, "UPDATE service_state SET parked_until = NULL, parked_reason = NULL; DELETE FROM quota_observation")
         let answering = try FixtureServerProcess(["--development-mode"])
         let again = try await swingcache(["run", "library.yaml"], server: answering)
         #expect(again.status == 0, "\(again.standardOutput)\(again.standardError)")
-        let isrc = try await SQLiteShell.query(cache, "SELECT isrc FROM musicbrainz_search WHERE mbid IS NOT NULL")
+        let isrc = learned
         let searches = try answering.requestLog().compactMap { $0["path"] as? String }.filter {
             $0.hasPrefix("/v1/search?")
         }
