@@ -8,7 +8,8 @@ import SwingCache
 ///
 /// Needs no Spotify: a file gets its genres on the first run, whatever Spotify's quota. The hit's ISRC is stored as
 /// the file's MusicBrainz-learned one, so Deezer, ListenBrainz and Spotify's exact ISRC search can use it; its
-/// genres are stored both for the file and, like an ISRC look-up's, for that ISRC.
+/// genres are stored both for the file and, like an ISRC look-up's, for that ISRC — whose recordings are then the
+/// hit's alone, as no ISRC look-up was made.
 package struct MusicBrainzSearchEnricher: ProviderEnricher {
     /// A file to search for, by its current tags.
     package struct Key: Sendable {
