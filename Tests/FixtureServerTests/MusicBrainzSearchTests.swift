@@ -46,6 +46,24 @@ import Testing
         }
     }
 
+    @Test func aSearchedRecordingIsTheSameSongForItsLookUpAndSpotifysISRCSearch() async throws {
+        try await withFixtureServer(Self.unpaced) { client in
+            let exchange = try await client.send(
+                Self.path(#"recording:"Believe" AND artist:"Cher""#), headers: Self.userAgent)
+            let first = try #require((exchange.object["recordings"] as? [[String: Any]])?.first)
+            let mbid = try #require(first["id"] as? String)
+            let isrc = try #require((first["isrcs"] as? [String])?.first)
+
+            let lookup = try await client.send(
+                "/musicbrainz/ws/2/recording/\(mbid)?inc=isrcs+artist-credits&fmt=json", headers: Self.userAgent)
+            #expect(lookup.object["title"] as? String == "Believe")
+            #expect(lookup.object["isrcs"] as? [String] == [isrc])
+            let spotify = try await SearchByArtistAndTitleTests.candidates("isrc:\(isrc)", client: client)
+            #expect(spotify.map { $0["name"] as? String } == ["Believe"])
+            #expect(spotify.map { SearchByArtistAndTitleTests.artistNames($0) } == [["Cher"]])
+        }
+    }
+
     @Test func aNomatchTitleFindsNothing() async throws {
         let exchange = try await withFixtureServer(Self.unpaced) { client in
             try await client.send(Self.path(#"recording:"Nomatch song" AND artist:"Cher""#), headers: Self.userAgent)

@@ -8,7 +8,8 @@ extension MusicBrainzEndpoint {
     ///
     /// The recordings are the songs a Spotify search for the same artist and title finds (``SearchCandidates``),
     /// each under the recording id of its ISRC: the exact one (score 100), a live version and for about half of the
-    /// titles a remaster, lower. `dur:[low TO high]` keeps those whose length falls inside; titles starting with
+    /// titles a remaster, lower. Each is kept like a Spotify search's, so `/isrc/`, `/recording/{mbid}` and Spotify's
+    /// `isrc:` search then answer for the same song. `dur:[low TO high]` keeps those whose length falls inside; titles starting with
     /// `Nomatch` find nothing.
     func search(_ request: Request) async -> FixtureAnswer {
         if let refusal = await admit(request) { return refusal }
@@ -27,6 +28,7 @@ extension MusicBrainzEndpoint {
                 let length = max(1_000, candidate.durationMilliseconds + draws.int(in: -1_500...1_500))
                 if let range = query.duration, !range.contains(length) { continue }
                 let score = MatchKey.of(candidate.name) == MatchKey.of(title) ? 100 : 80 - 5 * rank
+                catalog.register(candidate)
                 found.append((score, Self.searchHit(candidate, mbid: mbid, length: length, score: score)))
             }
         }
