@@ -31,6 +31,7 @@ struct LibraryWeekBenchmark {
         var path: String
         var plays: Int
         var searches: Int
+        var hasISRC = false
     }
 
     func run() {
@@ -70,11 +71,17 @@ struct LibraryWeekBenchmark {
         return (0..<files).map { index in
             let hasISRC = Double.random(in: 0..<1, using: &generator) < isrcShare
             let misses = hasISRC && Double.random(in: 0..<1, using: &generator) < isrcMissShare
-            return File(path: String(format: "/music/%05d.flac", index), plays: plays[index], searches: misses ? 2 : 1)
+            return File(
+                path: String(format: "/music/%05d.flac", index), plays: plays[index], searches: misses ? 2 : 1,
+                hasISRC: hasISRC)
         }
     }
 
-    func simulate(_ library: [File], playOrder: Bool, fetchAfterMatch: Bool) -> [Day] {
+    /// `onHour` is told, after each hour's run, the files it matched and the Spotify requests it sent.
+    func simulate(
+        _ library: [File], playOrder: Bool, fetchAfterMatch: Bool,
+        onHour: ((_ hour: Int, _ matched: [File], _ requests: Int) -> Void)? = nil
+    ) -> [Day] {
         let order =
             playOrder
             ? MatchingOrder(library.map { MatchingOrder.File(filepath: $0.path, plays: $0.plays, addedAt: nil) }).files
@@ -92,6 +99,9 @@ struct LibraryWeekBenchmark {
         for hour in 0..<(days * 24) {
             let now = TimeInterval(hour) * 3600
             let day = hour / 24
+            var matchedThisHour: [File] = []
+            let requestsAtStart = result[day].requests
+            defer { onHour?(hour, matchedThisHour, result[day].requests - requestsAtStart) }
             // What the day ends with, should no run of it reach Spotify.
             result[day].playsMatched = Double(matchedPlays) / totalPlays
             result[day].playsCovered = Double(storedPlays) / totalPlays
@@ -119,6 +129,7 @@ struct LibraryWeekBenchmark {
                     guard send() else { break matching }
                 }
                 next += 1
+                matchedThisHour.append(file)
                 result[day].matched += 1
                 matchedPlays += file.plays
                 if fetchAfterMatch {

@@ -14,6 +14,8 @@ import SwingCacheTestKit
 /// `cpu spec entity plan get warmup` measures only the figures named.
 /// `week`: a simulated week of Spotify's rolling-day quota, fixed ttl against change-aware freshness; then a library's
 /// first week of matching, before and after issue 24 (LibraryWeekBenchmark).
+/// `month` (also part of `week`): that library's first month, with the share of files whose genres are known, before
+/// and after MusicBrainz searched files without an ISRC (LibraryMonthBenchmark).
 /// `matching`: precision, recall, requests per file and each wrong match over the matching corpus (MatchingCorpus),
 /// then over the cases written after its rules (MatchingCorpus.unseen).
 
@@ -131,3 +133,4 @@ if parts.contains("week") {
     QuotaWeekBenchmark(tracks: 2_000).run()
     LibraryWeekBenchmark().run()
 }
+if parts.contains("week") || parts.contains("month") { LibraryMonthBenchmark().run() }

@@ -28,7 +28,8 @@ import Testing
     @Test func theExistingViewsStayByteForByteAndTheExportViewIsAddedBesideThem() async throws {
         let views = ["swingcache_library", "swingcache_play_counts"]
         let before = try await definitions(of: views)
-        _ = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readWrite)
+        // Up to the last migration before v9, which redefines swingcache_library with the same columns.
+        try SQLiteCacheStore.createDatabase(at: path, migratedUpTo: "v8-library-added")
 
         #expect(before.allSatisfy { !$0.isEmpty })
         #expect(try await definitions(of: views) == before)

@@ -331,6 +331,40 @@ import Testing
         }
     }
 
+    @Test func musicBrainzsTimeLeftCountsTheTwoRequestsEachISRCTakes() async throws {
+        try await withServer { server in
+            let seen = Mutex<[RunProgress]>([])
+            _ = try await run(
+                jobs([.musicbrainz]), server: server, providers: try configuration(server),
+                progress: { progress in seen.withLock { $0.append(progress) } })
+
+            let musicbrainz = seen.withLock { $0 }.filter { $0.phase == "musicbrainz" && $0.waiting == nil }
+            let afterOne = try #require(musicbrainz.first { $0.itemsDone == 1 })
+            #expect(afterOne.requests == 2)
+            #expect(afterOne.requestsLeft == 4, "two ISRCs left, an ISRC look-up and a recording each")
+        }
+    }
+
+    @Test func musicBrainzsTimeLeftCountsTheSearchesThatFollowItsISRCs() async throws {
+        let seconds = FixtureCatalog.searchDurationMs(artist: "Cher", title: "Believe") / 1000
+        try swingMusic.addTracks([
+            SwingMusicTrackRow(filepath: "/music/x.flac", title: "Believe", artists: "Cher", duration: seconds)
+        ])
+        try await withServer(FixtureServerOptions(quotaAfter: 0)) { server in
+            let seen = Mutex<[RunProgress]>([])
+            _ = try await run(
+                jobs([.musicbrainz]), server: server, providers: try configuration(server),
+                progress: { progress in seen.withLock { $0.append(progress) } })
+
+            let musicbrainz = seen.withLock { $0 }.filter { $0.phase == "musicbrainz" && $0.waiting == nil }
+            let isrcs = try #require(musicbrainz.first { $0.unit == "ISRCs" && $0.itemsDone == 1 })
+            #expect(isrcs.requestsLeft == 2 * 2 + 2, "two ISRCs and a search with its recording left")
+            let search = try #require(musicbrainz.first { $0.unit == "files" && $0.itemsDone == 0 })
+            #expect(search.requestsLeft == 2)
+            #expect(try await count("SELECT COUNT(*) FROM musicbrainz_search WHERE genres <> '[]'") == 1)
+        }
+    }
+
     @Test(.enabled(if: sharedTestRedisURL != nil, "set SWINGCACHE_TEST_REDIS_URL"))
     func runnersWithSeparateDatabasesKeepMusicBrainzsPaceTogetherThroughRedis() async throws {
         let url = try #require(sharedTestRedisURL)

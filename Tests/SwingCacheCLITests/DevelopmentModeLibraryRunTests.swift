@@ -69,7 +69,7 @@ import Testing
         #expect(try await SQLiteShell.query(cache, "SELECT COUNT(*) FROM track WHERE popularity IS NULL") == "6")
 
         let again = try await swingcache(["run", "library.yaml"])
-        #expect(again.status == 0, "\(again.standardError)")
+        #expect(again.status == 0, "\(again.standardOutput)\(again.standardError)")
         #expect(try spotifyPaths().count == 6, "the second run makes no request")
     }
 
@@ -159,5 +159,98 @@ import Testing
         let matched = try await SQLiteShell.query(
             folder.file("cache.sqlite"), "SELECT filepath FROM track_match ORDER BY matched_at, filepath")
         #expect(matched.split(separator: "\n") == ["/music/3.flac", "/music/1.flac", "/music/4.flac"])
+    }
+}
+
+/// MusicBrainz needs no Spotify (issue 24, item 3): with Spotify's quota spent, a file without an ISRC tag still gets
+/// its recording and genres from a MusicBrainz search, and the ISRC it learns serves Spotify's exact ISRC search once
+/// Spotify answers again.
+@Suite struct DevelopmentModeMusicBrainzTests {
+    let folder: TemporaryDirectory
+
+    init() throws {
+        folder = try TemporaryDirectory()
+        try folder.write(
+            "library.yaml",
+            """
+            name: library
+            library:
+              swingmusic_db: swingmusic.db
+            budget: { min_interval: 10ms, reserve: 0 }
+            enrich:
+              musicbrainz: { min_interval: 1s }
+              links: { min_interval: 10ms }
+            """)
+        let swingMusic = try SwingMusicLibraryBuilder(in: folder)
+        // A song whose recording has genres on the fixture server's MusicBrainz.
+        let seconds = FixtureCatalog.searchDurationMs(artist: "Cher", title: "Believe") / 1000
+        try swingMusic.addTracks([
+            SwingMusicTrackRow(filepath: "/music/a.flac", title: "Believe", artists: "Cher", duration: seconds),
+            SwingMusicTrackRow(filepath: "/music/b.flac", title: "Nomatch Song", artists: "Cher", duration: 200),
+        ])
+    }
+
+    func swingcache(_ arguments: [String], server: FixtureServerProcess) async throws -> CommandLineRun {
+        var environment = server.environment
+        environment["SWINGCACHE_DB"] = folder.file("cache.sqlite")
+        environment["SWINGCACHE_MUSICBRAINZ_URL"] = server.baseURL + "/musicbrainz"
+        environment["SWINGCACHE_DEEZER_URL"] = server.baseURL + "/deezer"
+        environment["SWINGCACHE_CONTACT"] = "tests@swingcache.invalid"
+        return try await CommandLineRun.swingcache(arguments, in: folder.path, environment: environment)
+    }
+
+    @Test func withSpotifyParkedMusicBrainzStillStoresGenresForFilesWithoutAnISRCTag() async throws {
+        let parked = try FixtureServerProcess(["--development-mode", "--quota-after", "0"])
+        let run = try await swingcache(["run", "library.yaml"], server: parked)
+        #expect(run.status == 75, "\(run.standardError)")
+        #expect(run.standardOutput.contains("parked"), "\(run.standardOutput)")
+        let cache = folder.file("cache.sqlite")
+        #expect(
+            try await SQLiteShell.query(cache, "SELECT COUNT(*) FROM track_match") == "0", "Spotify matched nothing")
+
+        let paths = try parked.requestLog().compactMap { $0["path"] as? String }.filter {
+            $0.hasPrefix("/musicbrainz/")
+        }
+        #expect(paths.count == 3, "a search for each file, one recording look-up for the hit: \(paths)")
+        let found = try await SQLiteShell.query(
+            cache,
+            """
+            SELECT s.filepath, s.mbid = r.mbids ->> '$[0]', s.isrc = r.isrc, s.genres = r.genres, s.genres <> '[]',
+                   coalesce(s.missing_reason, '')
+            FROM musicbrainz_search AS s LEFT JOIN musicbrainz_recording AS r ON r.isrc = s.isrc
+            ORDER BY s.filepath
+            """)
+        #expect(found == "/music/a.flac|1|1|1|1|\n/music/b.flac||||0|not_found", "\(found)")
+
+        let library = try await SQLiteShell.query(
+            cache,
+            """
+            SELECT filepath, spotify_id IS NULL, genres <> '[]', mbid IS NOT NULL, links ->> '$.deezer' IS NOT NULL
+            FROM swingcache_library
+            """)
+        #expect(
+            library == "/music/a.flac|1|1|1|1\n/music/b.flac|1||0|0", "the view shows genres and links: \(library)")
+
+        let learned = try await SQLiteShell.query(cache, "SELECT isrc FROM musicbrainz_search WHERE mbid IS NOT NULL")
+        let explain = try await swingcache(["explain", "track", "/music/a.flac"], server: parked)
+        #expect(explain.status == 0, "\(explain.standardError)")
+        #expect(explain.standardOutput.contains(", ISRC \(learned)"), "\(explain.standardOutput)")
+        #expect(explain.standardOutput.contains("  genres: "), "\(explain.standardOutput)")
+
+        // Spotify answers again, as a day later, with no ceiling learned from the test's quota of none.
+        _ = try await SQLiteShell.query(
+            cache, "UPDATE service_state SET parked_until = NULL, parked_reason = NULL; DELETE FROM quota_observation")
+        let answering = try FixtureServerProcess(["--development-mode"])
+        let again = try await swingcache(["run", "library.yaml"], server: answering)
+        #expect(again.status == 0, "\(again.standardOutput)\(again.standardError)")
+        let isrc = learned
+        let searches = try answering.requestLog().compactMap { $0["path"] as? String }.filter {
+            $0.hasPrefix("/v1/search?")
+        }
+        #expect(searches.contains { $0.contains("isrc%3A\(isrc)") || $0.contains("isrc:\(isrc)") }, "\(searches)")
+        let asked = try answering.requestLog().compactMap { $0["path"] as? String }
+        #expect(
+            asked.allSatisfy { !$0.hasPrefix("/musicbrainz/") },
+            "the second run asks MusicBrainz nothing, its facts are fresh: \(asked) \(again.standardOutput)")
     }
 }

@@ -13,7 +13,7 @@ package struct EnrichedTrack: Hashable, Sendable {
     package var spotify: StoredEntity?
     /// Last.fm's answer for the file's ``LibraryTrackRecord/lastfmKey``, found or known-missing.
     package var lastfm: LastfmTrackFact?
-    /// MusicBrainz's answer for the ISRC (the file's, else the Spotify track's).
+    /// MusicBrainz's answer for the ISRC (the file's, else the Spotify track's, else the MusicBrainz-learned one).
     package var musicbrainz: MusicBrainzRecordingFact?
     /// ListenBrainz's popularity of each of the ISRC's recordings the store has.
     package var listenbrainz: [ListenBrainzPopularityFact]
@@ -26,6 +26,8 @@ package struct EnrichedTrack: Hashable, Sendable {
     package var songCopies: [String] = []
     /// How many refreshes in a row brought the Spotify track back unchanged (change-aware freshness, `ttl_max`).
     package var spotifyUnchangedRefreshes: Int?
+    /// The ISRC a MusicBrainz search found for a file with neither its own nor a match's.
+    package var musicBrainzLearnedISRC: String?
     /// The playlists `swingcache publish` keeps in SwingMusic that hold the song, by name.
     package var publishedPlaylists: [String] = []
     /// The song's plays `swingcache publish` imported into SwingMusic from Last.fm and ListenBrainz, per user.
@@ -41,10 +43,11 @@ package struct EnrichedTrack: Hashable, Sendable {
         match.map { $0.fingerprint == library.fingerprint && $0.match.isUsable } ?? false
     }
 
-    /// The ISRC facts are looked up by: the file's, else the matched Spotify track's.
+    /// The ISRC facts are looked up by: the file's, else the matched Spotify track's, else the one a MusicBrainz
+    /// search learned.
     package var isrc: String? {
         if let isrc = library.isrc { return isrc }
-        if case .track(let track) = spotify?.entity { return track.isrc }
-        return nil
+        if case .track(let track) = spotify?.entity, let isrc = track.isrc { return isrc }
+        return musicBrainzLearnedISRC
     }
 }

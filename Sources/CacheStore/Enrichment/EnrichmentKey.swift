@@ -4,4 +4,6 @@ package enum EnrichmentKey: Hashable, Sendable {
     case musicbrainzRecording(isrc: String)
     case listenbrainzPopularity(mbid: String)
     case trackLink(isrc: String, platform: String)
+    /// A MusicBrainz recording search for a file without an ISRC, for the file's tags.
+    case musicbrainzSearch(filepath: String, fingerprint: String)
 }

@@ -8,17 +8,19 @@ package struct EnrichmentRecord: Sendable {
     package var musicbrainzRecordings: [MusicBrainzRecordingFact]
     package var listenbrainzPopularity: [ListenBrainzPopularityFact]
     package var links: [TrackLinkFact]
+    package var musicbrainzSearches: [MusicBrainzSearchFact]
     package var request: LedgerWrite?
 
     package init(
         lastfmTracks: [LastfmTrackFact] = [], musicbrainzRecordings: [MusicBrainzRecordingFact] = [],
         listenbrainzPopularity: [ListenBrainzPopularityFact] = [], links: [TrackLinkFact] = [],
-        request: LedgerWrite?
+        musicbrainzSearches: [MusicBrainzSearchFact] = [], request: LedgerWrite?
     ) {
         self.lastfmTracks = lastfmTracks
         self.musicbrainzRecordings = musicbrainzRecordings
         self.listenbrainzPopularity = listenbrainzPopularity
         self.links = links
+        self.musicbrainzSearches = musicbrainzSearches
         self.request = request
     }
 }

@@ -73,6 +73,8 @@ extension SQLiteCacheStore {
             arguments: [library.lastfmKey.artist, library.lastfmKey.title])
         var isrc = library.isrc
         if isrc == nil, case .track(let track) = spotify?.entity { isrc = track.isrc }
+        let learnedISRC = isrc == nil ? try musicBrainzLearnedISRC(of: library, in: db) : nil
+        isrc = isrc ?? learnedISRC
         var musicbrainz: MusicBrainzRecordingFact?
         var listenbrainz: [ListenBrainzPopularityFact] = []
         var links: [TrackLinkFact] = []
@@ -108,6 +110,7 @@ extension SQLiteCacheStore {
             lastfm: lastfm, musicbrainz: musicbrainz, listenbrainz: listenbrainz, links: links, playCount: playCount,
             songCopies: songCopies)
         track.spotifyUnchangedRefreshes = unchangedRefreshes
+        track.musicBrainzLearnedISRC = learnedISRC
         if let trackhash = library.swingMusic?.trackhash {
             track.publishedPlaylists = try publishedPlaylistNames(containing: trackhash, db)
             track.importedPlays = try importedPlayCounts(of: trackhash, db)

@@ -12,6 +12,7 @@ extension SQLiteCacheStore {
             for fact in record.musicbrainzRecordings { try Self.insert(fact, into: db) }
             for fact in record.listenbrainzPopularity { try fact.insert(db) }
             for fact in record.links { try fact.insert(db) }
+            for fact in record.musicbrainzSearches { try fact.insert(db) }
             try Self.write(record.request, in: db)
         }
     }
@@ -25,12 +26,14 @@ extension SQLiteCacheStore {
         var musicbrainz: [String] = []
         var listenbrainz: [String] = []
         var links: [[String]] = []
+        var searches: [[String]] = []
         for key in keys {
             switch key {
             case .lastfmTrack(let track): lastfm.append([track.artist, track.title])
             case .musicbrainzRecording(let isrc): musicbrainz.append(isrc)
             case .listenbrainzPopularity(let mbid): listenbrainz.append(mbid)
             case .trackLink(let isrc, let platform): links.append([isrc, platform])
+            case .musicbrainzSearch(let filepath, let fingerprint): searches.append([filepath, fingerprint])
             }
         }
         return try writer.read { db in
@@ -89,12 +92,13 @@ extension SQLiteCacheStore {
                     states[.trackLink(isrc: row[0], platform: row[1])] = Self.state(row, from: 2)
                 }
             }
+            states.merge(try Self.musicBrainzSearchStates(searches, in: db)) { _, search in search }
             return states
         }
     }
 
     /// The state in columns `missing_reason, fetched_at, expires_at` starting at `index`.
-    private static func state(_ row: Row, from index: Int) -> CacheEntryState {
+    static func state(_ row: Row, from index: Int) -> CacheEntryState {
         let expiresAt = Date(timeIntervalSince1970: row[index + 2])
         if let reason: String = row[index] {
             return .knownMissing(reason: MissingReason(rawValue: reason) ?? .notFound, expiresAt: expiresAt)
@@ -102,7 +106,7 @@ extension SQLiteCacheStore {
         return .cached(fetchedAt: Date(timeIntervalSince1970: row[index + 1]), expiresAt: expiresAt)
     }
 
-    private static func json(_ value: some Encodable) throws -> String {
+    static func json(_ value: some Encodable) throws -> String {
         String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
     }
 

@@ -14,18 +14,20 @@ extension SQLiteCacheStore {
     }
 
     /// The ISRC of every library file, each once: the file's own, else the one of the Spotify track it currently
-    /// matches.
+    /// matches, else the one a MusicBrainz recording search learned for its tags.
     package func libraryISRCs() throws -> [String] {
         try writer.read { db in
             try String.fetchAll(
                 db,
                 sql: """
-                    SELECT DISTINCT coalesce(lt.isrc, t.isrc) AS isrc
+                    SELECT DISTINCT coalesce(lt.isrc, t.isrc, s.isrc) AS isrc
                     FROM library_track AS lt
                     LEFT JOIN track_match AS m ON m.filepath = lt.filepath
                     LEFT JOIN track AS t
                         ON t.id = m.spotify_id AND m.outcome = 'matched' AND m.fingerprint = lt.fingerprint
-                    WHERE coalesce(lt.isrc, t.isrc) IS NOT NULL
+                    LEFT JOIN musicbrainz_search AS s
+                        ON s.filepath = lt.filepath AND s.fingerprint = lt.fingerprint AND s.missing_reason IS NULL
+                    WHERE coalesce(lt.isrc, t.isrc, s.isrc) IS NOT NULL
                     ORDER BY isrc
                     """)
         }

@@ -2,7 +2,8 @@ import Foundation
 import GRDB
 import SwingCache
 
-/// How many library files need matching, and how many of them have an ISRC (each may cost a second search).
+/// How many library files need matching, and how many of them have an ISRC, their own or one a MusicBrainz search
+/// learned (each may cost a second search).
 package struct MatchingBacklog: Hashable, Sendable {
     package var files: Int
     package var withISRC: Int
@@ -82,8 +83,10 @@ extension SQLiteCacheStore {
             let row = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT COUNT(*), COUNT(lt.isrc) FROM library_track AS lt
+                    SELECT COUNT(*), COUNT(coalesce(lt.isrc, s.isrc)) FROM library_track AS lt
                     LEFT JOIN track_match AS m ON m.filepath = lt.filepath
+                    LEFT JOIN musicbrainz_search AS s
+                        ON s.filepath = lt.filepath AND s.fingerprint = lt.fingerprint AND s.missing_reason IS NULL
                     WHERE m.filepath IS NULL OR m.fingerprint <> lt.fingerprint
                     """)
             return MatchingBacklog(files: row?[0] ?? 0, withISRC: row?[1] ?? 0)

@@ -28,6 +28,10 @@ extension SQLiteCacheStore {
         migrator.registerMigration("v8-library-added") { db in
             try db.execute(sql: schemaV8LibraryAdded)
         }
+        migrator.registerMigration("v9-musicbrainz-search") { db in
+            try db.execute(sql: schemaV9MusicBrainzSearch)
+            try db.execute(sql: schemaV9Views)
+        }
         return migrator
     }()
 
@@ -44,6 +48,7 @@ extension SQLiteCacheStore {
         "v6-swingmusic-track": temporary(schemaV6SwingMusicTrack),
         "v7-publish": temporary(schemaV7Publish),
         "v8-library-added": temporary(schemaV8LibraryAdded),
+        "v9-musicbrainz-search": temporary(schemaV9MusicBrainzSearch),
     ]
 
     /// When each library file was added, as SwingMusic knows it: the second key of the order files are matched in.

@@ -36,7 +36,8 @@ extension SQLiteCacheStore {
         ) WITHOUT ROWID;
         """
 
-    /// Every library file SwingMusic shows, with its runtime hash, genres and play counts, in path order.
+    /// Every library file SwingMusic shows, with its runtime hash, genres and play counts, in path order; a file without
+    /// an ISRC of its own or from its match takes the genres a MusicBrainz search found for it.
     package func publishableTracks() throws -> [PublishableTrack] {
         try writer.read { db in
             let scrobbles = try Self.lastfmScrobblesLocalPlays(db)
@@ -45,15 +46,18 @@ extension SQLiteCacheStore {
                 sql: """
                     SELECT lt.filepath, s.trackhash, lt.title, lt.artists, lt.album, lt.duration_seconds,
                         pc.localPlayCount, pc.lastfmPlayCount, pc.lastfmUserPlayCount, pc.listenbrainzPlayCount,
-                        pc.spotifyPopularity, mb.genres, mb.mbids
+                        pc.spotifyPopularity, coalesce(mb.genres, ms.genres) AS genres,
+                        coalesce(mb.mbids, json_array(ms.mbid)) AS mbids
                     FROM library_track AS lt
                     JOIN swingmusic_track AS s ON s.filepath = lt.filepath
                     LEFT JOIN swingcache_play_counts AS pc ON pc.filepath = lt.filepath
                     LEFT JOIN track_match AS m
                         ON m.filepath = lt.filepath AND m.outcome = 'matched' AND m.fingerprint = lt.fingerprint
                     LEFT JOIN track AS t ON t.id = m.spotify_id
+                    LEFT JOIN musicbrainz_search AS ms
+                        ON ms.filepath = lt.filepath AND ms.fingerprint = lt.fingerprint AND ms.missing_reason IS NULL
                     LEFT JOIN musicbrainz_recording AS mb
-                        ON mb.isrc = coalesce(lt.isrc, t.isrc) AND mb.missing_reason IS NULL
+                        ON mb.isrc = coalesce(lt.isrc, t.isrc, ms.isrc) AND mb.missing_reason IS NULL
                     ORDER BY lt.filepath
                     """)
             var tracks: [PublishableTrack] = []

@@ -55,4 +55,9 @@ package typealias MusicBrainzRecordingExchange = EnrichmentExchange<
     MusicBrainzRequest, MusicBrainzAnswer<MusicBrainzRecording>
 >
 
+/// One recording search.
+package typealias MusicBrainzSearchExchange = EnrichmentExchange<
+    MusicBrainzRequest, MusicBrainzAnswer<[MusicBrainzSearchHit]>
+>
+
 extension MusicBrainzAnswer: OutboundAnswer {}

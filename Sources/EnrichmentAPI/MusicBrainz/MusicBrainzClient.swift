@@ -1,7 +1,7 @@
 import Foundation
 import SpotifyAPI
 
-/// MusicBrainz's ISRC and recording look-ups, one request at a time: no pacing and no retries here — the runner
+/// MusicBrainz's ISRC and recording look-ups and its recording search, one request at a time: no pacing and no retries here — the runner
 /// keeps ``MusicBrainzPolicy``.
 ///
 /// MusicBrainz refuses clients that do not say who runs them, so the User-Agent, with a contact, is required:
@@ -37,6 +37,13 @@ package final class MusicBrainzClient: Sendable {
     package func recording(mbid: String) async -> MusicBrainzRecordingExchange {
         await fetch(.recording(mbid: mbid)) { body in
             try JSONDecoder().decode(MusicBrainzRecordingPayload.self, from: body).recording
+        }
+    }
+
+    /// The recordings a search finds, best first; `query` is Lucene text (``MusicBrainzRecordingQuery``).
+    package func searchRecordings(query: String) async -> MusicBrainzSearchExchange {
+        await fetch(.search(query: query)) { body in
+            try JSONDecoder().decode(MusicBrainzSearchPayload.self, from: body).recordings.map(\.hit)
         }
     }
 

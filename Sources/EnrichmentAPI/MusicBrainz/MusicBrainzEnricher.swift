@@ -14,6 +14,8 @@ package struct MusicBrainzEnricher: ProviderEnricher {
     package var provider: Provider { .musicbrainz }
     package var unit: String { "ISRCs" }
     package var maxRetries: Int? { MusicBrainzPolicy.standard.maxBusyRetries }
+    /// The ISRC look-up, then the recording for its genres: `/isrc` refuses `inc=genres`.
+    package var requestsPerKey: Int { 2 }
 
     package func keys(in store: SQLiteCacheStore) throws -> [String] { try store.libraryISRCs() }
 
@@ -42,11 +44,8 @@ package struct MusicBrainzEnricher: ProviderEnricher {
         return .ask(detail) { detailAnswer, now in
             let recording: MusicBrainzRecording
             if case .found(let found) = detailAnswer { recording = found } else { recording = first }
-            let fact = MusicBrainzRecordingFact(
-                isrc: isrc, mbids: recordings.map(\.mbid),
-                genres: recording.genres.sorted { $0.count > $1.count }.map(\.name),
-                tags: recording.tags.sorted { $0.count > $1.count }.map(\.name),
-                links: recording.links.compactMap { PlatformLink(musicBrainzURL: $0.url) }, fetchedAt: now,
+            let fact = recording.fact(
+                isrc: isrc, mbids: recordings.map(\.mbid), fetchedAt: now,
                 expiresAt: lifetimes.expiry(found: true, now: now))
             return EnrichmentFacts(EnrichmentRecord(musicbrainzRecordings: [fact], request: nil), stored: 1)
         }

@@ -46,6 +46,38 @@ struct MusicBrainzRecordingPayload: Decodable {
     }
 }
 
+/// A recording search's answer: recordings with a score and their artist credit.
+struct MusicBrainzSearchPayload: Decodable {
+    struct Hit: Decodable {
+        struct Credit: Decodable {
+            var name: String
+        }
+
+        var recording: MusicBrainzRecordingPayload
+        var score: Int
+        var artistCredit: [Credit]?
+
+        enum CodingKeys: String, CodingKey {
+            case score
+            case artistCredit = "artist-credit"
+        }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            recording = try MusicBrainzRecordingPayload(from: decoder)
+            score = try container.decode(Int.self, forKey: .score)
+            artistCredit = try container.decodeIfPresent([Credit].self, forKey: .artistCredit)
+        }
+
+        var hit: MusicBrainzSearchHit {
+            MusicBrainzSearchHit(
+                recording: recording.recording, score: score, artists: (artistCredit ?? []).map(\.name))
+        }
+    }
+
+    var recordings: [Hit]
+}
+
 /// MusicBrainz's error shape, `{"error": "Not Found", "help": "…"}`.
 struct MusicBrainzErrorPayload: Decodable {
     var error: String

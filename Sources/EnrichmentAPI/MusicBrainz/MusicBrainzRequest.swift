@@ -1,17 +1,22 @@
 import Foundation
 
-/// One MusicBrainz look-up: the recordings of an ISRC, or one recording with its genres, tags, ISRCs and links.
+/// One MusicBrainz request: the recordings of an ISRC, one recording with its genres, tags, ISRCs and links, or a
+/// recording search.
 package enum MusicBrainzRequest: Hashable, Sendable {
     /// `GET /ws/2/isrc/{ISRC}?fmt=json`: that resource refuses `inc=genres`, so genres take a second request.
     case recordings(isrc: String)
     /// `GET /ws/2/recording/{mbid}?inc=genres+tags+isrcs+url-rels&fmt=json`.
     case recording(mbid: String)
+    /// `GET /ws/2/recording?query=…&limit=10&fmt=json`: a search in Lucene syntax (``MusicBrainzRecordingQuery``);
+    /// its recordings carry a score, ISRCs and tags, but no genres and no relations, and it takes no `inc=`.
+    case search(query: String)
 
     /// The endpoint's name in the ledger and in logs, without ids.
     package var endpoint: String {
         switch self {
         case .recordings: "GET /ws/2/isrc/{isrc}"
         case .recording: "GET /ws/2/recording/{mbid}"
+        case .search: "GET /ws/2/recording?query"
         }
     }
 
@@ -20,6 +25,7 @@ package enum MusicBrainzRequest: Hashable, Sendable {
         switch self {
         case .recordings(let isrc): isrc.trimmingCharacters(in: .whitespaces).uppercased()
         case .recording(let mbid): mbid.trimmingCharacters(in: .whitespaces).lowercased()
+        case .search(let query): query.trimmingCharacters(in: .whitespaces)
         }
     }
 
@@ -29,6 +35,7 @@ package enum MusicBrainzRequest: Hashable, Sendable {
         switch self {
         case .recordings(let isrc): return "'\(isrc)' is not an ISRC (MusicBrainz's ISRC look-up needs one)"
         case .recording(let mbid): return "'\(mbid)' is not a MusicBrainz recording id"
+        case .search: return "a MusicBrainz search needs a title and an artist"
         }
     }
 
@@ -42,6 +49,10 @@ package enum MusicBrainzRequest: Hashable, Sendable {
             ProviderURL.make(
                 root: root, path: "/ws/2/recording/" + ProviderURL.escaped(normalizedID),
                 percentEncodedQuery: "inc=genres+tags+isrcs+url-rels&fmt=json")
+        case .search:
+            ProviderURL.make(
+                root: root, path: "/ws/2/recording",
+                percentEncodedQuery: ProviderURL.query([("query", normalizedID), ("limit", "10"), ("fmt", "json")]))
         }
     }
 }

@@ -30,6 +30,8 @@ package protocol ProviderEnricher: Sendable {
     var batchSize: Int { get }
     /// How many times a request is sent again after a failure; nil for the run's retry policy.
     var maxRetries: Int? { get }
+    /// How many requests a key takes when the provider knows it: 2 where the first answer needs a second request.
+    var requestsPerKey: Int { get }
 
     /// The keys the library gives the provider, in the order they are asked about.
     func keys(in store: SQLiteCacheStore) throws -> [Key]
@@ -49,6 +51,7 @@ package protocol ProviderEnricher: Sendable {
 extension ProviderEnricher {
     package var batchSize: Int { 1 }
     package var maxRetries: Int? { nil }
+    package var requestsPerKey: Int { 1 }
     package func earliestStart(now: Date) -> Date { now }
     package func describe(_ exchange: Exchange) -> String? { nil }
 }

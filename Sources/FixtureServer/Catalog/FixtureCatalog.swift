@@ -31,10 +31,13 @@ package struct FixtureCatalog: Sendable {
         }
     }
 
-    /// Tracks with this ISRC: recorded ones if any, else one generated track, else none for `ZZ…` or malformed ISRCs.
+    /// Tracks with this ISRC: recorded ones if any, else the one a search found with it (so Spotify's `isrc:`
+    /// search, MusicBrainz and Deezer agree with the search), else one generated track, else none for `ZZ…` or
+    /// malformed ISRCs.
     func tracks(withISRC isrc: String) -> [JSONValue] {
         let recordedTracks = recorded.tracks(withISRC: isrc)
         if !recordedTracks.isEmpty { return recordedTracks }
+        if let searched = searchHits.track(withISRC: isrc) { return [searched] }
         guard !isrc.hasPrefix("ZZ"), let id = ISRCTrackID.trackID(forISRC: isrc) else { return [] }
         return [TrackProfile(id: id).fullJSON]
     }
@@ -42,11 +45,15 @@ package struct FixtureCatalog: Sendable {
     /// The candidates a search by artist and title finds, each registered so it can be fetched by id afterwards.
     func tracks(matching query: SpotifySearchQuery) -> [JSONValue] {
         let candidates = SearchCandidates.tracks(for: query)
-        for candidate in candidates {
-            searchHits.register(.track, id: candidate.id, object: candidate.fullJSON)
-            searchHits.register(.album, id: candidate.albumID, object: candidate.albumFullJSON)
-            searchHits.register(.artist, id: candidate.artistID, object: candidate.artistFullJSON)
-        }
+        for candidate in candidates { register(candidate) }
         return candidates.map(\.fullJSON)
+    }
+
+    /// Keeps what a search found, so a later request by its id or ISRC finds it.
+    func register(_ candidate: SearchedTrack) {
+        searchHits.register(.track, id: candidate.id, object: candidate.fullJSON)
+        searchHits.register(.album, id: candidate.albumID, object: candidate.albumFullJSON)
+        searchHits.register(.artist, id: candidate.artistID, object: candidate.artistFullJSON)
+        searchHits.register(track: candidate.fullJSON, isrc: candidate.isrc)
     }
 }

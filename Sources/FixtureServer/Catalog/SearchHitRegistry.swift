@@ -7,10 +7,21 @@ import Synchronization
 /// entry is a pure function of the query, so the same search always registers the same objects.
 final class SearchHitRegistry: Sendable {
     private let entities = Mutex<[EntityKind: [String: JSONValue]]>([:])
+    private let tracksByISRC = Mutex<[String: JSONValue]>([:])
 
     /// Keeps `object` as the answer for `id`.
     func register(_ kind: EntityKind, id: String, object: JSONValue) {
         entities.withLock { $0[kind, default: [:]][id] = object }
+    }
+
+    /// Keeps `track` as the recording of `isrc`, unless a search registered one first.
+    func register(track: JSONValue, isrc: String) {
+        tracksByISRC.withLock { if $0[isrc] == nil { $0[isrc] = track } }
+    }
+
+    /// The track a search registered for `isrc`, if any.
+    func track(withISRC isrc: String) -> JSONValue? {
+        tracksByISRC.withLock { $0[isrc] }
     }
 
     /// The object a search registered under `id`, if any.

@@ -33,13 +33,20 @@ struct SearchedTrack {
                 var albumDraws = DeterministicDraws("search", "album", artist, album)
                 return Self.searchID(&albumDraws)
             } ?? drawnAlbumID
-        isrc =
-            draws.pick(["US", "GB", "SE", "DE", "FR", "NL", "JP", "CA", "AU"])
-            + draws.text(count: 3, from: "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-            + draws.text(count: 7, from: "0123456789")
+        // The recording's ISRC whatever album the query named, so MusicBrainz's search (which names none) agrees;
+        // the draws an album-dependent ISRC took are still taken, so the fields after it stay as they were.
+        var isrcDraws = DeterministicDraws("search", "isrc", artist, title, variant)
+        isrc = Self.isrc(&isrcDraws)
+        _ = Self.isrc(&draws)
         isExplicit = draws.chance(0.2)
         popularity = draws.int(in: 0...100)
         trackNumber = draws.int(in: 1...12)
+    }
+
+    private static func isrc(_ draws: inout DeterministicDraws) -> String {
+        draws.pick(["US", "GB", "SE", "DE", "FR", "NL", "JP", "CA", "AU"])
+            + draws.text(count: 3, from: "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+            + draws.text(count: 7, from: "0123456789")
     }
 
     /// The full form search and `GET /v1/tracks/{id}` answer with.

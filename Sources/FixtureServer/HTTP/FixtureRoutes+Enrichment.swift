@@ -19,6 +19,9 @@ extension FixtureRoutes {
         router.get(RouterPath("\(musicBrainzRoot)/isrc/:isrc")) { request, context in
             await musicBrainz.isrc(request, isrc: context.parameters.get("isrc") ?? "").response
         }
+        router.get(RouterPath("\(musicBrainzRoot)/recording")) { request, _ in
+            await musicBrainz.search(request).response
+        }
         router.get(RouterPath("\(musicBrainzRoot)/recording/:mbid")) { request, context in
             await musicBrainz.recording(request, mbid: context.parameters.get("mbid") ?? "").response
         }

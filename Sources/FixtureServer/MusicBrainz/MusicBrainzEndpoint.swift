@@ -1,7 +1,8 @@
 import Hummingbird
 import SwingCache
 
-/// `GET /musicbrainz/ws/2/isrc/{ISRC}` and `GET /musicbrainz/ws/2/recording/{mbid}`, with MusicBrainz's rules:
+/// `GET /musicbrainz/ws/2/isrc/{ISRC}`, `GET /musicbrainz/ws/2/recording/{mbid}` and the recording search
+/// (`MusicBrainzEndpoint+Search.swift`), with MusicBrainz's rules:
 /// an identifying `User-Agent`, one request per interval, and 503s that come at a compliant pace too.
 struct MusicBrainzEndpoint: Sendable {
     let state: FixtureServerState
@@ -47,7 +48,7 @@ struct MusicBrainzEndpoint: Sendable {
     }
 
     /// The 403 or 503 that answers before the resource is looked at, if any.
-    private func admit(_ request: Request) async -> FixtureAnswer? {
+    func admit(_ request: Request) async -> FixtureAnswer? {
         guard MusicBrainzUserAgent.isIdentifying(request.headers[.userAgent]) else {
             return .json(.orderedObject([JSONMember("error", .string(Self.unidentifiedMessage))]), status: .forbidden)
         }
@@ -71,7 +72,7 @@ struct MusicBrainzEndpoint: Sendable {
         return error(.badRequest, "\(unknown) is not a valid inc parameter for the \(resource) resource.")
     }
 
-    private static func error(_ status: HTTPResponse.Status, _ message: String) -> FixtureAnswer {
+    static func error(_ status: HTTPResponse.Status, _ message: String) -> FixtureAnswer {
         .json(
             .orderedObject([JSONMember("error", .string(message)), JSONMember("help", .string(helpText))]),
             status: status)

@@ -40,8 +40,7 @@ struct MusicBrainzRecording {
         var members: [String: JSONValue] = [:]
         if case .object(let summary) = summaryJSON(includes: includes) { members = summary }
         var draws = DeterministicDraws("musicbrainz", "genres", id)
-        let genreNames =
-            draws.chance(0.25) ? [] : Self.distinct(draws.int(in: 1...3), from: CatalogWords.genres, &draws)
+        let genreNames = Self.genreNames(&draws)
         if includes.contains("genres") {
             members["genres"] = .array(
                 genreNames.map { name in
@@ -63,13 +62,15 @@ struct MusicBrainzRecording {
         return .object(members)
     }
 
-    private var artistCreditJSON: JSONValue {
-        var draws = DeterministicDraws("musicbrainz", "artist", MatchKey.of(source.artistName))
+    private var artistCreditJSON: JSONValue { Self.artistCreditJSON(source.artistName) }
+
+    /// The `artist-credit` of a recording by one artist, whose id is drawn from the name.
+    static func artistCreditJSON(_ name: String) -> JSONValue {
+        var draws = DeterministicDraws("musicbrainz", "artist", MatchKey.of(name))
         let artist: JSONValue = [
-            "disambiguation": "", "id": .string(draws.uuid()), "name": .string(source.artistName),
-            "sort-name": .string(source.artistName),
+            "disambiguation": "", "id": .string(draws.uuid()), "name": .string(name), "sort-name": .string(name),
         ]
-        return [["artist": artist, "joinphrase": "", "name": .string(source.artistName)]]
+        return [["artist": artist, "joinphrase": "", "name": .string(name)]]
     }
 
     /// Streaming and purchase links; the first recording of an ISRC usually has several, a second one rarely any.
@@ -110,9 +111,15 @@ struct MusicBrainzRecording {
         "purchase for download": "92777657-504c-4acb-bd33-51a201bd57e1",
     ]
 
-    private static let extraTags = ["english", "2010s", "seen live", "favourites", "catchy", "melancholic"]
+    /// The recording's genres, none for about one recording in four: the first draws of its `"genres"` seed.
+    static func genreNames(_ draws: inout DeterministicDraws) -> [String] {
+        draws.chance(0.25) ? [] : distinct(draws.int(in: 1...3), from: CatalogWords.genres, &draws)
+    }
 
-    private static func distinct(_ count: Int, from choices: [String], _ draws: inout DeterministicDraws) -> [String] {
+    /// Tags that are not genres, which editors add beside them.
+    static let extraTags = ["english", "2010s", "seen live", "favourites", "catchy", "melancholic"]
+
+    static func distinct(_ count: Int, from choices: [String], _ draws: inout DeterministicDraws) -> [String] {
         var picked: [String] = []
         while picked.count < min(count, choices.count) {
             let choice = draws.pick(choices)

@@ -105,6 +105,7 @@ package struct LibraryImport: Sendable {
         var toMatch: [MatchingOrder.File] = []
         try await library.forEachTrackBatch(size: batchSize) { tracks in
             let matches = try store.storedMatches(for: tracks.map(\.filepath))
+            let learned = try store.musicBrainzLearnedISRCs(tracks.map(\.filepath))
             survey.found.files += tracks.count
             for track in tracks {
                 survey.lastfmKeys.insert(
@@ -115,14 +116,15 @@ package struct LibraryImport: Sendable {
                 let current = match?.fingerprint == track.fingerprint
                 if !current {
                     survey.found.needingMatching += 1
-                    if track.isrc != nil { survey.found.needingMatchingWithISRC += 1 }
+                    // A MusicBrainz-learned ISRC is searched first too.
+                    if (track.isrc ?? learned[track.filepath]) != nil { survey.found.needingMatchingWithISRC += 1 }
                     toMatch.append(
                         MatchingOrder.File(
                             filepath: track.filepath,
                             plays: (plays[track.trackhash]?.count ?? 0) + (imported[track.trackhash] ?? 0),
                             addedAt: track.lastModified))
                 }
-                if let isrc = track.isrc ?? (current ? match?.isrc : nil) {
+                if let isrc = track.isrc ?? (current ? match?.isrc : nil) ?? learned[track.filepath] {
                     survey.isrcs.insert(isrc)
                 } else if !current {
                     survey.filesAwaitingISRC += 1
@@ -139,7 +141,7 @@ package struct LibrarySurvey: Sendable {
     package var found: LibraryImportResult
     /// The Last.fm keys of the library's files.
     package var lastfmKeys: Set<LastfmTrackKey> = []
-    /// The ISRCs known before matching: the files' own, else their current match's.
+    /// The ISRCs known before matching: the files' own, else their current match's, else a MusicBrainz search's.
     package var isrcs: Set<String> = []
     /// Files to match that have no ISRC yet: matching may give each one.
     package var filesAwaitingISRC = 0

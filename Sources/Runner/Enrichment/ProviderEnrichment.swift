@@ -40,7 +40,11 @@ struct ProviderEnrichment {
                 summary.skipped = "stopped by a signal"
                 summary.unfinished = true
             } else if let enricher = enricher(for: provider, deezerLinks: deezerLinks) {
-                await enrich(with: enricher, &summary)
+                // Files without an ISRC: a recording search, so their genres need no Spotify match. Its requests
+                // count in the time MusicBrainz's ISRC phase shows left.
+                let search = provider == .musicbrainz ? clients.musicbrainz.map(MusicBrainzSearchEnricher.init) : nil
+                await enrich(with: enricher, &summary, before: search.map(requestsDue) ?? 0)
+                if let search, summary.skipped == nil { await enrich(with: search, &summary) }
             } else {
                 skip(provider, ProviderConfiguration.missingSetting(for: provider), &summary)
             }
@@ -61,23 +65,27 @@ struct ProviderEnrichment {
     }
 
     /// Asks `enricher`'s provider about every key whose stored fact is absent or stale, a batch at a time, and
-    /// writes the facts of each answer with its ledger entry.
-    func enrich<Enricher: ProviderEnricher>(with enricher: Enricher, _ summary: inout ProviderSummary) async {
+    /// writes the facts of each answer with its ledger entry; `later` requests of the same provider follow it.
+    func enrich<Enricher: ProviderEnricher>(
+        with enricher: Enricher, _ summary: inout ProviderSummary, before later: Int = 0
+    ) async {
         let provider = enricher.provider
         let pending: [Enricher.Key]
         do {
-            let keys = try enricher.keys(in: store)
-            let wanted = try needingFetch(keys.compactMap(enricher.storeKey), now: clock.now(), summary: &summary)
-            pending = keys.filter { enricher.storeKey(for: $0).map(wanted.contains) ?? true }
+            pending = try pendingKeys(enricher, summary: &summary)
         } catch {
             return leaveForNextRun(provider, "could not read the library from the database: \(error)", &summary)
         }
-        let tracker = tracker(provider, total: pending.count, unit: enricher.unit)
+        let tracker = tracker(
+            provider, total: pending.count, unit: enricher.unit, requestsPerKey: enricher.requestsPerKey,
+            later: later)
         var pipeline = pipeline(for: provider, tracker: tracker)
         let lifetimes = FactLifetimes(ttl: ttl(provider), missingTTL: freshness.missingTTL)
         for start in stride(from: 0, to: pending.count, by: enricher.batchSize) {
             if Task.isShuttingDownGracefully { return leaveForNextRun(provider, "stopped by a signal", &summary) }
-            report(tracker, done: start, total: pending.count, summary: summary)
+            report(
+                tracker, done: start, total: pending.count, summary: summary, requestsPerKey: enricher.requestsPerKey,
+                later: later)
             let batch = Array(pending[start..<min(pending.count, start + enricher.batchSize)])
             let earliest = enricher.earliestStart(now: clock.now())
             if earliest > clock.now() { await pipeline.pacer.block(until: earliest) }
@@ -127,17 +135,40 @@ struct ProviderEnrichment {
             throttle: provider.throttle, logger: logger, requestLimit: settings.budgets[provider]?.maxRequests)
     }
 
-    /// The progress of asking `provider` about `total` keys, shown as its `enrich:` key.
-    func tracker(_ provider: Provider, total: Int, unit: String) -> ProgressTracker {
+    /// The keys of `enricher` whose stored fact is absent or stale, counting the fresh ones in `summary`.
+    func pendingKeys<Enricher: ProviderEnricher>(
+        _ enricher: Enricher, summary: inout ProviderSummary
+    ) throws -> [Enricher.Key] {
+        let keys = try enricher.keys(in: store)
+        let wanted = try needingFetch(keys.compactMap(enricher.storeKey), now: clock.now(), summary: &summary)
+        return keys.filter { enricher.storeKey(for: $0).map(wanted.contains) ?? true }
+    }
+
+    /// The most requests `enricher` would send now, `requestsPerKey` for each pending key; 0 when unreadable.
+    func requestsDue<Enricher: ProviderEnricher>(_ enricher: Enricher) -> Int {
+        var uncounted = ProviderSummary()
+        return ((try? pendingKeys(enricher, summary: &uncounted))?.count ?? 0) * enricher.requestsPerKey
+    }
+
+    /// The progress of asking `provider` about `total` keys, `requestsPerKey` requests each and `later` requests after
+    /// them, shown as its `enrich:` key.
+    func tracker(
+        _ provider: Provider, total: Int, unit: String, requestsPerKey: Int = 1, later: Int = 0
+    ) -> ProgressTracker {
         let budget = settings.budget(for: provider, defaults: budgets)
         return ProgressTracker(
-            itemsTotal: total, requestsPlanned: total, minInterval: budget.minInterval,
+            itemsTotal: total, requestsPlanned: total * requestsPerKey + later, minInterval: budget.minInterval,
             perHour: budget.perHourForRuns, phase: provider.enrichKey, unit: unit)
     }
 
-    /// Tells how far `tracker`'s provider is: `done` of its keys asked, with the requests its summary counts.
-    func report(_ tracker: ProgressTracker, done: Int, total: Int, summary: ProviderSummary) {
-        tracker.update(itemsDone: done, requests: summary.requests, requestsLeft: total - done)
+    /// Tells how far `tracker`'s provider is: `done` of its keys asked, with the requests its summary counts, and
+    /// `requestsPerKey` for each key left, then `later` requests after them.
+    func report(
+        _ tracker: ProgressTracker, done: Int, total: Int, summary: ProviderSummary, requestsPerKey: Int = 1,
+        later: Int = 0
+    ) {
+        tracker.update(
+            itemsDone: done, requests: summary.requests, requestsLeft: (total - done) * requestsPerKey + later)
         progress(tracker.snapshot(waiting: nil, now: clock.now()))
     }
 

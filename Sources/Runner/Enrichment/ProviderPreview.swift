@@ -34,7 +34,8 @@ extension ProviderPreview {
     ///
     /// Matching may give files without an ISRC one, and MusicBrainz may not know an ISRC, so the counts that
     /// depend on them are ranges: MusicBrainz at least one request per due ISRC and at most two per ISRC that may
-    /// be due; Deezer none when MusicBrainz already gives every link, at most one per ISRC that may be due.
+    /// be due (a file still without one is searched instead, also at most two); Deezer none when MusicBrainz already
+    /// gives every link, at most one per ISRC that may be due.
     /// Retries are not counted. Providers are previewed in `Provider.allCases` order (Odesli, which asks only about the links Deezer finds, is not), MusicBrainz before
     /// ListenBrainz, whose recordings it finds.
     package static func estimate(

@@ -41,14 +41,18 @@ struct TrackMatching {
         }
         for start in stride(from: 0, to: order.count, by: pageSize) {
             let page: [LibraryTrackRecord]
+            let learnedISRCs: [String: String]
             do {
-                page = try store.libraryTracks(Array(order[start..<min(start + pageSize, order.count)]))
+                let filepaths = Array(order[start..<min(start + pageSize, order.count)])
+                page = try store.libraryTracks(filepaths)
+                learnedISRCs = try store.musicBrainzLearnedISRCs(filepaths)
             } catch {
                 return stop(.deferred("could not read the library from the database: \(error)"), handled, &library)
             }
             for record in page {
                 switch await match(
-                    record, pipeline: &spotify, maxRequests: maxRequests, run: &run, library: &library)
+                    record, learnedISRC: learnedISRCs[record.filepath], pipeline: &spotify, maxRequests: maxRequests,
+                    run: &run, library: &library)
                 {
                 case .decided:
                     break
@@ -98,14 +102,16 @@ struct TrackMatching {
         case stop(RunOutcome)
     }
 
+    /// `learnedISRC`, the one a MusicBrainz search found for a file without its own, is searched for like the file's
+    /// own; the matcher still weighs its answer against the file's tags, as it does a text search's.
     private func match(
-        _ record: LibraryTrackRecord, pipeline: inout OutboundPipeline, maxRequests: Int?,
+        _ record: LibraryTrackRecord, learnedISRC: String?, pipeline: inout OutboundPipeline, maxRequests: Int?,
         run: inout RunExecutor.RunState,
         library: inout LibrarySummary
     ) async -> FileResult {
         let local = record.localTrack
         var requests: [TrackSearchRequest] = []
-        if let isrc = record.isrc { requests.append(TrackSearchRequest(isrc: isrc, market: market)) }
+        if let isrc = record.isrc ?? learnedISRC { requests.append(TrackSearchRequest(isrc: isrc, market: market)) }
         requests.append(TrackSearchRequest(query: SpotifySearchQuery.text(for: local), market: market))
         var carried: [Track] = []
         for (index, request) in requests.enumerated() {

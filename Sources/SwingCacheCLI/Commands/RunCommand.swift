@@ -23,7 +23,9 @@ struct RunCommand: AsyncParsableCommand {
             files to Spotify tracks by paced searches; the matched tracks are then fetched like listed ids. \
             With enrich:, each provider it names (lastfm, musicbrainz, listenbrainz, links) is asked \
             afterwards for what the cache lacks, at its own pace and budget; a provider without its key \
-            (LASTFM_API_KEY, SWINGCACHE_CONTACT for MusicBrainz) is skipped with one line.
+            (LASTFM_API_KEY, SWINGCACHE_CONTACT for MusicBrainz) is skipped with one line. Providers never wait \
+            for Spotify: MusicBrainz finds a file without an ISRC by title, artist and duration, even while \
+            Spotify is parked.
 
             Examples:
               swingcache run jobs/nightly.yaml

@@ -92,6 +92,9 @@ import Testing
             case .recording(let mbid):
                 let exchange = await client.recording(mbid: mbid)
                 return (exchange.status, exchange.answer.action, "\(exchange.answer)")
+            case .search(let query):
+                let exchange = await client.searchRecordings(query: query)
+                return (exchange.status, exchange.answer.action, "\(exchange.answer)")
             }
         }
         #expect(answerStatus == status)
