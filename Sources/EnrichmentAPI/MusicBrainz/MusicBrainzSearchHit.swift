@@ -22,7 +22,9 @@ package struct MusicBrainzSearchHit: Hashable, Sendable {
     ///
     /// The hits are weighed as Spotify's search candidates are (``TrackMatcher``: title and version words, artists,
     /// duration within a few seconds), so only a `.matched` decision counts — not a low-confidence or ambiguous one
-    /// — and its hit must also score at least ``minScore`` with MusicBrainz.
+    /// — and its hit must also score at least ``minScore`` with MusicBrainz. Two MusicBrainz recordings are two
+    /// recordings even when they look alike (releases are apart from recordings there), so a choice between
+    /// look-alikes (the matcher's `.release`) is not taken either.
     package static func sameRecording(
         as local: LocalTrack, among hits: [MusicBrainzSearchHit], matcher: TrackMatcher = TrackMatcher()
     ) -> MusicBrainzSearchHit? {
@@ -32,7 +34,8 @@ package struct MusicBrainzSearchHit: Hashable, Sendable {
                 isrc: hit.recording.isrcs.first, durationMs: hit.recording.lengthMs)
         }
         let decision = matcher.match(local, candidates: candidates)
-        guard decision.isUsable, let chosen = hits.first(where: { $0.recording.mbid == decision.spotifyID }),
+        guard decision.isUsable, decision.method != .release,
+            let chosen = hits.first(where: { $0.recording.mbid == decision.spotifyID }),
             chosen.score >= minScore
         else { return nil }
         return chosen
