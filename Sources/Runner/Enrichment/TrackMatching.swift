@@ -23,7 +23,7 @@ struct TrackMatching {
     /// Told after each file.
     var progress: @Sendable (_ filesDone: Int, _ requests: Int) -> Void = { _, _ in }
 
-    private var store: SQLiteCacheStore { executor.store }
+    private var store: AppDatabase { executor.store }
 
     /// Matches until every file is decided or the run must stop; returns why it stopped, nil when it did not.
     func run(
@@ -35,14 +35,14 @@ struct TrackMatching {
         var handled = 0
         let order: [String]
         do {
-            order = try store.libraryFilesNeedingMatching().files.map(\.filepath)
+            order = try store.library.libraryFilesNeedingMatching().files.map(\.filepath)
         } catch {
             return stop(.deferred("could not read the library from the database: \(error)"), handled, &library)
         }
         for start in stride(from: 0, to: order.count, by: pageSize) {
             let page: [LibraryTrackRecord]
             do {
-                page = try store.libraryTracks(Array(order[start..<min(start + pageSize, order.count)]))
+                page = try store.library.libraryTracks(Array(order[start..<min(start + pageSize, order.count)]))
             } catch {
                 return stop(.deferred("could not read the library from the database: \(error)"), handled, &library)
             }
@@ -137,7 +137,7 @@ struct TrackMatching {
                             matches, track: chosen, ledgerID: ledgerID, status: status, fetchedAt: now, run: run)
                         library.storedFromSearch += 1
                     } else {
-                        try store.save(matches, request: .complete(ledgerID: ledgerID, status: status))
+                        try store.library.save(matches, request: .complete(ledgerID: ledgerID, status: status))
                     }
                 } catch {
                     return .stop(executor.writeFailure(error))
