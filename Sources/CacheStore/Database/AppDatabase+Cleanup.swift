@@ -2,42 +2,6 @@ import Foundation
 import GRDB
 import SwingCache
 
-/// What cleanup evicts.
-package struct CleanupPolicy: Hashable, Sendable {
-    /// Entries are kept this long past their expiry. Default 0.
-    package var grace: TimeInterval
-    /// Ledger rows older than this are removed. Default 7 days (the budget needs one hour; `stats` shows 24).
-    package var ledgerRetention: TimeInterval
-    /// Rows deleted per write transaction, so readers and runs never wait long.
-    package var batchSize: Int
-
-    package init(grace: TimeInterval = 0, ledgerRetention: TimeInterval = 7 * 86_400, batchSize: Int = 5000) {
-        self.grace = grace
-        self.ledgerRetention = ledgerRetention
-        self.batchSize = batchSize
-    }
-}
-
-/// What cleanup removed (or, in a dry run, would remove).
-package struct CleanupReport: Hashable, Sendable, Codable {
-    package var dryRun: Bool
-    package var tracks = 0
-    package var albums = 0
-    package var artists = 0
-    package var missingIDs = 0
-    package var ledgerRows = 0
-    /// Expired provider facts, found or known-missing, by table.
-    package var lastfmTracks = 0
-    package var musicbrainzRecordings = 0
-    package var listenbrainzPopularity = 0
-    package var trackLinks = 0
-    package var bytesReclaimed = 0
-
-    package var entries: Int { tracks + albums + artists }
-    package var providerFacts: Int { lastfmTracks + musicbrainzRecordings + listenbrainzPopularity + trackLinks }
-    package var total: Int { entries + missingIDs + ledgerRows + providerFacts }
-}
-
 extension AppDatabase {
     /// Evicts expired entries, expired known-missing ids, expired provider facts and old ledger rows in small
     /// transactions, then hands the freed pages back to the file system.

@@ -2,17 +2,6 @@ import Foundation
 import GRDB
 import SwingCache
 
-/// How many library files need matching, and how many of them have an ISRC (each may cost a second search).
-package struct MatchingBacklog: Hashable, Sendable {
-    package var files: Int
-    package var withISRC: Int
-
-    package init(files: Int, withISRC: Int) {
-        self.files = files
-        self.withISRC = withISRC
-    }
-}
-
 extension LibraryStore {
     /// Library files with no match, or a match made for another fingerprint, in the order a run matches them
     /// (``MatchingOrder``): each with its plays — SwingMusic's own and the history `publish` imported — and when it

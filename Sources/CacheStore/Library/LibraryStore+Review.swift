@@ -2,47 +2,6 @@ import Foundation
 import GRDB
 import SwingCache
 
-/// A library file whose current match is not used (low confidence, ambiguous, no candidates), with what the
-/// matcher weighed, for a person to decide.
-package struct ReviewItem: Hashable, Sendable, Codable {
-    package var filepath: String
-    package var title: String
-    package var artists: [String]
-    package var album: String?
-    package var isrc: String?
-    /// `lowConfidence`, `ambiguous` or `noCandidates`.
-    package var outcome: String
-    package var confidence: Double
-    /// Best first, each with its score part by part.
-    package var candidates: [MatchCandidate]
-}
-
-/// What a person decided for a file (`swingcache review pin|reject`), for the tags it was made for.
-package struct MatchDecision: Hashable, Sendable, Codable {
-    package enum Kind: String, Hashable, Sendable, Codable {
-        case pinned
-        case rejected
-    }
-
-    package var kind: Kind
-    package var spotifyID: String?
-    package var decidedAt: Date
-    /// Whether the file's tags are still those the decision was made for; a decision for older tags is not used.
-    package var current: Bool
-}
-
-/// Why a review decision cannot be recorded.
-package enum ReviewError: Error, Hashable, Sendable, CustomStringConvertible {
-    case notInLibrary(String)
-
-    package var description: String {
-        switch self {
-        case .notInLibrary(let path):
-            "'\(path)' is not a file of the library in this database (run a library job first, or check the path)"
-        }
-    }
-}
-
 extension LibraryStore {
     /// Every file whose match for its current tags is not used and that no person decided, in path order.
     package func reviewQueue() throws -> [ReviewItem] {
