@@ -29,7 +29,7 @@ extension Date {
 
 extension TemporaryDirectory {
     /// A migrated cache database file in this folder.
-    package func store(_ name: String = "cache.sqlite") throws -> SQLiteCacheStore {
-        try SQLiteCacheStore.open(DatabaseLocation(path: file(name)), access: .readWrite)
+    package func store(_ name: String = "cache.sqlite") throws -> AppDatabase {
+        try AppDatabase.open(DatabaseLocation(path: file(name)), access: .readWrite)
     }
 }

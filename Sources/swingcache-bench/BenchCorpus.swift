@@ -35,12 +35,13 @@ struct BenchCorpus {
         print("  building \(databasePath) (once; later runs reuse it) …")
         var factory = CatalogFactory(seed: 17_000_000)
         let ids = factory.ids(.track, count: Self.sizes.last!)
-        let store = try SQLiteCacheStore.open(DatabaseLocation(path: databasePath), access: .readWrite)
+        let store = try AppDatabase.open(DatabaseLocation(path: databasePath), access: .readWrite)
         // Fresh for a year, so the plan finds every id cached whenever the benchmark runs.
         let now = Date()
         let seconds = try timed {
             for chunk in stride(from: 0, to: ids.count, by: 10_000) {
-                try store.save(.fetched(Array(ids[chunk..<min(chunk + 10_000, ids.count)]), at: now, ttl: 365 * 86_400))
+                try store.catalog.save(
+                    .fetched(Array(ids[chunk..<min(chunk + 10_000, ids.count)]), at: now, ttl: 365 * 86_400))
             }
         }
         print(String(format: "  built in %.1f s", seconds))

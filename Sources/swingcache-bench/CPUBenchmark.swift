@@ -75,9 +75,9 @@ struct CPUBenchmark {
         let path = folder.file("reads.sqlite")
         var factory = CatalogFactory(seed: 5)
         let ids = factory.ids(.track, count: 10_000)
-        try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readWrite).save(
+        try AppDatabase.open(DatabaseLocation(path: path), access: .readWrite).catalog.save(
             .fetched(ids, at: Date(), ttl: 12 * 3600))
-        let reader = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readOnly)
+        let reader = try AppDatabase.open(DatabaseLocation(path: path), access: .readOnly)
         var configuration = Configuration()
         configuration.readonly = true
         let queue = try DatabaseQueue(path: path, configuration: configuration)
@@ -89,7 +89,7 @@ struct CPUBenchmark {
             var referenceTimes: [Double] = []
             for _ in 0..<20_000 {
                 let id = ids[Int(generator.next() % UInt64(ids.count))]
-                entityTimes.append(try timed { _ = try reader.entity(id, includingRaw: false) })
+                entityTimes.append(try timed { _ = try reader.catalog.entity(id, includingRaw: false) })
                 referenceTimes.append(try timed { try Self.selectByPrimaryKey(id.value, in: queue) })
             }
             entity.append(entityTimes.sorted()[entityTimes.count / 2])
@@ -238,7 +238,7 @@ struct CPUBenchmark {
         var rows: [EntityKind: TableRows] = [:]
         for run in 0..<runs {
             let folder = try TemporaryDirectory()
-            let store = try SQLiteCacheStore.open(
+            let store = try AppDatabase.open(
                 DatabaseLocation(path: folder.file("warm.sqlite")), access: .readWrite)
             let start = monotonicSeconds()
             let outcome = try await FetchBenchmark().warmUp(ids, store: store, server: server)
@@ -291,7 +291,7 @@ struct CPUBenchmark {
     /// Writes `tables` into a new cache at `path` as a run would, in answers of 50 tracks or 20 albums, each in
     /// one transaction, the raw answer compressed; returns the seconds the writes took (the schema excluded).
     static func writeFloor(_ tables: [EntityKind: TableRows], into path: String) throws -> Double {
-        _ = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readWrite)
+        _ = try AppDatabase.open(DatabaseLocation(path: path), access: .readWrite)
         let queue = try DatabaseQueue(path: path)
         return try timed {
             for (kind, batch) in [(EntityKind.track, 50), (.album, 20)] {

@@ -18,7 +18,7 @@ struct FetchBenchmark {
 
     /// A store, a server and a run of `ids` with the given budget; returns the API requests the server saw.
     func warmUp(
-        _ ids: [SpotifyID], store: SQLiteCacheStore, server: RunningFixtureServer,
+        _ ids: [SpotifyID], store: AppDatabase, server: RunningFixtureServer,
         budget: BudgetPolicy = BudgetPolicy(perHour: 1_000_000, minInterval: 0, reserve: 0)
     ) async throws -> (requests: Int, summary: RunSummary) {
         let before = await server.requestLog().filter(\.isAPIRequest).count
@@ -45,7 +45,7 @@ struct FetchBenchmark {
         let expected = (tracks + 49) / 50 + (albums + 19) / 20 + (artists + 49) / 50
 
         let folder = try TemporaryDirectory()
-        let store = try SQLiteCacheStore.open(DatabaseLocation(path: folder.file("batch.sqlite")), access: .readWrite)
+        let store = try AppDatabase.open(DatabaseLocation(path: folder.file("batch.sqlite")), access: .readWrite)
         let server = try await FixtureServer.start()
         let cold = try await warmUp(ids, store: store, server: server)
         print(
@@ -62,7 +62,7 @@ struct FetchBenchmark {
 
         var devMode = FixtureServerOptions()
         devMode.developmentMode = true
-        let perItemStore = try SQLiteCacheStore.open(
+        let perItemStore = try AppDatabase.open(
             DatabaseLocation(path: folder.file("item.sqlite")), access: .readWrite)
         let perItemServer = try await FixtureServer.start(options: devMode)
         let perItem = try await warmUp(ids, store: perItemStore, server: perItemServer)
@@ -77,13 +77,13 @@ struct FetchBenchmark {
         devMode.developmentMode = true
         let server = try await FixtureServer.start(options: devMode)
         let folder = try TemporaryDirectory()
-        let store = try SQLiteCacheStore.open(DatabaseLocation(path: folder.file("pacing.sqlite")), access: .readWrite)
+        let store = try AppDatabase.open(DatabaseLocation(path: folder.file("pacing.sqlite")), access: .readWrite)
         var factory = CatalogFactory(seed: 4)
         _ = try await warmUp(
             factory.ids(.track, count: 200), store: store, server: server,
             budget: BudgetPolicy(perHour: 100_000, minInterval: 0.1, reserve: 0))
         let times = await server.requestLog().filter(\.isAPIRequest).map(\.time)
-        let ledger = try store.requestTimes(service: Scheduler.spotify, since: .distantPast)
+        let ledger = try store.ledger.requestTimes(service: Scheduler.spotify, since: .distantPast)
         let ledgerGaps = zip(ledger.dropFirst(), ledger).map { $0.timeIntervalSince($1) }
         print(String(format: "  (ledger: shortest %.4f, longest %.4f)", ledgerGaps.min() ?? 0, ledgerGaps.max() ?? 0))
         let gaps = zip(times.dropFirst(), times).map { $0.timeIntervalSince($1) }
@@ -99,18 +99,18 @@ struct FetchBenchmark {
     func cachedReads() async throws {
         let folder = try TemporaryDirectory()
         let path = folder.file("reads.sqlite")
-        let store = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readWrite)
+        let store = try AppDatabase.open(DatabaseLocation(path: path), access: .readWrite)
         var factory = CatalogFactory(seed: 5)
         let ids = factory.ids(.track, count: 10_000)
-        try store.save(.fetched(ids, at: Date(), ttl: 12 * 3600))
+        try store.catalog.save(.fetched(ids, at: Date(), ttl: 12 * 3600))
         // What `get --offline` opens: a read-only connection.
-        let reader = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readOnly)
+        let reader = try AppDatabase.open(DatabaseLocation(path: path), access: .readOnly)
         var samples: [Double] = []
         var generator = SeededGenerator(seed: 6)
         for _ in 0..<20_000 {
             let id = ids[Int(generator.next() % UInt64(ids.count))]
             let start = DispatchTime.now().uptimeNanoseconds
-            _ = try reader.entity(id, includingRaw: false)
+            _ = try reader.catalog.entity(id, includingRaw: false)
             samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1000)
         }
         samples.sort()

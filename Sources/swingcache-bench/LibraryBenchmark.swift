@@ -73,7 +73,7 @@ struct LibraryBenchmark {
                     listeners: index, userPlayCount: index % 4, username: "alice", tags: ["rock", "live"],
                     fetchedAt: now, expiresAt: now.addingTimeInterval(7 * 86_400))
             }
-            try store.save(EnrichmentRecord(lastfmTracks: facts, request: nil))
+            try store.facts.save(EnrichmentRecord(lastfmTracks: facts, request: nil))
         }
         try exportInAChildProcess(database: store.path)
     }

@@ -37,7 +37,7 @@ func offlineBenchmark() async throws {
     let now = Date.testEpoch
     let folder = try TemporaryDirectory()
     let path = folder.file("bench.sqlite")
-    let store = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readWrite)
+    let store = try AppDatabase.open(DatabaseLocation(path: path), access: .readWrite)
     var factory = CatalogFactory(seed: 110_000)
 
     // 100 000 tracks: 50 000 expired (stale), 20 000 fresh, 10 000 due, 5 000 known-missing, 15 000 never fetched.
@@ -57,7 +57,7 @@ func offlineBenchmark() async throws {
         func load(_ ids: [SpotifyID], fetchedHoursAgo hours: Double) throws {
             for chunk in stride(from: 0, to: ids.count, by: 5_000) {
                 let slice = Array(ids[chunk..<min(chunk + 5_000, ids.count)])
-                try store.save(.fetched(slice, at: now.addingTimeInterval(-hours * 3600), ttl: ttl))
+                try store.catalog.save(.fetched(slice, at: now.addingTimeInterval(-hours * 3600), ttl: ttl))
             }
         }
         try load(staleTracks, fetchedHoursAgo: 13)
@@ -65,9 +65,9 @@ func offlineBenchmark() async throws {
         try load(dueTracks, fetchedHoursAgo: 11.5)
         try load(freshAlbums, fetchedHoursAgo: 1)
         try load(staleAlbums, fetchedHoursAgo: 13)
-        try store.save(.missing(missingTracks, at: now, ttl: 6 * 3600))
+        try store.catalog.save(.missing(missingTracks, at: now, ttl: 6 * 3600))
         for offset in stride(from: 0.0, to: 3600, by: 9) {
-            try store.record(
+            try store.ledger.record(
                 LedgerEntry(
                     service: Scheduler.spotify, endpoint: "tracks", requestedAt: now.addingTimeInterval(-offset),
                     status: 200))
@@ -88,7 +88,7 @@ func offlineBenchmark() async throws {
         targets: allIDs.map { JobTarget(id: $0, origin: SourceLocation(file: "ids.txt", line: 1, column: 1)) })
     let jobs = JobSet(specs: [spec], defaultMarket: "US")
 
-    let (states, lookupSeconds) = try await measure { try store.cacheStates(for: allIDs) }
+    let (states, lookupSeconds) = try await measure { try store.catalog.cacheStates(for: allIDs) }
     let (plan, planSeconds) = try await measure { try await Scheduler(store: store).plan(jobs, now: now) }
     let (_, planOnlySeconds) = await measure {
         Planner(budget: jobs.budget).plan(

@@ -7,7 +7,7 @@ import Testing
 @Suite struct CleanupTests {
     let now = Date.testEpoch
     let folder: TemporaryDirectory
-    let store: SQLiteCacheStore
+    let store: AppDatabase
 
     init() throws {
         folder = try TemporaryDirectory()
@@ -21,7 +21,7 @@ import Testing
         let expiredAlbums = factory.ids(.album, count: 3)
         let expiredMissing = factory.ids(.artist, count: 2)
         let rememberedMissing = factory.ids(.artist, count: 1)
-        try store.save([
+        try store.catalog.save([
             .fetched(expiredTracks, at: now.addingTimeInterval(-7200), ttl: 3600),
             .fetched(freshTracks, at: now.addingTimeInterval(-7200), ttl: 7201),
             .fetched(expiredAlbums, at: now.addingTimeInterval(-100), ttl: 50),
@@ -29,7 +29,7 @@ import Testing
             .missing(rememberedMissing, at: now, ttl: 600),
         ])
         for age: TimeInterval in [10, 6 * 86_400, 8 * 86_400] {
-            try store.record(
+            try store.ledger.record(
                 LedgerEntry(
                     service: "spotify", endpoint: "tracks", requestedAt: now.addingTimeInterval(-age), status: 200))
         }
@@ -42,10 +42,10 @@ import Testing
         #expect(report.missingIDs == 2)
         #expect(report.ledgerRows == 1)
         #expect(report.bytesReclaimed > 0)
-        let remaining = try store.cacheStates(
+        let remaining = try store.catalog.cacheStates(
             for: expiredTracks + freshTracks + expiredAlbums + expiredMissing + rememberedMissing)
         #expect(Set(remaining.keys) == Set(freshTracks + rememberedMissing))
-        #expect(try store.requestTimes(service: "spotify", since: .distantPast).count == 2)
+        #expect(try store.ledger.requestTimes(service: "spotify", since: .distantPast).count == 2)
         #expect(try await SQLiteShell.query(store.path, "PRAGMA integrity_check") == "ok")
     }
 
@@ -53,24 +53,24 @@ import Testing
         var factory = CatalogFactory()
         let justExpired = factory.ids(.track, count: 2)
         let longExpired = factory.ids(.track, count: 3)
-        try store.save([
+        try store.catalog.save([
             .fetched(justExpired, at: now.addingTimeInterval(-4000), ttl: 3600),
             .fetched(longExpired, at: now.addingTimeInterval(-90_000), ttl: 3600),
         ])
         let report = try store.cleanup(now: now, policy: CleanupPolicy(grace: 3600), dryRun: false)
         #expect(report.tracks == 3)
-        #expect(Set(try store.cacheStates(for: justExpired + longExpired).keys) == Set(justExpired))
+        #expect(Set(try store.catalog.cacheStates(for: justExpired + longExpired).keys) == Set(justExpired))
     }
 
     @Test func aDryRunCountsButChangesNothing() throws {
         var factory = CatalogFactory()
         let expired = factory.ids(.album, count: 5)
-        try store.save(.fetched(expired, at: now.addingTimeInterval(-7200), ttl: 60))
+        try store.catalog.save(.fetched(expired, at: now.addingTimeInterval(-7200), ttl: 60))
         let before = try Data(contentsOf: URL(fileURLWithPath: store.path))
         let report = try store.cleanup(now: now, dryRun: true)
         #expect(report.albums == 5)
         #expect(report.dryRun)
-        #expect(try store.cacheStates(for: expired).count == 5)
+        #expect(try store.catalog.cacheStates(for: expired).count == 5)
         #expect(try Data(contentsOf: URL(fileURLWithPath: store.path)) == before)
     }
 }

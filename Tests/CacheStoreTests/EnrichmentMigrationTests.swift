@@ -11,7 +11,7 @@ import Testing
     init() async throws {
         folder = try TemporaryDirectory()
         path = folder.file("cache.sqlite")
-        try SQLiteCacheStore.createDatabase(at: path, migratedUpTo: "v1-entities-ledger-runs")
+        try AppDatabase.createDatabase(at: path, migratedUpTo: "v1-entities-ledger-runs")
         _ = try await SQLiteShell.query(
             path,
             """
@@ -23,18 +23,20 @@ import Testing
     }
 
     @Test func aVersionOneDatabaseKeepsItsRowsWhenItGainsTheEnrichmentTables() async throws {
-        let store = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readWrite)
+        let store = try AppDatabase.open(DatabaseLocation(path: path), access: .readWrite)
 
-        let track = try #require(try store.entity(SpotifyID(kind: .track, value: "4iV5W9uYEdYUVa79Axb7Rh")))
+        let track = try #require(try store.catalog.entity(SpotifyID(kind: .track, value: "4iV5W9uYEdYUVa79Axb7Rh")))
         #expect(track.fetchedAt == Date(timeIntervalSince1970: 100))
         let album = SpotifyID(kind: .album, value: "0sNOF9WDwhWunNAHPD3Baj")
         #expect(
-            try store.cacheStates(for: [album])[album]
+            try store.catalog.cacheStates(for: [album])[album]
                 == .knownMissing(reason: .notFound, expiresAt: Date(timeIntervalSince1970: 300)))
-        #expect(try store.requestTimes(service: "spotify", since: .distantPast) == [Date(timeIntervalSince1970: 100)])
+        #expect(
+            try store.ledger.requestTimes(service: "spotify", since: .distantPast) == [Date(timeIntervalSince1970: 100)]
+        )
         #expect(
             try await SQLiteShell.query(path, "SELECT identifier FROM grdb_migrations ORDER BY rowid")
-                == SQLiteCacheStore.migrationIdentifiers.joined(separator: "\n"))
+                == AppDatabase.migrationIdentifiers.joined(separator: "\n"))
         let objects = try await SQLiteShell.query(
             path,
             """
@@ -46,7 +48,7 @@ import Testing
     }
 
     @Test func aDryRunCleanupOfAVersionOneDatabaseReadsItWithoutMigrating() async throws {
-        let store = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readOnly)
+        let store = try AppDatabase.open(DatabaseLocation(path: path), access: .readOnly)
         let report = try store.cleanup(now: Date(timeIntervalSince1970: 1000), dryRun: true)
         #expect(report.tracks == 1)
         #expect(report.providerFacts == 0)
@@ -55,15 +57,15 @@ import Testing
 
     @Test func aReadOfAVersionOneDatabaseSeesAnEmptyLibraryAndWritesNothing() async throws {
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        let store = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readOnly)
+        let store = try AppDatabase.open(DatabaseLocation(path: path), access: .readOnly)
 
-        #expect(try store.enrichedTrack(filepath: "/music/a.flac") == nil)
-        #expect(try store.enrichedTracks(spotifyID: "4iV5W9uYEdYUVa79Axb7Rh").isEmpty)
-        #expect(try store.storedMatches(for: ["/music/a.flac"]).isEmpty)
+        #expect(try store.facts.enrichedTrack(filepath: "/music/a.flac") == nil)
+        #expect(try store.facts.enrichedTracks(spotifyID: "4iV5W9uYEdYUVa79Axb7Rh").isEmpty)
+        #expect(try store.library.storedMatches(for: ["/music/a.flac"]).isEmpty)
         var exported = Data()
-        #expect(try store.exportLibrary(format: .json) { exported.append($0) } == 0)
+        #expect(try store.library.exportLibrary(format: .json) { exported.append($0) } == 0)
         #expect(String(decoding: exported, as: UTF8.self).filter { !$0.isWhitespace } == "[]")
-        #expect(try store.entity(SpotifyID(kind: .track, value: "4iV5W9uYEdYUVa79Axb7Rh")) != nil)
+        #expect(try store.catalog.entity(SpotifyID(kind: .track, value: "4iV5W9uYEdYUVa79Axb7Rh")) != nil)
 
         #expect(try await SQLiteShell.query(path, "SELECT COUNT(*) FROM grdb_migrations") == "1")
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)

@@ -7,7 +7,7 @@ import Testing
 @Suite struct EnrichmentStoreTests {
     let now = Date.testEpoch
     let folder: TemporaryDirectory
-    let store: SQLiteCacheStore
+    let store: AppDatabase
 
     init() throws {
         folder = try TemporaryDirectory()
@@ -22,7 +22,7 @@ import Testing
             key: key, playCount: 5000, listeners: 900, userPlayCount: 10, username: "ana", tags: ["rock", "70s"],
             mbid: "b1a9c0e9-d987-4042-ae91-78d6a3267d69", url: "https://www.last.fm/music/Queen/_/Bohemian+Rhapsody",
             fetchedAt: now, expiresAt: hour)
-        try store.save(
+        try store.facts.save(
             EnrichmentRecord(
                 lastfmTracks: [fact],
                 request: .append(
@@ -30,15 +30,15 @@ import Testing
             ))
 
         #expect(
-            try store.enrichmentStates(for: [.lastfmTrack(key)]) == [
+            try store.facts.enrichmentStates(for: [.lastfmTrack(key)]) == [
                 .lastfmTrack(key): .cached(fetchedAt: now, expiresAt: hour)
             ])
-        #expect(try store.requestTimes(service: "lastfm", since: .distantPast) == [now])
+        #expect(try store.ledger.requestTimes(service: "lastfm", since: .distantPast) == [now])
         let file = LibraryTrackRecord(
             filepath: "/music/Queen/Bohemian Rhapsody.flac", fingerprint: "v1:a", title: "Bohemian Rhapsody",
             artists: ["Queen"])
-        try store.upsertLibraryTracks([file], seenAt: now)
-        #expect(try store.enrichedTrack(filepath: file.filepath)?.lastfm == fact)
+        try store.library.upsertLibraryTracks([file], seenAt: now)
+        #expect(try store.facts.enrichedTrack(filepath: file.filepath)?.lastfm == fact)
     }
 
     @Test func aWriteThatFailsHalfwayLeavesNoRowOfIt() async throws {
@@ -59,10 +59,11 @@ import Testing
             request: .append(
                 LedgerEntry(service: "listenbrainz", endpoint: "popularity", requestedAt: now, status: 200)))
 
-        #expect(throws: (any Error).self) { try store.save(record) }
+        #expect(throws: (any Error).self) { try store.facts.save(record) }
 
-        #expect(try store.enrichmentStates(for: [.lastfmTrack(key), .listenbrainzPopularity(mbid: "good")]).isEmpty)
-        #expect(try store.requestTimes(service: "listenbrainz", since: .distantPast).isEmpty)
+        #expect(
+            try store.facts.enrichmentStates(for: [.lastfmTrack(key), .listenbrainzPopularity(mbid: "good")]).isEmpty)
+        #expect(try store.ledger.requestTimes(service: "listenbrainz", since: .distantPast).isEmpty)
     }
 
     @Test func freshnessOfManyProviderKeysIsReadInBulk() throws {
@@ -73,7 +74,7 @@ import Testing
                 expiresAt: hour)
         }
         let isrc = "GBAHS1600463"
-        try store.save(
+        try store.facts.save(
             EnrichmentRecord(
                 musicbrainzRecordings: [
                     .missing(isrc: "USRC17607839", fetchedAt: now, expiresAt: now.addingTimeInterval(600)),
@@ -92,7 +93,7 @@ import Testing
                 .lastfmTrack(LastfmTrackKey(artist: "Nobody", title: "Nothing")),
             ]
 
-        let states = try store.enrichmentStates(for: keys)
+        let states = try store.facts.enrichmentStates(for: keys)
 
         #expect(states.count == 3003)
         #expect(states[.listenbrainzPopularity(mbid: "mbid-7")] == .cached(fetchedAt: now, expiresAt: hour))
@@ -114,12 +115,12 @@ import Testing
             filepath: "/music/Ed Sheeran/Shape of You.flac", fingerprint: "v1:b", title: "Shape of You",
             artists: ["Ed Sheeran"], album: "÷", durationSeconds: 234, localPlayCount: 12,
             lastPlayedAt: now.addingTimeInterval(-60))
-        try store.upsertLibraryTracks([file], seenAt: now)
-        try store.save(
+        try store.library.upsertLibraryTracks([file], seenAt: now)
+        try store.catalog.save(
             FetchRecord(
                 entities: [.track(Track(id: spotifyID, name: "Shape of You", isrc: isrc, popularity: 88))],
                 request: nil, fetchedAt: now, expiresAt: { _ in hour }, missingExpiresAt: { _ in now }))
-        try store.save([.matched(file, to: spotifyID, at: now)])
+        try store.library.save([.matched(file, to: spotifyID, at: now)])
         let later = now.addingTimeInterval(10)
         let recording = MusicBrainzRecordingFact(
             isrc: isrc, mbids: ["m1", "m2"], genres: ["pop"], tags: ["british"],
@@ -135,12 +136,12 @@ import Testing
         let lastfm = LastfmTrackFact(
             key: file.lastfmKey, playCount: 5000, listeners: 900, userPlayCount: 10, username: "ana", fetchedAt: later,
             expiresAt: hour)
-        try store.save(
+        try store.facts.save(
             EnrichmentRecord(
                 lastfmTracks: [lastfm], musicbrainzRecordings: [recording], listenbrainzPopularity: listens,
                 links: [deezer], request: nil))
 
-        let track = try #require(try store.enrichedTrack(filepath: file.filepath))
+        let track = try #require(try store.facts.enrichedTrack(filepath: file.filepath))
 
         #expect(track.library == file)
         #expect(track.isrc == isrc)
@@ -152,8 +153,8 @@ import Testing
         #expect(track.links.first == deezer)
         #expect(track.playCount.total == 5000 + 2 + 300)
         #expect(track.playCount.spotifyPopularity == 88)
-        #expect(try store.enrichedTracks(spotifyID: spotifyID) == [track])
-        #expect(try store.enrichedTracks(spotifyID: "0OdUWJ0sBjDrqHygGUXeCF").isEmpty)
+        #expect(try store.facts.enrichedTracks(spotifyID: spotifyID) == [track])
+        #expect(try store.facts.enrichedTracks(spotifyID: "0OdUWJ0sBjDrqHygGUXeCF").isEmpty)
         let library = try await SQLiteShell.query(
             store.path, "SELECT spotify_id, mbid, genres, links, total_play_count FROM swingcache_library")
         #expect(
@@ -164,7 +165,7 @@ import Testing
 
     @Test func cleanupEvictsExpiredProviderFactsAndCountsThem() throws {
         let expired = now.addingTimeInterval(-1)
-        try store.save(
+        try store.facts.save(
             EnrichmentRecord(
                 lastfmTracks: [
                     .missing(LastfmTrackKey(artist: "A", title: "B"), fetchedAt: now, expiresAt: expired),
@@ -193,7 +194,7 @@ import Testing
         #expect(report.trackLinks == 1)
         #expect(report.total == 4)
         #expect(
-            try store.enrichmentStates(for: [
+            try store.facts.enrichmentStates(for: [
                 .lastfmTrack(LastfmTrackKey(artist: "A", title: "B")),
                 .lastfmTrack(LastfmTrackKey(artist: "C", title: "D")),
             ]).count == 1)

@@ -7,7 +7,7 @@ import Testing
 @Suite struct LibraryExportTests {
     let now = Date.testEpoch
     let folder: TemporaryDirectory
-    let store: SQLiteCacheStore
+    let store: AppDatabase
     static let rowCount = 3000
 
     init() throws {
@@ -16,8 +16,8 @@ import Testing
         var tracks = (1...Self.rowCount).map { LibraryTrackRecord.numbered($0, plays: $0 % 5) }
         // Names that need quoting in CSV and escaping in JSON.
         tracks[0].title = "Say \"Hello\", then\r\nleave\t— Beyoncé"
-        try store.upsertLibraryTracks(tracks, seenAt: now)
-        try store.save(
+        try store.library.upsertLibraryTracks(tracks, seenAt: now)
+        try store.facts.save(
             EnrichmentRecord(
                 musicbrainzRecordings: [
                     MusicBrainzRecordingFact(
@@ -27,7 +27,7 @@ import Testing
 
     @Test func jsonIsOneValidArrayWithEveryRow() throws {
         var chunks: [Data] = []
-        let count = try store.exportLibrary(format: .json) { chunks.append($0) }
+        let count = try store.library.exportLibrary(format: .json) { chunks.append($0) }
 
         #expect(count == Self.rowCount)
         #expect(chunks.count > 1)
@@ -46,7 +46,7 @@ import Testing
     @Test func anEmptyLibraryIsAnEmptyArray() throws {
         let empty = try folder.store("empty.sqlite")
         var output = Data()
-        #expect(try empty.exportLibrary(format: .json) { output.append($0) } == 0)
+        #expect(try empty.library.exportLibrary(format: .json) { output.append($0) } == 0)
         #expect(try JSONSerialization.jsonObject(with: output) as? [Any] != nil)
     }
 
@@ -54,7 +54,7 @@ import Testing
         let path = folder.file("library.csv")
         #expect(FileManager.default.createFile(atPath: path, contents: nil))
         let handle = try #require(FileHandle(forWritingAtPath: path))
-        let count = try store.exportLibrary(format: .csv, to: handle)
+        let count = try store.library.exportLibrary(format: .csv, to: handle)
         try handle.close()
 
         let records = CSV.records(try String(contentsOfFile: path, encoding: .utf8))

@@ -12,14 +12,14 @@ import Testing
     init() throws {
         folder = try TemporaryDirectory()
         path = folder.file("cache.sqlite")
-        try SQLiteCacheStore.createDatabase(at: path, migratedUpTo: "v8-library-added")
+        try AppDatabase.createDatabase(at: path, migratedUpTo: "v8-library-added")
     }
 
     @Test(arguments: ["swingcache_library", "swingcache_play_counts"])
     func theViewsKeepTheirColumnsWhenV9AddsTheMusicBrainzLearnedISRC(view: String) async throws {
         let columns = "SELECT group_concat(name, ',') FROM pragma_table_info('\(view)')"
         let before = try await SQLiteShell.query(path, columns)
-        _ = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readWrite)
+        _ = try AppDatabase.open(DatabaseLocation(path: path), access: .readWrite)
 
         #expect(!before.isEmpty)
         #expect(try await SQLiteShell.query(path, columns) == before)

@@ -7,12 +7,12 @@ import Testing
 /// What a MusicBrainz search stores for a file without an ISRC, and who reads the ISRC it learned.
 @Suite struct MusicBrainzSearchStoreTests {
     let folder: TemporaryDirectory
-    let store: SQLiteCacheStore
+    let store: AppDatabase
 
     init() throws {
         folder = try TemporaryDirectory()
-        store = try SQLiteCacheStore.open(DatabaseLocation(path: folder.file("cache.sqlite")), access: .readWrite)
-        try store.upsertLibraryTracks(
+        store = try AppDatabase.open(DatabaseLocation(path: folder.file("cache.sqlite")), access: .readWrite)
+        try store.library.upsertLibraryTracks(
             [
                 LibraryTrackRecord(filepath: "/music/a.flac", fingerprint: "v1:a", title: "A", artists: ["X"]),
                 LibraryTrackRecord(
@@ -25,37 +25,41 @@ import Testing
         let fact = MusicBrainzSearchFact(
             filepath: "/music/a.flac", fingerprint: fingerprint, mbid: "m", isrc: isrc, genres: ["synthpop"],
             fetchedAt: .testEpoch, expiresAt: .testEpoch.addingTimeInterval(86_400))
-        try store.save(EnrichmentRecord(musicbrainzSearches: [fact], request: nil))
+        try store.facts.save(EnrichmentRecord(musicbrainzSearches: [fact], request: nil))
     }
 
     @Test func onlyFilesWithoutAnISRCAreSearchedTheMostPlayedFirst() throws {
-        #expect(try store.libraryFilesWithoutISRC().map(\.filepath) == ["/music/a.flac"])
-        try store.upsertLibraryTracks(
+        #expect(try store.facts.libraryFilesWithoutISRC().map(\.filepath) == ["/music/a.flac"])
+        try store.library.upsertLibraryTracks(
             [
                 LibraryTrackRecord(
                     filepath: "/music/c.flac", fingerprint: "v1:c", title: "C", artists: ["X"], localPlayCount: 3)
             ],
             seenAt: .testEpoch)
-        #expect(try store.libraryFilesWithoutISRC().map(\.filepath) == ["/music/c.flac", "/music/a.flac"])
+        #expect(try store.facts.libraryFilesWithoutISRC().map(\.filepath) == ["/music/c.flac", "/music/a.flac"])
     }
 
     @Test func theLearnedISRCJoinsTheLibrarysISRCsForTheFilesCurrentTagsOnly() throws {
         try save()
-        #expect(try store.libraryISRCs() == ["GBAAA9900001", "USAAA2600001"])
+        #expect(try store.facts.libraryISRCs() == ["GBAAA9900001", "USAAA2600001"])
         #expect(
-            try store.musicBrainzLearnedISRCs(["/music/a.flac", "/music/b.flac"]) == ["/music/a.flac": "USAAA2600001"])
-        #expect(try store.matchingBacklog() == MatchingBacklog(files: 2, withISRC: 2), "each may cost a second search")
+            try store.facts.musicBrainzLearnedISRCs(["/music/a.flac", "/music/b.flac"]) == [
+                "/music/a.flac": "USAAA2600001"
+            ])
+        #expect(
+            try store.library.matchingBacklog() == MatchingBacklog(files: 2, withISRC: 2),
+            "each may cost a second search")
 
         try save(fingerprint: "v1:old-tags")
-        #expect(try store.libraryISRCs() == ["GBAAA9900001"])
-        #expect(try store.matchingBacklog() == MatchingBacklog(files: 2, withISRC: 1))
-        #expect(try store.musicBrainzLearnedISRCs(["/music/a.flac"]).isEmpty)
+        #expect(try store.facts.libraryISRCs() == ["GBAAA9900001"])
+        #expect(try store.library.matchingBacklog() == MatchingBacklog(files: 2, withISRC: 1))
+        #expect(try store.facts.musicBrainzLearnedISRCs(["/music/a.flac"]).isEmpty)
     }
 
     @Test func theViewsReadAFilesGenresAndListensThroughItsLearnedISRC() async throws {
         try save()
         let at = Date.testEpoch
-        try store.save(
+        try store.facts.save(
             EnrichmentRecord(
                 musicbrainzRecordings: [
                     MusicBrainzRecordingFact(
@@ -77,7 +81,7 @@ import Testing
         try save()
         let current = EnrichmentKey.musicbrainzSearch(filepath: "/music/a.flac", fingerprint: "v1:a")
         let changed = EnrichmentKey.musicbrainzSearch(filepath: "/music/a.flac", fingerprint: "v1:new")
-        let states = try store.enrichmentStates(for: [current, changed])
+        let states = try store.facts.enrichmentStates(for: [current, changed])
         #expect(states[current]?.holds(at: .testEpoch) == true)
         #expect(states[changed] == nil)
     }

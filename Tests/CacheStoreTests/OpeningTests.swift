@@ -12,10 +12,10 @@ import Testing
         folder = try TemporaryDirectory()
     }
 
-    func open(_ path: String, _ access: SQLiteCacheStore.Access = .readWrite, isDefault: Bool = false)
-        throws(StoreError) -> SQLiteCacheStore
+    func open(_ path: String, _ access: AppDatabase.Access = .readWrite, isDefault: Bool = false)
+        throws(StoreError) -> AppDatabase
     {
-        try SQLiteCacheStore.open(DatabaseLocation(path: path, isDefault: isDefault), access: access)
+        try AppDatabase.open(DatabaseLocation(path: path, isDefault: isDefault), access: access)
     }
 
     @Test func anExplicitPathInAMissingFolderIsRefusedAndNothingIsCreated() {
@@ -32,7 +32,7 @@ import Testing
 
     @Test func aFileThatIsNotSQLiteIsRefusedUntouched() throws {
         let path = try folder.write("notes.sqlite", "these are my notes, not a database\n")
-        for access in [SQLiteCacheStore.Access.readWrite, .readOnly] {
+        for access in [AppDatabase.Access.readWrite, .readOnly] {
             #expect(throws: StoreError(path: path, problem: .notSQLite)) { try open(path, access) }
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "these are my notes, not a database\n")
@@ -60,7 +60,7 @@ import Testing
     @Test func aFIFOIsRefusedWithoutBeingOpened() throws {
         let path = folder.file("cache.sqlite")
         #expect(mkfifo(path, 0o600) == 0)
-        for access in [SQLiteCacheStore.Access.readWrite, .readOnly] {
+        for access in [AppDatabase.Access.readWrite, .readOnly] {
             #expect(
                 throws: StoreError(
                     path: path, problem: .notARegularFile("it is a named pipe (FIFO), not a regular file"))
@@ -71,7 +71,7 @@ import Testing
     @Test func aSymbolicLinkLoopIsRefusedNotReadAsAMissingDatabase() throws {
         let path = folder.file("loop.sqlite")
         try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: path)
-        for access in [SQLiteCacheStore.Access.readWrite, .readOnly] {
+        for access in [AppDatabase.Access.readWrite, .readOnly] {
             #expect(
                 throws: StoreError(path: path, problem: .notARegularFile("too many levels of symbolic links"))
             ) { try open(path, access) }
@@ -79,7 +79,7 @@ import Testing
     }
 
     @Test func aDeviceIsRefusedAsADatabase() {
-        for access in [SQLiteCacheStore.Access.readWrite, .readOnly] {
+        for access in [AppDatabase.Access.readWrite, .readOnly] {
             #expect(
                 throws: StoreError(path: "/dev/null", problem: .notARegularFile("it is a device, not a regular file"))
             ) { try open("/dev/null", access) }
@@ -109,7 +109,7 @@ import Testing
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
 
         let error = try #require(throws: StoreError.self) {
-            try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readWrite, checkingIntegrity: true)
+            try AppDatabase.open(DatabaseLocation(path: path), access: .readWrite, checkingIntegrity: true)
         }
         guard case .damaged = error.problem else {
             Issue.record("expected a damaged database, got \(error)")
@@ -125,7 +125,7 @@ import Testing
     @Test func anIntactDatabasePassesTheCheck() throws {
         let path = folder.file("cache.sqlite")
         _ = try open(path)
-        let store = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readWrite, checkingIntegrity: true)
+        let store = try AppDatabase.open(DatabaseLocation(path: path), access: .readWrite, checkingIntegrity: true)
         #expect(try store.damage() == nil)
     }
 
@@ -142,7 +142,7 @@ import Testing
     @Test func aReadOfADatabaseThatDoesNotExistSeesAnEmptyOneAndCreatesNothing() throws {
         let path = folder.file("later.sqlite")
         let store = try open(path, .readOnly)
-        #expect(try store.cacheStates(for: [SpotifyID(kind: .track, value: "4iV5W9uYEdYUVa79Axb7Rh")]).isEmpty)
+        #expect(try store.catalog.cacheStates(for: [SpotifyID(kind: .track, value: "4iV5W9uYEdYUVa79Axb7Rh")]).isEmpty)
         #expect(!store.fileExists)
         #expect(!FileManager.default.fileExists(atPath: path))
     }
@@ -165,7 +165,7 @@ import Testing
         ),
     ])
     func sqliteErrorsMetWhileWorkingAreSaidAsSentences(code: ResultCode, sentence: String) throws {
-        let error = try #require(SQLiteCacheStore.storeError(for: DatabaseError(resultCode: code), path: "c.sqlite"))
+        let error = try #require(AppDatabase.storeError(for: DatabaseError(resultCode: code), path: "c.sqlite"))
         #expect(error.description == sentence)
         #expect(!error.description.contains("SQLite error"))
     }

@@ -26,7 +26,7 @@ import Testing
 
     let now = Date.testEpoch
     let folder: TemporaryDirectory
-    let store: SQLiteCacheStore
+    let store: AppDatabase
 
     init() throws {
         folder = try TemporaryDirectory()
@@ -51,7 +51,7 @@ import Testing
         ]
         let expected = figures.map { figure in figure.map { String($0) } ?? "-" }
         #expect(row == expected.joined(separator: "|"))
-        #expect(try store.enrichedTrack(filepath: file.filepath)?.playCount == count)
+        #expect(try store.facts.enrichedTrack(filepath: file.filepath)?.playCount == count)
     }
 
     @Test func eachFigureNamesItsSourceAndWhenItWasFetched() async throws {
@@ -78,15 +78,15 @@ import Testing
         let isrc = "GBAHS1600463"
         let spotifyID = "4iV5W9uYEdYUVa79Axb7Rh"
         let file = LibraryTrackRecord.numbered(1, isrc: isrc, plays: count.localPlayCount)
-        try store.upsertLibraryTracks([file], seenAt: now)
-        try store.setLastfmScrobblesLocalPlays(count.lastfmScrobblesLocalPlays)
+        try store.library.upsertLibraryTracks([file], seenAt: now)
+        try store.library.setLastfmScrobblesLocalPlays(count.lastfmScrobblesLocalPlays)
         if let popularity = count.spotifyPopularity {
-            try store.save(
+            try store.catalog.save(
                 FetchRecord(
                     entities: [.track(Track(id: spotifyID, name: "Song", isrc: isrc, popularity: popularity))],
                     request: nil, fetchedAt: now.addingTimeInterval(-3600), expiresAt: { _ in now },
                     missingExpiresAt: { _ in now }))
-            try store.save([.matched(file, to: spotifyID, at: now)])
+            try store.library.save([.matched(file, to: spotifyID, at: now)])
         }
         var record = EnrichmentRecord(request: nil)
         let expiry = now.addingTimeInterval(3600)
@@ -112,7 +112,7 @@ import Testing
                     mbid: "m3", listenCount: nil, userCount: nil, fetchedAt: now, expiresAt: expiry),
             ]
         }
-        try store.save(record)
+        try store.facts.save(record)
         return file
     }
 }

@@ -22,14 +22,14 @@ import Testing
     init() throws {
         folder = try TemporaryDirectory()
         path = folder.file("cache.sqlite")
-        try SQLiteCacheStore.createDatabase(at: path, migratedUpTo: "v2-enrichment")
+        try AppDatabase.createDatabase(at: path, migratedUpTo: "v2-enrichment")
     }
 
     @Test func theExistingViewsStayByteForByteAndTheExportViewIsAddedBesideThem() async throws {
         let views = ["swingcache_library", "swingcache_play_counts"]
         let before = try await definitions(of: views)
         // Up to the last migration before v9, which redefines swingcache_library with the same columns.
-        try SQLiteCacheStore.createDatabase(at: path, migratedUpTo: "v8-library-added")
+        try AppDatabase.createDatabase(at: path, migratedUpTo: "v8-library-added")
 
         #expect(before.allSatisfy { !$0.isEmpty })
         #expect(try await definitions(of: views) == before)
@@ -40,8 +40,8 @@ import Testing
     }
 
     @Test func aReadOfAVersionTwoDatabaseExportsWithoutMigrating() async throws {
-        let old = try SQLiteCacheStore.open(DatabaseLocation(path: folder.file("written.sqlite")), access: .readWrite)
-        try old.upsertLibraryTracks(
+        let old = try AppDatabase.open(DatabaseLocation(path: folder.file("written.sqlite")), access: .readWrite)
+        try old.library.upsertLibraryTracks(
             [
                 LibraryTrackRecord(
                     filepath: "/music/a.flac", fingerprint: "v1:a", title: "A", artists: ["Tyler, The Creator"])
@@ -53,9 +53,9 @@ import Testing
         )
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
 
-        let store = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readOnly)
+        let store = try AppDatabase.open(DatabaseLocation(path: path), access: .readOnly)
         var exported = Data()
-        #expect(try store.exportLibrary(format: .json) { exported.append($0) } == 1)
+        #expect(try store.library.exportLibrary(format: .json) { exported.append($0) } == 1)
         let rows = try #require(try JSONSerialization.jsonObject(with: exported) as? [[String: Any]])
         #expect(rows.first?["artists"] as? String == "Tyler, The Creator")
         #expect(rows.first?["artists_json"] as? [String] == ["Tyler, The Creator"])
@@ -69,15 +69,15 @@ import Testing
         let file = SwingMusicFileRecord(
             trackhash: "17e67ced90babe7e", tagTitle: "Under Pressure", tagArtists: "Queen/David Bowie",
             tagAlbumArtists: "Queen", tagAlbum: "Hot Space")
-        try store.upsertLibraryTracks(
+        try store.library.upsertLibraryTracks(
             [
                 LibraryTrackRecord(
                     filepath: "/music/a.flac", fingerprint: "v1:a", title: "Under Pressure",
                     artists: ["Queen", "David Bowie"], swingMusic: file)
             ], seenAt: .testEpoch)
-        #expect(try store.enrichedTrack(filepath: "/music/a.flac")?.library.swingMusic == file)
+        #expect(try store.facts.enrichedTrack(filepath: "/music/a.flac")?.library.swingMusic == file)
 
-        #expect(try store.removeLibraryTracks(notSeenSince: .testEpoch.addingTimeInterval(1)) == 1)
+        #expect(try store.library.removeLibraryTracks(notSeenSince: .testEpoch.addingTimeInterval(1)) == 1)
         #expect(try await SQLiteShell.query(folder.file("new.sqlite"), "SELECT COUNT(*) FROM swingmusic_track") == "0")
     }
 }

@@ -11,7 +11,7 @@ import Testing
 /// Reading the SwingMusic library into the store: what SwingMusic shows, its hash and raw tags, plays per song.
 @Suite struct LibraryImportTests {
     let folder: TemporaryDirectory
-    let store: SQLiteCacheStore
+    let store: AppDatabase
     let swingMusic: SwingMusicLibraryBuilder
     let log = InMemoryLogHandler()
 
@@ -36,7 +36,7 @@ import Testing
                 artists: "Daft Punk", album: "Random Access Memories (Deluxe Edition)"))
         _ = try await importLibrary()
 
-        let file = try #require(try store.enrichedTrack(filepath: "/music/lucky.mp3")).library
+        let file = try #require(try store.facts.enrichedTrack(filepath: "/music/lucky.mp3")).library
         #expect(file.title == "Get Lucky")
         #expect(file.artists == ["Daft Punk", "Pharrell Williams & Nile Rodgers"])
         #expect(file.album == "Random Access Memories")
@@ -63,10 +63,10 @@ import Testing
 
         let result = try await importLibrary(user: "admin")
 
-        #expect(try store.enrichedTrack(filepath: "/music/flac/song.flac")?.library.localPlayCount == 3)
-        #expect(try store.enrichedTrack(filepath: "/music/mp3/song.mp3")?.library.localPlayCount == 3)
-        #expect(try store.enrichedTrack(filepath: "/music/other.flac")?.library.localPlayCount == 0)
-        #expect(try store.enrichedTrack(filepath: "/music/flac/song.flac")?.songCopies == ["/music/mp3/song.mp3"])
+        #expect(try store.facts.enrichedTrack(filepath: "/music/flac/song.flac")?.library.localPlayCount == 3)
+        #expect(try store.facts.enrichedTrack(filepath: "/music/mp3/song.mp3")?.library.localPlayCount == 3)
+        #expect(try store.facts.enrichedTrack(filepath: "/music/other.flac")?.library.localPlayCount == 0)
+        #expect(try store.facts.enrichedTrack(filepath: "/music/flac/song.flac")?.songCopies == ["/music/mp3/song.mp3"])
         #expect(result.unmatchedPlays == UnmatchedPlays(songs: 1, plays: 4))
         let warning = try #require(log.entries.first { $0.level == .warning })
         #expect(

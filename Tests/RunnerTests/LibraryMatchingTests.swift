@@ -13,7 +13,7 @@ import Testing
 /// against the fixture server, and the matched tracks stored from those searches.
 @Suite struct LibraryMatchingTests {
     let folder: TemporaryDirectory
-    let store: SQLiteCacheStore
+    let store: AppDatabase
     let swingMusic: SwingMusicLibraryBuilder
     let clock = ManualClock()
 
@@ -63,7 +63,7 @@ import Testing
         }
     }
 
-    func match(_ path: String) throws -> TrackMatchRecord? { try store.enrichedTrack(filepath: path)?.match }
+    func match(_ path: String) throws -> TrackMatchRecord? { try store.facts.enrichedTrack(filepath: path)?.match }
 
     @Test func filesAreMatchedByISRCOrByArtistAndTitleAndTheMatchedTracksAreStoredFromTheSearch() async throws {
         let isrc = "USUM71703861"
@@ -105,7 +105,7 @@ import Testing
             #expect(summary.fetched == 0)
             #expect(summary.alreadyFresh == 2)
             #expect(library.storedFromSearch == 2)
-            #expect(try store.enrichedTrack(filepath: "/music/believe.flac")?.spotify != nil)
+            #expect(try store.facts.enrichedTrack(filepath: "/music/believe.flac")?.spotify != nil)
             #expect(try await SQLiteShell.query(store.path, "SELECT COUNT(*) FROM track") == "2")
             #expect(summary.requests == 4)
             #expect(summary.outcome == .completed)
@@ -127,7 +127,7 @@ import Testing
                 store.path,
                 "SELECT endpoint, status, run_id IS NOT NULL FROM request_ledger ORDER BY requested_at, id")
             #expect(ledger.split(separator: "\n") == ["GET /search|200|1", "GET /search|200|1", "GET /search|200|1"])
-            let times = try store.requestTimes(service: Scheduler.spotify, since: .distantPast).map {
+            let times = try store.ledger.requestTimes(service: Scheduler.spotify, since: .distantPast).map {
                 $0.timeIntervalSince(.testEpoch)
             }
             #expect(times == [0, 2, 4])
@@ -226,7 +226,7 @@ import Testing
                 return
             }
             #expect(reason == "QUOTA_EXCEEDED")
-            #expect(try store.serviceState(Scheduler.spotify).parkedUntil != nil)
+            #expect(try store.ledger.serviceState(Scheduler.spotify).parkedUntil != nil)
         }
     }
 

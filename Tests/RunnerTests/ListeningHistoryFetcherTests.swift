@@ -15,7 +15,7 @@ import Testing
 /// on the test's manual clock: pages, cursors, and how each way of ending is reported.
 @Suite struct ListeningHistoryFetcherTests {
     let folder: TemporaryDirectory
-    let store: SQLiteCacheStore
+    let store: AppDatabase
     let clock = ManualClock()
     /// Seven listens a minute apart, the newest at 1_795_500_000.
     let listens = FixtureHistory.minuteApartListens(7)

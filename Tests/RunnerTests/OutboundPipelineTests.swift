@@ -15,7 +15,7 @@ import Testing
 /// manual clock: what it waits, when it parks, what reaches the ledger.
 @Suite struct OutboundPipelineTests {
     let folder: TemporaryDirectory
-    let store: SQLiteCacheStore
+    let store: AppDatabase
     let clock = ManualClock()
 
     init() throws {
@@ -75,7 +75,7 @@ import Testing
         }
         #expect(reason?.contains("Retry-After") == true)
         #expect(service.sendTimes == [0], "no second request before the reset")
-        #expect(try store.serviceState(Provider.listenbrainz.serviceName).parkedUntil == until)
+        #expect(try store.ledger.serviceState(Provider.listenbrainz.serviceName).parkedUntil == until)
         #expect(summary.requests == 1)
         #expect(summary.rateLimited == 1)
         let next = await pipeline(.listenbrainz).pacer.acquireForTest()
@@ -123,7 +123,7 @@ import Testing
             Issue.record("expected Last.fm parked until \(until), got \(ending)")
             return
         }
-        #expect(try store.serviceState(Provider.lastfm.serviceName).parkedUntil == until)
+        #expect(try store.ledger.serviceState(Provider.lastfm.serviceName).parkedUntil == until)
         #expect(summary.rateLimited == 3)
     }
 

@@ -8,7 +8,7 @@ import Testing
 
 @Suite struct PacerTests {
     let folder: TemporaryDirectory
-    let store: SQLiteCacheStore
+    let store: AppDatabase
     let clock = ManualClock()
 
     init() throws {
@@ -17,7 +17,7 @@ import Testing
     }
 
     func pacer(
-        store: SQLiteCacheStore? = nil, limit: Int = 100, minInterval: TimeInterval = 2, deadline: Date? = nil,
+        store: AppDatabase? = nil, limit: Int = 100, minInterval: TimeInterval = 2, deadline: Date? = nil,
         waitsForWindow: Bool = true
     ) -> Pacer {
         Pacer(
@@ -85,8 +85,8 @@ import Testing
 
     @Test func aRetryAfterIsHonouredToTheSecondByANewProcess() async throws {
         _ = try await grantedTimes(pacer(), count: 1)
-        try store.blockRequests("spotify", until: Date.testEpoch.addingTimeInterval(12))
-        let reopened = try SQLiteCacheStore.open(DatabaseLocation(path: store.path), access: .readWrite)
+        try store.ledger.blockRequests("spotify", until: Date.testEpoch.addingTimeInterval(12))
+        let reopened = try AppDatabase.open(DatabaseLocation(path: store.path), access: .readWrite)
         let fresh = pacer(store: reopened)
         #expect(try await grantedTimes(fresh, count: 1) == [12])
         #expect(await fresh.waited[.retryAfter] == 12)
@@ -94,7 +94,7 @@ import Testing
 
     @Test func aParkedServiceRefusesAtOnce() async throws {
         let until = Date.testEpoch.addingTimeInterval(6 * 3600)
-        try store.park("spotify", until: until, reason: "QUOTA_EXCEEDED")
+        try store.ledger.park("spotify", until: until, reason: "QUOTA_EXCEEDED")
         #expect(
             try await pacer().acquire(endpoint: "GET /tracks")
                 == .refused(.parked(until: until, reason: "QUOTA_EXCEEDED")))
@@ -106,8 +106,8 @@ import Testing
         for round in 0..<20 {
             let roundFolder = try TemporaryDirectory()
             let path = roundFolder.file("shared.sqlite")
-            let first = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readWrite)
-            let second = try SQLiteCacheStore.open(DatabaseLocation(path: path), access: .readWrite)
+            let first = try AppDatabase.open(DatabaseLocation(path: path), access: .readWrite)
+            let second = try AppDatabase.open(DatabaseLocation(path: path), access: .readWrite)
             let limit = Int.random(in: 2...12, using: &generator)
             let interval = Double(Int.random(in: 1...900, using: &generator))
             let pacers = [first, second].map { pacer(store: $0, limit: limit, minInterval: interval) }
@@ -116,7 +116,7 @@ import Testing
                 let chosen = pacers[Int.random(in: 0...1, using: &generator)]
                 _ = try await chosen.acquire(endpoint: "GET /tracks")
             }
-            let starts = try first.requestTimes(service: "spotify", since: .distantPast)
+            let starts = try first.ledger.requestTimes(service: "spotify", since: .distantPast)
             #expect(starts.count == 30, "round \(round)")
             for (index, start) in starts.enumerated() {
                 if index > 0 {

@@ -17,7 +17,7 @@ import Testing
 /// lacks, against the fixture server on the test's manual clock.
 @Suite struct ProviderEnrichmentTests {
     let folder: TemporaryDirectory
-    let store: SQLiteCacheStore
+    let store: AppDatabase
     let swingMusic: SwingMusicLibraryBuilder
     let clock = ManualClock()
     static let isrcs = ["GBAAA9900101", "GBAAA9900102", "GBAAA9900103"]
@@ -68,7 +68,7 @@ import Testing
 
     func run(
         _ jobs: JobSet, server: RunningFixtureServer, providers: ProviderConfiguration,
-        progress: @escaping @Sendable (RunProgress) -> Void = { _ in }, store: SQLiteCacheStore? = nil,
+        progress: @escaping @Sendable (RunProgress) -> Void = { _ in }, store: AppDatabase? = nil,
         sharedBudget: (any SharedBudget)? = nil
     ) async throws -> RunSummary {
         let client = SpotifyClient(

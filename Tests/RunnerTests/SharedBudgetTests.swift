@@ -15,7 +15,7 @@ struct SharedBudgetTests {
     let clock = ManualClock()
     let prefix = "test:\(UUID().uuidString):"
 
-    func pacer(store: SQLiteCacheStore, budget: (any SharedBudget)?, limit: Int, interval: TimeInterval) -> Pacer {
+    func pacer(store: AppDatabase, budget: (any SharedBudget)?, limit: Int, interval: TimeInterval) -> Pacer {
         Pacer(
             store: store, service: "spotify", clock: clock, limit: limit, minInterval: interval, runID: nil,
             deadline: nil, waitsForWindow: true, sharedBudget: budget)
@@ -48,7 +48,9 @@ struct SharedBudgetTests {
             let inWindow = ordered[...index].filter { $0 > start.addingTimeInterval(-3600) }.count
             #expect(inWindow <= limit, "\(inWindow) requests in one hour across three runners, limit \(limit)")
         }
-        let local = try folders.map { try $0.store().requestTimes(service: "spotify", since: .distantPast).count }
+        let local = try folders.map {
+            try $0.store().ledger.requestTimes(service: "spotify", since: .distantPast).count
+        }
         #expect(local.reduce(0, +) == 25, "each runner's own ledger still records its own requests")
     }
 

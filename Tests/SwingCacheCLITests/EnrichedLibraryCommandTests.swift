@@ -11,7 +11,7 @@ import Testing
     func enrichedLibrary(in folder: TemporaryDirectory) throws {
         let store = try folder.store()
         let key = LastfmTrackKey(artist: "Queen", title: "Bohemian Rhapsody")
-        try store.upsertLibraryTracks(
+        try store.library.upsertLibraryTracks(
             [
                 LibraryTrackRecord(
                     filepath: "/music/queen/bohemian, rhapsody.flac", fingerprint: "v1:a", title: "Bohemian Rhapsody",
@@ -21,15 +21,15 @@ import Testing
                     filepath: "/music/other/\"quoted\".mp3", fingerprint: "v1:b", title: "Quoted", artists: ["Someone"],
                     localPlayCount: 3),
             ], seenAt: .testEpoch)
-        try store.save(
+        try store.facts.save(
             EnrichmentRecord(
                 lastfmTracks: [
                     LastfmTrackFact(
                         key: key, playCount: 1000, listeners: 400, userPlayCount: 10, username: "alice",
                         fetchedAt: .testEpoch, expiresAt: .testEpoch.addingTimeInterval(7 * 86_400))
                 ], request: nil))
-        try store.save(.fetched([spotifyID], at: .testEpoch, ttl: 12 * 3600))
-        try store.save([
+        try store.catalog.save(.fetched([spotifyID], at: .testEpoch, ttl: 12 * 3600))
+        try store.library.save([
             TrackMatchRecord(
                 filepath: "/music/queen/bohemian, rhapsody.flac", fingerprint: "v1:a",
                 match: TrackMatch(method: .search, outcome: .matched, spotifyID: spotifyID.value, confidence: 0.97),
@@ -79,7 +79,7 @@ import Testing
                     tagArtists: "Daft Punk", tagAlbumArtists: "Daft Punk",
                     tagAlbum: "Random Access Memories (Deluxe Edition)"))
         }
-        try store.upsertLibraryTracks(
+        try store.library.upsertLibraryTracks(
             [copy("/music/flac/lucky.flac"), copy("/music/mp3/lucky.mp3")], seenAt: .testEpoch)
 
         let explain = try await CommandLineRun.swingcache(

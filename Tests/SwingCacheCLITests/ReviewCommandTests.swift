@@ -17,19 +17,19 @@ import Testing
     init() throws {
         folder = try TemporaryDirectory()
         database = folder.file("cache.sqlite")
-        let store = try SQLiteCacheStore.open(DatabaseLocation(path: database), access: .readWrite)
+        let store = try AppDatabase.open(DatabaseLocation(path: database), access: .readWrite)
         let files = [
             LibraryTrackRecord(
                 filepath: Self.unsure, fingerprint: "f1", title: "La femme d'argent", artists: ["Air"],
                 album: "Moon Safari", durationSeconds: 430),
             LibraryTrackRecord(filepath: Self.lost, fingerprint: "f2", title: "live 1997", artists: ["Unknown"]),
         ]
-        try store.upsertLibraryTracks(files, seenAt: now)
+        try store.library.upsertLibraryTracks(files, seenAt: now)
         let candidate = MatchCandidate(
             track: Track(
                 id: Self.candidate, name: "La Femme D'Argent - Live", artistNames: ["Air"], durationMs: 500_000),
             score: MatchScore(title: 0.8, artist: 1, album: nil, duration: 0.2))
-        try store.save([
+        try store.library.save([
             TrackMatchRecord(
                 filepath: Self.unsure, fingerprint: "f1",
                 match: TrackMatch(
@@ -103,15 +103,15 @@ import Testing
         #expect(explained.standardOutput.contains("pinned to Spotify \(Self.candidate)"), "\(explained.standardOutput)")
         #expect(explained.standardOutput.contains("(used, until the tags change)"))
 
-        let store = try SQLiteCacheStore.open(DatabaseLocation(path: database), access: .readWrite)
-        #expect(try store.matchedSpotifyTrackIDs() == [Self.candidate], "the next run fetches the pinned track")
-        #expect(try store.libraryFilesNeedingMatching().files.isEmpty, "no run matches them again")
+        let store = try AppDatabase.open(DatabaseLocation(path: database), access: .readWrite)
+        #expect(try store.library.matchedSpotifyTrackIDs() == [Self.candidate], "the next run fetches the pinned track")
+        #expect(try store.library.libraryFilesNeedingMatching().files.isEmpty, "no run matches them again")
 
-        try store.upsertLibraryTracks(
+        try store.library.upsertLibraryTracks(
             [LibraryTrackRecord(filepath: Self.lost, fingerprint: "f3", title: "Live 1997", artists: ["Air"])],
             seenAt: now.addingTimeInterval(60))
-        #expect(try store.libraryFilesNeedingMatching().files.map(\.filepath) == [Self.lost])
-        #expect(try store.matchDecision(filepath: Self.lost)?.current == false, "new tags, the decision lapses")
+        #expect(try store.library.libraryFilesNeedingMatching().files.map(\.filepath) == [Self.lost])
+        #expect(try store.library.matchDecision(filepath: Self.lost)?.current == false, "new tags, the decision lapses")
     }
 
     @Test(arguments: [

@@ -28,11 +28,11 @@ struct AlbumRow: FetchableRecord, PositionalRow {
 
     init(row: Row) throws {
         album = Album(
-            id: row[0], name: row[1], albumType: row[2], artistIDs: try SQLiteCacheStore.stringList(row[3]),
-            artistNames: try SQLiteCacheStore.stringList(row[4]), releaseDate: row[5], releaseDatePrecision: row[6],
+            id: row[0], name: row[1], albumType: row[2], artistIDs: try JSONStringList.read(row[3]),
+            artistNames: try JSONStringList.read(row[4]), releaseDate: row[5], releaseDatePrecision: row[6],
             totalTracks: row[7], upc: row[8], label: row[9], popularity: row[10],
-            genres: try SQLiteCacheStore.stringList(row[11]), imageURL: row[12],
-            raw: SQLiteCacheStore.rawAnswer(in: row, at: 15))
+            genres: try JSONStringList.read(row[11]), imageURL: row[12],
+            raw: CatalogStore.rawAnswer(in: row, at: 15))
         fetchedAt = row[13]
         expiresAt = row[14]
     }

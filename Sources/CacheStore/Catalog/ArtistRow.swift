@@ -27,8 +27,8 @@ struct ArtistRow: FetchableRecord, PositionalRow {
 
     init(row: Row) throws {
         artist = Artist(
-            id: row[0], name: row[1], genres: try SQLiteCacheStore.stringList(row[2]), popularity: row[3],
-            followers: row[4], imageURL: row[5], raw: SQLiteCacheStore.rawAnswer(in: row, at: 8))
+            id: row[0], name: row[1], genres: try JSONStringList.read(row[2]), popularity: row[3],
+            followers: row[4], imageURL: row[5], raw: CatalogStore.rawAnswer(in: row, at: 8))
         fetchedAt = row[6]
         expiresAt = row[7]
     }

@@ -30,10 +30,10 @@ struct TrackRow: FetchableRecord, PositionalRow {
     init(row: Row) throws {
         track = Track(
             id: row[0], name: row[1], albumID: row[2], albumName: row[3],
-            artistIDs: try SQLiteCacheStore.stringList(row[4]), artistNames: try SQLiteCacheStore.stringList(row[5]),
+            artistIDs: try JSONStringList.read(row[4]), artistNames: try JSONStringList.read(row[5]),
             isrc: row[6], durationMs: row[7], explicit: row[8], popularity: row[9], trackNumber: row[10],
             discNumber: row[11], releaseDate: row[12], imageURL: row[13],
-            raw: SQLiteCacheStore.rawAnswer(in: row, at: 16))
+            raw: CatalogStore.rawAnswer(in: row, at: 16))
         fetchedAt = row[14]
         expiresAt = row[15]
     }

@@ -17,7 +17,7 @@ package struct MusicBrainzEnricher: ProviderEnricher {
     /// The ISRC look-up, then the recording for its genres: `/isrc` refuses `inc=genres`.
     package var requestsPerKey: Int { 2 }
 
-    package func keys(in store: SQLiteCacheStore) throws -> [String] { try store.libraryISRCs() }
+    package func keys(in store: AppDatabase) throws -> [String] { try store.facts.libraryISRCs() }
 
     package func storeKey(for isrc: String) -> EnrichmentKey? { .musicbrainzRecording(isrc: isrc) }
 

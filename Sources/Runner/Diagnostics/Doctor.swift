@@ -99,7 +99,7 @@ package struct Doctor: Sendable {
                 failure: .configuration)
         }
         do {
-            let store = try SQLiteCacheStore.open(database, access: .readOnly)
+            let store = try AppDatabase.open(database, access: .readOnly)
             if let damage = try store.damage() {
                 return DoctorCheck(
                     "database", .failed, StoreError(path: database.path, problem: .damaged(damage)).description,

@@ -15,7 +15,7 @@ import SwingMusicLibrary
 /// play counts). Files the cache knew but the library no longer has are removed, with their matches, once the
 /// whole library was read: a cache database holds one SwingMusic library.
 package struct LibraryImport: Sendable {
-    package var store: SQLiteCacheStore
+    package var store: AppDatabase
     package var clock: any RunClock
     package var logger: Logger
     package var batchSize = 500
@@ -27,7 +27,7 @@ package struct LibraryImport: Sendable {
         return NSHomeDirectory()
     }()
 
-    package init(store: SQLiteCacheStore, clock: any RunClock, logger: Logger) {
+    package init(store: AppDatabase, clock: any RunClock, logger: Logger) {
         self.store = store
         self.clock = clock
         self.logger = logger
@@ -54,12 +54,12 @@ package struct LibraryImport: Sendable {
                 trackhashes.insert(track.trackhash)
                 return Self.record(track, plays: plays[track.trackhash])
             }
-            let upserted = try store.upsertLibraryTracks(records, seenAt: seenAt)
+            let upserted = try store.library.upsertLibraryTracks(records, seenAt: seenAt)
             result.files += tracks.count
             result.added += upserted.added
             result.changed += upserted.changed
         }
-        result.removed = try store.removeLibraryTracks(notSeenSince: seenAt)
+        result.removed = try store.library.removeLibraryTracks(notSeenSince: seenAt)
         result.unmatchedPlays = plays.unmatched(byTrackhash: trackhashes)
         if result.unmatchedPlays.plays > 0 {
             logger.warning(
@@ -69,7 +69,7 @@ package struct LibraryImport: Sendable {
                     "user": "\(source.user ?? "all users")",
                 ])
         }
-        let backlog = try store.matchingBacklog()
+        let backlog = try store.library.matchingBacklog()
         result.needingMatching = backlog.files
         result.needingMatchingWithISRC = backlog.withISRC
         logger.info(
@@ -101,11 +101,11 @@ package struct LibraryImport: Sendable {
         var survey = LibrarySurvey(found: LibraryImportResult(databasePath: library.path))
         // The plays a run orders by: SwingMusic's own (as the import stores them) and the history publish imported.
         let plays = try library.localPlays(user: source.user)
-        let imported = try store.importedPlayCounts()
+        let imported = try store.library.importedPlayCounts()
         var toMatch: [MatchingOrder.File] = []
         try await library.forEachTrackBatch(size: batchSize) { tracks in
-            let matches = try store.storedMatches(for: tracks.map(\.filepath))
-            let learned = try store.musicBrainzLearnedISRCs(tracks.map(\.filepath))
+            let matches = try store.library.storedMatches(for: tracks.map(\.filepath))
+            let learned = try store.facts.musicBrainzLearnedISRCs(tracks.map(\.filepath))
             survey.found.files += tracks.count
             for track in tracks {
                 survey.lastfmKeys.insert(

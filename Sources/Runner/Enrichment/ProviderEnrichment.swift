@@ -15,7 +15,7 @@ import SwingCache
 /// budget, so runners on several hosts keep one pace per provider. A provider that is not
 /// configured is skipped with one log line; one that refuses the run's key is switched off for the run.
 struct ProviderEnrichment {
-    var store: SQLiteCacheStore
+    var store: AppDatabase
     var clients: ProviderClients
     var settings: EnrichmentSettings
     var freshness: FreshnessPolicy
@@ -174,7 +174,7 @@ struct ProviderEnrichment {
 
     /// The keys among `keys` whose stored fact is absent or stale at `now`.
     func needingFetch(_ keys: [EnrichmentKey], now: Date, summary: inout ProviderSummary) throws -> Set<EnrichmentKey> {
-        let states = try store.enrichmentStates(for: keys)
+        let states = try store.facts.enrichmentStates(for: keys)
         var wanted: Set<EnrichmentKey> = []
         for key in keys {
             if states[key]?.holds(at: now) == true {
@@ -217,7 +217,7 @@ struct ProviderEnrichment {
         var record = facts.record
         record.request = .complete(ledgerID: ledgerID, status: status)
         do {
-            try store.save(record)
+            try store.facts.save(record)
             summary.stored += facts.stored
             summary.missing += facts.missing
         } catch {

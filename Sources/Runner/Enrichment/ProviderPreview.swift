@@ -40,7 +40,7 @@ extension ProviderPreview {
     /// ListenBrainz, whose recordings it finds.
     package static func estimate(
         _ survey: LibrarySurvey, settings: EnrichmentSettings, configuration: ProviderConfiguration,
-        store: SQLiteCacheStore, now: Date, defaults: ProviderBudgetDefaults = .standard
+        store: AppDatabase, now: Date, defaults: ProviderBudgetDefaults = .standard
     ) throws -> [String: ProviderPreview] {
         var previews: [String: ProviderPreview] = [:]
         let isrcs = survey.isrcs.sorted()
@@ -65,7 +65,7 @@ extension ProviderPreview {
                 musicbrainzMayFindRecordings = musicbrainzMayAsk && preview.requestsAtMost != 0
                 interval = settings.budget(for: .musicbrainz, defaults: defaults).minInterval
             case .listenbrainz:
-                let mbids = try store.recordingMBIDs(forISRCs: isrcs)
+                let mbids = try store.facts.recordingMBIDs(forISRCs: isrcs)
                 try preview.count(mbids.map { .listenbrainzPopularity(mbid: $0) }, store: store, now: now)
                 let batch = ListenBrainzPopularityRequest.maxRecordings
                 preview.requestsAtLeast = (preview.due + batch - 1) / batch
@@ -88,8 +88,8 @@ extension ProviderPreview {
         return previews
     }
 
-    private mutating func count(_ keys: [EnrichmentKey], store: SQLiteCacheStore, now: Date) throws {
-        let states = try store.enrichmentStates(for: keys)
+    private mutating func count(_ keys: [EnrichmentKey], store: AppDatabase, now: Date) throws {
+        let states = try store.facts.enrichmentStates(for: keys)
         self.keys = keys.count
         fresh = keys.count { states[$0]?.holds(at: now) == true }
         due = keys.count - fresh

@@ -23,7 +23,7 @@ struct TrackMatching {
     /// Told after each file.
     var progress: @Sendable (_ filesDone: Int, _ requests: Int) -> Void = { _, _ in }
 
-    private var store: SQLiteCacheStore { executor.store }
+    private var store: AppDatabase { executor.store }
 
     /// Matches until every file is decided or the run must stop; returns why it stopped, nil when it did not.
     func run(
@@ -35,7 +35,7 @@ struct TrackMatching {
         var handled = 0
         let order: [String]
         do {
-            order = try store.libraryFilesNeedingMatching().files.map(\.filepath)
+            order = try store.library.libraryFilesNeedingMatching().files.map(\.filepath)
         } catch {
             return stop(.deferred("could not read the library from the database: \(error)"), handled, &library)
         }
@@ -44,8 +44,8 @@ struct TrackMatching {
             let learnedISRCs: [String: String]
             do {
                 let filepaths = Array(order[start..<min(start + pageSize, order.count)])
-                page = try store.libraryTracks(filepaths)
-                learnedISRCs = try store.musicBrainzLearnedISRCs(filepaths)
+                page = try store.library.libraryTracks(filepaths)
+                learnedISRCs = try store.facts.musicBrainzLearnedISRCs(filepaths)
             } catch {
                 return stop(.deferred("could not read the library from the database: \(error)"), handled, &library)
             }
@@ -143,7 +143,7 @@ struct TrackMatching {
                             matches, track: chosen, ledgerID: ledgerID, status: status, fetchedAt: now, run: run)
                         library.storedFromSearch += 1
                     } else {
-                        try store.save(matches, request: .complete(ledgerID: ledgerID, status: status))
+                        try store.library.save(matches, request: .complete(ledgerID: ledgerID, status: status))
                     }
                 } catch {
                     return .stop(executor.writeFailure(error))

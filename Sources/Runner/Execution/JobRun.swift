@@ -9,7 +9,7 @@ import SwingCache
 /// A whole run: the library read and matched (when a job names one), plan, a `run` row, execution, and the row
 /// closed with the outcome.
 package struct JobRun: Sendable {
-    package var store: SQLiteCacheStore
+    package var store: AppDatabase
     package var client: SpotifyClient
     package var clock: any RunClock
     package var retry: RetryPolicy
@@ -27,12 +27,12 @@ package struct JobRun: Sendable {
     /// Each provider's budget before a spec's `enrich:` changes it.
     package var providerBudgets = ProviderBudgetDefaults.standard
     /// How the SwingMusic library is found and read; tests point it at their own environment.
-    package var libraryImport: @Sendable (SQLiteCacheStore, any RunClock, Logger) -> LibraryImport = {
+    package var libraryImport: @Sendable (AppDatabase, any RunClock, Logger) -> LibraryImport = {
         LibraryImport(store: $0, clock: $1, logger: $2)
     }
 
     package init(
-        store: SQLiteCacheStore, client: SpotifyClient, clock: any RunClock, retry: RetryPolicy = RetryPolicy(),
+        store: AppDatabase, client: SpotifyClient, clock: any RunClock, retry: RetryPolicy = RetryPolicy(),
         logger: Logger
     ) {
         self.store = store
@@ -54,7 +54,7 @@ package struct JobRun: Sendable {
         var jobs = jobs
         let startedAt = clock.now()
         let imported = try await importLibrary(jobs)
-        let runID = try store.beginRun(
+        let runID = try store.runs.beginRun(
             jobs: jobs.names, startedAt: startedAt, pid: ProcessInfo.processInfo.processIdentifier,
             host: ProcessInfo.processInfo.hostName)
         let executor = RunExecutor(
@@ -66,7 +66,7 @@ package struct JobRun: Sendable {
             matching = await match(
                 imported, market: spec.market ?? jobs.defaultMarket, jobs: jobs, budget: budgetOverride(jobs.budget),
                 startedAt: startedAt, executor: executor, runID: runID)
-            let ids = try store.matchedSpotifyTrackIDs().map { SpotifyID(kind: .track, value: $0) }
+            let ids = try store.library.matchedSpotifyTrackIDs().map { SpotifyID(kind: .track, value: $0) }
             let added = jobs.addLibraryMatches(ids)
             matching?.summary.library?.matchedTargets = added
         }
@@ -116,7 +116,7 @@ package struct JobRun: Sendable {
         summary.recordStop()
         let report = RunReport(plan: plan, jobs: jobs, summary: summary, runID: runID)
         do {
-            try store.finishRun(
+            try store.runs.finishRun(
                 runID, finishedAt: summary.finishedAt, outcome: summary.outcome.name, fetched: summary.fetched,
                 requests: report.requests.total, deferred: summary.deferred, summary: report.jsonLine)
         } catch {
@@ -168,7 +168,7 @@ package struct JobRun: Sendable {
                 minInterval: budget.minInterval, runID: runID,
                 deadline: budget.maxRuntime.map { startedAt.addingTimeInterval($0) },
                 waitsForWindow: budget.maxRuntime != nil,
-                dailyLimit: budget.dailyLimit(learned: try? store.serviceState(Scheduler.spotify).learnedQuota),
+                dailyLimit: budget.dailyLimit(learned: try? store.ledger.serviceState(Scheduler.spotify).learnedQuota),
                 sharedBudget: sharedBudget, logger: logger,
                 onWait: { reason, until in progress(tracker.snapshot(waiting: (reason, until), now: clock.now())) })
             if budget.perHourForRuns <= 0 {

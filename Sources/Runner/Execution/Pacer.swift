@@ -7,7 +7,7 @@ import SwingCache
 
 /// Waits until the budget lets a request start, then reserves its slot in the shared ledger.
 ///
-/// The decisions are the store's (``SQLiteCacheStore/reserveRequest(service:endpoint:runID:limit:minInterval:now:)``,
+/// The decisions are the store's (``LedgerStore/reserveRequest(service:endpoint:runID:limit:minInterval:now:)``,
 /// driven by ``RateLimitState``); the pacer only sleeps on the injected clock and keeps account of the waits.
 package actor Pacer {
     /// Why the pacer will not let another request start in this run.
@@ -26,7 +26,7 @@ package actor Pacer {
         case refused(Refusal)
     }
 
-    private let store: SQLiteCacheStore
+    private let store: AppDatabase
     /// The service's name in the ledger and the service state.
     nonisolated let service: String
     private let clock: any RunClock
@@ -52,7 +52,7 @@ package actor Pacer {
     ///   - deadline: no request starts after this.
     ///   - waitsForWindow: whether to wait for the hourly window to roll, or refuse at once.
     package init(
-        store: SQLiteCacheStore, service: String, clock: any RunClock, limit: Int, minInterval: TimeInterval,
+        store: AppDatabase, service: String, clock: any RunClock, limit: Int, minInterval: TimeInterval,
         runID: Int64?, deadline: Date?, waitsForWindow: Bool, dailyLimit: Int? = nil,
         sharedBudget: (any SharedBudget)? = nil,
         logger: Logger = Logger(label: "swingcache.pacer"),
@@ -98,13 +98,14 @@ package actor Pacer {
                     service: service, limit: limit, minInterval: minInterval, now: now, dailyLimit: dailyLimit)
                 sharedOutage.succeeded(logger: logger)
                 guard case .granted(_, let at) = reservation else { return reservation }
-                let ledgerID = try store.appendReservation(service: service, endpoint: endpoint, runID: runID, at: at)
+                let ledgerID = try store.ledger.appendReservation(
+                    service: service, endpoint: endpoint, runID: runID, at: at)
                 return .granted(ledgerID: ledgerID, at: at)
             } catch {
                 sharedOutage.failed(error, at: now, logger: logger)
             }
         }
-        return try store.reserveRequest(
+        return try store.ledger.reserveRequest(
             service: service, endpoint: endpoint, runID: runID, limit: limit, minInterval: minInterval, now: now,
             dailyLimit: dailyLimit)
     }
@@ -115,7 +116,7 @@ package actor Pacer {
     /// then, so the next one is sent at least `minInterval` after the server received this one, whatever the delay
     /// between recording a send and the request reaching the server.
     package func markSent(ledgerID: Int64, grantedAt: Date, sentAt: Date) async {
-        try? store.markSent(ledgerID: ledgerID, at: sentAt)
+        try? store.ledger.markSent(ledgerID: ledgerID, at: sentAt)
         if let sharedBudget, !sharedOutage.isOngoing {
             try? await sharedBudget.markSent(service: service, grantedAt: grantedAt, sentAt: sentAt)
         }
@@ -123,13 +124,13 @@ package actor Pacer {
 
     /// Keeps every runner from calling the service before `until`.
     package func block(until: Date) async {
-        try? store.blockRequests(service, until: until)
+        try? store.ledger.blockRequests(service, until: until)
         if let sharedBudget { try? await sharedBudget.block(service: service, until: until) }
     }
 
     /// Parks the service for every runner until `until`.
     package func park(until: Date, reason: String) async {
-        try? store.park(service, until: until, reason: reason)
+        try? store.ledger.park(service, until: until, reason: reason)
         if let sharedBudget { try? await sharedBudget.park(service: service, until: until, reason: reason) }
     }
 

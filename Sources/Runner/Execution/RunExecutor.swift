@@ -13,7 +13,7 @@ import SwingCache
 /// let summary = await executor.execute(plan, jobs: jobs, runID: id)
 /// ```
 package final class RunExecutor: Sendable {
-    package let store: SQLiteCacheStore
+    package let store: AppDatabase
     package let client: SpotifyClient
     package let clock: any RunClock
     package let retry: RetryPolicy
@@ -25,7 +25,7 @@ package final class RunExecutor: Sendable {
     private let cache: TieredCache
 
     package init(
-        store: SQLiteCacheStore, client: SpotifyClient, clock: any RunClock, retry: RetryPolicy = RetryPolicy(),
+        store: AppDatabase, client: SpotifyClient, clock: any RunClock, retry: RetryPolicy = RetryPolicy(),
         logger: Logger, service: String = Scheduler.spotify,
         progress: @escaping @Sendable (RunProgress) -> Void = { _ in }, sharedBudget: (any SharedBudget)? = nil,
         sharedCatalog: SharedCatalog? = nil
@@ -198,7 +198,7 @@ package final class RunExecutor: Sendable {
     private func switchToPerItem(_ kind: EntityKind, current: WorkItem, queue: inout [WorkItem], run: inout RunState) {
         run.modes[kind] = .perItem
         do {
-            try store.setMode(.perItem, service: service, kind: kind, learnedAt: clock.now())
+            try store.ledger.setMode(.perItem, service: service, kind: kind, learnedAt: clock.now())
         } catch {
             logger.error("could not remember the per-item mode", metadata: ["error": "\(error)"])
         }
@@ -253,7 +253,7 @@ package final class RunExecutor: Sendable {
             run.summary.foundMissing += missing.count
             if request.usesBatchEndpoint && run.modes[item.kind] != .batch {
                 run.modes[item.kind] = .batch
-                try? store.setMode(.batch, service: service, kind: item.kind, learnedAt: clock.now())
+                try? store.ledger.setMode(.batch, service: service, kind: item.kind, learnedAt: clock.now())
             }
             return .done
         case .batchForbidden:

@@ -57,7 +57,7 @@ struct OutboundPipeline {
     /// The service's name for people: `Spotify`, `Last.fm`.
     let service: String
     let pacer: Pacer
-    let store: SQLiteCacheStore
+    let store: AppDatabase
     let clock: any RunClock
     let retry: RetryPolicy
     let throttle: ThrottlePolicy
@@ -73,7 +73,7 @@ struct OutboundPipeline {
     private var generator = SystemRandomNumberGenerator()
 
     init(
-        service: String, pacer: Pacer, store: SQLiteCacheStore, clock: any RunClock, retry: RetryPolicy,
+        service: String, pacer: Pacer, store: AppDatabase, clock: any RunClock, retry: RetryPolicy,
         throttle: ThrottlePolicy, logger: Logger, requestLimit: Int? = nil,
         authorize: (@Sendable () async -> Authorization)? = nil
     ) {
@@ -132,7 +132,7 @@ struct OutboundPipeline {
             }
             let exchange = await send()
             guard exchange.reachedNetwork else {
-                try? store.cancelReservation(ledgerID: slot.ledgerID)
+                try? store.ledger.cancelReservation(ledgerID: slot.ledgerID)
                 switch exchange.answer.action {
                 case .stop: return .stopped(.configurationError(describe(exchange)))
                 case .retry, .renewToken:
@@ -290,7 +290,7 @@ struct OutboundPipeline {
     /// Remembers what the ledger held when the service said its quota was spent: plans stay under a share of it.
     private func learnCeiling(retryAfter: TimeInterval?) {
         do {
-            let learned = try store.recordQuotaExceeded(pacer.service, at: clock.now(), retryAfter: retryAfter)
+            let learned = try store.ledger.recordQuotaExceeded(pacer.service, at: clock.now(), retryAfter: retryAfter)
             logger.notice(
                 "\(service) refused after \(learned.requestsInDay) requests in the trailing 24 h (\(learned.requestsInHour) in the last hour); later plans stay under a share of that"
             )
@@ -302,7 +302,7 @@ struct OutboundPipeline {
     /// Closes a ledger row with the answer's status, when nothing else is written with it.
     func complete(_ ledgerID: Int64, _ status: Int) {
         do {
-            try store.completeRequest(ledgerID: ledgerID, status: status)
+            try store.ledger.completeRequest(ledgerID: ledgerID, status: status)
         } catch {
             logger.error("could not record a request's status", metadata: ["error": "\(error)"])
         }

@@ -34,7 +34,7 @@ package struct RunPreview: Sendable {
                     found, settings: enrichment, configuration: configuration.providers, store: cache.store, now: now)
             }
             jobSet.addLibraryMatches(
-                try cache.store.matchedSpotifyTrackIDs().map { SpotifyID(kind: .track, value: $0) })
+                try cache.store.library.matchedSpotifyTrackIDs().map { SpotifyID(kind: .track, value: $0) })
         }
         let plan = try await Scheduler(cache: cache, modeRecheckAfter: configuration.modeRecheck).plan(
             jobSet, now: now, budgetOverride: budgetOverride)

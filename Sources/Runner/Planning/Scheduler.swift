@@ -17,14 +17,14 @@ package struct Scheduler: Sendable {
     /// A per-item mode learned longer ago than this is probed again with one batch request.
     package var modeRecheckAfter: TimeInterval
 
-    package var store: SQLiteCacheStore { cache.store }
+    package var store: AppDatabase { cache.store }
 
     package init(cache: TieredCache, modeRecheckAfter: TimeInterval = 7 * 86_400) {
         self.cache = cache
         self.modeRecheckAfter = modeRecheckAfter
     }
 
-    package init(store: SQLiteCacheStore, modeRecheckAfter: TimeInterval = 7 * 86_400) {
+    package init(store: AppDatabase, modeRecheckAfter: TimeInterval = 7 * 86_400) {
         self.init(cache: TieredCache(store: store), modeRecheckAfter: modeRecheckAfter)
     }
 
@@ -32,11 +32,11 @@ package struct Scheduler: Sendable {
         _ jobs: JobSet, now: Date, budgetOverride: (BudgetPolicy) -> BudgetPolicy = { $0 }
     ) async throws -> Plan {
         let cache = try await cache.cacheStates(for: jobs.targets.map(\.id))
-        let recent = try store.requestTimes(
+        let recent = try store.ledger.requestTimes(
             service: Self.spotify, since: now.addingTimeInterval(-RateLimitState.window))
-        var service = try store.serviceState(Self.spotify)
+        var service = try store.ledger.serviceState(Self.spotify)
         for (kind, mode) in service.modes where mode == .perItem {
-            if let learnedAt = try store.modeLearnedAt(Self.spotify, kind: kind),
+            if let learnedAt = try store.ledger.modeLearnedAt(Self.spotify, kind: kind),
                 now.timeIntervalSince(learnedAt) > modeRecheckAfter
             {
                 service.modes[kind] = .unknown

@@ -42,7 +42,7 @@ extension Publisher {
                 continue
             }
             let since = try readStore {
-                try store.historyCursor(user: entry.user, source: source.rawValue, serviceUser: serviceUser)?
+                try store.publish.historyCursor(user: entry.user, source: source.rawValue, serviceUser: serviceUser)?
                     .newestListenedAt
             }
             let fetched = await fetcher.fetch(user: serviceUser, since: since)
@@ -98,7 +98,7 @@ extension Publisher {
             if let oldest = stuck[cursor.source] { cursor.newestListenedAt = min(cursor.newestListenedAt, oldest - 1) }
             return cursor
         }
-        try writeStore { try store.recordImportedPlays([], cursors: kept, at: clock.now()) }
+        try writeStore { try store.publish.recordImportedPlays([], cursors: kept, at: clock.now()) }
         return history
     }
 
@@ -209,7 +209,7 @@ extension Publisher {
                 user: user, trackhash: play.track.trackhash, listenedAt: play.listen.timestamp,
                 source: play.listen.source.rawValue, filepath: play.track.filepath)
         }
-        try writeStore { try store.recordImportedPlays(imported, cursors: [], at: clock.now()) }
+        try writeStore { try store.publish.recordImportedPlays(imported, cursors: [], at: clock.now()) }
     }
 
     /// A play as SwingMusic's backup holds one, marked in `extra` as swingcache's import from its service.

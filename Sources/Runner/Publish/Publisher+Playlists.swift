@@ -90,7 +90,9 @@ extension Publisher {
         }
         if !dryRun {
             let kept = try await readBack(published, outcomes: &outcomes, session: &session)
-            try writeStore { try store.recordPublishedPlaylists(kept, removed: removedKeys, account: accountKey) }
+            try writeStore {
+                try store.publish.recordPublishedPlaylists(kept, removed: removedKeys, account: accountKey)
+            }
         }
         return outcomes
     }

@@ -21,7 +21,7 @@ import SwingMusicLibrary
 /// let report = try await publisher.publish(spec.publish!, library: spec.library!)
 /// ```
 package struct Publisher: Sendable {
-    package var store: SQLiteCacheStore
+    package var store: AppDatabase
     package var client: SwingMusicClient
     package var clock: any RunClock
     package var logger: Logger
@@ -41,14 +41,14 @@ package struct Publisher: Sendable {
     var settling = RestoreSettling()
     /// Where this publish's requests are counted and paced: the cache itself, or for a dry run, which writes nothing
     /// into the cache, a scratch database thrown away after.
-    package var ledger: SQLiteCacheStore?
+    package var ledger: AppDatabase?
 
     /// The budget SwingMusic's API is called within: it is someone's home server.
     package static let budget = BudgetPolicy(perHour: 20_000, minInterval: 0.05, reserve: 0)
     static let serviceName = "swingmusic"
 
     package init(
-        store: SQLiteCacheStore, client: SwingMusicClient, clock: any RunClock, logger: Logger
+        store: AppDatabase, client: SwingMusicClient, clock: any RunClock, logger: Logger
     ) {
         self.store = store
         self.client = client
@@ -62,7 +62,7 @@ package struct Publisher: Sendable {
     /// Publishes what `settings` asks for; the report says what changed. Throws ``PublishFailure`` when SwingMusic
     /// refuses the account (nothing written) or cannot be reached.
     package func publish(_ settings: PublishSettings, library: LibrarySource) async throws -> PublishReport {
-        let tracks = try readStore { try store.publishableTracks() }
+        let tracks = try readStore { try store.publish.publishableTracks() }
         guard !tracks.isEmpty else {
             // Publishing from an empty cache would remove every playlist of swingcache's and mark every listen
             // unmatched: it waits for a run to read the library.

@@ -7,7 +7,7 @@ import Foundation
 ///
 /// The lock file sits beside the database's real path, symbolic links resolved (as SQLite places its `-wal`),
 /// so every path to one file shares one lock. A second hard link is refused before the lock is taken
-/// (`SQLiteCacheStore.prepareToWrite`): SQLite keeps a journal per name, which no lock can make safe.
+/// (`AppDatabase.prepareToWrite`): SQLite keeps a journal per name, which no lock can make safe.
 package final class RunLock {
     /// Who holds the lock, as written in the lock file.
     package struct Holder: Codable, Sendable, Equatable, CustomStringConvertible {

@@ -46,12 +46,12 @@ struct ExplainCommand: ParsableCommand {
             let cache = try store.openStore(.readOnly)
             let tracks: [EnrichedTrack]
             if let id = try? SpotifyID(parsing: reference, expecting: .track) {
-                tracks = try cache.enrichedTracks(spotifyID: id.value)
+                tracks = try cache.facts.enrichedTracks(spotifyID: id.value)
             } else {
-                tracks = try cache.enrichedTrack(filepath: reference).map { [$0] } ?? []
+                tracks = try cache.facts.enrichedTrack(filepath: reference).map { [$0] } ?? []
             }
             guard !tracks.isEmpty else {
-                let (closest, files) = try cache.libraryFile(like: reference)
+                let (closest, files) = try cache.library.libraryFile(like: reference)
                 guard files > 0 else {
                     throw CommandFailure(
                         .notDoneYet,

@@ -37,7 +37,7 @@ struct ExportCommand: ParsableCommand {
         try reportingFailures {
             let cache = try store.openStore(.readOnly)
             guard let output else {
-                try cache.exportLibrary(format: format, to: FileHandle.standardOutput)
+                try cache.library.exportLibrary(format: format, to: FileHandle.standardOutput)
                 return
             }
             let partial = output + ".partial"
@@ -47,7 +47,7 @@ struct ExportCommand: ParsableCommand {
                 throw CommandFailure(.failure, "cannot write '\(partial)': check the folder exists and is writable")
             }
             do {
-                let rows = try cache.exportLibrary(format: format, to: handle)
+                let rows = try cache.library.exportLibrary(format: format, to: handle)
                 try handle.close()
                 guard rename(partial, output) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
                 Terminal.notice("wrote \(rows) rows to \(output)")

@@ -44,7 +44,7 @@ struct ReviewCommand: ParsableCommand {
 
         func run() throws {
             try reportingFailures {
-                let queue = try store.openStore(.readOnly).reviewQueue()
+                let queue = try store.openStore(.readOnly).library.reviewQueue()
                 if json { return try Terminal.json(queue.map(QueuedFile.init)) }
                 guard !queue.isEmpty else { return print("Nothing to review: every current match is used or decided.") }
                 print("\(queue.count) \(queue.count == 1 ? "file" : "files") to review:")
@@ -122,7 +122,7 @@ struct ReviewCommand: ParsableCommand {
                 }
                 let cache = try store.openStore(.readWrite)
                 do {
-                    try cache.pinMatch(filepath: file, spotifyID: id.value, at: store.currentTime)
+                    try cache.library.pinMatch(filepath: file, spotifyID: id.value, at: store.currentTime)
                 } catch let error as ReviewError {
                     throw CommandFailure(.usage, "\(error)")
                 }
@@ -166,7 +166,7 @@ struct ReviewCommand: ParsableCommand {
         func run() throws {
             try reportingFailures {
                 let cache = try store.openStore(.readWrite)
-                let queue = try cache.reviewQueue()
+                let queue = try cache.library.reviewQueue()
                 var chosen: [(item: ReviewItem, top: MatchCandidate)] = []
                 if let file {
                     guard let item = queue.first(where: { $0.filepath == file }) else {
@@ -185,7 +185,7 @@ struct ReviewCommand: ParsableCommand {
                     }
                 }
                 for (item, top) in chosen {
-                    try cache.pinMatch(filepath: item.filepath, spotifyID: top.spotifyID, at: store.currentTime)
+                    try cache.library.pinMatch(filepath: item.filepath, spotifyID: top.spotifyID, at: store.currentTime)
                     print(
                         "Accepted '\(item.filepath)': spotify:track:\(top.spotifyID) \"\(top.name)\" by \(top.artists.joined(separator: ", ")) (\(ListQueue.format(top.score.total)))"
                     )
@@ -219,7 +219,7 @@ struct ReviewCommand: ParsableCommand {
             try reportingFailures {
                 let cache = try store.openStore(.readWrite)
                 do {
-                    try cache.rejectMatch(filepath: file, at: store.currentTime)
+                    try cache.library.rejectMatch(filepath: file, at: store.currentTime)
                 } catch let error as ReviewError {
                     throw CommandFailure(.usage, "\(error)")
                 }

@@ -40,7 +40,7 @@ extension ParsableCommand {
     func reported(_ error: any Error) -> any Error {
         var failure = error as? CommandFailure
         if failure == nil, let database = self as? UsesCacheDatabase,
-            let storeError = SQLiteCacheStore.storeError(for: error, path: database.store.location.path)
+            let storeError = AppDatabase.storeError(for: error, path: database.store.location.path)
         {
             failure = StoreOptions.failure(storeError)
         }

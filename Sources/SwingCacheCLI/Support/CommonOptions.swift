@@ -61,9 +61,9 @@ struct StoreOptions: ParsableArguments {
 
     var currentTime: Date { now ?? Date() }
 
-    func openStore(_ access: SQLiteCacheStore.Access, checkingIntegrity: Bool = false) throws -> SQLiteCacheStore {
+    func openStore(_ access: AppDatabase.Access, checkingIntegrity: Bool = false) throws -> AppDatabase {
         do {
-            return try SQLiteCacheStore.open(location, access: access, checkingIntegrity: checkingIntegrity)
+            return try AppDatabase.open(location, access: access, checkingIntegrity: checkingIntegrity)
         } catch {
             throw Self.failure(error)
         }
@@ -72,7 +72,7 @@ struct StoreOptions: ParsableArguments {
     /// Checks the database can be written, creating the default folder, without opening it (see `run`'s lock).
     func prepareToWrite() throws {
         do {
-            try SQLiteCacheStore.prepareToWrite(location)
+            try AppDatabase.prepareToWrite(location)
         } catch {
             throw Self.failure(error)
         }

@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+import SwingCache
+
+extension PublishStore {
+    /// Every library file SwingMusic shows, with its runtime hash, genres and play counts, in path order; a file without
+    /// an ISRC of its own or from its match takes the genres a MusicBrainz search found for it.
+    package func publishableTracks() throws -> [PublishableTrack] {
+        try writer.read { db in
+            let scrobbles = try LibraryStore.lastfmScrobblesLocalPlays(db)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT lt.filepath, s.trackhash, lt.title, lt.artists, lt.album, lt.duration_seconds,
+                        pc.localPlayCount, pc.lastfmPlayCount, pc.lastfmUserPlayCount, pc.listenbrainzPlayCount,
+                        pc.spotifyPopularity, coalesce(mb.genres, ms.genres) AS genres,
+                        coalesce(mb.mbids, json_array(ms.mbid)) AS mbids
+                    FROM library_track AS lt
+                    JOIN swingmusic_track AS s ON s.filepath = lt.filepath
+                    LEFT JOIN swingcache_play_counts AS pc ON pc.filepath = lt.filepath
+                    LEFT JOIN track_match AS m
+                        ON m.filepath = lt.filepath AND m.outcome = 'matched' AND m.fingerprint = lt.fingerprint
+                    LEFT JOIN track AS t ON t.id = m.spotify_id
+                    LEFT JOIN musicbrainz_search AS ms
+                        ON ms.filepath = lt.filepath AND ms.fingerprint = lt.fingerprint AND ms.missing_reason IS NULL
+                    LEFT JOIN musicbrainz_recording AS mb
+                        ON mb.isrc = coalesce(lt.isrc, t.isrc, ms.isrc) AND mb.missing_reason IS NULL
+                    ORDER BY lt.filepath
+                    """)
+            var tracks: [PublishableTrack] = []
+            while let row = try rows.next() {
+                let playCount = HybridPlayCount(
+                    localPlayCount: row["localPlayCount"] ?? 0, lastfmPlayCount: row["lastfmPlayCount"],
+                    lastfmUserPlayCount: row["lastfmUserPlayCount"], lastfmScrobblesLocalPlays: scrobbles,
+                    listenbrainzPlayCount: row["listenbrainzPlayCount"], spotifyPopularity: row["spotifyPopularity"])
+                tracks.append(
+                    PublishableTrack(
+                        filepath: row["filepath"], trackhash: row["trackhash"], title: row["title"],
+                        artists: Self.listColumn(row["artists"]), album: row["album"],
+                        durationSeconds: row["duration_seconds"], genres: Self.listColumn(row["genres"]),
+                        recordingMBIDs: Self.listColumn(row["mbids"]).map { $0.lowercased() }, playCount: playCount))
+            }
+            return tracks
+        }
+    }
+
+    /// Records what a publish left in SwingMusic: `kept` as published now, `removed` keys no longer there.
+    package func recordPublishedPlaylists(_ kept: [PublishedPlaylistRecord], removed: [String], account: String)
+        throws
+    {
+        try writer.write { db in
+            for key in removed {
+                try db.execute(
+                    sql: "DELETE FROM published_playlist WHERE account = ? AND playlist_key = ?",
+                    arguments: [account, key])
+            }
+            for record in kept { try record.insert(db) }
+        }
+    }
+
+    /// The names of swingcache's playlists that hold the song `trackhash`.
+    static func publishedPlaylistNames(containing trackhash: String, _ db: Database) throws -> [String] {
+        try String.fetchAll(
+            db,
+            sql: """
+                SELECT DISTINCT p.name FROM published_playlist AS p, json_each(p.trackhashes) AS h
+                WHERE h.value = ? ORDER BY p.name
+                """,
+            arguments: [trackhash])
+    }
+
+    /// Where each service's import of `user`'s history stands.
+    package func historyCursor(user: String, source: String, serviceUser: String) throws -> HistoryCursor? {
+        try writer.read { db in
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT newest_listened_at FROM history_cursor
+                    WHERE swingmusic_user = ? AND source = ? AND service_user = ?
+                    """,
+                arguments: [user, source, serviceUser]
+            ).map { HistoryCursor(user: user, source: source, serviceUser: serviceUser, newestListenedAt: $0) }
+        }
+    }
+
+    /// How many plays of the song `trackhash` swingcache imported, per SwingMusic user.
+    static func importedPlayCounts(of trackhash: String, _ db: Database) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT swingmusic_user, COUNT(*) AS plays FROM imported_play
+                WHERE trackhash = ? GROUP BY swingmusic_user
+                """,
+            arguments: [trackhash])
+        {
+            counts[row["swingmusic_user"]] = row["plays"]
+        }
+        return counts
+    }
+
+    /// Records plays SwingMusic took in, with the cursors they advance, in one transaction.
+    package func recordImportedPlays(_ plays: [ImportedPlayRecord], cursors: [HistoryCursor], at now: Date) throws {
+        try writer.write { db in
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT OR IGNORE INTO imported_play
+                        (swingmusic_user, trackhash, listened_at, source, filepath, imported_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """)
+            for play in plays {
+                try insert.execute(arguments: [
+                    play.user, play.trackhash, play.listenedAt, play.source, play.filepath, now.timeIntervalSince1970,
+                ])
+            }
+            for cursor in cursors {
+                try db.execute(
+                    sql: """
+                        INSERT INTO history_cursor (swingmusic_user, source, service_user, newest_listened_at)
+                        VALUES (?, ?, ?, ?)
+                        ON CONFLICT (swingmusic_user, source, service_user)
+                        DO UPDATE SET newest_listened_at = max(newest_listened_at, excluded.newest_listened_at)
+                        """,
+                    arguments: [cursor.user, cursor.source, cursor.serviceUser, cursor.newestListenedAt])
+            }
+        }
+    }
+
+    /// A JSON list column that may be NULL or, written by hand, not a list: read as empty rather than failing.
+    private static func listColumn(_ json: String?) -> [String] {
+        json.flatMap { try? JSONStringList.read($0) } ?? []
+    }
+}
