@@ -1,4 +1,5 @@
 import Foundation
+import Outbound
 import Runner
 import ServiceLifecycleTestKit
 import SpotifyAPI

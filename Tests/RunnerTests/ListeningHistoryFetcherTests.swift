@@ -3,6 +3,7 @@ import EnrichmentAPI
 import FixtureServer
 import Foundation
 import Logging
+import Outbound
 import ServiceLifecycleTestKit
 import SpotifyAPI
 import SwingCache

@@ -3,9 +3,11 @@ import EnrichmentAPI
 import Foundation
 import InMemoryLogging
 import Logging
+import Outbound
 import SharedTier
 import SwingCache
 import SwingCacheTestKit
+import SwingMusicAPI
 import Synchronization
 import Testing
 

@@ -1,5 +1,6 @@
 import CacheStore
 import Foundation
+import Outbound
 import Runner
 import ServiceLifecycleTestKit
 import SwingCache

@@ -1,5 +1,6 @@
 import CacheStore
 import Foundation
+import Outbound
 import RedisClient
 import Runner
 import SharedTier

@@ -2,25 +2,6 @@ import Foundation
 import GRDB
 import SwingCache
 
-/// Why a request may not start yet.
-package enum WaitReason: String, Hashable, Sendable, Codable, CaseIterable {
-    case minInterval = "min_interval"
-    case hourlyWindow = "hourly_window"
-    case dailyWindow = "daily_window"
-    case retryAfter = "retry_after"
-    case backoff
-}
-
-/// The store's answer to "may a request to this service start now?".
-package enum Reservation: Hashable, Sendable {
-    /// Yes: a ledger row was written for it (status 0 until the answer is recorded).
-    case granted(ledgerID: Int64, at: Date)
-    /// Not before `until`.
-    case wait(until: Date, reason: WaitReason)
-    /// Not before `until`, which is a long way off: the run should end.
-    case parked(until: Date, reason: String?)
-}
-
 extension SQLiteCacheStore {
     /// Checks the budget against every process's ledger rows and, when a request may start now, writes its
     /// ledger row — in one immediate transaction, so two processes can never take the same slot.

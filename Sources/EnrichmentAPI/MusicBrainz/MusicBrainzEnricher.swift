@@ -15,7 +15,7 @@ package struct MusicBrainzEnricher: ProviderEnricher {
     package var unit: String { "ISRCs" }
     package var maxRetries: Int? { MusicBrainzPolicy.standard.maxBusyRetries }
 
-    package func keys(in store: SQLiteCacheStore) throws -> [String] { try store.libraryISRCs() }
+    package func keys(in source: any EnrichmentKeySource) throws -> [String] { try source.libraryISRCs() }
 
     package func storeKey(for isrc: String) -> EnrichmentKey? { .musicbrainzRecording(isrc: isrc) }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Outbound
 
 /// One MusicBrainz look-up: the recordings of an ISRC, or one recording with its genres, tags, ISRCs and links.
 package enum MusicBrainzRequest: Hashable, Sendable {

@@ -2,6 +2,7 @@ import CacheStore
 import EnrichmentAPI
 import Foundation
 import Logging
+import Outbound
 import SharedTier
 import SpotifyAPI
 import SwingCache

@@ -1,7 +1,9 @@
 import CacheStore
 import EnrichmentAPI
 import Foundation
+import Outbound
 import SwingCache
+import SwingMusicAPI
 import SwingMusicLibrary
 
 extension Publisher {

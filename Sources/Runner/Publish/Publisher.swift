@@ -2,8 +2,10 @@ import CacheStore
 import EnrichmentAPI
 import Foundation
 import Logging
+import Outbound
 import ServiceLifecycle
 import SwingCache
+import SwingMusicAPI
 import SwingMusicLibrary
 
 /// The third stage, after fetching (`run`) and eviction (`cleanup`): writes what the cache knows into SwingMusic

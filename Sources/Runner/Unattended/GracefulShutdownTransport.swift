@@ -1,4 +1,5 @@
 import Foundation
+import Outbound
 import ServiceLifecycle
 import SpotifyAPI
 import SwingCache

@@ -4,6 +4,7 @@ import EnrichmentAPI
 import Foundation
 import Runner
 import SwingCache
+import SwingMusicAPI
 
 struct PublishCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

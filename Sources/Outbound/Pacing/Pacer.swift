@@ -1,14 +1,13 @@
-import CacheStore
 import Foundation
 import Logging
 import ServiceLifecycle
-import SharedTier
 import SwingCache
 
 /// Waits until the budget lets a request start, then reserves its slot in the shared ledger.
 ///
-/// The decisions are the store's (``SQLiteCacheStore/reserveRequest(service:endpoint:runID:limit:minInterval:now:)``,
-/// driven by ``RateLimitState``); the pacer only sleeps on the injected clock and keeps account of the waits.
+/// The decisions are the ledger's
+/// (``RequestLedger/reserveRequest(service:endpoint:runID:limit:minInterval:now:dailyLimit:)``, driven by
+/// ``RateLimitState``); the pacer only sleeps on the injected clock and keeps account of the waits.
 package actor Pacer {
     /// Why the pacer will not let another request start in this run.
     package enum Refusal: Hashable, Sendable {
@@ -26,7 +25,7 @@ package actor Pacer {
         case refused(Refusal)
     }
 
-    private let store: SQLiteCacheStore
+    private let store: any RequestLedger
     /// The service's name in the ledger and the service state.
     nonisolated let service: String
     private let clock: any RunClock
@@ -52,7 +51,7 @@ package actor Pacer {
     ///   - deadline: no request starts after this.
     ///   - waitsForWindow: whether to wait for the hourly window to roll, or refuse at once.
     package init(
-        store: SQLiteCacheStore, service: String, clock: any RunClock, limit: Int, minInterval: TimeInterval,
+        store: any RequestLedger, service: String, clock: any RunClock, limit: Int, minInterval: TimeInterval,
         runID: Int64?, deadline: Date?, waitsForWindow: Bool, dailyLimit: Int? = nil,
         sharedBudget: (any SharedBudget)? = nil,
         logger: Logger = Logger(label: "swingcache.pacer"),

@@ -1,5 +1,5 @@
-import CacheStore
 import Foundation
+import SwingCache
 
 /// A budget several runners on several hosts share: the min-interval and the sliding hour enforced in one
 /// place for all of them. ``RedisBudget`` keeps it in a Redis-compatible server.
