@@ -127,7 +127,12 @@ let package = Package(
             name: "RedisClientTests",
             dependencies: ["RedisClient", "SwingCacheTestKit", .product(name: "NIOCore", package: "swift-nio")]),
         .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer", "SwingCache", "SwingCacheTestKit"]),
-        .testTarget(name: "OutboundTests", dependencies: ["Outbound", "SwingCache", "SwingCacheTestKit"]),
+        .testTarget(
+            name: "OutboundTests",
+            dependencies: [
+                "Outbound", "SwingCache", "SwingCacheTestKit",
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ]),
         .testTarget(
             name: "SpotifyAPITests",
             dependencies: ["SpotifyAPI", "Outbound", "SwingCache", "FixtureServer", "SwingCacheTestKit"]),

@@ -1,8 +1,6 @@
 import Foundation
 import Outbound
-import Runner
 import ServiceLifecycleTestKit
-import SpotifyAPI
 import SwingCache
 import SwingCacheTestKit
 import Testing
