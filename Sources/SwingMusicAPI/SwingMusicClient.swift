@@ -2,7 +2,7 @@ import Foundation
 import Outbound
 
 /// SwingMusic's own API, one request at a time, as the logged-in account: no pacing and no retries here — the
-/// publisher sends through the runner's pipeline.
+/// publisher sends through the outbound pipeline.
 ///
 /// ```swift
 /// let client = SwingMusicClient(account: account, transport: URLSessionTransport())
