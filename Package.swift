@@ -27,13 +27,21 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         .target(
+            name: "Outbound",
+            dependencies: [
+                "SwingCache", .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
             name: "SpotifyAPI",
-            dependencies: ["SwingCache", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["SwingCache", "Outbound", .product(name: "Logging", package: "swift-log")]
         ),
         .target(
             name: "EnrichmentAPI",
-            dependencies: ["SwingCache", "SpotifyAPI", "CacheStore"]
+            dependencies: ["SwingCache", "Outbound", "CacheStore"]
         ),
+        .target(name: "SwingMusicAPI", dependencies: ["SwingCache", "Outbound"]),
         .target(
             name: "RedisClient",
             dependencies: [
@@ -43,7 +51,7 @@ let package = Package(
         .target(
             name: "SharedTier",
             dependencies: [
-                "SwingCache", "SpotifyAPI", "CacheStore", "RedisClient",
+                "SwingCache", "Outbound", "SpotifyAPI", "CacheStore", "RedisClient",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -60,8 +68,8 @@ let package = Package(
         .target(
             name: "Runner",
             dependencies: [
-                "SwingCache", "SpotifyAPI", "CacheStore", "RedisClient", "SharedTier", "SwingMusicLibrary",
-                "EnrichmentAPI",
+                "SwingCache", "Outbound", "SpotifyAPI", "CacheStore", "RedisClient", "SharedTier", "SwingMusicLibrary",
+                "EnrichmentAPI", "SwingMusicAPI",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -72,8 +80,8 @@ let package = Package(
         .executableTarget(
             name: "SwingCacheCLI",
             dependencies: [
-                "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "EnrichmentAPI", "SwingMusicLibrary", "SharedTier",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Runner", "SwingCache", "CacheStore", "Outbound", "SpotifyAPI", "EnrichmentAPI", "SwingMusicLibrary",
+                "SharedTier", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -94,7 +102,7 @@ let package = Package(
         .target(
             name: "SwingCacheTestKit",
             dependencies: [
-                "SwingCache", "CacheStore", "SpotifyAPI", "SwingMusicLibrary",
+                "SwingCache", "CacheStore", "Outbound", "SpotifyAPI", "SwingMusicLibrary",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -103,8 +111,8 @@ let package = Package(
         .executableTarget(
             name: "swingcache-bench",
             dependencies: [
-                "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "SwingMusicLibrary", "RedisClient", "SharedTier",
-                "FixtureServer", "SwingCacheTestKit", .product(name: "Logging", package: "swift-log"),
+                "Runner", "SwingCache", "CacheStore", "Outbound", "SpotifyAPI", "SwingMusicLibrary", "RedisClient",
+                "SharedTier", "FixtureServer", "SwingCacheTestKit", .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -120,15 +128,23 @@ let package = Package(
             dependencies: ["RedisClient", "SwingCacheTestKit", .product(name: "NIOCore", package: "swift-nio")]),
         .testTarget(name: "FixtureServerTests", dependencies: ["FixtureServer", "SwingCache", "SwingCacheTestKit"]),
         .testTarget(
-            name: "SpotifyAPITests", dependencies: ["SpotifyAPI", "SwingCache", "FixtureServer", "SwingCacheTestKit"]),
+            name: "OutboundTests",
+            dependencies: [
+                "Outbound", "SwingCache", "SwingCacheTestKit",
+                .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),
+            ]),
+        .testTarget(
+            name: "SpotifyAPITests",
+            dependencies: ["SpotifyAPI", "Outbound", "SwingCache", "FixtureServer", "SwingCacheTestKit"]),
         .testTarget(
             name: "EnrichmentAPITests",
-            dependencies: ["EnrichmentAPI", "SpotifyAPI", "SwingCache", "FixtureServer", "SwingCacheTestKit"]),
+            dependencies: ["EnrichmentAPI", "Outbound", "SwingCache", "FixtureServer", "SwingCacheTestKit"]),
         .testTarget(
             name: "RunnerTests",
             dependencies: [
-                "Runner", "SwingCache", "CacheStore", "SpotifyAPI", "EnrichmentAPI", "SwingMusicLibrary", "RedisClient",
-                "SharedTier", "FixtureServer", "SwingCacheTestKit", .product(name: "Logging", package: "swift-log"),
+                "Runner", "SwingCache", "CacheStore", "Outbound", "SpotifyAPI", "EnrichmentAPI", "SwingMusicAPI",
+                "SwingMusicLibrary", "RedisClient", "SharedTier", "FixtureServer", "SwingCacheTestKit",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ServiceLifecycleTestKit", package: "swift-service-lifecycle"),

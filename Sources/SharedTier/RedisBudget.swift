@@ -1,5 +1,5 @@
-import CacheStore
 import Foundation
+import Outbound
 import RedisClient
 import SwingCache
 

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Outbound
 import RedisClient
 import SpotifyAPI
 import SwingCache

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EnrichmentAPI
+import Outbound
 import Runner
 
 @main

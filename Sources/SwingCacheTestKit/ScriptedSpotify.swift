@@ -1,4 +1,5 @@
 import Foundation
+import Outbound
 import SpotifyAPI
 
 /// Minimal Spotify answers for ``ScriptedTransport``: a token endpoint and catalog endpoints that know every

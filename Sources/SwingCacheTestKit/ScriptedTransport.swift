@@ -1,5 +1,5 @@
 import Foundation
-import SpotifyAPI
+import Outbound
 import Synchronization
 
 /// An ``HTTPTransport`` that answers from a script and remembers what it was asked: for the few cases a real

@@ -3,6 +3,7 @@ import EnrichmentAPI
 import FixtureServer
 import Foundation
 import Logging
+import Outbound
 import ServiceLifecycleTestKit
 import SpotifyAPI
 import SwingCache
@@ -38,10 +39,10 @@ import Testing
     func pipeline(_ provider: Provider, requestLimit: Int? = nil) -> OutboundPipeline {
         let logger = Logger(label: "test")
         let pacer = Pacer(
-            store: store, service: provider.serviceName, clock: clock, limit: 1000, minInterval: 0, runID: nil,
+            store: store.ledger, service: provider.serviceName, clock: clock, limit: 1000, minInterval: 0, runID: nil,
             deadline: nil, waitsForWindow: true, logger: logger)
         return OutboundPipeline(
-            service: provider.displayName, pacer: pacer, store: store, clock: clock, retry: RetryPolicy(),
+            service: provider.displayName, pacer: pacer, store: store.ledger, clock: clock, retry: RetryPolicy(),
             throttle: provider.throttle, logger: logger, requestLimit: requestLimit)
     }
 

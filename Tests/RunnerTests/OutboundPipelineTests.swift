@@ -3,9 +3,11 @@ import EnrichmentAPI
 import Foundation
 import InMemoryLogging
 import Logging
+import Outbound
 import SharedTier
 import SwingCache
 import SwingCacheTestKit
+import SwingMusicAPI
 import Synchronization
 import Testing
 
@@ -52,10 +54,10 @@ import Testing
         logger: Logger = Logger(label: "test")
     ) -> OutboundPipeline {
         let pacer = Pacer(
-            store: store, service: provider.serviceName, clock: clock, limit: 1000, minInterval: minInterval,
+            store: store.ledger, service: provider.serviceName, clock: clock, limit: 1000, minInterval: minInterval,
             runID: nil, deadline: nil, waitsForWindow: true, logger: logger)
         return OutboundPipeline(
-            service: provider.displayName, pacer: pacer, store: store, clock: clock, retry: retry,
+            service: provider.displayName, pacer: pacer, store: store.ledger, clock: clock, retry: retry,
             throttle: provider.throttle, logger: logger)
     }
 
@@ -256,7 +258,8 @@ import Testing
         let logs = InMemoryLogHandler()
         let logger = Logger(label: "test") { _ in logs }
         let pacer = Pacer(
-            store: store, service: "spotify", clock: clock, limit: 1000, minInterval: 1, runID: nil, deadline: nil,
+            store: store.ledger, service: "spotify", clock: clock, limit: 1000, minInterval: 1, runID: nil,
+            deadline: nil,
             waitsForWindow: true, sharedBudget: UnreachableBudget(), logger: logger)
         for _ in 0..<5 { _ = try await pacer.acquire(endpoint: "GET /tracks") }
         let warnings = logs.entries.filter { $0.level == .warning }

@@ -1,5 +1,6 @@
 import CacheStore
 import Foundation
+import Outbound
 import Runner
 import ServiceLifecycleTestKit
 import SwingCache
@@ -21,7 +22,8 @@ import Testing
         waitsForWindow: Bool = true
     ) -> Pacer {
         Pacer(
-            store: store ?? self.store, service: "spotify", clock: clock, limit: limit, minInterval: minInterval,
+            store: (store ?? self.store).ledger, service: "spotify", clock: clock, limit: limit,
+            minInterval: minInterval,
             runID: nil, deadline: deadline, waitsForWindow: waitsForWindow)
     }
 
@@ -50,7 +52,7 @@ import Testing
 
     @Test(.timeLimit(.minutes(1))) func aGracefulShutdownEndsAWaitAtOnce() async {
         let halted = Pacer(
-            store: store, service: "spotify", clock: HaltedClock(), limit: 100, minInterval: 2, runID: nil,
+            store: store.ledger, service: "spotify", clock: HaltedClock(), limit: 100, minInterval: 2, runID: nil,
             deadline: nil, waitsForWindow: true)
         await testGracefulShutdown { shutdown in
             await withThrowingTaskGroup(of: Void.self) { waits in

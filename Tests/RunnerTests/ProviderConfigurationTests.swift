@@ -1,5 +1,6 @@
 import EnrichmentAPI
 import Foundation
+import Outbound
 import SwingCache
 import Testing
 

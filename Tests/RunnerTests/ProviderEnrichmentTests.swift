@@ -3,6 +3,7 @@ import EnrichmentAPI
 import FixtureServer
 import Foundation
 import Logging
+import Outbound
 import RedisClient
 import Runner
 import SharedTier

@@ -2,6 +2,7 @@ import CacheStore
 import FixtureServer
 import Foundation
 import Logging
+import Outbound
 import Runner
 import SpotifyAPI
 import SwingCache

@@ -1,6 +1,7 @@
 import CacheStore
 import Foundation
 import Logging
+import Outbound
 import Runner
 import ServiceLifecycleTestKit
 import SpotifyAPI

@@ -1,5 +1,6 @@
 import CacheStore
 import Foundation
+import Outbound
 import RedisClient
 import Runner
 import SharedTier
@@ -17,7 +18,7 @@ struct SharedBudgetTests {
 
     func pacer(store: AppDatabase, budget: (any SharedBudget)?, limit: Int, interval: TimeInterval) -> Pacer {
         Pacer(
-            store: store, service: "spotify", clock: clock, limit: limit, minInterval: interval, runID: nil,
+            store: store.ledger, service: "spotify", clock: clock, limit: limit, minInterval: interval, runID: nil,
             deadline: nil, waitsForWindow: true, sharedBudget: budget)
     }
 
@@ -93,7 +94,8 @@ extension SharedBudgetTests {
         let folders = try (0..<2).map { _ in try TemporaryDirectory() }
         let pacers = try folders.enumerated().map { index, folder in
             Pacer(
-                store: try folder.store(), service: "spotify", clock: clock, limit: 100, minInterval: 1, runID: nil,
+                store: try folder.store().ledger, service: "spotify", clock: clock, limit: 100, minInterval: 1,
+                runID: nil,
                 deadline: nil, waitsForWindow: false, dailyLimit: 4,
                 sharedBudget: RedisBudget(
                     redis: ReconnectingRedis(url: url), prefix: prefix, quotaGroup: "account-\(prefix)"))

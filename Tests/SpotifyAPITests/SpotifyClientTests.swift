@@ -1,5 +1,6 @@
 import FixtureServer
 import Foundation
+import Outbound
 import SpotifyAPI
 import SwingCache
 import SwingCacheTestKit
@@ -151,15 +152,6 @@ import Testing
             Issue.record("expected the token endpoint to be unreachable, got \(exchange.answer)")
             return
         }
-    }
-
-    @Test func retryAfterIsReadAsSecondsOrAnHTTPDate() {
-        let now = Date(timeIntervalSince1970: 1_795_575_600)
-        #expect(SpotifyClient.retryAfterSeconds("12", now: now) == 12)
-        #expect(SpotifyClient.retryAfterSeconds(" 0 ", now: now) == 0)
-        #expect(SpotifyClient.retryAfterSeconds("Wed, 25 Nov 2026 03:01:00 GMT", now: now) == 60)
-        #expect(SpotifyClient.retryAfterSeconds("soon", now: now) == nil)
-        #expect(SpotifyClient.retryAfterSeconds(nil, now: now) == nil)
     }
 }
 

@@ -32,7 +32,7 @@ package final class AppDatabase: Sendable {
     /// Cached Spotify entities, known-missing ids and their freshness.
     package var catalog: CatalogStore { CatalogStore(writer: writer) }
     /// The request ledger, pacing and each service's state: the budget every process shares.
-    package var ledger: LedgerStore { LedgerStore(writer: writer) }
+    package var ledger: LedgerStore { LedgerStore(writer: writer, path: path) }
     /// The library's files, their matches to Spotify tracks and the review of those matches.
     package var library: LibraryStore { LibraryStore(writer: writer) }
     /// The providers' facts and the enriched track they make.

@@ -7,4 +7,6 @@ import GRDB
 /// ```
 package struct LedgerStore: Sendable {
     let writer: any DatabaseWriter
+    /// The database file's path, for the message of a failed write.
+    package let path: String
 }

@@ -1,3 +1,4 @@
+import Outbound
 import SwingCache
 
 /// What one Deezer request came to, classified as the run must treat it.

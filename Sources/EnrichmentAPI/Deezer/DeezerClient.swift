@@ -1,5 +1,5 @@
 import Foundation
-import SpotifyAPI
+import Outbound
 
 /// Deezer's keyless track look-up by ISRC, one request at a time: no pacing and no retries here — the runner keeps
 /// ``DeezerPolicy``.

@@ -1,4 +1,5 @@
 import Foundation
+import Outbound
 
 /// One `GET /track/isrc:{ISRC}`: Deezer's keyless track look-up by ISRC.
 package struct DeezerTrackRequest: Hashable, Sendable {

@@ -1,5 +1,5 @@
 import Foundation
-import SpotifyAPI
+import Outbound
 
 extension LastFMClient {
     /// One page of `user`'s scrobbles, newest first, between `from` and `to` (Unix seconds, both inclusive); the

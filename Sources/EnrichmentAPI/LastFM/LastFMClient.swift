@@ -1,5 +1,5 @@
 import Foundation
-import SpotifyAPI
+import Outbound
 
 /// Last.fm's `track.getInfo`, one request at a time: no pacing and no retries here — the runner decides those.
 ///

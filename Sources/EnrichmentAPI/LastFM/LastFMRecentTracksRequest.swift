@@ -1,4 +1,5 @@
 import Foundation
+import Outbound
 
 /// One page of `user.getRecentTracks`: a user's scrobbles, newest first, optionally between two times.
 ///

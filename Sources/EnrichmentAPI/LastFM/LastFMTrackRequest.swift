@@ -1,4 +1,5 @@
 import Foundation
+import Outbound
 
 /// One `track.getInfo` look-up: by artist and title, or by MusicBrainz recording id; with a username, the answer
 /// also says how often that user played the track.

@@ -1,5 +1,5 @@
 import Foundation
-import SpotifyAPI
+import Outbound
 
 extension ListenBrainzClient {
     /// Up to `count` of `user`'s listens, newest first, before `maxTimestamp` and after `minTimestamp` (Unix

@@ -1,5 +1,5 @@
 import Foundation
-import SpotifyAPI
+import Outbound
 
 /// ListenBrainz's recording popularity, one request at a time: no pacing and no retries here — the runner keeps
 /// ``ListenBrainzPacing`` with the headers each exchange reports.

@@ -1,4 +1,5 @@
 import Foundation
+import Outbound
 
 /// One `GET /1/user/{name}/listens`: up to `count` of a user's listens, newest first, older than `maxTimestamp`
 /// and newer than `minTimestamp` (both exclusive).

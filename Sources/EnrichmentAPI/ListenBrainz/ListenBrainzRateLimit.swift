@@ -1,5 +1,5 @@
 import Foundation
-import SpotifyAPI
+import Outbound
 
 /// What ListenBrainz's `X-RateLimit-*` headers said, and when: every answer carries them, 429s included.
 package struct ListenBrainzRateLimit: Hashable, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import Outbound
 import SwingCache
 
 /// One exchange with ListenBrainz, with the rate-limit headers every ListenBrainz answer carries.

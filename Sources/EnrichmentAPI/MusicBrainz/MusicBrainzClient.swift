@@ -1,5 +1,5 @@
 import Foundation
-import SpotifyAPI
+import Outbound
 
 /// MusicBrainz's ISRC and recording look-ups and its recording search, one request at a time: no pacing and no retries here — the runner
 /// keeps ``MusicBrainzPolicy``.

@@ -1,4 +1,5 @@
 import Foundation
+import Outbound
 
 /// One MusicBrainz request: the recordings of an ISRC, one recording with its genres, tags, ISRCs and links, or a
 /// recording search.

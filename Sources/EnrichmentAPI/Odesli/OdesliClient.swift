@@ -1,5 +1,5 @@
 import Foundation
-import SpotifyAPI
+import Outbound
 
 /// Odesli (song.link) links, one request at a time. Its public API was retired in 2026 and its terms forbid
 /// building a database from its answers, so a client exists only for a configured, allow-listed key, and the run
@@ -51,7 +51,8 @@ package final class OdesliClient: Sendable {
         case 401, 410: return .retired(status: response.status)
         case 404: return .notFound
         case 429:
-            return .rateLimited(retryAfter: SpotifyClient.retryAfterSeconds(response.header("Retry-After"), now: now))
+            return .rateLimited(
+                retryAfter: TransportResponse.retryAfterSeconds(response.header("Retry-After"), now: now))
         case 500...599: return .serverError(status: response.status)
         default: return .unexpectedStatus(response.status)
         }

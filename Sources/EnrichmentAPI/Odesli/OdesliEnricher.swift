@@ -17,7 +17,7 @@ package struct OdesliEnricher: ProviderEnricher {
     package var provider: Provider { .odesli }
     package var unit: String { "Deezer links" }
 
-    package func keys(in store: AppDatabase) throws -> [DeezerLink] {
+    package func keys(in source: any EnrichmentKeySource) throws -> [DeezerLink] {
         deezerLinks.all.map { DeezerLink(isrc: $0.isrc, url: $0.url) }
     }
 

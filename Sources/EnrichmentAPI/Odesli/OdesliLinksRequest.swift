@@ -1,4 +1,5 @@
 import Foundation
+import Outbound
 
 /// One `GET /v1-alpha.1/links?url=…`: the same song's links on other platforms.
 package struct OdesliLinksRequest: Hashable, Sendable {

@@ -1,5 +1,6 @@
 import EnrichmentAPI
 import Foundation
+import Outbound
 import SwingCache
 
 /// How to reach the enrichment providers: keys, the contact for the User-Agent, and base URLs.

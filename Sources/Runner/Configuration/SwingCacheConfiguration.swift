@@ -1,5 +1,6 @@
 import Foundation
 import NIOCore
+import Outbound
 import RedisClient
 import SharedTier
 import SpotifyAPI

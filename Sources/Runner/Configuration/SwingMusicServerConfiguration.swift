@@ -1,6 +1,7 @@
 import EnrichmentAPI
 import Foundation
 import SwingCache
+import SwingMusicAPI
 
 /// How `swingcache publish` reaches SwingMusic's server: its URL, the account it publishes as, and the folder
 /// SwingMusic restores backups from.

@@ -1,6 +1,7 @@
 import EnrichmentAPI
 import Foundation
 import SwingCache
+import SwingMusicAPI
 
 extension Doctor {
     /// Whether `publish` can write into SwingMusic: the server answers, the account logs in, it is an admin (history

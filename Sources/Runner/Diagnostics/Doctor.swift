@@ -1,6 +1,7 @@
 import CacheStore
 import EnrichmentAPI
 import Foundation
+import Outbound
 import RedisClient
 import SpotifyAPI
 import SwingCache

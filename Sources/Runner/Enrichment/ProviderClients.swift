@@ -1,5 +1,6 @@
 import EnrichmentAPI
 import Foundation
+import Outbound
 import SpotifyAPI
 
 /// The provider clients a run may call: one per provider that is configured, nil for the others.

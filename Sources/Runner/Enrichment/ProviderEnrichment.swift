@@ -2,6 +2,7 @@ import CacheStore
 import EnrichmentAPI
 import Foundation
 import Logging
+import Outbound
 import ServiceLifecycle
 import SharedTier
 import SwingCache
@@ -126,12 +127,12 @@ struct ProviderEnrichment {
         let budget = settings.budget(for: provider, defaults: budgets)
         let (clock, progress) = (self.clock, self.progress)
         let pacer = Pacer(
-            store: store, service: provider.serviceName, clock: clock, limit: budget.perHourForRuns,
+            store: store.ledger, service: provider.serviceName, clock: clock, limit: budget.perHourForRuns,
             minInterval: budget.minInterval, runID: runID, deadline: deadline, waitsForWindow: deadline != nil,
             sharedBudget: sharedBudget, logger: logger,
             onWait: { reason, until in progress(tracker.snapshot(waiting: (reason, until), now: clock.now())) })
         return OutboundPipeline(
-            service: provider.displayName, pacer: pacer, store: store, clock: clock, retry: retry,
+            service: provider.displayName, pacer: pacer, store: store.ledger, clock: clock, retry: retry,
             throttle: provider.throttle, logger: logger, requestLimit: settings.budgets[provider]?.maxRequests)
     }
 
@@ -139,7 +140,7 @@ struct ProviderEnrichment {
     func pendingKeys<Enricher: ProviderEnricher>(
         _ enricher: Enricher, summary: inout ProviderSummary
     ) throws -> [Enricher.Key] {
-        let keys = try enricher.keys(in: store)
+        let keys = try enricher.keys(in: store.facts)
         let wanted = try needingFetch(keys.compactMap(enricher.storeKey), now: clock.now(), summary: &summary)
         return keys.filter { enricher.storeKey(for: $0).map(wanted.contains) ?? true }
     }

@@ -1,6 +1,7 @@
 import CacheStore
 import Foundation
 import Logging
+import Outbound
 import ServiceLifecycle
 import SpotifyAPI
 import SwingCache

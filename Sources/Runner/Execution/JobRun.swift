@@ -2,6 +2,7 @@ import CacheStore
 import EnrichmentAPI
 import Foundation
 import Logging
+import Outbound
 import SharedTier
 import SpotifyAPI
 import SwingCache
@@ -164,7 +165,7 @@ package struct JobRun: Sendable {
                 perHour: budget.perHourForRuns, phase: "matching", unit: "files")
             let (clock, progress) = (self.clock, self.progress)
             let pacer = Pacer(
-                store: store, service: Scheduler.spotify, clock: clock, limit: budget.perHourForRuns,
+                store: store.ledger, service: Scheduler.spotify, clock: clock, limit: budget.perHourForRuns,
                 minInterval: budget.minInterval, runID: runID,
                 deadline: budget.maxRuntime.map { startedAt.addingTimeInterval($0) },
                 waitsForWindow: budget.maxRuntime != nil,

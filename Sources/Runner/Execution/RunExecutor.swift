@@ -1,6 +1,7 @@
 import CacheStore
 import Foundation
 import Logging
+import Outbound
 import ServiceLifecycle
 import SharedTier
 import SpotifyAPI
@@ -78,7 +79,7 @@ package final class RunExecutor: Sendable {
         let clock = self.clock
         let progress = self.progress
         let pacer = Pacer(
-            store: store, service: service, clock: clock, limit: budget.perHourForRuns,
+            store: store.ledger, service: service, clock: clock, limit: budget.perHourForRuns,
             minInterval: budget.minInterval, runID: runID,
             deadline: budget.maxRuntime.map { plan.createdAt.addingTimeInterval($0) },
             waitsForWindow: budget.maxRuntime != nil,
@@ -158,7 +159,7 @@ package final class RunExecutor: Sendable {
     func spotifyPipeline(pacer: Pacer) -> OutboundPipeline {
         let tokens = client
         return OutboundPipeline(
-            service: "Spotify", pacer: pacer, store: store, clock: clock, retry: retry,
+            service: "Spotify", pacer: pacer, store: store.ledger, clock: clock, retry: retry,
             throttle: SpotifyAnswer.throttle, logger: logger
         ) {
             do throws(TokenError) {

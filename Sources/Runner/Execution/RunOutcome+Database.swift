@@ -1,4 +1,5 @@
 import CacheStore
+import Outbound
 
 extension RunOutcome {
     /// How a run ends when writing to its database failed: with the store's sentence (a full disk, an I/O error,

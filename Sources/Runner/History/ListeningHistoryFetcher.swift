@@ -1,6 +1,7 @@
 import EnrichmentAPI
 import Foundation
 import Logging
+import Outbound
 import ServiceLifecycle
 import SwingCache
 

@@ -1,7 +1,9 @@
 import CacheStore
 import EnrichmentAPI
 import Foundation
+import Outbound
 import SwingCache
+import SwingMusicAPI
 import SwingMusicLibrary
 
 extension Publisher {
@@ -229,10 +231,10 @@ extension Publisher {
         let provider: Provider = source == .lastfm ? .lastfm : .listenbrainz
         let budget = providerBudgets[provider]
         let pacer = Pacer(
-            store: ledger ?? store, service: provider.serviceName, clock: clock, limit: budget.perHourForRuns,
+            store: ledger ?? store.ledger, service: provider.serviceName, clock: clock, limit: budget.perHourForRuns,
             minInterval: budget.minInterval, runID: nil, deadline: nil, waitsForWindow: true, logger: logger)
         let pipeline = OutboundPipeline(
-            service: provider.displayName, pacer: pacer, store: ledger ?? store, clock: clock, retry: retry,
+            service: provider.displayName, pacer: pacer, store: ledger ?? store.ledger, clock: clock, retry: retry,
             throttle: provider.throttle, logger: logger)
         switch source {
         case .lastfm:

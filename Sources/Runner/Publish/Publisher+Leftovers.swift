@@ -1,6 +1,7 @@
 import EnrichmentAPI
 import Foundation
 import SwingCache
+import SwingMusicAPI
 import SwingMusicLibrary
 
 extension Publisher {

@@ -2,6 +2,7 @@ import CacheStore
 import EnrichmentAPI
 import Foundation
 import SwingCache
+import SwingMusicAPI
 
 extension Publisher {
     /// The key in a playlist's settings that marks it as swingcache's, and what it holds.

@@ -2,8 +2,10 @@ import CacheStore
 import EnrichmentAPI
 import Foundation
 import Logging
+import Outbound
 import ServiceLifecycle
 import SwingCache
+import SwingMusicAPI
 import SwingMusicLibrary
 
 /// The third stage, after fetching (`run`) and eviction (`cleanup`): writes what the cache knows into SwingMusic
@@ -41,7 +43,7 @@ package struct Publisher: Sendable {
     var settling = RestoreSettling()
     /// Where this publish's requests are counted and paced: the cache itself, or for a dry run, which writes nothing
     /// into the cache, a scratch database thrown away after.
-    package var ledger: AppDatabase?
+    package var ledger: LedgerStore?
 
     /// The budget SwingMusic's API is called within: it is someone's home server.
     package static let budget = BudgetPolicy(perHour: 20_000, minInterval: 0.05, reserve: 0)
@@ -134,10 +136,10 @@ package struct Publisher: Sendable {
     func swingMusicPipeline() -> OutboundPipeline {
         let budget = Self.budget
         let pacer = Pacer(
-            store: ledger ?? store, service: Self.serviceName, clock: clock, limit: budget.perHourForRuns,
+            store: ledger ?? store.ledger, service: Self.serviceName, clock: clock, limit: budget.perHourForRuns,
             minInterval: budget.minInterval, runID: nil, deadline: nil, waitsForWindow: true, logger: logger)
         return OutboundPipeline(
-            service: "SwingMusic", pacer: pacer, store: ledger ?? store, clock: clock, retry: retry,
+            service: "SwingMusic", pacer: pacer, store: ledger ?? store.ledger, clock: clock, retry: retry,
             throttle: ThrottlePolicy(), logger: logger)
     }
 }

@@ -1,6 +1,7 @@
 import EnrichmentAPI
 import Foundation
 import SwingCache
+import SwingMusicAPI
 
 /// Hands SwingMusic what only its backup restore takes in — a playlist's description, another user's plays — as a
 /// backup folder of its own in SwingMusic's `swingmusic.backup`, which `POST /backup/restore` then reads.

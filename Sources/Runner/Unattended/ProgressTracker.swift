@@ -1,5 +1,6 @@
 import CacheStore
 import Foundation
+import SwingCache
 import Synchronization
 
 /// The counts a progress display reads, shared between the run loop and the pacer's wait callback.

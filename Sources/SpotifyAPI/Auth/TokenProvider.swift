@@ -1,4 +1,5 @@
 import Foundation
+import Outbound
 
 /// Why no access token could be had.
 package enum TokenError: Error, Sendable, Equatable {

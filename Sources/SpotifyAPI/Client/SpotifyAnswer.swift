@@ -1,4 +1,5 @@
 import Foundation
+import Outbound
 import SwingCache
 
 /// What one request to the Web API came to, classified as the run must treat it.

@@ -1,4 +1,5 @@
 import Foundation
+import Outbound
 import SwingCache
 
 /// Where the Spotify client sends its requests: the real service by default, the fixture server in tests.
@@ -133,25 +134,11 @@ package final class SpotifyClient: Sendable {
         case 401: return .unauthorized
         case 403: return .forbidden(message)
         case 429:
-            let retryAfter = Self.retryAfterSeconds(response.header("Retry-After"), now: now())
+            let retryAfter = TransportResponse.retryAfterSeconds(response.header("Retry-After"), now: now())
             return problem?.error.reason == "QUOTA_EXCEEDED"
                 ? .quotaExceeded(retryAfter: retryAfter) : .rateLimited(retryAfter: retryAfter)
         case 500...599: return .serverError(status: response.status)
         default: return .unexpectedStatus(response.status)
         }
-    }
-
-    /// Seconds to wait from a `Retry-After` header: delta-seconds or an HTTP date.
-    package static func retryAfterSeconds(_ value: String?, now: Date) -> TimeInterval? {
-        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
-        // Held within the longest duration swingcache handles, so a wild header cannot overflow a date.
-        if let seconds = TimeInterval(value), seconds.isFinite, seconds >= 0 {
-            return min(seconds, DurationText.longest)
-        }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        return formatter.date(from: value).map { max(0, $0.timeIntervalSince(now)) }
     }
 }

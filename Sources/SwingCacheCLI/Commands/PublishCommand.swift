@@ -4,6 +4,7 @@ import EnrichmentAPI
 import Foundation
 import Runner
 import SwingCache
+import SwingMusicAPI
 
 struct PublishCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -96,7 +97,7 @@ struct PublishCommand: AsyncParsableCommand {
             publisher.dryRun = dryRun
             let scratch = dryRun ? try ScratchLedger() : nil
             defer { withExtendedLifetime(scratch) {} }
-            publisher.ledger = scratch?.store
+            publisher.ledger = scratch?.store.ledger
             publisher.backupFolder = configuration.swingMusicServer.backupFolder
             publisher.answerTimeout = configuration.answerTimeout
             for provider in Provider.allCases {

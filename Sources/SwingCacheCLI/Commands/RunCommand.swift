@@ -1,6 +1,7 @@
 import ArgumentParser
 import CacheStore
 import Foundation
+import Outbound
 import Runner
 import SharedTier
 import SpotifyAPI

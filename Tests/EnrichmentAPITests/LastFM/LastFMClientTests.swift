@@ -1,7 +1,7 @@
 import EnrichmentAPI
 import FixtureServer
 import Foundation
-import SpotifyAPI
+import Outbound
 import SwingCache
 import SwingCacheTestKit
 import Testing

@@ -2,7 +2,7 @@ import CacheStore
 import EnrichmentAPI
 import FixtureServer
 import Foundation
-import SpotifyAPI
+import Outbound
 import SwingCache
 import SwingCacheTestKit
 import Testing

@@ -1,6 +1,6 @@
 import FixtureServer
 import Foundation
-import SpotifyAPI
+import Outbound
 import SwingCache
 import Testing
 

@@ -1,17 +1,25 @@
 import Foundation
-import SpotifyAPI
 
 /// Sends one provider request the way every client does: a request that cannot be valid is refused unsent, a sent
 /// one carries the User-Agent and is timed, and a failure to get any answer never quotes the secret.
-struct ProviderRequestSender: Sendable {
-    let root: URL
-    let userAgent: ProviderUserAgent
-    let transport: any HTTPTransport
-    let now: @Sendable () -> Date
+package struct ProviderRequestSender: Sendable {
+    package let root: URL
+    package let userAgent: ProviderUserAgent
+    package let transport: any HTTPTransport
+    package let now: @Sendable () -> Date
+
+    package init(
+        root: URL, userAgent: ProviderUserAgent, transport: any HTTPTransport, now: @escaping @Sendable () -> Date
+    ) {
+        self.root = root
+        self.userAgent = userAgent
+        self.transport = transport
+        self.now = now
+    }
 
     /// Sends `method` to `url` unless `problem` says the request cannot be valid (or there is no `url`), and
     /// classifies the answer.
-    func exchange<Request: Sendable, Answer: ProviderAnswer>(
+    package func exchange<Request: Sendable, Answer: ProviderAnswer>(
         _ request: Request, problem: String?, url: URL?, method: String = "GET", headers: [String: String] = [:],
         body: Data? = nil, hiding secret: ProviderCredential? = nil, classify: (TransportResponse) -> Answer
     ) async -> EnrichmentExchange<Request, Answer> {

@@ -1,7 +1,6 @@
 import Foundation
-import Runner
+import Outbound
 import ServiceLifecycleTestKit
-import SpotifyAPI
 import SwingCache
 import SwingCacheTestKit
 import Testing

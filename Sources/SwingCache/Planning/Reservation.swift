@@ -1,6 +1,6 @@
 import Foundation
 
-/// The store's answer to "may a request to this service start now?".
+/// A ledger's answer (this database's or the shared budget's) to "may a request to this service start now?".
 package enum Reservation: Hashable, Sendable {
     /// Yes: a ledger row was written for it (status 0 until the answer is recorded).
     case granted(ledgerID: Int64, at: Date)

@@ -1,4 +1,5 @@
 import Foundation
+import Outbound
 import SwingCache
 
 /// What one request to SwingMusic's API came to, classified as publishing must treat it.

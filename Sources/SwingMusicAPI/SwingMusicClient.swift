@@ -1,8 +1,8 @@
 import Foundation
-import SpotifyAPI
+import Outbound
 
 /// SwingMusic's own API, one request at a time, as the logged-in account: no pacing and no retries here — the
-/// publisher sends through the runner's pipeline.
+/// publisher sends through the outbound pipeline.
 ///
 /// ```swift
 /// let client = SwingMusicClient(account: account, transport: URLSessionTransport())

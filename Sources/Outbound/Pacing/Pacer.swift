@@ -1,14 +1,13 @@
-import CacheStore
 import Foundation
 import Logging
 import ServiceLifecycle
-import SharedTier
 import SwingCache
 
 /// Waits until the budget lets a request start, then reserves its slot in the shared ledger.
 ///
-/// The decisions are the store's (``LedgerStore/reserveRequest(service:endpoint:runID:limit:minInterval:now:)``,
-/// driven by ``RateLimitState``); the pacer only sleeps on the injected clock and keeps account of the waits.
+/// The decisions are the ledger's
+/// (``RequestLedger/reserveRequest(service:endpoint:runID:limit:minInterval:now:dailyLimit:)``, driven by
+/// ``RateLimitState``); the pacer only sleeps on the injected clock and keeps account of the waits.
 package actor Pacer {
     /// Why the pacer will not let another request start in this run.
     package enum Refusal: Hashable, Sendable {
@@ -26,7 +25,7 @@ package actor Pacer {
         case refused(Refusal)
     }
 
-    private let store: AppDatabase
+    private let store: any RequestLedger
     /// The service's name in the ledger and the service state.
     nonisolated let service: String
     private let clock: any RunClock
@@ -52,7 +51,7 @@ package actor Pacer {
     ///   - deadline: no request starts after this.
     ///   - waitsForWindow: whether to wait for the hourly window to roll, or refuse at once.
     package init(
-        store: AppDatabase, service: String, clock: any RunClock, limit: Int, minInterval: TimeInterval,
+        store: any RequestLedger, service: String, clock: any RunClock, limit: Int, minInterval: TimeInterval,
         runID: Int64?, deadline: Date?, waitsForWindow: Bool, dailyLimit: Int? = nil,
         sharedBudget: (any SharedBudget)? = nil,
         logger: Logger = Logger(label: "swingcache.pacer"),
@@ -98,14 +97,14 @@ package actor Pacer {
                     service: service, limit: limit, minInterval: minInterval, now: now, dailyLimit: dailyLimit)
                 sharedOutage.succeeded(logger: logger)
                 guard case .granted(_, let at) = reservation else { return reservation }
-                let ledgerID = try store.ledger.appendReservation(
+                let ledgerID = try store.appendReservation(
                     service: service, endpoint: endpoint, runID: runID, at: at)
                 return .granted(ledgerID: ledgerID, at: at)
             } catch {
                 sharedOutage.failed(error, at: now, logger: logger)
             }
         }
-        return try store.ledger.reserveRequest(
+        return try store.reserveRequest(
             service: service, endpoint: endpoint, runID: runID, limit: limit, minInterval: minInterval, now: now,
             dailyLimit: dailyLimit)
     }
@@ -116,7 +115,7 @@ package actor Pacer {
     /// then, so the next one is sent at least `minInterval` after the server received this one, whatever the delay
     /// between recording a send and the request reaching the server.
     package func markSent(ledgerID: Int64, grantedAt: Date, sentAt: Date) async {
-        try? store.ledger.markSent(ledgerID: ledgerID, at: sentAt)
+        try? store.markSent(ledgerID: ledgerID, at: sentAt)
         if let sharedBudget, !sharedOutage.isOngoing {
             try? await sharedBudget.markSent(service: service, grantedAt: grantedAt, sentAt: sentAt)
         }
@@ -124,13 +123,13 @@ package actor Pacer {
 
     /// Keeps every runner from calling the service before `until`.
     package func block(until: Date) async {
-        try? store.ledger.blockRequests(service, until: until)
+        try? store.blockRequests(service, until: until)
         if let sharedBudget { try? await sharedBudget.block(service: service, until: until) }
     }
 
     /// Parks the service for every runner until `until`.
     package func park(until: Date, reason: String) async {
-        try? store.ledger.park(service, until: until, reason: reason)
+        try? store.park(service, until: until, reason: reason)
         if let sharedBudget { try? await sharedBudget.park(service: service, until: until, reason: reason) }
     }
 

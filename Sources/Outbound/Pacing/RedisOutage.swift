@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import RedisClient
 
 /// Whether a part of the Redis tier answers: warns once when it stops, says when it is back, and waits longer
 /// between attempts while it stays away (5 s, doubling up to 5 min).
@@ -31,7 +30,7 @@ package struct RedisOutage: Sendable {
     package mutating func failed(_ error: any Error, at now: Date, logger: Logger) {
         if retryAt == nil {
             // An error answer (a full server's OOM, a missing permission) is not an unreachable server.
-            let state = error is RedisError ? "refuses commands" : "is unreachable"
+            let state = error is any CommandRefusal ? "refuses commands" : "is unreachable"
             logger.warning("\(part) \(state); \(fallback)", metadata: ["error": "\(error)"])
         }
         retryAt = now.addingTimeInterval(pause)

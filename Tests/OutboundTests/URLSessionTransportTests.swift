@@ -1,5 +1,5 @@
 import Foundation
-import SpotifyAPI
+import Outbound
 import SwingCacheTestKit
 import Testing
 

@@ -1,8 +1,8 @@
-import CacheStore
 import Foundation
+import SwingCache
 
 /// A budget several runners on several hosts share: the min-interval and the sliding hour enforced in one
-/// place for all of them. ``RedisBudget`` keeps it in a Redis-compatible server.
+/// place for all of them. `RedisBudget` (`SharedTier`) keeps it in a Redis-compatible server.
 package protocol SharedBudget: Sendable {
     /// Grants a start now (and counts it), or says until when to wait and why; `dailyLimit` adds a rolling day.
     func reserve(service: String, limit: Int, minInterval: TimeInterval, now: Date, dailyLimit: Int?) async throws

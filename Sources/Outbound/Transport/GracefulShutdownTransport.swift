@@ -1,6 +1,5 @@
 import Foundation
 import ServiceLifecycle
-import SpotifyAPI
 import SwingCache
 
 /// Lets a request that is in flight when a graceful shutdown begins finish for ``gracePeriod``, then abandons it:

@@ -1,5 +1,5 @@
-import EnrichmentAPI
 import Foundation
+import Outbound
 import SwingCache
 import Testing
 

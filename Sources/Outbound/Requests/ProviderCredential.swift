@@ -10,7 +10,7 @@ import SwingCache
 package struct ProviderCredential: Hashable, Sendable {
     package let provider: Provider
     /// The secret itself: only the client that sends it reads it.
-    let value: String
+    package let value: String
 
     /// Throws when `value` is empty or only spaces.
     package init(_ value: String, for provider: Provider) throws(ProviderConfigurationError) {
@@ -21,7 +21,7 @@ package struct ProviderCredential: Hashable, Sendable {
     }
 
     /// `text` with every occurrence of the secret replaced, for messages built from things that may quote it.
-    func redacting(_ text: String) -> String {
+    package func redacting(_ text: String) -> String {
         text.replacingOccurrences(of: value, with: "redacted")
     }
 }

@@ -1,4 +1,3 @@
-import CacheStore
 import Foundation
 import Logging
 import SwingCache
@@ -27,9 +26,9 @@ import SwingCache
 /// case .disabled, .stopped: return
 /// }
 /// ```
-struct OutboundPipeline {
+package struct OutboundPipeline {
     /// How one request ended.
-    enum Ending<Answer> {
+    package enum Ending<Answer> {
         /// `store`, `rememberMissing` or `skip`: the caller reads the answer and completes the ledger row.
         case answered(Answer, action: OutboundAction, ledgerID: Int64, status: Int)
         /// The request could not be valid and was not sent; nothing was counted.
@@ -46,7 +45,7 @@ struct OutboundPipeline {
     }
 
     /// What obtaining the service's credential came to, before a slot is taken.
-    enum Authorization {
+    package enum Authorization {
         case authorized
         /// Fatal: the credentials are wrong (`invalid_client`).
         case refused(String)
@@ -55,25 +54,26 @@ struct OutboundPipeline {
     }
 
     /// The service's name for people: `Spotify`, `Last.fm`.
-    let service: String
-    let pacer: Pacer
-    let store: AppDatabase
-    let clock: any RunClock
-    let retry: RetryPolicy
-    let throttle: ThrottlePolicy
-    let logger: Logger
+    package let service: String
+    package let pacer: Pacer
+    /// The ledger the pacer writes to: the pipeline completes the rows of answers it does not hand on.
+    package let store: any RequestLedger
+    package let clock: any RunClock
+    package let retry: RetryPolicy
+    package let throttle: ThrottlePolicy
+    package let logger: Logger
     /// Obtains the credential before each slot, so a failed token fetch never costs a budget slot; nil when the
     /// service's key travels in the request.
-    var authorize: (@Sendable () async -> Authorization)?
+    package var authorize: (@Sendable () async -> Authorization)?
     /// The most requests the tally may count; nil for no limit.
-    var requestLimit: Int?
+    package var requestLimit: Int?
     /// Requests in a row that failed for good; the breaker stops the service at ``RetryPolicy/breakerThreshold``.
-    private(set) var consecutiveFailures = 0
+    package private(set) var consecutiveFailures = 0
     private var consecutiveThrottles = 0
     private var generator = SystemRandomNumberGenerator()
 
-    init(
-        service: String, pacer: Pacer, store: AppDatabase, clock: any RunClock, retry: RetryPolicy,
+    package init(
+        service: String, pacer: Pacer, store: any RequestLedger, clock: any RunClock, retry: RetryPolicy,
         throttle: ThrottlePolicy, logger: Logger, requestLimit: Int? = nil,
         authorize: (@Sendable () async -> Authorization)? = nil
     ) {
@@ -110,7 +110,7 @@ struct OutboundPipeline {
     /// Sends `send` until its answer is final. `maxRetries` bounds the retries of this request (the retry policy's
     /// by default); `describe` words an answer for a message. A request that is not `idempotent` (a restore, a new
     /// playlist) is never sent again once it may have reached the server: it ends in ``Ending/effectUnknown(_:)``.
-    mutating func send<Exchange: OutboundExchange, Tally: RequestTally>(
+    package mutating func send<Exchange: OutboundExchange, Tally: RequestTally>(
         endpoint: String, detail: String, tally: inout Tally, maxRetries: Int? = nil, idempotent: Bool = true,
         describe: (Exchange) -> String = { "\($0.answer)" }, _ send: () async -> Exchange
     ) async -> Ending<Exchange.Answer> {
@@ -132,7 +132,7 @@ struct OutboundPipeline {
             }
             let exchange = await send()
             guard exchange.reachedNetwork else {
-                try? store.ledger.cancelReservation(ledgerID: slot.ledgerID)
+                try? store.cancelReservation(ledgerID: slot.ledgerID)
                 switch exchange.answer.action {
                 case .stop: return .stopped(.configurationError(describe(exchange)))
                 case .retry, .renewToken:
@@ -193,7 +193,7 @@ struct OutboundPipeline {
             }
         } catch {
             // Reserving writes the ledger row: a full disk must be said as one, not as a stop.
-            let outcome = RunOutcome.databaseFailure(error, path: store.path) ?? .deferred("stopped while waiting")
+            let outcome = store.runOutcome(afterFailure: error) ?? .deferred("stopped while waiting")
             return .failure(SlotRefusal(outcome: outcome))
         }
     }
@@ -279,7 +279,7 @@ struct OutboundPipeline {
     }
 
     /// Counts a request that failed for good; the breaker's verdict when it is one too many in a row.
-    mutating func registerFailure<Answer>(_ reason: String) -> Ending<Answer> {
+    package mutating func registerFailure<Answer>(_ reason: String) -> Ending<Answer> {
         consecutiveFailures += 1
         guard consecutiveFailures < retry.breakerThreshold else {
             return .stopped(.serviceUnavailable("\(consecutiveFailures) requests in a row failed; last: \(reason)"))
@@ -290,7 +290,7 @@ struct OutboundPipeline {
     /// Remembers what the ledger held when the service said its quota was spent: plans stay under a share of it.
     private func learnCeiling(retryAfter: TimeInterval?) {
         do {
-            let learned = try store.ledger.recordQuotaExceeded(pacer.service, at: clock.now(), retryAfter: retryAfter)
+            let learned = try store.recordQuotaExceeded(pacer.service, at: clock.now(), retryAfter: retryAfter)
             logger.notice(
                 "\(service) refused after \(learned.requestsInDay) requests in the trailing 24 h (\(learned.requestsInHour) in the last hour); later plans stay under a share of that"
             )
@@ -300,16 +300,16 @@ struct OutboundPipeline {
     }
 
     /// Closes a ledger row with the answer's status, when nothing else is written with it.
-    func complete(_ ledgerID: Int64, _ status: Int) {
+    package func complete(_ ledgerID: Int64, _ status: Int) {
         do {
-            try store.ledger.completeRequest(ledgerID: ledgerID, status: status)
+            try store.completeRequest(ledgerID: ledgerID, status: status)
         } catch {
             logger.error("could not record a request's status", metadata: ["error": "\(error)"])
         }
     }
 
     /// How a refusal of the pacer ends the service's work in this run.
-    static func outcome(for refusal: Pacer.Refusal) -> RunOutcome {
+    package static func outcome(for refusal: Pacer.Refusal) -> RunOutcome {
         switch refusal {
         case .parked(let until, let reason): .parked(until: until, reason: reason)
         case .hourlyQuota: .deferred(PlanLimit.hourlyQuota.reason)
@@ -343,7 +343,7 @@ struct OutboundPipeline {
 extension OutboundAction {
     /// Whether the caller writes what the answer says with its ledger row (`store`, `rememberMissing`, `skip`);
     /// every other action's row is completed by the pipeline.
-    var handsAnswerToCaller: Bool {
+    package var handsAnswerToCaller: Bool {
         switch self {
         case .store, .rememberMissing, .skip: true
         case .retry, .throttle, .park, .renewToken, .disableForRun, .fail, .stop: false

@@ -1,0 +1,4 @@
+import Outbound
+import RedisClient
+
+extension RedisError: CommandRefusal {}
