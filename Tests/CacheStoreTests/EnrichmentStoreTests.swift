@@ -199,4 +199,34 @@ import Testing
                 .lastfmTrack(LastfmTrackKey(artist: "C", title: "D")),
             ]).count == 1)
     }
+
+    @Test func aProvidersOwnFactIsReadWithTheTrackAndEvictedWhenExpired() throws {
+        try store.library.upsertLibraryTracks(
+            [
+                LibraryTrackRecord(
+                    filepath: "/music/a.flac", fingerprint: "v1:a", title: "A", artists: ["B"], isrc: "GBAHS1600463",
+                    lastfmKey: LastfmTrackKey(artist: "B", title: "A"))
+            ], seenAt: now)
+        let found = ISRCFact(
+            table: .deezerTrack, isrc: "GBAHS1600463", figures: ["rank": .int(815_722), "gain": .double(-9.5)],
+            fetchedAt: now, expiresAt: hour)
+        let unknown = ISRCFact(
+            table: .deezerTrack, isrc: "ZZAAA9900303", figures: [:], missing: .notFound, fetchedAt: now,
+            expiresAt: now.addingTimeInterval(-1))
+        try store.facts.save(EnrichmentRecord(isrcFacts: [found, unknown], request: nil))
+
+        let track = try #require(try store.facts.enrichedTrack(filepath: "/music/a.flac"))
+        #expect(track.isrcFacts.count == 1)
+        let stored = try #require(track.isrcFacts.first)
+        #expect(stored.orderedFigures.map(\.name) == ["rank", "bpm", "gain"])
+        #expect(stored.orderedFigures.map(\.value) == [.int(815_722), .null, .double(-9.5)])
+        #expect(stored.fetchedAt == now)
+        #expect(stored.expiresAt == hour)
+        #expect(stored.missing == nil)
+
+        let report = try store.cleanup(now: now, dryRun: false)
+        #expect(report.factTables == ["deezer_track": 1])
+        #expect(report.providerFacts == 1)
+        #expect(try store.facts.enrichedTrack(filepath: "/music/a.flac")?.isrcFacts.count == 1)
+    }
 }

@@ -167,6 +167,22 @@ import Testing
         }
     }
 
+    @Test func deezersRankTempoAndGainAreKeptFromTheAnswerItGivesForLinks() async throws {
+        try await withServer { server in
+            _ = try await run(jobs([.deezer]), server: server, providers: try configuration(server))
+
+            #expect(await requests(server, "/deezer").count == 3, "no request beyond the one for links")
+            #expect(
+                try await count(
+                    """
+                    SELECT COUNT(*) FROM deezer_track AS d JOIN track_link AS l ON l.isrc = d.isrc
+                    WHERE l.platform = 'deezer' AND d.source = 'deezer' AND d.rank BETWEEN 1000 AND 999999
+                        AND d.bpm BETWEEN 70 AND 170 AND d.gain < 0 AND d.missing_reason IS NULL
+                        AND d.fetched_at = l.fetched_at AND d.expires_at = l.expires_at
+                    """) == 3)
+        }
+    }
+
     @Test func odesliRefusingTheKeyIsSwitchedOffWithoutUndoingDeezersLinks() async throws {
         try await withServer(FixtureServerOptions(odesliKey: "odesli-key")) { server in
             var providers = try configuration(server)

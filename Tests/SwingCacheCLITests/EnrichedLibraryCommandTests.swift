@@ -131,6 +131,42 @@ import Testing
         #expect(Set(sources.keys) == ["local", "spotify", "lastfm"])
     }
 
+    @Test func explainAndGetShowDeezersFiguresWithTheirSourceAndTime() async throws {
+        let folder = try TemporaryDirectory()
+        let store = try folder.store()
+        try store.library.upsertLibraryTracks(
+            [
+                LibraryTrackRecord(
+                    filepath: "/music/a.flac", fingerprint: "v1:a", title: "A", artists: ["B"], isrc: "GBAHS1600463",
+                    lastfmKey: LastfmTrackKey(artist: "B", title: "A"))
+            ], seenAt: .testEpoch)
+        try store.facts.save(
+            EnrichmentRecord(
+                isrcFacts: [
+                    ISRCFact(
+                        table: .deezerTrack, isrc: "GBAHS1600463",
+                        figures: ["rank": .int(815_722), "bpm": .double(120), "gain": .null], fetchedAt: .testEpoch,
+                        expiresAt: .testEpoch.addingTimeInterval(30 * 86_400))
+                ], request: nil))
+
+        let explain = try await CommandLineRun.swingcache(
+            ["explain", "track", "/music/a.flac", "--db", "cache.sqlite"], in: folder.path)
+        let json = try await CommandLineRun.swingcache(
+            ["explain", "track", "/music/a.flac", "--json", "--db", "cache.sqlite"], in: folder.path)
+
+        #expect(explain.status == 0, "\(explain.standardError)")
+        #expect(explain.standardOutput.contains("  deezer track: bpm 120, rank 815722\n"), "\(explain.standardOutput)")
+        #expect(
+            explain.standardOutput.contains("  deezer: fetched 2026-11-25T03:00:00Z, fresh until 2026-12-25T03:00:00Z"))
+        let records = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
+        let facts = try #require(records.first?["facts"] as? [String: [String: Any]])
+        #expect(facts["deezer_track"]?["rank"] as? Int == 815_722)
+        #expect(facts["deezer_track"]?["gain"] is NSNull)
+        let sources = try #require(records.first?["sources"] as? [String: Any])
+        #expect(sources["deezer"] != nil)
+    }
+
     @Test func jsonIsOneArrayWithTheCombinedPlayCountOfEveryFile() async throws {
         let folder = try TemporaryDirectory()
         try enrichedLibrary(in: folder)

@@ -23,6 +23,10 @@ extension AppDatabase {
             from: "listenbrainz_popularity", where: "expires_at < ?", entryCutoff, policy: policy, dryRun: dryRun)
         report.trackLinks = try evict(
             from: "track_link", where: "expires_at < ?", entryCutoff, policy: policy, dryRun: dryRun)
+        for table in ISRCFactTable.registered {
+            report.factTables[table.name] = try evict(
+                from: table.name, where: "expires_at < ?", entryCutoff, policy: policy, dryRun: dryRun)
+        }
         report.ledgerRows = try evict(
             from: "request_ledger", where: "requested_at < ?", ledgerCutoff, policy: policy, dryRun: dryRun)
         if !dryRun {

@@ -11,9 +11,13 @@ package struct CleanupReport: Hashable, Sendable, Codable {
     package var musicbrainzRecordings = 0
     package var listenbrainzPopularity = 0
     package var trackLinks = 0
+    /// Expired rows of the providers' own tables (``ISRCFactTable/registered``), by table.
+    package var factTables: [String: Int] = [:]
     package var bytesReclaimed = 0
 
     package var entries: Int { tracks + albums + artists }
-    package var providerFacts: Int { lastfmTracks + musicbrainzRecordings + listenbrainzPopularity + trackLinks }
+    package var providerFacts: Int {
+        lastfmTracks + musicbrainzRecordings + listenbrainzPopularity + trackLinks + factTables.values.reduce(0, +)
+    }
     package var total: Int { entries + missingIDs + ledgerRows + providerFacts }
 }

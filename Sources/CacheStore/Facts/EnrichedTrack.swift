@@ -19,6 +19,8 @@ package struct EnrichedTrack: Hashable, Sendable {
     package var listenbrainz: [ListenBrainzPopularityFact]
     /// Every platform's link for the ISRC, by platform.
     package var links: [TrackLinkFact]
+    /// The providers' own facts for the ISRC (``ISRCFactTable/registered``), in the order of their tables.
+    package var isrcFacts: [ISRCFact] = []
     /// The combined play count, computed by the rule `swingcache_play_counts` implements.
     package var playCount: HybridPlayCount
     /// The other files of the same song (the same SwingMusic runtime hash), by path: SwingMusic shows the song's

@@ -78,7 +78,9 @@ extension FactStore {
         var musicbrainz: MusicBrainzRecordingFact?
         var listenbrainz: [ListenBrainzPopularityFact] = []
         var links: [TrackLinkFact] = []
+        var isrcFacts: [ISRCFact] = []
         if let isrc {
+            isrcFacts = try ISRCFactTable.registered.compactMap { try ISRCFact.fetch($0, isrc: isrc, in: db) }
             musicbrainz = try MusicBrainzRecordingFact.fetchOne(
                 db, sql: "SELECT * FROM musicbrainz_recording WHERE isrc = ?", arguments: [isrc])
             listenbrainz = try ListenBrainzPopularityFact.fetchAll(
@@ -112,6 +114,7 @@ extension FactStore {
             songCopies: songCopies)
         track.spotifyUnchangedRefreshes = unchangedRefreshes
         track.musicBrainzLearnedISRC = learnedISRC
+        track.isrcFacts = isrcFacts
         if let trackhash = library.swingMusic?.trackhash {
             track.publishedPlaylists = try PublishStore.publishedPlaylistNames(containing: trackhash, db)
             track.importedPlays = try PublishStore.importedPlayCounts(of: trackhash, db)

@@ -13,6 +13,7 @@ extension FactStore {
             for fact in record.listenbrainzPopularity { try fact.insert(db) }
             for fact in record.links { try fact.insert(db) }
             for fact in record.musicbrainzSearches { try fact.insert(db) }
+            for fact in record.isrcFacts { try fact.insert(db) }
             try LedgerStore.write(record.request, in: db)
         }
     }

@@ -45,7 +45,8 @@ package final class DeezerClient: Sendable {
             return .found(
                 DeezerTrack(
                     id: track.id, title: track.title, link: track.link, isrc: track.isrc?.nonEmpty,
-                    durationSeconds: track.duration))
+                    durationSeconds: track.duration, rank: track.rank,
+                    bpm: track.bpm.flatMap { $0 > 0 ? $0 : nil }, gain: track.gain))
         case 500...599: return .serverError(status: response.status)
         default: return .unexpectedStatus(response.status)
         }

@@ -3,8 +3,8 @@ import Foundation
 import SwingCache
 import Synchronization
 
-/// Deezer's link per library ISRC. The links it finds in a run are what Odesli is asked about next
-/// (``OdesliEnricher``).
+/// Deezer's link per library ISRC, and what the same answer says of the track (`rank`, `bpm`, `gain`, in
+/// `deezer_track`). The links it finds in a run are what Odesli is asked about next (``OdesliEnricher``).
 package struct DeezerEnricher: ProviderEnricher {
     package var client: DeezerClient
     /// Where the links found in this run are kept for Odesli.
@@ -31,15 +31,25 @@ package struct DeezerEnricher: ProviderEnricher {
         -> EnrichmentStep<DeezerExchange>
     {
         let isrc = batch[0]
-        var url: String?
-        if case .found(let track) = answer { url = track.link }
+        var track: DeezerTrack?
+        if case .found(let found) = answer { track = found }
+        let url = track?.link
+        let expiresAt = lifetimes.expiry(found: url != nil, now: now)
         let fact = TrackLinkFact(
             isrc: isrc, platform: "deezer", url: url, source: Provider.deezer.serviceName, fetchedAt: now,
-            expiresAt: lifetimes.expiry(found: url != nil, now: now))
+            expiresAt: expiresAt)
+        let figures = ISRCFact(
+            table: .deezerTrack, isrc: isrc,
+            figures: [
+                "rank": track?.rank.map(JSONValue.int) ?? .null, "bpm": track?.bpm.map(JSONValue.double) ?? .null,
+                "gain": track?.gain.map(JSONValue.double) ?? .null,
+            ],
+            missing: track == nil ? .notFound : nil, fetchedAt: now, expiresAt: expiresAt)
         if let url { found.append(isrc: isrc, url: url) }
         return .write(
             EnrichmentFacts(
-                EnrichmentRecord(links: [fact], request: nil), stored: url == nil ? 0 : 1, missing: url == nil ? 1 : 0))
+                EnrichmentRecord(links: [fact], isrcFacts: [figures], request: nil), stored: url == nil ? 0 : 1,
+                missing: url == nil ? 1 : 0))
     }
 }
 

@@ -5,6 +5,9 @@ struct DeezerTrackPayload: Decodable {
     var link: String
     var isrc: String?
     var duration: Int?
+    var rank: Int?
+    var bpm: Double?
+    var gain: Double?
 }
 
 /// Deezer's error shape, `{"error":{"type":"DataException","message":"no data","code":800}}`.

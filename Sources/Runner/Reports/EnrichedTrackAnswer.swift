@@ -89,6 +89,9 @@ package struct EnrichedTrackAnswer: Encodable, Sendable {
     package var links: [String: String]
     package var playCounts: PlayCounts
     package var sources: [String: Freshness]
+    /// The providers' own figures for the ISRC, by table then figure (`deezer_track`: `rank`, `bpm`, `gain`), null
+    /// where the provider gave none; nil when the store has none.
+    package var facts: [String: [String: JSONValue]]?
     /// The playlists of swingcache's in SwingMusic that hold the song (`swingcache publish`).
     package var publishedPlaylists: [String]
     /// The song's plays imported into SwingMusic from listening histories, per SwingMusic user.
@@ -148,6 +151,13 @@ package struct EnrichedTrackAnswer: Encodable, Sendable {
         if let newest = track.links.max(by: { $0.fetchedAt < $1.fetchedAt }) {
             sources["links"] = Freshness(fetchedAt: newest.fetchedAt, expiresAt: newest.expiresAt)
         }
+        var facts: [String: [String: JSONValue]] = [:]
+        for fact in track.isrcFacts {
+            sources[fact.table.source] = Freshness(
+                fetchedAt: fact.fetchedAt, expiresAt: fact.expiresAt, missing: fact.missing?.rawValue)
+            facts[fact.table.name] = Dictionary(uniqueKeysWithValues: fact.orderedFigures)
+        }
+        self.facts = facts.isEmpty ? nil : facts
         self.sources = sources
     }
 }

@@ -59,6 +59,14 @@ extension EnrichedTrackAnswer {
             counts.listenbrainzPlayCount.map { "ListenBrainz \($0)" },
         ].compactMap { $0 }
         lines.append("  plays worldwide: \(worldwide.isEmpty ? "not known yet" : worldwide.joined(separator: ", "))")
+        for (table, figures) in (facts ?? [:]).sorted(by: { $0.key < $1.key }) {
+            let known = figures.sorted { $0.key < $1.key }.compactMap { name, value in
+                Self.text(value).map { "\(name) \($0)" }
+            }
+            if !known.isEmpty {
+                lines.append("  \(table.replacingOccurrences(of: "_", with: " ")): \(known.joined(separator: ", "))")
+            }
+        }
         if !importedPlays.isEmpty {
             let users = importedPlays.sorted { $0.key < $1.key }.map { "\($0.value) of \($0.key)'s" }
             lines.append(
@@ -82,5 +90,17 @@ extension EnrichedTrackAnswer {
             lines.append("  \(source): fetched \(time(freshness.fetchedAt))\(until)\(state)")
         }
         return lines
+    }
+
+    /// A provider's figure as `explain` writes it: whole numbers without a fraction; nil for none.
+    private static func text(_ value: JSONValue) -> String? {
+        switch value {
+        case .int(let number): "\(number)"
+        case .double(let number) where number.rounded() == number && abs(number) < 1e15: "\(Int(number))"
+        case .double(let number): "\(number)"
+        case .string(let text): text
+        case .bool(let flag): "\(flag)"
+        case .null, .array, .object, .orderedObject, .serialized: nil
+        }
     }
 }

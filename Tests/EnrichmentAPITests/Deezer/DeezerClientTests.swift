@@ -31,6 +31,31 @@ import Testing
         #expect((track.durationSeconds ?? 0) > 0)
     }
 
+    @Test func theTrackCarriesDeezersRankTempoAndGain() async throws {
+        let exchange = try await withFixtureServer { server in
+            try await client(server).track(isrc: "USUM71703861")
+        }
+        guard case .found(let track) = exchange.answer else {
+            Issue.record("expected a track, got \(exchange.answer)")
+            return
+        }
+        #expect((1_000...999_999).contains(try #require(track.rank)))
+        #expect((70...170).contains(try #require(track.bpm)))
+        #expect((-15 ... -3).contains(try #require(track.gain)))
+    }
+
+    @Test func aTempoOfZeroIsNoTempo() async throws {
+        let body = #"{"id":1,"title":"t","link":"https://www.deezer.com/track/1","bpm":0,"rank":5}"#
+        let exchange = await DeezerClient(transport: ScriptedTransport { _ in jsonResponse(200, body) })
+            .track(isrc: "GBAAA9900303")
+        #expect(
+            exchange.answer
+                == .found(
+                    DeezerTrack(
+                        id: 1, title: "t", link: "https://www.deezer.com/track/1", isrc: nil, durationSeconds: nil,
+                        rank: 5, bpm: nil, gain: nil)))
+    }
+
     @Test func anUnknownISRCIsADataExceptionInsideA200AndMeansNotFound() async throws {
         let exchange = try await withFixtureServer { server in
             try await client(server).track(isrc: "ZZAAA9900303")

@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+import SwingCache
+
+/// One row of an ``ISRCFactTable``: a provider's figures for one ISRC, NULL where it gave none, with the time it
+/// was asked and until when the answer is fresh.
+///
+/// ```swift
+/// let fact = ISRCFact(table: .deezerTrack, isrc: "GBUM71029604", figures: ["rank": .int(815_722)], …)
+/// ```
+package struct ISRCFact: Hashable, Sendable {
+    package var table: ISRCFactTable
+    package var isrc: String
+    /// The figures by column; a figure left out, or `.null`, is stored as NULL.
+    package var figures: [String: JSONValue]
+    /// Set when the provider said it does not know the ISRC; its figures are then all NULL.
+    package var missing: MissingReason?
+    package var fetchedAt: Date
+    package var expiresAt: Date
+
+    package init(
+        table: ISRCFactTable, isrc: String, figures: [String: JSONValue], missing: MissingReason? = nil,
+        fetchedAt: Date, expiresAt: Date
+    ) {
+        self.table = table
+        self.isrc = isrc
+        self.figures = figures
+        self.missing = missing
+        self.fetchedAt = fetchedAt
+        self.expiresAt = expiresAt
+    }
+
+    /// The table's figures in its order, each with its value, `.null` where there is none.
+    package var orderedFigures: [(name: String, value: JSONValue)] {
+        table.figures.map { ($0, figures[$0] ?? .null) }
+    }
+}
+
+extension ISRCFact {
+    /// Writes the row, replacing the ISRC's row before.
+    func insert(_ db: Database) throws {
+        let columns = ["isrc"] + table.figures + ["source", "missing_reason", "fetched_at", "expires_at"]
+        var arguments: [(any DatabaseValueConvertible)?] = [isrc]
+        arguments += table.figures.map { Self.databaseValue(figures[$0] ?? .null) }
+        arguments += [
+            table.source, missing?.rawValue, fetchedAt.timeIntervalSince1970, expiresAt.timeIntervalSince1970,
+        ]
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO \(table.name) (\(columns.joined(separator: ", ")))
+                VALUES (\(Array(repeating: "?", count: columns.count).joined(separator: ", ")))
+                """,
+            arguments: StatementArguments(arguments))
+    }
+
+    /// The row of `table` for `isrc`, if the store has one.
+    static func fetch(_ table: ISRCFactTable, isrc: String, in db: Database) throws -> ISRCFact? {
+        let columns = table.figures + ["missing_reason", "fetched_at", "expires_at"]
+        guard
+            let row = try Row.fetchOne(
+                db, sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table.name) WHERE isrc = ?",
+                arguments: [isrc])
+        else { return nil }
+        var figures: [String: JSONValue] = [:]
+        for (index, name) in table.figures.enumerated() {
+            figures[name] = jsonValue(row[index] as DatabaseValue)
+        }
+        let count = table.figures.count
+        let reason: String? = row[count]
+        return ISRCFact(
+            table: table, isrc: isrc, figures: figures,
+            missing: reason.map { MissingReason(rawValue: $0) ?? .notFound },
+            fetchedAt: Date(timeIntervalSince1970: row[count + 1]),
+            expiresAt: Date(timeIntervalSince1970: row[count + 2]))
+    }
+
+    private static func databaseValue(_ value: JSONValue) -> (any DatabaseValueConvertible)? {
+        switch value {
+        case .int(let number): number
+        case .double(let number): number
+        case .bool(let flag): flag
+        case .string(let text): text
+        case .null, .array, .object, .orderedObject, .serialized: nil
+        }
+    }
+
+    private static func jsonValue(_ value: DatabaseValue) -> JSONValue {
+        switch value.storage {
+        case .int64(let number): .int(Int(number))
+        case .double(let number): .double(number)
+        case .string(let text): .string(text)
+        case .null, .blob: .null
+        }
+    }
+}

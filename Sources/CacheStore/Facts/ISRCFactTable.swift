@@ -1,0 +1,28 @@
+/// A table of a provider's own facts, one row per ISRC: what the store needs to write, read, evict and show them
+/// without naming the provider.
+///
+/// The table has the columns `isrc` (its key), one per figure, `source`, `missing_reason`, `fetched_at` and
+/// `expires_at`. Cleanup evicts every registered table by `expires_at`; the enriched track reads each for its ISRC,
+/// and `explain` and `get --json` show its figures and freshness under ``source``. A provider adds its table by a
+/// migration that creates it and one line in ``registered``.
+///
+/// ```swift
+/// for table in ISRCFactTable.registered { print(table.name, table.figures) }
+/// ```
+package struct ISRCFactTable: Hashable, Sendable {
+    /// The table: `deezer_track`.
+    package var name: String
+    /// The service the facts come from, by its name in the ledger, `explain` and `get --json`: `deezer`.
+    package var source: String
+    /// The figures' columns: `rank`, `bpm`, `gain`.
+    package var figures: [String]
+
+    package init(name: String, source: String, figures: [String]) {
+        self.name = name
+        self.source = source
+        self.figures = figures
+    }
+
+    /// Every provider's fact table; cleanup, the enriched track, `explain` and `get --json` iterate it.
+    package static let registered: [ISRCFactTable] = [.deezerTrack]
+}
