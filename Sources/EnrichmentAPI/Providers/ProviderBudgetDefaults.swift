@@ -22,14 +22,9 @@ import SwingCache
 package struct ProviderBudgetDefaults: Hashable, Sendable {
     private var budgets: [Provider: BudgetPolicy]
 
-    /// The defaults of the table above.
-    package static let standard = ProviderBudgetDefaults(budgets: [
-        .lastfm: BudgetPolicy(perHour: 9_000, minInterval: 0.25, reserve: 100),
-        .musicbrainz: BudgetPolicy(perHour: 3_600, minInterval: MusicBrainzPolicy.standard.minInterval, reserve: 60),
-        .listenbrainz: BudgetPolicy(perHour: 7_200, minInterval: 0.5, reserve: 100),
-        .deezer: BudgetPolicy(perHour: 18_000, minInterval: 0.2, reserve: 100),
-        .odesli: BudgetPolicy(perHour: 600, minInterval: 6, reserve: 10),
-    ])
+    /// The defaults of the table above, as each provider declares its own (``ProviderDeclaration/budget``).
+    package static let standard = ProviderBudgetDefaults(
+        budgets: Dictionary(uniqueKeysWithValues: ProviderDeclaration.registered.map { ($0.provider, $0.budget) }))
 
     /// Budgets by provider; one left out gets `BudgetPolicy`'s own defaults.
     private init(budgets: [Provider: BudgetPolicy]) {

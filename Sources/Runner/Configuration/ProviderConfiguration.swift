@@ -14,11 +14,10 @@ import SwingCache
 /// SWINGCACHE_LASTFM_URL=http://127.0.0.1:8080/lastfm
 /// ```
 package struct ProviderConfiguration: Sendable {
-    /// The configuration keys this type reads.
-    package static let keys = [
-        "LASTFM_API_KEY", "LISTENBRAINZ_TOKEN", "ODESLI_API_KEY", "SWINGCACHE_CONTACT", "SWINGCACHE_LASTFM_URL",
-        "SWINGCACHE_MUSICBRAINZ_URL", "SWINGCACHE_LISTENBRAINZ_URL", "SWINGCACHE_DEEZER_URL", "SWINGCACHE_ODESLI_URL",
-    ]
+    /// The configuration keys this type reads: the credentials, then each provider's base URL.
+    package static let keys =
+        ["LASTFM_API_KEY", "LISTENBRAINZ_TOKEN", "ODESLI_API_KEY", "SWINGCACHE_CONTACT"]
+        + ProviderDeclaration.registered.map(\.rootKey)
 
     package var lastfmKey: ProviderCredential?
     package var listenbrainzToken: ProviderCredential?
@@ -55,19 +54,10 @@ package struct ProviderConfiguration: Sendable {
         return configured ? nil : Self.missingSetting(for: provider)
     }
 
-    /// Why a run skips `provider` when it has no client: what its configuration lacks.
+    /// Why a run skips `provider` when it has no client: what its configuration lacks, as it declares.
     static func missingSetting(for provider: Provider) -> String {
-        switch provider {
-        case .lastfm: missingLastfmKey
-        case .musicbrainz: missingContact
-        case .odesli: missingOdesliKey
-        case .listenbrainz, .deezer: "not configured"
-        }
+        ProviderDeclaration.of(provider).missingSetting
     }
-
-    static let missingLastfmKey = "LASTFM_API_KEY is not set"
-    static let missingContact = "SWINGCACHE_CONTACT is not set (MusicBrainz requires a contact)"
-    static let missingOdesliKey = "ODESLI_API_KEY is not set"
 
     /// Reads the keys above from `values` (already merged from the file and the environment).
     static func read(_ values: [String: String]) throws(ConfigurationError) -> Self {
@@ -84,14 +74,10 @@ package struct ProviderConfiguration: Sendable {
         } catch {
             throw ConfigurationError("\(error)")
         }
-        let rootKeys: [(Provider, String)] = [
-            (.lastfm, "SWINGCACHE_LASTFM_URL"), (.musicbrainz, "SWINGCACHE_MUSICBRAINZ_URL"),
-            (.listenbrainz, "SWINGCACHE_LISTENBRAINZ_URL"), (.deezer, "SWINGCACHE_DEEZER_URL"),
-            (.odesli, "SWINGCACHE_ODESLI_URL"),
-        ]
-        for (provider, key) in rootKeys {
-            if let text = values[key] {
-                configuration.roots[provider] = try SwingCacheConfiguration.url(text, key: key)
+        for declaration in ProviderDeclaration.registered {
+            if let text = values[declaration.rootKey] {
+                configuration.roots[declaration.provider] = try SwingCacheConfiguration.url(
+                    text, key: declaration.rootKey)
             }
         }
         return configuration

@@ -217,7 +217,8 @@ package struct Doctor: Sendable {
         let providers = configuration.providers
         switch provider {
         case .lastfm:
-            return providers.lastfmKey == nil ? (false, ProviderConfiguration.missingLastfmKey) : (true, nil)
+            return providers.lastfmKey == nil
+                ? (false, ProviderConfiguration.missingSetting(for: .lastfm)) : (true, nil)
         case .musicbrainz:
             guard let agent = providers.contactUserAgent else { return (false, "SWINGCACHE_CONTACT is not set") }
             return (true, "contact \(agent.contact)")
