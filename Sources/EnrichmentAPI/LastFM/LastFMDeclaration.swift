@@ -6,5 +6,5 @@ extension ProviderDeclaration {
     package static let lastfm = ProviderDeclaration(
         provider: .lastfm, throttle: ThrottlePolicy(baseDelay: 30, maxDelay: 120, parkAfter: 3, parkFor: 1_800),
         budget: BudgetPolicy(perHour: 9_000, minInterval: 0.25, reserve: 100), rootKey: "SWINGCACHE_LASTFM_URL",
-        missingSetting: "LASTFM_API_KEY is not set")
+        credentialKey: "LASTFM_API_KEY", requirement: .credential)
 }

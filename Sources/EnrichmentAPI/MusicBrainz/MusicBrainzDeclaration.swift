@@ -5,6 +5,5 @@ extension ProviderDeclaration {
     package static let musicbrainz = ProviderDeclaration(
         provider: .musicbrainz,
         budget: BudgetPolicy(perHour: 3_600, minInterval: MusicBrainzPolicy.standard.minInterval, reserve: 60),
-        rootKey: "SWINGCACHE_MUSICBRAINZ_URL",
-        missingSetting: "SWINGCACHE_CONTACT is not set (MusicBrainz requires a contact)")
+        rootKey: "SWINGCACHE_MUSICBRAINZ_URL", requirement: .contact)
 }

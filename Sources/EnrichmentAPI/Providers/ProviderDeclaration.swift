@@ -20,18 +20,24 @@ package struct ProviderDeclaration: Sendable {
     package var budget: BudgetPolicy
     /// The configuration key whose URL replaces the provider's own (the fixture server's): `SWINGCACHE_DEEZER_URL`.
     package var rootKey: String
-    /// Why a run skips it when it has no client: what its configuration lacks.
-    package var missingSetting: String
+    /// The configuration key of its key or token, if it takes one: `LASTFM_API_KEY`.
+    package var credentialKey: String?
+    /// What a run needs before it calls the provider; without it, the run skips it with one line saying so.
+    package var requirement: ProviderRequirement
+    /// What `doctor` adds when a run would call it: `only for specs with enrich.links.odesli: true`.
+    package var calledNote: String?
 
     package init(
         provider: Provider, throttle: ThrottlePolicy = ThrottlePolicy(), budget: BudgetPolicy, rootKey: String,
-        missingSetting: String = "not configured"
+        credentialKey: String? = nil, requirement: ProviderRequirement = .nothing, calledNote: String? = nil
     ) {
         self.provider = provider
         self.throttle = throttle
         self.budget = budget
         self.rootKey = rootKey
-        self.missingSetting = missingSetting
+        self.credentialKey = credentialKey
+        self.requirement = requirement
+        self.calledNote = calledNote
     }
 
     /// Every provider's declaration, one each, in ``Provider``'s order.
@@ -44,4 +50,14 @@ package struct ProviderDeclaration: Sendable {
         }
         return declaration
     }
+}
+
+/// What a run needs before it calls a provider.
+package enum ProviderRequirement: Sendable {
+    /// Nothing: a credential, where it takes one, is optional.
+    case nothing
+    /// Its ``ProviderDeclaration/credentialKey``.
+    case credential
+    /// The user's contact (`SWINGCACHE_CONTACT`), for the User-Agent.
+    case contact
 }

@@ -14,14 +14,13 @@ import SwingCache
 /// SWINGCACHE_LASTFM_URL=http://127.0.0.1:8080/lastfm
 /// ```
 package struct ProviderConfiguration: Sendable {
-    /// The configuration keys this type reads: the credentials, then each provider's base URL.
+    /// The configuration keys this type reads: the providers' credentials, the contact, each provider's base URL.
     package static let keys =
-        ["LASTFM_API_KEY", "LISTENBRAINZ_TOKEN", "ODESLI_API_KEY", "SWINGCACHE_CONTACT"]
+        ProviderDeclaration.registered.compactMap(\.credentialKey) + ["SWINGCACHE_CONTACT"]
         + ProviderDeclaration.registered.map(\.rootKey)
 
-    package var lastfmKey: ProviderCredential?
-    package var listenbrainzToken: ProviderCredential?
-    package var odesliKey: ProviderCredential?
+    /// Each provider's key or token, under its ``ProviderDeclaration/credentialKey``.
+    package var credentials: [Provider: ProviderCredential]
     /// The User-Agent with the user's contact; nil when `SWINGCACHE_CONTACT` is not set, which leaves MusicBrainz off.
     package var contactUserAgent: ProviderUserAgent?
     /// Base URLs that replace a provider's own (the fixture server in tests, the smoke job and the demo).
@@ -32,11 +31,25 @@ package struct ProviderConfiguration: Sendable {
         odesliKey: ProviderCredential? = nil, contactUserAgent: ProviderUserAgent? = nil,
         roots: [Provider: URL] = [:]
     ) {
-        self.lastfmKey = lastfmKey
-        self.listenbrainzToken = listenbrainzToken
-        self.odesliKey = odesliKey
+        credentials = [:]
+        credentials[.lastfm] = lastfmKey
+        credentials[.listenbrainz] = listenbrainzToken
+        credentials[.odesli] = odesliKey
         self.contactUserAgent = contactUserAgent
         self.roots = roots
+    }
+
+    package var lastfmKey: ProviderCredential? {
+        get { credentials[.lastfm] }
+        set { credentials[.lastfm] = newValue }
+    }
+    package var listenbrainzToken: ProviderCredential? {
+        get { credentials[.listenbrainz] }
+        set { credentials[.listenbrainz] = newValue }
+    }
+    package var odesliKey: ProviderCredential? {
+        get { credentials[.odesli] }
+        set { credentials[.odesli] = newValue }
     }
 
     /// The User-Agent sent to every provider: the user's contact when set, else the project's.
@@ -45,29 +58,33 @@ package struct ProviderConfiguration: Sendable {
     /// Why a run skips `provider`, or nil when it is configured.
     package func unconfiguredReason(_ provider: Provider) -> String? {
         let configured =
-            switch provider {
-            case .lastfm: lastfmKey != nil
-            case .musicbrainz: contactUserAgent != nil
-            case .odesli: odesliKey != nil
-            case .listenbrainz, .deezer: true
+            switch ProviderDeclaration.of(provider).requirement {
+            case .credential: credentials[provider] != nil
+            case .contact: contactUserAgent != nil
+            case .nothing: true
             }
         return configured ? nil : Self.missingSetting(for: provider)
     }
 
-    /// Why a run skips `provider` when it has no client: what its configuration lacks, as it declares.
+    /// Why a run skips `provider` when it has no client: what its declaration requires.
     static func missingSetting(for provider: Provider) -> String {
-        ProviderDeclaration.of(provider).missingSetting
+        let declaration = ProviderDeclaration.of(provider)
+        return switch declaration.requirement {
+        case .credential: "\(declaration.credentialKey ?? "its key") is not set"
+        case .contact: "SWINGCACHE_CONTACT is not set (\(provider.displayName) requires a contact)"
+        case .nothing: "not configured"
+        }
     }
 
     /// Reads the keys above from `values` (already merged from the file and the environment).
     static func read(_ values: [String: String]) throws(ConfigurationError) -> Self {
         var configuration = ProviderConfiguration()
         do {
-            configuration.lastfmKey = try values["LASTFM_API_KEY"].map { try ProviderCredential($0, for: .lastfm) }
-            configuration.listenbrainzToken = try values["LISTENBRAINZ_TOKEN"].map {
-                try ProviderCredential($0, for: .listenbrainz)
+            for declaration in ProviderDeclaration.registered {
+                guard let key = declaration.credentialKey, let value = values[key] else { continue }
+                configuration.credentials[declaration.provider] = try ProviderCredential(
+                    value, for: declaration.provider)
             }
-            configuration.odesliKey = try values["ODESLI_API_KEY"].map { try ProviderCredential($0, for: .odesli) }
             configuration.contactUserAgent = try values["SWINGCACHE_CONTACT"].map {
                 try ProviderUserAgent(contact: $0)
             }

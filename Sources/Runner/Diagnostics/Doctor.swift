@@ -215,20 +215,19 @@ package struct Doctor: Sendable {
     /// Whether a run calls `provider` under this configuration, and what to say about it. Never a key's value.
     func readiness(of provider: Provider) -> (called: Bool, note: String?) {
         let providers = configuration.providers
-        switch provider {
-        case .lastfm:
-            return providers.lastfmKey == nil
-                ? (false, ProviderConfiguration.missingSetting(for: .lastfm)) : (true, nil)
-        case .musicbrainz:
+        let declaration = ProviderDeclaration.of(provider)
+        switch declaration.requirement {
+        case .credential:
+            guard providers.credentials[provider] != nil else {
+                return (false, ProviderConfiguration.missingSetting(for: provider))
+            }
+            return (true, declaration.calledNote)
+        case .contact:
             guard let agent = providers.contactUserAgent else { return (false, "SWINGCACHE_CONTACT is not set") }
             return (true, "contact \(agent.contact)")
-        case .listenbrainz:
-            return (true, providers.listenbrainzToken == nil ? "no token" : "token set")
-        case .deezer:
-            return (true, nil)
-        case .odesli:
-            guard providers.odesliKey != nil else { return (false, "ODESLI_API_KEY is not set") }
-            return (true, "only for specs with enrich.links.odesli: true")
+        case .nothing:
+            guard declaration.credentialKey != nil else { return (true, declaration.calledNote) }
+            return (true, providers.credentials[provider] == nil ? "no token" : "token set")
         }
     }
 
