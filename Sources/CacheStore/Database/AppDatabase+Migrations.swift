@@ -32,8 +32,11 @@ extension AppDatabase {
             try db.execute(sql: schemaV9MusicBrainzSearch)
             try db.execute(sql: schemaV9Views)
         }
-        migrator.registerMigration("v10-deezer-track") { db in
-            try db.execute(sql: schemaV10DeezerTrack)
+        // The providers' fact tables, each by its own migration, after the ones above.
+        for table in ISRCFactTable.registered {
+            migrator.registerMigration(table.migration) { db in
+                try db.execute(sql: table.schema)
+            }
         }
         return migrator
     }()
@@ -43,7 +46,10 @@ extension AppDatabase {
     ///
     /// Only migrations that add tables and views can stand in this way; one that changes an existing table
     /// would need the next write to migrate first.
-    static let readOnlyStandIns: [String: String] = [
+    static let readOnlyStandIns: [String: String] = ownStandIns.merging(
+        ISRCFactTable.registered.map { ($0.migration, temporary($0.schema)) }, uniquingKeysWith: { own, _ in own })
+
+    private static let ownStandIns: [String: String] = [
         "v2-enrichment": temporary(schemaV2Enrichment),
         "v3-quota-observations": temporary(schemaV3QuotaObservations),
         "v4-entity-changes": temporary(schemaV4EntityChanges),
@@ -52,7 +58,6 @@ extension AppDatabase {
         "v7-publish": temporary(schemaV7Publish),
         "v8-library-added": temporary(schemaV8LibraryAdded),
         "v9-musicbrainz-search": temporary(schemaV9MusicBrainzSearch),
-        "v10-deezer-track": temporary(schemaV10DeezerTrack),
     ]
 
     /// When each library file was added, as SwingMusic knows it: the second key of the order files are matched in.

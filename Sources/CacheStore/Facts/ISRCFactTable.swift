@@ -2,9 +2,10 @@
 /// without naming the provider.
 ///
 /// The table has the columns `isrc` (its key), one per figure, `source`, `missing_reason`, `fetched_at` and
-/// `expires_at`. Cleanup evicts every registered table by `expires_at`; the enriched track reads each for its ISRC,
-/// and `explain` and `get --json` show its figures and freshness under ``source``. A provider adds its table by a
-/// migration that creates it and one line in ``registered``.
+/// `expires_at`. Its ``migration`` creates it, after the store's own migrations, in the order of ``registered``;
+/// cleanup evicts every registered table by `expires_at`; the enriched track reads each for its ISRC, and `explain`
+/// and `get --json` show its figures and freshness under ``source``. A provider adds its table by a declaration
+/// (`ISRCFactTable+NAME.swift`) and one line in ``registered``.
 ///
 /// ```swift
 /// for table in ISRCFactTable.registered { print(table.name, table.figures) }
@@ -16,13 +17,20 @@ package struct ISRCFactTable: Hashable, Sendable {
     package var source: String
     /// The figures' columns: `rank`, `bpm`, `gain`.
     package var figures: [String]
+    /// The identifier of the migration that creates the table: `v10-deezer-track`. Never change one that shipped.
+    package var migration: String
+    /// The SQL of that migration: the table and its index on `expires_at`, nothing else.
+    package var schema: String
 
-    package init(name: String, source: String, figures: [String]) {
+    package init(name: String, source: String, figures: [String], migration: String, schema: String) {
         self.name = name
         self.source = source
         self.figures = figures
+        self.migration = migration
+        self.schema = schema
     }
 
-    /// Every provider's fact table; cleanup, the enriched track, `explain` and `get --json` iterate it.
+    /// Every provider's fact table, in the order their migrations were added; the migrations, cleanup, the enriched
+    /// track, `explain` and `get --json` iterate it.
     package static let registered: [ISRCFactTable] = [.deezerTrack]
 }
