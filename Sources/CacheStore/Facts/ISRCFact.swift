@@ -56,11 +56,10 @@ extension ISRCFact {
     /// The row of `table` for `isrc`, if the store has one.
     static func fetch(_ table: ISRCFactTable, isrc: String, in db: Database) throws -> ISRCFact? {
         let columns = table.figures + ["missing_reason", "fetched_at", "expires_at"]
-        guard
-            let row = try Row.fetchOne(
-                db, sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table.name) WHERE isrc = ?",
-                arguments: [isrc])
-        else { return nil }
+        // Prepared once per connection and table: `get` reads this for every library file of every id it is given.
+        let statement = try db.cachedStatement(
+            sql: "SELECT \(columns.joined(separator: ", ")) FROM \(table.name) WHERE isrc = ?")
+        guard let row = try Row.fetchOne(statement, arguments: [isrc]) else { return nil }
         var figures: [String: JSONValue] = [:]
         for (index, name) in table.figures.enumerated() {
             figures[name] = jsonValue(row[index] as DatabaseValue)
