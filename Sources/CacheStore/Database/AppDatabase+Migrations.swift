@@ -32,8 +32,8 @@ extension AppDatabase {
             try db.execute(sql: schemaV9MusicBrainzSearch)
             try db.execute(sql: schemaV9Views)
         }
-        migrator.registerMigration("v10-unmatched-listens") { db in
-            try db.execute(sql: schemaV10UnmatchedListens)
+        migrator.registerMigration("v11-unmatched-listens") { db in
+            try db.execute(sql: schemaV11UnmatchedListens)
         }
         return migrator
     }()
@@ -52,7 +52,7 @@ extension AppDatabase {
         "v7-publish": temporary(schemaV7Publish),
         "v8-library-added": temporary(schemaV8LibraryAdded),
         "v9-musicbrainz-search": temporary(schemaV9MusicBrainzSearch),
-        "v10-unmatched-listens": temporary(schemaV10UnmatchedListens),
+        "v11-unmatched-listens": temporary(schemaV11UnmatchedListens),
     ]
 
     /// When each library file was added, as SwingMusic knows it: the second key of the order files are matched in.

@@ -3,7 +3,7 @@ extension AppDatabase {
     /// user's history was imported.
     /// The listens of a user's history that matched no library song yet, kept so a song added later gets its older
     /// plays: the history cursor has moved past them.
-    static let schemaV10UnmatchedListens = """
+    static let schemaV11UnmatchedListens = """
         CREATE TABLE unmatched_listen (
             swingmusic_user TEXT NOT NULL,
             source TEXT NOT NULL,
