@@ -277,6 +277,10 @@ struct PublishCommandTests {
         #expect(history.map { $0["alreadyInSwingMusic"] as? Int } == [1, 0], "\(history)")
         #expect(history.map { $0["duplicatesAcrossServices"] as? Int } == [3, 1], "\(history)")
         #expect(history.map { $0["unmatched"] as? Int } == [2, 1], "\(history)")
+        #expect(history.map { $0["keptForLater"] as? Int } == [2, 1], "\(history)")
+        #expect(
+            try await SQLiteShell.query(folder.file("cache.sqlite"), "SELECT COUNT(*) FROM unmatched_listen") == "3",
+            "the listens of songs not in the library are kept for a later publish")
         let requests = report["requests"] as? [String: [String: Any]] ?? [:]
         #expect(requests["lastfm"]?["requests"] as? Int == 2, "one page per user")
         #expect(requests["listenbrainz"]?["requests"] as? Int == 2)
@@ -323,6 +327,9 @@ struct PublishCommandTests {
         let second = try await swingcache(["publish", "history.yaml"])
         #expect(second.status == 0, "\(second.standardError)")
         #expect(second.standardOutput.contains("0 plays imported"), "\(second.standardOutput)")
+        #expect(
+            second.standardOutput.contains("2 not in the library (2 kept for a later publish)"),
+            "the kept listens are tried again, and kept again: \(second.standardOutput)")
         #expect(try await target.databaseState() == afterFirst, "a second import adds nothing")
 
         // The imported plays are Last.fm's and ListenBrainz's: the local count a run reads leaves them out.

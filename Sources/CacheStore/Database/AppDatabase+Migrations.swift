@@ -32,11 +32,15 @@ extension AppDatabase {
             try db.execute(sql: schemaV9MusicBrainzSearch)
             try db.execute(sql: schemaV9Views)
         }
-        // The providers' fact tables, each by its own migration, after the ones above.
+        // The providers' fact tables, each by its own migration; the store's own later ones follow. A database that
+        // lacks one of them gets it on its next open, whatever it applied since (GRDB runs what is not applied yet).
         for table in ISRCFactTable.registered {
             migrator.registerMigration(table.migration) { db in
                 try db.execute(sql: table.schema)
             }
+        }
+        migrator.registerMigration("v11-unmatched-listens") { db in
+            try db.execute(sql: schemaV11UnmatchedListens)
         }
         return migrator
     }()
@@ -58,6 +62,7 @@ extension AppDatabase {
         "v7-publish": temporary(schemaV7Publish),
         "v8-library-added": temporary(schemaV8LibraryAdded),
         "v9-musicbrainz-search": temporary(schemaV9MusicBrainzSearch),
+        "v11-unmatched-listens": temporary(schemaV11UnmatchedListens),
     ]
 
     /// When each library file was added, as SwingMusic knows it: the second key of the order files are matched in.

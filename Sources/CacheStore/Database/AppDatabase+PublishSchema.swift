@@ -1,6 +1,21 @@
 extension AppDatabase {
     /// What `swingcache publish` wrote into SwingMusic: its playlists, the plays it imported, and how far each
     /// user's history was imported.
+    /// The listens of a user's history that matched no library song yet, kept so a song added later gets its older
+    /// plays: the history cursor has moved past them.
+    static let schemaV11UnmatchedListens = """
+        CREATE TABLE unmatched_listen (
+            swingmusic_user TEXT NOT NULL,
+            source TEXT NOT NULL,
+            listened_at INTEGER NOT NULL,
+            artist TEXT NOT NULL,
+            title TEXT NOT NULL,
+            album TEXT,
+            recording_mbid TEXT,
+            PRIMARY KEY (swingmusic_user, source, listened_at, artist, title)
+        ) WITHOUT ROWID;
+        """
+
     static let schemaV7Publish = """
         CREATE TABLE published_playlist (
             account TEXT NOT NULL,

@@ -95,6 +95,29 @@ package struct ImportedPlayRecord: Hashable, Sendable, Codable {
 }
 
 /// How far a user's history was imported from one service: everything up to `newestListenedAt` is in SwingMusic.
+/// A listen of a user's history that matched no library song when it was read.
+package struct UnmatchedListenRecord: Hashable, Sendable {
+    /// `lastfm` or `listenbrainz`.
+    package var source: String
+    package var listenedAt: Int
+    package var artist: String
+    package var title: String
+    package var album: String?
+    package var recordingMBID: String?
+
+    package init(
+        source: String, listenedAt: Int, artist: String, title: String, album: String? = nil,
+        recordingMBID: String? = nil
+    ) {
+        self.source = source
+        self.listenedAt = listenedAt
+        self.artist = artist
+        self.title = title
+        self.album = album
+        self.recordingMBID = recordingMBID
+    }
+}
+
 package struct HistoryCursor: Hashable, Sendable, Codable {
     package var user: String
     package var source: String

@@ -99,8 +99,8 @@ extension PublishStore {
         return counts
     }
 
-    /// Records plays SwingMusic took in, with the cursors they advance, in one transaction.
-    package func recordImportedPlays(_ plays: [ImportedPlayRecord], cursors: [HistoryCursor], at now: Date) throws {
+    /// Records plays SwingMusic took in.
+    package func recordImportedPlays(_ plays: [ImportedPlayRecord], at now: Date) throws {
         try writer.write { db in
             let insert = try db.cachedStatement(
                 sql: """
@@ -111,6 +111,47 @@ extension PublishStore {
             for play in plays {
                 try insert.execute(arguments: [
                     play.user, play.trackhash, play.listenedAt, play.source, play.filepath, now.timeIntervalSince1970,
+                ])
+            }
+        }
+    }
+
+    /// The listens of `user`'s history kept because they matched no library song, oldest first.
+    package func unmatchedListens(user: String) throws -> [UnmatchedListenRecord] {
+        try writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT source, listened_at, artist, title, album, recording_mbid FROM unmatched_listen
+                    WHERE swingmusic_user = ? ORDER BY listened_at, source, artist, title
+                    """,
+                arguments: [user]
+            ).map {
+                UnmatchedListenRecord(
+                    source: $0["source"], listenedAt: $0["listened_at"], artist: $0["artist"], title: $0["title"],
+                    album: $0["album"], recordingMBID: $0["recording_mbid"])
+            }
+        }
+    }
+
+    /// Records how far `user`'s history was read (`cursors`) and the listens of it that matched no song, in place of
+    /// those kept before, in one transaction: a cursor never moves past a listen that is neither imported nor kept.
+    /// Only the newest `limit` unmatched listens are kept.
+    package func recordHistoryRead(
+        user: String, cursors: [HistoryCursor], unmatched: [UnmatchedListenRecord], limit: Int
+    ) throws {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM unmatched_listen WHERE swingmusic_user = ?", arguments: [user])
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT OR IGNORE INTO unmatched_listen
+                        (swingmusic_user, source, listened_at, artist, title, album, recording_mbid)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """)
+            for listen in unmatched.sorted(by: { $0.listenedAt > $1.listenedAt }).prefix(max(0, limit)) {
+                try insert.execute(arguments: [
+                    user, listen.source, listen.listenedAt, listen.artist, listen.title, listen.album,
+                    listen.recordingMBID,
                 ])
             }
             for cursor in cursors {

@@ -70,13 +70,14 @@ struct HistoryImportPlan {
     var plays: [Play] = []
     var duplicatesAcrossServices = 0
     var alreadyInSwingMusic = 0
-    var unmatched = 0
+    /// Listens of songs not in the library, kept to be tried again when the library changes.
+    var unmatched: [Listen] = []
 
     init(listens: [Listen], matcher: ListenMatcher, swingMusicPlays: [Scrobble]) {
         var candidates: [Play] = []
         for listen in listens {
             guard let track = matcher.track(for: listen) else {
-                unmatched += 1
+                unmatched.append(listen)
                 continue
             }
             candidates.append(Play(listen: listen, track: track))

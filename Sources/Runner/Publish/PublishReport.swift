@@ -32,8 +32,12 @@ package struct PublishReport: Sendable, Codable {
         package var duplicatesAcrossServices = 0
         /// Listens SwingMusic already holds: plays it scrobbled to Last.fm itself, or ones imported before.
         package var alreadyInSwingMusic = 0
-        /// Listens of songs not in the library.
+        /// Listens of songs not in the library, read now or kept from before.
         package var unmatched = 0
+        /// Plays imported from listens kept from an earlier publish, whose song the library has since gained.
+        package var fromEarlierListens = 0
+        /// Listens of songs not in the library kept for a later publish (the newest, up to a bound).
+        package var keptForLater = 0
         /// Plays SwingMusic's restore left out (``notes`` says why): not imported, and not sent again.
         package var skippedBySwingMusic = 0
         /// Why the import of a service stopped short or was skipped, by service.

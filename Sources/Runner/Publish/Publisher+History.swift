@@ -70,10 +70,18 @@ extension Publisher {
         } catch {
             throw PublishFailure(.configuration, "\(error)")
         }
-        let plan = HistoryImportPlan(listens: listens, matcher: matcher, swingMusicPlays: held)
+        // Listens read before that matched no song then: the cursor has passed them, so they are tried again here.
+        let earlier = try readStore { try store.publish.unmatchedListens(user: entry.user) }.compactMap(Listen.init)
+        var distinct = Set<Listen>()
+        let plan = HistoryImportPlan(
+            listens: (earlier + listens).filter { distinct.insert($0).inserted }, matcher: matcher,
+            swingMusicPlays: held)
         history.duplicatesAcrossServices = plan.duplicatesAcrossServices
         history.alreadyInSwingMusic = plan.alreadyInSwingMusic
-        history.unmatched = plan.unmatched
+        history.unmatched = plan.unmatched.count
+        let earlierSet = Set(earlier)
+        history.fromEarlierListens = plan.plays.count { earlierSet.contains($0.listen) }
+        history.keptForLater = min(plan.unmatched.count, Self.unmatchedListensKept)
         guard !dryRun else {
             history.imported = plan.plays.count
             return history
@@ -100,7 +108,14 @@ extension Publisher {
             if let oldest = stuck[cursor.source] { cursor.newestListenedAt = min(cursor.newestListenedAt, oldest - 1) }
             return cursor
         }
-        try writeStore { try store.publish.recordImportedPlays([], cursors: kept, at: clock.now()) }
+        // An earlier listen whose play did not land stays kept: no cursor brings it back.
+        let stillUnmatched = plan.unmatched + notLanded.map(\.listen).filter(earlierSet.contains)
+        history.keptForLater = min(stillUnmatched.count, Self.unmatchedListensKept)
+        try writeStore {
+            try store.publish.recordHistoryRead(
+                user: entry.user, cursors: kept, unmatched: stillUnmatched.map(UnmatchedListenRecord.init),
+                limit: Self.unmatchedListensKept)
+        }
         return history
     }
 
@@ -204,6 +219,10 @@ extension Publisher {
         return current
     }
 
+    /// How many listens that matched no library song are kept per SwingMusic user, the newest: about 4 MB of cache
+    /// for a user who listens to few of the library's songs.
+    static let unmatchedListensKept = 50_000
+
     /// Records `plays` as imported: SwingMusic holds them.
     private func record(_ plays: [HistoryImportPlan.Play], user: String) throws {
         let imported = plays.map { play in
@@ -211,7 +230,7 @@ extension Publisher {
                 user: user, trackhash: play.track.trackhash, listenedAt: play.listen.timestamp,
                 source: play.listen.source.rawValue, filepath: play.track.filepath)
         }
-        try writeStore { try store.publish.recordImportedPlays(imported, cursors: [], at: clock.now()) }
+        try writeStore { try store.publish.recordImportedPlays(imported, at: clock.now()) }
     }
 
     /// A play as SwingMusic's backup holds one, marked in `extra` as swingcache's import from its service.

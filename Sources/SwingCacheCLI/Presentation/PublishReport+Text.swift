@@ -23,7 +23,7 @@ extension PublishReport {
         for entry in history {
             let fetched = entry.fetched.sorted { $0.key < $1.key }.map { "\($0.value) from \($0.key)" }
             lines.append(
-                "History of \(entry.user): \(fetched.isEmpty ? "nothing read" : fetched.joined(separator: ", ")); \(entry.imported) plays \(dryRun ? "to import" : "imported"), \(entry.alreadyInSwingMusic) already in SwingMusic, \(entry.duplicatesAcrossServices) reported by both services, \(entry.unmatched) not in the library\(entry.skippedBySwingMusic > 0 ? ", \(entry.skippedBySwingMusic) skipped by SwingMusic" : "")."
+                "History of \(entry.user): \(fetched.isEmpty ? "nothing read" : fetched.joined(separator: ", ")); \(entry.imported) plays \(dryRun ? "to import" : "imported")\(entry.fromEarlierListens > 0 ? " (\(entry.fromEarlierListens) from listens kept before, whose song is now in the library)" : ""), \(entry.alreadyInSwingMusic) already in SwingMusic, \(entry.duplicatesAcrossServices) reported by both services, \(entry.unmatched) not in the library (\(entry.keptForLater) kept for a later publish)\(entry.skippedBySwingMusic > 0 ? ", \(entry.skippedBySwingMusic) skipped by SwingMusic" : "")."
             )
             for (service, note) in entry.notes.sorted(by: { $0.key < $1.key }) { lines.append("  \(service): \(note)") }
         }
