@@ -60,7 +60,8 @@ import Testing
         let text = try await swingcache(["review"])
         #expect(text.standardOutput.contains("1. \(Self.candidate) \"La Femme D'Argent - Live\" by Air: "))
         #expect(text.standardOutput.contains("duration 0.20"))
-        let why = "1. scores 0.73, under 0.85: the durations are about 9 s apart; the titles differ (title 0.80)"
+        let why =
+            "1. scores 0.73, under 0.85: the durations are about 9 s apart; its title names another version (title 0.80)"
         #expect(text.standardOutput.contains("lowConfidence: " + why), "\(text.standardOutput)")
         #expect(text.standardOutput.contains("noCandidates: the searches found no candidate"))
         #expect(items.first?["whyNotTaken"] as? String == why)

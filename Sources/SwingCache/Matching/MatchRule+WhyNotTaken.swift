@@ -1,14 +1,14 @@
 import Foundation
 
 extension MatchRule {
-    /// Why the best of `candidates` (best first, as a decision keeps them) was not used, in a person's words:
-    /// which part of its score fell short, or which rival stood beside it.
+    /// Why the best of `candidates` (best first, as a decision keeps them) was not used for the file titled
+    /// `fileTitle`, in a person's words: which part of its score fell short, or which rival stood beside it.
     ///
     /// ```swift
-    /// rule.whyNotTaken(outcome: .lowConfidence, candidates: decision.candidates)
+    /// rule.whyNotTaken(outcome: .lowConfidence, candidates: decision.candidates, fileTitle: "Let It Be")
     /// // "1. scores 0.76, under 0.85: its title names another version (title 0.40)"
     /// ```
-    package func whyNotTaken(outcome: TrackMatch.Outcome, candidates: [MatchCandidate]) -> String {
+    package func whyNotTaken(outcome: TrackMatch.Outcome, candidates: [MatchCandidate], fileTitle: String) -> String {
         guard let best = candidates.first else { return "the searches found no candidate" }
         let total = best.score.total
         switch outcome {
@@ -23,17 +23,24 @@ extension MatchRule {
                     + " album leaves fewer than two real names that agree", total)
         case .lowConfidence:
             return String(format: "1. scores %.2f, under %.2f: ", total, matchThreshold)
-                + shortfalls(of: best.score).joined(separator: "; ")
+                + shortfalls(of: best.score, otherVersion: Self.namesAnotherVersion(best.name, than: fileTitle))
+                .joined(separator: "; ")
         default:
             break
         }
         return "not decided by the matcher"
     }
 
+    /// Whether the candidate's title names a version the file's does not, or the other way round.
+    private static func namesAnotherVersion(_ candidate: String, than file: String) -> Bool {
+        let (candidateTitle, fileTitle) = (MatchNormalizer.title(candidate), MatchNormalizer.title(file))
+        return candidateTitle.versions != fileTitle.versions || candidateTitle.withCredits != fileTitle.withCredits
+    }
+
     /// The parts of a score that kept it low, the lowest first.
-    private func shortfalls(of score: MatchScore) -> [String] {
+    private func shortfalls(of score: MatchScore, otherVersion: Bool) -> [String] {
         var parts: [(value: Double, text: String)] = []
-        if score.title <= versionMismatchFactor + 0.001 {
+        if otherVersion && score.title < 0.99 {
             parts.append((score.title, String(format: "its title names another version (title %.2f)", score.title)))
         } else if score.title < 0.99 {
             parts.append((score.title, String(format: "the titles differ (title %.2f)", score.title)))

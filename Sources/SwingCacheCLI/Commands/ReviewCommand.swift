@@ -81,7 +81,8 @@ struct ReviewCommand: ParsableCommand {
 
         static func whyNotTaken(_ item: ReviewItem) -> String {
             MatchRule().whyNotTaken(
-                outcome: TrackMatch.Outcome(rawValue: item.outcome) ?? .lowConfidence, candidates: item.candidates)
+                outcome: TrackMatch.Outcome(rawValue: item.outcome) ?? .lowConfidence, candidates: item.candidates,
+                fileTitle: item.title)
         }
 
         /// A queued file as `--json` prints it: the stored item, and why its first candidate was not taken.

@@ -201,20 +201,28 @@ import Testing
         let rule = MatchRule()
         let live = matcher.match(letItBe, candidates: [candidate("live", "Let It Be - Live")])
         #expect(
-            rule.whyNotTaken(outcome: live.outcome, candidates: live.candidates)
+            rule.whyNotTaken(outcome: live.outcome, candidates: live.candidates, fileTitle: letItBe.title)
                 == "1. scores 0.76, under 0.85: its title names another version (title 0.40)")
         let twoTakes = matcher.match(
             letItBe, candidates: [candidate("a", "Let It Be"), candidate("b", "Let It Be", seconds: 246.5)])
         #expect(
-            rule.whyNotTaken(outcome: twoTakes.outcome, candidates: twoTakes.candidates)
+            rule.whyNotTaken(outcome: twoTakes.outcome, candidates: twoTakes.candidates, fileTitle: letItBe.title)
                 == "1. and 2. are different recordings 0.01 apart, under 0.03: which is yours?")
         let placeholders = LocalTrack(
             title: "Hallelujah", artists: ["Unknown Artist"], album: "Unknown Album", durationSeconds: 243)
         let cover = matcher.match(placeholders, candidates: [candidate("c", "Hallelujah", artists: ["Jeff Buckley"])])
         #expect(
-            rule.whyNotTaken(outcome: cover.outcome, candidates: cover.candidates).hasPrefix(
-                "1. scores 1.00, but the file names too little to be sure"))
-        #expect(rule.whyNotTaken(outcome: .noCandidates, candidates: []) == "the searches found no candidate")
+            rule.whyNotTaken(outcome: cover.outcome, candidates: cover.candidates, fileTitle: placeholders.title)
+                .hasPrefix(
+                    "1. scores 1.00, but the file names too little to be sure"))
+        #expect(
+            rule.whyNotTaken(outcome: .noCandidates, candidates: [], fileTitle: "Let It Be")
+                == "the searches found no candidate")
+        let hangul = LocalTrack(title: "다이너마이트", artists: ["방탄소년단"], durationSeconds: 199)
+        let latin = matcher.match(hangul, candidates: [candidate("d", "Dynamite", artists: ["BTS"], seconds: 199)])
+        #expect(
+            rule.whyNotTaken(outcome: latin.outcome, candidates: latin.candidates, fileTitle: hangul.title).hasPrefix(
+                "1. scores 0.22, under 0.85: the titles differ (title 0.00); the artists differ (artist 0.00)"))
     }
 
     @Test func theSameCandidateListedTwiceIsOneCandidate() {
