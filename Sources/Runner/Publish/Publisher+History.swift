@@ -81,6 +81,7 @@ extension Publisher {
         history.unmatched = plan.unmatched.count
         let earlierSet = Set(earlier)
         history.fromEarlierListens = plan.plays.count { earlierSet.contains($0.listen) }
+        // What a dry run would keep; a real import adds back the earlier listens whose play did not land.
         history.keptForLater = min(plan.unmatched.count, Self.unmatchedListensKept)
         guard !dryRun else {
             history.imported = plan.plays.count
