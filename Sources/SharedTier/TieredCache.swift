@@ -35,8 +35,8 @@ package struct TieredCache: Sendable {
     /// left out (they are `.absent`).
     package func cacheStates(for ids: [SpotifyID]) async throws -> [SpotifyID: CacheEntryState] {
         let fromRedis = await shared?.attempt { try await $0.cacheStates(for: ids) } ?? [:]
-        if fromRedis.isEmpty { return try store.catalog.cacheStates(for: ids) }
-        var states = try store.catalog.cacheStates(for: ids.filter { fromRedis[$0] == nil })
+        if fromRedis.isEmpty { return try await store.catalog.cacheStates(for: ids) }
+        var states = try await store.catalog.cacheStates(for: ids.filter { fromRedis[$0] == nil })
         states.merge(fromRedis) { _, shared in shared }
         return states
     }
@@ -50,7 +50,7 @@ package struct TieredCache: Sendable {
         }
         // A stored entity carries its own freshness: only ids without one need the bulk look-up (known-missing).
         var rest: [SpotifyID] = []
-        let fromSQLite = try store.catalog.entities(ids.filter { entries[$0] == nil }, includingRaw: false)
+        let fromSQLite = try await store.catalog.entities(ids.filter { entries[$0] == nil }, includingRaw: false)
         for id in ids where entries[id] == nil {
             if let stored = fromSQLite[id] {
                 entries[id] = Entry(
@@ -60,7 +60,7 @@ package struct TieredCache: Sendable {
                 rest.append(id)
             }
         }
-        let states = rest.isEmpty ? [:] : try store.catalog.cacheStates(for: rest)
+        let states = rest.isEmpty ? [:] : try await store.catalog.cacheStates(for: rest)
         for id in rest {
             let state = states[id] ?? .absent
             entries[id] = Entry(state: state, stored: nil, tier: state == .absent ? nil : .sqlite)
@@ -70,14 +70,14 @@ package struct TieredCache: Sendable {
 
     /// Writes to SQLite (and its ledger) in one transaction, then to Redis when it answers.
     package func save(_ record: FetchRecord, now: Date) async throws {
-        try store.catalog.save(record)
+        try await store.catalog.save(record)
         _ = await shared?.attempt { try await $0.write(record, now: now) }
     }
 
     /// Writes matcher decisions with the catalog entries their search gave (and its ledger entry) to SQLite in one
     /// transaction, then the entries to Redis when it answers, as ``save(_:now:)`` does a fetch's.
     package func save(_ matches: [TrackMatchRecord], fetched record: FetchRecord, now: Date) async throws {
-        try store.library.save(matches, fetched: record)
+        try await store.library.save(matches, fetched: record)
         _ = await shared?.attempt { try await $0.write(record, now: now) }
     }
 }

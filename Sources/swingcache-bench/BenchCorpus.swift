@@ -27,7 +27,7 @@ struct BenchCorpus {
     }
 
     /// Builds what is missing; the database is complete when its marker file exists.
-    func prepare() throws {
+    func prepare() async throws {
         let marker = folder + "/complete"
         if FileManager.default.fileExists(atPath: marker) { return }
         try? FileManager.default.removeItem(atPath: folder)
@@ -38,9 +38,9 @@ struct BenchCorpus {
         let store = try AppDatabase.open(DatabaseLocation(path: databasePath), access: .readWrite)
         // Fresh for a year, so the plan finds every id cached whenever the benchmark runs.
         let now = Date()
-        let seconds = try timed {
+        let seconds = try await timed {
             for chunk in stride(from: 0, to: ids.count, by: 10_000) {
-                try store.catalog.save(
+                try await store.catalog.save(
                     .fetched(Array(ids[chunk..<min(chunk + 10_000, ids.count)]), at: now, ttl: 365 * 86_400))
             }
         }

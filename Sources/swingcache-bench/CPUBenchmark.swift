@@ -27,9 +27,9 @@ struct CPUBenchmark {
     func run() async throws {
         print("swingcache-bench: CPU where the work is (\(runs) runs per figure; min and median)")
         func wanted(_ figure: String) -> Bool { only.isEmpty || only.contains(figure) }
-        try corpus.prepare()
-        if wanted("spec") { try specParsing() }
-        if wanted("entity") { try cachedReads() }
+        try await corpus.prepare()
+        if wanted("spec") { try await specParsing() }
+        if wanted("entity") { try await cachedReads() }
         if wanted("plan") { try planOfCachedTargets() }
         if wanted("get") { try getWithManyIDs() }
         if wanted("warmup") { try await coldWarmUp() }
@@ -37,14 +37,14 @@ struct CPUBenchmark {
 
     // MARK: Spec parsing
 
-    func specParsing() throws {
+    func specParsing() async throws {
         for count in BenchCorpus.sizes {
             var parse = Samples()
             var reference = Samples()
             for _ in 0..<(count >= 1_000_000 ? max(3, runs / 2) : runs) {
-                reference.append(try timed { _ = try Self.readIDsAlone(corpus.idFile(count)) })
+                reference.append(try await timed { _ = try Self.readIDsAlone(corpus.idFile(count)) })
                 parse.append(
-                    try timed {
+                    try await timed {
                         let spec = try JobSpecLoader().load(path: corpus.spec(count))
                         precondition(spec.targets.count == count, "the spec should list \(count) ids")
                     })
@@ -70,12 +70,12 @@ struct CPUBenchmark {
 
     // MARK: Cached reads
 
-    func cachedReads() throws {
+    func cachedReads() async throws {
         let folder = try TemporaryDirectory()
         let path = folder.file("reads.sqlite")
         var factory = CatalogFactory(seed: 5)
         let ids = factory.ids(.track, count: 10_000)
-        try AppDatabase.open(DatabaseLocation(path: path), access: .readWrite).catalog.save(
+        try await AppDatabase.open(DatabaseLocation(path: path), access: .readWrite).catalog.save(
             .fetched(ids, at: Date(), ttl: 12 * 3600))
         let reader = try AppDatabase.open(DatabaseLocation(path: path), access: .readOnly)
         var configuration = Configuration()
@@ -89,8 +89,8 @@ struct CPUBenchmark {
             var referenceTimes: [Double] = []
             for _ in 0..<20_000 {
                 let id = ids[Int(generator.next() % UInt64(ids.count))]
-                entityTimes.append(try timed { _ = try reader.catalog.entity(id, includingRaw: false) })
-                referenceTimes.append(try timed { try Self.selectByPrimaryKey(id.value, in: queue) })
+                entityTimes.append(try await timed { _ = try await reader.catalog.entity(id, includingRaw: false) })
+                referenceTimes.append(try await timed { try Self.selectByPrimaryKey(id.value, in: queue) })
             }
             entity.append(entityTimes.sorted()[entityTimes.count / 2])
             reference.append(referenceTimes.sorted()[referenceTimes.count / 2])
@@ -249,7 +249,7 @@ struct CPUBenchmark {
                 return
             }
             if run == 0 { rows = try Self.storedRows(folder.file("warm.sqlite")) }
-            floor.append(try Self.writeFloor(rows, into: folder.file("floor.sqlite")))
+            await floor.append(try Self.writeFloor(rows, into: folder.file("floor.sqlite")))
         }
         await server.stop()
         print(
@@ -290,10 +290,10 @@ struct CPUBenchmark {
 
     /// Writes `tables` into a new cache at `path` as a run would, in answers of 50 tracks or 20 albums, each in
     /// one transaction, the raw answer compressed; returns the seconds the writes took (the schema excluded).
-    static func writeFloor(_ tables: [EntityKind: TableRows], into path: String) throws -> Double {
+    static func writeFloor(_ tables: [EntityKind: TableRows], into path: String) async throws -> Double {
         _ = try AppDatabase.open(DatabaseLocation(path: path), access: .readWrite)
         let queue = try DatabaseQueue(path: path)
-        return try timed {
+        return try await timed {
             for (kind, batch) in [(EntityKind.track, 50), (.album, 20)] {
                 guard let table = tables[kind], !table.values.isEmpty else { continue }
                 let placeholders = Array(repeating: "?", count: table.columns.count).joined(separator: ", ")

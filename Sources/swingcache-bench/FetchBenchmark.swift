@@ -84,7 +84,7 @@ struct FetchBenchmark {
             factory.ids(.track, count: 200), store: store, server: server,
             budget: BudgetPolicy(perHour: 100_000, minInterval: 0.1, reserve: 0))
         let times = await server.requestLog().filter(\.isAPIRequest).map(\.time)
-        let ledger = try store.ledger.requestTimes(service: Scheduler.spotify, since: .distantPast)
+        let ledger = try await store.ledger.requestTimes(service: Scheduler.spotify, since: .distantPast)
         let ledgerGaps = zip(ledger.dropFirst(), ledger).map { $0.timeIntervalSince($1) }
         print(String(format: "  (ledger: shortest %.4f, longest %.4f)", ledgerGaps.min() ?? 0, ledgerGaps.max() ?? 0))
         let gaps = zip(times.dropFirst(), times).map { $0.timeIntervalSince($1) }
@@ -103,7 +103,7 @@ struct FetchBenchmark {
         let store = try AppDatabase.open(DatabaseLocation(path: path), access: .readWrite)
         var factory = CatalogFactory(seed: 5)
         let ids = factory.ids(.track, count: 10_000)
-        try store.catalog.save(.fetched(ids, at: Date(), ttl: 12 * 3600))
+        try await store.catalog.save(.fetched(ids, at: Date(), ttl: 12 * 3600))
         // What `get --offline` opens: a read-only connection.
         let reader = try AppDatabase.open(DatabaseLocation(path: path), access: .readOnly)
         var samples: [Double] = []
@@ -111,7 +111,7 @@ struct FetchBenchmark {
         for _ in 0..<20_000 {
             let id = ids[Int(generator.next() % UInt64(ids.count))]
             let start = DispatchTime.now().uptimeNanoseconds
-            _ = try reader.catalog.entity(id, includingRaw: false)
+            _ = try await reader.catalog.entity(id, includingRaw: false)
             samples.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1000)
         }
         samples.sort()

@@ -50,7 +50,7 @@ struct LibraryBenchmark {
                 uniqueKeysWithValues: Provider.allCases.map { ($0, $0.defaultTTL) }))
         let (previews, surveySeconds) = try await measure {
             let survey = try await importer.survey(source)
-            let previews = try ProviderPreview.estimate(
+            let previews = try await ProviderPreview.estimate(
                 survey, settings: settings, configuration: ProviderConfiguration(), store: store, now: Date())
             return (survey.found, previews)
         }
@@ -73,7 +73,7 @@ struct LibraryBenchmark {
                     listeners: index, userPlayCount: index % 4, username: "alice", tags: ["rock", "live"],
                     fetchedAt: now, expiresAt: now.addingTimeInterval(7 * 86_400))
             }
-            try store.facts.save(EnrichmentRecord(lastfmTracks: facts, request: nil))
+            try await store.facts.save(EnrichmentRecord(lastfmTracks: facts, request: nil))
         }
         try exportInAChildProcess(database: store.path)
     }

@@ -40,7 +40,7 @@ struct RedisBenchmark {
         var redisWrite = 0.0
         for start in stride(from: 0, to: ids.count, by: 1000) {
             let record = FetchRecord.fetched(Array(ids[start..<min(start + 1000, ids.count)]), at: now, ttl: 12 * 3600)
-            sqliteWrite += try await measure { try store.catalog.save(record) }.1
+            sqliteWrite += try await measure { try await store.catalog.save(record) }.1
             redisWrite += try await measure { try await tier.catalog.write(record, now: now) }.1
         }
         print(
@@ -54,7 +54,7 @@ struct RedisBenchmark {
         var sqliteTimes: [Double] = []
         var redisTimes: [Double] = []
         for _ in 0..<3 {
-            let (fromSQLite, sqliteSeconds) = try await measure { try reader.catalog.cacheStates(for: shuffled) }
+            let (fromSQLite, sqliteSeconds) = try await measure { try await reader.catalog.cacheStates(for: shuffled) }
             let (fromRedis, redisSeconds) = try await measure { try await tier.catalog.cacheStates(for: shuffled) }
             precondition(fromSQLite.count == count && fromRedis.count == count, "every id is known to both tiers")
             sqliteTimes.append(sqliteSeconds)

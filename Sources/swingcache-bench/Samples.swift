@@ -29,8 +29,8 @@ struct Samples {
 func monotonicSeconds() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
 /// The seconds `body` took.
-func timed(_ body: () throws -> Void) rethrows -> Double {
+func timed(_ body: () async throws -> Void) async rethrows -> Double {
     let start = monotonicSeconds()
-    try body()
+    try await body()
     return monotonicSeconds() - start
 }

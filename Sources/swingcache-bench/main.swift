@@ -54,20 +54,20 @@ func offlineBenchmark() async throws {
     let ttl: TimeInterval = 12 * 3600
     let (_, loadSeconds) = try await measure {
         // In chunks, so loading the database does not set the peak RSS the benchmark reports.
-        func load(_ ids: [SpotifyID], fetchedHoursAgo hours: Double) throws {
+        func load(_ ids: [SpotifyID], fetchedHoursAgo hours: Double) async throws {
             for chunk in stride(from: 0, to: ids.count, by: 5_000) {
                 let slice = Array(ids[chunk..<min(chunk + 5_000, ids.count)])
-                try store.catalog.save(.fetched(slice, at: now.addingTimeInterval(-hours * 3600), ttl: ttl))
+                try await store.catalog.save(.fetched(slice, at: now.addingTimeInterval(-hours * 3600), ttl: ttl))
             }
         }
-        try load(staleTracks, fetchedHoursAgo: 13)
-        try load(freshTracks, fetchedHoursAgo: 1)
-        try load(dueTracks, fetchedHoursAgo: 11.5)
-        try load(freshAlbums, fetchedHoursAgo: 1)
-        try load(staleAlbums, fetchedHoursAgo: 13)
-        try store.catalog.save(.missing(missingTracks, at: now, ttl: 6 * 3600))
+        try await load(staleTracks, fetchedHoursAgo: 13)
+        try await load(freshTracks, fetchedHoursAgo: 1)
+        try await load(dueTracks, fetchedHoursAgo: 11.5)
+        try await load(freshAlbums, fetchedHoursAgo: 1)
+        try await load(staleAlbums, fetchedHoursAgo: 13)
+        try await store.catalog.save(.missing(missingTracks, at: now, ttl: 6 * 3600))
         for offset in stride(from: 0.0, to: 3600, by: 9) {
-            try store.ledger.record(
+            try await store.ledger.record(
                 LedgerEntry(
                     service: Scheduler.spotify, endpoint: "tracks", requestedAt: now.addingTimeInterval(-offset),
                     status: 200))
@@ -88,14 +88,14 @@ func offlineBenchmark() async throws {
         targets: allIDs.map { JobTarget(id: $0, origin: SourceLocation(file: "ids.txt", line: 1, column: 1)) })
     let jobs = JobSet(specs: [spec], defaultMarket: "US")
 
-    let (states, lookupSeconds) = try await measure { try store.catalog.cacheStates(for: allIDs) }
+    let (states, lookupSeconds) = try await measure { try await store.catalog.cacheStates(for: allIDs) }
     let (plan, planSeconds) = try await measure { try await Scheduler(store: store).plan(jobs, now: now) }
     let (_, planOnlySeconds) = await measure {
         Planner(budget: jobs.budget).plan(
             targets: jobs.targets, invalidCount: 0, cache: states, recentRequests: [], service: ServiceState(), now: now
         )
     }
-    let (cleanup, cleanupSeconds) = try await measure { try store.cleanup(now: now, dryRun: false) }
+    let (cleanup, cleanupSeconds) = try await measure { try await store.cleanup(now: now, dryRun: false) }
 
     print("swingcache-bench: offline core, \(allIDs.count) targets (100 000 tracks, 10 000 albums)")
     print("  load database:            \(formatSeconds(loadSeconds)) (not a goal)")

@@ -25,14 +25,17 @@ import Testing
     @Test func aVersionOneDatabaseKeepsItsRowsWhenItGainsTheEnrichmentTables() async throws {
         let store = try AppDatabase.open(DatabaseLocation(path: path), access: .readWrite)
 
-        let track = try #require(try store.catalog.entity(SpotifyID(kind: .track, value: "4iV5W9uYEdYUVa79Axb7Rh")))
+        let track = try #require(
+            try await store.catalog.entity(SpotifyID(kind: .track, value: "4iV5W9uYEdYUVa79Axb7Rh")))
         #expect(track.fetchedAt == Date(timeIntervalSince1970: 100))
         let album = SpotifyID(kind: .album, value: "0sNOF9WDwhWunNAHPD3Baj")
         #expect(
-            try store.catalog.cacheStates(for: [album])[album]
+            try await store.catalog.cacheStates(for: [album])[album]
                 == .knownMissing(reason: .notFound, expiresAt: Date(timeIntervalSince1970: 300)))
         #expect(
-            try store.ledger.requestTimes(service: "spotify", since: .distantPast) == [Date(timeIntervalSince1970: 100)]
+            try await store.ledger.requestTimes(service: "spotify", since: .distantPast) == [
+                Date(timeIntervalSince1970: 100)
+            ]
         )
         #expect(
             try await SQLiteShell.query(path, "SELECT identifier FROM grdb_migrations ORDER BY rowid")
@@ -49,7 +52,7 @@ import Testing
 
     @Test func aDryRunCleanupOfAVersionOneDatabaseReadsItWithoutMigrating() async throws {
         let store = try AppDatabase.open(DatabaseLocation(path: path), access: .readOnly)
-        let report = try store.cleanup(now: Date(timeIntervalSince1970: 1000), dryRun: true)
+        let report = try await store.cleanup(now: Date(timeIntervalSince1970: 1000), dryRun: true)
         #expect(report.tracks == 1)
         #expect(report.providerFacts == 0)
         #expect(try await SQLiteShell.query(path, "SELECT COUNT(*) FROM grdb_migrations") == "1")
@@ -59,13 +62,13 @@ import Testing
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let store = try AppDatabase.open(DatabaseLocation(path: path), access: .readOnly)
 
-        #expect(try store.facts.enrichedTrack(filepath: "/music/a.flac") == nil)
-        #expect(try store.facts.enrichedTracks(spotifyID: "4iV5W9uYEdYUVa79Axb7Rh").isEmpty)
-        #expect(try store.library.storedMatches(for: ["/music/a.flac"]).isEmpty)
-        var exported = Data()
-        #expect(try store.library.exportLibrary(format: .json) { exported.append($0) } == 0)
+        #expect(try await store.facts.enrichedTrack(filepath: "/music/a.flac") == nil)
+        #expect(try await store.facts.enrichedTracks(spotifyID: "4iV5W9uYEdYUVa79Axb7Rh").isEmpty)
+        #expect(try await store.library.storedMatches(for: ["/music/a.flac"]).isEmpty)
+        let (rowCount, exported) = try await store.library.exportedLibrary(format: .json)
+        #expect(rowCount == 0)
         #expect(String(decoding: exported, as: UTF8.self).filter { !$0.isWhitespace } == "[]")
-        #expect(try store.catalog.entity(SpotifyID(kind: .track, value: "4iV5W9uYEdYUVa79Axb7Rh")) != nil)
+        #expect(try await store.catalog.entity(SpotifyID(kind: .track, value: "4iV5W9uYEdYUVa79Axb7Rh")) != nil)
 
         #expect(try await SQLiteShell.query(path, "SELECT COUNT(*) FROM grdb_migrations") == "1")
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)

@@ -16,13 +16,13 @@ import Testing
 
     var hour: Date { now.addingTimeInterval(3600) }
 
-    @Test func factsAndTheirLedgerEntryAreWrittenTogether() throws {
+    @Test func factsAndTheirLedgerEntryAreWrittenTogether() async throws {
         let key = LastfmTrackKey(artist: "Queen", title: "Bohemian Rhapsody")
         let fact = LastfmTrackFact(
             key: key, playCount: 5000, listeners: 900, userPlayCount: 10, username: "ana", tags: ["rock", "70s"],
             mbid: "b1a9c0e9-d987-4042-ae91-78d6a3267d69", url: "https://www.last.fm/music/Queen/_/Bohemian+Rhapsody",
             fetchedAt: now, expiresAt: hour)
-        try store.facts.save(
+        try await store.facts.save(
             EnrichmentRecord(
                 lastfmTracks: [fact],
                 request: .append(
@@ -30,15 +30,15 @@ import Testing
             ))
 
         #expect(
-            try store.facts.enrichmentStates(for: [.lastfmTrack(key)]) == [
+            try await store.facts.enrichmentStates(for: [.lastfmTrack(key)]) == [
                 .lastfmTrack(key): .cached(fetchedAt: now, expiresAt: hour)
             ])
-        #expect(try store.ledger.requestTimes(service: "lastfm", since: .distantPast) == [now])
+        #expect(try await store.ledger.requestTimes(service: "lastfm", since: .distantPast) == [now])
         let file = LibraryTrackRecord(
             filepath: "/music/Queen/Bohemian Rhapsody.flac", fingerprint: "v1:a", title: "Bohemian Rhapsody",
             artists: ["Queen"])
-        try store.library.upsertLibraryTracks([file], seenAt: now)
-        #expect(try store.facts.enrichedTrack(filepath: file.filepath)?.lastfm == fact)
+        try await store.library.upsertLibraryTracks([file], seenAt: now)
+        #expect(try await store.facts.enrichedTrack(filepath: file.filepath)?.lastfm == fact)
     }
 
     @Test func aWriteThatFailsHalfwayLeavesNoRowOfIt() async throws {
@@ -59,14 +59,15 @@ import Testing
             request: .append(
                 LedgerEntry(service: "listenbrainz", endpoint: "popularity", requestedAt: now, status: 200)))
 
-        #expect(throws: (any Error).self) { try store.facts.save(record) }
+        await #expect(throws: (any Error).self) { try await store.facts.save(record) }
 
         #expect(
-            try store.facts.enrichmentStates(for: [.lastfmTrack(key), .listenbrainzPopularity(mbid: "good")]).isEmpty)
-        #expect(try store.ledger.requestTimes(service: "listenbrainz", since: .distantPast).isEmpty)
+            try await store.facts.enrichmentStates(for: [.lastfmTrack(key), .listenbrainzPopularity(mbid: "good")])
+                .isEmpty)
+        #expect(try await store.ledger.requestTimes(service: "listenbrainz", since: .distantPast).isEmpty)
     }
 
-    @Test func freshnessOfManyProviderKeysIsReadInBulk() throws {
+    @Test func freshnessOfManyProviderKeysIsReadInBulk() async throws {
         let mbids = (0..<3000).map { "mbid-\($0)" }
         let popularity = mbids.enumerated().map { index, mbid in
             ListenBrainzPopularityFact(
@@ -74,7 +75,7 @@ import Testing
                 expiresAt: hour)
         }
         let isrc = "GBAHS1600463"
-        try store.facts.save(
+        try await store.facts.save(
             EnrichmentRecord(
                 musicbrainzRecordings: [
                     .missing(isrc: "USRC17607839", fetchedAt: now, expiresAt: now.addingTimeInterval(600)),
@@ -93,7 +94,7 @@ import Testing
                 .lastfmTrack(LastfmTrackKey(artist: "Nobody", title: "Nothing")),
             ]
 
-        let states = try store.facts.enrichmentStates(for: keys)
+        let states = try await store.facts.enrichmentStates(for: keys)
 
         #expect(states.count == 3003)
         #expect(states[.listenbrainzPopularity(mbid: "mbid-7")] == .cached(fetchedAt: now, expiresAt: hour))
@@ -115,12 +116,12 @@ import Testing
             filepath: "/music/Ed Sheeran/Shape of You.flac", fingerprint: "v1:b", title: "Shape of You",
             artists: ["Ed Sheeran"], album: "÷", durationSeconds: 234, localPlayCount: 12,
             lastPlayedAt: now.addingTimeInterval(-60))
-        try store.library.upsertLibraryTracks([file], seenAt: now)
-        try store.catalog.save(
+        try await store.library.upsertLibraryTracks([file], seenAt: now)
+        try await store.catalog.save(
             FetchRecord(
                 entities: [.track(Track(id: spotifyID, name: "Shape of You", isrc: isrc, popularity: 88))],
                 request: nil, fetchedAt: now, expiresAt: { _ in hour }, missingExpiresAt: { _ in now }))
-        try store.library.save([.matched(file, to: spotifyID, at: now)])
+        try await store.library.save([.matched(file, to: spotifyID, at: now)])
         let later = now.addingTimeInterval(10)
         let recording = MusicBrainzRecordingFact(
             isrc: isrc, mbids: ["m1", "m2"], genres: ["pop"], tags: ["british"],
@@ -136,12 +137,12 @@ import Testing
         let lastfm = LastfmTrackFact(
             key: file.lastfmKey, playCount: 5000, listeners: 900, userPlayCount: 10, username: "ana", fetchedAt: later,
             expiresAt: hour)
-        try store.facts.save(
+        try await store.facts.save(
             EnrichmentRecord(
                 lastfmTracks: [lastfm], musicbrainzRecordings: [recording], listenbrainzPopularity: listens,
                 links: [deezer], request: nil))
 
-        let track = try #require(try store.facts.enrichedTrack(filepath: file.filepath))
+        let track = try #require(try await store.facts.enrichedTrack(filepath: file.filepath))
 
         #expect(track.library == file)
         #expect(track.isrc == isrc)
@@ -153,8 +154,8 @@ import Testing
         #expect(track.links.first == deezer)
         #expect(track.playCount.total == 5000 + 2 + 300)
         #expect(track.playCount.spotifyPopularity == 88)
-        #expect(try store.facts.enrichedTracks(spotifyID: spotifyID) == [track])
-        #expect(try store.facts.enrichedTracks(spotifyID: "0OdUWJ0sBjDrqHygGUXeCF").isEmpty)
+        #expect(try await store.facts.enrichedTracks(spotifyID: spotifyID) == [track])
+        #expect(try await store.facts.enrichedTracks(spotifyID: "0OdUWJ0sBjDrqHygGUXeCF").isEmpty)
         let library = try await SQLiteShell.query(
             store.path, "SELECT spotify_id, mbid, genres, links, total_play_count FROM swingcache_library")
         #expect(
@@ -163,9 +164,9 @@ import Testing
         )
     }
 
-    @Test func cleanupEvictsExpiredProviderFactsAndCountsThem() throws {
+    @Test func cleanupEvictsExpiredProviderFactsAndCountsThem() async throws {
         let expired = now.addingTimeInterval(-1)
-        try store.facts.save(
+        try await store.facts.save(
             EnrichmentRecord(
                 lastfmTracks: [
                     .missing(LastfmTrackKey(artist: "A", title: "B"), fetchedAt: now, expiresAt: expired),
@@ -184,8 +185,8 @@ import Testing
                         mbid: "m1", listenCount: 1, userCount: 1, fetchedAt: now, expiresAt: expired)
                 ], request: nil))
 
-        let dryRun = try store.cleanup(now: now, dryRun: true)
-        let report = try store.cleanup(now: now, dryRun: false)
+        let dryRun = try await store.cleanup(now: now, dryRun: true)
+        let report = try await store.cleanup(now: now, dryRun: false)
 
         #expect(dryRun.providerFacts == 4)
         #expect(report.lastfmTracks == 1)
@@ -194,14 +195,14 @@ import Testing
         #expect(report.trackLinks == 1)
         #expect(report.total == 4)
         #expect(
-            try store.facts.enrichmentStates(for: [
+            try await store.facts.enrichmentStates(for: [
                 .lastfmTrack(LastfmTrackKey(artist: "A", title: "B")),
                 .lastfmTrack(LastfmTrackKey(artist: "C", title: "D")),
             ]).count == 1)
     }
 
-    @Test func aProvidersOwnFactIsReadWithTheTrackAndEvictedWhenExpired() throws {
-        try store.library.upsertLibraryTracks(
+    @Test func aProvidersOwnFactIsReadWithTheTrackAndEvictedWhenExpired() async throws {
+        try await store.library.upsertLibraryTracks(
             [
                 LibraryTrackRecord(
                     filepath: "/music/a.flac", fingerprint: "v1:a", title: "A", artists: ["B"], isrc: "GBAHS1600463",
@@ -213,9 +214,9 @@ import Testing
         let unknown = ISRCFact(
             table: .deezerTrack, isrc: "ZZAAA9900303", figures: [:], missing: .notFound, fetchedAt: now,
             expiresAt: now.addingTimeInterval(-1))
-        try store.facts.save(EnrichmentRecord(isrcFacts: [found, unknown], request: nil))
+        try await store.facts.save(EnrichmentRecord(isrcFacts: [found, unknown], request: nil))
 
-        let track = try #require(try store.facts.enrichedTrack(filepath: "/music/a.flac"))
+        let track = try #require(try await store.facts.enrichedTrack(filepath: "/music/a.flac"))
         #expect(track.isrcFacts.count == 1)
         let stored = try #require(track.isrcFacts.first)
         #expect(stored.orderedFigures.map(\.name) == ["rank", "bpm", "gain"])
@@ -224,9 +225,9 @@ import Testing
         #expect(stored.expiresAt == hour)
         #expect(stored.missing == nil)
 
-        let report = try store.cleanup(now: now, dryRun: false)
+        let report = try await store.cleanup(now: now, dryRun: false)
         #expect(report.factTables == ["deezer_track": 1])
         #expect(report.providerFacts == 1)
-        #expect(try store.facts.enrichedTrack(filepath: "/music/a.flac")?.isrcFacts.count == 1)
+        #expect(try await store.facts.enrichedTrack(filepath: "/music/a.flac")?.isrcFacts.count == 1)
     }
 }

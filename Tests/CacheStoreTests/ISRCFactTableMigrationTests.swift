@@ -15,11 +15,11 @@ import Testing
         try AppDatabase.createDatabase(at: path, migratedUpTo: "v9-musicbrainz-search")
     }
 
-    @Test func aReadOnlyOpenOfAnOlderDatabaseReadsNoFactsInsteadOfFailing() throws {
+    @Test func aReadOnlyOpenOfAnOlderDatabaseReadsNoFactsInsteadOfFailing() async throws {
         let store = try AppDatabase.open(DatabaseLocation(path: path), access: .readOnly)
-        let track = try store.facts.enrichedTracks(spotifyIDs: ["4iV5W9uYEdYUVa79Axb7Rh"])
+        let track = try await store.facts.enrichedTracks(spotifyIDs: ["4iV5W9uYEdYUVa79Axb7Rh"])
         #expect(track.isEmpty)
-        #expect(try store.cleanup(now: .testEpoch, dryRun: true).factTables == ["deezer_track": 0])
+        #expect(try await store.cleanup(now: .testEpoch, dryRun: true).factTables == ["deezer_track": 0])
     }
 
     @Test func theNextWriteCreatesEveryRegisteredTable() async throws {

@@ -2,6 +2,7 @@ import CacheStore
 import Foundation
 import SwingCache
 import SwingCacheTestKit
+import Synchronization
 import Testing
 
 @Suite struct LibraryExportTests {
@@ -10,14 +11,14 @@ import Testing
     let store: AppDatabase
     static let rowCount = 3000
 
-    init() throws {
+    init() async throws {
         folder = try TemporaryDirectory()
         store = try folder.store()
         var tracks = (1...Self.rowCount).map { LibraryTrackRecord.numbered($0, plays: $0 % 5) }
         // Names that need quoting in CSV and escaping in JSON.
         tracks[0].title = "Say \"Hello\", then\r\nleave\t— Beyoncé"
-        try store.library.upsertLibraryTracks(tracks, seenAt: now)
-        try store.facts.save(
+        try await store.library.upsertLibraryTracks(tracks, seenAt: now)
+        try await store.facts.save(
             EnrichmentRecord(
                 musicbrainzRecordings: [
                     MusicBrainzRecordingFact(
@@ -25,9 +26,12 @@ import Testing
                 ], request: nil))
     }
 
-    @Test func jsonIsOneValidArrayWithEveryRow() throws {
-        var chunks: [Data] = []
-        let count = try store.library.exportLibrary(format: .json) { chunks.append($0) }
+    @Test func jsonIsOneValidArrayWithEveryRow() async throws {
+        let written = Mutex<[Data]>([])
+        let count = try await store.library.exportLibrary(format: .json) { chunk in
+            written.withLock { $0.append(chunk) }
+        }
+        let chunks = written.withLock { $0 }
 
         #expect(count == Self.rowCount)
         #expect(chunks.count > 1)
@@ -43,18 +47,18 @@ import Testing
         #expect(Set(objects.compactMap { $0["filepath"] as? String }).count == Self.rowCount)
     }
 
-    @Test func anEmptyLibraryIsAnEmptyArray() throws {
+    @Test func anEmptyLibraryIsAnEmptyArray() async throws {
         let empty = try folder.store("empty.sqlite")
-        var output = Data()
-        #expect(try empty.library.exportLibrary(format: .json) { output.append($0) } == 0)
+        let (rows, output) = try await empty.library.exportedLibrary(format: .json)
+        #expect(rows == 0)
         #expect(try JSONSerialization.jsonObject(with: output) as? [Any] != nil)
     }
 
-    @Test func csvHasAHeaderAndOneQuotedRecordPerRow() throws {
+    @Test func csvHasAHeaderAndOneQuotedRecordPerRow() async throws {
         let path = folder.file("library.csv")
         #expect(FileManager.default.createFile(atPath: path, contents: nil))
         let handle = try #require(FileHandle(forWritingAtPath: path))
-        let count = try store.library.exportLibrary(format: .csv, to: handle)
+        let count = try await store.library.exportLibrary(format: .csv, to: handle)
         try handle.close()
 
         let records = CSV.records(try String(contentsOfFile: path, encoding: .utf8))

@@ -9,10 +9,10 @@ import Testing
     let folder: TemporaryDirectory
     let store: AppDatabase
 
-    init() throws {
+    init() async throws {
         folder = try TemporaryDirectory()
         store = try AppDatabase.open(DatabaseLocation(path: folder.file("cache.sqlite")), access: .readWrite)
-        try store.library.upsertLibraryTracks(
+        try await store.library.upsertLibraryTracks(
             [
                 LibraryTrackRecord(filepath: "/music/a.flac", fingerprint: "v1:a", title: "A", artists: ["X"]),
                 LibraryTrackRecord(
@@ -21,45 +21,45 @@ import Testing
             seenAt: .testEpoch)
     }
 
-    func save(fingerprint: String = "v1:a", isrc: String? = "USAAA2600001") throws {
+    func save(fingerprint: String = "v1:a", isrc: String? = "USAAA2600001") async throws {
         let fact = MusicBrainzSearchFact(
             filepath: "/music/a.flac", fingerprint: fingerprint, mbid: "m", isrc: isrc, genres: ["synthpop"],
             fetchedAt: .testEpoch, expiresAt: .testEpoch.addingTimeInterval(86_400))
-        try store.facts.save(EnrichmentRecord(musicbrainzSearches: [fact], request: nil))
+        try await store.facts.save(EnrichmentRecord(musicbrainzSearches: [fact], request: nil))
     }
 
-    @Test func onlyFilesWithoutAnISRCAreSearchedTheMostPlayedFirst() throws {
-        #expect(try store.facts.libraryFilesWithoutISRC().map(\.filepath) == ["/music/a.flac"])
-        try store.library.upsertLibraryTracks(
+    @Test func onlyFilesWithoutAnISRCAreSearchedTheMostPlayedFirst() async throws {
+        #expect(try await store.facts.libraryFilesWithoutISRC().map(\.filepath) == ["/music/a.flac"])
+        try await store.library.upsertLibraryTracks(
             [
                 LibraryTrackRecord(
                     filepath: "/music/c.flac", fingerprint: "v1:c", title: "C", artists: ["X"], localPlayCount: 3)
             ],
             seenAt: .testEpoch)
-        #expect(try store.facts.libraryFilesWithoutISRC().map(\.filepath) == ["/music/c.flac", "/music/a.flac"])
+        #expect(try await store.facts.libraryFilesWithoutISRC().map(\.filepath) == ["/music/c.flac", "/music/a.flac"])
     }
 
-    @Test func theLearnedISRCJoinsTheLibrarysISRCsForTheFilesCurrentTagsOnly() throws {
-        try save()
-        #expect(try store.facts.libraryISRCs() == ["GBAAA9900001", "USAAA2600001"])
+    @Test func theLearnedISRCJoinsTheLibrarysISRCsForTheFilesCurrentTagsOnly() async throws {
+        try await save()
+        #expect(try await store.facts.libraryISRCs() == ["GBAAA9900001", "USAAA2600001"])
         #expect(
-            try store.facts.musicBrainzLearnedISRCs(["/music/a.flac", "/music/b.flac"]) == [
+            try await store.facts.musicBrainzLearnedISRCs(["/music/a.flac", "/music/b.flac"]) == [
                 "/music/a.flac": "USAAA2600001"
             ])
         #expect(
-            try store.library.matchingBacklog() == MatchingBacklog(files: 2, withISRC: 2),
+            try await store.library.matchingBacklog() == MatchingBacklog(files: 2, withISRC: 2),
             "each may cost a second search")
 
-        try save(fingerprint: "v1:old-tags")
-        #expect(try store.facts.libraryISRCs() == ["GBAAA9900001"])
-        #expect(try store.library.matchingBacklog() == MatchingBacklog(files: 2, withISRC: 1))
-        #expect(try store.facts.musicBrainzLearnedISRCs(["/music/a.flac"]).isEmpty)
+        try await save(fingerprint: "v1:old-tags")
+        #expect(try await store.facts.libraryISRCs() == ["GBAAA9900001"])
+        #expect(try await store.library.matchingBacklog() == MatchingBacklog(files: 2, withISRC: 1))
+        #expect(try await store.facts.musicBrainzLearnedISRCs(["/music/a.flac"]).isEmpty)
     }
 
     @Test func theViewsReadAFilesGenresAndListensThroughItsLearnedISRC() async throws {
-        try save()
+        try await save()
         let at = Date.testEpoch
-        try store.facts.save(
+        try await store.facts.save(
             EnrichmentRecord(
                 musicbrainzRecordings: [
                     MusicBrainzRecordingFact(
@@ -77,11 +77,11 @@ import Testing
         #expect(row == #"["synthpop"]|m|42"#)
     }
 
-    @Test func aSearchFactIsFreshForTheTagsItWasMadeFor() throws {
-        try save()
+    @Test func aSearchFactIsFreshForTheTagsItWasMadeFor() async throws {
+        try await save()
         let current = EnrichmentKey.musicbrainzSearch(filepath: "/music/a.flac", fingerprint: "v1:a")
         let changed = EnrichmentKey.musicbrainzSearch(filepath: "/music/a.flac", fingerprint: "v1:new")
-        let states = try store.facts.enrichmentStates(for: [current, changed])
+        let states = try await store.facts.enrichmentStates(for: [current, changed])
         #expect(states[current]?.holds(at: .testEpoch) == true)
         #expect(states[changed] == nil)
     }

@@ -139,10 +139,12 @@ import Testing
         #expect(throws: StoreError.self) { try open(path, .readOnly) }
     }
 
-    @Test func aReadOfADatabaseThatDoesNotExistSeesAnEmptyOneAndCreatesNothing() throws {
+    @Test func aReadOfADatabaseThatDoesNotExistSeesAnEmptyOneAndCreatesNothing() async throws {
         let path = folder.file("later.sqlite")
         let store = try open(path, .readOnly)
-        #expect(try store.catalog.cacheStates(for: [SpotifyID(kind: .track, value: "4iV5W9uYEdYUVa79Axb7Rh")]).isEmpty)
+        #expect(
+            try await store.catalog.cacheStates(for: [SpotifyID(kind: .track, value: "4iV5W9uYEdYUVa79Axb7Rh")]).isEmpty
+        )
         #expect(!store.fileExists)
         #expect(!FileManager.default.fileExists(atPath: path))
     }

@@ -35,7 +35,7 @@ import Testing
 
     @Test(arguments: cases)
     func theViewAddsTheFiguresAsTheRuleDoes(_ count: HybridPlayCount) async throws {
-        let file = try store(count)
+        let file = try await store(count)
 
         let columns = [
             "localPlayCount", "spotifyPlayCount IS NULL", "coalesce(spotifyPopularity, '-')",
@@ -51,11 +51,11 @@ import Testing
         ]
         let expected = figures.map { figure in figure.map { String($0) } ?? "-" }
         #expect(row == expected.joined(separator: "|"))
-        #expect(try store.facts.enrichedTrack(filepath: file.filepath)?.playCount == count)
+        #expect(try await store.facts.enrichedTrack(filepath: file.filepath)?.playCount == count)
     }
 
     @Test func eachFigureNamesItsSourceAndWhenItWasFetched() async throws {
-        let file = try store(
+        let file = try await store(
             HybridPlayCount(
                 localPlayCount: 12, lastfmPlayCount: 5000, lastfmUserPlayCount: 10, listenbrainzPlayCount: 300,
                 spotifyPopularity: 71))
@@ -74,19 +74,19 @@ import Testing
 
     /// Stores a library file whose figures are `count`'s: Last.fm by its key, ListenBrainz split over two
     /// recordings of the file's ISRC, popularity on the matched Spotify track.
-    private func store(_ count: HybridPlayCount) throws -> LibraryTrackRecord {
+    private func store(_ count: HybridPlayCount) async throws -> LibraryTrackRecord {
         let isrc = "GBAHS1600463"
         let spotifyID = "4iV5W9uYEdYUVa79Axb7Rh"
         let file = LibraryTrackRecord.numbered(1, isrc: isrc, plays: count.localPlayCount)
-        try store.library.upsertLibraryTracks([file], seenAt: now)
-        try store.library.setLastfmScrobblesLocalPlays(count.lastfmScrobblesLocalPlays)
+        try await store.library.upsertLibraryTracks([file], seenAt: now)
+        try await store.library.setLastfmScrobblesLocalPlays(count.lastfmScrobblesLocalPlays)
         if let popularity = count.spotifyPopularity {
-            try store.catalog.save(
+            try await store.catalog.save(
                 FetchRecord(
                     entities: [.track(Track(id: spotifyID, name: "Song", isrc: isrc, popularity: popularity))],
                     request: nil, fetchedAt: now.addingTimeInterval(-3600), expiresAt: { _ in now },
                     missingExpiresAt: { _ in now }))
-            try store.library.save([.matched(file, to: spotifyID, at: now)])
+            try await store.library.save([.matched(file, to: spotifyID, at: now)])
         }
         var record = EnrichmentRecord(request: nil)
         let expiry = now.addingTimeInterval(3600)
@@ -112,7 +112,7 @@ import Testing
                     mbid: "m3", listenCount: nil, userCount: nil, fetchedAt: now, expiresAt: expiry),
             ]
         }
-        try store.facts.save(record)
+        try await store.facts.save(record)
         return file
     }
 }

@@ -29,7 +29,7 @@ import Testing
             id: "t1", name: "Song", artistIDs: ["a1"], artistNames: Self.names, explicit: false, trackNumber: 4)
         let album = Album(id: "al1", name: "Album", artistNames: Self.names, genres: Self.names)
         let artist = Artist(id: "ar1", name: "Artist", genres: Self.names, followers: 12)
-        try store.catalog.save(
+        try await store.catalog.save(
             FetchRecord(
                 entities: [.track(track), .album(album), .artist(artist)], request: nil, fetchedAt: now,
                 expiresAt: { _ in now.addingTimeInterval(3600) }, missingExpiresAt: { _ in now }))
@@ -53,7 +53,7 @@ import Testing
     @Test func providerFactsHoldUnixSecondsJSONListsAndNullForWhatIsUnknown() async throws {
         let found = LastfmTrackKey(artist: "Queen", title: "Song")
         let missing = LastfmTrackKey(artist: "Nobody", title: "Nothing")
-        try store.facts.save(
+        try await store.facts.save(
             EnrichmentRecord(
                 lastfmTracks: [
                     LastfmTrackFact(
@@ -136,15 +136,15 @@ import Testing
             durationSeconds: 0, localPlayCount: 3, lastPlayedAt: now)
         file.swingMusic = SwingMusicFileRecord(
             trackhash: "h1", tagTitle: "Song", tagArtists: "AC/DC;Ça", tagAlbumArtists: "AC/DC", tagAlbum: "Album")
-        try store.library.upsertLibraryTracks([file], seenAt: hour)
-        try store.library.save([
+        try await store.library.upsertLibraryTracks([file], seenAt: hour)
+        try await store.library.save([
             TrackMatchRecord(
                 filepath: file.filepath, fingerprint: file.fingerprint,
                 match: TrackMatch(
                     method: .search, outcome: .ambiguous, spotifyID: "t1", confidence: 0.5, runnerUpID: "t2"),
                 matchedAt: now)
         ])
-        try store.publish.recordPublishedPlaylists(
+        try await store.publish.recordPublishedPlaylists(
             [
                 PublishedPlaylistRecord(
                     account: "admin@http://127.0.0.1:1970", key: "most_played", playlistID: 4, name: "Most played",

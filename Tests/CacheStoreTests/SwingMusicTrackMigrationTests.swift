@@ -41,7 +41,7 @@ import Testing
 
     @Test func aReadOfAVersionTwoDatabaseExportsWithoutMigrating() async throws {
         let old = try AppDatabase.open(DatabaseLocation(path: folder.file("written.sqlite")), access: .readWrite)
-        try old.library.upsertLibraryTracks(
+        try await old.library.upsertLibraryTracks(
             [
                 LibraryTrackRecord(
                     filepath: "/music/a.flac", fingerprint: "v1:a", title: "A", artists: ["Tyler, The Creator"])
@@ -54,8 +54,8 @@ import Testing
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
 
         let store = try AppDatabase.open(DatabaseLocation(path: path), access: .readOnly)
-        var exported = Data()
-        #expect(try store.library.exportLibrary(format: .json) { exported.append($0) } == 1)
+        let (rowCount, exported) = try await store.library.exportedLibrary(format: .json)
+        #expect(rowCount == 1)
         let rows = try #require(try JSONSerialization.jsonObject(with: exported) as? [[String: Any]])
         #expect(rows.first?["artists"] as? String == "Tyler, The Creator")
         #expect(rows.first?["artists_json"] as? [String] == ["Tyler, The Creator"])
@@ -69,15 +69,15 @@ import Testing
         let file = SwingMusicFileRecord(
             trackhash: "17e67ced90babe7e", tagTitle: "Under Pressure", tagArtists: "Queen/David Bowie",
             tagAlbumArtists: "Queen", tagAlbum: "Hot Space")
-        try store.library.upsertLibraryTracks(
+        try await store.library.upsertLibraryTracks(
             [
                 LibraryTrackRecord(
                     filepath: "/music/a.flac", fingerprint: "v1:a", title: "Under Pressure",
                     artists: ["Queen", "David Bowie"], swingMusic: file)
             ], seenAt: .testEpoch)
-        #expect(try store.facts.enrichedTrack(filepath: "/music/a.flac")?.library.swingMusic == file)
+        #expect(try await store.facts.enrichedTrack(filepath: "/music/a.flac")?.library.swingMusic == file)
 
-        #expect(try store.library.removeLibraryTracks(notSeenSince: .testEpoch.addingTimeInterval(1)) == 1)
+        #expect(try await store.library.removeLibraryTracks(notSeenSince: .testEpoch.addingTimeInterval(1)) == 1)
         #expect(try await SQLiteShell.query(folder.file("new.sqlite"), "SELECT COUNT(*) FROM swingmusic_track") == "0")
     }
 }

@@ -21,26 +21,27 @@ import Testing
         HistoryCursor(user: "admin", source: "lastfm", serviceUser: "admin", newestListenedAt: newest)
     }
 
-    @Test func aReadReplacesTheKeptListensAndMovesTheCursorTogether() throws {
-        try store.publish.recordHistoryRead(
+    @Test func aReadReplacesTheKeptListensAndMovesTheCursorTogether() async throws {
+        try await store.publish.recordHistoryRead(
             user: "admin", cursors: [cursor(300)], unmatched: [listen("B", at: 200), listen("A", at: 100)], limit: 10)
-        #expect(try store.publish.unmatchedListens(user: "admin").map(\.title) == ["A", "B"])
+        #expect(try await store.publish.unmatchedListens(user: "admin").map(\.title) == ["A", "B"])
         #expect(
-            try store.publish.historyCursor(user: "admin", source: "lastfm", serviceUser: "admin")?.newestListenedAt
+            try await store.publish.historyCursor(user: "admin", source: "lastfm", serviceUser: "admin")?
+                .newestListenedAt
                 == 300)
 
         // "A" found its song and was imported: the next read keeps only "B" and a new listen "C".
-        try store.publish.recordHistoryRead(
+        try await store.publish.recordHistoryRead(
             user: "admin", cursors: [cursor(400)], unmatched: [listen("B", at: 200), listen("C", at: 350)], limit: 10)
-        #expect(try store.publish.unmatchedListens(user: "admin").map(\.title) == ["B", "C"])
-        #expect(try store.publish.unmatchedListens(user: "bob").isEmpty)
-        let kept = try #require(try store.publish.unmatchedListens(user: "admin").first)
+        #expect(try await store.publish.unmatchedListens(user: "admin").map(\.title) == ["B", "C"])
+        #expect(try await store.publish.unmatchedListens(user: "bob").isEmpty)
+        let kept = try #require(try await store.publish.unmatchedListens(user: "admin").first)
         #expect(kept == listen("B", at: 200))
     }
 
-    @Test func onlyTheNewestListensUpToTheLimitAreKept() throws {
+    @Test func onlyTheNewestListensUpToTheLimitAreKept() async throws {
         let listens = (1...5).map { listen("Song \($0)", at: $0 * 100) }
-        try store.publish.recordHistoryRead(user: "admin", cursors: [], unmatched: listens, limit: 3)
-        #expect(try store.publish.unmatchedListens(user: "admin").map(\.listenedAt) == [300, 400, 500])
+        try await store.publish.recordHistoryRead(user: "admin", cursors: [], unmatched: listens, limit: 3)
+        #expect(try await store.publish.unmatchedListens(user: "admin").map(\.listenedAt) == [300, 400, 500])
     }
 }

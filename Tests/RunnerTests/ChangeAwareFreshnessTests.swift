@@ -34,7 +34,7 @@ import Testing
             endpoints: SpotifyEndpoints(apiURL: ScriptedSpotify.apiURL, tokenURL: ScriptedSpotify.tokenURL),
             credentials: SpotifyCredentials(clientID: "id", clientSecret: "secret"), transport: transport,
             now: { clock.now() })
-        try store.ledger.setMode(mode, service: Scheduler.spotify, kind: .track, learnedAt: clock.now())
+        try await store.ledger.setMode(mode, service: Scheduler.spotify, kind: .track, learnedAt: clock.now())
         let spec = JobSpec(
             name: "week", path: "week.yaml", freshness: FreshnessPolicy(ttl: 3600, ttlMax: ttlMax),
             targets: [JobTarget(id: id, origin: SourceLocation(file: "week.yaml", line: 1, column: 1))],
@@ -42,7 +42,7 @@ import Testing
         let jobRun = JobRun(store: store, client: client, clock: clock, logger: Logger(label: "test"))
         let summary = try await jobRun.run(JobSet(specs: [spec], defaultMarket: "US")).summary
         #expect(summary.fetched == 1)
-        let stored = try #require(try store.catalog.entity(id))
+        let stored = try #require(try await store.catalog.entity(id))
         clock.advance(by: stored.expiresAt.timeIntervalSince(clock.now()) + 1)
         return stored.expiresAt.timeIntervalSince(stored.fetchedAt)
     }
@@ -53,14 +53,16 @@ import Testing
         ttls.append(try await refresh(name: "Renamed", ttlMax: 8 * 3600))
         ttls.append(try await refresh(name: "Renamed", ttlMax: 8 * 3600))
         #expect(ttls.map { $0 / 3600 } == [1, 2, 4, 8, 8, 8, 1, 2])
-        #expect(try store.catalog.unchangedRefreshes(of: id) == 1)
+        #expect(try await store.catalog.unchangedRefreshes(of: id) == 1)
     }
 
     @Test func anAppWithBatchEndpointsAndNoTTLMaxKeepsTheTTLOnEveryRefresh() async throws {
         var ttls: [TimeInterval] = []
         for _ in 0..<3 { ttls.append(try await refresh(name: "Same", ttlMax: nil, mode: .batch)) }
         #expect(ttls == [3600, 3600, 3600])
-        #expect(try store.catalog.unchangedRefreshes(of: id) == 2, "the history is kept, so turning ttl_max on uses it")
+        #expect(
+            try await store.catalog.unchangedRefreshes(of: id) == 2,
+            "the history is kept, so turning ttl_max on uses it")
     }
 
     @Test func inDevelopmentModeWithoutTTLMaxAnUnchangedTrackIsRefreshedLessOftenUpToAWeek() async throws {

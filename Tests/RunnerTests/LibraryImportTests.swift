@@ -36,7 +36,7 @@ import Testing
                 artists: "Daft Punk", album: "Random Access Memories (Deluxe Edition)"))
         _ = try await importLibrary()
 
-        let file = try #require(try store.facts.enrichedTrack(filepath: "/music/lucky.mp3")).library
+        let file = try #require(try await store.facts.enrichedTrack(filepath: "/music/lucky.mp3")).library
         #expect(file.title == "Get Lucky")
         #expect(file.artists == ["Daft Punk", "Pharrell Williams & Nile Rodgers"])
         #expect(file.album == "Random Access Memories")
@@ -63,10 +63,13 @@ import Testing
 
         let result = try await importLibrary(user: "admin")
 
-        #expect(try store.facts.enrichedTrack(filepath: "/music/flac/song.flac")?.library.localPlayCount == 3)
-        #expect(try store.facts.enrichedTrack(filepath: "/music/mp3/song.mp3")?.library.localPlayCount == 3)
-        #expect(try store.facts.enrichedTrack(filepath: "/music/other.flac")?.library.localPlayCount == 0)
-        #expect(try store.facts.enrichedTrack(filepath: "/music/flac/song.flac")?.songCopies == ["/music/mp3/song.mp3"])
+        #expect(try await store.facts.enrichedTrack(filepath: "/music/flac/song.flac")?.library.localPlayCount == 3)
+        #expect(try await store.facts.enrichedTrack(filepath: "/music/mp3/song.mp3")?.library.localPlayCount == 3)
+        #expect(try await store.facts.enrichedTrack(filepath: "/music/other.flac")?.library.localPlayCount == 0)
+        #expect(
+            try await store.facts.enrichedTrack(filepath: "/music/flac/song.flac")?.songCopies == [
+                "/music/mp3/song.mp3"
+            ])
         #expect(result.unmatchedPlays == UnmatchedPlays(songs: 1, plays: 4))
         let warning = try #require(log.entries.first { $0.level == .warning })
         #expect(

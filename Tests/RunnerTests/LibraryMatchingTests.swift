@@ -64,7 +64,9 @@ import Testing
         }
     }
 
-    func match(_ path: String) throws -> TrackMatchRecord? { try store.facts.enrichedTrack(filepath: path)?.match }
+    func match(_ path: String) async throws -> TrackMatchRecord? {
+        try await store.facts.enrichedTrack(filepath: path)?.match
+    }
 
     @Test func filesAreMatchedByISRCOrByArtistAndTitleAndTheMatchedTracksAreStoredFromTheSearch() async throws {
         let isrc = "USUM71703861"
@@ -91,22 +93,22 @@ import Testing
             #expect(library.matchedTargets == 2)
             #expect(library.review.count == 1)
 
-            let byISRC = try #require(try match("/music/isrc.flac"))
+            let byISRC = try #require(try await match("/music/isrc.flac"))
             #expect(byISRC.match.method == .isrc)
             #expect(byISRC.match.outcome == .matched)
             #expect(byISRC.match.spotifyID == FixtureCatalog.spotifyTrackID(forISRC: isrc))
-            let byText = try #require(try match("/music/believe.flac"))
+            let byText = try #require(try await match("/music/believe.flac"))
             #expect(byText.match.method == .search)
             #expect(byText.match.outcome == .matched)
-            #expect(try match("/music/ambiguous.flac")?.match.outcome == .ambiguous)
-            #expect(try match("/music/nomatch.flac")?.match.outcome == .noCandidates)
+            #expect(try await match("/music/ambiguous.flac")?.match.outcome == .ambiguous)
+            #expect(try await match("/music/nomatch.flac")?.match.outcome == .noCandidates)
 
             // The matched tracks are targets, stored from their searches: fresh, no catalog request.
             #expect(plan.requests.isEmpty)
             #expect(summary.fetched == 0)
             #expect(summary.alreadyFresh == 2)
             #expect(library.storedFromSearch == 2)
-            #expect(try store.facts.enrichedTrack(filepath: "/music/believe.flac")?.spotify != nil)
+            #expect(try await store.facts.enrichedTrack(filepath: "/music/believe.flac")?.spotify != nil)
             #expect(try await SQLiteShell.query(store.path, "SELECT COUNT(*) FROM track") == "2")
             #expect(summary.requests == 4)
             #expect(summary.outcome == .completed)
@@ -128,7 +130,7 @@ import Testing
                 store.path,
                 "SELECT endpoint, status, run_id IS NOT NULL FROM request_ledger ORDER BY requested_at, id")
             #expect(ledger.split(separator: "\n") == ["GET /search|200|1", "GET /search|200|1", "GET /search|200|1"])
-            let times = try store.ledger.requestTimes(service: Scheduler.spotify, since: .distantPast).map {
+            let times = try await store.ledger.requestTimes(service: Scheduler.spotify, since: .distantPast).map {
                 $0.timeIntervalSince(.testEpoch)
             }
             #expect(times == [0, 2, 4])
@@ -155,8 +157,8 @@ import Testing
             let queries = await searches(server)
             #expect(queries.count == 3)
             #expect(queries.last?.contains("Nomatch") == true)
-            #expect(try match("/music/b.flac")?.match.outcome == .noCandidates)
-            #expect(try match("/music/a.flac")?.match.outcome == .matched)
+            #expect(try await match("/music/b.flac")?.match.outcome == .noCandidates)
+            #expect(try await match("/music/a.flac")?.match.outcome == .matched)
         }
     }
 
@@ -227,7 +229,7 @@ import Testing
                 return
             }
             #expect(reason == "QUOTA_EXCEEDED")
-            #expect(try store.ledger.serviceState(Scheduler.spotify).parkedUntil != nil)
+            #expect(try await store.ledger.serviceState(Scheduler.spotify).parkedUntil != nil)
         }
     }
 

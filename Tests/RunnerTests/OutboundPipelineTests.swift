@@ -77,7 +77,7 @@ import Testing
         }
         #expect(reason?.contains("Retry-After") == true)
         #expect(service.sendTimes == [0], "no second request before the reset")
-        #expect(try store.ledger.serviceState(Provider.listenbrainz.serviceName).parkedUntil == until)
+        #expect(try await store.ledger.serviceState(Provider.listenbrainz.serviceName).parkedUntil == until)
         #expect(summary.requests == 1)
         #expect(summary.rateLimited == 1)
         let next = await pipeline(.listenbrainz).pacer.acquireForTest()
@@ -125,7 +125,7 @@ import Testing
             Issue.record("expected Last.fm parked until \(until), got \(ending)")
             return
         }
-        #expect(try store.ledger.serviceState(Provider.lastfm.serviceName).parkedUntil == until)
+        #expect(try await store.ledger.serviceState(Provider.lastfm.serviceName).parkedUntil == until)
         #expect(summary.rateLimited == 3)
     }
 
@@ -230,7 +230,7 @@ import Testing
             Issue.record("expected a missing track, got \(ending)")
             return
         }
-        deezer.complete(ledgerID, 200)
+        await deezer.complete(ledgerID, 200)
         let statuses = try await SQLiteShell.query(
             store.path, "SELECT group_concat(status, ',') FROM (SELECT status FROM request_ledger ORDER BY id)")
         #expect(statuses == "500,200")

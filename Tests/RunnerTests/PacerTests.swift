@@ -87,7 +87,7 @@ import Testing
 
     @Test func aRetryAfterIsHonouredToTheSecondByANewProcess() async throws {
         _ = try await grantedTimes(pacer(), count: 1)
-        try store.ledger.blockRequests("spotify", until: Date.testEpoch.addingTimeInterval(12))
+        try await store.ledger.blockRequests("spotify", until: Date.testEpoch.addingTimeInterval(12))
         let reopened = try AppDatabase.open(DatabaseLocation(path: store.path), access: .readWrite)
         let fresh = pacer(store: reopened)
         #expect(try await grantedTimes(fresh, count: 1) == [12])
@@ -96,7 +96,7 @@ import Testing
 
     @Test func aParkedServiceRefusesAtOnce() async throws {
         let until = Date.testEpoch.addingTimeInterval(6 * 3600)
-        try store.ledger.park("spotify", until: until, reason: "QUOTA_EXCEEDED")
+        try await store.ledger.park("spotify", until: until, reason: "QUOTA_EXCEEDED")
         #expect(
             try await pacer().acquire(endpoint: "GET /tracks")
                 == .refused(.parked(until: until, reason: "QUOTA_EXCEEDED")))
@@ -118,7 +118,7 @@ import Testing
                 let chosen = pacers[Int.random(in: 0...1, using: &generator)]
                 _ = try await chosen.acquire(endpoint: "GET /tracks")
             }
-            let starts = try first.ledger.requestTimes(service: "spotify", since: .distantPast)
+            let starts = try await first.ledger.requestTimes(service: "spotify", since: .distantPast)
             #expect(starts.count == 30, "round \(round)")
             for (index, start) in starts.enumerated() {
                 if index > 0 {

@@ -296,7 +296,7 @@ import Testing
             func preview() async throws -> [String: ProviderPreview] {
                 let survey = try await LibraryImport(store: store, clock: clock, logger: Logger(label: "test"))
                     .survey(try #require(spec.library))
-                return try ProviderPreview.estimate(
+                return try await ProviderPreview.estimate(
                     survey, settings: spec.enrichment, configuration: providers, store: store, now: clock.now())
             }
 
@@ -326,7 +326,7 @@ import Testing
 
             var unconfigured = providers
             unconfigured.lastfmKey = nil
-            let skipped = try ProviderPreview.estimate(
+            let skipped = try await ProviderPreview.estimate(
                 try await LibraryImport(store: store, clock: clock, logger: Logger(label: "test")).survey(
                     try #require(spec.library)), settings: spec.enrichment, configuration: unconfigured,
                 store: store, now: clock.now())

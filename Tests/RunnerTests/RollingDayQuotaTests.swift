@@ -53,7 +53,7 @@ import Testing
                 Issue.record("expected the first run to be parked by QUOTA_EXCEEDED, got \(first.outcome)")
                 return
             }
-            let learned = try #require(try store.ledger.serviceState(Scheduler.spotify).learnedQuota)
+            let learned = try #require(try await store.ledger.serviceState(Scheduler.spotify).learnedQuota)
             #expect(learned.requestsInDay >= 100)
 
             var fetched = first.fetched
@@ -65,7 +65,7 @@ import Testing
             let refusals = await server.requestLog().filter { $0.isAPIRequest && $0.status == 429 }
             #expect(refusals.count == 1, "only the first run met the quota")
             #expect(fetched == ids.count, "everything that fits was fetched within the week")
-            let cached = try store.catalog.cacheStates(for: ids).count
+            let cached = try await store.catalog.cacheStates(for: ids).count
             #expect(cached == ids.count)
         }
     }
@@ -73,25 +73,25 @@ import Testing
     @Test func theLearnedCeilingPersistsAndBindsTheNextPlan() async throws {
         let start = clock.now()
         for second in 0..<200 {
-            try store.ledger.record(
+            try await store.ledger.record(
                 LedgerEntry(
                     service: Scheduler.spotify, endpoint: "GET /tracks/{id}",
                     requestedAt: start.addingTimeInterval(Double(second) * 60), status: 200, runID: nil))
         }
         clock.advance(by: 200 * 60)
-        let learned = try store.ledger.recordQuotaExceeded(Scheduler.spotify, at: clock.now(), retryAfter: 48_925)
+        let learned = try await store.ledger.recordQuotaExceeded(Scheduler.spotify, at: clock.now(), retryAfter: 48_925)
         #expect(learned.requestsInDay == 200)
         #expect(learned.requestsInHour == 59, "minutes 141 to 199")
 
         let reopened = try AppDatabase.open(DatabaseLocation(path: store.path), access: .readOnly)
-        let state = try reopened.ledger.serviceState(Scheduler.spotify)
+        let state = try await reopened.ledger.serviceState(Scheduler.spotify)
         #expect(state.learnedQuota == learned)
 
         var factory = CatalogFactory()
         let targets = factory.ids(.track, count: 50).map {
             PlanTarget(id: $0, market: "US", freshness: FreshnessPolicy())
         }
-        let recent = try store.ledger.requestTimes(service: Scheduler.spotify, since: .distantPast)
+        let recent = try await store.ledger.requestTimes(service: Scheduler.spotify, since: .distantPast)
         var service = state
         service.modes[.track] = .perItem
         let plan = Planner(budget: BudgetPolicy(perHour: 1000, minInterval: 0, reserve: 0)).plan(

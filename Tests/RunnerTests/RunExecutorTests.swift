@@ -54,11 +54,13 @@ import Testing
         #expect(summary.requests == 7)
         #expect(summary.fetched == 164)
         #expect(summary.tokenFetches == 1)
-        #expect(try store.catalog.cacheStates(for: ids).count == 164)
+        #expect(try await store.catalog.cacheStates(for: ids).count == 164)
         let ledger = try await SQLiteShell.query(store.path, "SELECT COUNT(*), SUM(status = 200) FROM request_ledger")
         #expect(ledger == "7|7")
         #expect(
-            try store.ledger.serviceState(Scheduler.spotify).modes == [.track: .batch, .album: .batch, .artist: .batch])
+            try await store.ledger.serviceState(Scheduler.spotify).modes == [
+                .track: .batch, .album: .batch, .artist: .batch,
+            ])
 
         let rerun = ScriptedTransport(ScriptedSpotify.responder())
         let (_, again) = try await run(jobs(ids), transport: rerun)
@@ -72,7 +74,7 @@ import Testing
         _ = try await run(
             jobs(factory.ids(.track, count: 150), budget: BudgetPolicy(minInterval: 2, reserve: 0)),
             transport: transport)
-        let times = try store.ledger.requestTimes(service: Scheduler.spotify, since: .distantPast).map {
+        let times = try await store.ledger.requestTimes(service: Scheduler.spotify, since: .distantPast).map {
             $0.timeIntervalSince(.testEpoch)
         }
         #expect(times == [0, 2, 4])
@@ -94,10 +96,10 @@ import Testing
         #expect(trackRequests.count == 1 + 60)
         #expect(summary.fetched == 62)
         #expect(summary.outcome == .completed)
-        let state = try store.ledger.serviceState(Scheduler.spotify)
+        let state = try await store.ledger.serviceState(Scheduler.spotify)
         #expect(state.mode(for: .track) == .perItem)
         #expect(state.mode(for: .album) == .batch)
-        #expect(try store.ledger.modeLearnedAt(Scheduler.spotify, kind: .track) != nil)
+        #expect(try await store.ledger.modeLearnedAt(Scheduler.spotify, kind: .track) != nil)
 
         let later = ScriptedTransport(ScriptedSpotify.responder())
         clock.advance(by: 13 * 3600)
@@ -124,7 +126,7 @@ import Testing
         #expect(summary.fetched == 50)
         #expect(summary.deferred == 100)
         #expect(catalogRequests(transport).count == 2)
-        let state = try store.ledger.serviceState(Scheduler.spotify)
+        let state = try await store.ledger.serviceState(Scheduler.spotify)
         #expect(state.parkedUntil == until)
 
         let next = ScriptedTransport(ScriptedSpotify.responder())
@@ -163,7 +165,7 @@ import Testing
         #expect(catalogRequests(transport).count == 1)
         #expect(summary.fetched == 50)
         #expect(summary.deferred == 70)
-        #expect(try store.catalog.cacheStates(for: ids).count == 50)
+        #expect(try await store.catalog.cacheStates(for: ids).count == 50)
     }
 
     @Test func aRetryAfterIsWaitedToTheSecondEvenInLowerCase() async throws {
@@ -178,7 +180,7 @@ import Testing
                         headers: ["retry-after": "7"]) : nil
             })
         let (_, summary) = try await run(jobs(factory.ids(.track, count: 10)), transport: transport)
-        let times = try store.ledger.requestTimes(service: Scheduler.spotify, since: .distantPast).map {
+        let times = try await store.ledger.requestTimes(service: Scheduler.spotify, since: .distantPast).map {
             $0.timeIntervalSince(.testEpoch)
         }
         #expect(times == [0, 7])
@@ -216,7 +218,7 @@ import Testing
         #expect(summary.fetched == 8)
         #expect(summary.invalid == 1)
         #expect(summary.outcome == .completed)
-        let state = try store.catalog.cacheStates(for: [ids[6]])[ids[6]]
+        let state = try await store.catalog.cacheStates(for: [ids[6]])[ids[6]]
         guard case .knownMissing(reason: .invalid, _)? = state else {
             Issue.record("the rejected id should be remembered as invalid, found \(String(describing: state))")
             return
@@ -232,7 +234,7 @@ import Testing
         #expect(summary.fetched == 3)
         #expect(summary.foundMissing == 1)
         #expect(
-            try store.catalog.cacheStates(for: [ids[3]])[ids[3]]
+            try await store.catalog.cacheStates(for: [ids[3]])[ids[3]]
                 == .knownMissing(reason: .notFound, expiresAt: Date.testEpoch.addingTimeInterval(6 * 3600)))
     }
 
@@ -247,7 +249,7 @@ import Testing
         let (_, summary) = try await run(jobs(tracks + albums), transport: transport)
         #expect(summary.failed == 2)
         #expect(summary.fetched == 2)
-        #expect(try store.catalog.cacheStates(for: tracks).isEmpty)
+        #expect(try await store.catalog.cacheStates(for: tracks).isEmpty)
         #expect(summary.outcome == .deferred("2 items failed and are retried by the next run"))
     }
 
@@ -285,7 +287,7 @@ extension RunExecutorTests {
     @Test func aLearnedPerItemModeIsProbedAgainAfterTheRecheckInterval() async throws {
         var factory = CatalogFactory()
         let tracks = factory.ids(.track, count: 3)
-        try store.ledger.setMode(.perItem, service: Scheduler.spotify, kind: .track, learnedAt: clock.now())
+        try await store.ledger.setMode(.perItem, service: Scheduler.spotify, kind: .track, learnedAt: clock.now())
 
         let soon = ScriptedTransport(ScriptedSpotify.responder())
         _ = try await run(jobs(tracks), transport: soon)
@@ -295,6 +297,6 @@ extension RunExecutorTests {
         let later = ScriptedTransport(ScriptedSpotify.responder())
         _ = try await run(jobs(tracks), transport: later)
         #expect(catalogRequests(later).count == 1, "one batch probe, which succeeds")
-        #expect(try store.ledger.serviceState(Scheduler.spotify).mode(for: .track) == .batch)
+        #expect(try await store.ledger.serviceState(Scheduler.spotify).mode(for: .track) == .batch)
     }
 }

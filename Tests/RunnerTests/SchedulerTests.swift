@@ -17,14 +17,14 @@ import Testing
         let stale = factory.ids(.track, count: 10_000)
         let knownMissing = factory.ids(.track, count: 1_000)
         let missing = factory.ids(.track, count: 14_000)
-        try store.catalog.save([
+        try await store.catalog.save([
             .fetched(fresh, at: now.addingTimeInterval(-600), ttl: 12 * 3600),
             .fetched(due, at: now.addingTimeInterval(-11 * 3600), ttl: 12 * 3600),
             .fetched(stale, at: now.addingTimeInterval(-13 * 3600), ttl: 12 * 3600),
             .missing(knownMissing, at: now, ttl: 6 * 3600),
         ])
         for second in 0..<100 {
-            try store.ledger.record(
+            try await store.ledger.record(
                 LedgerEntry(
                     service: Scheduler.spotify, endpoint: "tracks",
                     requestedAt: now.addingTimeInterval(-Double(second) * 30), status: 200))

@@ -49,8 +49,9 @@ struct SharedBudgetTests {
             let inWindow = ordered[...index].filter { $0 > start.addingTimeInterval(-3600) }.count
             #expect(inWindow <= limit, "\(inWindow) requests in one hour across three runners, limit \(limit)")
         }
-        let local = try folders.map {
-            try $0.store().ledger.requestTimes(service: "spotify", since: .distantPast).count
+        var local: [Int] = []
+        for folder in folders {
+            local.append(try await folder.store().ledger.requestTimes(service: "spotify", since: .distantPast).count)
         }
         #expect(local.reduce(0, +) == 25, "each runner's own ledger still records its own requests")
     }

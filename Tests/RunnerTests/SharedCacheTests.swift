@@ -35,7 +35,9 @@ struct SharedCacheTests {
 
         let entries = try await reader.entries(for: ids)
 
-        #expect(try reader.store.catalog.cacheStates(for: ids).isEmpty, "the reader's own database holds none of them")
+        #expect(
+            try await reader.store.catalog.cacheStates(for: ids).isEmpty, "the reader's own database holds none of them"
+        )
         for id in ids {
             let entry = try #require(entries[id])
             #expect(entry.tier == .redis)
@@ -75,7 +77,7 @@ struct SharedCacheTests {
 
         let cache = RedisCatalogCache(redis: try redis(), prefix: prefix)
         #expect(try await redis().send(["EXISTS", cache.entityKey(id), cache.freshnessKey(id)]).integer == 0)
-        #expect(try writer.store.catalog.entity(id) != nil, "SQLite keeps it until cleanup")
+        #expect(try await writer.store.catalog.entity(id) != nil, "SQLite keeps it until cleanup")
     }
 
     @Test func bulkLookUpsAskRedisFirstAndSQLiteForTheRest() async throws {
@@ -91,7 +93,7 @@ struct SharedCacheTests {
         let now = Date()
         try await other.save(.fetched(sharedIDs, at: now, ttl: twelveHours), now: now)
         try await other.save(.missing(missingIDs, at: now, ttl: 3600), now: now)
-        try this.store.catalog.save(.fetched(localIDs, at: now.addingTimeInterval(-3600), ttl: twelveHours))
+        try await this.store.catalog.save(.fetched(localIDs, at: now.addingTimeInterval(-3600), ttl: twelveHours))
 
         let states = try await this.cacheStates(for: sharedIDs + localIDs + missingIDs + unknownIDs)
 

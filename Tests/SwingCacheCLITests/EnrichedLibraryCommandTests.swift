@@ -8,10 +8,10 @@ import Testing
 @Suite struct EnrichedLibraryCommandTests {
     let spotifyID = SpotifyID(kind: .track, value: "4u7EnebtmKWzUH433cf5Qv")
 
-    func enrichedLibrary(in folder: TemporaryDirectory) throws {
+    func enrichedLibrary(in folder: TemporaryDirectory) async throws {
         let store = try folder.store()
         let key = LastfmTrackKey(artist: "Queen", title: "Bohemian Rhapsody")
-        try store.library.upsertLibraryTracks(
+        try await store.library.upsertLibraryTracks(
             [
                 LibraryTrackRecord(
                     filepath: "/music/queen/bohemian, rhapsody.flac", fingerprint: "v1:a", title: "Bohemian Rhapsody",
@@ -21,15 +21,15 @@ import Testing
                     filepath: "/music/other/\"quoted\".mp3", fingerprint: "v1:b", title: "Quoted", artists: ["Someone"],
                     localPlayCount: 3),
             ], seenAt: .testEpoch)
-        try store.facts.save(
+        try await store.facts.save(
             EnrichmentRecord(
                 lastfmTracks: [
                     LastfmTrackFact(
                         key: key, playCount: 1000, listeners: 400, userPlayCount: 10, username: "alice",
                         fetchedAt: .testEpoch, expiresAt: .testEpoch.addingTimeInterval(7 * 86_400))
                 ], request: nil))
-        try store.catalog.save(.fetched([spotifyID], at: .testEpoch, ttl: 12 * 3600))
-        try store.library.save([
+        try await store.catalog.save(.fetched([spotifyID], at: .testEpoch, ttl: 12 * 3600))
+        try await store.library.save([
             TrackMatchRecord(
                 filepath: "/music/queen/bohemian, rhapsody.flac", fingerprint: "v1:a",
                 match: TrackMatch(method: .search, outcome: .matched, spotifyID: spotifyID.value, confidence: 0.97),
@@ -39,7 +39,7 @@ import Testing
 
     @Test func explainShowsTheMatchTheSourcesAndThePlayCountTerms() async throws {
         let folder = try TemporaryDirectory()
-        try enrichedLibrary(in: folder)
+        try await enrichedLibrary(in: folder)
 
         let byPath = try await CommandLineRun.swingcache(
             ["explain", "track", "/music/queen/bohemian, rhapsody.flac", "--db", "cache.sqlite"], in: folder.path)
@@ -79,7 +79,7 @@ import Testing
                     tagArtists: "Daft Punk", tagAlbumArtists: "Daft Punk",
                     tagAlbum: "Random Access Memories (Deluxe Edition)"))
         }
-        try store.library.upsertLibraryTracks(
+        try await store.library.upsertLibraryTracks(
             [copy("/music/flac/lucky.flac"), copy("/music/mp3/lucky.mp3")], seenAt: .testEpoch)
 
         let explain = try await CommandLineRun.swingcache(
@@ -113,7 +113,7 @@ import Testing
 
     @Test func getTrackJSONCarriesTheLibraryFilesMatchedToIt() async throws {
         let folder = try TemporaryDirectory()
-        try enrichedLibrary(in: folder)
+        try await enrichedLibrary(in: folder)
 
         let get = try await CommandLineRun.swingcache(
             [
@@ -134,13 +134,13 @@ import Testing
     @Test func explainAndGetShowDeezersFiguresWithTheirSourceAndTime() async throws {
         let folder = try TemporaryDirectory()
         let store = try folder.store()
-        try store.library.upsertLibraryTracks(
+        try await store.library.upsertLibraryTracks(
             [
                 LibraryTrackRecord(
                     filepath: "/music/a.flac", fingerprint: "v1:a", title: "A", artists: ["B"], isrc: "GBAHS1600463",
                     lastfmKey: LastfmTrackKey(artist: "B", title: "A"))
             ], seenAt: .testEpoch)
-        try store.facts.save(
+        try await store.facts.save(
             EnrichmentRecord(
                 isrcFacts: [
                     ISRCFact(
@@ -169,7 +169,7 @@ import Testing
 
     @Test func jsonIsOneArrayWithTheCombinedPlayCountOfEveryFile() async throws {
         let folder = try TemporaryDirectory()
-        try enrichedLibrary(in: folder)
+        try await enrichedLibrary(in: folder)
 
         let export = try await CommandLineRun.swingcache(
             ["export", "--format", "json", "--db", "cache.sqlite"], in: folder.path)
@@ -185,7 +185,7 @@ import Testing
 
     @Test func csvToAFileIsQuotedAndAppearsOnlyWhenComplete() async throws {
         let folder = try TemporaryDirectory()
-        try enrichedLibrary(in: folder)
+        try await enrichedLibrary(in: folder)
 
         let export = try await CommandLineRun.swingcache(
             ["export", "--format", "csv", "--output", "library.csv", "--db", "cache.sqlite"], in: folder.path)
@@ -202,7 +202,7 @@ import Testing
 
     @Test func anOutputInAMissingFolderFailsAndLeavesNothing() async throws {
         let folder = try TemporaryDirectory()
-        try enrichedLibrary(in: folder)
+        try await enrichedLibrary(in: folder)
         let export = try await CommandLineRun.swingcache(
             ["export", "--output", "missing/library.json", "--db", "cache.sqlite"], in: folder.path)
         #expect(export.status == 1)

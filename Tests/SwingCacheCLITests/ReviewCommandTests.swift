@@ -14,7 +14,7 @@ import Testing
     static let lost = "/music/Bootlegs/live 1997.mp3"
     static let candidate = "4iV5W9uYEdYUVa79Axb7Rh"
 
-    init() throws {
+    init() async throws {
         folder = try TemporaryDirectory()
         database = folder.file("cache.sqlite")
         let store = try AppDatabase.open(DatabaseLocation(path: database), access: .readWrite)
@@ -24,12 +24,12 @@ import Testing
                 album: "Moon Safari", durationSeconds: 430),
             LibraryTrackRecord(filepath: Self.lost, fingerprint: "f2", title: "live 1997", artists: ["Unknown"]),
         ]
-        try store.library.upsertLibraryTracks(files, seenAt: now)
+        try await store.library.upsertLibraryTracks(files, seenAt: now)
         let candidate = MatchCandidate(
             track: Track(
                 id: Self.candidate, name: "La Femme D'Argent - Live", artistNames: ["Air"], durationMs: 500_000),
             score: MatchScore(title: 0.8, artist: 1, album: nil, duration: 0.2))
-        try store.library.save([
+        try await store.library.save([
             TrackMatchRecord(
                 filepath: Self.unsure, fingerprint: "f1",
                 match: TrackMatch(
@@ -105,14 +105,18 @@ import Testing
         #expect(explained.standardOutput.contains("(used, until the tags change)"))
 
         let store = try AppDatabase.open(DatabaseLocation(path: database), access: .readWrite)
-        #expect(try store.library.matchedSpotifyTrackIDs() == [Self.candidate], "the next run fetches the pinned track")
-        #expect(try store.library.libraryFilesNeedingMatching().files.isEmpty, "no run matches them again")
+        #expect(
+            try await store.library.matchedSpotifyTrackIDs() == [Self.candidate],
+            "the next run fetches the pinned track")
+        #expect(try await store.library.libraryFilesNeedingMatching().files.isEmpty, "no run matches them again")
 
-        try store.library.upsertLibraryTracks(
+        try await store.library.upsertLibraryTracks(
             [LibraryTrackRecord(filepath: Self.lost, fingerprint: "f3", title: "Live 1997", artists: ["Air"])],
             seenAt: now.addingTimeInterval(60))
-        #expect(try store.library.libraryFilesNeedingMatching().files.map(\.filepath) == [Self.lost])
-        #expect(try store.library.matchDecision(filepath: Self.lost)?.current == false, "new tags, the decision lapses")
+        #expect(try await store.library.libraryFilesNeedingMatching().files.map(\.filepath) == [Self.lost])
+        #expect(
+            try await store.library.matchDecision(filepath: Self.lost)?.current == false,
+            "new tags, the decision lapses")
     }
 
     @Test(arguments: [

@@ -6,8 +6,8 @@ extension CatalogStore {
     /// What the store knows about each id, in two queries per kind however many ids there are.
     ///
     /// Ids the store knows nothing of are left out of the answer (they are `.absent`).
-    package func cacheStates(for ids: [SpotifyID]) throws -> [SpotifyID: CacheEntryState] {
-        try writer.read { db in
+    package func cacheStates(for ids: [SpotifyID]) async throws -> [SpotifyID: CacheEntryState] {
+        try await writer.read { db in
             var states: [SpotifyID: CacheEntryState] = [:]
             for kind in EntityKind.allCases {
                 let kindIDs = ids.filter { $0.kind == kind }

@@ -6,15 +6,15 @@ extension CatalogStore {
     /// The stored entity for `id`, or nil when there is none.
     ///
     /// The raw answer is inflated only when asked for: readers of the columns do not pay for it.
-    package func entity(_ id: SpotifyID, includingRaw: Bool = true) throws -> StoredEntity? {
+    package func entity(_ id: SpotifyID, includingRaw: Bool = true) async throws -> StoredEntity? {
         // One SELECT needs no transaction of its own: unsafeRead spares the BEGIN/COMMIT around it.
-        try writer.unsafeRead { db in try Self.storedEntity(id, includingRaw: includingRaw, in: db) }
+        try await writer.unsafeRead { db in try Self.storedEntity(id, includingRaw: includingRaw, in: db) }
     }
 
     /// The stored entity of each of `ids` the store holds, read in one transaction: `get` with thousands of
     /// ids takes the database's lock once, not once per id.
-    package func entities(_ ids: [SpotifyID], includingRaw: Bool = true) throws -> [SpotifyID: StoredEntity] {
-        try writer.read { db in
+    package func entities(_ ids: [SpotifyID], includingRaw: Bool = true) async throws -> [SpotifyID: StoredEntity] {
+        try await writer.read { db in
             var found: [SpotifyID: StoredEntity] = [:]
             for id in ids {
                 found[id] = try Self.storedEntity(id, includingRaw: includingRaw, in: db)

@@ -4,15 +4,15 @@ import SwingCache
 
 extension CatalogStore {
     /// Writes a request's entities, its known-missing ids and its ledger entry together, or none of them.
-    package func save(_ record: FetchRecord) throws {
-        try writer.write { db in
+    package func save(_ record: FetchRecord) async throws {
+        try await writer.write { db in
             try Self.insert(record, into: db)
         }
     }
 
     /// Writes several records in one transaction: for bulk loads such as benchmarks and imports.
-    package func save(_ records: [FetchRecord]) throws {
-        try writer.write { db in
+    package func save(_ records: [FetchRecord]) async throws {
+        try await writer.write { db in
             for record in records { try Self.insert(record, into: db) }
         }
     }
@@ -71,14 +71,14 @@ extension CatalogStore {
     }
 
     /// How many refreshes in a row brought `id` back unchanged; nil when it was never stored.
-    package func unchangedRefreshes(of id: SpotifyID) throws -> Int? {
-        try unchangedRefreshes(of: [id])[id]
+    package func unchangedRefreshes(of id: SpotifyID) async throws -> Int? {
+        try await unchangedRefreshes(of: [id])[id]
     }
 
     /// How many refreshes in a row brought each of `ids` back unchanged; ids never stored are left out.
-    package func unchangedRefreshes(of ids: [SpotifyID]) throws -> [SpotifyID: Int] {
+    package func unchangedRefreshes(of ids: [SpotifyID]) async throws -> [SpotifyID: Int] {
         // One transaction: `get` asks this for every id it is given, and takes the database's lock once.
-        try writer.read { db in
+        try await writer.read { db in
             let statement = try db.cachedStatement(
                 sql: "SELECT unchanged_refreshes FROM entity_change WHERE kind = ? AND id = ?")
             var counts: [SpotifyID: Int] = [:]

@@ -3,9 +3,9 @@ import GRDB
 import SwingCache
 
 extension AppDatabase {
-    package func statistics(now: Date, runLimit: Int = 5) throws -> StoreStatistics {
+    package func statistics(now: Date, runLimit: Int = 5) async throws -> StoreStatistics {
         let nowSeconds = now.timeIntervalSince1970
-        let (entries, requests, serviceNames) = try writer.read { db in
+        let (entries, requests, serviceNames) = try await writer.read { db in
             var entries: [String: StoreStatistics.EntryCounts] = [:]
             for kind in EntityKind.allCases {
                 var counts = StoreStatistics.EntryCounts()
@@ -53,14 +53,14 @@ extension AppDatabase {
         }
         var services: [String: StoreStatistics.ServiceSummary] = [:]
         for name in serviceNames {
-            let state = try ledger.serviceState(name)
+            let state = try await ledger.serviceState(name)
             services[name] = StoreStatistics.ServiceSummary(
                 modes: Dictionary(uniqueKeysWithValues: state.modes.map { ($0.key.rawValue, $0.value.rawValue) }),
                 parkedUntil: state.parkedUntil.flatMap { $0 > now ? $0 : nil },
                 parkedReason: state.parkedUntil.flatMap { $0 > now ? state.parkedReason : nil },
                 learnedQuota: state.learnedQuota)
         }
-        return StoreStatistics(
+        return await StoreStatistics(
             entries: entries, requests: requests, services: services, recentRuns: try runs.recentRuns(limit: runLimit),
             databaseBytes: try fileBytes())
     }

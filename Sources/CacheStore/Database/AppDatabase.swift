@@ -6,7 +6,7 @@ import SwingCache
 ///
 /// ```swift
 /// let database = try AppDatabase.open(DatabaseLocation(path: "cache.sqlite"), access: .readWrite)
-/// let states = try database.catalog.cacheStates(for: ids)
+/// let states = try await database.catalog.cacheStates(for: ids)
 /// ```
 ///
 /// Times are passed in by the caller; the stores never read the clock.

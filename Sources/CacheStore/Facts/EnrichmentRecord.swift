@@ -1,7 +1,7 @@
 /// One provider request's facts, written in one transaction with its ledger entry.
 ///
 /// ```swift
-/// try store.save(EnrichmentRecord(listenbrainzPopularity: answers, request: .append(entry)))
+/// try await store.save(EnrichmentRecord(listenbrainzPopularity: answers, request: .append(entry)))
 /// ```
 package struct EnrichmentRecord: Sendable {
     package var lastfmTracks: [LastfmTrackFact]

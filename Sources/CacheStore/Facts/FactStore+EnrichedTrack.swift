@@ -6,11 +6,11 @@ extension FactStore {
     /// The merged record of one library file, or nil when the file is not in the library.
     ///
     /// ```swift
-    /// let track = try store.enrichedTrack(filepath: "/music/Queen/Bohemian Rhapsody.flac")
+    /// let track = try await store.enrichedTrack(filepath: "/music/Queen/Bohemian Rhapsody.flac")
     /// track?.playCount.total
     /// ```
-    package func enrichedTrack(filepath: String) throws -> EnrichedTrack? {
-        try writer.read { db in
+    package func enrichedTrack(filepath: String) async throws -> EnrichedTrack? {
+        try await writer.read { db in
             guard
                 let row = try LibraryTrackRow.fetchOne(
                     db, sql: "SELECT * FROM library_track WHERE filepath = ?", arguments: [filepath])
@@ -20,13 +20,13 @@ extension FactStore {
     }
 
     /// The merged records of every library file currently matched to the Spotify track `spotifyID`, by path.
-    package func enrichedTracks(spotifyID: String) throws -> [EnrichedTrack] {
-        try enrichedTracks(spotifyIDs: [spotifyID])[spotifyID] ?? []
+    package func enrichedTracks(spotifyID: String) async throws -> [EnrichedTrack] {
+        try await enrichedTracks(spotifyIDs: [spotifyID])[spotifyID] ?? []
     }
 
     /// ``enrichedTracks(spotifyID:)`` for each of `spotifyIDs`, in one read: ids no file matches are left out.
-    package func enrichedTracks(spotifyIDs: [String]) throws -> [String: [EnrichedTrack]] {
-        try writer.read { db in
+    package func enrichedTracks(spotifyIDs: [String]) async throws -> [String: [EnrichedTrack]] {
+        try await writer.read { db in
             // Prepared once per connection: `get` asks this for every track id it is given.
             let statement = try db.cachedStatement(
                 sql: """

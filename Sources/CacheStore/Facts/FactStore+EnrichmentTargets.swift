@@ -3,8 +3,8 @@ import GRDB
 
 extension FactStore {
     /// The Last.fm keys of every library file, each once.
-    package func libraryLastfmKeys() throws -> [LastfmTrackKey] {
-        try writer.read { db in
+    package func libraryLastfmKeys() async throws -> [LastfmTrackKey] {
+        try await writer.read { db in
             try Row.fetchAll(
                 db,
                 sql:
@@ -15,8 +15,8 @@ extension FactStore {
 
     /// The ISRC of every library file, each once: the file's own, else the one of the Spotify track it currently
     /// matches, else the one a MusicBrainz recording search learned for its tags.
-    package func libraryISRCs() throws -> [String] {
-        try writer.read { db in
+    package func libraryISRCs() async throws -> [String] {
+        try await writer.read { db in
             try String.fetchAll(
                 db,
                 sql: """
@@ -34,10 +34,10 @@ extension FactStore {
     }
 
     /// The recording mbids stored MusicBrainz facts name for `isrcs`, each once.
-    package func recordingMBIDs(forISRCs isrcs: [String]) throws -> [String] {
+    package func recordingMBIDs(forISRCs isrcs: [String]) async throws -> [String] {
         guard !isrcs.isEmpty else { return [] }
         let wanted = JSONStringList.encode(isrcs)
-        return try writer.read { db in
+        return try await writer.read { db in
             try String.fetchAll(
                 db,
                 sql: """

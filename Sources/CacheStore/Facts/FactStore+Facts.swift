@@ -6,8 +6,8 @@ extension FactStore {
     /// Writes a provider request's facts and its ledger entry together, or none of them.
     ///
     /// A MusicBrainz fact replaces the links MusicBrainz gave before for its ISRC; links from other sources stay.
-    package func save(_ record: EnrichmentRecord) throws {
-        try writer.write { db in
+    package func save(_ record: EnrichmentRecord) async throws {
+        try await writer.write { db in
             for fact in record.lastfmTracks { try fact.insert(db) }
             for fact in record.musicbrainzRecordings { try Self.insert(fact, into: db) }
             for fact in record.listenbrainzPopularity { try fact.insert(db) }
@@ -22,7 +22,7 @@ extension FactStore {
     ///
     /// Keys the store knows nothing of are left out (they are `.absent`). A Last.fm or MusicBrainz answer of
     /// "not found", a ListenBrainz null and a platform without the track are `.knownMissing`.
-    package func enrichmentStates(for keys: [EnrichmentKey]) throws -> [EnrichmentKey: CacheEntryState] {
+    package func enrichmentStates(for keys: [EnrichmentKey]) async throws -> [EnrichmentKey: CacheEntryState] {
         var lastfm: [[String]] = []
         var musicbrainz: [String] = []
         var listenbrainz: [String] = []
@@ -37,7 +37,7 @@ extension FactStore {
             case .musicbrainzSearch(let filepath, let fingerprint): searches.append([filepath, fingerprint])
             }
         }
-        return try writer.read { db in
+        return try await writer.read { [lastfm, musicbrainz, listenbrainz, links, searches] db in
             var states: [EnrichmentKey: CacheEntryState] = [:]
             states.reserveCapacity(keys.count)
             // CROSS JOIN keeps the wanted keys as the outer loop: one primary-key probe each.

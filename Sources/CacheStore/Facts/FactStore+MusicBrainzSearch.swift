@@ -5,8 +5,8 @@ import SwingCache
 extension FactStore {
     /// The library files with no ISRC, neither their own tag nor their matched Spotify track's, the most played in
     /// SwingMusic first (then in path order): the files MusicBrainz is asked about by a recording search.
-    package func libraryFilesWithoutISRC() throws -> [LibraryTrackRecord] {
-        try writer.read { db in
+    package func libraryFilesWithoutISRC() async throws -> [LibraryTrackRecord] {
+        try await writer.read { db in
             try LibraryTrackRow.fetchAll(
                 db,
                 sql: """
@@ -22,9 +22,9 @@ extension FactStore {
     }
 
     /// The ISRC a MusicBrainz search learned for each of `filepaths` that has one, for the file's current tags.
-    package func musicBrainzLearnedISRCs(_ filepaths: [String]) throws -> [String: String] {
+    package func musicBrainzLearnedISRCs(_ filepaths: [String]) async throws -> [String: String] {
         guard !filepaths.isEmpty else { return [:] }
-        return try writer.read { db in
+        return try await writer.read { db in
             let rows = try Row.fetchCursor(
                 db,
                 sql: """

@@ -4,7 +4,7 @@ import GRDB
 /// the enriched track they make.
 ///
 /// ```swift
-/// let track = try database.facts.enrichedTrack(filepath: "/music/a.flac")
+/// let track = try await database.facts.enrichedTrack(filepath: "/music/a.flac")
 /// ```
 package struct FactStore: Sendable {
     let writer: any DatabaseWriter

@@ -2,13 +2,13 @@ import Foundation
 import GRDB
 
 extension LedgerStore {
-    package func record(_ request: LedgerEntry) throws {
-        try writer.write { db in try request.insert(db) }
+    package func record(_ request: LedgerEntry) async throws {
+        try await writer.write { db in try request.insert(db) }
     }
 
     /// Start times of the service's requests after `since`, oldest first.
-    package func requestTimes(service: String, since: Date) throws -> [Date] {
-        try writer.read { db in
+    package func requestTimes(service: String, since: Date) async throws -> [Date] {
+        try await writer.read { db in
             try Double.fetchAll(
                 db,
                 sql:

@@ -10,8 +10,8 @@ extension LedgerStore {
     package func reserveRequest(
         service: String, endpoint: String, runID: Int64?, limit: Int, minInterval: TimeInterval, now: Date,
         dailyLimit: Int? = nil
-    ) throws -> Reservation {
-        try writer.writeWithoutTransaction { db in
+    ) async throws -> Reservation {
+        try await writer.writeWithoutTransaction { db in
             var reservation = Reservation.parked(until: now, reason: nil)
             try db.inTransaction(.immediate) {
                 let row = try Row.fetchOne(
@@ -62,8 +62,10 @@ extension LedgerStore {
     }
 
     /// Writes the ledger row of a start a shared budget (Redis) granted: this database keeps its own account.
-    package func appendReservation(service: String, endpoint: String, runID: Int64?, at time: Date) throws -> Int64 {
-        try writer.write { db in
+    package func appendReservation(service: String, endpoint: String, runID: Int64?, at time: Date) async throws
+        -> Int64
+    {
+        try await writer.write { db in
             try LedgerEntry(service: service, endpoint: endpoint, requestedAt: time, status: 0, runID: runID).insert(db)
             return db.lastInsertedRowID
         }
@@ -71,8 +73,8 @@ extension LedgerStore {
 
     /// Moves a reservation to the moment its request is really sent, so the next request is spaced from the
     /// send, not from the reservation a little earlier.
-    package func markSent(ledgerID: Int64, at time: Date) throws {
-        try writer.write { db in
+    package func markSent(ledgerID: Int64, at time: Date) async throws {
+        try await writer.write { db in
             try db.execute(
                 sql: "UPDATE request_ledger SET requested_at = MAX(requested_at, ?) WHERE id = ?",
                 arguments: [time.timeIntervalSince1970, ledgerID])
@@ -80,13 +82,13 @@ extension LedgerStore {
     }
 
     /// Records the status of a reserved request that stored nothing (an error, a 429).
-    package func completeRequest(ledgerID: Int64, status: Int) throws {
-        try writer.write { db in try Self.complete(ledgerID: ledgerID, status: status, in: db) }
+    package func completeRequest(ledgerID: Int64, status: Int) async throws {
+        try await writer.write { db in try Self.complete(ledgerID: ledgerID, status: status, in: db) }
     }
 
     /// Removes a reservation whose request never reached the network.
-    package func cancelReservation(ledgerID: Int64) throws {
-        try writer.write { db in
+    package func cancelReservation(ledgerID: Int64) async throws {
+        try await writer.write { db in
             try db.execute(sql: "DELETE FROM request_ledger WHERE id = ? AND status = 0", arguments: [ledgerID])
         }
     }
@@ -96,8 +98,8 @@ extension LedgerStore {
     }
 
     /// Keeps every process from calling `service` before `until` (a `Retry-After`), never shortening a longer block.
-    package func blockRequests(_ service: String, until: Date) throws {
-        try writer.write { db in
+    package func blockRequests(_ service: String, until: Date) async throws {
+        try await writer.write { db in
             try db.execute(
                 sql: """
                     INSERT INTO service_state (service, retry_after_until) VALUES (?, ?)

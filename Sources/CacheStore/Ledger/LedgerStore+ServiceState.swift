@@ -4,8 +4,8 @@ import SwingCache
 
 extension LedgerStore {
     /// The modes learned for `service` and whether it is parked.
-    package func serviceState(_ service: String) throws -> ServiceState {
-        try writer.read { db in
+    package func serviceState(_ service: String) async throws -> ServiceState {
+        try await writer.read { db in
             var state = ServiceState()
             for row in try Row.fetchAll(
                 db, sql: "SELECT kind, mode FROM service_mode WHERE service = ?", arguments: [service])
@@ -28,10 +28,10 @@ extension LedgerStore {
     /// Records that `service` answered `QUOTA_EXCEEDED` at `time`, with how many requests the ledger holds in the
     /// trailing day and hour (the refused one included): from now on plans stay under a share of it.
     @discardableResult
-    package func recordQuotaExceeded(_ service: String, at time: Date, retryAfter: TimeInterval?) throws
+    package func recordQuotaExceeded(_ service: String, at time: Date, retryAfter: TimeInterval?) async throws
         -> QuotaObservation
     {
-        try writer.write { db in
+        try await writer.write { db in
             func requests(since start: Date) throws -> Int {
                 try Int.fetchOne(
                     db, sql: "SELECT COUNT(*) FROM request_ledger WHERE service = ? AND requested_at > ?",
@@ -71,8 +71,8 @@ extension LedgerStore {
     }
 
     /// When `service`'s mode for `kind` was learned, for re-checking it after a while.
-    package func modeLearnedAt(_ service: String, kind: EntityKind) throws -> Date? {
-        try writer.read { db in
+    package func modeLearnedAt(_ service: String, kind: EntityKind) async throws -> Date? {
+        try await writer.read { db in
             try Double.fetchOne(
                 db, sql: "SELECT learned_at FROM service_mode WHERE service = ? AND kind = ?",
                 arguments: [service, kind.rawValue]
@@ -80,8 +80,8 @@ extension LedgerStore {
         }
     }
 
-    package func setMode(_ mode: ServiceMode, service: String, kind: EntityKind, learnedAt: Date) throws {
-        try writer.write { db in
+    package func setMode(_ mode: ServiceMode, service: String, kind: EntityKind, learnedAt: Date) async throws {
+        try await writer.write { db in
             try db.execute(
                 sql: "INSERT OR REPLACE INTO service_mode (service, kind, mode, learned_at) VALUES (?, ?, ?, ?)",
                 arguments: [service, kind.rawValue, mode.rawValue, learnedAt.timeIntervalSince1970])
@@ -89,8 +89,8 @@ extension LedgerStore {
     }
 
     /// Stops every process sharing the database from calling `service` before `until`.
-    package func park(_ service: String, until: Date?, reason: String?) throws {
-        try writer.write { db in
+    package func park(_ service: String, until: Date?, reason: String?) async throws {
+        try await writer.write { db in
             try db.execute(
                 sql: """
                     INSERT INTO service_state (service, parked_until, parked_reason) VALUES (?, ?, ?)

@@ -10,11 +10,13 @@ extension LibraryStore {
     /// or a million; `write` is called with chunks of about 64 KiB. The whole export is one read transaction:
     /// one consistent state, while runs go on writing.
     /// ```swift
-    /// let rows = try store.exportLibrary(format: .csv) { chunk in try handle.write(contentsOf: chunk) }
+    /// let rows = try await store.exportLibrary(format: .csv) { chunk in try handle.write(contentsOf: chunk) }
     /// ```
     @discardableResult
-    package func exportLibrary(format: LibraryExportFormat, to write: (Data) throws -> Void) throws -> Int {
-        try writer.read { db in
+    package func exportLibrary(format: LibraryExportFormat, to write: @Sendable (Data) throws -> Void) async throws
+        -> Int
+    {
+        try await writer.read { db in
             let statement = try db.makeStatement(sql: "SELECT * FROM swingcache_library_export ORDER BY filepath")
             let columns = statement.columnNames
             var output = ExportBuffer()
@@ -50,8 +52,8 @@ extension LibraryStore {
 
     /// Writes the export to `handle`, as the writer-closure form does.
     @discardableResult
-    package func exportLibrary(format: LibraryExportFormat, to handle: FileHandle) throws -> Int {
-        try exportLibrary(format: format) { chunk in try handle.write(contentsOf: chunk) }
+    package func exportLibrary(format: LibraryExportFormat, to handle: FileHandle) async throws -> Int {
+        try await exportLibrary(format: format) { chunk in try handle.write(contentsOf: chunk) }
     }
 
     /// Columns whose text is JSON the store wrote itself: exported as JSON values, not strings.

@@ -10,13 +10,13 @@ extension LibraryStore {
     /// Read once at the start of matching, then the files a page at a time, so a file whose search failed is not read
     /// again in the run:
     /// ```swift
-    /// let order = try store.libraryFilesNeedingMatching()
+    /// let order = try await store.libraryFilesNeedingMatching()
     /// for start in stride(from: 0, to: order.files.count, by: 100) {
-    ///     let page = try store.libraryTracks(order.files[start..<min(start + 100, order.files.count)].map(\.filepath))
+    ///     let page = try await store.libraryTracks(order.files[start..<min(start + 100, order.files.count)].map(\.filepath))
     /// }
     /// ```
-    package func libraryFilesNeedingMatching() throws -> MatchingOrder {
-        try writer.read { db in
+    package func libraryFilesNeedingMatching() async throws -> MatchingOrder {
+        try await writer.read { db in
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
@@ -41,8 +41,8 @@ extension LibraryStore {
     }
 
     /// The library files at `filepaths`, in that order; paths not in the library are left out.
-    package func libraryTracks(_ filepaths: [String]) throws -> [LibraryTrackRecord] {
-        try writer.read { db in
+    package func libraryTracks(_ filepaths: [String]) async throws -> [LibraryTrackRecord] {
+        try await writer.read { db in
             try LibraryTrackRow.fetchAll(
                 db,
                 sql: """
@@ -55,8 +55,8 @@ extension LibraryStore {
     }
 
     /// How many of each song's plays `publish` imported into SwingMusic, by SwingMusic's runtime hash.
-    package func importedPlayCounts() throws -> [String: Int] {
-        try writer.read { db in
+    package func importedPlayCounts() async throws -> [String: Int] {
+        try await writer.read { db in
             var counts: [String: Int] = [:]
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT trackhash, COUNT(*) FROM imported_play GROUP BY trackhash")
@@ -66,8 +66,8 @@ extension LibraryStore {
     }
 
     /// How many library files need matching.
-    package func matchingBacklog() throws -> MatchingBacklog {
-        try writer.read { db in
+    package func matchingBacklog() async throws -> MatchingBacklog {
+        try await writer.read { db in
             let row = try Row.fetchOne(
                 db,
                 sql: """
@@ -83,8 +83,8 @@ extension LibraryStore {
 
     /// The Spotify track ids of every current, usable match (made for the file's fingerprint, outcome
     /// `matched`), each once, in id order.
-    package func matchedSpotifyTrackIDs() throws -> [String] {
-        try writer.read { db in
+    package func matchedSpotifyTrackIDs() async throws -> [String] {
+        try await writer.read { db in
             try String.fetchAll(
                 db,
                 sql: """
@@ -100,8 +100,8 @@ extension LibraryStore {
     /// track it matched (nil when it matched none, or that track is not stored); files never matched are left out.
     ///
     /// Read-only, for a plan: a file whose fingerprint differs from this one (or is absent) needs matching.
-    package func storedMatches(for filepaths: [String]) throws -> [String: StoredMatch] {
-        try writer.read { db in
+    package func storedMatches(for filepaths: [String]) async throws -> [String: StoredMatch] {
+        try await writer.read { db in
             var matches: [String: StoredMatch] = [:]
             let rows = try Row.fetchCursor(
                 db,

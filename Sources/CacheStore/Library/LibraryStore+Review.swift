@@ -4,8 +4,8 @@ import SwingCache
 
 extension LibraryStore {
     /// Every file whose match for its current tags is not used and that no person decided, in path order.
-    package func reviewQueue() throws -> [ReviewItem] {
-        try writer.read { db in
+    package func reviewQueue() async throws -> [ReviewItem] {
+        try await writer.read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """
@@ -30,18 +30,18 @@ extension LibraryStore {
     }
 
     /// Records that `spotifyID` is `filepath`'s track: its match from now on, until the file's tags change.
-    package func pinMatch(filepath: String, spotifyID: String, at time: Date) throws {
-        try decide(filepath: filepath, kind: .pinned, spotifyID: spotifyID, at: time)
+    package func pinMatch(filepath: String, spotifyID: String, at time: Date) async throws {
+        try await decide(filepath: filepath, kind: .pinned, spotifyID: spotifyID, at: time)
     }
 
     /// Records that none of the candidates is `filepath`'s track: it stays unmatched until its tags change.
-    package func rejectMatch(filepath: String, at time: Date) throws {
-        try decide(filepath: filepath, kind: .rejected, spotifyID: nil, at: time)
+    package func rejectMatch(filepath: String, at time: Date) async throws {
+        try await decide(filepath: filepath, kind: .rejected, spotifyID: nil, at: time)
     }
 
     /// The decision a person made for `filepath`, if any.
-    package func matchDecision(filepath: String) throws -> MatchDecision? {
-        try writer.read { db in
+    package func matchDecision(filepath: String) async throws -> MatchDecision? {
+        try await writer.read { db in
             try Row.fetchOne(
                 db,
                 sql: """
@@ -60,8 +60,8 @@ extension LibraryStore {
     }
 
     /// Writes the decision and makes it the file's match, in one transaction.
-    private func decide(filepath: String, kind: MatchDecision.Kind, spotifyID: String?, at time: Date) throws {
-        try writer.write { db in
+    private func decide(filepath: String, kind: MatchDecision.Kind, spotifyID: String?, at time: Date) async throws {
+        try await writer.write { db in
             guard
                 let fingerprint = try String.fetchOne(
                     db, sql: "SELECT fingerprint FROM library_track WHERE filepath = ?", arguments: [filepath])

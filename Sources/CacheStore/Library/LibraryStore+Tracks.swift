@@ -8,12 +8,12 @@ extension LibraryStore {
     /// A file needs matching when it has no match yet or its match was made for another fingerprint; a file whose
     /// tags are unchanged keeps its match, whatever else changed (plays, `seen_at`).
     /// ```swift
-    /// let result = try store.upsertLibraryTracks(records, seenAt: now)
+    /// let result = try await store.upsertLibraryTracks(records, seenAt: now)
     /// for path in result.needsMatching { … }
     /// ```
     @discardableResult
-    package func upsertLibraryTracks(_ tracks: [LibraryTrackRecord], seenAt: Date) throws -> LibraryUpsertResult {
-        try writer.write { db in
+    package func upsertLibraryTracks(_ tracks: [LibraryTrackRecord], seenAt: Date) async throws -> LibraryUpsertResult {
+        try await writer.write { db in
             var known: [String: (library: String, match: String?)] = [:]
             let rows = try Row.fetchCursor(
                 db,
@@ -58,8 +58,8 @@ extension LibraryStore {
     }
 
     /// The library file whose path is most like `filepath` (same file name first), for "did you mean" hints.
-    package func libraryFile(like filepath: String) throws -> (closest: String?, files: Int) {
-        try writer.read { db in
+    package func libraryFile(like filepath: String) async throws -> (closest: String?, files: Int) {
+        try await writer.read { db in
             let files = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM library_track") ?? 0
             let name = (filepath as NSString).lastPathComponent
             let closest = try String.fetchOne(
@@ -77,8 +77,8 @@ extension LibraryStore {
     }
 
     /// Removes files not seen since `cutoff` (gone from the library), with their matches; returns how many.
-    package func removeLibraryTracks(notSeenSince cutoff: Date) throws -> Int {
-        try writer.write { db in
+    package func removeLibraryTracks(notSeenSince cutoff: Date) async throws -> Int {
+        try await writer.write { db in
             try db.execute(
                 sql: "DELETE FROM library_track WHERE seen_at < ?", arguments: [cutoff.timeIntervalSince1970])
             return db.changesCount
@@ -88,8 +88,8 @@ extension LibraryStore {
     /// Writes matcher decisions, and the search request that led to them, in one transaction.
     ///
     /// Each file must be in the library already; otherwise nothing is written.
-    package func save(_ matches: [TrackMatchRecord], request: LedgerWrite? = nil) throws {
-        try writer.write { db in
+    package func save(_ matches: [TrackMatchRecord], request: LedgerWrite? = nil) async throws {
+        try await writer.write { db in
             try Self.insert(matches, into: db)
             try LedgerStore.write(request, in: db)
         }
@@ -97,8 +97,8 @@ extension LibraryStore {
 
     /// Writes matcher decisions together with the catalog entries their search answer holds, and the search's
     /// ledger entry (`record.request`), in one transaction: a match is also a fetch of the track it chose.
-    package func save(_ matches: [TrackMatchRecord], fetched record: FetchRecord) throws {
-        try writer.write { db in
+    package func save(_ matches: [TrackMatchRecord], fetched record: FetchRecord) async throws {
+        try await writer.write { db in
             try Self.insert(matches, into: db)
             try CatalogStore.insert(record, into: db)
         }
@@ -117,8 +117,8 @@ extension LibraryStore {
     }
 
     /// Tells the play-count rule whether SwingMusic scrobbles local plays to Last.fm (it does unless told).
-    package func setLastfmScrobblesLocalPlays(_ scrobbles: Bool) throws {
-        try writer.write { db in
+    package func setLastfmScrobblesLocalPlays(_ scrobbles: Bool) async throws {
+        try await writer.write { db in
             try db.execute(
                 sql:
                     "INSERT OR REPLACE INTO enrichment_setting (name, value) VALUES ('lastfm_scrobbles_local_plays', ?)",
@@ -126,8 +126,8 @@ extension LibraryStore {
         }
     }
 
-    package func lastfmScrobblesLocalPlays() throws -> Bool {
-        try writer.read { db in try Self.lastfmScrobblesLocalPlays(db) }
+    package func lastfmScrobblesLocalPlays() async throws -> Bool {
+        try await writer.read { db in try Self.lastfmScrobblesLocalPlays(db) }
     }
 
     static func lastfmScrobblesLocalPlays(_ db: Database) throws -> Bool {

@@ -4,7 +4,7 @@ import GRDB
 /// the export of the enriched library.
 ///
 /// ```swift
-/// let order = try database.library.libraryFilesNeedingMatching()
+/// let order = try await database.library.libraryFilesNeedingMatching()
 /// ```
 package struct LibraryStore: Sendable {
     let writer: any DatabaseWriter

@@ -5,8 +5,8 @@ import SwingCache
 extension PublishStore {
     /// Every library file SwingMusic shows, with its runtime hash, genres and play counts, in path order; a file without
     /// an ISRC of its own or from its match takes the genres a MusicBrainz search found for it.
-    package func publishableTracks() throws -> [PublishableTrack] {
-        try writer.read { db in
+    package func publishableTracks() async throws -> [PublishableTrack] {
+        try await writer.read { db in
             let scrobbles = try LibraryStore.lastfmScrobblesLocalPlays(db)
             let rows = try Row.fetchCursor(
                 db,
@@ -46,9 +46,9 @@ extension PublishStore {
 
     /// Records what a publish left in SwingMusic: `kept` as published now, `removed` keys no longer there.
     package func recordPublishedPlaylists(_ kept: [PublishedPlaylistRecord], removed: [String], account: String)
-        throws
+        async throws
     {
-        try writer.write { db in
+        try await writer.write { db in
             for key in removed {
                 try db.execute(
                     sql: "DELETE FROM published_playlist WHERE account = ? AND playlist_key = ?",
@@ -70,8 +70,8 @@ extension PublishStore {
     }
 
     /// Where each service's import of `user`'s history stands.
-    package func historyCursor(user: String, source: String, serviceUser: String) throws -> HistoryCursor? {
-        try writer.read { db in
+    package func historyCursor(user: String, source: String, serviceUser: String) async throws -> HistoryCursor? {
+        try await writer.read { db in
             try Int.fetchOne(
                 db,
                 sql: """
@@ -100,8 +100,8 @@ extension PublishStore {
     }
 
     /// Records plays SwingMusic took in.
-    package func recordImportedPlays(_ plays: [ImportedPlayRecord], at now: Date) throws {
-        try writer.write { db in
+    package func recordImportedPlays(_ plays: [ImportedPlayRecord], at now: Date) async throws {
+        try await writer.write { db in
             let insert = try db.cachedStatement(
                 sql: """
                     INSERT OR IGNORE INTO imported_play
@@ -117,8 +117,8 @@ extension PublishStore {
     }
 
     /// The listens of `user`'s history kept because they matched no library song, oldest first.
-    package func unmatchedListens(user: String) throws -> [UnmatchedListenRecord] {
-        try writer.read { db in
+    package func unmatchedListens(user: String) async throws -> [UnmatchedListenRecord] {
+        try await writer.read { db in
             try Row.fetchAll(
                 db,
                 sql: """
@@ -139,8 +139,8 @@ extension PublishStore {
     /// Only the newest `limit` unmatched listens are kept.
     package func recordHistoryRead(
         user: String, cursors: [HistoryCursor], unmatched: [UnmatchedListenRecord], limit: Int
-    ) throws {
-        try writer.write { db in
+    ) async throws {
+        try await writer.write { db in
             try db.execute(sql: "DELETE FROM unmatched_listen WHERE swingmusic_user = ?", arguments: [user])
             let insert = try db.cachedStatement(
                 sql: """

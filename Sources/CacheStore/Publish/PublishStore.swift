@@ -4,7 +4,7 @@ import GRDB
 /// imported.
 ///
 /// ```swift
-/// let tracks = try database.publish.publishableTracks()
+/// let tracks = try await database.publish.publishableTracks()
 /// ```
 package struct PublishStore: Sendable {
     let writer: any DatabaseWriter

@@ -3,8 +3,8 @@ import GRDB
 
 extension RunStore {
     /// Opens a run row; the id ties ledger entries to it.
-    package func beginRun(jobs: [String], startedAt: Date, pid: Int32, host: String) throws -> Int64 {
-        try writer.write { db in
+    package func beginRun(jobs: [String], startedAt: Date, pid: Int32, host: String) async throws -> Int64 {
+        try await writer.write { db in
             try db.execute(
                 sql: "INSERT INTO run (jobs, started_at, pid, host) VALUES (?, ?, ?, ?)",
                 arguments: [jobs.joined(separator: ","), startedAt.timeIntervalSince1970, pid, host])
@@ -14,8 +14,8 @@ extension RunStore {
 
     package func finishRun(
         _ id: Int64, finishedAt: Date, outcome: String, fetched: Int, requests: Int, deferred: Int, summary: String?
-    ) throws {
-        try writer.write { db in
+    ) async throws {
+        try await writer.write { db in
             try db.execute(
                 sql: """
                     UPDATE run SET finished_at = ?, outcome = ?, fetched = ?, requests = ?, deferred = ?, summary = ?
@@ -26,8 +26,8 @@ extension RunStore {
     }
 
     /// The latest runs, newest first; one that left no report counts what the database shows of it.
-    package func recentRuns(limit: Int) throws -> [RunRecord] {
-        try writer.read { db in
+    package func recentRuns(limit: Int) async throws -> [RunRecord] {
+        try await writer.read { db in
             var runs = try RunRecord.fetchAll(
                 db, sql: "SELECT * FROM run ORDER BY started_at DESC, id DESC LIMIT ?", arguments: [limit])
             for index in runs.indices where runs[index].outcome == nil {
@@ -60,8 +60,8 @@ extension RunStore {
 
 extension RunStore {
     /// When the latest run that completed everything finished.
-    package func lastSuccessfulRun() throws -> Date? {
-        try writer.read { db in
+    package func lastSuccessfulRun() async throws -> Date? {
+        try await writer.read { db in
             try Double.fetchOne(
                 db, sql: "SELECT MAX(finished_at) FROM run WHERE outcome = 'completed'"
             ).map(Date.init(timeIntervalSince1970:))

@@ -3,7 +3,7 @@ import GRDB
 /// Each run of `swingcache run`: its jobs, times, counts and outcome.
 ///
 /// ```swift
-/// let runs = try database.runs.recentRuns(limit: 5)
+/// let runs = try await database.runs.recentRuns(limit: 5)
 /// ```
 package struct RunStore: Sendable {
     let writer: any DatabaseWriter

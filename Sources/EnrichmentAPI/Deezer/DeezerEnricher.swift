@@ -18,7 +18,7 @@ package struct DeezerEnricher: ProviderEnricher {
     package var provider: Provider { .deezer }
     package var unit: String { "ISRCs" }
 
-    package func keys(in source: any EnrichmentKeySource) throws -> [String] { try source.libraryISRCs() }
+    package func keys(in source: any EnrichmentKeySource) async throws -> [String] { try await source.libraryISRCs() }
 
     package func storeKey(for isrc: String) -> EnrichmentKey? { .trackLink(isrc: isrc, platform: "deezer") }
 

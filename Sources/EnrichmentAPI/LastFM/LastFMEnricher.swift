@@ -16,7 +16,9 @@ package struct LastFMEnricher: ProviderEnricher {
     package var provider: Provider { .lastfm }
     package var unit: String { "keys" }
 
-    package func keys(in source: any EnrichmentKeySource) throws -> [LastfmTrackKey] { try source.libraryLastfmKeys() }
+    package func keys(in source: any EnrichmentKeySource) async throws -> [LastfmTrackKey] {
+        try await source.libraryLastfmKeys()
+    }
 
     package func storeKey(for key: LastfmTrackKey) -> EnrichmentKey? { .lastfmTrack(key) }
 

@@ -17,8 +17,8 @@ package final class ListenBrainzEnricher: ProviderEnricher {
     package var unit: String { "recordings" }
     package var batchSize: Int { ListenBrainzPopularityRequest.maxRecordings }
 
-    package func keys(in source: any EnrichmentKeySource) throws -> [String] {
-        try source.recordingMBIDs(forISRCs: try source.libraryISRCs())
+    package func keys(in source: any EnrichmentKeySource) async throws -> [String] {
+        try await source.recordingMBIDs(forISRCs: try await source.libraryISRCs())
     }
 
     package func storeKey(for mbid: String) -> EnrichmentKey? { .listenbrainzPopularity(mbid: mbid) }

@@ -17,7 +17,7 @@ package struct MusicBrainzEnricher: ProviderEnricher {
     /// The ISRC look-up, then the recording for its genres: `/isrc` refuses `inc=genres`.
     package var requestsPerKey: Int { 2 }
 
-    package func keys(in source: any EnrichmentKeySource) throws -> [String] { try source.libraryISRCs() }
+    package func keys(in source: any EnrichmentKeySource) async throws -> [String] { try await source.libraryISRCs() }
 
     package func storeKey(for isrc: String) -> EnrichmentKey? { .musicbrainzRecording(isrc: isrc) }
 

@@ -41,8 +41,8 @@ package struct MusicBrainzSearchEnricher: ProviderEnricher {
     package var requestsPerKey: Int { 2 }
 
     /// The files without an ISRC that have a title and an artist to search by.
-    package func keys(in source: any EnrichmentKeySource) throws -> [Key] {
-        try source.libraryFilesWithoutISRC().compactMap { record in
+    package func keys(in source: any EnrichmentKeySource) async throws -> [Key] {
+        try await source.libraryFilesWithoutISRC().compactMap { record in
             let track = record.localTrack
             guard let query = MusicBrainzRecordingQuery.text(for: track) else { return nil }
             return Key(filepath: record.filepath, fingerprint: record.fingerprint, track: track, query: query)

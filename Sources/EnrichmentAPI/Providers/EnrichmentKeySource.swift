@@ -3,15 +3,15 @@ import CacheStore
 /// Where the enrichers find the keys the library gives them; the cache database is the one source of a run.
 ///
 /// ```swift
-/// let isrcs = try source.libraryISRCs()
+/// let isrcs = try await source.libraryISRCs()
 /// ```
 package protocol EnrichmentKeySource: Sendable {
     /// The Last.fm keys of every library file, each once.
-    func libraryLastfmKeys() throws -> [LastfmTrackKey]
+    func libraryLastfmKeys() async throws -> [LastfmTrackKey]
     /// The ISRC of every library file, each once.
-    func libraryISRCs() throws -> [String]
+    func libraryISRCs() async throws -> [String]
     /// The recording mbids stored MusicBrainz facts name for `isrcs`, each once.
-    func recordingMBIDs(forISRCs isrcs: [String]) throws -> [String]
+    func recordingMBIDs(forISRCs isrcs: [String]) async throws -> [String]
     /// The library files with no ISRC, neither their own nor their match's, the most played first.
-    func libraryFilesWithoutISRC() throws -> [LibraryTrackRecord]
+    func libraryFilesWithoutISRC() async throws -> [LibraryTrackRecord]
 }

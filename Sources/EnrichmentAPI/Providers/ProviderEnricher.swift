@@ -35,7 +35,7 @@ package protocol ProviderEnricher: Sendable {
     var requestsPerKey: Int { get }
 
     /// The keys the library gives the provider, in the order they are asked about.
-    func keys(in source: any EnrichmentKeySource) throws -> [Key]
+    func keys(in source: any EnrichmentKeySource) async throws -> [Key]
     /// The stored fact whose freshness decides whether `key` is asked about; nil when it is always asked.
     func storeKey(for key: Key) -> EnrichmentKey?
     /// The earliest the next request may start, beyond the pacer: a wait the provider's own headers ask for.

@@ -97,14 +97,14 @@ package actor Pacer {
                     service: service, limit: limit, minInterval: minInterval, now: now, dailyLimit: dailyLimit)
                 sharedOutage.succeeded(logger: logger)
                 guard case .granted(_, let at) = reservation else { return reservation }
-                let ledgerID = try store.appendReservation(
+                let ledgerID = try await store.appendReservation(
                     service: service, endpoint: endpoint, runID: runID, at: at)
                 return .granted(ledgerID: ledgerID, at: at)
             } catch {
                 sharedOutage.failed(error, at: now, logger: logger)
             }
         }
-        return try store.reserveRequest(
+        return try await store.reserveRequest(
             service: service, endpoint: endpoint, runID: runID, limit: limit, minInterval: minInterval, now: now,
             dailyLimit: dailyLimit)
     }
@@ -115,7 +115,7 @@ package actor Pacer {
     /// then, so the next one is sent at least `minInterval` after the server received this one, whatever the delay
     /// between recording a send and the request reaching the server.
     package func markSent(ledgerID: Int64, grantedAt: Date, sentAt: Date) async {
-        try? store.markSent(ledgerID: ledgerID, at: sentAt)
+        try? await store.markSent(ledgerID: ledgerID, at: sentAt)
         if let sharedBudget, !sharedOutage.isOngoing {
             try? await sharedBudget.markSent(service: service, grantedAt: grantedAt, sentAt: sentAt)
         }
@@ -123,13 +123,13 @@ package actor Pacer {
 
     /// Keeps every runner from calling the service before `until`.
     package func block(until: Date) async {
-        try? store.blockRequests(service, until: until)
+        try? await store.blockRequests(service, until: until)
         if let sharedBudget { try? await sharedBudget.block(service: service, until: until) }
     }
 
     /// Parks the service for every runner until `until`.
     package func park(until: Date, reason: String) async {
-        try? store.park(service, until: until, reason: reason)
+        try? await store.park(service, until: until, reason: reason)
         if let sharedBudget { try? await sharedBudget.park(service: service, until: until, reason: reason) }
     }
 

@@ -132,7 +132,7 @@ package struct OutboundPipeline {
             }
             let exchange = await send()
             guard exchange.reachedNetwork else {
-                try? store.cancelReservation(ledgerID: slot.ledgerID)
+                try? await store.cancelReservation(ledgerID: slot.ledgerID)
                 switch exchange.answer.action {
                 case .stop: return .stopped(.configurationError(describe(exchange)))
                 case .retry, .renewToken:
@@ -147,7 +147,7 @@ package struct OutboundPipeline {
             await pacer.markSent(ledgerID: slot.ledgerID, grantedAt: slot.grantedAt, sentAt: clock.now())
             count(exchange, endpoint: endpoint, detail: detail, attempt: attempts.made + 1, tally: &tally)
             if !idempotent, Self.mayHaveTakenEffect(exchange) {
-                complete(slot.ledgerID, exchange.status)
+                await complete(slot.ledgerID, exchange.status)
                 consecutiveFailures += 1
                 return .effectUnknown(describe(exchange))
             }
@@ -219,7 +219,7 @@ package struct OutboundPipeline {
         describe: (Exchange) -> String
     ) async -> Turn<Exchange.Answer> {
         let action = exchange.answer.action
-        if !action.handsAnswerToCaller { complete(ledgerID, exchange.status) }
+        if !action.handsAnswerToCaller { await complete(ledgerID, exchange.status) }
         switch action {
         case .store, .rememberMissing, .skip:
             consecutiveFailures = 0
@@ -249,7 +249,7 @@ package struct OutboundPipeline {
             await pacer.block(until: clock.now().addingTimeInterval(wait))
             guard again else { return .end(registerFailure("rate limited \(attempts.made) times")) }
         case .park(let seconds, let reason):
-            learnCeiling(retryAfter: seconds)
+            await learnCeiling(retryAfter: seconds)
             let parked = await park(for: seconds ?? 86_400, reason: reason)
             if case .parked(let until, _) = parked {
                 logger.warning("\(service)'s quota is spent; no request before \(until)")
@@ -288,9 +288,9 @@ package struct OutboundPipeline {
     }
 
     /// Remembers what the ledger held when the service said its quota was spent: plans stay under a share of it.
-    private func learnCeiling(retryAfter: TimeInterval?) {
+    private func learnCeiling(retryAfter: TimeInterval?) async {
         do {
-            let learned = try store.recordQuotaExceeded(pacer.service, at: clock.now(), retryAfter: retryAfter)
+            let learned = try await store.recordQuotaExceeded(pacer.service, at: clock.now(), retryAfter: retryAfter)
             logger.notice(
                 "\(service) refused after \(learned.requestsInDay) requests in the trailing 24 h (\(learned.requestsInHour) in the last hour); later plans stay under a share of that"
             )
@@ -300,9 +300,9 @@ package struct OutboundPipeline {
     }
 
     /// Closes a ledger row with the answer's status, when nothing else is written with it.
-    package func complete(_ ledgerID: Int64, _ status: Int) {
+    package func complete(_ ledgerID: Int64, _ status: Int) async {
         do {
-            try store.completeRequest(ledgerID: ledgerID, status: status)
+            try await store.completeRequest(ledgerID: ledgerID, status: status)
         } catch {
             logger.error("could not record a request's status", metadata: ["error": "\(error)"])
         }

@@ -65,9 +65,10 @@ package struct Doctor: Sendable {
     package func checks() async -> [DoctorCheck] {
         // SwingMusic only when publish is set up: a cache-only installation sees the lines it always saw.
         let swingMusic = configuration.swingMusicServer.account == nil ? [] : [await swingMusicCheck()]
-        return [configurationCheck(), databaseCheck(), await redisCheck(), await credentialsCheck()] + swingMusic + [
-            providersCheck()
-        ]
+        return await [configurationCheck(), databaseCheck(), await redisCheck(), await credentialsCheck()] + swingMusic
+            + [
+                providersCheck()
+            ]
     }
 
     func configurationCheck() -> DoctorCheck {
@@ -79,7 +80,7 @@ package struct Doctor: Sendable {
         return DoctorCheck("configuration", .ok, detail)
     }
 
-    func databaseCheck() -> DoctorCheck {
+    func databaseCheck() async -> DoctorCheck {
         if let reason = RegularFile.problem(at: database.path, missingIsFine: true) {
             let problem = StoreError(path: database.path, problem: .notARegularFile(reason))
             return DoctorCheck("database", .failed, problem.description, failure: .configuration)
@@ -107,7 +108,7 @@ package struct Doctor: Sendable {
                     failure: .configuration)
             }
             let now = clock.now()
-            let statistics = try store.statistics(now: now, runLimit: 1)
+            let statistics = try await store.statistics(now: now, runLimit: 1)
             let entries = statistics.entries.values.reduce(0) { $0 + $1.fresh + $1.stale }
             var detail = "\(database.path): \(entries) entries, \(statistics.databaseBytes / 1024) KiB"
             if let parked = statistics.services[Scheduler.spotify]?.parkedUntil, parked > now {

@@ -54,12 +54,12 @@ package struct LibraryImport: Sendable {
                 trackhashes.insert(track.trackhash)
                 return Self.record(track, plays: plays[track.trackhash])
             }
-            let upserted = try store.library.upsertLibraryTracks(records, seenAt: seenAt)
+            let upserted = try await store.library.upsertLibraryTracks(records, seenAt: seenAt)
             result.files += tracks.count
             result.added += upserted.added
             result.changed += upserted.changed
         }
-        result.removed = try store.library.removeLibraryTracks(notSeenSince: seenAt)
+        result.removed = try await store.library.removeLibraryTracks(notSeenSince: seenAt)
         result.unmatchedPlays = plays.unmatched(byTrackhash: trackhashes)
         if result.unmatchedPlays.plays > 0 {
             logger.warning(
@@ -69,7 +69,7 @@ package struct LibraryImport: Sendable {
                     "user": "\(source.user ?? "all users")",
                 ])
         }
-        let backlog = try store.library.matchingBacklog()
+        let backlog = try await store.library.matchingBacklog()
         result.needingMatching = backlog.files
         result.needingMatchingWithISRC = backlog.withISRC
         logger.info(
@@ -101,11 +101,11 @@ package struct LibraryImport: Sendable {
         var survey = LibrarySurvey(found: LibraryImportResult(databasePath: library.path))
         // The plays a run orders by: SwingMusic's own (as the import stores them) and the history publish imported.
         let plays = try library.localPlays(user: source.user)
-        let imported = try store.library.importedPlayCounts()
+        let imported = try await store.library.importedPlayCounts()
         var toMatch: [MatchingOrder.File] = []
         try await library.forEachTrackBatch(size: batchSize) { tracks in
-            let matches = try store.library.storedMatches(for: tracks.map(\.filepath))
-            let learned = try store.facts.musicBrainzLearnedISRCs(tracks.map(\.filepath))
+            let matches = try await store.library.storedMatches(for: tracks.map(\.filepath))
+            let learned = try await store.facts.musicBrainzLearnedISRCs(tracks.map(\.filepath))
             survey.found.files += tracks.count
             for track in tracks {
                 survey.lastfmKeys.insert(

@@ -44,7 +44,8 @@ struct ProviderEnrichment {
                 // Files without an ISRC: a recording search, so their genres need no Spotify match. Its requests
                 // count in the time MusicBrainz's ISRC phase shows left.
                 let search = provider == .musicbrainz ? clients.musicbrainz.map(MusicBrainzSearchEnricher.init) : nil
-                await enrich(with: enricher, &summary, before: search.map(requestsDue) ?? 0)
+                let later = if let search { await requestsDue(search) } else { 0 }
+                await enrich(with: enricher, &summary, before: later)
                 if let search, summary.skipped == nil { await enrich(with: search, &summary) }
             } else {
                 skip(provider, ProviderConfiguration.missingSetting(for: provider), &summary)
@@ -73,7 +74,7 @@ struct ProviderEnrichment {
         let provider = enricher.provider
         let pending: [Enricher.Key]
         do {
-            pending = try pendingKeys(enricher, summary: &summary)
+            pending = try await pendingKeys(enricher, summary: &summary)
         } catch {
             return leaveForNextRun(provider, "could not read the library from the database: \(error)", &summary)
         }
@@ -94,27 +95,29 @@ struct ProviderEnrichment {
             let ending = await pipeline.send(
                 endpoint: request.endpoint, detail: request.detail, tally: &summary, maxRetries: enricher.maxRetries,
                 describe: { enricher.describe($0) ?? "\($0.answer)" }, request.send)
-            guard case .use(let answer, let ledgerID, let status) = next(ending, pipeline, provider, request, &summary)
+            guard
+                case .use(let answer, let ledgerID, let status) = await next(
+                    ending, pipeline, provider, request, &summary)
             else {
                 if stopped(ending) { return }
                 continue
             }
             switch enricher.step(after: answer, for: batch, lifetimes: lifetimes, now: clock.now()) {
             case .write(let facts):
-                save(facts, completing: ledgerID, status, provider: provider, summary: &summary)
+                await save(facts, completing: ledgerID, status, provider: provider, summary: &summary)
             case .ask(let detailRequest, let then):
-                pipeline.complete(ledgerID, status)
+                await pipeline.complete(ledgerID, status)
                 let detail = await pipeline.send(
                     endpoint: detailRequest.endpoint, detail: detailRequest.detail, tally: &summary,
                     maxRetries: enricher.maxRetries, detailRequest.send)
                 guard
-                    case .use(let detailAnswer, let detailID, let detailStatus) = next(
+                    case .use(let detailAnswer, let detailID, let detailStatus) = await next(
                         detail, pipeline, provider, detailRequest, &summary)
                 else {
                     if stopped(detail) { return }
                     continue
                 }
-                save(
+                await save(
                     then(detailAnswer, clock.now()), completing: detailID, detailStatus, provider: provider,
                     summary: &summary)
             }
@@ -139,16 +142,16 @@ struct ProviderEnrichment {
     /// The keys of `enricher` whose stored fact is absent or stale, counting the fresh ones in `summary`.
     func pendingKeys<Enricher: ProviderEnricher>(
         _ enricher: Enricher, summary: inout ProviderSummary
-    ) throws -> [Enricher.Key] {
-        let keys = try enricher.keys(in: store.facts)
-        let wanted = try needingFetch(keys.compactMap(enricher.storeKey), now: clock.now(), summary: &summary)
+    ) async throws -> [Enricher.Key] {
+        let keys = try await enricher.keys(in: store.facts)
+        let wanted = try await needingFetch(keys.compactMap(enricher.storeKey), now: clock.now(), summary: &summary)
         return keys.filter { enricher.storeKey(for: $0).map(wanted.contains) ?? true }
     }
 
     /// The most requests `enricher` would send now, `requestsPerKey` for each pending key; 0 when unreadable.
-    func requestsDue<Enricher: ProviderEnricher>(_ enricher: Enricher) -> Int {
+    func requestsDue<Enricher: ProviderEnricher>(_ enricher: Enricher) async -> Int {
         var uncounted = ProviderSummary()
-        return ((try? pendingKeys(enricher, summary: &uncounted))?.count ?? 0) * enricher.requestsPerKey
+        return ((try? await pendingKeys(enricher, summary: &uncounted))?.count ?? 0) * enricher.requestsPerKey
     }
 
     /// The progress of asking `provider` about `total` keys, `requestsPerKey` requests each and `later` requests after
@@ -174,8 +177,10 @@ struct ProviderEnrichment {
     }
 
     /// The keys among `keys` whose stored fact is absent or stale at `now`.
-    func needingFetch(_ keys: [EnrichmentKey], now: Date, summary: inout ProviderSummary) throws -> Set<EnrichmentKey> {
-        let states = try store.facts.enrichmentStates(for: keys)
+    func needingFetch(_ keys: [EnrichmentKey], now: Date, summary: inout ProviderSummary) async throws -> Set<
+        EnrichmentKey
+    > {
+        let states = try await store.facts.enrichmentStates(for: keys)
         var wanted: Set<EnrichmentKey> = []
         for key in keys {
             if states[key]?.holds(at: now) == true {
@@ -214,11 +219,11 @@ struct ProviderEnrichment {
     func save(
         _ facts: EnrichmentFacts, completing ledgerID: Int64, _ status: Int, provider: Provider,
         summary: inout ProviderSummary
-    ) {
+    ) async {
         var record = facts.record
         record.request = .complete(ledgerID: ledgerID, status: status)
         do {
-            try store.facts.save(record)
+            try await store.facts.save(record)
             summary.stored += facts.stored
             summary.missing += facts.missing
         } catch {
@@ -240,11 +245,11 @@ struct ProviderEnrichment {
     func next<Answer, Exchange>(
         _ ending: OutboundPipeline.Ending<Answer>, _ pipeline: OutboundPipeline, _ provider: Provider,
         _ request: EnrichmentRequest<Exchange>, _ summary: inout ProviderSummary
-    ) -> Next<Answer> {
+    ) async -> Next<Answer> {
         let item = request.detail
         switch ending {
         case .answered(let answer, .skip, let ledgerID, let status):
-            pipeline.complete(ledgerID, status)
+            await pipeline.complete(ledgerID, status)
             summary.failed += 1
             logger.warning(
                 "\(provider.displayName) request skipped", metadata: ["item": "\(item)", "reason": "\(answer)"])

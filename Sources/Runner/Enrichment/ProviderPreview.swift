@@ -41,7 +41,7 @@ extension ProviderPreview {
     package static func estimate(
         _ survey: LibrarySurvey, settings: EnrichmentSettings, configuration: ProviderConfiguration,
         store: AppDatabase, now: Date, defaults: ProviderBudgetDefaults = .standard
-    ) throws -> [String: ProviderPreview] {
+    ) async throws -> [String: ProviderPreview] {
         var previews: [String: ProviderPreview] = [:]
         let isrcs = survey.isrcs.sorted()
         let musicbrainzMayAsk =
@@ -54,25 +54,25 @@ extension ProviderPreview {
             switch provider {
             case .lastfm:
                 let keys = survey.lastfmKeys.map { EnrichmentKey.lastfmTrack($0) }
-                try preview.count(keys, store: store, now: now)
+                try await preview.count(keys, store: store, now: now)
                 preview.requestsAtLeast = preview.due
                 preview.requestsAtMost = preview.due
                 interval = settings.budget(for: .lastfm, defaults: defaults).minInterval
             case .musicbrainz:
-                try preview.count(isrcs.map { .musicbrainzRecording(isrc: $0) }, store: store, now: now)
+                try await preview.count(isrcs.map { .musicbrainzRecording(isrc: $0) }, store: store, now: now)
                 preview.requestsAtLeast = preview.due
                 preview.requestsAtMost = 2 * (preview.due + survey.filesAwaitingISRC)
                 musicbrainzMayFindRecordings = musicbrainzMayAsk && preview.requestsAtMost != 0
                 interval = settings.budget(for: .musicbrainz, defaults: defaults).minInterval
             case .listenbrainz:
-                let mbids = try store.facts.recordingMBIDs(forISRCs: isrcs)
-                try preview.count(mbids.map { .listenbrainzPopularity(mbid: $0) }, store: store, now: now)
+                let mbids = try await store.facts.recordingMBIDs(forISRCs: isrcs)
+                try await preview.count(mbids.map { .listenbrainzPopularity(mbid: $0) }, store: store, now: now)
                 let batch = ListenBrainzPopularityRequest.maxRecordings
                 preview.requestsAtLeast = (preview.due + batch - 1) / batch
                 preview.requestsAtMost = musicbrainzMayFindRecordings ? nil : preview.requestsAtLeast
                 interval = settings.budget(for: .listenbrainz, defaults: defaults).minInterval
             case .deezer, .odesli:
-                try preview.count(
+                try await preview.count(
                     isrcs.map { .trackLink(isrc: $0, platform: "deezer") }, store: store, now: now)
                 preview.requestsAtLeast = musicbrainzMayAsk ? 0 : preview.due
                 preview.requestsAtMost = preview.due + survey.filesAwaitingISRC
@@ -88,8 +88,8 @@ extension ProviderPreview {
         return previews
     }
 
-    private mutating func count(_ keys: [EnrichmentKey], store: AppDatabase, now: Date) throws {
-        let states = try store.facts.enrichmentStates(for: keys)
+    private mutating func count(_ keys: [EnrichmentKey], store: AppDatabase, now: Date) async throws {
+        let states = try await store.facts.enrichmentStates(for: keys)
         self.keys = keys.count
         fresh = keys.count { states[$0]?.holds(at: now) == true }
         due = keys.count - fresh

@@ -36,7 +36,7 @@ struct TrackMatching {
         var handled = 0
         let order: [String]
         do {
-            order = try store.library.libraryFilesNeedingMatching().files.map(\.filepath)
+            order = try await store.library.libraryFilesNeedingMatching().files.map(\.filepath)
         } catch {
             return stop(.deferred("could not read the library from the database: \(error)"), handled, &library)
         }
@@ -45,8 +45,8 @@ struct TrackMatching {
             let learnedISRCs: [String: String]
             do {
                 let filepaths = Array(order[start..<min(start + pageSize, order.count)])
-                page = try store.library.libraryTracks(filepaths)
-                learnedISRCs = try store.facts.musicBrainzLearnedISRCs(filepaths)
+                page = try await store.library.libraryTracks(filepaths)
+                learnedISRCs = try await store.facts.musicBrainzLearnedISRCs(filepaths)
             } catch {
                 return stop(.deferred("could not read the library from the database: \(error)"), handled, &library)
             }
@@ -128,7 +128,7 @@ struct TrackMatching {
                 let decision = matcher.match(local, candidates: candidates)
                 // An ISRC that settles nothing is followed by a search by artist and title.
                 if index < requests.count - 1 && matcher.needsTextSearch(after: decision) {
-                    pipeline.complete(ledgerID, status)
+                    await pipeline.complete(ledgerID, status)
                     carried = candidates
                     continue
                 }
@@ -144,7 +144,7 @@ struct TrackMatching {
                             matches, track: chosen, ledgerID: ledgerID, status: status, fetchedAt: now, run: run)
                         library.storedFromSearch += 1
                     } else {
-                        try store.library.save(matches, request: .complete(ledgerID: ledgerID, status: status))
+                        try await store.library.save(matches, request: .complete(ledgerID: ledgerID, status: status))
                     }
                 } catch {
                     return .stop(executor.writeFailure(error))
@@ -176,7 +176,7 @@ struct TrackMatching {
             if case .searched(let tracks) = answer {
                 return .tracks(tracks, ledgerID: ledgerID, status: status)
             }
-            pipeline.complete(ledgerID, status)
+            await pipeline.complete(ledgerID, status)
             if case .badRequest(let message) = answer {
                 return .failed("Spotify rejected the search '\(request.query)' (\(message))")
             }

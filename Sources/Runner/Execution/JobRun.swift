@@ -55,7 +55,7 @@ package struct JobRun: Sendable {
         var jobs = jobs
         let startedAt = clock.now()
         let imported = try await importLibrary(jobs)
-        let runID = try store.runs.beginRun(
+        let runID = try await store.runs.beginRun(
             jobs: jobs.names, startedAt: startedAt, pid: ProcessInfo.processInfo.processIdentifier,
             host: ProcessInfo.processInfo.hostName)
         let executor = RunExecutor(
@@ -67,7 +67,7 @@ package struct JobRun: Sendable {
             matching = await match(
                 imported, market: spec.market ?? jobs.defaultMarket, jobs: jobs, budget: budgetOverride(jobs.budget),
                 startedAt: startedAt, executor: executor, runID: runID)
-            let ids = try store.library.matchedSpotifyTrackIDs().map { SpotifyID(kind: .track, value: $0) }
+            let ids = try await store.library.matchedSpotifyTrackIDs().map { SpotifyID(kind: .track, value: $0) }
             let added = jobs.addLibraryMatches(ids)
             matching?.summary.library?.matchedTargets = added
         }
@@ -117,7 +117,7 @@ package struct JobRun: Sendable {
         summary.recordStop()
         let report = RunReport(plan: plan, jobs: jobs, summary: summary, runID: runID)
         do {
-            try store.runs.finishRun(
+            try await store.runs.finishRun(
                 runID, finishedAt: summary.finishedAt, outcome: summary.outcome.name, fetched: summary.fetched,
                 requests: report.requests.total, deferred: summary.deferred, summary: report.jsonLine)
         } catch {
@@ -169,7 +169,8 @@ package struct JobRun: Sendable {
                 minInterval: budget.minInterval, runID: runID,
                 deadline: budget.maxRuntime.map { startedAt.addingTimeInterval($0) },
                 waitsForWindow: budget.maxRuntime != nil,
-                dailyLimit: budget.dailyLimit(learned: try? store.ledger.serviceState(Scheduler.spotify).learnedQuota),
+                dailyLimit: await budget.dailyLimit(
+                    learned: try? store.ledger.serviceState(Scheduler.spotify).learnedQuota),
                 sharedBudget: sharedBudget, logger: logger,
                 onWait: { reason, until in progress(tracker.snapshot(waiting: (reason, until), now: clock.now())) })
             if budget.perHourForRuns <= 0 {

@@ -122,7 +122,7 @@ package final class RunExecutor: Sendable {
                     WorkItem(
                         kind: item.kind, market: item.market, ids: Array(item.ids[..<half]), usesBatchEndpoint: true))
             case .batchForbidden:
-                switchToPerItem(item.kind, current: item, queue: &queue, run: &run)
+                await switchToPerItem(item.kind, current: item, queue: &queue, run: &run)
             case .failed(let reason):
                 recordFailure(of: item, reason: reason, run: &run)
             case .stop(.serviceUnavailable(let reason)):
@@ -196,10 +196,12 @@ package final class RunExecutor: Sendable {
 
     /// 403 on a batch endpoint: this app is served one id per request. Remember it, and re-batch the rest of
     /// this kind so no second request is wasted on a batch endpoint.
-    private func switchToPerItem(_ kind: EntityKind, current: WorkItem, queue: inout [WorkItem], run: inout RunState) {
+    private func switchToPerItem(_ kind: EntityKind, current: WorkItem, queue: inout [WorkItem], run: inout RunState)
+        async
+    {
         run.modes[kind] = .perItem
         do {
-            try store.ledger.setMode(.perItem, service: service, kind: kind, learnedAt: clock.now())
+            try await store.ledger.setMode(.perItem, service: service, kind: kind, learnedAt: clock.now())
         } catch {
             logger.error("could not remember the per-item mode", metadata: ["error": "\(error)"])
         }
@@ -254,15 +256,15 @@ package final class RunExecutor: Sendable {
             run.summary.foundMissing += missing.count
             if request.usesBatchEndpoint && run.modes[item.kind] != .batch {
                 run.modes[item.kind] = .batch
-                try? store.ledger.setMode(.batch, service: service, kind: item.kind, learnedAt: clock.now())
+                try? await store.ledger.setMode(.batch, service: service, kind: item.kind, learnedAt: clock.now())
             }
             return .done
         case .batchForbidden:
-            pipeline.complete(ledgerID, status)
+            await pipeline.complete(ledgerID, status)
             return .batchForbidden
         case .badRequest(let message):
             if item.ids.count > 1 {
-                pipeline.complete(ledgerID, status)
+                await pipeline.complete(ledgerID, status)
                 return .splitBatch
             }
             do {
@@ -277,7 +279,7 @@ package final class RunExecutor: Sendable {
                 "Spotify rejected an id", metadata: ["id": "\(item.ids[0].uri)", "message": "\(message)"])
             return .done
         default:
-            pipeline.complete(ledgerID, status)
+            await pipeline.complete(ledgerID, status)
             let reason = "an unexpected answer: \(answer)"
             let verdict: OutboundPipeline.Ending<SpotifyAnswer> = pipeline.registerFailure(reason)
             if case .stopped(let outcome) = verdict { return .stop(outcome) }

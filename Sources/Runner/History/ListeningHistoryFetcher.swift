@@ -219,7 +219,7 @@ struct ListeningHistoryFetcher {
         let ending = await pipeline.send(endpoint: endpoint, detail: detail, tally: &tally, request)
         switch ending {
         case .answered(let answer, _, let ledgerID, let status):
-            pipeline.complete(ledgerID, status)
+            await pipeline.complete(ledgerID, status)
             return read(answer)
         case .notSent(let reason), .failed(let reason), .effectUnknown(let reason):
             return .end(.failed(reason))

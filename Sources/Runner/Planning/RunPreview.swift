@@ -30,10 +30,10 @@ package struct RunPreview: Sendable {
             let found = try await survey.survey(source)
             library = found.found
             if let enrichment = jobSet.librarySpec?.enrichment {
-                providers = try ProviderPreview.estimate(
+                providers = try await ProviderPreview.estimate(
                     found, settings: enrichment, configuration: configuration.providers, store: cache.store, now: now)
             }
-            jobSet.addLibraryMatches(
+            await jobSet.addLibraryMatches(
                 try cache.store.library.matchedSpotifyTrackIDs().map { SpotifyID(kind: .track, value: $0) })
         }
         let plan = try await Scheduler(cache: cache, modeRecheckAfter: configuration.modeRecheck).plan(

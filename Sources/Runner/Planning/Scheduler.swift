@@ -32,11 +32,11 @@ package struct Scheduler: Sendable {
         _ jobs: JobSet, now: Date, budgetOverride: (BudgetPolicy) -> BudgetPolicy = { $0 }
     ) async throws -> Plan {
         let cache = try await cache.cacheStates(for: jobs.targets.map(\.id))
-        let recent = try store.ledger.requestTimes(
+        let recent = try await store.ledger.requestTimes(
             service: Self.spotify, since: now.addingTimeInterval(-RateLimitState.window))
-        var service = try store.ledger.serviceState(Self.spotify)
+        var service = try await store.ledger.serviceState(Self.spotify)
         for (kind, mode) in service.modes where mode == .perItem {
-            if let learnedAt = try store.ledger.modeLearnedAt(Self.spotify, kind: kind),
+            if let learnedAt = try await store.ledger.modeLearnedAt(Self.spotify, kind: kind),
                 now.timeIntervalSince(learnedAt) > modeRecheckAfter
             {
                 service.modes[kind] = .unknown

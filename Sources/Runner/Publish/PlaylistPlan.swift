@@ -15,7 +15,7 @@ package struct DesiredPlaylist: Hashable, Sendable, Codable {
 /// Turns the library's enrichment into the playlists a job's `publish.playlists` asks for.
 ///
 /// ```swift
-/// let playlists = PlaylistPlan.playlists(for: rules, from: try store.publish.publishableTracks(), madeAt: now)
+/// let playlists = PlaylistPlan.playlists(for: rules, from: try await store.publish.publishableTracks(), madeAt: now)
 /// ```
 package enum PlaylistPlan {
     /// Every playlist `rules` ask for that has at least one song, in the rules' order (genres by name).

@@ -43,8 +43,9 @@ extension Publisher {
                 history.notes[source.rawValue] = source == .lastfm ? "LASTFM_API_KEY is not set" : "not configured"
                 continue
             }
-            let since = try readStore {
-                try store.publish.historyCursor(user: entry.user, source: source.rawValue, serviceUser: serviceUser)?
+            let since = try await readStore {
+                try await store.publish.historyCursor(
+                    user: entry.user, source: source.rawValue, serviceUser: serviceUser)?
                     .newestListenedAt
             }
             let fetched = await fetcher.fetch(user: serviceUser, since: since)
@@ -71,7 +72,8 @@ extension Publisher {
             throw PublishFailure(.configuration, "\(error)")
         }
         // Listens read before that matched no song then: the cursor has passed them, so they are tried again here.
-        let earlier = try readStore { try store.publish.unmatchedListens(user: entry.user) }.compactMap(Listen.init)
+        let earlier = try await readStore { try await store.publish.unmatchedListens(user: entry.user) }.compactMap(
+            Listen.init)
         var distinct = Set<Listen>()
         let plan = HistoryImportPlan(
             listens: (earlier + listens).filter { distinct.insert($0).inserted }, matcher: matcher,
@@ -112,8 +114,8 @@ extension Publisher {
         // An earlier listen whose play did not land stays kept: no cursor brings it back.
         let stillUnmatched = plan.unmatched + notLanded.map(\.listen).filter(earlierSet.contains)
         history.keptForLater = min(stillUnmatched.count, Self.unmatchedListensKept)
-        try writeStore {
-            try store.publish.recordHistoryRead(
+        try await writeStore {
+            try await store.publish.recordHistoryRead(
                 user: entry.user, cursors: kept, unmatched: stillUnmatched.map(UnmatchedListenRecord.init),
                 limit: Self.unmatchedListensKept)
         }
@@ -150,7 +152,7 @@ extension Publisher {
                 )
                 readBack = try await settledReadBack(chunk, user: entry.user, swingMusic: swingMusic)
             }
-            try record(readBack.landed, user: entry.user)
+            try await record(readBack.landed, user: entry.user)
             history.imported += readBack.landed.count
             history.skippedBySwingMusic += readBack.skipped.count
             if !readBack.skipped.isEmpty { history.notes["swingmusic"] = PlayReadBack.skipReason }
@@ -207,11 +209,11 @@ extension Publisher {
                 return (current.isComplete, current.landed.count)
             }
         } catch let failure as PublishFailure where failure.kind == .deferred {
-            try record(current.landed, user: user)
+            try await record(current.landed, user: user)
             throw failure
         }
         if ending == .overLimit {
-            try record(current.landed, user: user)
+            try await record(current.landed, user: user)
             throw PublishFailure(
                 .unavailable,
                 "SwingMusic was still writing the plays of a restore \(DurationText.format(settling.limit)) after it was sent (\(current.landed.count) of \(chunk.count) there): the next publish goes on from what it holds then"
@@ -225,13 +227,13 @@ extension Publisher {
     static let unmatchedListensKept = 50_000
 
     /// Records `plays` as imported: SwingMusic holds them.
-    private func record(_ plays: [HistoryImportPlan.Play], user: String) throws {
+    private func record(_ plays: [HistoryImportPlan.Play], user: String) async throws {
         let imported = plays.map { play in
             ImportedPlayRecord(
                 user: user, trackhash: play.track.trackhash, listenedAt: play.listen.timestamp,
                 source: play.listen.source.rawValue, filepath: play.track.filepath)
         }
-        try writeStore { try store.publish.recordImportedPlays(imported, at: clock.now()) }
+        try await writeStore { try await store.publish.recordImportedPlays(imported, at: clock.now()) }
     }
 
     /// A play as SwingMusic's backup holds one, marked in `extra` as swingcache's import from its service.

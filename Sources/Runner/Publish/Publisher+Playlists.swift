@@ -91,8 +91,8 @@ extension Publisher {
         }
         if !dryRun {
             let kept = try await readBack(published, outcomes: &outcomes, session: &session)
-            try writeStore {
-                try store.publish.recordPublishedPlaylists(kept, removed: removedKeys, account: accountKey)
+            try await writeStore {
+                try await store.publish.recordPublishedPlaylists(kept, removed: removedKeys, account: accountKey)
             }
         }
         return outcomes
@@ -261,17 +261,17 @@ extension Publisher {
     }
 
     /// Runs a read of the cache, turning its failure into one publishing can report.
-    func readStore<T>(_ body: () throws -> T) throws -> T {
+    func readStore<T>(_ body: () async throws -> T) async throws -> T {
         do {
-            return try body()
+            return try await body()
         } catch {
             throw PublishFailure(.configuration, "cannot read the cache database: \(error)")
         }
     }
 
-    func writeStore(_ body: () throws -> Void) throws {
+    func writeStore(_ body: () async throws -> Void) async throws {
         do {
-            try body()
+            try await body()
         } catch {
             throw PublishFailure(
                 .unavailable, "SwingMusic was changed but the cache database could not record it: \(error)")

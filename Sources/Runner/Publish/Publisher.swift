@@ -64,7 +64,7 @@ package struct Publisher: Sendable {
     /// Publishes what `settings` asks for; the report says what changed. Throws ``PublishFailure`` when SwingMusic
     /// refuses the account (nothing written) or cannot be reached.
     package func publish(_ settings: PublishSettings, library: LibrarySource) async throws -> PublishReport {
-        let tracks = try readStore { try store.publish.publishableTracks() }
+        let tracks = try await readStore { try await store.publish.publishableTracks() }
         guard !tracks.isEmpty else {
             // Publishing from an empty cache would remove every playlist of swingcache's and mark every listen
             // unmatched: it waits for a run to read the library.
@@ -226,7 +226,7 @@ struct SwingMusicSession {
             idempotent: request.isIdempotent, describe: { "\(request.endpoint): \($0.answer)" }, send)
         switch ending {
         case .answered(let answer, _, let ledgerID, let status):
-            pipeline.complete(ledgerID, status)
+            await pipeline.complete(ledgerID, status)
             return .answered(answer)
         case .effectUnknown(let reason): return .effectUnknown(reason)
         case .notSent(let reason): throw PublishFailure(.unavailable, "SwingMusic at \(server): \(reason)")

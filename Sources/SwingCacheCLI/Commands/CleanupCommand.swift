@@ -51,7 +51,7 @@ struct CleanupCommand: AsyncParsableCommand {
         try await reportingFailures {
             let cache = try store.openStore(dryRun ? .readOnly : .readWrite, checkingIntegrity: !dryRun)
             let policy = CleanupPolicy(grace: grace?.seconds ?? 0, ledgerRetention: ledgerRetention.seconds)
-            let report = try cache.cleanup(now: store.currentTime, policy: policy, dryRun: dryRun)
+            let report = try await cache.cleanup(now: store.currentTime, policy: policy, dryRun: dryRun)
             let configuration = try store.configuration()
             var redisReport: RedisCleanupReport?
             var redisFailure: String?

@@ -4,7 +4,7 @@ import Foundation
 import Runner
 import SwingCache
 
-struct ExplainCommand: ParsableCommand {
+struct ExplainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Show how a library track was matched and what is known about it, from where, fresh until when.",
@@ -41,17 +41,17 @@ struct ExplainCommand: ParsableCommand {
     @Flag(help: "Print the records as JSON.")
     var json = false
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let cache = try store.openStore(.readOnly)
             let tracks: [EnrichedTrack]
             if let id = try? SpotifyID(parsing: reference, expecting: .track) {
-                tracks = try cache.facts.enrichedTracks(spotifyID: id.value)
+                tracks = try await cache.facts.enrichedTracks(spotifyID: id.value)
             } else {
-                tracks = try cache.facts.enrichedTrack(filepath: reference).map { [$0] } ?? []
+                tracks = try await cache.facts.enrichedTrack(filepath: reference).map { [$0] } ?? []
             }
             guard !tracks.isEmpty else {
-                let (closest, files) = try cache.library.libraryFile(like: reference)
+                let (closest, files) = try await cache.library.libraryFile(like: reference)
                 guard files > 0 else {
                     throw CommandFailure(
                         .notDoneYet,

@@ -4,7 +4,7 @@ import Foundation
 
 extension LibraryExportFormat: ExpressibleByArgument {}
 
-struct ExportCommand: ParsableCommand {
+struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract:
@@ -33,11 +33,11 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let cache = try store.openStore(.readOnly)
             guard let output else {
-                try cache.library.exportLibrary(format: format, to: FileHandle.standardOutput)
+                try await cache.library.exportLibrary(format: format, to: FileHandle.standardOutput)
                 return
             }
             let partial = output + ".partial"
@@ -47,7 +47,7 @@ struct ExportCommand: ParsableCommand {
                 throw CommandFailure(.failure, "cannot write '\(partial)': check the folder exists and is writable")
             }
             do {
-                let rows = try cache.library.exportLibrary(format: format, to: handle)
+                let rows = try await cache.library.exportLibrary(format: format, to: handle)
                 try handle.close()
                 guard rename(partial, output) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
                 Terminal.notice("wrote \(rows) rows to \(output)")

@@ -92,8 +92,9 @@ struct GetCommand: AsyncParsableCommand {
             }
 
             // Read for all ids at once: one access to the database, not one per id.
-            let refreshes = try cache.store.catalog.unchangedRefreshes(of: unique.filter { entries[$0]?.stored != nil })
-            let library = try cache.store.facts.enrichedTracks(
+            let refreshes = try await cache.store.catalog.unchangedRefreshes(
+                of: unique.filter { entries[$0]?.stored != nil })
+            let library = try await cache.store.facts.enrichedTracks(
                 spotifyIDs: unique.filter { $0.kind == .track }.map(\.value))
             var answers: [CachedAnswer] = []
             for id in unique {

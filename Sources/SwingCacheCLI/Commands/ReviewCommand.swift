@@ -33,7 +33,7 @@ struct ReviewCommand: ParsableCommand {
         defaultSubcommand: ListQueue.self
     )
 
-    struct ListQueue: ParsableCommand {
+    struct ListQueue: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list", abstract: "List every file waiting for a decision (the default).")
 
@@ -42,9 +42,9 @@ struct ReviewCommand: ParsableCommand {
         @Flag(help: "Print the queue as JSON.")
         var json = false
 
-        func run() throws {
-            try reportingFailures {
-                let queue = try store.openStore(.readOnly).library.reviewQueue()
+        func run() async throws {
+            try await reportingFailures {
+                let queue = try await store.openStore(.readOnly).library.reviewQueue()
                 if json { return try Terminal.json(queue.map(QueuedFile.init)) }
                 guard !queue.isEmpty else { return print("Nothing to review: every current match is used or decided.") }
                 print("\(queue.count) \(queue.count == 1 ? "file" : "files") to review:")
@@ -99,7 +99,7 @@ struct ReviewCommand: ParsableCommand {
         }
     }
 
-    struct Pin: ParsableCommand {
+    struct Pin: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Make a Spotify track the file's match, until the file's tags change.")
 
@@ -113,8 +113,8 @@ struct ReviewCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("The Spotify track: id, spotify:track: URI or link.", valueName: "spotify-id"))
         var spotifyID: String
 
-        func run() throws {
-            try reportingFailures {
+        func run() async throws {
+            try await reportingFailures {
                 let id: SpotifyID
                 do {
                     id = try SpotifyID(parsing: spotifyID, expecting: .track)
@@ -123,7 +123,7 @@ struct ReviewCommand: ParsableCommand {
                 }
                 let cache = try store.openStore(.readWrite)
                 do {
-                    try cache.library.pinMatch(filepath: file, spotifyID: id.value, at: store.currentTime)
+                    try await cache.library.pinMatch(filepath: file, spotifyID: id.value, at: store.currentTime)
                 } catch let error as ReviewError {
                     throw CommandFailure(.usage, "\(error)")
                 }
@@ -132,7 +132,7 @@ struct ReviewCommand: ParsableCommand {
         }
     }
 
-    struct Accept: ParsableCommand {
+    struct Accept: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Take a queued file's top candidate as its match (a pin of that id), or every file's with --all.")
 
@@ -164,10 +164,10 @@ struct ReviewCommand: ParsableCommand {
             if minScore != nil && !all { throw ValidationError("--min-score goes with --all") }
         }
 
-        func run() throws {
-            try reportingFailures {
+        func run() async throws {
+            try await reportingFailures {
                 let cache = try store.openStore(.readWrite)
-                let queue = try cache.library.reviewQueue()
+                let queue = try await cache.library.reviewQueue()
                 var chosen: [(item: ReviewItem, top: MatchCandidate)] = []
                 if let file {
                     guard let item = queue.first(where: { $0.filepath == file }) else {
@@ -186,7 +186,8 @@ struct ReviewCommand: ParsableCommand {
                     }
                 }
                 for (item, top) in chosen {
-                    try cache.library.pinMatch(filepath: item.filepath, spotifyID: top.spotifyID, at: store.currentTime)
+                    try await cache.library.pinMatch(
+                        filepath: item.filepath, spotifyID: top.spotifyID, at: store.currentTime)
                     print(
                         "Accepted '\(item.filepath)': spotify:track:\(top.spotifyID) \"\(top.name)\" by \(top.artists.joined(separator: ", ")) (\(ListQueue.format(top.score.total)))"
                     )
@@ -205,7 +206,7 @@ struct ReviewCommand: ParsableCommand {
         }
     }
 
-    struct Reject: ParsableCommand {
+    struct Reject: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Say no candidate is the file's track: it stays unmatched until its tags change.")
 
@@ -216,11 +217,11 @@ struct ReviewCommand: ParsableCommand {
             completion: .file())
         var file: String
 
-        func run() throws {
-            try reportingFailures {
+        func run() async throws {
+            try await reportingFailures {
                 let cache = try store.openStore(.readWrite)
                 do {
-                    try cache.library.rejectMatch(filepath: file, at: store.currentTime)
+                    try await cache.library.rejectMatch(filepath: file, at: store.currentTime)
                 } catch let error as ReviewError {
                     throw CommandFailure(.usage, "\(error)")
                 }

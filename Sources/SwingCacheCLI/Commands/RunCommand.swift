@@ -124,7 +124,7 @@ struct RunCommand: AsyncParsableCommand {
                 }
             }
             if let metricsFile {
-                let text = RunMetrics.text(
+                let text = await RunMetrics.text(
                     report: runReport, lastSuccess: try cache.runs.lastSuccessfulRun(),
                     cacheHitRatio: RunMetrics.cacheHitRatio(runReport))
                 do {

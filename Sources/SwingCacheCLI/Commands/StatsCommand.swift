@@ -3,7 +3,7 @@ import CacheStore
 import Foundation
 import SwingCache
 
-struct StatsCommand: ParsableCommand {
+struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Show entries by kind and state, requests per service in the last hour and day, and the last runs.",
@@ -21,10 +21,10 @@ struct StatsCommand: ParsableCommand {
     @Flag(help: "Print the statistics as JSON.")
     var json = false
 
-    func run() throws {
-        try reportingFailures {
+    func run() async throws {
+        try await reportingFailures {
             let cache = try store.openStore(.readOnly)
-            let stats = try cache.statistics(now: store.currentTime)
+            let stats = try await cache.statistics(now: store.currentTime)
             if json {
                 try Terminal.json(stats)
                 return

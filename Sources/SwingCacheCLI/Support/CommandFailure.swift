@@ -24,15 +24,6 @@ protocol UsesCacheDatabase {
 }
 
 extension ParsableCommand {
-    /// Runs `body`, turning a ``CommandFailure`` into its message and exit code.
-    func reportingFailures(_ body: () throws -> Void) throws {
-        do {
-            try body()
-        } catch {
-            throw reported(error)
-        }
-    }
-
     /// Prints a failure and returns the exit code that ends the command; other errors are returned as they are.
     ///
     /// An SQLite error met after the database was opened (a full disk, a damaged page) becomes the store's
