@@ -225,7 +225,7 @@ import Testing
         #expect(stored.missing == nil)
 
         let report = try store.cleanup(now: now, dryRun: false)
-        #expect(report.factTables == ["deezer_track": 1])
+        #expect(report.factTables == ["deezer_track": 1, "musicbrainz_artist": 0])
         #expect(report.providerFacts == 1)
         #expect(try store.facts.enrichedTrack(filepath: "/music/a.flac")?.isrcFacts.count == 1)
     }

@@ -239,6 +239,44 @@ import Testing
         }
     }
 
+    @Test func musicBrainzsRecordingLookUpKeepsTheArtistsAliasesAndAFileLeftForReviewBeforeThemIsMatchedAgain()
+        async throws
+    {
+        try await withServer { server in
+            let providers = try configuration(server)
+            _ = try await run(jobs([.musicbrainz]), server: server, providers: providers)
+
+            let lookups = await requests(server, "/musicbrainz/ws/2/recording/")
+            #expect(lookups.count == 3)
+            #expect(lookups.allSatisfy { $0.contains("inc=genres+tags+isrcs+url-rels+artist-credits+aliases") })
+            #expect(try await count("SELECT COUNT(*) FROM musicbrainz_artist WHERE artists IS NOT NULL") == 3)
+            let known = try store.facts.knownArtists(["/music/0.flac", "/music/elsewhere.flac"])
+            let artist = try #require(known["/music/0.flac"]?.first)
+            #expect(known.count == 1)
+            #expect(
+                artist.sortName == artist.name && artist.aliases == [MusicBrainzArtistAliases.cyrillic(artist.name)])
+
+            // Left for review before MusicBrainz was asked: matched again by the next run; not a file decided after
+            // it, nor one that was matched, nor one a person rejected.
+            let (before, after) = (clock.now().addingTimeInterval(-86_400), clock.now().addingTimeInterval(1))
+            let files = try store.library.libraryTracks(["/music/0.flac", "/music/1.flac", "/music/2.flac"])
+            let outcomes: [(TrackMatch.Outcome, Date)] = [
+                (.lowConfidence, before), (.matched, before), (.ambiguous, after),
+            ]
+            try store.library.save(
+                zip(files, outcomes).map { file, decided in
+                    TrackMatchRecord(
+                        filepath: file.filepath, fingerprint: file.fingerprint,
+                        match: TrackMatch(method: .search, outcome: decided.0, spotifyID: "x", confidence: 0.7),
+                        matchedAt: decided.1)
+                })
+            #expect(try store.library.libraryFilesNeedingMatching().files.map(\.filepath) == ["/music/0.flac"])
+            #expect(try store.library.matchingBacklog().files == 1)
+            try store.library.rejectMatch(filepath: "/music/0.flac", at: before)
+            #expect(try store.library.libraryFilesNeedingMatching().files.isEmpty)
+        }
+    }
+
     @Test func aRerunMakesNoProviderRequestWhileFactsAreFresh() async throws {
         try await withServer { server in
             let providers = try configuration(server)
