@@ -277,6 +277,39 @@ import Testing
         }
     }
 
+    /// Spotify credits the band as "Kino"; the file says "Кино", which MusicBrainz knows as Kino's alias: the first
+    /// run leaves the file for review, MusicBrainz's search finds its recording, and the next run matches it.
+    @Test func aFileTaggedWithAnArtistsAliasIsMatchedOnTheRunAfterMusicBrainzNamesIt() async throws {
+        let (title, artist) = ("Gruppa Krovi", "Кино")
+        let seconds = Int((Double(FixtureCatalog.searchDurationMs(artist: artist, title: title)) / 1000).rounded())
+        try swingMusic.addTracks([
+            SwingMusicTrackRow(
+                filepath: "/music/kino.flac", title: title, artists: artist, album: "Unknown", duration: seconds)
+        ])
+        func outcome() async throws -> String {
+            try await SQLiteShell.query(
+                store.path, "SELECT outcome FROM track_match WHERE filepath = '/music/kino.flac'")
+        }
+        try await withServer { server in
+            let providers = try configuration(server)
+            _ = try await run(jobs([.musicbrainz]), server: server, providers: providers)
+            #expect(try await outcome() == "lowConfidence")
+            let known = try #require(try store.facts.knownArtists(["/music/kino.flac"])["/music/kino.flac"])
+            #expect(known == [KnownArtist(name: "Kino", sortName: "Kino", aliases: [artist])])
+
+            clock.advance(by: 60)
+            _ = try await run(jobs([.musicbrainz]), server: server, providers: providers)
+            #expect(try await outcome() == "matched")
+            let matched = try await SQLiteShell.query(
+                store.path,
+                """
+                SELECT json_extract(t.artist_names, '$[0]') FROM track_match AS m JOIN track AS t
+                    ON t.id = m.spotify_id WHERE m.filepath = '/music/kino.flac'
+                """)
+            #expect(matched == "Kino")
+        }
+    }
+
     @Test func aRerunMakesNoProviderRequestWhileFactsAreFresh() async throws {
         try await withServer { server in
             let providers = try configuration(server)

@@ -1,10 +1,13 @@
 import SwingCache
 
-/// The aliases the fixture's MusicBrainz gives an artist, as `inc=aliases` lists them: its name in Cyrillic letters
-/// (locale `ru`, as MusicBrainz keeps for many artists), so a test can tag a file in another script than Spotify's.
+/// The aliases the fixture's MusicBrainz gives an artist, as `inc=aliases` (and a search) lists them: its name in
+/// Cyrillic letters (locale `ru`, as MusicBrainz keeps for many artists), so a test can tag a file in another script
+/// than Spotify's. The fixture's Spotify credits a search for such a name to the Latin one (``latin(_:)``), as
+/// Spotify finds artists by their other names and credits them under the name it knows.
 ///
 /// ```swift
 /// MusicBrainzArtistAliases.cyrillic("Kino Lights")   // "Кино Лигхтс"
+/// MusicBrainzArtistAliases.latin("Кино Лигхтс")      // "Kino Lights"
 /// ```
 package enum MusicBrainzArtistAliases {
     /// The `aliases` of the artist called `name`.
@@ -32,6 +35,28 @@ package enum MusicBrainzArtistAliases {
         }
         return text
     }
+
+    /// The Latin name whose ``cyrillic(_:)`` is `name`, written with the first Latin letter of each Cyrillic one; nil
+    /// when `name` has a letter that is not Cyrillic, or none.
+    package static func latin(_ name: String) -> String? {
+        var text = ""
+        var sawLetter = false
+        for character in name {
+            guard character.isLetter else {
+                text.append(character)
+                continue
+            }
+            guard let letter = latinLetters[Character(character.lowercased())] else { return nil }
+            sawLetter = true
+            text.append(character.isUppercase ? Character(letter.uppercased()) : letter)
+        }
+        return sawLetter ? text : nil
+    }
+
+    private static let latinLetters: [Character: Character] = [
+        "а": "a", "б": "b", "к": "k", "д": "d", "е": "e", "ф": "f", "г": "g", "х": "h", "и": "i", "л": "l", "м": "m",
+        "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "в": "v", "й": "y", "з": "z",
+    ]
 
     private static let letters: [Character: String] = [
         "a": "а", "b": "б", "c": "к", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "х", "i": "и", "j": "дж", "k": "к",
