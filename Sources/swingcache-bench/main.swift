@@ -17,7 +17,8 @@ import SwingCacheTestKit
 /// `month` (also part of `week`): that library's first month, with the share of files whose genres are known, before
 /// and after MusicBrainz searched files without an ISRC (LibraryMonthBenchmark).
 /// `matching`: precision, recall, requests per file and each wrong match over the matching corpus (MatchingCorpus),
-/// then over the cases written after its rules (MatchingCorpus.unseen).
+/// then over the cases written after its rules (MatchingCorpus.unseen), then over names across scripts and spellings
+/// (MatchingCorpus.names).
 
 func measure<T>(_ body: () async throws -> T) async rethrows -> (T, Double) {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -127,6 +128,8 @@ if parts.contains("matching") {
     print(MatchingBenchmark().run().lines.joined(separator: "\n"))
     print("swingcache-bench: matching cases written after the rules (MatchingCorpus.unseen)")
     print(MatchingBenchmark().run(MatchingCorpus.unseen).lines.joined(separator: "\n"))
+    print("swingcache-bench: names across scripts and spellings (MatchingCorpus.names)")
+    print(MatchingBenchmark().run(MatchingCorpus.names).lines.joined(separator: "\n"))
 }
 if parts.contains("week") {
     QuotaWeekBenchmark().run()

@@ -226,7 +226,7 @@ import Testing
         #expect(stored.missing == nil)
 
         let report = try await store.cleanup(now: now, dryRun: false)
-        #expect(report.factTables == ["deezer_track": 1])
+        #expect(report.factTables == ["deezer_track": 1, "musicbrainz_artist": 0])
         #expect(report.providerFacts == 1)
         #expect(try await store.facts.enrichedTrack(filepath: "/music/a.flac")?.isrcFacts.count == 1)
     }

@@ -4,7 +4,8 @@ import SwingCache
 import SwingCacheTestKit
 import Testing
 
-/// The providers' fact tables, each created by its own migration after the store's: `v10-deezer-track`.
+/// The providers' fact tables, each created by its own migration after the store's: `v10-deezer-track`,
+/// `v12-musicbrainz-artist`.
 @Suite struct ISRCFactTableMigrationTests {
     let folder: TemporaryDirectory
     let path: String
@@ -19,7 +20,10 @@ import Testing
         let store = try AppDatabase.open(DatabaseLocation(path: path), access: .readOnly)
         let track = try await store.facts.enrichedTracks(spotifyIDs: ["4iV5W9uYEdYUVa79Axb7Rh"])
         #expect(track.isEmpty)
-        #expect(try await store.cleanup(now: .testEpoch, dryRun: true).factTables == ["deezer_track": 0])
+        #expect(
+            try await store.cleanup(now: .testEpoch, dryRun: true).factTables == [
+                "deezer_track": 0, "musicbrainz_artist": 0,
+            ])
     }
 
     @Test func theNextWriteCreatesEveryRegisteredTable() async throws {

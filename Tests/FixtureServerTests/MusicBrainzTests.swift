@@ -55,6 +55,32 @@ import Testing
 
     static let urlRelationTypes: Set<String> = ["free streaming", "streaming", "purchase for download"]
 
+    @Test func aRecordingLookupWithArtistCreditsAndAliasesNamesTheArtistInCyrillicToo() async throws {
+        let mbid = try #require(FixtureCatalog.recordingMBIDs(forISRC: "GBAAA9900303").first)
+        let exchange = try await withFixtureServer(Self.unpaced) { client in
+            try await client.send(
+                "/musicbrainz/ws/2/recording/\(mbid)?inc=artist-credits+aliases&fmt=json", headers: Self.userAgent)
+        }
+        #expect(exchange.status == 200)
+        #expect(exchange.object["aliases"] as? [Any] != nil)
+        let credit = try #require((exchange.object["artist-credit"] as? [[String: Any]])?.first)
+        let artist = try #require(credit["artist"] as? [String: Any])
+        let name = try #require(artist["name"] as? String)
+        #expect(credit["name"] as? String == name && artist["sort-name"] as? String == name)
+        let alias = try #require((artist["aliases"] as? [[String: Any]])?.first)
+        #expect(alias["name"] as? String == MusicBrainzArtistAliases.cyrillic(name))
+        #expect(alias["sort-name"] is String && alias["locale"] as? String == "ru" && alias["primary"] as? Bool == true)
+        #expect(alias["type"] as? String == "Artist name")
+
+        let withoutAliases = try await withFixtureServer(Self.unpaced) { client in
+            try await client.send(
+                "/musicbrainz/ws/2/recording/\(mbid)?inc=artist-credits&fmt=json", headers: Self.userAgent)
+        }
+        let plainCredit = try #require((withoutAliases.object["artist-credit"] as? [[String: Any]])?.first)
+        #expect((plainCredit["artist"] as? [String: Any])?["aliases"] == nil)
+        #expect(withoutAliases.object["aliases"] == nil)
+    }
+
     @Test func aRecordingLookupWithoutIncLeavesOutWhatWasNotAskedFor() async throws {
         let mbid = try #require(FixtureCatalog.recordingMBIDs(forISRC: "GBAAA9900303").first)
         let exchange = try await withFixtureServer(Self.unpaced) { client in

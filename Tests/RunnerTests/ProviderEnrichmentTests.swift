@@ -239,6 +239,77 @@ import Testing
         }
     }
 
+    @Test func musicBrainzsRecordingLookUpKeepsTheArtistsAliasesAndAFileLeftForReviewBeforeThemIsMatchedAgain()
+        async throws
+    {
+        try await withServer { server in
+            let providers = try configuration(server)
+            _ = try await run(jobs([.musicbrainz]), server: server, providers: providers)
+
+            let lookups = await requests(server, "/musicbrainz/ws/2/recording/")
+            #expect(lookups.count == 3)
+            #expect(lookups.allSatisfy { $0.contains("inc=genres+tags+isrcs+url-rels+artist-credits+aliases") })
+            #expect(try await count("SELECT COUNT(*) FROM musicbrainz_artist WHERE artists IS NOT NULL") == 3)
+            let known = try await store.facts.knownArtists(["/music/0.flac", "/music/elsewhere.flac"])
+            let artist = try #require(known["/music/0.flac"]?.first)
+            #expect(known.count == 1)
+            #expect(
+                artist.sortName == artist.name && artist.aliases == [MusicBrainzArtistAliases.cyrillic(artist.name)])
+
+            // Left for review before MusicBrainz was asked: matched again by the next run; not a file decided after
+            // it, nor one that was matched, nor one a person rejected.
+            let (before, after) = (clock.now().addingTimeInterval(-86_400), clock.now().addingTimeInterval(1))
+            let files = try await store.library.libraryTracks(["/music/0.flac", "/music/1.flac", "/music/2.flac"])
+            let outcomes: [(TrackMatch.Outcome, Date)] = [
+                (.lowConfidence, before), (.matched, before), (.ambiguous, after),
+            ]
+            try await store.library.save(
+                zip(files, outcomes).map { file, decided in
+                    TrackMatchRecord(
+                        filepath: file.filepath, fingerprint: file.fingerprint,
+                        match: TrackMatch(method: .search, outcome: decided.0, spotifyID: "x", confidence: 0.7),
+                        matchedAt: decided.1)
+                })
+            #expect(try await store.library.libraryFilesNeedingMatching().files.map(\.filepath) == ["/music/0.flac"])
+            #expect(try await store.library.matchingBacklog().files == 1)
+            try await store.library.rejectMatch(filepath: "/music/0.flac", at: before)
+            #expect(try await store.library.libraryFilesNeedingMatching().files.isEmpty)
+        }
+    }
+
+    /// Spotify credits the band as "Kino"; the file says "Кино", which MusicBrainz knows as Kino's alias: the first
+    /// run leaves the file for review, MusicBrainz's search finds its recording, and the next run matches it.
+    @Test func aFileTaggedWithAnArtistsAliasIsMatchedOnTheRunAfterMusicBrainzNamesIt() async throws {
+        let (title, artist) = ("Gruppa Krovi", "Кино")
+        let seconds = Int((Double(FixtureCatalog.searchDurationMs(artist: artist, title: title)) / 1000).rounded())
+        try swingMusic.addTracks([
+            SwingMusicTrackRow(
+                filepath: "/music/kino.flac", title: title, artists: artist, album: "Unknown", duration: seconds)
+        ])
+        func outcome() async throws -> String {
+            try await SQLiteShell.query(
+                store.path, "SELECT outcome FROM track_match WHERE filepath = '/music/kino.flac'")
+        }
+        try await withServer { server in
+            let providers = try configuration(server)
+            _ = try await run(jobs([.musicbrainz]), server: server, providers: providers)
+            #expect(try await outcome() == "lowConfidence")
+            let known = try #require(try await store.facts.knownArtists(["/music/kino.flac"])["/music/kino.flac"])
+            #expect(known == [KnownArtist(name: "Kino", sortName: "Kino", aliases: [artist])])
+
+            clock.advance(by: 60)
+            _ = try await run(jobs([.musicbrainz]), server: server, providers: providers)
+            #expect(try await outcome() == "matched")
+            let matched = try await SQLiteShell.query(
+                store.path,
+                """
+                SELECT json_extract(t.artist_names, '$[0]') FROM track_match AS m JOIN track AS t
+                    ON t.id = m.spotify_id WHERE m.filepath = '/music/kino.flac'
+                """)
+            #expect(matched == "Kino")
+        }
+    }
+
     @Test func aRerunMakesNoProviderRequestWhileFactsAreFresh() async throws {
         try await withServer { server in
             let providers = try configuration(server)

@@ -32,5 +32,5 @@ package struct ISRCFactTable: Hashable, Sendable {
 
     /// Every provider's fact table, in the order their migrations were added; the migrations, cleanup, the enriched
     /// track, `explain` and `get --json` iterate it.
-    package static let registered: [ISRCFactTable] = [.deezerTrack]
+    package static let registered: [ISRCFactTable] = [.deezerTrack, .musicBrainzArtist]
 }

@@ -3,7 +3,8 @@ import GRDB
 import SwingCache
 
 extension LibraryStore {
-    /// Library files with no match, or a match made for another fingerprint, in the order a run matches them
+    /// Library files with no match, a match made for another fingerprint, or one left for review before MusicBrainz
+    /// told what it knows of the file's artists (``FactStore/knownArtists(_:)``), in the order a run matches them
     /// (``MatchingOrder``): each with its plays — SwingMusic's own and the history `publish` imported — and when it
     /// was added.
     ///
@@ -27,7 +28,7 @@ extension LibraryStore {
                     LEFT JOIN (SELECT trackhash, COUNT(*) AS plays FROM imported_play GROUP BY trackhash) AS i
                         ON i.trackhash = s.trackhash
                     LEFT JOIN library_track_added AS a ON a.filepath = lt.filepath
-                    WHERE m.filepath IS NULL OR m.fingerprint <> lt.fingerprint
+                    WHERE \(Self.needsMatching)
                     """)
             var files: [MatchingOrder.File] = []
             while let row = try rows.next() {
@@ -54,6 +55,18 @@ extension LibraryStore {
         }
     }
 
+    /// Whether the file `lt` with its match `m` needs matching: never matched, its tags changed, or left for review
+    /// (low confidence, ambiguous; not a person's decision) before MusicBrainz's facts on its artists were fetched.
+    private static let needsMatching = """
+        m.filepath IS NULL OR m.fingerprint <> lt.fingerprint
+        OR (m.outcome IN ('lowConfidence', 'ambiguous') AND m.method <> 'pinned' AND EXISTS (
+            SELECT 1 FROM musicbrainz_artist AS known
+            LEFT JOIN musicbrainz_search AS learned ON learned.filepath = lt.filepath
+                AND learned.fingerprint = lt.fingerprint AND learned.missing_reason IS NULL
+            WHERE known.isrc = coalesce(lt.isrc, learned.isrc) AND known.missing_reason IS NULL
+                AND known.fetched_at > m.matched_at))
+        """
+
     /// How many of each song's plays `publish` imported into SwingMusic, by SwingMusic's runtime hash.
     package func importedPlayCounts() async throws -> [String: Int] {
         try await writer.read { db in
@@ -75,7 +88,7 @@ extension LibraryStore {
                     LEFT JOIN track_match AS m ON m.filepath = lt.filepath
                     LEFT JOIN musicbrainz_search AS s
                         ON s.filepath = lt.filepath AND s.fingerprint = lt.fingerprint AND s.missing_reason IS NULL
-                    WHERE m.filepath IS NULL OR m.fingerprint <> lt.fingerprint
+                    WHERE \(Self.needsMatching)
                     """)
             return MatchingBacklog(files: row?[0] ?? 0, withISRC: row?[1] ?? 0)
         }

@@ -33,7 +33,7 @@ package final class MusicBrainzClient: Sendable {
         }
     }
 
-    /// One recording with its genres, tags, ISRCs and URL relations.
+    /// One recording with its genres, tags, ISRCs, URL relations and credited artists with their aliases.
     package func recording(mbid: String) async -> MusicBrainzRecordingExchange {
         await fetch(.recording(mbid: mbid)) { body in
             try JSONDecoder().decode(MusicBrainzRecordingPayload.self, from: body).recording

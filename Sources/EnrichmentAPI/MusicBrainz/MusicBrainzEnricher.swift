@@ -2,8 +2,9 @@ import CacheStore
 import Foundation
 import SwingCache
 
-/// MusicBrainz per ISRC: the recordings of the ISRC, then the first one's genres, tags and links. Strictly serial
-/// at MusicBrainz's pace; a 503 is retried as ``MusicBrainzPolicy`` says.
+/// MusicBrainz per ISRC: the recordings of the ISRC, then the first one's genres, tags, links and artists (with
+/// their aliases, which the matcher reads). Strictly serial at MusicBrainz's pace; a 503 is retried as
+/// ``MusicBrainzPolicy`` says.
 package struct MusicBrainzEnricher: ProviderEnricher {
     package var client: MusicBrainzClient
 
@@ -44,10 +45,13 @@ package struct MusicBrainzEnricher: ProviderEnricher {
         return .ask(detail) { detailAnswer, now in
             let recording: MusicBrainzRecording
             if case .found(let found) = detailAnswer { recording = found } else { recording = first }
+            let expiresAt = lifetimes.expiry(found: true, now: now)
             let fact = recording.fact(
-                isrc: isrc, mbids: recordings.map(\.mbid), fetchedAt: now,
-                expiresAt: lifetimes.expiry(found: true, now: now))
-            return EnrichmentFacts(EnrichmentRecord(musicbrainzRecordings: [fact], request: nil), stored: 1)
+                isrc: isrc, mbids: recordings.map(\.mbid), fetchedAt: now, expiresAt: expiresAt)
+            let artists = recording.artistFact(isrc: isrc, fetchedAt: now, expiresAt: expiresAt)
+            return EnrichmentFacts(
+                EnrichmentRecord(musicbrainzRecordings: [fact], isrcFacts: artists.map { [$0] } ?? [], request: nil),
+                stored: 1)
         }
     }
 }

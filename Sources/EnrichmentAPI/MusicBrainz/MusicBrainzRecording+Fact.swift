@@ -1,5 +1,6 @@
 import CacheStore
 import Foundation
+import SwingCache
 
 extension MusicBrainzRecording {
     /// Genre names, most voted first.
@@ -14,5 +15,17 @@ extension MusicBrainzRecording {
             isrc: isrc, mbids: mbids, genres: genreNames, tags: tagNames,
             links: links.compactMap { PlatformLink(musicBrainzURL: $0.url) }, fetchedAt: fetchedAt,
             expiresAt: expiresAt)
+    }
+
+    /// What the store keeps of this recording's artists for `isrc` (``ISRCFactTable/musicBrainzArtist``), or nil when
+    /// the answer named none.
+    func artistFact(isrc: String, fetchedAt: Date, expiresAt: Date) -> ISRCFact? {
+        guard !artists.isEmpty else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(artists) else { return nil }
+        return ISRCFact(
+            table: .musicBrainzArtist, isrc: isrc, figures: ["artists": .string(String(decoding: data, as: UTF8.self))],
+            fetchedAt: fetchedAt, expiresAt: expiresAt)
     }
 }

@@ -1,3 +1,5 @@
+import SwingCache
+
 /// A MusicBrainz recording. From an ISRC look-up only `mbid`, `title` and `lengthMs` are filled; a recording
 /// look-up fills every field it has.
 package struct MusicBrainzRecording: Hashable, Sendable {
@@ -11,10 +13,12 @@ package struct MusicBrainzRecording: Hashable, Sendable {
     package var isrcs: [String]
     /// URL relations: streaming, purchase and other links.
     package var links: [MusicBrainzLink]
+    /// The credited artists with their sort names and aliases in every script.
+    package var artists: [KnownArtist]
 
     package init(
         mbid: String, title: String, lengthMs: Int? = nil, genres: [MusicBrainzTag] = [], tags: [MusicBrainzTag] = [],
-        isrcs: [String] = [], links: [MusicBrainzLink] = []
+        isrcs: [String] = [], links: [MusicBrainzLink] = [], artists: [KnownArtist] = []
     ) {
         self.mbid = mbid
         self.title = title
@@ -23,6 +27,7 @@ package struct MusicBrainzRecording: Hashable, Sendable {
         self.tags = tags
         self.isrcs = isrcs
         self.links = links
+        self.artists = artists
     }
 }
 

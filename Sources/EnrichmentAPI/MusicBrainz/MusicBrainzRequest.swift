@@ -1,12 +1,13 @@
 import Foundation
 import Outbound
 
-/// One MusicBrainz request: the recordings of an ISRC, one recording with its genres, tags, ISRCs and links, or a
-/// recording search.
+/// One MusicBrainz request: the recordings of an ISRC, one recording with its genres, tags, ISRCs, links and artists
+/// (with their aliases), or a recording search.
 package enum MusicBrainzRequest: Hashable, Sendable {
     /// `GET /ws/2/isrc/{ISRC}?fmt=json`: that resource refuses `inc=genres`, so genres take a second request.
     case recordings(isrc: String)
-    /// `GET /ws/2/recording/{mbid}?inc=genres+tags+isrcs+url-rels&fmt=json`.
+    /// `GET /ws/2/recording/{mbid}?inc=genres+tags+isrcs+url-rels+artist-credits+aliases&fmt=json`: with
+    /// `artist-credits`, `aliases` gives the credited artists' aliases and sort names too.
     case recording(mbid: String)
     /// `GET /ws/2/recording?query=…&limit=10&fmt=json`: a search in Lucene syntax (``MusicBrainzRecordingQuery``);
     /// its recordings carry a score, ISRCs and tags, but no genres and no relations, and it takes no `inc=`.
@@ -49,7 +50,7 @@ package enum MusicBrainzRequest: Hashable, Sendable {
             // `+` is MusicBrainz's separator of `inc` words, so it goes unescaped.
             ProviderURL.make(
                 root: root, path: "/ws/2/recording/" + ProviderURL.escaped(normalizedID),
-                percentEncodedQuery: "inc=genres+tags+isrcs+url-rels&fmt=json")
+                percentEncodedQuery: "inc=genres+tags+isrcs+url-rels+artist-credits+aliases&fmt=json")
         case .search:
             ProviderURL.make(
                 root: root, path: "/ws/2/recording",

@@ -85,8 +85,11 @@ package struct MusicBrainzSearchEnricher: ProviderEnricher {
             let recordings = isrc.map {
                 [recording.fact(isrc: $0, mbids: [mbid], fetchedAt: now, expiresAt: expiresAt)]
             }
+            let artists = isrc.flatMap { recording.artistFact(isrc: $0, fetchedAt: now, expiresAt: expiresAt) }
             return EnrichmentFacts(
-                EnrichmentRecord(musicbrainzRecordings: recordings ?? [], musicbrainzSearches: [search], request: nil),
+                EnrichmentRecord(
+                    musicbrainzRecordings: recordings ?? [], musicbrainzSearches: [search],
+                    isrcFacts: artists.map { [$0] } ?? [], request: nil),
                 stored: 1)
         }
     }

@@ -21,7 +21,8 @@ package struct MusicBrainzSearchHit: Hashable, Sendable {
     /// The hit that is the same recording as `local`, or nil: a wrong genre is worse than none.
     ///
     /// The hits are weighed as Spotify's search candidates are (``TrackMatcher``: title and version words, artists,
-    /// duration within a few seconds), so only a `.matched` decision counts — not a low-confidence or ambiguous one
+    /// duration within a few seconds), the file's artist also known by the aliases the hits list for their artists
+    /// ("Кино" is the alias of a hit's "Kino"), so only a `.matched` decision counts — not a low-confidence or ambiguous one
     /// — and its hit must also score at least ``minScore`` with MusicBrainz. Two MusicBrainz recordings are two
     /// recordings even when they look alike (releases are apart from recordings there), so a choice between
     /// look-alikes (the matcher's `.release`) is not taken either.
@@ -33,6 +34,8 @@ package struct MusicBrainzSearchHit: Hashable, Sendable {
                 id: hit.recording.mbid, name: hit.recording.title, artistNames: hit.artists,
                 isrc: hit.recording.isrcs.first, durationMs: hit.recording.lengthMs)
         }
+        var local = local
+        local.knownArtists += hits.flatMap(\.recording.artists)
         let decision = matcher.match(local, candidates: candidates)
         guard decision.isUsable, decision.method != .release,
             let chosen = hits.first(where: { $0.recording.mbid == decision.spotifyID }),

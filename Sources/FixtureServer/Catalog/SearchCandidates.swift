@@ -9,7 +9,9 @@
 enum SearchCandidates {
     static func tracks(for query: SpotifySearchQuery) -> [SearchedTrack] {
         guard let title = query.title, !title.hasPrefix("Nomatch") else { return [] }
-        let artist = query.artist.isEmpty ? Self.artistName(forTitle: title) : query.artist
+        let artist =
+            query.artist.isEmpty
+            ? Self.artistName(forTitle: title) : MusicBrainzArtistAliases.latin(query.artist) ?? query.artist
         let duration = FixtureCatalog.searchDurationMs(artist: query.artist, title: title)
         var draws = DeterministicDraws("search", "candidates", MatchKey.of(query.artist), MatchKey.of(title))
         // A made-up artist must not share ids with a query that names that artist, whose durations differ.

@@ -40,7 +40,8 @@ extension MusicBrainzEndpoint {
         ])
     }
 
-    /// One recording as a search lists it: tags (genres among them, with other words) where it has any.
+    /// One recording as a search lists it: tags (genres among them, with other words) where it has any, and its
+    /// artists with their aliases, as MusicBrainz's search lists them without being asked.
     private static func searchHit(_ candidate: SearchedTrack, mbid: String, length: Int, score: Int) -> JSONValue {
         var genreDraws = DeterministicDraws("musicbrainz", "genres", mbid)
         let genres = MusicBrainzRecording.genreNames(&genreDraws)
@@ -49,7 +50,7 @@ extension MusicBrainzEndpoint {
             genres + MusicBrainzRecording.distinct(draws.int(in: 0...2), from: MusicBrainzRecording.extraTags, &draws)
         var members: [String: JSONValue] = [
             "id": .string(mbid), "score": .int(score), "title": .string(candidate.name), "length": .int(length),
-            "video": .null, "artist-credit": MusicBrainzRecording.artistCreditJSON(candidate.artistName),
+            "video": .null, "artist-credit": MusicBrainzRecording.artistCreditJSON(candidate.artistName, aliases: true),
             "isrcs": [.string(candidate.isrc)],
         ]
         if !tags.isEmpty {

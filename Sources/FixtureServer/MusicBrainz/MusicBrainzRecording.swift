@@ -1,6 +1,7 @@
 import SwingCache
 
-/// One MusicBrainz recording of an ISRC, with the parts `inc=` asks for: genres, tags, isrcs, url relations.
+/// One MusicBrainz recording of an ISRC, with the parts `inc=` asks for: genres, tags, isrcs, url relations, the
+/// artist credit and, with it, the artists' aliases.
 struct MusicBrainzRecording {
     let source: ISRCRecording
     /// Which recording of the ISRC, from 0.
@@ -27,7 +28,10 @@ struct MusicBrainzRecording {
             "video": false,
         ]
         if !includes.isDisjoint(with: ["artists", "artist-credits"]) {
-            members["artist-credit"] = artistCreditJSON
+            members["artist-credit"] = Self.artistCreditJSON(source.artistName, aliases: includes.contains("aliases"))
+        }
+        if includes.contains("aliases") {
+            members["aliases"] = []
         }
         if includes.contains("isrcs") {
             members["isrcs"] = [.string(source.isrc)]
@@ -62,15 +66,15 @@ struct MusicBrainzRecording {
         return .object(members)
     }
 
-    private var artistCreditJSON: JSONValue { Self.artistCreditJSON(source.artistName) }
-
-    /// The `artist-credit` of a recording by one artist, whose id is drawn from the name.
-    static func artistCreditJSON(_ name: String) -> JSONValue {
+    /// The `artist-credit` of a recording by one artist, whose id is drawn from the name; with `aliases` (a look-up's
+    /// `inc=artist-credits+aliases`) the artist carries them too (``MusicBrainzArtistAliases``).
+    static func artistCreditJSON(_ name: String, aliases: Bool = false) -> JSONValue {
         var draws = DeterministicDraws("musicbrainz", "artist", MatchKey.of(name))
-        let artist: JSONValue = [
+        var artist: [String: JSONValue] = [
             "disambiguation": "", "id": .string(draws.uuid()), "name": .string(name), "sort-name": .string(name),
         ]
-        return [["artist": artist, "joinphrase": "", "name": .string(name)]]
+        if aliases { artist["aliases"] = .array(MusicBrainzArtistAliases.json(for: name)) }
+        return [["artist": .object(artist), "joinphrase": "", "name": .string(name)]]
     }
 
     /// Streaming and purchase links; the first recording of an ISRC usually has several, a second one rarely any.

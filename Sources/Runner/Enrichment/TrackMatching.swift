@@ -14,7 +14,8 @@ import SwingCache
 /// ISRC answer's. A search answer holds whole track objects, so the track a file is matched to is stored from it as its
 /// catalog entry, with the search's time: it is fetched again only when its ttl runs out. Every search is a Spotify request like a catalog one, through the same ``OutboundPipeline``: it takes
 /// the run's budget and is written to the ledger, in one transaction with the decision it led to. When the budget
-/// runs out the rest of the files wait for the next run; a file is searched again only when its tags change.
+/// runs out the rest of the files wait for the next run; a file is searched again only when its tags change, or when
+/// it was left for review before MusicBrainz told what it knows of its artists (their aliases, sort names).
 struct TrackMatching {
     var executor: RunExecutor
     var matcher = TrackMatcher()
@@ -43,17 +44,20 @@ struct TrackMatching {
         for start in stride(from: 0, to: order.count, by: pageSize) {
             let page: [LibraryTrackRecord]
             let learnedISRCs: [String: String]
+            let knownArtists: [String: [KnownArtist]]
             do {
                 let filepaths = Array(order[start..<min(start + pageSize, order.count)])
                 page = try await store.library.libraryTracks(filepaths)
                 learnedISRCs = try await store.facts.musicBrainzLearnedISRCs(filepaths)
+                knownArtists = try await store.facts.knownArtists(filepaths)
             } catch {
                 return stop(.deferred("could not read the library from the database: \(error)"), handled, &library)
             }
             for record in page {
                 switch await match(
-                    record, learnedISRC: learnedISRCs[record.filepath], pipeline: &spotify, maxRequests: maxRequests,
-                    run: &run, library: &library)
+                    record, learnedISRC: learnedISRCs[record.filepath],
+                    knownArtists: knownArtists[record.filepath] ?? [],
+                    pipeline: &spotify, maxRequests: maxRequests, run: &run, library: &library)
                 {
                 case .decided:
                     break
@@ -104,13 +108,15 @@ struct TrackMatching {
     }
 
     /// `learnedISRC`, the one a MusicBrainz search found for a file without its own, is searched for like the file's
-    /// own; the matcher still weighs its answer against the file's tags, as it does a text search's.
+    /// own; the matcher still weighs its answer against the file's tags, as it does a text search's, and against
+    /// `knownArtists`, what MusicBrainz knows of the artists of the file's recording.
     private func match(
-        _ record: LibraryTrackRecord, learnedISRC: String?, pipeline: inout OutboundPipeline, maxRequests: Int?,
-        run: inout RunExecutor.RunState,
+        _ record: LibraryTrackRecord, learnedISRC: String?, knownArtists: [KnownArtist],
+        pipeline: inout OutboundPipeline, maxRequests: Int?, run: inout RunExecutor.RunState,
         library: inout LibrarySummary
     ) async -> FileResult {
-        let local = record.localTrack
+        var local = record.localTrack
+        local.knownArtists = knownArtists
         var requests: [TrackSearchRequest] = []
         if let isrc = record.isrc ?? learnedISRC { requests.append(TrackSearchRequest(isrc: isrc, market: market)) }
         requests.append(TrackSearchRequest(query: SpotifySearchQuery.text(for: local), market: market))

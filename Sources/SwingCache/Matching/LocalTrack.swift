@@ -11,15 +11,20 @@ package struct LocalTrack: Hashable, Sendable {
     package var durationSeconds: Int?
     /// As written in the file; the matcher normalises it (`MatchNormalizer.isrc(_:)`).
     package var isrc: String?
+    /// What MusicBrainz knows of the artists of the file's recording (reached through its ISRC), their aliases and
+    /// sort names; not a tag, so not part of the ``fingerprint``.
+    package var knownArtists: [KnownArtist]
 
     package init(
-        title: String, artists: [String], album: String? = nil, durationSeconds: Int? = nil, isrc: String? = nil
+        title: String, artists: [String], album: String? = nil, durationSeconds: Int? = nil, isrc: String? = nil,
+        knownArtists: [KnownArtist] = []
     ) {
         self.title = title
         self.artists = artists
         self.album = album
         self.durationSeconds = durationSeconds
         self.isrc = isrc
+        self.knownArtists = knownArtists
     }
 
     /// A short text that changes whenever one of the matcher's inputs changes, and only then.

@@ -16,10 +16,13 @@ import Foundation
 /// **Otherwise a score** in 0...1, the weighted mean of four parts (weights in ``MatchRule``):
 /// - title 0.40 — Dice similarity of the character pairs of the two base titles (``MatchNormalizer/title(_:)``),
 ///   times 0.4 when their version markers differ (live against studio, remix against original);
-/// - artists 0.30 — for each name on the shorter list, its best likeness on the other (equal 1; all words of one
-///   inside the other 0.8; else shared words), averaged, and a name only one list has costs a fifth of a name;
-///   featured artists from the title count as artists, and so does a "with X" naming an artist of either side
-///   (any other "with …" names another take: "- With Long-Lost Guitars");
+/// - artists 0.30 — for each name on the shorter list, its best likeness on the other (the same words in any order 1;
+///   all words of one inside the other 0.8; a misspelling of the same words less; else shared words), averaged, and
+///   a name only one list has costs a fifth of a name; the same people joined or split otherwise ("Queen & David
+///   Bowie" against "Queen", "David Bowie") score 1; a file's artist is also every name MusicBrainz knows it by
+///   (``LocalTrack/knownArtists``: "방탄소년단" is "BTS"); featured artists from the title count as artists, and so
+///   does a "with X" naming an artist of either side (any other "with …" names another take: "- With Long-Lost
+///   Guitars");
 /// - duration 0.20 — 1 up to 3 s apart, falling linearly to 0 at 10 s;
 /// - album 0.10 — Dice similarity of the albums without edition markers.
 /// A part one side has no data for is left out and the others share its weight.
@@ -141,7 +144,9 @@ package struct TrackMatcher: Sendable {
         let candidateSide = Self.reading(title.withCredits, artists: named, otherSide: local.artists)
         let candidateVersions = Self.versions(of: candidate, title: title).union(candidateSide.versions)
         let localVersions = local.versions.union(localSide.versions)
-        let artistScore = local.artists.isEmpty ? nil : Self.artistOverlap(localSide.artists, candidateSide.artists)
+        let artistScore =
+            local.artists.isEmpty
+            ? nil : Self.artistOverlap(localSide.artists, candidateSide.artists, knownAs: local.knownAs)
         var albumScore: Double?
         if let album = local.album, let other = candidate.albumName, !MatchNormalizer.isPlaceholder(other) {
             albumScore = TextSimilarity.bigramDice(album, MatchNormalizer.album(other))
@@ -200,15 +205,21 @@ package struct TrackMatcher: Sendable {
     }
 
     /// For each name on the shorter list, its best likeness on the longer one, averaged; a name only the longer
-    /// list has (a featured artist one side leaves out) costs a fifth of a name, once.
-    private static func artistOverlap(_ first: [String], _ second: [String]) -> Double {
-        let (shorter, longer) = first.count <= second.count ? (first, second) : (second, first)
-        guard !shorter.isEmpty else { return 0 }
-        let sum = shorter.reduce(0.0) { total, name in
-            total + (longer.map { TextSimilarity.nameSimilarity(name, $0) }.max() ?? 0)
+    /// list has (a featured artist one side leaves out) costs a fifth of a name, once. A file's name is also each
+    /// name its artist is known by (`knownAs`). The same people credited in other words score 1 whatever the names
+    /// (``TextSimilarity/creditSimilarity(_:_:)``).
+    private static func artistOverlap(_ local: [String], _ candidate: [String], knownAs: [String: [String]]) -> Double {
+        guard !local.isEmpty, !candidate.isEmpty else { return 0 }
+        let likeness = { (name: String, other: String) in
+            ([name] + (knownAs[name] ?? [])).map { TextSimilarity.nameSimilarity($0, other) }.max() ?? 0
         }
-        let missing = longer.count > shorter.count ? missingNameCost : 0
-        return sum / (Double(shorter.count) + missing)
+        let best =
+            local.count <= candidate.count
+            ? local.map { name in candidate.map { likeness(name, $0) }.max() ?? 0 }
+            : candidate.map { other in local.map { likeness($0, other) }.max() ?? 0 }
+        let missing = local.count != candidate.count ? missingNameCost : 0
+        let byName = best.reduce(0, +) / (Double(best.count) + missing)
+        return max(byName, TextSimilarity.creditSimilarity(local, candidate))
     }
 
     private static let missingNameCost = 0.2
@@ -241,6 +252,8 @@ extension TrackMatcher {
         var titleIsName: Bool
         var albumMayBeLive: Bool
         var artists: [String]
+        /// For each of ``artists``, the other names MusicBrainz knows that artist by, folded like it.
+        var knownAs: [String: [String]]
         var album: String?
         var durationSeconds: Int?
 
@@ -255,11 +268,28 @@ extension TrackMatcher {
             versions = MatchNormalizer.recordingVersions(
                 title: title, album: MatchNormalizer.isPlaceholder(local.album) ? nil : local.album)
             artists = MatchNormalizer.artists(local.artists + title.featuredArtists)
+            knownAs = TrackMatcher.knownNames(of: artists, among: local.knownArtists)
             album = MatchNormalizer.isPlaceholder(local.album) ? nil : local.album.map(MatchNormalizer.album)
             durationSeconds = local.durationSeconds.flatMap { $0 > 0 ? $0 : nil }
         }
     }
 
+    /// The names of the known artist each of `artists` is — the one with a name of the same words ("방탄소년단" for
+    /// BTS's alias "방탄소년단", "hikaru utada" for the sort name "Utada, Hikaru") —, folded; an artist name that is
+    /// none of theirs has none.
+    fileprivate static func knownNames(of artists: [String], among known: [KnownArtist]) -> [String: [String]] {
+        guard !known.isEmpty else { return [:] }
+        let folded = known.map { artist in MatchNormalizer.artists(artist.names) }
+        var knownAs: [String: [String]] = [:]
+        for name in artists {
+            let names = folded.filter { $0.contains { TextSimilarity.nameSimilarity(name, $0) == 1 } }.flatMap { $0 }
+            if !names.isEmpty { knownAs[name] = names.filter { $0 != name } }
+        }
+        return knownAs
+    }
+}
+
+extension TrackMatcher {
     private struct Scored {
         var track: Track
         var score: MatchScore

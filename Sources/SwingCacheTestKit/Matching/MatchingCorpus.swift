@@ -37,10 +37,12 @@ package struct MatchingCase: Sendable {
     }
 }
 
-func file(_ title: String, _ artists: [String], _ album: String?, _ seconds: Int?, isrc: String? = nil)
-    -> LocalTrack
-{
-    LocalTrack(title: title, artists: artists, album: album, durationSeconds: seconds, isrc: isrc)
+func file(
+    _ title: String, _ artists: [String], _ album: String?, _ seconds: Int?, isrc: String? = nil,
+    known: [KnownArtist] = []
+) -> LocalTrack {
+    LocalTrack(
+        title: title, artists: artists, album: album, durationSeconds: seconds, isrc: isrc, knownArtists: known)
 }
 
 func spotify(

@@ -168,7 +168,7 @@ import Testing
         #expect(exchange.status == 200)
         let request = try #require(recording.requests.first)
         #expect(request.headers["User-Agent"] == "swingcache/1.0 ( dev@example.org )")
-        #expect(request.url.query == "inc=genres+tags+isrcs+url-rels&fmt=json")
+        #expect(request.url.query == "inc=genres+tags+isrcs+url-rels+artist-credits+aliases&fmt=json")
     }
 
     @Test(arguments: [
@@ -185,6 +185,30 @@ import Testing
         case 502: #expect(answer == .serverError(status: 502))
         default: #expect(answer == .unexpectedStatus(418))
         }
+    }
+
+    /// MusicBrainz's own shape: the artist credited under another name on this recording, aliases in other scripts.
+    @Test func aRecordingLookupReadsTheCreditedArtistsWithTheirSortNamesAndAliases() async throws {
+        let body = #"""
+            {"id":"5e3c5a8d-0b43-4c07-a5f0-8b0b1a3c2f11","title":"Rich Girl","length":144000,"aliases":[],
+             "artist-credit":[{"name":"Hall & Oates","joinphrase":"","artist":{"id":"a1","name":"Daryl Hall & John Oates",
+              "sort-name":"Hall, Daryl & Oates, John","disambiguation":"","aliases":[
+               {"name":"Hall & Oates","sort-name":"Hall & Oates","locale":null,"type":"Search hint","primary":null},
+               {"name":"ホール&オーツ","sort-name":"Hall & Oates","locale":"ja","type":"Artist name","primary":true}]}}]}
+            """#
+        let transport = ScriptedTransport { _ in jsonResponse(200, body) }
+        let client = MusicBrainzClient(userAgent: userAgent, transport: transport)
+        guard case .found(let recording) = await client.recording(mbid: "5e3c5a8d-0b43-4c07-a5f0-8b0b1a3c2f11").answer
+        else {
+            Issue.record("expected a recording")
+            return
+        }
+        #expect(
+            recording.artists == [
+                KnownArtist(
+                    name: "Daryl Hall & John Oates", sortName: "Hall, Daryl & Oates, John",
+                    aliases: ["Hall & Oates", "ホール&オーツ"])
+            ])
     }
 
     @Test func anEmptyIDIsRefusedWithoutARequest() async throws {

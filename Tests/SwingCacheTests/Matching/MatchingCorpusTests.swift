@@ -7,7 +7,7 @@ import Testing
         let cases = MatchingCorpus.cases
         #expect(cases.count >= 40)
         #expect(cases.filter { $0.truth == nil }.count * 5 >= cases.count)
-        for sample in cases + MatchingCorpus.unseen {
+        for sample in cases + MatchingCorpus.unseen + MatchingCorpus.names {
             if let truth = sample.truth {
                 let answers = sample.isrcAnswer + sample.textAnswer
                 #expect(answers.contains { $0.id == truth }, "\(sample.label): \(truth) is not among the answers")
@@ -24,6 +24,15 @@ import Testing
 
     @Test func theMatcherMakesNoWrongMatchOnTheCorpus() {
         let report = MatchingBenchmark().run()
+        print(report.lines.joined(separator: "\n"))
+        #expect(report.wrong.isEmpty, "\(report.wrong.map(\.label))")
+    }
+
+    @Test func namesAcrossScriptsAndSpellingsHaveDecoysAndNoneIsMatched() {
+        let names = MatchingCorpus.names
+        #expect(names.filter { $0.truth == nil }.count >= 5)
+        #expect(names.contains { !$0.file.knownArtists.isEmpty })
+        let report = MatchingBenchmark().run(names)
         print(report.lines.joined(separator: "\n"))
         #expect(report.wrong.isEmpty, "\(report.wrong.map(\.label))")
     }
