@@ -5,7 +5,7 @@ import Outbound
 /// publisher sends through the outbound pipeline.
 ///
 /// ```swift
-/// let client = SwingMusicClient(account: account, transport: URLSessionTransport())
+/// let client = SwingMusicClient(account: account, transport: AsyncHTTPClientTransport())
 /// let login = await client.login()                     // keeps the token for the requests after it
 /// let playlists = await client.send(.init(path: "/playlists", query: ["no_images": "true"]))
 /// ```

@@ -30,7 +30,7 @@ struct FetchBenchmark {
         let client = SpotifyClient(
             endpoints: SpotifyEndpoints(apiURL: URL(string: server.apiURL)!, tokenURL: URL(string: server.tokenURL)!),
             credentials: SpotifyCredentials(clientID: "swingcache-demo", clientSecret: "swingcache-demo-secret"),
-            transport: URLSessionTransport())
+            transport: AsyncHTTPClientTransport())
         let jobRun = JobRun(store: store, client: client, clock: SystemClock(), logger: Logger(label: "bench"))
         let (_, summary, _) = try await jobRun.run(JobSet(specs: [spec], defaultMarket: "US"))
         let after = await server.requestLog().filter(\.isAPIRequest).count

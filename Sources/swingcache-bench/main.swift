@@ -16,6 +16,8 @@ import SwingCacheTestKit
 /// first week of matching, before and after issue 24 (LibraryWeekBenchmark).
 /// `month` (also part of `week`): that library's first month, with the share of files whose genres are known, before
 /// and after MusicBrainz searched files without an ISRC (LibraryMonthBenchmark).
+/// `wait`: the CPU `swingcache get` spends per minute of waiting for answers the fixture server holds back
+/// (WaitBenchmark).
 /// `matching`: precision, recall, requests per file and each wrong match over the matching corpus (MatchingCorpus),
 /// then over the cases written after its rules (MatchingCorpus.unseen), then over names across scripts and spellings
 /// (MatchingCorpus.names).
@@ -121,6 +123,7 @@ if parts.isEmpty || parts.contains("offline") { try await offlineBenchmark() }
 if parts.isEmpty || parts.contains("fetch") { try await FetchBenchmark().run() }
 if parts.contains("reads") { try await FetchBenchmark().cachedReads() }
 if parts.contains("redis") { try await RedisBenchmark().run() }
+if parts.contains("wait") { try WaitBenchmark().run() }
 if parts.contains("library") { try await LibraryBenchmark().run() }
 if parts.contains("cpu") { try await CPUBenchmark(only: Set(parts.filter { $0 != "cpu" })).run() }
 if parts.contains("matching") {

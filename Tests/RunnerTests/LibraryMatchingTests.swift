@@ -46,7 +46,7 @@ import Testing
         let client = SpotifyClient(
             endpoints: SpotifyEndpoints(apiURL: URL(string: server.apiURL)!, tokenURL: URL(string: server.tokenURL)!),
             credentials: SpotifyCredentials(clientID: "swingcache-demo", clientSecret: "swingcache-demo-secret"),
-            transport: URLSessionTransport(), now: { clock.now() })
+            transport: AsyncHTTPClientTransport(), now: { clock.now() })
         let jobRun = JobRun(store: store, client: client, clock: clock, logger: Logger(label: "test"))
         let (plan, summary, _) = try await jobRun.run(jobs)
         return (plan, summary)

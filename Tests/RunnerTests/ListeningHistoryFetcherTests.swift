@@ -52,7 +52,7 @@ import Testing
     ) throws -> ListeningHistoryFetcher {
         let client = LastFMClient(
             root: try #require(URL(string: server.url(of: .lastfm))), apiKey: try ProviderCredential(key, for: .lastfm),
-            transport: URLSessionTransport(), now: { clock.now() })
+            transport: AsyncHTTPClientTransport(), now: { clock.now() })
         return ListeningHistoryFetcher(
             lastfm: client, pipeline: pipeline(.lastfm, requestLimit: requestLimit), clock: clock,
             logger: Logger(label: "test"), pageSize: pageSize)
@@ -60,7 +60,7 @@ import Testing
 
     func listenbrainz(_ server: RunningFixtureServer, pageSize: Int = 3) throws -> ListeningHistoryFetcher {
         let client = ListenBrainzClient(
-            root: try #require(URL(string: server.url(of: .listenbrainz))), transport: URLSessionTransport(),
+            root: try #require(URL(string: server.url(of: .listenbrainz))), transport: AsyncHTTPClientTransport(),
             now: { clock.now() })
         return ListeningHistoryFetcher(
             listenbrainz: client, pipeline: pipeline(.listenbrainz), clock: clock, logger: Logger(label: "test"),

@@ -75,10 +75,10 @@ import Testing
         let client = SpotifyClient(
             endpoints: SpotifyEndpoints(apiURL: URL(string: server.apiURL)!, tokenURL: URL(string: server.tokenURL)!),
             credentials: SpotifyCredentials(clientID: "swingcache-demo", clientSecret: "swingcache-demo-secret"),
-            transport: URLSessionTransport(), now: { clock.now() })
+            transport: AsyncHTTPClientTransport(), now: { clock.now() })
         var jobRun = JobRun(store: store ?? self.store, client: client, clock: clock, logger: Logger(label: "test"))
         jobRun.sharedBudget = sharedBudget
-        jobRun.providers = ProviderClients(providers, transport: URLSessionTransport(), now: { clock.now() })
+        jobRun.providers = ProviderClients(providers, transport: AsyncHTTPClientTransport(), now: { clock.now() })
         jobRun.progress = progress
         return try await jobRun.run(jobs).summary
     }
@@ -523,9 +523,9 @@ extension ProviderEnrichmentTests {
                     apiURL: try #require(URL(string: server.apiURL)),
                     tokenURL: try #require(URL(string: server.tokenURL))),
                 credentials: SpotifyCredentials(clientID: "swingcache-demo", clientSecret: "swingcache-demo-secret"),
-                transport: URLSessionTransport())
+                transport: AsyncHTTPClientTransport())
             var jobRun = JobRun(store: store, client: client, clock: SystemClock(), logger: Logger(label: "test"))
-            jobRun.providers = ProviderClients(try configuration(server), transport: URLSessionTransport())
+            jobRun.providers = ProviderClients(try configuration(server), transport: AsyncHTTPClientTransport())
             jobRun.providerBudgets[.musicbrainz].minInterval = interval
             _ = try await jobRun.run(JobSet(specs: [spec], defaultMarket: "US"))
 

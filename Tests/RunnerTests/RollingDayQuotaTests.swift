@@ -35,7 +35,7 @@ import Testing
             endpoints: SpotifyEndpoints(
                 apiURL: try #require(URL(string: server.apiURL)), tokenURL: try #require(URL(string: server.tokenURL))),
             credentials: SpotifyCredentials(clientID: "swingcache-demo", clientSecret: "swingcache-demo-secret"),
-            transport: URLSessionTransport(), now: { clock.now() })
+            transport: AsyncHTTPClientTransport(), now: { clock.now() })
         let jobRun = JobRun(store: store, client: client, clock: clock, logger: Logger(label: "test"))
         return try await jobRun.run(jobs).summary
     }

@@ -18,7 +18,7 @@ import Testing
             let client = SpotifyClient(
                 endpoints: SpotifyEndpoints(
                     apiURL: URL(string: server.apiURL)!, tokenURL: URL(string: server.tokenURL)!),
-                credentials: credentials ?? self.credentials, transport: URLSessionTransport())
+                credentials: credentials ?? self.credentials, transport: AsyncHTTPClientTransport())
             try await body(client, server)
         }
     }
@@ -144,7 +144,7 @@ import Testing
         let client = SpotifyClient(
             endpoints: SpotifyEndpoints(
                 apiURL: URL(string: "http://127.0.0.1:9/v1")!, tokenURL: URL(string: "http://127.0.0.1:9/api/token")!),
-            credentials: credentials, transport: URLSessionTransport(timeout: 2))
+            credentials: credentials, transport: AsyncHTTPClientTransport(timeout: 2))
         let exchange = await client.fetch(
             CatalogRequest(
                 kind: .track, ids: ids(.track, ["4iV5W9uYEdYUVa79Axb7Rh"]), market: "US", usesBatchEndpoint: true))

@@ -5,7 +5,7 @@ import Outbound
 /// ``DeezerPolicy``.
 ///
 /// ```swift
-/// let client = DeezerClient(transport: URLSessionTransport())
+/// let client = DeezerClient(transport: AsyncHTTPClientTransport())
 /// let exchange = await client.track(isrc: "GBAAA9900303")
 /// ```
 package final class DeezerClient: Sendable {

@@ -4,7 +4,7 @@ import Outbound
 /// Last.fm's `track.getInfo`, one request at a time: no pacing and no retries here — the runner decides those.
 ///
 /// ```swift
-/// let client = LastFMClient(apiKey: try ProviderCredential(key, for: .lastfm), transport: URLSessionTransport())
+/// let client = LastFMClient(apiKey: try ProviderCredential(key, for: .lastfm), transport: AsyncHTTPClientTransport())
 /// let exchange = await client.trackInfo(artist: "Cher", track: "Believe", username: "rj")
 /// if case .found(let info) = exchange.answer { print(info.playcount ?? 0) }
 /// ```

@@ -6,7 +6,7 @@ import Outbound
 ///
 /// ```swift
 /// let client = ListenBrainzClient(token: try ProviderCredential(token, for: .listenbrainz),
-///                                 transport: URLSessionTransport())
+///                                 transport: AsyncHTTPClientTransport())
 /// let exchange = await client.popularity(recordingMBIDs: mbids)
 /// ```
 package final class ListenBrainzClient: Sendable {

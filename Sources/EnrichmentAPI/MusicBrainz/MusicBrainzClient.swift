@@ -8,7 +8,7 @@ import Outbound
 ///
 /// ```swift
 /// let client = MusicBrainzClient(userAgent: try ProviderUserAgent(contact: "me@example.org"),
-///                                transport: URLSessionTransport())
+///                                transport: AsyncHTTPClientTransport())
 /// let exchange = await client.recordings(isrc: "GBAAA9900303")
 /// ```
 package final class MusicBrainzClient: Sendable {

@@ -6,7 +6,7 @@ import Outbound
 /// switches it off at the first ``OdesliAnswer/retired(status:)``.
 ///
 /// ```swift
-/// let client = OdesliClient(key: try ProviderCredential(key, for: .odesli), transport: URLSessionTransport())
+/// let client = OdesliClient(key: try ProviderCredential(key, for: .odesli), transport: AsyncHTTPClientTransport())
 /// let exchange = await client.links(url: "https://open.spotify.com/track/4iV5W9uYEdYUVa79Axb7Rh")
 /// ```
 package final class OdesliClient: Sendable {

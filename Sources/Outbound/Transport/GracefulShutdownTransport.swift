@@ -8,7 +8,7 @@ import SwingCache
 /// Outside a `ServiceGroup` (`get`, `doctor`) no graceful shutdown comes, and it only forwards.
 ///
 /// ```swift
-/// let transport = GracefulShutdownTransport(URLSessionTransport(timeout: 30, deadline: 60))
+/// let transport = GracefulShutdownTransport(AsyncHTTPClientTransport(timeout: 30, deadline: 60))
 /// ```
 package struct GracefulShutdownTransport: HTTPTransport {
     /// How long a request in flight may still finish once a graceful shutdown began.

@@ -1,8 +1,8 @@
+import AsyncHTTPClient
 import Foundation
-
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
+import NIOCore
+import NIOPosix
+import NIOSSL
 
 /// Why a request got no answer, said as a sentence that names the host: never `NSURLErrorDomain error -1001`.
 ///
@@ -39,23 +39,43 @@ package struct HTTPTransportError: Error, Sendable, Equatable, LocalizedError, C
         url.host.map { host in url.port.map { "\(host):\($0)" } ?? host } ?? "the server"
     }
 
-    /// The sentence for a URLSession error, given the transport's idle timeout.
+    /// The sentence for an error of AsyncHTTPClient or SwiftNIO, given the transport's idle timeout.
     init(_ error: any Error, host: String, idleTimeout: TimeInterval) {
         self.host = host
-        guard let urlError = error as? URLError else {
-            reason = .other(error.localizedDescription)
-            return
+        reason = Self.reason(of: error, idleTimeout: idleTimeout)
+    }
+
+    private static func reason(of error: any Error, idleTimeout: TimeInterval) -> Reason {
+        switch error {
+        case let error as HTTPClientError: reason(of: error, idleTimeout: idleTimeout)
+        case let error as ChannelError: reason(of: error)
+        case is NIOSSLError, is BoringSSLError: .secureConnectionFailed
+        case let error as NIOConnectionError:
+            error.connectionErrors.isEmpty && (error.dnsAError != nil || error.dnsAAAAError != nil)
+                ? .cannotResolve : .cannotConnect
+        case let error as IOError where [ECONNREFUSED, EHOSTUNREACH, ENETUNREACH].contains(error.errnoCode):
+            .cannotConnect
+        case let error as IOError where [ECONNRESET, EPIPE].contains(error.errnoCode): .connectionLost
+        case SocketAddressError.unknown: .cannotResolve
+        default: .other(String(describing: error))
         }
-        switch urlError.code {
-        case .timedOut: reason = .silent(seconds: idleTimeout)
-        case .cannotConnectToHost: reason = .cannotConnect
-        case .cannotFindHost, .dnsLookupFailed: reason = .cannotResolve
-        case .networkConnectionLost: reason = .connectionLost
-        case .notConnectedToInternet: reason = .noNetwork
-        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
-            .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected:
-            reason = .secureConnectionFailed
-        default: reason = .other(urlError.localizedDescription)
+    }
+
+    private static func reason(of error: HTTPClientError, idleTimeout: TimeInterval) -> Reason {
+        switch error {
+        case .readTimeout: .silent(seconds: idleTimeout)
+        case .connectTimeout: .cannotConnect
+        case .remoteConnectionClosed, .uncleanShutdown: .connectionLost
+        case .tlsHandshakeTimeout: .secureConnectionFailed
+        default: .other(error.description)
+        }
+    }
+
+    private static func reason(of error: ChannelError) -> Reason {
+        switch error {
+        case .connectTimeout: .cannotConnect
+        case .eof, .ioOnClosedChannel, .outputClosed, .alreadyClosed: .connectionLost
+        default: .other(String(describing: error))
         }
     }
 

@@ -137,7 +137,7 @@ package struct SwingCacheConfiguration: Sendable {
     /// The transport every outbound request goes through, with the configured deadline; under a graceful shutdown a
     /// request in flight is abandoned once ``GracefulShutdownTransport/gracePeriod`` is over.
     package func makeTransport() -> GracefulShutdownTransport {
-        GracefulShutdownTransport(URLSessionTransport(timeout: answerTimeout, deadline: httpDeadline))
+        GracefulShutdownTransport(AsyncHTTPClientTransport(timeout: answerTimeout, deadline: httpDeadline))
     }
 
     /// The longest a server may stay silent before a request counts as unanswered: 30 s, or the deadline if shorter.

@@ -19,7 +19,7 @@ package struct SpotifyEndpoints: Sendable, Equatable {
 /// The Spotify Web API, one request at a time: no pacing and no retries here — the runner decides those.
 ///
 /// ```swift
-/// let client = SpotifyClient(endpoints: SpotifyEndpoints(), credentials: credentials, transport: URLSessionTransport())
+/// let client = SpotifyClient(endpoints: SpotifyEndpoints(), credentials: credentials, transport: AsyncHTTPClientTransport())
 /// let exchange = await client.fetch(CatalogRequest(kind: .track, ids: ids, market: "US", usesBatchEndpoint: true))
 /// ```
 package final class SpotifyClient: Sendable {

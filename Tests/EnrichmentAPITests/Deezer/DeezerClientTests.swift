@@ -10,7 +10,7 @@ import Testing
 /// quota error, which the server does not stage.
 @Suite struct DeezerClientTests {
     func client(_ server: RunningFixtureServer) throws -> DeezerClient {
-        DeezerClient(root: try server.root(of: .deezer), transport: URLSessionTransport())
+        DeezerClient(root: try server.root(of: .deezer), transport: AsyncHTTPClientTransport())
     }
 
     @Test func anISRCLookupFindsTheTrackWithItsIDAndLink() async throws {

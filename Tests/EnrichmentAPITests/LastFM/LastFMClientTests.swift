@@ -12,7 +12,7 @@ import Testing
     static let demoKey = "swingcache-demo-lastfm-key"
 
     func client(
-        _ server: RunningFixtureServer, key: String = demoKey, transport: any HTTPTransport = URLSessionTransport()
+        _ server: RunningFixtureServer, key: String = demoKey, transport: any HTTPTransport = AsyncHTTPClientTransport()
     ) throws -> LastFMClient {
         LastFMClient(
             root: try server.root(of: .lastfm), apiKey: try ProviderCredential(key, for: .lastfm), transport: transport)
@@ -240,7 +240,7 @@ import Testing
         let key = "secret-lastfm-key-0123456789"
         let client = LastFMClient(
             root: try unreachableRoot(), apiKey: try ProviderCredential(key, for: .lastfm),
-            transport: URLSessionTransport(timeout: 2))
+            transport: AsyncHTTPClientTransport(timeout: 2))
         let exchange = await client.trackInfo(artist: "Cher", track: "Believe")
         guard case .transportFailed = exchange.answer else {
             Issue.record("expected a transport failure, got \(exchange.answer)")

@@ -14,7 +14,7 @@ import Testing
     func client(_ server: RunningFixtureServer, key: String = demoKey) throws -> LastFMClient {
         LastFMClient(
             root: try server.root(of: .lastfm), apiKey: try ProviderCredential(key, for: .lastfm),
-            transport: URLSessionTransport())
+            transport: AsyncHTTPClientTransport())
     }
 
     func scriptedClient(_ transport: ScriptedTransport, key: String = demoKey) throws -> LastFMClient {

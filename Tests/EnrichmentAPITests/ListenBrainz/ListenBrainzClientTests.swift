@@ -16,7 +16,7 @@ import Testing
 
     func client(
         _ server: RunningFixtureServer, clock: ManualClock, token: String? = nil,
-        transport: any HTTPTransport = URLSessionTransport()
+        transport: any HTTPTransport = AsyncHTTPClientTransport()
     ) throws -> ListenBrainzClient {
         ListenBrainzClient(
             root: try server.root(of: .listenbrainz),

@@ -14,7 +14,8 @@ import Testing
     ) throws -> ListenBrainzClient {
         ListenBrainzClient(
             root: try server.root(of: .listenbrainz),
-            token: try token.map { try ProviderCredential($0, for: .listenbrainz) }, transport: URLSessionTransport(),
+            token: try token.map { try ProviderCredential($0, for: .listenbrainz) },
+            transport: AsyncHTTPClientTransport(),
             now: { clock.now() })
     }
 

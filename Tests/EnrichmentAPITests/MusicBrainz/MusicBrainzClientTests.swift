@@ -18,7 +18,7 @@ import Testing
     }
 
     func client(
-        _ server: RunningFixtureServer, clock: ManualClock, transport: any HTTPTransport = URLSessionTransport()
+        _ server: RunningFixtureServer, clock: ManualClock, transport: any HTTPTransport = AsyncHTTPClientTransport()
     ) throws -> MusicBrainzClient {
         MusicBrainzClient(
             root: try server.root(of: .musicbrainz), userAgent: userAgent, transport: transport,
@@ -139,7 +139,7 @@ import Testing
 
     @Test func aGenericUserAgentIsForbiddenAndSwitchesMusicBrainzOff() async throws {
         let clock = ManualClock()
-        let real = URLSessionTransport()
+        let real = AsyncHTTPClientTransport()
         let generic = ScriptedTransport { request in
             var request = request
             request.headers["User-Agent"] = "python-requests/2.31.0"
@@ -159,7 +159,7 @@ import Testing
 
     @Test func theClientIdentifiesItselfAsMusicBrainzRequires() async throws {
         let clock = ManualClock()
-        let real = URLSessionTransport()
+        let real = AsyncHTTPClientTransport()
         let recording = ScriptedTransport { try await real.send($0) }
         let exchange = try await withFixtureServer(clock: clock) { server in
             try await client(server, clock: clock, transport: recording).recording(

@@ -27,7 +27,7 @@ import Testing
         let exchange = try await withFixtureServer(clock: clock) { server in
             let client = MusicBrainzClient(
                 root: try server.root(of: .musicbrainz), userAgent: try ProviderUserAgent(contact: "dev@example.org"),
-                transport: URLSessionTransport(), now: { clock.now() })
+                transport: AsyncHTTPClientTransport(), now: { clock.now() })
             return await client.searchRecordings(query: query)
         }
         #expect(exchange.status == 200)

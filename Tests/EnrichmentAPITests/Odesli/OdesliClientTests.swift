@@ -13,7 +13,7 @@ import Testing
     func client(_ server: RunningFixtureServer, key: String = allowListed) throws -> OdesliClient {
         OdesliClient(
             root: try server.root(of: .odesli), key: try ProviderCredential(key, for: .odesli),
-            transport: URLSessionTransport())
+            transport: AsyncHTTPClientTransport())
     }
 
     @Test func theConfiguredKeyGetsLinksByPlatform() async throws {

@@ -1,14 +1,35 @@
+import FixtureServer
 import Foundation
 import Outbound
 import SwingCacheTestKit
 import Testing
 
 /// The real URLSession transport against real loopback servers that misbehave.
-@Suite(.timeLimit(.minutes(1))) struct URLSessionTransportTests {
+@Suite(.timeLimit(.minutes(1))) struct AsyncHTTPClientTransportTests {
+    @Test func aPortNobodyListensOnIsSaidAtOnceAsACallThatCannotConnect() async throws {
+        let port = try SilentListener().port  // closed again at once: nothing listens there
+        let transport = AsyncHTTPClientTransport(timeout: 30, deadline: 30)
+        let url = try #require(URL(string: "http://127.0.0.1:\(port)/v1/tracks"))
+        let error = await #expect(throws: HTTPTransportError.self) {
+            try await transport.send(TransportRequest(url: url))
+        }
+        #expect(error?.description == "cannot connect to 127.0.0.1:\(port) (connection refused or no route)")
+    }
+
+    @Test func anAnswerComesBackWithItsStatusHeadersAndBody() async throws {
+        let server = try await FixtureServer.start(clock: ManualClock())
+        let transport = AsyncHTTPClientTransport()
+        let url = try #require(URL(string: server.url(of: .deezer) + "/track/isrc:ZZAAA0000001"))
+        let answer = try await transport.send(TransportRequest(url: url, headers: ["Accept": "application/json"]))
+        #expect(answer.status == 200)
+        #expect(answer.header("Content-Type")?.hasPrefix("application/json") == true)
+        #expect(String(decoding: answer.body, as: UTF8.self).contains("DataException"))
+    }
+
     @Test func aServerThatTricklesItsAnswerIsCutOffAtTheDeadline() async throws {
         let server = try TricklingServer(byteEvery: 0.05)
         // The idle timeout never trips: a byte arrives every 50 ms. Only the deadline can end the wait.
-        let transport = URLSessionTransport(timeout: 5, deadline: 0.4)
+        let transport = AsyncHTTPClientTransport(timeout: 5, deadline: 0.4)
         let started = ContinuousClock.now
         let error = await #expect(throws: HTTPTransportError.self) {
             try await transport.send(TransportRequest(url: server.url))
@@ -22,7 +43,7 @@ import Testing
 
     @Test func aSilentServerIsReportedAsSilentNotAsAnErrorCode() async throws {
         let listener = try SilentListener()
-        let transport = URLSessionTransport(timeout: 0.3, deadline: 30)
+        let transport = AsyncHTTPClientTransport(timeout: 0.3, deadline: 30)
         let url = try #require(URL(string: "http://127.0.0.1:\(listener.port)/v1/tracks"))
         let error = await #expect(throws: HTTPTransportError.self) {
             try await transport.send(TransportRequest(url: url))
@@ -32,7 +53,7 @@ import Testing
 
     @Test func aCancelledRequestStopsWaitingAtOnce() async throws {
         let server = try TricklingServer(byteEvery: 0.05)
-        let transport = URLSessionTransport(timeout: 30, deadline: 30)
+        let transport = AsyncHTTPClientTransport(timeout: 30, deadline: 30)
         let started = ContinuousClock.now
         let request = Task { try await transport.send(TransportRequest(url: server.url)) }
         request.cancel()
