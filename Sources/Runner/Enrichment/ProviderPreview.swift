@@ -42,14 +42,23 @@ extension ProviderPreview {
         _ survey: LibrarySurvey, settings: EnrichmentSettings, configuration: ProviderConfiguration,
         store: AppDatabase, now: Date, defaults: ProviderBudgetDefaults = .standard
     ) async throws -> [String: ProviderPreview] {
+        try await estimate(
+            survey, settings: settings, unconfigured: configuration.unconfiguredReason, store: store, now: now,
+            defaults: defaults)
+    }
+
+    /// The same, where `unconfigured` says why a run would skip a provider (nil when it would call it).
+    static func estimate(
+        _ survey: LibrarySurvey, settings: EnrichmentSettings, unconfigured: (Provider) -> String?,
+        store: AppDatabase, now: Date, defaults: ProviderBudgetDefaults
+    ) async throws -> [String: ProviderPreview] {
         var previews: [String: ProviderPreview] = [:]
         let isrcs = survey.isrcs.sorted()
-        let musicbrainzMayAsk =
-            settings.isEnabled(.musicbrainz) && configuration.unconfiguredReason(.musicbrainz) == nil
+        let musicbrainzMayAsk = settings.isEnabled(.musicbrainz) && unconfigured(.musicbrainz) == nil
         var musicbrainzMayFindRecordings = false
         for provider in Provider.allCases where settings.isEnabled(provider) && provider != .odesli {
             var preview = ProviderPreview()
-            preview.skipped = configuration.unconfiguredReason(provider)
+            preview.skipped = unconfigured(provider)
             let interval: TimeInterval
             switch provider {
             case .lastfm:
