@@ -26,7 +26,7 @@ package final class ProgressDisplay: Sendable {
             mode: isatty(STDERR_FILENO) == 1 ? .liveLine : .periodicLog(interval: 30), logger: logger)
     }
 
-    /// Whether anything is shown: false with `--quiet` (cron) or `--json`.
+    /// Whether it shows anything: not when silent (`run --quiet`, as cron runs it, or `--json`).
     package var showsProgress: Bool {
         if case .silent = mode { return false }
         return true
