@@ -310,6 +310,7 @@ import Testing
             let musicbrainz = try #require(before["musicbrainz"])
             #expect(musicbrainz.due == 3)
             #expect(musicbrainz.requestsAtLeast == 3 && musicbrainz.requestsAtMost == 6)
+            #expect(musicbrainz.secondsAsCounted == 5, "two requests an ISRC, as its phase counts them, 1 s apart")
             #expect(before["listenbrainz"]?.requestsAtMost == nil, "it depends on what MusicBrainz finds")
             #expect(before["links"]?.requestsAtLeast == 0, "MusicBrainz may give every Deezer link")
 
@@ -361,8 +362,9 @@ import Testing
             let matching = try #require(told.first { $0.phase == "matching" })
             let lastfm = try #require(told.first { $0.phase == "lastfm" })
             let musicbrainz = try #require(told.first { $0.phase == "musicbrainz" })
-            // The plan's least time: three keys each, at the first request and then one per interval.
-            let musicbrainzLater = 2 * ProviderBudgetDefaults.standard[.musicbrainz].minInterval
+            // As each phase counts its requests: three Last.fm keys, three ISRCs of two MusicBrainz requests each,
+            // at the first request and then one per interval.
+            let musicbrainzLater = 5 * ProviderBudgetDefaults.standard[.musicbrainz].minInterval
             let lastfmLater = 2 * ProviderBudgetDefaults.standard[.lastfm].minInterval
             #expect(musicbrainz.runRemaining == musicbrainz.estimatedRemaining, "the last phase: only its own time")
             #expect(lastfm.runRemaining == lastfm.estimatedRemaining + musicbrainzLater)

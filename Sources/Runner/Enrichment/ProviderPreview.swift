@@ -25,6 +25,13 @@ package struct ProviderPreview: Codable, Sendable, Equatable {
     package var secondsAtLeast = 0.0
     /// Why a run would not call the provider; nil when it would.
     package var skipped: String?
+    /// The time of the requests the provider's phase counts as it starts, at its `min_interval`: the most where it is
+    /// known (two per MusicBrainz ISRC and per file to search), else the least. Not in `plan --json`.
+    package var secondsAsCounted = 0.0
+
+    private enum CodingKeys: String, CodingKey {
+        case keys, fresh, due, requestsAtLeast, requestsAtMost, secondsAtLeast, skipped
+    }
 
     package init() {}
 }
@@ -92,6 +99,8 @@ extension ProviderPreview {
                 preview.requestsAtMost = 0
             }
             preview.secondsAtLeast = Double(max(0, preview.requestsAtLeast - 1)) * interval
+            preview.secondsAsCounted =
+                Double(max(0, (preview.requestsAtMost ?? preview.requestsAtLeast) - 1)) * interval
             previews[provider.enrichKey] = preview
         }
         return previews

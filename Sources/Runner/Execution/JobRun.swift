@@ -134,8 +134,9 @@ package struct JobRun: Sendable {
     }
 
     /// `progress`, telling each phase's line the whole run's time left when `tellsRunTimeLeft` and a job names a
-    /// library: this phase's, then the least time of every later phase at its pace, as `plan`'s `all told` counts
-    /// it (a run whose estimate cannot be made shows each phase's own time left, as without a library).
+    /// library: this phase's, then every later phase's at its pace, from the estimate `plan` prints
+    /// (``RequestEstimate/seconds(after:)``); a run whose estimate cannot be made shows each phase's own time left,
+    /// as without a library.
     private func progressTellingRunTimeLeft(
         _ jobs: JobSet, budgetOverride: (BudgetPolicy) -> BudgetPolicy
     ) async -> @Sendable (RunProgress) -> Void {
@@ -147,7 +148,7 @@ package struct JobRun: Sendable {
                 providerBudgets: providerBudgets, now: clock.now(), budgetOverride: budgetOverride)
         else { return progress }
         let estimate = RequestEstimate(plan: preview.plan, library: preview.library, providers: preview.providers)
-        return { progress($0.withRunRemaining(later: estimate.secondsAtLeast(after: $0.phase ?? "spotify"))) }
+        return { progress($0.withRunRemaining(later: estimate.seconds(after: $0.phase ?? "spotify"))) }
     }
 
     /// Asks the providers `spec`'s `enrich:` names for what the store lacks or holds stale.

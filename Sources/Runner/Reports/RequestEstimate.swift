@@ -18,8 +18,9 @@ package struct RequestEstimate: Codable, Sendable {
     package var dayLeft: Int?
     /// The least time all of them take at their services' paces (the services run one after the other).
     package var secondsAtLeast: Double
-    /// The least time of each phase of a run at its pace, by the name its progress line gives it (`matching`,
-    /// `spotify`, a provider's `enrich:` key); their sum is `secondsAtLeast`. Not in `plan --json`.
+    /// The time of each phase of a run at its pace, by the name its progress line gives it (`matching`, `spotify`, a
+    /// provider's `enrich:` key), for the requests the phase counts as it starts: one search a file, the catalog
+    /// requests, a provider's ``ProviderPreview/secondsAsCounted``. Not in `plan --json`.
     private var secondsByPhase: [String: Double] = [:]
 
     /// The phases of a library run, in the order it goes through them.
@@ -54,11 +55,14 @@ package struct RequestEstimate: Codable, Sendable {
         secondsByPhase = [
             "matching": atSpotifysPace(searches.lowerBound), "spotify": atSpotifysPace(catalog.lowerBound),
         ]
-        for (name, preview) in providers where preview.skipped == nil { secondsByPhase[name] = preview.secondsAtLeast }
+        for (name, preview) in providers where preview.skipped == nil {
+            secondsByPhase[name] = preview.secondsAsCounted
+        }
     }
 
-    /// The least time the phases after `phase` take at their paces; 0 for a name that is no phase.
-    package func secondsAtLeast(after phase: String) -> Double {
+    /// The time the phases after `phase` take at their paces, as each counts its requests; 0 for a name that is no
+    /// phase.
+    package func seconds(after phase: String) -> Double {
         guard let index = Self.phases.firstIndex(of: phase) else { return 0 }
         return Self.phases[(index + 1)...].reduce(0) { $0 + (secondsByPhase[$1] ?? 0) }
     }
