@@ -61,6 +61,35 @@ struct LibraryMonthBenchmark {
         print(
             "  every file MusicBrainz knows has its genres, before: \(hours(complete.before)); after: \(hours(complete.after))"
         )
+        printBounds(library, days: days)
+    }
+
+    /// What bounds the two matching goals, beside the figures: the share of plays the files day 1 can match hold at
+    /// best, and the day the whole library is matched with plans keeping `quotaSafetyShare` of the learned ceiling
+    /// and with all of it.
+    func printBounds(_ library: [LibraryWeekBenchmark.File], days: [LibraryWeekBenchmark.Day]) {
+        let requestsPerFile = Double(library.reduce(0) { $0 + $1.searches }) / Double(library.count)
+        let reachable = Int(Double(week.quotaPerDay) / requestsPerFile)
+        let plays = library.map(\.plays).sorted(by: >)
+        let best = Double(plays.prefix(reachable).reduce(0, +)) / Double(plays.reduce(0, +))
+        print(
+            "  after day 1, \(String(format: "%.1f", (days.first?.playsMatched ?? 0) * 100)) % of plays matched (goal 80 %); the best any order can do: the top \(reachable) files, the most day 1's \(week.quotaPerDay) requests match at \(String(format: "%.2f", requestsPerFile)) requests a file, hold \(String(format: "%.1f", best * 100)) % of the plays"
+        )
+        var whole = week
+        whole.quotaSafetyShare = 1
+        let withAll = whole.simulate(library, playOrder: true, fetchAfterMatch: false)
+        func finished(_ days: [LibraryWeekBenchmark.Day]) -> String {
+            var matched = 0
+            for (index, day) in days.enumerated() {
+                matched += day.matched
+                if matched >= library.count { return "day \(index + 1)" }
+            }
+            return "not within \(days.count) days"
+        }
+        let share = Int((week.quotaSafetyShare * 100).rounded())
+        print(
+            "  every file matched (goal: by day 21): \(finished(days)) with plans keeping \(share) % of the learned ceiling (`quota_safety`, the default, for the other apps sharing the quota), \(finished(withAll)) with 100 %; at \(week.quotaPerDay) requests a day the library's \(String(format: "%.0f", requestsPerFile * Double(library.count))) searches take \(String(format: "%.1f", requestsPerFile * Double(library.count) / Double(week.quotaPerDay))) days"
+        )
     }
 
     /// The MusicBrainz keys of one variant, asked in order as each hour's capacity allows: ISRCs first, then

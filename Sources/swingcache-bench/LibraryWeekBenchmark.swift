@@ -17,6 +17,8 @@ struct LibraryWeekBenchmark {
     /// Files with an ISRC whose ISRC search finds nothing, so a search by artist and title follows.
     var isrcMissShare = 0.05
     var days = 7
+    /// The share of the ceiling learned from `QUOTA_EXCEEDED` that plans keep (`budget.quota_safety`).
+    var quotaSafetyShare = BudgetPolicy().quotaSafetyShare
 
     struct Day {
         var matched = 0
@@ -113,7 +115,10 @@ struct LibraryWeekBenchmark {
             /// One request, as Spotify's quota sees it; false when it was refused.
             func send() -> Bool {
                 if ledger.filter({ $0 > at - 86_400 }).count >= quotaPerDay {
-                    learnedCeiling = Int(Double(quotaPerDay) * 0.9)
+                    learnedCeiling = QuotaObservation(
+                        observedAt: Date(timeIntervalSinceReferenceDate: at), requestsInDay: quotaPerDay,
+                        requestsInHour: 0, retryAfter: nil
+                    ).ceiling(safetyShare: quotaSafetyShare)
                     parkedUntil = (ledger.first ?? at) + 86_400
                     return false
                 }

@@ -70,7 +70,7 @@ import Testing
     func run(
         _ jobs: JobSet, server: RunningFixtureServer, providers: ProviderConfiguration,
         progress: @escaping @Sendable (RunProgress) -> Void = { _ in }, store: AppDatabase? = nil,
-        sharedBudget: (any SharedBudget)? = nil
+        sharedBudget: (any SharedBudget)? = nil, tellsRunTimeLeft: Bool = false
     ) async throws -> RunSummary {
         let client = SpotifyClient(
             endpoints: SpotifyEndpoints(apiURL: URL(string: server.apiURL)!, tokenURL: URL(string: server.tokenURL)!),
@@ -80,6 +80,7 @@ import Testing
         jobRun.sharedBudget = sharedBudget
         jobRun.providers = ProviderClients(providers, transport: AsyncHTTPClientTransport(), now: { clock.now() })
         jobRun.progress = progress
+        jobRun.tellsRunTimeLeft = tellsRunTimeLeft
         return try await jobRun.run(jobs).summary
     }
 
@@ -380,6 +381,7 @@ import Testing
             let musicbrainz = try #require(before["musicbrainz"])
             #expect(musicbrainz.due == 3)
             #expect(musicbrainz.requestsAtLeast == 3 && musicbrainz.requestsAtMost == 6)
+            #expect(musicbrainz.secondsAsCounted == 5, "two requests an ISRC, as its phase counts them, 1 s apart")
             #expect(before["listenbrainz"]?.requestsAtMost == nil, "it depends on what MusicBrainz finds")
             #expect(before["links"]?.requestsAtLeast == 0, "MusicBrainz may give every Deezer link")
 
@@ -416,6 +418,33 @@ import Testing
             #expect(seen.contains { $0.hasPrefix("matching: ") && $0.contains("/3 files") }, "\(seen)")
             #expect(seen.contains { $0.hasPrefix("lastfm: 2/3 keys, 2 requests") }, "\(seen)")
             #expect(seen.contains { $0.hasPrefix("musicbrainz: 1/3 ISRCs, 2 requests") }, "\(seen)")
+            #expect(!seen.contains { $0.contains("for the run") }, "only a run asked to tells the whole run's time")
+        }
+    }
+
+    @Test func eachPhaseTellsTheWholeRunsTimeLeftWithTheLaterPhasesAtTheirPaces() async throws {
+        try await withServer { server in
+            let seen = Mutex<[RunProgress]>([])
+            _ = try await run(
+                jobs([.lastfm, .musicbrainz]), server: server, providers: try configuration(server),
+                progress: { progress in seen.withLock { $0.append(progress) } }, tellsRunTimeLeft: true)
+
+            let told = seen.withLock { $0 }.filter { $0.waiting == nil && $0.requestsLeft > 0 }
+            let matching = try #require(told.first { $0.phase == "matching" })
+            let lastfm = try #require(told.first { $0.phase == "lastfm" })
+            let musicbrainz = try #require(told.first { $0.phase == "musicbrainz" })
+            // As each phase counts its requests: three Last.fm keys, three ISRCs of two MusicBrainz requests each,
+            // at the first request and then one per interval.
+            let musicbrainzLater = 5 * ProviderBudgetDefaults.standard[.musicbrainz].minInterval
+            let lastfmLater = 2 * ProviderBudgetDefaults.standard[.lastfm].minInterval
+            #expect(musicbrainz.runRemaining == musicbrainz.estimatedRemaining, "the last phase: only its own time")
+            #expect(lastfm.runRemaining == lastfm.estimatedRemaining + musicbrainzLater)
+            #expect(matching.runRemaining == matching.estimatedRemaining + lastfmLater + musicbrainzLater)
+            let runLeft = try #require(lastfm.runRemaining)
+            #expect(
+                lastfm.line.hasSuffix(
+                    ", about \(DurationText.format(lastfm.estimatedRemaining)) left in this phase, about \(DurationText.format(runLeft)) for the run"
+                ), "\(lastfm.line)")
         }
     }
 

@@ -36,4 +36,33 @@ import Testing
         #expect(estimate.dayLeft == 2000 - 30)
         #expect(estimate.secondsAtLeast >= Double(estimate.searches.lowerBound) * 2 + 25)
     }
+
+    @Test func thePhasesAfterOneTakeTheTimeOfTheRequestsEachWillCount() {
+        var library = LibraryImportResult(databasePath: "/music/swingmusic.db")
+        library.needingMatching = 100
+        var lastfm = ProviderPreview()
+        lastfm.requestsAtLeast = 100
+        lastfm.secondsAtLeast = 25
+        lastfm.secondsAsCounted = 25
+        var musicbrainz = ProviderPreview()
+        musicbrainz.requestsAtLeast = 60
+        musicbrainz.secondsAtLeast = 59
+        musicbrainz.secondsAsCounted = 119
+        var links = ProviderPreview()
+        links.skipped = "not configured"
+        links.secondsAsCounted = 1_000
+        let plan = Planner(budget: BudgetPolicy(perHour: 1000, minInterval: 2, reserve: 0)).plan(
+            targets: [], invalidCount: 0, cache: [:], recentRequests: [], service: ServiceState(), now: .testEpoch)
+
+        let estimate = RequestEstimate(
+            plan: plan, library: library, providers: ["lastfm": lastfm, "musicbrainz": musicbrainz, "links": links])
+
+        #expect(estimate.seconds(after: "matching") == 25 + 119, "no catalog request, and links is skipped")
+        #expect(estimate.seconds(after: "spotify") == 25 + 119)
+        #expect(estimate.seconds(after: "lastfm") == 119, "MusicBrainz's requests as its phase counts them")
+        #expect(estimate.seconds(after: "links") == 0)
+        #expect(
+            abs(estimate.secondsAtLeast - (100 * 3.6 + 25 + 59)) < 0.001,
+            "plan's least time is unchanged: 100 searches at 1 000 an hour, then each provider's least")
+    }
 }

@@ -2,6 +2,7 @@ import EnrichmentAPI
 import Foundation
 import Outbound
 import SpotifyAPI
+import SwingCache
 
 /// The provider clients a run may call: one per provider that is configured, nil for the others.
 package struct ProviderClients: Sendable {
@@ -50,5 +51,18 @@ package struct ProviderClients: Sendable {
                 root: roots[.odesli] ?? OdesliClient.defaultRoot, key: $0, userAgent: agent, transport: transport,
                 now: now)
         }
+    }
+
+    /// Why a run skips `provider`: what its declaration requires, when its client is not configured; else nil.
+    func unconfiguredReason(_ provider: Provider) -> String? {
+        let configured =
+            switch provider {
+            case .lastfm: lastfm != nil
+            case .musicbrainz: musicbrainz != nil
+            case .listenbrainz: listenbrainz != nil
+            case .deezer: deezer != nil
+            case .odesli: odesli != nil
+            }
+        return configured ? nil : ProviderConfiguration.missingSetting(for: provider)
     }
 }

@@ -25,6 +25,13 @@ package struct ProviderPreview: Codable, Sendable, Equatable {
     package var secondsAtLeast = 0.0
     /// Why a run would not call the provider; nil when it would.
     package var skipped: String?
+    /// The time of the requests the provider's phase counts as it starts, at its `min_interval`: the most where it is
+    /// known (two per MusicBrainz ISRC and per file to search), else the least. Not in `plan --json`.
+    package var secondsAsCounted = 0.0
+
+    private enum CodingKeys: String, CodingKey {
+        case keys, fresh, due, requestsAtLeast, requestsAtMost, secondsAtLeast, skipped
+    }
 
     package init() {}
 }
@@ -42,14 +49,23 @@ extension ProviderPreview {
         _ survey: LibrarySurvey, settings: EnrichmentSettings, configuration: ProviderConfiguration,
         store: AppDatabase, now: Date, defaults: ProviderBudgetDefaults = .standard
     ) async throws -> [String: ProviderPreview] {
+        try await estimate(
+            survey, settings: settings, unconfigured: configuration.unconfiguredReason, store: store, now: now,
+            defaults: defaults)
+    }
+
+    /// The same, where `unconfigured` says why a run would skip a provider (nil when it would call it).
+    static func estimate(
+        _ survey: LibrarySurvey, settings: EnrichmentSettings, unconfigured: (Provider) -> String?,
+        store: AppDatabase, now: Date, defaults: ProviderBudgetDefaults
+    ) async throws -> [String: ProviderPreview] {
         var previews: [String: ProviderPreview] = [:]
         let isrcs = survey.isrcs.sorted()
-        let musicbrainzMayAsk =
-            settings.isEnabled(.musicbrainz) && configuration.unconfiguredReason(.musicbrainz) == nil
+        let musicbrainzMayAsk = settings.isEnabled(.musicbrainz) && unconfigured(.musicbrainz) == nil
         var musicbrainzMayFindRecordings = false
         for provider in Provider.allCases where settings.isEnabled(provider) && provider != .odesli {
             var preview = ProviderPreview()
-            preview.skipped = configuration.unconfiguredReason(provider)
+            preview.skipped = unconfigured(provider)
             let interval: TimeInterval
             switch provider {
             case .lastfm:
@@ -83,6 +99,8 @@ extension ProviderPreview {
                 preview.requestsAtMost = 0
             }
             preview.secondsAtLeast = Double(max(0, preview.requestsAtLeast - 1)) * interval
+            preview.secondsAsCounted =
+                Double(max(0, (preview.requestsAtMost ?? preview.requestsAtLeast) - 1)) * interval
             previews[provider.enrichKey] = preview
         }
         return previews

@@ -19,6 +19,9 @@ package struct JobRun: Sendable {
     package var modeRecheck: TimeInterval = 7 * 86_400
     /// Told as the run goes: after each request and when a wait begins.
     package var progress: @Sendable (RunProgress) -> Void = { _ in }
+    /// Whether `progress` also tells a library run's whole time left (``RunProgress/runRemaining``), from the
+    /// estimate `plan` prints: for a person watching, as it reads the library a second time before the first request.
+    package var tellsRunTimeLeft = false
     /// The budget shared with other runners (Redis), when configured.
     package var sharedBudget: (any SharedBudget)?
     /// The catalog cache shared with other hosts (Redis): read before SQLite, written after it.
@@ -55,6 +58,7 @@ package struct JobRun: Sendable {
         var jobs = jobs
         let startedAt = clock.now()
         let imported = try await importLibrary(jobs)
+        let progress = await progressTellingRunTimeLeft(jobs, budgetOverride: budgetOverride)
         let runID = try await store.runs.beginRun(
             jobs: jobs.names, startedAt: startedAt, pid: ProcessInfo.processInfo.processIdentifier,
             host: ProcessInfo.processInfo.hostName)
@@ -66,7 +70,7 @@ package struct JobRun: Sendable {
         if let imported, let spec = jobs.librarySpec {
             matching = await match(
                 imported, market: spec.market ?? jobs.defaultMarket, jobs: jobs, budget: budgetOverride(jobs.budget),
-                startedAt: startedAt, executor: executor, runID: runID)
+                startedAt: startedAt, executor: executor, runID: runID, progress: progress)
             let ids = try await store.library.matchedSpotifyTrackIDs().map { SpotifyID(kind: .track, value: $0) }
             let added = jobs.addLibraryMatches(ids)
             matching?.summary.library?.matchedTargets = added
@@ -107,7 +111,7 @@ package struct JobRun: Sendable {
         if let spec = jobs.librarySpec, !spec.enrichment.ttls.isEmpty, !summary.outcome.isConfigurationError {
             summary.providers = await enrich(
                 spec, deadline: budgetOverride(jobs.budget).maxRuntime.map { startedAt.addingTimeInterval($0) },
-                runID: runID)
+                runID: runID, progress: progress)
             summary.finishedAt = clock.now()
             if summary.outcome == .completed, let left = Self.providerWorkLeft(summary.providers) {
                 summary.outcome = .deferred(left)
@@ -129,8 +133,28 @@ package struct JobRun: Sendable {
         return (plan, summary, runID)
     }
 
+    /// `progress`, telling each phase's line the whole run's time left when `tellsRunTimeLeft` and a job names a
+    /// library: this phase's, then every later phase's at its pace, from the estimate `plan` prints
+    /// (``RequestEstimate/seconds(after:)``); a run whose estimate cannot be made shows each phase's own time left,
+    /// as without a library.
+    private func progressTellingRunTimeLeft(
+        _ jobs: JobSet, budgetOverride: (BudgetPolicy) -> BudgetPolicy
+    ) async -> @Sendable (RunProgress) -> Void {
+        let progress = self.progress
+        guard tellsRunTimeLeft, jobs.librarySpec?.library != nil,
+            let preview = try? await RunPreview.make(
+                jobs, cache: TieredCache(store: store, shared: sharedCatalog), modeRecheck: modeRecheck,
+                survey: libraryImport(store, clock, logger), unconfigured: providers.unconfiguredReason,
+                providerBudgets: providerBudgets, now: clock.now(), budgetOverride: budgetOverride)
+        else { return progress }
+        let estimate = RequestEstimate(plan: preview.plan, library: preview.library, providers: preview.providers)
+        return { progress($0.withRunRemaining(later: estimate.seconds(after: $0.phase ?? "spotify"))) }
+    }
+
     /// Asks the providers `spec`'s `enrich:` names for what the store lacks or holds stale.
-    private func enrich(_ spec: JobSpec, deadline: Date?, runID: Int64) async -> [String: ProviderSummary] {
+    private func enrich(
+        _ spec: JobSpec, deadline: Date?, runID: Int64, progress: @escaping @Sendable (RunProgress) -> Void
+    ) async -> [String: ProviderSummary] {
         await ProviderEnrichment(
             store: store, clients: providers, settings: spec.enrichment, freshness: spec.freshness, clock: clock,
             retry: retry, logger: logger, runID: runID, deadline: deadline, budgets: providerBudgets,
@@ -150,7 +174,7 @@ package struct JobRun: Sendable {
     /// when a job lists it, else the library spec's.
     private func match(
         _ imported: LibraryImportResult, market: String, jobs: JobSet, budget: BudgetPolicy, startedAt: Date,
-        executor: RunExecutor, runID: Int64
+        executor: RunExecutor, runID: Int64, progress: @escaping @Sendable (RunProgress) -> Void
     ) async -> (summary: RunSummary, stop: RunOutcome?) {
         var run = RunExecutor.RunState(
             summary: RunSummary(startedAt: startedAt), modes: [:],
@@ -163,7 +187,7 @@ package struct JobRun: Sendable {
             let tracker = ProgressTracker(
                 itemsTotal: files, requestsPlanned: files, minInterval: budget.minInterval,
                 perHour: budget.perHourForRuns, phase: "matching", unit: "files")
-            let (clock, progress) = (self.clock, self.progress)
+            let clock = self.clock
             let pacer = Pacer(
                 store: store.ledger, service: Scheduler.spotify, clock: clock, limit: budget.perHourForRuns,
                 minInterval: budget.minInterval, runID: runID,

@@ -1,3 +1,4 @@
+import EnrichmentAPI
 import Foundation
 import Logging
 import SharedTier
@@ -22,21 +23,35 @@ package struct RunPreview: Sendable {
         _ jobSet: JobSet, cache: TieredCache, configuration: SwingCacheConfiguration, now: Date,
         budgetOverride: (BudgetPolicy) -> BudgetPolicy = { $0 }, logger: Logger
     ) async throws -> RunPreview {
+        try await make(
+            jobSet, cache: cache, modeRecheck: configuration.modeRecheck,
+            survey: LibraryImport(store: cache.store, clock: SystemClock(), logger: logger),
+            unconfigured: configuration.providers.unconfiguredReason, providerBudgets: .standard, now: now,
+            budgetOverride: budgetOverride)
+    }
+
+    /// The same from the parts a run holds: how it reads the library, why it would skip a provider (nil when it
+    /// would call it) and the providers' budgets before a spec's `enrich:` changes them.
+    static func make(
+        _ jobSet: JobSet, cache: TieredCache, modeRecheck: TimeInterval, survey: LibraryImport,
+        unconfigured: (Provider) -> String?, providerBudgets: ProviderBudgetDefaults, now: Date,
+        budgetOverride: (BudgetPolicy) -> BudgetPolicy
+    ) async throws -> RunPreview {
         var jobSet = jobSet
         var library: LibraryImportResult?
         var providers: [String: ProviderPreview] = [:]
         if let source = jobSet.librarySpec?.library {
-            let survey = LibraryImport(store: cache.store, clock: SystemClock(), logger: logger)
             let found = try await survey.survey(source)
             library = found.found
             if let enrichment = jobSet.librarySpec?.enrichment {
                 providers = try await ProviderPreview.estimate(
-                    found, settings: enrichment, configuration: configuration.providers, store: cache.store, now: now)
+                    found, settings: enrichment, unconfigured: unconfigured, store: cache.store, now: now,
+                    defaults: providerBudgets)
             }
             await jobSet.addLibraryMatches(
                 try cache.store.library.matchedSpotifyTrackIDs().map { SpotifyID(kind: .track, value: $0) })
         }
-        let plan = try await Scheduler(cache: cache, modeRecheckAfter: configuration.modeRecheck).plan(
+        let plan = try await Scheduler(cache: cache, modeRecheckAfter: modeRecheck).plan(
             jobSet, now: now, budgetOverride: budgetOverride)
         return RunPreview(plan: plan, jobs: jobSet, library: library, providers: providers)
     }

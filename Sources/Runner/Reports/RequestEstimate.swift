@@ -18,6 +18,17 @@ package struct RequestEstimate: Codable, Sendable {
     package var dayLeft: Int?
     /// The least time all of them take at their services' paces (the services run one after the other).
     package var secondsAtLeast: Double
+    /// The time of each phase of a run at its pace, by the name its progress line gives it (`matching`, `spotify`, a
+    /// provider's `enrich:` key), for the requests the phase counts as it starts: one search a file, the catalog
+    /// requests, a provider's ``ProviderPreview/secondsAsCounted``. Not in `plan --json`.
+    private var secondsByPhase: [String: Double] = [:]
+
+    /// The phases of a library run, in the order it goes through them.
+    static let phases = ["matching", "spotify"] + Provider.enrichKeys
+
+    private enum CodingKeys: String, CodingKey {
+        case searches, catalog, spotify, providers, totalAtLeast, totalAtMost, hourLeft, dayLeft, secondsAtLeast
+    }
 
     package init(plan: Plan, library: LibraryImportResult?, providers: [String: ProviderPreview]) {
         searches = library?.searchRequests ?? 0...0
@@ -35,9 +46,25 @@ package struct RequestEstimate: Codable, Sendable {
         let spotifyRate = min(
             Double(plan.budget.perHourForRuns) / 3600,
             plan.budget.minInterval > 0 ? 1 / plan.budget.minInterval : .infinity)
-        let spotifySeconds = spotifyRate > 0 ? Double(spotify.lowerBound) / spotifyRate : 0
-        secondsAtLeast = spotifySeconds.isFinite ? spotifySeconds : 0
+        func atSpotifysPace(_ requests: Int) -> Double {
+            let seconds = spotifyRate > 0 ? Double(requests) / spotifyRate : 0
+            return seconds.isFinite ? seconds : 0
+        }
+        secondsAtLeast = atSpotifysPace(spotify.lowerBound)
         secondsAtLeast += active.reduce(0) { $0 + $1.secondsAtLeast }
+        secondsByPhase = [
+            "matching": atSpotifysPace(searches.lowerBound), "spotify": atSpotifysPace(catalog.lowerBound),
+        ]
+        for (name, preview) in providers where preview.skipped == nil {
+            secondsByPhase[name] = preview.secondsAsCounted
+        }
+    }
+
+    /// The time the phases after `phase` take at their paces, as each counts its requests; 0 for a name that is no
+    /// phase.
+    package func seconds(after phase: String) -> Double {
+        guard let index = Self.phases.firstIndex(of: phase) else { return 0 }
+        return Self.phases[(index + 1)...].reduce(0) { $0 + (secondsByPhase[$1] ?? 0) }
     }
 
     /// How many files a run can match now, at one search each: as many as the windows and `max_requests` leave (a run

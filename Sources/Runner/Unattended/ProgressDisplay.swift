@@ -26,6 +26,12 @@ package final class ProgressDisplay: Sendable {
             mode: isatty(STDERR_FILENO) == 1 ? .liveLine : .periodicLog(interval: 30), logger: logger)
     }
 
+    /// Whether it shows anything: not when silent (`run --quiet`, as cron runs it, or `--json`).
+    package var showsProgress: Bool {
+        if case .silent = mode { return false }
+        return true
+    }
+
     package func show(_ progress: RunProgress) {
         switch mode {
         case .silent:

@@ -18,8 +18,12 @@ package struct RunProgress: Sendable {
     /// The shortest time the remaining requests can take at this quota.
     package var estimatedRemaining: TimeInterval
     package var now: Date
+    /// The least time the whole run has left: this phase's, then every later phase's planned requests at their
+    /// paces; nil when the run knows only this phase (a run without a library, or one nobody watches).
+    package var runRemaining: TimeInterval?
 
-    /// `spotify: 412/2000 items, 9 requests, waiting: min interval 1.4s, about 3m left`, or `lastfm: 40/300 keys, …`
+    /// `spotify: 412/2000 items, 9 requests, waiting: min interval 1.4s, about 3m left`, or `lastfm: 40/300 keys, …`;
+    /// in a library run `…, about 3m left in this phase, about 41m for the run`.
     package var line: String {
         var text =
             "\(phase ?? "spotify"): \(itemsDone)/\(itemsTotal) \(unit), \(requests) request\(requests == 1 ? "" : "s")"
@@ -31,7 +35,20 @@ package struct RunProgress: Sendable {
                 ? ", waiting: \(what) until \(waiting.until.formatted(.iso8601))"
                 : ", waiting: \(what) \(DurationText.format(seconds))"
         }
-        if requestsLeft > 0 { text += ", about \(DurationText.format(estimatedRemaining)) left" }
+        guard let runRemaining else {
+            if requestsLeft > 0 { text += ", about \(DurationText.format(estimatedRemaining)) left" }
+            return text
+        }
+        if requestsLeft > 0 { text += ", about \(DurationText.format(estimatedRemaining)) left in this phase" }
+        if runRemaining > 0 { text += ", about \(DurationText.format(runRemaining)) for the run" }
         return text
+    }
+
+    /// This progress with the run's time left: what this phase has left, then `later` seconds for the phases after
+    /// it.
+    package func withRunRemaining(later: TimeInterval) -> RunProgress {
+        var progress = self
+        progress.runRemaining = (requestsLeft > 0 ? estimatedRemaining : 0) + later
+        return progress
     }
 }

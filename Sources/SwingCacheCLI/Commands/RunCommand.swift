@@ -104,6 +104,7 @@ struct RunCommand: AsyncParsableCommand {
             jobRun.sharedBudget = redisTier?.budget
             jobRun.sharedCatalog = redisTier?.sharedCatalog(logger: logger)
             jobRun.progress = { display.show($0) }
+            jobRun.tellsRunTimeLeft = display.showsProgress
             let stop = StopOnSignals { number in
                 logger.notice(
                     "received signal \(number): the request in flight has \(Int(GracefulShutdownTransport.gracePeriod))s to finish, then the run stops; a second signal ends it at once"
