@@ -34,9 +34,10 @@ extension AppDatabase {
         }
         // The providers' fact tables, each by its own migration; the store's own later ones follow. A database that
         // lacks one of them gets it on its next open, whatever it applied since (GRDB runs what is not applied yet).
+        // A table that shows figures in swingcache_library makes that view again (ISRCFactTable+LibraryView).
         for table in ISRCFactTable.registered {
             migrator.registerMigration(table.migration) { db in
-                try db.execute(sql: table.schema)
+                try db.execute(sql: table.migrationSQL)
             }
         }
         migrator.registerMigration("v11-unmatched-listens") { db in

@@ -28,6 +28,7 @@ extension FactStore {
         var listenbrainz: [String] = []
         var links: [[String]] = []
         var searches: [[String]] = []
+        var isrcFacts: [String: [String]] = [:]
         for key in keys {
             switch key {
             case .lastfmTrack(let track): lastfm.append([track.artist, track.title])
@@ -35,9 +36,10 @@ extension FactStore {
             case .listenbrainzPopularity(let mbid): listenbrainz.append(mbid)
             case .trackLink(let isrc, let platform): links.append([isrc, platform])
             case .musicbrainzSearch(let filepath, let fingerprint): searches.append([filepath, fingerprint])
+            case .isrcFact(let table, let isrc): isrcFacts[table, default: []].append(isrc)
             }
         }
-        return try await writer.read { [lastfm, musicbrainz, listenbrainz, links, searches] db in
+        return try await writer.read { [lastfm, musicbrainz, listenbrainz, links, searches, isrcFacts] db in
             var states: [EnrichmentKey: CacheEntryState] = [:]
             states.reserveCapacity(keys.count)
             // CROSS JOIN keeps the wanted keys as the outer loop: one primary-key probe each.
@@ -94,6 +96,7 @@ extension FactStore {
                 }
             }
             states.merge(try Self.musicBrainzSearchStates(searches, in: db)) { _, search in search }
+            states.merge(try Self.isrcFactStates(isrcFacts, in: db)) { _, fact in fact }
             return states
         }
     }

@@ -1,6 +1,8 @@
 import CacheStore
+import SwingCache
 
-/// Where the enrichers find the keys the library gives them; the cache database is the one source of a run.
+/// Where the enrichers find the keys the library gives them, and the previews what the store holds of each; the
+/// cache database is the one source of a run.
 ///
 /// ```swift
 /// let isrcs = try await source.libraryISRCs()
@@ -14,4 +16,6 @@ package protocol EnrichmentKeySource: Sendable {
     func recordingMBIDs(forISRCs isrcs: [String]) async throws -> [String]
     /// The library files with no ISRC, neither their own nor their match's, the most played first.
     func libraryFilesWithoutISRC() async throws -> [LibraryTrackRecord]
+    /// What the store holds of each key, found or known missing; a key it holds nothing of is left out.
+    func enrichmentStates(for keys: [EnrichmentKey]) async throws -> [EnrichmentKey: CacheEntryState]
 }

@@ -1,11 +1,13 @@
+import Foundation
 import SwingCache
 
-/// What a provider declares once, in its own folder, for what a run does the same for every provider: how it is
-/// backed off, its default budget, which configuration key points it elsewhere and what a run says when it lacks
-/// its configuration.
+/// What a provider declares once, in its own folder, for everything a run does the same for every provider: how it
+/// is backed off, its default budget, which configuration keys reach it and what a run says when it lacks them, how
+/// its client is built, which enrichers a run runs with it, and what `plan` previews of it.
 ///
-/// The places that once switched over ``Provider`` for these read the declaration: ``Provider/throttle``,
-/// ``ProviderBudgetDefaults/standard``, the configuration's keys and the reason a run skips a provider.
+/// Nothing outside the folder switches over ``Provider`` for these: ``Provider/throttle``,
+/// ``ProviderBudgetDefaults/standard``, the configuration's keys and the reason a run skips a provider, `doctor`'s
+/// readiness, the run's clients and enrichment loop, and the preview read the declarations in ``registered``.
 ///
 /// ```swift
 /// let throttle = ProviderDeclaration.of(.deezer).throttle
@@ -26,10 +28,22 @@ package struct ProviderDeclaration: Sendable {
     package var requirement: ProviderRequirement
     /// What `doctor` adds when a run would call it: `only for specs with enrich.links.odesli: true`.
     package var calledNote: String?
+    /// Its client, built from its part of the configuration; nil when that lacks what the client needs.
+    package var client: @Sendable (ProviderAccess) -> (any Sendable)?
+    /// The enrichers a run runs with that client, in order (MusicBrainz: by ISRC, then the search for files
+    /// without one); a later one runs only while the provider is not stopped.
+    package var enrichers: @Sendable (any Sendable, ProviderRunContext) -> [any ProviderEnricher]
+    /// What `plan` and `run --dry-run` estimate it would be asked; nil for a provider they do not preview (Odesli,
+    /// which asks only about the links Deezer finds in the run).
+    package var preview: (@Sendable (ProviderPreviewContext) async throws -> ProviderEstimate)?
 
-    package init(
+    /// `client` builds the provider's client, of the type `enrichers` takes.
+    package init<Client: Sendable>(
         provider: Provider, throttle: ThrottlePolicy = ThrottlePolicy(), budget: BudgetPolicy, rootKey: String,
-        credentialKey: String? = nil, requirement: ProviderRequirement = .nothing, calledNote: String? = nil
+        credentialKey: String? = nil, requirement: ProviderRequirement = .nothing, calledNote: String? = nil,
+        client: @escaping @Sendable (ProviderAccess) -> Client?,
+        enrichers: @escaping @Sendable (Client, ProviderRunContext) -> [any ProviderEnricher],
+        preview: (@Sendable (ProviderPreviewContext) async throws -> ProviderEstimate)?
     ) {
         self.provider = provider
         self.throttle = throttle
@@ -38,9 +52,17 @@ package struct ProviderDeclaration: Sendable {
         self.credentialKey = credentialKey
         self.requirement = requirement
         self.calledNote = calledNote
+        self.client = { access in client(access) }
+        self.enrichers = { built, run in
+            guard let built = built as? Client else {
+                preconditionFailure("\(provider)'s client is a \(Client.self), not a \(type(of: built))")
+            }
+            return enrichers(built, run)
+        }
+        self.preview = preview
     }
 
-    /// Every provider's declaration, one each, in ``Provider``'s order.
+    /// Every provider's declaration, one each, in ``Provider``'s order: the order a run enriches in.
     package static let registered: [ProviderDeclaration] = [.lastfm, .musicbrainz, .listenbrainz, .deezer, .odesli]
 
     /// The declaration of `provider`.

@@ -31,22 +31,19 @@ struct ProviderEnrichment {
     /// The budgets shared with other runners (Redis), when configured: each provider's under its own name.
     var sharedBudget: (any SharedBudget)?
 
-    /// Enriches every enabled provider in turn; returns what each did, by its `enrich:` key.
+    /// Enriches every enabled provider in turn, in the order of ``ProviderDeclaration/registered``; returns what each
+    /// did, by its `enrich:` key.
     func run() async -> [String: ProviderSummary] {
         var summaries: [String: ProviderSummary] = [:]
-        let deezerLinks = DeezerLinksFound()
-        for provider in Provider.allCases where settings.isEnabled(provider) {
+        let context = ProviderRunContext(settings: settings)
+        for declaration in ProviderDeclaration.registered where settings.isEnabled(declaration.provider) {
+            let provider = declaration.provider
             var summary = ProviderSummary()
             if Task.isShuttingDownGracefully {
                 summary.skipped = "stopped by a signal"
                 summary.unfinished = true
-            } else if let enricher = enricher(for: provider, deezerLinks: deezerLinks) {
-                // Files without an ISRC: a recording search, so their genres need no Spotify match. Its requests
-                // count in the time MusicBrainz's ISRC phase shows left.
-                let search = provider == .musicbrainz ? clients.musicbrainz.map(MusicBrainzSearchEnricher.init) : nil
-                let later = if let search { await requestsDue(search) } else { 0 }
-                await enrich(with: enricher, &summary, before: later)
-                if let search, summary.skipped == nil { await enrich(with: search, &summary) }
+            } else if let client = clients[provider] {
+                await enrich(with: declaration.enrichers(client, context), &summary)
             } else {
                 skip(provider, ProviderConfiguration.missingSetting(for: provider), &summary)
             }
@@ -55,14 +52,14 @@ struct ProviderEnrichment {
         return summaries
     }
 
-    /// The enricher of `provider`, when its client is configured.
-    func enricher(for provider: Provider, deezerLinks: DeezerLinksFound) -> (any ProviderEnricher)? {
-        switch provider {
-        case .lastfm: clients.lastfm.map { LastFMEnricher(client: $0, username: settings.lastfmUsername) }
-        case .musicbrainz: clients.musicbrainz.map { MusicBrainzEnricher(client: $0) }
-        case .listenbrainz: clients.listenbrainz.map { ListenBrainzEnricher(client: $0) }
-        case .deezer: clients.deezer.map { DeezerEnricher(client: $0, found: deezerLinks) }
-        case .odesli: clients.odesli.map { OdesliEnricher(client: $0, deezerLinks: deezerLinks) }
+    /// Runs one provider's enrichers in order, each while the provider is not stopped. The requests of the later ones
+    /// (MusicBrainz's search for files without an ISRC) count in the time the first one shows left.
+    func enrich(with enrichers: [any ProviderEnricher], _ summary: inout ProviderSummary) async {
+        for (index, enricher) in enrichers.enumerated() {
+            if index > 0, summary.skipped != nil { return }
+            var later = 0
+            for laterEnricher in enrichers.dropFirst(index + 1) { later += await requestsDue(laterEnricher) }
+            await enrich(with: enricher, &summary, before: later)
         }
     }
 

@@ -7,7 +7,7 @@ import SwingCache
 /// and `run --dry-run`.
 ///
 /// ```swift
-/// let previews = try ProviderPreview.estimate(survey, settings: spec.enrichment, configuration: providers,
+/// let previews = try await ProviderPreview.estimate(survey, settings: spec.enrichment, configuration: providers,
 ///                                             store: store, now: Date())
 /// print(previews["lastfm"]?.requestsAtLeast ?? 0)
 /// ```
@@ -39,12 +39,11 @@ package struct ProviderPreview: Codable, Sendable, Equatable {
 extension ProviderPreview {
     /// A preview per provider `settings` enables, keyed like the run report's `providers`.
     ///
-    /// Matching may give files without an ISRC one, and MusicBrainz may not know an ISRC, so the counts that
-    /// depend on them are ranges: MusicBrainz at least one request per due ISRC and at most two per ISRC that may
-    /// be due (a file still without one is searched instead, also at most two); Deezer none when MusicBrainz already
-    /// gives every link, at most one per ISRC that may be due.
-    /// Retries are not counted. Providers are previewed in `Provider.allCases` order (Odesli, which asks only about the links Deezer finds, is not), MusicBrainz before
-    /// ListenBrainz, whose recordings it finds.
+    /// Each provider's declaration estimates its own (``ProviderDeclaration/preview``), in the order they are
+    /// registered, each seeing what those before it would do: matching may give files without an ISRC one, and
+    /// MusicBrainz may not know an ISRC, so the counts that depend on them are ranges. Retries are not counted. A
+    /// provider a run would skip asks nothing; one with no preview (Odesli, which asks only about the links Deezer
+    /// finds) is left out.
     package static func estimate(
         _ survey: LibrarySurvey, settings: EnrichmentSettings, configuration: ProviderConfiguration,
         store: AppDatabase, now: Date, defaults: ProviderBudgetDefaults = .standard
@@ -56,60 +55,36 @@ extension ProviderPreview {
 
     /// The same, where `unconfigured` says why a run would skip a provider (nil when it would call it).
     static func estimate(
-        _ survey: LibrarySurvey, settings: EnrichmentSettings, unconfigured: (Provider) -> String?,
+        _ survey: LibrarySurvey, settings: EnrichmentSettings, unconfigured: @escaping @Sendable (Provider) -> String?,
         store: AppDatabase, now: Date, defaults: ProviderBudgetDefaults
     ) async throws -> [String: ProviderPreview] {
         var previews: [String: ProviderPreview] = [:]
-        let isrcs = survey.isrcs.sorted()
-        let musicbrainzMayAsk = settings.isEnabled(.musicbrainz) && unconfigured(.musicbrainz) == nil
-        var musicbrainzMayFindRecordings = false
-        for provider in Provider.allCases where settings.isEnabled(provider) && provider != .odesli {
+        var library = ProviderPreviewContext(
+            lastfmKeys: Array(survey.lastfmKeys), isrcs: survey.isrcs.sorted(),
+            filesAwaitingISRC: survey.filesAwaitingISRC, source: store.facts, now: now,
+            calls: { settings.isEnabled($0) && unconfigured($0) == nil })
+        for declaration in ProviderDeclaration.registered where settings.isEnabled(declaration.provider) {
+            guard let estimate = declaration.preview else { continue }
+            let provider = declaration.provider
             var preview = ProviderPreview()
             preview.skipped = unconfigured(provider)
-            let interval: TimeInterval
-            switch provider {
-            case .lastfm:
-                let keys = survey.lastfmKeys.map { EnrichmentKey.lastfmTrack($0) }
-                try await preview.count(keys, store: store, now: now)
-                preview.requestsAtLeast = preview.due
-                preview.requestsAtMost = preview.due
-                interval = settings.budget(for: .lastfm, defaults: defaults).minInterval
-            case .musicbrainz:
-                try await preview.count(isrcs.map { .musicbrainzRecording(isrc: $0) }, store: store, now: now)
-                preview.requestsAtLeast = preview.due
-                preview.requestsAtMost = 2 * (preview.due + survey.filesAwaitingISRC)
-                musicbrainzMayFindRecordings = musicbrainzMayAsk && preview.requestsAtMost != 0
-                interval = settings.budget(for: .musicbrainz, defaults: defaults).minInterval
-            case .listenbrainz:
-                let mbids = try await store.facts.recordingMBIDs(forISRCs: isrcs)
-                try await preview.count(mbids.map { .listenbrainzPopularity(mbid: $0) }, store: store, now: now)
-                let batch = ListenBrainzPopularityRequest.maxRecordings
-                preview.requestsAtLeast = (preview.due + batch - 1) / batch
-                preview.requestsAtMost = musicbrainzMayFindRecordings ? nil : preview.requestsAtLeast
-                interval = settings.budget(for: .listenbrainz, defaults: defaults).minInterval
-            case .deezer, .odesli:
-                try await preview.count(
-                    isrcs.map { .trackLink(isrc: $0, platform: "deezer") }, store: store, now: now)
-                preview.requestsAtLeast = musicbrainzMayAsk ? 0 : preview.due
-                preview.requestsAtMost = preview.due + survey.filesAwaitingISRC
-                interval = settings.budget(for: .deezer, defaults: defaults).minInterval
-            }
-            if preview.skipped != nil {
-                preview.requestsAtLeast = 0
+            let estimated = try await estimate(library)
+            library.earlier[provider] = estimated
+            preview.keys = estimated.keys
+            preview.fresh = estimated.fresh
+            preview.due = estimated.due
+            if preview.skipped == nil {
+                preview.requestsAtLeast = estimated.requestsAtLeast
+                preview.requestsAtMost = estimated.requestsAtMost
+            } else {
                 preview.requestsAtMost = 0
             }
+            let interval = settings.budget(for: provider, defaults: defaults).minInterval
             preview.secondsAtLeast = Double(max(0, preview.requestsAtLeast - 1)) * interval
             preview.secondsAsCounted =
                 Double(max(0, (preview.requestsAtMost ?? preview.requestsAtLeast) - 1)) * interval
             previews[provider.enrichKey] = preview
         }
         return previews
-    }
-
-    private mutating func count(_ keys: [EnrichmentKey], store: AppDatabase, now: Date) async throws {
-        let states = try await store.facts.enrichmentStates(for: keys)
-        self.keys = keys.count
-        fresh = keys.count { states[$0]?.holds(at: now) == true }
-        due = keys.count - fresh
     }
 }

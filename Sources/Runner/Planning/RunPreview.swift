@@ -34,7 +34,7 @@ package struct RunPreview: Sendable {
     /// would call it) and the providers' budgets before a spec's `enrich:` changes them.
     static func make(
         _ jobSet: JobSet, cache: TieredCache, modeRecheck: TimeInterval, survey: LibraryImport,
-        unconfigured: (Provider) -> String?, providerBudgets: ProviderBudgetDefaults, now: Date,
+        unconfigured: @escaping @Sendable (Provider) -> String?, providerBudgets: ProviderBudgetDefaults, now: Date,
         budgetOverride: (BudgetPolicy) -> BudgetPolicy
     ) async throws -> RunPreview {
         var jobSet = jobSet

@@ -260,12 +260,12 @@ extension Publisher {
             throttle: provider.throttle, logger: logger)
         switch source {
         case .lastfm:
-            return providers.lastfm.map {
+            return providers.client(of: .lastfm, as: LastFMClient.self).map {
                 ListeningHistoryFetcher(
                     lastfm: $0, pipeline: pipeline, clock: clock, logger: logger)
             }
         case .listenbrainz:
-            return providers.listenbrainz.map {
+            return providers.client(of: .listenbrainz, as: ListenBrainzClient.self).map {
                 ListeningHistoryFetcher(
                     listenbrainz: $0, pipeline: pipeline, clock: clock, logger: logger)
             }

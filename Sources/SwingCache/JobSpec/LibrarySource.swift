@@ -30,8 +30,9 @@ package struct EnrichmentSettings: Sendable, Equatable {
     /// The providers the spec turned on, and each one's ttl: `links` gives Deezer's, and Odesli's when
     /// `links.odesli` is true.
     package var ttls: [Provider: TimeInterval]
-    /// The Last.fm user whose play count tells which local plays Last.fm already counts.
-    package var lastfmUsername: String?
+    /// The text fields the spec gives a provider beside its ttl and budget (``ProviderIdentity/fields``), by
+    /// provider then field: Last.fm's `username`.
+    package var fields: [Provider: [String: String]]
     /// What the spec changes of each provider's budget; a provider left out keeps its default. `links` changes
     /// Deezer's: Odesli's key is allow-listed with its own terms.
     package var budgets: [Provider: ProviderBudgetOverride]
@@ -41,8 +42,24 @@ package struct EnrichmentSettings: Sendable, Equatable {
         budgets: [Provider: ProviderBudgetOverride] = [:]
     ) {
         self.ttls = ttls
-        self.lastfmUsername = lastfmUsername
+        self.fields = [:]
         self.budgets = budgets
+        self.lastfmUsername = lastfmUsername
+    }
+
+    /// The value the spec gives `provider`'s text field `name` (`enrich.lastfm.username`), if any.
+    package func field(_ name: String, of provider: Provider) -> String? { fields[provider]?[name] }
+
+    /// Sets `provider`'s text field `name`; nil removes it.
+    package mutating func setField(_ name: String, of provider: Provider, to value: String?) {
+        fields[provider, default: [:]][name] = value
+        if fields[provider]?.isEmpty == true { fields[provider] = nil }
+    }
+
+    /// The Last.fm user whose play count tells which local plays Last.fm already counts (`enrich.lastfm.username`).
+    package var lastfmUsername: String? {
+        get { field("username", of: .lastfm) }
+        set { setField("username", of: .lastfm, to: newValue) }
     }
 
     /// The `enrich:` keys the spec turned on, sorted: `links` for Deezer and Odesli.

@@ -70,7 +70,8 @@ extension SpecReader {
     mutating func readEnrichment(_ node: Node) -> EnrichmentSettings {
         var settings = EnrichmentSettings()
         guard let section = mapping(node, named: "'enrich'") else { return settings }
-        var odesli = false
+        // Providers a boolean field of another's key turns on (`links.odesli`); they take that key's ttl.
+        var turnedOn: Set<Provider> = []
         for (key, value) in section {
             guard let name = keyName(key, known: Provider.enrichKeys, in: "'enrich'"),
                 let provider = Provider(enrichKey: name)
@@ -94,27 +95,38 @@ extension SpecReader {
                 case "ttl":
                     settings.ttls[provider] =
                         duration(fieldValue, key: "enrich.\(name).ttl", allowZero: false) ?? provider.defaultTTL
-                case "username": settings.lastfmUsername = string(fieldValue, key: "enrich.lastfm.username")
-                case "odesli": odesli = boolean(fieldValue, key: "enrich.links.odesli") ?? false
                 case "per_hour": budget.perHour = integer(fieldValue, key: "enrich.\(name).per_hour", minimum: 1)
                 case "min_interval":
                     budget.minInterval = duration(fieldValue, key: "enrich.\(name).min_interval")
-                    if provider == .musicbrainz, let interval = budget.minInterval,
-                        interval < Self.musicBrainzShortestInterval
+                    if let shortest = provider.identity.shortestInterval, let interval = budget.minInterval,
+                        interval < shortest.seconds
                     {
                         report(
                             fieldValue,
-                            "'enrich.musicbrainz.min_interval' (\(DurationText.format(interval))) must be at least 1s: MusicBrainz allows one request per second"
+                            "'enrich.\(name).min_interval' (\(DurationText.format(interval))) must be at least \(DurationText.format(shortest.seconds)): \(shortest.reason)"
                         )
                     }
                 case "max_requests":
                     budget.maxRequests = integer(fieldValue, key: "enrich.\(name).max_requests", minimum: 1)
-                default: break
+                case let field?:
+                    let sharing = Provider.allCases.filter { $0.enrichKey == name }
+                    if let follower = sharing.first(where: { $0.identity.turnedOnBy == field }) {
+                        if boolean(fieldValue, key: "enrich.\(name).\(field)") ?? false {
+                            turnedOn.insert(follower)
+                        } else {
+                            turnedOn.remove(follower)
+                        }
+                    } else if let owner = sharing.first(where: { $0.identity.fields.contains(field) }) {
+                        settings.setField(field, of: owner, to: string(fieldValue, key: "enrich.\(name).\(field)"))
+                    }
+                case nil: break
                 }
             }
             if budget != ProviderBudgetOverride() { settings.budgets[provider] = budget }
         }
-        if odesli { settings.ttls[.odesli] = settings.ttls[.deezer] }
+        for follower in turnedOn.sorted() {
+            settings.ttls[follower] = Provider(enrichKey: follower.enrichKey).flatMap { settings.ttls[$0] }
+        }
         return settings
     }
 

@@ -9,12 +9,15 @@ struct SpecReader {
     ]
     static let libraryKeys = ["swingmusic_db", "user"]
     static let providerBudgetKeys = ["per_hour", "min_interval", "max_requests"]
-    static let providerKeys: [String: [String]] = [
-        "lastfm": ["ttl", "username"] + providerBudgetKeys, "musicbrainz": ["ttl"] + providerBudgetKeys,
-        "listenbrainz": ["ttl"] + providerBudgetKeys, "links": ["ttl", "odesli"] + providerBudgetKeys,
-    ]
-    /// MusicBrainz's published limit: one request per second from an address, strictly serial.
-    static let musicBrainzShortestInterval: TimeInterval = 1
+    /// The keys under each `enrich:` key: `ttl`, the fields and switches of the providers under it
+    /// (``ProviderIdentity``), the budget's.
+    static let providerKeys: [String: [String]] = Dictionary(grouping: Provider.allCases, by: \.enrichKey)
+        .mapValues { (providers: [Provider]) -> [String] in
+            let own = providers.flatMap { (provider: Provider) -> [String] in
+                provider.identity.fields + (provider.identity.turnedOnBy.map { [$0] } ?? [])
+            }
+            return ["ttl"] + own + providerBudgetKeys
+        }
     static let targetKeys = ["tracks", "albums", "artists", "files"]
     static let budgetKeys = [
         "per_hour", "per_day", "quota_safety", "min_interval", "reserve", "max_requests", "max_runtime",
