@@ -46,7 +46,7 @@ let package = Package(
         ),
         .target(
             name: "EnrichmentAPI",
-            dependencies: ["SwingCache", "Outbound", "CacheStore"]
+            dependencies: ["SwingCache", "Outbound"]
         ),
         .target(name: "SwingMusicAPI", dependencies: ["SwingCache", "Outbound"]),
         .target(

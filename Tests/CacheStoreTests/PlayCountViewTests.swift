@@ -91,7 +91,7 @@ import Testing
         var record = EnrichmentRecord(request: nil)
         let expiry = now.addingTimeInterval(3600)
         if count.lastfmPlayCount != nil || count.lastfmUserPlayCount != nil {
-            record.lastfmTracks = [
+            record.facts.lastfmTracks = [
                 LastfmTrackFact(
                     key: file.lastfmKey, playCount: count.lastfmPlayCount, listeners: 1,
                     userPlayCount: count.lastfmUserPlayCount, username: "ana", fetchedAt: now.addingTimeInterval(-1800),
@@ -100,10 +100,10 @@ import Testing
         }
         if let listens = count.listenbrainzPlayCount {
             let fetched = now.addingTimeInterval(-900)
-            record.musicbrainzRecordings = [
+            record.facts.musicbrainzRecordings = [
                 MusicBrainzRecordingFact(isrc: isrc, mbids: ["m1", "m2", "m3"], fetchedAt: fetched, expiresAt: expiry)
             ]
-            record.listenbrainzPopularity = [
+            record.facts.listenbrainzPopularity = [
                 ListenBrainzPopularityFact(
                     mbid: "m1", listenCount: listens / 2, userCount: 1, fetchedAt: fetched, expiresAt: expiry),
                 ListenBrainzPopularityFact(

@@ -1,4 +1,5 @@
 import GRDB
+import SwingCache
 
 extension AppDatabase {
     /// Every schema change, in order. Never edit a migration that has shipped: add one.

@@ -1,3 +1,5 @@
+import SwingCache
+
 /// What cleanup removed (or, in a dry run, would remove).
 package struct CleanupReport: Hashable, Sendable, Codable {
     package var dryRun: Bool

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SwingCache
 
 extension FactStore {
     /// The Last.fm keys of every library file, each once.

@@ -8,12 +8,12 @@ extension FactStore {
     /// A MusicBrainz fact replaces the links MusicBrainz gave before for its ISRC; links from other sources stay.
     package func save(_ record: EnrichmentRecord) async throws {
         try await writer.write { db in
-            for fact in record.lastfmTracks { try fact.insert(db) }
-            for fact in record.musicbrainzRecordings { try Self.insert(fact, into: db) }
-            for fact in record.listenbrainzPopularity { try fact.insert(db) }
-            for fact in record.links { try fact.insert(db) }
-            for fact in record.musicbrainzSearches { try fact.insert(db) }
-            for fact in record.isrcFacts { try fact.insert(db) }
+            for fact in record.facts.lastfmTracks { try fact.insert(db) }
+            for fact in record.facts.musicbrainzRecordings { try Self.insert(fact, into: db) }
+            for fact in record.facts.listenbrainzPopularity { try fact.insert(db) }
+            for fact in record.facts.links { try fact.insert(db) }
+            for fact in record.facts.musicbrainzSearches { try fact.insert(db) }
+            for fact in record.facts.isrcFacts { try fact.insert(db) }
             try LedgerStore.write(record.request, in: db)
         }
     }

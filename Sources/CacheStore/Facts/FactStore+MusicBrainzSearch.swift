@@ -5,7 +5,7 @@ import SwingCache
 extension FactStore {
     /// The library files with no ISRC, neither their own tag nor their matched Spotify track's, the most played in
     /// SwingMusic first (then in path order): the files MusicBrainz is asked about by a recording search.
-    package func libraryFilesWithoutISRC() async throws -> [LibraryTrackRecord] {
+    package func libraryFilesWithoutISRC() async throws -> [LibraryFile] {
         try await writer.read { db in
             try LibraryTrackRow.fetchAll(
                 db,
@@ -17,7 +17,9 @@ extension FactStore {
                     WHERE lt.isrc IS NULL AND t.isrc IS NULL
                     ORDER BY lt.local_play_count DESC, lt.filepath
                     """
-            ).map(\.track)
+            ).map {
+                LibraryFile(filepath: $0.track.filepath, fingerprint: $0.track.fingerprint, track: $0.track.localTrack)
+            }
         }
     }
 

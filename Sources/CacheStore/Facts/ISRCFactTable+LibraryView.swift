@@ -1,4 +1,5 @@
 import Foundation
+import SwingCache
 
 extension ISRCFactTable {
     /// What this table's migration runs: its schema and, when it shows figures in `swingcache_library`

@@ -1,4 +1,5 @@
 import Foundation
+import SwingCache
 
 /// One file of the SwingMusic library as the store keeps it: its tags, its fingerprint and its local plays.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SwingCache
 
 /// A row of `library_track`: a library file, and when a read of the library last saw it.
 ///

@@ -1,4 +1,3 @@
-import CacheStore
 import Foundation
 import SwingCache
 import Synchronization
@@ -48,7 +47,7 @@ package struct DeezerEnricher: ProviderEnricher {
         if let url { found.append(isrc: isrc, url: url) }
         return .write(
             EnrichmentFacts(
-                EnrichmentRecord(links: [fact], isrcFacts: [figures], request: nil), stored: url == nil ? 0 : 1,
+                ProviderFacts(links: [fact], isrcFacts: [figures]), stored: url == nil ? 0 : 1,
                 missing: url == nil ? 1 : 0))
     }
 }

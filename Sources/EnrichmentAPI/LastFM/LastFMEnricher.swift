@@ -1,4 +1,3 @@
-import CacheStore
 import Foundation
 import SwingCache
 
@@ -35,12 +34,12 @@ package struct LastFMEnricher: ProviderEnricher {
         let key = batch[0]
         guard case .found(let info) = answer else {
             let fact = LastfmTrackFact.missing(key, fetchedAt: now, expiresAt: lifetimes.expiry(found: false, now: now))
-            return .write(EnrichmentFacts(EnrichmentRecord(lastfmTracks: [fact], request: nil), stored: 0, missing: 1))
+            return .write(EnrichmentFacts(ProviderFacts(lastfmTracks: [fact]), stored: 0, missing: 1))
         }
         let fact = LastfmTrackFact(
             key: key, playCount: info.playcount, listeners: info.listeners, userPlayCount: info.userPlaycount,
             username: username, tags: info.topTags, mbid: info.mbid, url: info.url, fetchedAt: now,
             expiresAt: lifetimes.expiry(found: true, now: now))
-        return .write(EnrichmentFacts(EnrichmentRecord(lastfmTracks: [fact], request: nil), stored: 1))
+        return .write(EnrichmentFacts(ProviderFacts(lastfmTracks: [fact]), stored: 1))
     }
 }

@@ -1,4 +1,3 @@
-import CacheStore
 import Foundation
 import SwingCache
 import Synchronization
@@ -37,7 +36,7 @@ package final class ListenBrainzEnricher: ProviderEnricher {
         -> EnrichmentStep<ListenBrainzExchange>
     {
         guard case .found(let rows) = answer else {
-            return .write(EnrichmentFacts(EnrichmentRecord(request: nil), stored: 0))
+            return .write(EnrichmentFacts(ProviderFacts(), stored: 0))
         }
         let facts = rows.map { row in
             ListenBrainzPopularityFact(
@@ -47,7 +46,7 @@ package final class ListenBrainzEnricher: ProviderEnricher {
         let stored = facts.count { $0.listenCount != nil }
         return .write(
             EnrichmentFacts(
-                EnrichmentRecord(listenbrainzPopularity: facts, request: nil), stored: stored,
+                ProviderFacts(listenbrainzPopularity: facts), stored: stored,
                 missing: facts.count - stored))
     }
 }

@@ -1,4 +1,3 @@
-import CacheStore
 import Foundation
 import SwingCache
 
@@ -36,7 +35,7 @@ package struct MusicBrainzEnricher: ProviderEnricher {
             let fact = MusicBrainzRecordingFact.missing(
                 isrc: isrc, fetchedAt: now, expiresAt: lifetimes.expiry(found: false, now: now))
             return .write(
-                EnrichmentFacts(EnrichmentRecord(musicbrainzRecordings: [fact], request: nil), stored: 0, missing: 1))
+                EnrichmentFacts(ProviderFacts(musicbrainzRecordings: [fact]), stored: 0, missing: 1))
         }
         let client = client
         let detail = EnrichmentRequest(endpoint: "recording", detail: first.mbid) {
@@ -50,7 +49,7 @@ package struct MusicBrainzEnricher: ProviderEnricher {
                 isrc: isrc, mbids: recordings.map(\.mbid), fetchedAt: now, expiresAt: expiresAt)
             let artists = recording.artistFact(isrc: isrc, fetchedAt: now, expiresAt: expiresAt)
             return EnrichmentFacts(
-                EnrichmentRecord(musicbrainzRecordings: [fact], isrcFacts: artists.map { [$0] } ?? [], request: nil),
+                ProviderFacts(musicbrainzRecordings: [fact], isrcFacts: artists.map { [$0] } ?? []),
                 stored: 1)
         }
     }

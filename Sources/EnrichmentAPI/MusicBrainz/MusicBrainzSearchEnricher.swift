@@ -1,4 +1,3 @@
-import CacheStore
 import Foundation
 import SwingCache
 
@@ -42,10 +41,9 @@ package struct MusicBrainzSearchEnricher: ProviderEnricher {
 
     /// The files without an ISRC that have a title and an artist to search by.
     package func keys(in source: any EnrichmentKeySource) async throws -> [Key] {
-        try await source.libraryFilesWithoutISRC().compactMap { record in
-            let track = record.localTrack
-            guard let query = MusicBrainzRecordingQuery.text(for: track) else { return nil }
-            return Key(filepath: record.filepath, fingerprint: record.fingerprint, track: track, query: query)
+        try await source.libraryFilesWithoutISRC().compactMap { file in
+            guard let query = MusicBrainzRecordingQuery.text(for: file.track) else { return nil }
+            return Key(filepath: file.filepath, fingerprint: file.fingerprint, track: file.track, query: query)
         }
     }
 
@@ -69,7 +67,7 @@ package struct MusicBrainzSearchEnricher: ProviderEnricher {
                 filepath: key.filepath, fingerprint: key.fingerprint, fetchedAt: now,
                 expiresAt: lifetimes.expiry(found: false, now: now))
             return .write(
-                EnrichmentFacts(EnrichmentRecord(musicbrainzSearches: [fact], request: nil), stored: 0, missing: 1))
+                EnrichmentFacts(ProviderFacts(musicbrainzSearches: [fact]), stored: 0, missing: 1))
         }
         let (client, mbid) = (client, hit.recording.mbid)
         let detail = EnrichmentRequest(endpoint: "recording", detail: mbid) { await client.recording(mbid: mbid) }
@@ -87,9 +85,9 @@ package struct MusicBrainzSearchEnricher: ProviderEnricher {
             }
             let artists = isrc.flatMap { recording.artistFact(isrc: $0, fetchedAt: now, expiresAt: expiresAt) }
             return EnrichmentFacts(
-                EnrichmentRecord(
+                ProviderFacts(
                     musicbrainzRecordings: recordings ?? [], musicbrainzSearches: [search],
-                    isrcFacts: artists.map { [$0] } ?? [], request: nil),
+                    isrcFacts: artists.map { [$0] } ?? []),
                 stored: 1)
         }
     }

@@ -1,5 +1,5 @@
-import CacheStore
 import Foundation
+import SwingCache
 
 extension PlatformLink {
     /// The platform of a MusicBrainz url relation, by its host; nil for a URL without one.

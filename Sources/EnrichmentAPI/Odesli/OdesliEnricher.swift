@@ -1,4 +1,3 @@
-import CacheStore
 import Foundation
 import SwingCache
 
@@ -40,7 +39,7 @@ package struct OdesliEnricher: ProviderEnricher {
                     fetchedAt: now, expiresAt: lifetimes.expiry(found: true, now: now))
             }
         }
-        return .write(EnrichmentFacts(EnrichmentRecord(links: facts, request: nil), stored: facts.count))
+        return .write(EnrichmentFacts(ProviderFacts(links: facts), stored: facts.count))
     }
 
     /// An Odesli answer in words: a 401 is a key Odesli does not accept, not a retired service.

@@ -1,3 +1,5 @@
+import SwingCache
+
 /// Odesli's answers as far as swingcache reads them: only the link of each platform.
 struct OdesliLinksPayload: Decodable {
     struct PlatformLink: Decodable {

@@ -1,4 +1,3 @@
-import CacheStore
 import SwingCache
 
 /// Where the enrichers find the keys the library gives them, and the previews what the store holds of each; the
@@ -15,7 +14,7 @@ package protocol EnrichmentKeySource: Sendable {
     /// The recording mbids stored MusicBrainz facts name for `isrcs`, each once.
     func recordingMBIDs(forISRCs isrcs: [String]) async throws -> [String]
     /// The library files with no ISRC, neither their own nor their match's, the most played first.
-    func libraryFilesWithoutISRC() async throws -> [LibraryTrackRecord]
+    func libraryFilesWithoutISRC() async throws -> [LibraryFile]
     /// What the store holds of each key, found or known missing; a key it holds nothing of is left out.
     func enrichmentStates(for keys: [EnrichmentKey]) async throws -> [EnrichmentKey: CacheEntryState]
 }

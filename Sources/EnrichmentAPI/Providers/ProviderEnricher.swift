@@ -1,4 +1,3 @@
-import CacheStore
 import Foundation
 import Outbound
 import SwingCache
@@ -82,15 +81,15 @@ package enum EnrichmentStep<DetailExchange: OutboundExchange>: Sendable {
 
 /// The facts of one answer, and how many of them hold a value or say the provider knows nothing.
 package struct EnrichmentFacts: Sendable {
-    /// The facts to write; its `request` is filled in by the loop.
-    package var record: EnrichmentRecord
+    /// The facts to write, with the answer's ledger entry (the enrichment loop's).
+    package var facts: ProviderFacts
     /// Facts written with a value.
     package var stored: Int
     /// Keys the provider said it does not know, remembered as missing.
     package var missing: Int
 
-    package init(_ record: EnrichmentRecord, stored: Int, missing: Int = 0) {
-        self.record = record
+    package init(_ facts: ProviderFacts, stored: Int, missing: Int = 0) {
+        self.facts = facts
         self.stored = stored
         self.missing = missing
     }

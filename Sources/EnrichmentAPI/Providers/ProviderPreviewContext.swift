@@ -1,4 +1,3 @@
-import CacheStore
 import Foundation
 import SwingCache
 

@@ -217,8 +217,7 @@ struct ProviderEnrichment {
         _ facts: EnrichmentFacts, completing ledgerID: Int64, _ status: Int, provider: Provider,
         summary: inout ProviderSummary
     ) async {
-        var record = facts.record
-        record.request = .complete(ledgerID: ledgerID, status: status)
+        let record = EnrichmentRecord(facts.facts, request: .complete(ledgerID: ledgerID, status: status))
         do {
             try await store.facts.save(record)
             summary.stored += facts.stored

@@ -85,11 +85,11 @@ import Testing
             Issue.record("expected facts without a second request, got \(step)")
             return
         }
-        let search = try #require(facts.record.musicbrainzSearches.first)
+        let search = try #require(facts.facts.musicbrainzSearches.first)
         #expect(search.missing == .notFound)
         #expect(search.fingerprint == "v1:a")
         #expect(search.expiresAt == Date.testEpoch.addingTimeInterval(7 * 86_400))
-        #expect(facts.record.musicbrainzRecordings.isEmpty)
+        #expect(facts.facts.musicbrainzRecordings.isEmpty)
         #expect((facts.stored, facts.missing) == (0, 1))
     }
 
@@ -111,11 +111,11 @@ import Testing
             tags: [MusicBrainzTag(name: "synthpop", count: 5)], isrcs: ["GBAAA9800001"],
             links: [MusicBrainzLink(type: "streaming", url: "https://music.apple.com/us/song/1")])
         let facts = then(.found(recording), .testEpoch)
-        let search = try #require(facts.record.musicbrainzSearches.first)
+        let search = try #require(facts.facts.musicbrainzSearches.first)
         #expect(search.mbid == "m-1")
         #expect(search.isrc == "GBAAA9800001")
         #expect(search.genres == ["synthpop", "dance-pop"], "most voted first")
-        let byISRC = try #require(facts.record.musicbrainzRecordings.first)
+        let byISRC = try #require(facts.facts.musicbrainzRecordings.first)
         #expect(byISRC.isrc == "GBAAA9800001")
         #expect(byISRC.genres == search.genres)
         #expect(byISRC.links == [PlatformLink(platform: "apple-music", url: "https://music.apple.com/us/song/1")])
@@ -134,8 +134,8 @@ import Testing
             .found(
                 MusicBrainzRecording(mbid: "m-1", title: "Believe", genres: [MusicBrainzTag(name: "pop", count: 1)])),
             .testEpoch)
-        #expect(facts.record.musicbrainzSearches.first?.isrc == nil)
-        #expect(facts.record.musicbrainzSearches.first?.genres == ["pop"])
-        #expect(facts.record.musicbrainzRecordings.isEmpty)
+        #expect(facts.facts.musicbrainzSearches.first?.isrc == nil)
+        #expect(facts.facts.musicbrainzSearches.first?.genres == ["pop"])
+        #expect(facts.facts.musicbrainzRecordings.isEmpty)
     }
 }

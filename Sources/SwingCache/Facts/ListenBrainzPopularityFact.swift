@@ -1,8 +1,7 @@
 import Foundation
-import GRDB
 
 /// ListenBrainz's popularity of one recording mbid: every user's listens, and how many users.
-package struct ListenBrainzPopularityFact: Hashable, Sendable {
+package struct ListenBrainzPopularityFact: Hashable, Sendable, Codable {
     package var mbid: String
     /// Nil, with `userCount`, when ListenBrainz answered null: it knows no listen of the recording.
     package var listenCount: Int?
@@ -17,9 +16,4 @@ package struct ListenBrainzPopularityFact: Hashable, Sendable {
         self.fetchedAt = fetchedAt
         self.expiresAt = expiresAt
     }
-}
-
-/// A row of `listenbrainz_popularity`; a write replaces the row of the same mbid.
-extension ListenBrainzPopularityFact: ReplacingRow {
-    package static let databaseTableName = "listenbrainz_popularity"
 }

@@ -1,6 +1,4 @@
 import Foundation
-import GRDB
-import SwingCache
 
 /// What a MusicBrainz recording search found for one library file without an ISRC: the recording taken as the
 /// file's, its first ISRC and its genres — or that no recording was the same as the file.
@@ -8,7 +6,7 @@ import SwingCache
 /// Kept for the file's tags (its fingerprint): when they change, the file is searched again. The ISRC is the file's
 /// MusicBrainz-learned one, beside (never instead of) its own tag; Deezer, the ISRC look-ups and Spotify's exact ISRC
 /// search read it where the file has none.
-package struct MusicBrainzSearchFact: Hashable, Sendable {
+package struct MusicBrainzSearchFact: Hashable, Sendable, Codable {
     package var filepath: String
     /// The file's `LocalTrack.fingerprint` when it was searched.
     package var fingerprint: String
@@ -49,15 +47,10 @@ package struct MusicBrainzSearchFact: Hashable, Sendable {
         fact.missing = .notFound
         return fact
     }
-}
 
-/// A row of `musicbrainz_search`; a write replaces the row of the same file.
-extension MusicBrainzSearchFact: ReplacingRow {
     enum CodingKeys: String, CodingKey {
         case filepath, fingerprint, mbid, isrc, genres, tags, score
         case missing = "missingReason"
         case fetchedAt, expiresAt
     }
-
-    package static let databaseTableName = "musicbrainz_search"
 }

@@ -1,8 +1,7 @@
 import Foundation
-import GRDB
 
 /// The page of a recording (by ISRC) on one platform, or the word that the platform has none.
-package struct TrackLinkFact: Hashable, Sendable {
+package struct TrackLinkFact: Hashable, Sendable, Codable {
     package var isrc: String
     package var platform: String
     /// Nil when the platform said it has no such track (Deezer's "no data" for the ISRC).
@@ -20,9 +19,4 @@ package struct TrackLinkFact: Hashable, Sendable {
         self.fetchedAt = fetchedAt
         self.expiresAt = expiresAt
     }
-}
-
-/// A row of `track_link`; a write replaces the row of the same ISRC and platform.
-extension TrackLinkFact: ReplacingRow {
-    package static let databaseTableName = "track_link"
 }

@@ -1,9 +1,7 @@
 import Foundation
-import GRDB
-import SwingCache
 
 /// What MusicBrainz knows of one ISRC: its recordings, their genres and tags, and the links they name.
-package struct MusicBrainzRecordingFact: Hashable, Sendable {
+package struct MusicBrainzRecordingFact: Hashable, Sendable, Codable {
     package var isrc: String
     /// Every recording with the ISRC, the one genres were read from first.
     package var mbids: [String]
@@ -38,17 +36,10 @@ package struct MusicBrainzRecordingFact: Hashable, Sendable {
         fact.missing = reason
         return fact
     }
-}
 
-/// A row of `musicbrainz_recording`; a write replaces the row of the same ISRC.
-///
-/// Its links are rows of `track_link`, not columns: the store's `save(EnrichmentRecord)` writes them beside it.
-extension MusicBrainzRecordingFact: ReplacingRow {
     enum CodingKeys: String, CodingKey {
         case isrc, mbids, genres, tags
         case missing = "missingReason"
         case fetchedAt, expiresAt
     }
-
-    package static let databaseTableName = "musicbrainz_recording"
 }
