@@ -255,6 +255,8 @@ extension FaultyProxy.Fault {
         case .serverErrorAfterForwarding: "error"
         case .serverErrorInstead: "refused"
         case .drop: "dropped"
+        case .unauthorizedInstead: "unauthorized"
+        case .down: "down"
         }
     }
 }
