@@ -1,7 +1,8 @@
 import Foundation
 
 /// An HTTP proxy on a free loopback port in front of a real server, which spoils chosen requests: the `n`th
-/// `POST /backup/restore` is dropped, answered 500, or answered late, before or after the server saw it.
+/// `POST /backup/restore` is dropped, answered 500 or 401, or answered late, before or after the server saw it; or
+/// from the `n`th request on, the server is gone for a few seconds (restarting).
 ///
 /// Every answer goes back with the connection closed, so each request is one connection and is counted once.
 ///
@@ -19,9 +20,14 @@ package final class FaultyProxy: Sendable {
         case serverErrorInstead
         /// The connection is closed without forwarding.
         case drop
+        /// Answered 401 without forwarding, as SwingMusic answers a token it no longer accepts.
+        case unauthorizedInstead
+        /// SwingMusic restarting: this request and every one in the next `seconds` are closed without forwarding.
+        case down(seconds: TimeInterval)
     }
 
-    /// The `occurrence`th request (1 for the first) whose method and path start with `request` meets `fault`.
+    /// The `occurrence`th request (1 for the first) whose method and path start with `request` meets `fault`; a path's
+    /// numbers are read as `{id}`: `PUT /playlists/{id}/update`.
     package struct Rule: Sendable {
         var request: String
         var occurrence: Int
@@ -57,7 +63,10 @@ package final class FaultyProxy: Sendable {
         close(descriptor)
     }
 
-    /// The requests seen so far, as `METHOD /path` without the query.
+    /// Whether the server is gone now (a ``Fault/down(seconds:)`` has not ended).
+    package var isDown: Bool { seen.isDown }
+
+    /// The requests seen so far, as `METHOD /path` without the query, ids as `{id}`.
     package var requests: [String] { seen.all }
 
     private static func serve(_ client: Int32, upstreamPort: Int, faults: [Rule], seen: RequestCounts) {
@@ -66,15 +75,27 @@ package final class FaultyProxy: Sendable {
         let line = String(decoding: request.head.prefix { $0 != UInt8(ascii: "\r") }, as: UTF8.self)
         let parts = line.split(separator: " ")
         guard parts.count >= 2 else { return }
-        let name = "\(parts[0]) \(parts[1].split(separator: "?").first ?? "")"
+        // A path's numbers are ids: `POST /playlists/12/add` is counted and matched as `POST /playlists/{id}/add`.
+        let path = (parts[1].split(separator: "?").first ?? "").split(separator: "/", omittingEmptySubsequences: false)
+            .map { !$0.isEmpty && $0.allSatisfy(\.isNumber) ? "{id}" : String($0) }.joined(separator: "/")
+        let name = "\(parts[0]) \(path)"
         let occurrence = seen.add(name)
         let fault = faults.first { name.hasPrefix($0.request) && $0.occurrence == occurrence }?.fault
         let serverError = Data(
             "HTTP/1.1 500 INTERNAL SERVER ERROR\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".utf8)
+        if case .down(let seconds)? = fault { seen.goDown(for: seconds) }
+        if seen.isDown { return }
         switch fault {
         case .drop?: return
         case .serverErrorInstead?:
             write(serverError, to: client)
+            return
+        case .unauthorizedInstead?:
+            let body = #"{"msg": "Token has expired"}"#
+            write(
+                Data(
+                    "HTTP/1.1 401 UNAUTHORIZED\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\nConnection: close\r\n\r\n\(body)"
+                        .utf8), to: client)
             return
         default: break
         }
@@ -159,6 +180,11 @@ private final class RequestCounts: @unchecked Sendable {
     // Guarded by `lock`: every connection's thread counts its request here.
     private let lock = NSLock()
     private var seen: [String] = []
+    private var downUntil = Date.distantPast
+
+    func goDown(for seconds: TimeInterval) { lock.withLock { downUntil = Date().addingTimeInterval(seconds) } }
+
+    var isDown: Bool { lock.withLock { Date() < downUntil } }
 
     func add(_ request: String) -> Int {
         lock.withLock {

@@ -45,4 +45,14 @@ import Testing
         #expect(leftovers.first?.plays == [.init(trackhash: "a", timestamp: 10, userid: 2)])
         #expect(leftovers.first?.playlistKeys == ["genres:rock"])
     }
+
+    @Test(arguments: [
+        (NSError(domain: NSPOSIXErrorDomain, code: Int(ENOSPC)), true),
+        (NSError(domain: NSPOSIXErrorDomain, code: Int(EFBIG)), true),
+        (CocoaError(.fileWriteOutOfSpace) as NSError, true),
+        (NSError(domain: NSPOSIXErrorDomain, code: Int(EACCES)), false),
+    ])
+    func aWriteThatFoundNoRoomIsADiskThatIsFull(error: NSError, full: Bool) {
+        #expect(SwingMusicRestorer.isDiskFull(error) == full)
+    }
 }

@@ -58,6 +58,26 @@ extension PublishStore {
         }
     }
 
+    /// The playlists recorded for `account`: those the last publish left, and those a publish that stopped was making
+    /// (`playlistID` 0: asked for, with no answer recorded).
+    package func publishedPlaylists(account: String) async throws -> [PublishedPlaylistRecord] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT playlist_key, playlist_id, name, trackhashes, published_at FROM published_playlist
+                    WHERE account = ? ORDER BY playlist_key
+                    """,
+                arguments: [account]
+            ).map {
+                PublishedPlaylistRecord(
+                    account: account, key: $0["playlist_key"], playlistID: $0["playlist_id"], name: $0["name"],
+                    trackhashes: Self.listColumn($0["trackhashes"]),
+                    publishedAt: Date(timeIntervalSince1970: $0["published_at"]))
+            }
+        }
+    }
+
     /// The names of swingcache's playlists that hold the song `trackhash`.
     static func publishedPlaylistNames(containing trackhash: String, _ db: Database) throws -> [String] {
         try String.fetchAll(

@@ -17,10 +17,19 @@ extension Publisher {
     ) async throws -> [PublishReport.Playlist] {
         let wanted = PlaylistPlan.playlists(for: rules, from: tracks, madeAt: clock.now())
         let existing = try await playlists(session: &session)
+        let making = try await readStore { try await store.publish.publishedPlaylists(account: accountKey) }
+            .filter { $0.playlistID == Self.beingMade }
         var ours: [String: SwingMusicPlaylist] = [:]
         var takenNames: Set<String> = []
         for playlist in existing {
-            if let key = Self.marker(of: playlist) { ours[key] = playlist } else { takenNames.insert(playlist.name) }
+            if let key = Self.marker(of: playlist) { ours[key] = playlist }
+        }
+        for playlist in existing where Self.marker(of: playlist) == nil {
+            if let made = Self.madeUnmarked(playlist, making: making), ours[made.key] == nil {
+                ours[made.key] = playlist
+            } else {
+                takenNames.insert(playlist.name)
+            }
         }
         var outcomes: [PublishReport.Playlist] = []
         var published: [PublishedPlaylistRecord] = []
@@ -91,6 +100,9 @@ extension Publisher {
         }
         if !dryRun {
             let kept = try await readBack(published, outcomes: &outcomes, session: &session)
+            // A playlist a stopped publish was making that is neither found nor made now is forgotten.
+            let keptKeys = Set(kept.map(\.key))
+            removedKeys += making.map(\.key).filter { !keptKeys.contains($0) && !removedKeys.contains($0) }
             try await writeStore {
                 try await store.publish.recordPublishedPlaylists(kept, removed: removedKeys, account: accountKey)
             }
@@ -184,10 +196,20 @@ extension Publisher {
             name: playlist.name, key: playlist.key, change: .unchanged, tracks: playlist.trackhashes.count,
             added: wantedSet.subtracting(currentSet).count, removed: currentSet.subtracting(wantedSet).count,
             id: current.id)
-        guard have != playlist.trackhashes || current.name != playlist.name else { return (outcome, record) }
+        // A playlist a stopped publish made and could not mark yet: it is marked before its songs go in, or a stop
+        // between the two would leave it looking like one of the account's own.
+        let adopting = Self.marker(of: current) == nil
+        guard have != playlist.trackhashes || current.name != playlist.name || adopting else {
+            return (outcome, record)
+        }
         outcome.change = .updated
         if current.name != playlist.name { outcome.note = "renamed from '\(current.name)'" }
+        if adopting { outcome.note = "made by a publish that stopped before it marked it: marked and filled now" }
         guard !dryRun else { return (outcome, record) }
+        let marking = SwingMusicRequest.updatePlaylist(
+            current.id, name: playlist.name,
+            settings: Self.encoded(Self.settings(marking: playlist.key, in: current.settings, now: clock.now())))
+        if adopting { try await session.call(marking) }
         if have != playlist.trackhashes {
             // SwingMusic's add appends and skips songs already there: the order is rebuilt from an empty list.
             if !have.isEmpty { try await session.call(.removeTracks(have, fromPlaylist: current.id)) }
@@ -195,10 +217,7 @@ extension Publisher {
                 try await session.call(.addTracks(playlist.trackhashes, toPlaylist: current.id))
             }
         }
-        try await session.call(
-            .updatePlaylist(
-                current.id, name: playlist.name,
-                settings: Self.encoded(Self.settings(marking: playlist.key, in: current.settings, now: clock.now()))))
+        if !adopting { try await session.call(marking) }
         return (outcome, record)
     }
 
@@ -206,6 +225,19 @@ extension Publisher {
     private func create(_ playlist: DesiredPlaylist, named name: String, session: inout SwingMusicSession)
         async throws -> Int
     {
+        // Recorded before it is asked for: a publish stopped before it marks the playlist leaves it unmarked, and the
+        // next publish knows it for its own by this record (``madeUnmarked(_:making:)``).
+        do {
+            try await store.publish.recordPublishedPlaylists(
+                [
+                    PublishedPlaylistRecord(
+                        account: accountKey, key: playlist.key, playlistID: Self.beingMade, name: name, trackhashes: [],
+                        publishedAt: clock.now())
+                ], removed: [], account: accountKey)
+        } catch {
+            throw PublishFailure(
+                .configuration, "cannot record in the cache database the playlist '\(name)' about to be made: \(error)")
+        }
         let answer = try await session.call(.createPlaylist(named: name))
         if case .conflict = answer {
             throw PublishFailure(.unavailable, "SwingMusic says a playlist '\(name)' appeared while publishing")
@@ -226,6 +258,20 @@ extension Publisher {
         PublishedPlaylistRecord(
             account: accountKey, key: playlist.key, playlistID: id, name: name, trackhashes: playlist.trackhashes,
             publishedAt: clock.now())
+    }
+
+    /// The playlist id `published_playlist` records for a playlist asked for (`POST /playlists/new`) whose answer was
+    /// not recorded: SwingMusic numbers its playlists from 1.
+    static let beingMade = 0
+
+    /// The record of `making` that `playlist` is the playlist of, when it has no marker: a publish asked SwingMusic
+    /// for a playlist of this name and stopped (was killed, or got no answer) before it marked it. Only an empty one
+    /// is taken, as SwingMusic makes it: a playlist of that name the account's user put songs in stays theirs.
+    static func madeUnmarked(_ playlist: SwingMusicPlaylist, making: [PublishedPlaylistRecord])
+        -> PublishedPlaylistRecord?
+    {
+        guard marker(of: playlist) == nil, playlist.count == 0 else { return nil }
+        return making.first { $0.name == playlist.name }
     }
 
     /// The key of swingcache's marker in `playlist`'s settings, or nil for a playlist swingcache did not make.

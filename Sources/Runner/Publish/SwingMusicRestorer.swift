@@ -84,19 +84,40 @@ struct SwingMusicRestorer {
             encoder.outputFormatting = [.sortedKeys]
             let data = try encoder.encode(backup)
             let mode = shared ? 0o640 : 0o600
-            guard
-                manager.createFile(
-                    atPath: "\(path)/\(Self.markerFile)", contents: Data(), attributes: [.posixPermissions: mode]),
-                manager.createFile(atPath: "\(path)/data.json", contents: data, attributes: [.posixPermissions: mode])
-            else { throw CocoaError(.fileWriteUnknown) }
+            for (file, contents) in [(Self.markerFile, Data()), ("data.json", data)] {
+                // Made empty with its mode first, then written through a handle: a write that fails says why.
+                guard
+                    manager.createFile(atPath: "\(path)/\(file)", contents: nil, attributes: [.posixPermissions: mode])
+                else { throw CocoaError(.fileWriteNoPermission) }
+                let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: "\(path)/\(file)"))
+                defer { try? handle.close() }
+                try handle.write(contentsOf: contents)
+                try handle.synchronize()
+            }
         } catch {
             try? manager.removeItem(atPath: path)
+            if Self.isDiskFull(error) {
+                throw PublishFailure(
+                    .configuration,
+                    "SWINGMUSIC_BACKUP_DIR '\(folder)': the disk is full, so no backup for SwingMusic fits there; free some space and publish again"
+                )
+            }
             throw PublishFailure(
                 .configuration,
                 "cannot write a backup for SwingMusic in SWINGMUSIC_BACKUP_DIR '\(folder)': \(error.localizedDescription)"
             )
         }
         return name
+    }
+
+    /// Whether `error` is a write that found no room: a full disk, or a file-size limit (`ulimit -f`).
+    static func isDiskFull(_ error: any Error) -> Bool {
+        if let cocoa = error as? CocoaError, cocoa.code == .fileWriteOutOfSpace { return true }
+        let posix = error as NSError
+        let codes = [Int(ENOSPC), Int(EFBIG), Int(EDQUOT)]
+        if posix.domain == NSPOSIXErrorDomain, codes.contains(posix.code) { return true }
+        guard let underlying = posix.userInfo[NSUnderlyingErrorKey] as? NSError else { return false }
+        return underlying.domain == NSPOSIXErrorDomain && codes.contains(underlying.code)
     }
 
     /// Removes the backup `name` once SwingMusic has read it.
