@@ -95,7 +95,7 @@ extension EnrichedTrackAnswer {
 
     /// Spotify's popularity beside the library popularity and each figure it blends, with the figure's percentile.
     private var popularityText: String {
-        let spotify = popularity.spotify.map { "Spotify \($0)" } ?? "Spotify none"
+        let spotify = popularity.spotify.map { "Spotify \($0)" } ?? "Spotify not provided"
         guard let library = popularity.library else {
             return spotify + ", library not known yet (no Deezer rank, Last.fm listeners or ListenBrainz listens)"
         }
