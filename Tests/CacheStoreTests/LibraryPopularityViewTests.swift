@@ -93,6 +93,25 @@ import Testing
         #expect(song2.popularity.ranking == 71)
     }
 
+    @Test func aDatabaseAnOlderSwingcacheWroteIsReadWithoutMigratingAndShowsNoPopularityYet() async throws {
+        let path = folder.file("older.sqlite")
+        try AppDatabase.createDatabase(at: path, migratedUpTo: "v11-unmatched-listens")
+        _ = try await SQLiteShell.query(
+            path,
+            """
+            INSERT INTO library_track (filepath, fingerprint, title, lastfm_artist, lastfm_title, seen_at)
+            VALUES ('/music/a.flac', 'v1:a', 'A', 'b', 'a', 0)
+            """)
+
+        let older = try AppDatabase.open(DatabaseLocation(path: path), access: .readOnly)
+        let track = try await older.facts.enrichedTrack(filepath: "/music/a.flac")
+
+        #expect(track?.popularity == SongPopularity())
+        #expect(
+            try await SQLiteShell.query(path, "SELECT COUNT(*) FROM grdb_migrations WHERE identifier LIKE 'v13%'")
+                == "0")
+    }
+
     /// Stores `library`: Deezer's ranks and ListenBrainz's listens by ISRC, Last.fm's listeners by the file's key.
     @discardableResult
     private func storeLibrary() async throws -> [LibraryTrackRecord] {
