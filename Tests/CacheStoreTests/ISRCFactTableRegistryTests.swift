@@ -61,7 +61,7 @@ import Testing
     @Test func theLibraryViewIsWhatTheRegistryGenerates() async throws {
         let stored = try await SQLiteShell.query(
             store.path, "SELECT sql FROM sqlite_master WHERE type = 'view' AND name = 'swingcache_library'")
-        let generated = ISRCFactTable.libraryView(showing: ISRCFactTable.registered)
+        let generated = AppDatabase.libraryView(showing: ISRCFactTable.registered)
         #expect(ISRCFactTable.registered.allSatisfy { $0.libraryFigures.isEmpty }, "no table shows figures yet")
         #expect(generated.hasSuffix(";"))
         #expect(stored == String(generated.dropLast()))
@@ -87,8 +87,7 @@ import Testing
 
         let queue = try DatabaseQueue(path: store.path)
         try await queue.write { db in
-            try db.execute(
-                sql: ISRCFactTable.migrationSQL(of: Self.shown, after: ISRCFactTable.registered))
+            try AppDatabase.create(Self.shown, after: ISRCFactTable.registered, db)
             try db.execute(
                 sql: """
                     INSERT INTO test_track (isrc, rank, tempo, source, fetched_at, expires_at)
@@ -97,16 +96,20 @@ import Testing
         }
         try queue.close()
 
-        #expect(try await columns("swingcache_library") == library + ",test_rank")
+        let popularity = ",library_popularity,library_popularity_sources"
+        #expect(
+            try await columns("swingcache_library")
+                == library.replacingOccurrences(of: popularity, with: ",test_rank" + popularity))
         #expect(
             try await columns("swingcache_library_export")
-                == export.replacingOccurrences(of: ",artists_json", with: ",test_rank,artists_json"))
+                == export.replacingOccurrences(of: popularity, with: ",test_rank" + popularity))
         let rowsAfter = try await SQLiteShell.query(
             store.path, "SELECT * FROM swingcache_library ORDER BY filepath")
-        #expect(
-            rowsAfter
-                == rowsBefore.split(separator: "\n").enumerated().map { index, row in
-                    row + (index == 0 ? "|42" : "|")
-                }.joined(separator: "\n"))
+        // The figure goes before the library popularity and its sources, both NULL here.
+        let expected = rowsBefore.split(separator: "\n").enumerated().map { index, row -> String in
+            let rank = index == 0 ? "|42" : "|"
+            return String(row.dropLast(2)) + rank + "||"
+        }
+        #expect(rowsAfter == expected.joined(separator: "\n"))
     }
 }

@@ -9,13 +9,14 @@ import Testing
 @Suite struct PlaylistPlanTests {
     func track(
         _ path: String, hash: String, genres: [String] = [], local: Int = 0, lastfm: Int? = nil, user: Int? = nil,
-        listenbrainz: Int? = nil, popularity: Int? = nil
+        listenbrainz: Int? = nil, popularity: Int? = nil, library: Int? = nil
     ) -> PublishableTrack {
         PublishableTrack(
             filepath: path, trackhash: hash, title: path, artists: ["A"], genres: genres,
             playCount: HybridPlayCount(
                 localPlayCount: local, lastfmPlayCount: lastfm, lastfmUserPlayCount: user,
-                listenbrainzPlayCount: listenbrainz, spotifyPopularity: popularity))
+                listenbrainzPlayCount: listenbrainz, spotifyPopularity: popularity),
+            popularity: SongPopularity(spotify: popularity, library: library))
     }
 
     @Test func aGenreHasAPlaylistOnceItHasEnoughSongsAndCopiesOfASongCountOnce() {
@@ -52,7 +53,7 @@ import Testing
         #expect(playlists[1].trackhashes == ["a", "d"], "Last.fm's and ListenBrainz's counts")
     }
 
-    @Test func popularityMakesNoPlaylistWhenSpotifySendsNone() {
+    @Test func popularityMakesNoPlaylistWhenNoSongHasAPopularity() {
         let without = [track("/a.flac", hash: "a", local: 3)]
         #expect(
             PlaylistPlan.playlists(for: [PlaylistRule(kind: .popularity)], from: without, madeAt: .testEpoch).isEmpty)
@@ -60,5 +61,26 @@ import Testing
         #expect(
             PlaylistPlan.playlists(for: [PlaylistRule(kind: .popularity)], from: with, madeAt: .testEpoch).first?
                 .trackhashes == ["b", "a"])
+    }
+
+    @Test func aDevelopmentModeLibraryGetsItsPopularityPlaylistFromTheLibraryPopularity() {
+        let tracks = [
+            track("/a.flac", hash: "a", library: 20), track("/b.flac", hash: "b", library: 95),
+            track("/copies/b.mp3", hash: "b", library: 95), track("/c.flac", hash: "c"),
+        ]
+        let playlist = PlaylistPlan.playlists(
+            for: [PlaylistRule(kind: .popularity)], from: tracks, madeAt: .testEpoch)
+        #expect(playlist.first?.trackhashes == ["b", "a"], "copies once; a song with no figure is left out")
+        #expect(playlist.first?.description.contains("else the library popularity") == true)
+    }
+
+    @Test func spotifysPopularityRanksASongBeforeItsLibraryPopularity() {
+        let tracks = [
+            track("/a.flac", hash: "a", popularity: 30, library: 99), track("/b.flac", hash: "b", library: 60),
+            track("/c.flac", hash: "c", popularity: 70, library: 10),
+        ]
+        let playlist = PlaylistPlan.playlists(
+            for: [PlaylistRule(kind: .popularity)], from: tracks, madeAt: .testEpoch)
+        #expect(playlist.first?.trackhashes == ["c", "b", "a"], "70 (Spotify), 60 (library), 30 (Spotify)")
     }
 }

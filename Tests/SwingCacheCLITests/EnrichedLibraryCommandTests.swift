@@ -167,6 +167,47 @@ import Testing
         #expect(sources["deezer"] != nil)
     }
 
+    @Test func explainGetAndExportShowTheLibraryPopularityBesideSpotifysWithItsSources() async throws {
+        let folder = try TemporaryDirectory()
+        try await enrichedLibrary(in: folder)
+        let store = try folder.store()
+        try await store.facts.save(
+            EnrichmentRecord(
+                lastfmTracks: [
+                    LastfmTrackFact(
+                        key: LastfmTrackKey(fileWithArtists: ["Someone"], albumArtists: [], title: "Quoted"),
+                        playCount: 90,
+                        listeners: 30,
+                        fetchedAt: .testEpoch, expiresAt: .testEpoch.addingTimeInterval(7 * 86_400))
+                ], request: nil))
+
+        let explain = try await CommandLineRun.swingcache(
+            ["explain", "track", "/music/queen/bohemian, rhapsody.flac", "--db", "cache.sqlite"], in: folder.path)
+        let json = try await CommandLineRun.swingcache(
+            ["explain", "track", "/music/queen/bohemian, rhapsody.flac", "--json", "--db", "cache.sqlite"],
+            in: folder.path)
+        let export = try await CommandLineRun.swingcache(
+            ["export", "--format", "json", "--db", "cache.sqlite"], in: folder.path)
+
+        #expect(explain.status == 0, "\(explain.standardError)")
+        #expect(
+            explain.standardOutput.contains(
+                "  popularity: Spotify not provided, library 100: the mean of Last.fm 400 listeners at percentile 100"
+                    + " among the library's songs\n"), "\(explain.standardOutput)")
+        let records = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.standardOutput.utf8)) as? [[String: Any]])
+        let popularity = try #require(records.first?["popularity"] as? [String: Any])
+        #expect(popularity["spotify"] is NSNull)
+        #expect(popularity["library"] as? Int == 100)
+        let figures = try #require(popularity["figures"] as? [[String: Any]])
+        #expect(figures.first?["source"] as? String == "lastfm")
+        #expect(figures.first?["figure"] as? Int == 400)
+        let rows = try #require(
+            try JSONSerialization.jsonObject(with: Data(export.standardOutput.utf8)) as? [[String: Any]])
+        let blends = rows.map { "\($0["library_popularity"] ?? "-") \($0["library_popularity_sources"] ?? "-")" }
+        #expect(blends.sorted() == ["0 lastfm", "100 lastfm"])
+    }
+
     @Test func jsonIsOneArrayWithTheCombinedPlayCountOfEveryFile() async throws {
         let folder = try TemporaryDirectory()
         try await enrichedLibrary(in: folder)

@@ -38,11 +38,14 @@ extension AppDatabase {
         // A table that shows figures in swingcache_library makes that view again (ISRCFactTable+LibraryView).
         for table in ISRCFactTable.registered {
             migrator.registerMigration(table.migration) { db in
-                try db.execute(sql: table.migrationSQL)
+                try create(table, after: Array(ISRCFactTable.registered.prefix { $0.name != table.name }), db)
             }
         }
         migrator.registerMigration("v11-unmatched-listens") { db in
             try db.execute(sql: schemaV11UnmatchedListens)
+        }
+        migrator.registerMigration("v13-library-popularity") { db in
+            try db.execute(sql: schemaV13LibraryPopularity)
         }
         return migrator
     }()
@@ -65,6 +68,7 @@ extension AppDatabase {
         "v8-library-added": temporary(schemaV8LibraryAdded),
         "v9-musicbrainz-search": temporary(schemaV9MusicBrainzSearch),
         "v11-unmatched-listens": temporary(schemaV11UnmatchedListens),
+        "v13-library-popularity": temporary(libraryPopularityView),
     ]
 
     /// When each library file was added, as SwingMusic knows it: the second key of the order files are matched in.

@@ -23,6 +23,8 @@ package struct EnrichedTrack: Hashable, Sendable {
     package var isrcFacts: [ISRCFact] = []
     /// The combined play count, computed by the rule `swingcache_play_counts` implements.
     package var playCount: HybridPlayCount
+    /// Spotify's popularity and the library popularity (`swingcache_library_popularity`), with its figures.
+    package var popularity = SongPopularity()
     /// The other files of the same song (the same SwingMusic runtime hash), by path: SwingMusic shows the song's
     /// plays on each of them, and so does the store.
     package var songCopies: [String] = []

@@ -115,6 +115,7 @@ extension FactStore {
         track.spotifyUnchangedRefreshes = unchangedRefreshes
         track.musicBrainzLearnedISRC = learnedISRC
         track.isrcFacts = isrcFacts
+        track.popularity = try songPopularity(filepath: library.filepath, db)
         if let trackhash = library.swingMusic?.trackhash {
             track.publishedPlaylists = try PublishStore.publishedPlaylistNames(containing: trackhash, db)
             track.importedPlays = try PublishStore.importedPlayCounts(of: trackhash, db)

@@ -16,12 +16,15 @@ package struct PublishableTrack: Hashable, Sendable {
     /// The MusicBrainz recordings of the file's ISRC, lower-cased.
     package var recordingMBIDs: [String]
     package var playCount: HybridPlayCount
+    /// Spotify's popularity and the library popularity, which the `popularity` playlist ranks by.
+    package var popularity: SongPopularity
 
     package init(
         filepath: String, trackhash: String, title: String, artists: [String], album: String? = nil,
         durationSeconds: Int? = nil, genres: [String] = [], recordingMBIDs: [String] = [],
-        playCount: HybridPlayCount = HybridPlayCount(localPlayCount: 0)
+        playCount: HybridPlayCount = HybridPlayCount(localPlayCount: 0), popularity: SongPopularity = SongPopularity()
     ) {
+        self.popularity = popularity
         self.filepath = filepath
         self.trackhash = trackhash
         self.title = title

@@ -3,8 +3,8 @@ import GRDB
 import SwingCache
 
 extension PublishStore {
-    /// Every library file SwingMusic shows, with its runtime hash, genres and play counts, in path order; a file without
-    /// an ISRC of its own or from its match takes the genres a MusicBrainz search found for it.
+    /// Every library file SwingMusic shows, with its runtime hash, genres, play counts and popularity, in path order; a
+    /// file without an ISRC of its own or from its match takes the genres a MusicBrainz search found for it.
     package func publishableTracks() async throws -> [PublishableTrack] {
         try await writer.read { db in
             let scrobbles = try LibraryStore.lastfmScrobblesLocalPlays(db)
@@ -14,10 +14,13 @@ extension PublishStore {
                     SELECT lt.filepath, s.trackhash, lt.title, lt.artists, lt.album, lt.duration_seconds,
                         pc.localPlayCount, pc.lastfmPlayCount, pc.lastfmUserPlayCount, pc.listenbrainzPlayCount,
                         pc.spotifyPopularity, coalesce(mb.genres, ms.genres) AS genres,
-                        coalesce(mb.mbids, json_array(ms.mbid)) AS mbids
+                        coalesce(mb.mbids, json_array(ms.mbid)) AS mbids, lp.deezerRank, lp.deezerPercentile,
+                        lp.lastfmListeners, lp.lastfmPercentile, lp.listenbrainzListenCount, lp.listenbrainzPercentile,
+                        lp.libraryPopularity
                     FROM library_track AS lt
                     JOIN swingmusic_track AS s ON s.filepath = lt.filepath
                     LEFT JOIN swingcache_play_counts AS pc ON pc.filepath = lt.filepath
+                    LEFT JOIN swingcache_library_popularity AS lp ON lp.filepath = lt.filepath
                     LEFT JOIN track_match AS m
                         ON m.filepath = lt.filepath AND m.outcome = 'matched' AND m.fingerprint = lt.fingerprint
                     LEFT JOIN track AS t ON t.id = m.spotify_id
@@ -38,7 +41,8 @@ extension PublishStore {
                         filepath: row["filepath"], trackhash: row["trackhash"], title: row["title"],
                         artists: Self.listColumn(row["artists"]), album: row["album"],
                         durationSeconds: row["duration_seconds"], genres: Self.listColumn(row["genres"]),
-                        recordingMBIDs: Self.listColumn(row["mbids"]).map { $0.lowercased() }, playCount: playCount))
+                        recordingMBIDs: Self.listColumn(row["mbids"]).map { $0.lowercased() }, playCount: playCount,
+                        popularity: FactStore.songPopularity(row)))
             }
             return tracks
         }

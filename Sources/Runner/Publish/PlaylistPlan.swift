@@ -38,8 +38,10 @@ package enum PlaylistPlan {
                     what: "The songs of your library played most worldwide, by Last.fm's and ListenBrainz's counts")
             case .popularity:
                 ranked(
-                    rule, tracks, day: day, by: { $0.playCount.spotifyPopularity ?? 0 },
-                    what: "The songs of your library Spotify rates most popular now (its popularity index, 0–100)")
+                    rule, tracks, day: day, by: { $0.popularity.ranking ?? 0 },
+                    what:
+                        "The songs of your library most popular now: Spotify's popularity index (0–100) where it gives"
+                        + " one, else the library popularity (Deezer, Last.fm and ListenBrainz percentiles, 0–100)")
             }
         }
     }

@@ -88,6 +88,7 @@ package struct EnrichedTrackAnswer: Encodable, Sendable {
     package var tags: [String]
     package var links: [String: String]
     package var playCounts: PlayCounts
+    package var popularity: Popularity
     package var sources: [String: Freshness]
     /// The providers' own figures for the ISRC, by table then figure (`deezer_track`: `rank`, `bpm`, `gain`), null
     /// where the provider gave none; nil when the store has none.
@@ -130,6 +131,7 @@ package struct EnrichedTrackAnswer: Encodable, Sendable {
             listenbrainzPlayCount: counts.listenbrainzPlayCount, yourPlays: counts.yourPlays,
             totalCombined: counts.total,
             terms: counts.terms.map { Term(source: $0.source.rawValue, count: $0.count, note: $0.note) })
+        popularity = Popularity(track.popularity)
         var sources: [String: Freshness] = ["local": Freshness(fetchedAt: track.seenAt)]
         if let spotify = track.spotify {
             sources["spotify"] = Freshness(

@@ -37,7 +37,7 @@ package struct PlaylistRule: Sendable, Hashable {
         case mostPlayed = "most_played"
         /// The songs played most worldwide: Last.fm's and ListenBrainz's counts.
         case mostListened = "most_listened"
-        /// The songs with the highest Spotify popularity (only apps that still receive it have any).
+        /// The most popular songs: by Spotify's popularity where the app receives it, else the library popularity.
         case popularity
 
         /// The playlist's name when the spec gives none; for genres, the part before the genre's name.

@@ -21,7 +21,7 @@ struct PublishCommand: AsyncParsableCommand {
                   genres: { min_tracks: 3 }       # "Genre: shoegaze", per MusicBrainz genre
                   most_played: { size: 50 }       # by your own plays
                   most_listened: { size: 50 }     # by plays worldwide (Last.fm, ListenBrainz)
-                  popularity: { size: 50 }        # by Spotify popularity, when the app receives it
+                  popularity: { size: 50 }        # by Spotify popularity, else the library popularity
                 history:
                   - { user: alice, lastfm: alice_fm, listenbrainz: alice_lb }
 

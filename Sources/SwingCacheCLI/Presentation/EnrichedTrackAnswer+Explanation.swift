@@ -59,6 +59,7 @@ extension EnrichedTrackAnswer {
             counts.listenbrainzPlayCount.map { "ListenBrainz \($0)" },
         ].compactMap { $0 }
         lines.append("  plays worldwide: \(worldwide.isEmpty ? "not known yet" : worldwide.joined(separator: ", "))")
+        lines.append("  popularity: \(popularityText)")
         for (table, figures) in (facts ?? [:]).sorted(by: { $0.key < $1.key }) {
             let known = figures.sorted { $0.key < $1.key }.compactMap { name, value in
                 Self.text(value).map { "\(name) \($0)" }
@@ -90,6 +91,25 @@ extension EnrichedTrackAnswer {
             lines.append("  \(source): fetched \(time(freshness.fetchedAt))\(until)\(state)")
         }
         return lines
+    }
+
+    /// Spotify's popularity beside the library popularity and each figure it blends, with the figure's percentile.
+    private var popularityText: String {
+        let spotify = popularity.spotify.map { "Spotify \($0)" } ?? "Spotify not provided"
+        guard let library = popularity.library else {
+            return spotify + ", library not known yet (no Deezer rank, Last.fm listeners or ListenBrainz listens)"
+        }
+        let figures = popularity.figures.map { figure in
+            let what =
+                switch figure.source {
+                case "deezer": "Deezer rank \(figure.figure)"
+                case "lastfm": "Last.fm \(figure.figure) listeners"
+                default: "ListenBrainz \(figure.figure) listens"
+                }
+            return "\(what) at percentile \(String(format: "%g", figure.percentile))"
+        }
+        return spotify + ", library \(library): the mean of " + figures.joined(separator: ", ")
+            + " among the library's songs"
     }
 
     /// A provider's figure as `explain` writes it: whole numbers without a fraction; nil for none.
