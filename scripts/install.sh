@@ -147,7 +147,7 @@ if [ -x "$root/bin/swingcache" ] && command -v ldd >/dev/null; then
     missing=$(ldd "$root/bin/swingcache" | awk '/not found/ { print $1 }' | tr '\n' ' ')
     if [ -n "$missing" ]; then
         echo "install.sh: swingcache needs these libraries, missing here: $missing" >&2
-        echo "install.sh: on Debian or Ubuntu: apt-get install libsqlite3-0 libxxhash0 libcurl4 zlib1g (the archive's LIBRARIES file lists them)" >&2
+        echo "install.sh: on Debian or Ubuntu: apt-get install libsqlite3-0 libxxhash0 zlib1g (the archive's LIBRARIES file lists them)" >&2
         exit 69
     fi
 fi

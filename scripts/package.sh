@@ -26,13 +26,6 @@ binary=$scratch/release/swingcache
 manual_tool=$scratch/release/generate-manual
 if $build; then
     scripts/setup.sh
-    # Foundation's URLSession, linked statically, calls the system's libcurl: linking needs its -dev package.
-    if ! dpkg-query -W -f='${Status}' libcurl4-openssl-dev 2>/dev/null | grep -q "install ok installed"; then
-        sudo=""
-        [ "$(id -u)" -eq 0 ] || sudo="sudo"
-        echo "package.sh: installing libcurl4-openssl-dev" >&2
-        DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq libcurl4-openssl-dev >/dev/null
-    fi
     echo "== building swingcache (release, Swift runtime linked statically) in $scratch"
     swift build -c release --static-swift-stdlib --product swingcache --scratch-path "$scratch"
     # swift-argument-parser's own man page generator, built from the package mirror like any dependency.

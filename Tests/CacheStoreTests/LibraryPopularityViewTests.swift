@@ -130,18 +130,18 @@ import Testing
         let expiry = now.addingTimeInterval(3600)
         var enrichment = EnrichmentRecord(request: nil)
         for (file, record) in zip(Self.library, records) where file.copyOf == nil {
-            enrichment.lastfmTracks.append(
+            enrichment.facts.lastfmTracks.append(
                 LastfmTrackFact(
                     key: record.lastfmKey, playCount: file.lastfm.map { $0 * 10 }, listeners: file.lastfm,
                     fetchedAt: now, expiresAt: expiry))
             guard let isrc = file.isrc else { continue }
-            enrichment.isrcFacts.append(
+            enrichment.facts.isrcFacts.append(
                 ISRCFact(
                     table: .deezerTrack, isrc: isrc, figures: file.deezer.map { ["rank": .int($0)] } ?? [:],
                     missing: file.deezer == nil ? .notFound : nil, fetchedAt: now, expiresAt: expiry))
-            enrichment.musicbrainzRecordings.append(
+            enrichment.facts.musicbrainzRecordings.append(
                 MusicBrainzRecordingFact(isrc: isrc, mbids: ["mbid-\(file.number)"], fetchedAt: now, expiresAt: expiry))
-            enrichment.listenbrainzPopularity.append(
+            enrichment.facts.listenbrainzPopularity.append(
                 ListenBrainzPopularityFact(
                     mbid: "mbid-\(file.number)", listenCount: file.listenbrainz, userCount: nil, fetchedAt: now,
                     expiresAt: expiry))

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SwingCache
 
 extension AppDatabase {
     /// The view `swingcache_library_popularity` and `swingcache_library` made again with its blend after its columns
