@@ -4,7 +4,7 @@ import Outbound
 import SwingCacheTestKit
 import Testing
 
-/// The real URLSession transport against real loopback servers that misbehave.
+/// The real transport against real loopback servers that misbehave.
 @Suite(.timeLimit(.minutes(1))) struct AsyncHTTPClientTransportTests {
     @Test func aPortNobodyListensOnIsSaidAtOnceAsACallThatCannotConnect() async throws {
         let port = try SilentListener().port  // closed again at once: nothing listens there

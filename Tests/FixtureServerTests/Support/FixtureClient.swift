@@ -7,7 +7,8 @@ import Testing
     import FoundationNetworking
 #endif
 
-/// Talks HTTP to an in-process fixture server the way swingcache's client would, with URLSession.
+/// Talks HTTP to an in-process fixture server as a client would, with URLSession (swingcache itself sends with
+/// AsyncHTTPClient).
 struct FixtureClient {
     let server: RunningFixtureServer
     private let session: URLSession
