@@ -89,7 +89,13 @@ check "the killed run had stored some but not all rows" yes "$([ "$partial" -gt 
 check "the next run completes every row" 1500 "$(sql 'SELECT COUNT(*) FROM track')"
 check "no duplicate rows" 1500 "$(sql 'SELECT COUNT(DISTINCT id) FROM track')"
 check "integrity_check" ok "$(sql 'PRAGMA integrity_check')"
-check "every request the server saw is in the ledger" "$(api_requests_seen)" "$(sql 'SELECT COUNT(*) FROM request_ledger')"
+# The killed run may leave one row more than the server logged: a request it reserved and was killed sending, or
+# one the server had not answered (and so not logged) yet. Such a row is a reservation no answer completed (status 0).
+seen=$(api_requests_seen)
+ledger=$(sql 'SELECT COUNT(*) FROM request_ledger')
+unanswered=$(sql 'SELECT COUNT(*) FROM request_ledger WHERE status = 0')
+check "every request the server saw is in the ledger, and any row more is one no answer completed" yes \
+    "$([ "$ledger" -ge "$seen" ] && [ $((ledger - seen)) -le "$unanswered" ] && echo yes || echo "no (server $seen, ledger $ledger, unanswered $unanswered)")"
 stop_fixture_server
 
 echo "== 4. Cleanup at a later time evicts what expired"
